@@ -1,0 +1,208 @@
+package at.jobfair.config;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The application's configuration: the defaults in {@code config/application.json}, optionally overlaid by the
+ * file named in {@code JOBFAIR_CONFIG}, then by environment variables. Every key {@code a.bKey} can be set
+ * as {@code JOBFAIR_A_B_KEY}. The value's type is the type of its default. Anything wrong fails at start,
+ * naming the key.
+ */
+public final class Config {
+
+  public static final String ENV_PREFIX = "JOBFAIR_";
+  public static final String ENV_CONFIG_FILE = "JOBFAIR_CONFIG";
+
+  private final Map<String, Object> values;
+
+  private Config(Map<String, Object> values) {
+    this.values = Collections.unmodifiableMap(values);
+  }
+
+  /** Loads the defaults file, the optional overlay file named by JOBFAIR_CONFIG, and the environment. */
+  public static Config load(Path defaultsFile, Map<String, String> env) {
+    Map<String, Object> values = flatten(readJson(defaultsFile), "");
+    String overlay = env.get(ENV_CONFIG_FILE);
+    if (overlay != null && !overlay.isBlank()) {
+      overlay(values, flatten(readJson(Path.of(overlay)), ""), "file " + overlay);
+    }
+    Map<String, String> byEnvName = new TreeMap<>();
+    for (String key : values.keySet()) byEnvName.put(envName(key), key);
+    for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
+      String name = e.getKey();
+      if (!name.startsWith(ENV_PREFIX) || name.equals(ENV_CONFIG_FILE)) continue;
+      String key = byEnvName.get(name);
+      if (key == null) {
+        throw new ConfigException(name, "unknown setting; known ones are " + String.join(", ", byEnvName.keySet()));
+      }
+      values.put(key, parse(key, name, values.get(key), e.getValue()));
+    }
+    Config config = new Config(values);
+    config.validate();
+    return config;
+  }
+
+  /** The same configuration with some keys replaced (used by tests and tools). */
+  public Config with(Map<String, Object> overrides) {
+    Map<String, Object> copy = new LinkedHashMap<>(values);
+    overlay(copy, overrides, "override");
+    Config config = new Config(copy);
+    config.validate();
+    return config;
+  }
+
+  /** The environment variable that sets a key: {@code db.poolSize} is {@code JOBFAIR_DB_POOL_SIZE}. */
+  public static String envName(String key) {
+    return ENV_PREFIX + key.replace('.', '_').replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase();
+  }
+
+  public String string(String key) {
+    return (String) get(key);
+  }
+
+  public int integer(String key) {
+    return (Integer) get(key);
+  }
+
+  public boolean bool(String key) {
+    return (Boolean) get(key);
+  }
+
+  public ZoneId zone() {
+    return ZoneId.of(string("timezone"));
+  }
+
+  public Map<String, Object> asMap() {
+    return values;
+  }
+
+  private Object get(String key) {
+    Object v = values.get(key);
+    if (v == null && !values.containsKey(key)) throw new IllegalArgumentException("no configuration key " + key);
+    return v;
+  }
+
+  private void validate() {
+    range("http.port", 0, 65535);
+    range("http.instances", 1, 64);
+    range("db.poolSize", 1, 500);
+    range("db.embeddedPort", 0, 65535);
+    range("session.timeoutMinutes", 1, 60 * 24 * 30);
+    range("auth.argon2MemoryKiB", 8, 4 * 1024 * 1024);
+    range("auth.argon2Iterations", 1, 100);
+    range("auth.signInMaxFailures", 1, 1000);
+    range("auth.signInWindowMinutes", 1, 24 * 60);
+    String url = string("db.url");
+    if (!url.isBlank() && !(url.startsWith("postgresql://") || url.startsWith("postgres://"))) {
+      throw new ConfigException("db.url", "must look like postgresql://user:password@host:5432/database");
+    }
+    String secret = string("session.secret");
+    if (!secret.isEmpty() && secret.length() < 32) {
+      throw new ConfigException("session.secret", "must be at least 32 characters (or empty to generate one at start)");
+    }
+    if (string("data.dir").isBlank()) throw new ConfigException("data.dir", "must name a directory");
+    try {
+      ZoneId.of(string("timezone"));
+    } catch (DateTimeException e) {
+      throw new ConfigException("timezone", "is not a time zone id such as Europe/Vienna");
+    }
+    try {
+      URI uri = URI.create(string("http.publicUrl"));
+      if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) throw new IllegalArgumentException();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("http.publicUrl", "must be an http(s) address such as http://localhost:8080");
+    }
+  }
+
+  private void range(String key, int min, int max) {
+    int v = integer(key);
+    if (v < min || v > max) throw new ConfigException(key, "must be between " + min + " and " + max + ", was " + v);
+  }
+
+  private static void overlay(Map<String, Object> values, Map<String, Object> overlay, String source) {
+    overlay.forEach((key, value) -> {
+      if (!values.containsKey(key)) throw new ConfigException(key, "unknown setting in " + source);
+      Object current = values.get(key);
+      if (value != null && current != null && current.getClass() != value.getClass()) {
+        throw new ConfigException(key, "must be a " + typeName(current) + " in " + source);
+      }
+      values.put(key, value);
+    });
+  }
+
+  private static Object parse(String key, String envName, Object current, String raw) {
+    String text = raw.trim();
+    if (current instanceof Integer) {
+      try {
+        return Integer.parseInt(text);
+      } catch (NumberFormatException e) {
+        throw new ConfigException(key, envName + " must be a whole number, was '" + raw + "'");
+      }
+    }
+    if (current instanceof Boolean) {
+      if (text.equalsIgnoreCase("true")) return true;
+      if (text.equalsIgnoreCase("false")) return false;
+      throw new ConfigException(key, envName + " must be true or false, was '" + raw + "'");
+    }
+    return raw;
+  }
+
+  private static String typeName(Object v) {
+    return v instanceof Integer ? "whole number" : v instanceof Boolean ? "true/false value" : "text";
+  }
+
+  private static JsonObject readJson(Path file) {
+    try {
+      return new JsonObject(Files.readString(file));
+    } catch (IOException e) {
+      throw new ConfigException("file", "cannot read configuration file " + file.toAbsolutePath() + ": " + e.getMessage());
+    } catch (DecodeException e) {
+      throw new ConfigException("file", "configuration file " + file + " is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  private static Map<String, Object> flatten(JsonObject json, String prefix) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String name : json.fieldNames()) {
+      Object v = json.getValue(name);
+      String key = prefix + name;
+      if (v instanceof JsonObject o) {
+        out.putAll(flatten(o, key + "."));
+      } else if (v instanceof Number n) {
+        if (n.doubleValue() != Math.rint(n.doubleValue())) throw new ConfigException(key, "must be a whole number");
+        out.put(key, n.intValue());
+      } else if (v instanceof String || v instanceof Boolean) {
+        out.put(key, v);
+      } else {
+        throw new ConfigException(key, "must be text, a whole number or true/false");
+      }
+    }
+    return out;
+  }
+
+  /** A configuration problem, naming the key so the operator can fix it. */
+  public static final class ConfigException extends RuntimeException {
+    private final String key;
+
+    public ConfigException(String key, String problem) {
+      super("Configuration error in '" + key + "'" + (key.startsWith(ENV_PREFIX) || key.equals("file") ? "" : " (environment variable " + envName(key) + ")") + ": " + problem);
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
+    }
+  }
+}

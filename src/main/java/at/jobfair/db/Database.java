@@ -1,0 +1,103 @@
+package at.jobfair.db;
+
+import at.jobfair.config.Config;
+import io.vertx.pgclient.PgConnectOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where the data lives: the PostgreSQL named by {@code db.url}, or, when none is configured, a real PostgreSQL
+ * that the application starts itself with its data in {@code data.dir}/postgres, kept across restarts.
+ */
+public final class Database implements AutoCloseable {
+
+  private static final String EMBEDDED_DB = "jobfair";
+
+  private final PgConnectOptions options;
+  private final EmbeddedPostgres embedded;
+
+  private Database(PgConnectOptions options, EmbeddedPostgres embedded) {
+    this.options = options;
+    this.embedded = embedded;
+  }
+
+  /** Opens the configured database, starting the embedded one if no URL is configured. Blocks. */
+  public static Database open(Config config) {
+    String url = config.string("db.url");
+    if (!url.isBlank()) {
+      PgConnectOptions options;
+      try {
+        options = PgConnectOptions.fromUri(url.replaceFirst("^postgres://", "postgresql://"));
+      } catch (RuntimeException e) {
+        throw new Config.ConfigException("db.url", "cannot be read as a PostgreSQL address: " + e.getMessage());
+      }
+      return new Database(options, null);
+    }
+    return embedded(Path.of(config.string("data.dir")).resolve("postgres"), config.integer("db.embeddedPort"));
+  }
+
+  /** Starts (or restarts on existing data) an embedded PostgreSQL in the given directory. Blocks. */
+  public static Database embedded(Path dataDirectory, int port) {
+    try {
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+          .setDataDirectory(dataDirectory)
+          .setCleanDataDirectory(false)
+          .setPGStartupWait(Duration.ofSeconds(60))
+          .setServerConfig("max_connections", "300")
+          .setServerConfig("timezone", "UTC")
+          .setServerConfig("synchronous_commit", "on")
+          .setLocaleConfig("locale", "C.UTF-8");
+      if (port > 0) builder.setPort(port);
+      EmbeddedPostgres pg = builder.start();
+      try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement();
+           var rs = s.executeQuery("select 1 from pg_database where datname = '" + EMBEDDED_DB + "'")) {
+        if (!rs.next()) s.execute("create database " + EMBEDDED_DB);
+      }
+      PgConnectOptions options = new PgConnectOptions()
+          .setHost("localhost").setPort(pg.getPort()).setUser("postgres").setDatabase(EMBEDDED_DB);
+      return new Database(options, pg);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath(), e);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("could not prepare the embedded PostgreSQL", e);
+    }
+  }
+
+  /** Brings the schema up to date. Blocks: run it before any verticle is deployed. */
+  public void migrate() {
+    Flyway.configure()
+        .dataSource(jdbcUrl(), options.getUser(), options.getPassword())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+  }
+
+  /** A copy of the connection options, for building clients and pools. */
+  public PgConnectOptions connectOptions() {
+    return new PgConnectOptions(options);
+  }
+
+  public boolean isEmbedded() {
+    return embedded != null;
+  }
+
+  @Override
+  public void close() {
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
