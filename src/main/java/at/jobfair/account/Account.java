@@ -1,0 +1,33 @@
+package at.jobfair.account;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A person who can sign in, with their roles; employer representatives belong to one employer. */
+public record Account(long id, String email, String name, String language, Long employerId, Set<Role> roles) {
+
+  public boolean has(Role role) {
+    return roles.contains(role);
+  }
+
+  public boolean isStaff() {
+    return roles.stream().anyMatch(Role.STAFF::contains);
+  }
+
+  public JsonObject toJson() {
+    JsonArray r = new JsonArray();
+    roles.stream().sorted().forEach(role -> r.add(role.name()));
+    return new JsonObject().put("id", id).put("email", email).put("name", name).put("language", language)
+        .put("employerId", employerId).put("roles", r);
+  }
+
+  public static Account fromJson(JsonObject j) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    j.getJsonArray("roles").forEach(r -> roles.add(Role.valueOf((String) r)));
+    return new Account(j.getLong("id"), j.getString("email"), j.getString("name"), j.getString("language"),
+        j.getLong("employerId"), roles);
+  }
+}

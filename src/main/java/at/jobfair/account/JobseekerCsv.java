@@ -1,0 +1,169 @@
+package at.jobfair.account;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a jobseeker import file (see README, "Importing jobseekers"): UTF-8 (a byte-order mark is ignored), a
+ * header line naming the columns, comma or semicolon separated (as spreadsheet programs export), fields
+ * optionally in double quotes with "" for a quote. Columns: email and name (required), phone, region,
+ * languages (separated by spaces or |), language (de or en, for the interface). Every problem is reported
+ * with its line; a file with any problem is refused whole.
+ */
+public final class JobseekerCsv {
+
+  public static final int MAX_ROWS = 10_000;
+  private static final Set<String> COLUMNS = Set.of("email", "name", "phone", "region", "languages", "language");
+
+  public record Row(int line, String email, String name, String phone, String region, List<String> languages, String language) {
+  }
+
+  /** One problem: the line (1 is the header), a code for the message bundle, and its argument. */
+  public record Problem(int line, String code, String arg) {
+  }
+
+  public static final class Invalid extends RuntimeException {
+    private final List<Problem> problems;
+
+    public Invalid(List<Problem> problems) {
+      super("invalid import file", null, false, false);
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+      return problems;
+    }
+  }
+
+  private JobseekerCsv() {
+  }
+
+  public static List<Row> parse(String text) {
+    if (text.startsWith("\uFEFF")) text = text.substring(1);
+    List<List<String>> records;
+    List<Integer> lines = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    String firstLine = text.lines().findFirst().orElse("");
+    char sep = firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
+    records = split(text, sep, lines, problems);
+    if (!problems.isEmpty()) throw new Invalid(problems);
+    if (records.isEmpty()) throw new Invalid(List.of(new Problem(1, "csv_empty", "")));
+
+    List<String> header = records.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+    Map<String, Integer> col = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String h = header.get(i);
+      if (!COLUMNS.contains(h)) problems.add(new Problem(1, "csv_unknown_column", h));
+      else if (col.put(h, i) != null) problems.add(new Problem(1, "csv_duplicate_column", h));
+    }
+    for (String required : List.of("email", "name")) {
+      if (!col.containsKey(required)) problems.add(new Problem(1, "csv_missing_column", required));
+    }
+    if (!problems.isEmpty()) throw new Invalid(problems);
+    if (records.size() - 1 > MAX_ROWS) throw new Invalid(List.of(new Problem(1, "csv_too_many_rows", String.valueOf(MAX_ROWS))));
+
+    List<Row> rows = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int r = 1; r < records.size(); r++) {
+      List<String> fields = records.get(r);
+      int line = lines.get(r);
+      if (fields.size() == 1 && fields.get(0).isBlank()) continue;
+      if (fields.size() != header.size()) {
+        problems.add(new Problem(line, "csv_field_count", String.valueOf(header.size())));
+        continue;
+      }
+      String email = get(fields, col, "email");
+      String name = get(fields, col, "name");
+      String language = get(fields, col, "language");
+      if (email == null || !NewAccount.EMAIL.matcher(email).matches() || email.length() > 254) {
+        problems.add(new Problem(line, "csv_email_invalid", email == null ? "" : email));
+      } else if (!seen.add(email.toLowerCase(Locale.ROOT))) {
+        problems.add(new Problem(line, "csv_email_repeated", email));
+      }
+      if (name == null || name.length() > 200) problems.add(new Problem(line, "csv_name_invalid", name == null ? "" : name));
+      if (language != null && !language.equals("de") && !language.equals("en")) {
+        problems.add(new Problem(line, "csv_language_invalid", language));
+      }
+      String langs = get(fields, col, "languages");
+      List<String> languages = langs == null ? List.of()
+          : List.of(langs.toLowerCase(Locale.ROOT).split("[\\s|]+")).stream().filter(s -> !s.isBlank()).distinct().toList();
+      rows.add(new Row(line, email, name, get(fields, col, "phone"), get(fields, col, "region"), languages,
+          language == null ? "de" : language));
+    }
+    if (!problems.isEmpty()) throw new Invalid(problems);
+    if (rows.isEmpty()) throw new Invalid(List.of(new Problem(2, "csv_empty", "")));
+    return rows;
+  }
+
+  private static String get(List<String> fields, Map<String, Integer> col, String name) {
+    Integer i = col.get(name);
+    if (i == null) return null;
+    String v = fields.get(i).trim();
+    return v.isEmpty() ? null : v;
+  }
+
+  /** RFC 4180 records; quoted fields may hold separators, quotes ("") and line breaks. */
+  private static List<List<String>> split(String text, char sep, List<Integer> lineOfRecord, List<Problem> problems) {
+    List<List<String>> records = new ArrayList<>();
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    boolean fieldStarted = false;
+    int line = 1;
+    int recordLine = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"') {
+          if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+            field.append('"');
+            i++;
+          } else {
+            quoted = false;
+          }
+        } else {
+          if (c == '\n') line++;
+          field.append(c);
+        }
+      } else if (c == '"' && !fieldStarted) {
+        quoted = true;
+        fieldStarted = true;
+      } else if (c == '"') {
+        problems.add(new Problem(line, "csv_stray_quote", ""));
+        return records;
+      } else if (c == sep) {
+        fields.add(field.toString());
+        field.setLength(0);
+        fieldStarted = false;
+      } else if (c == '\r' || c == '\n') {
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
+        fields.add(field.toString());
+        records.add(fields);
+        lineOfRecord.add(recordLine);
+        fields = new ArrayList<>();
+        field.setLength(0);
+        fieldStarted = false;
+        line++;
+        recordLine = line;
+      } else {
+        field.append(c);
+        if (!Character.isWhitespace(c)) fieldStarted = true;
+      }
+    }
+    if (quoted) {
+      problems.add(new Problem(recordLine, "csv_open_quote", ""));
+      return records;
+    }
+    if (fieldStarted || field.length() > 0 || !fields.isEmpty()) {
+      fields.add(field.toString());
+      records.add(fields);
+      lineOfRecord.add(recordLine);
+    }
+    return records;
+  }
+}

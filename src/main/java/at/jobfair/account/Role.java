@@ -1,0 +1,20 @@
+package at.jobfair.account;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The roles of the platform, with the codes used in the API and the database. */
+public enum Role {
+  JOBSEEKER, EMPLOYER, SFU, SFA, ERHEBUNG, PROVIDER, ORGANIZER, KOMMUNE;
+
+  /** Staff of the employment service (or acting for it): everyone but jobseekers and employers. */
+  public static final Set<Role> STAFF = EnumSet.of(SFU, SFA, ERHEBUNG, PROVIDER, ORGANIZER, KOMMUNE);
+
+  public static Role parse(String code) {
+    try {
+      return Role.valueOf(code);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return null;
+    }
+  }
+}

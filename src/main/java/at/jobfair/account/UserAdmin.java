@@ -1,0 +1,136 @@
+package at.jobfair.account;
+
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.Messages;
+import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Organisers create accounts of every role and import jobseekers, in the browser and through the API. */
+public final class UserAdmin {
+
+  private static final int LIST_LIMIT = 500;
+  private final AccountService accounts;
+  private final Pages pages;
+
+  public UserAdmin(AccountService accounts, Pages pages) {
+    this.accounts = accounts;
+    this.pages = pages;
+  }
+
+  public Future<?> apiList(RoutingContext ctx) {
+    return accounts.store().list(LIST_LIMIT).onSuccess(list -> {
+      JsonArray out = new JsonArray();
+      list.forEach(a -> out.add(a.toJson()));
+      Http.ok(ctx, out);
+    });
+  }
+
+  public Future<?> apiCreate(RoutingContext ctx) {
+    NewAccount a = NewAccount.fromJson(Http.body(ctx));
+    return accounts.create(a, Sessions.user(ctx)).onSuccess(created -> Http.created(ctx, created.toJson()));
+  }
+
+  /** The body is the CSV file itself (Content-Type text/csv). */
+  public Future<?> apiImport(RoutingContext ctx) {
+    String csv = ctx.body() == null ? "" : ctx.body().asString("UTF-8");
+    return accounts.importJobseekers(csv == null ? "" : csv, Sessions.user(ctx))
+        .onSuccess(n -> Http.created(ctx, new JsonObject().put("imported", n)))
+        .recover(e -> Future.failedFuture(e instanceof JobseekerCsv.Invalid invalid ? csvError(ctx, invalid) : e));
+  }
+
+  public Future<?> page(RoutingContext ctx) {
+    Map<String, Object> model = new HashMap<>();
+    String created = ctx.request().getParam("created");
+    String imported = ctx.request().getParam("imported");
+    if (created != null) model.put("notice", pages.messages().get(Http.lang(ctx), "users.created", created));
+    if (imported != null) model.put("notice", pages.messages().get(Http.lang(ctx), "users.imported", imported));
+    return renderPage(ctx, 200, model);
+  }
+
+  public Future<?> createForm(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String code : form.getAll("roles")) {
+      Role r = Role.parse(code);
+      if (r != null) roles.add(r);
+    }
+    String employer = form.get("employerId");
+    Map<String, Object> model = new HashMap<>();
+    model.put("form", Map.of("email", nz(form.get("email")), "name", nz(form.get("name"))));
+    try {
+      Long employerId = employer == null || employer.isBlank() ? null : Long.parseLong(employer);
+      NewAccount a = new NewAccount(form.get("email"), form.get("name"), nz(form.get("password")), roles, employerId, form.get("language"));
+      return accounts.create(a, Sessions.user(ctx))
+          .onSuccess(acc -> Http.seeOther(ctx, "/admin/users?created=" + java.net.URLEncoder.encode(acc.email(), java.nio.charset.StandardCharsets.UTF_8)))
+          .recover(e -> showError(ctx, e, model));
+    } catch (NumberFormatException e) {
+      return showError(ctx, ApiError.badRequest("employer_unknown"), model);
+    } catch (ApiError e) {
+      return showError(ctx, e, model);
+    }
+  }
+
+  public Future<?> importForm(RoutingContext ctx) {
+    List<FileUpload> files = ctx.fileUploads();
+    if (files.isEmpty() || files.get(0).size() == 0) return showError(ctx, ApiError.badRequest("csv_file_missing"), new HashMap<>());
+    return ctx.vertx().fileSystem().readFile(files.get(0).uploadedFileName())
+        .compose(buffer -> accounts.importJobseekers(buffer.toString("UTF-8"), Sessions.user(ctx)))
+        .onSuccess(n -> Http.seeOther(ctx, "/admin/users?imported=" + n))
+        .recover(e -> {
+          Map<String, Object> model = new HashMap<>();
+          if (e instanceof JobseekerCsv.Invalid invalid) {
+            model.put("problems", problemTexts(Http.lang(ctx), invalid));
+            return showError(ctx, ApiError.badRequest("csv_invalid"), model);
+          }
+          return showError(ctx, e, model);
+        });
+  }
+
+  private <T> Future<T> showError(RoutingContext ctx, Throwable e, Map<String, Object> model) {
+    if (!(e instanceof ApiError error)) return Future.failedFuture(e);
+    model.put("error", pages.messages().get(Http.lang(ctx), "error." + error.code(), error.args()));
+    return renderPage(ctx, error.status(), model).mapEmpty();
+  }
+
+  private Future<?> renderPage(RoutingContext ctx, int status, Map<String, Object> model) {
+    return accounts.store().list(LIST_LIMIT).compose(list -> accounts.store().employers().onSuccess(employers -> {
+      model.put("accounts", list);
+      model.put("employers", employers);
+      model.put("roles", Role.values());
+      pages.render(ctx, status, "users", model);
+    }));
+  }
+
+  private ApiError csvError(RoutingContext ctx, JobseekerCsv.Invalid invalid) {
+    Messages.Lang lang = Http.lang(ctx);
+    JsonArray problems = new JsonArray();
+    for (JobseekerCsv.Problem p : invalid.problems()) {
+      problems.add(new JsonObject().put("line", p.line()).put("error", p.code())
+          .put("message", pages.messages().get(lang, "csv." + p.code(), p.line(), p.arg())));
+    }
+    return new ApiError(400, "csv_invalid", new JsonObject().put("problems", problems));
+  }
+
+  private List<String> problemTexts(Messages.Lang lang, JobseekerCsv.Invalid invalid) {
+    List<String> out = new ArrayList<>();
+    for (JobseekerCsv.Problem p : invalid.problems()) out.add(pages.messages().get(lang, "csv." + p.code(), p.line(), p.arg()));
+    return out;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}
