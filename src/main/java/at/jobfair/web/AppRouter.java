@@ -1,0 +1,83 @@
+package at.jobfair.web;
+
+import at.jobfair.account.SignIn;
+import at.jobfair.account.UserAdmin;
+import at.jobfair.db.Health;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import static at.jobfair.account.Role.ORGANIZER;
+import static at.jobfair.web.Access.anyone;
+import static at.jobfair.web.Access.roles;
+import static at.jobfair.web.Access.signedIn;
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+
+/** The product's table of contents: every route, who may use it, and what handles it. */
+public final class AppRouter {
+
+  public static final String SESSION_COOKIE = "jobfair.session";
+  private static final long MAX_BODY = 2L * 1024 * 1024;
+
+  private AppRouter() {
+  }
+
+  public static Router create(Vertx vertx, Services s) {
+    Router router = Router.router(vertx);
+    router.route().handler(SecurityHeaders::apply);
+    router.get("/health").handler(new Health(s.pool())::handle);
+    router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
+    router.get("/api/openapi.json").handler(OpenApi::serve);
+
+    Path uploads = Path.of(s.config().string("data.dir")).resolve("uploads");
+    router.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true));
+    router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx))
+        .setSessionCookieName(SESSION_COOKIE)
+        .setCookieHttpOnlyFlag(true)
+        .setCookieSecureFlag(s.config().bool("session.secureCookie"))
+        .setCookieSameSite(CookieSameSite.LAX)
+        .setSessionTimeout(s.config().integer("session.timeoutMinutes") * 60_000L)
+        .setSigningSecret(s.sessionSecret())
+        .setMinLength(32)
+        .setLazySession(true));
+    router.route().handler(new Csrf(Set.of("POST /api/session")));
+
+    Endpoints e = new Endpoints(router);
+    SignIn signIn = new SignIn(s.accounts(), s.pages());
+    UserAdmin users = new UserAdmin(s.accounts(), s.pages());
+    HomePage home = new HomePage(s.pages());
+
+    // Start page
+    e.page(GET, "/", anyone(), home::show);
+
+    // Accounts and sessions
+    e.page(GET, "/signin", anyone(), signIn::page);
+    e.page(POST, "/signin", anyone(), signIn::form);
+    e.page(POST, "/signout", anyone(), signIn::formSignOut);
+    e.api(POST, "/api/session", anyone(), signIn::apiSignIn);
+    e.api(DELETE, "/api/session", anyone(), signIn::apiSignOut);
+    e.api(GET, "/api/me", signedIn(), signIn::me);
+
+    // Account administration (organisers)
+    e.page(GET, "/admin/users", roles(ORGANIZER), users::page);
+    e.page(POST, "/admin/users", roles(ORGANIZER), users::createForm);
+    e.page(POST, "/admin/users/import", roles(ORGANIZER), users::importForm);
+    e.api(GET, "/api/users", roles(ORGANIZER), users::apiList);
+    e.api(POST, "/api/users", roles(ORGANIZER), users::apiCreate);
+    e.api(POST, "/api/users/import", roles(ORGANIZER), users::apiImport);
+
+    // Anything else: not found, as JSON under /api and as a page elsewhere.
+    router.route().handler(ctx -> ctx.fail(ApiError.notFound("not_found")));
+    router.route().failureHandler(new Failures(s.pages()));
+    return router;
+  }
+}

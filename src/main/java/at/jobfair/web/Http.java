@@ -1,0 +1,99 @@
+package at.jobfair.web;
+
+import at.jobfair.account.Account;
+import at.jobfair.web.Messages.Lang;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Small helpers shared by every handler: the request's language, JSON bodies and answers. */
+public final class Http {
+
+  public static final String LANG_COOKIE = "lang";
+
+  private Http() {
+  }
+
+  /**
+   * The reader's language: {@code ?lang=} (remembered in a cookie), then the cookie, then the signed-in user's
+   * choice, then the browser's Accept-Language; German when nothing says otherwise.
+   */
+  public static Lang lang(RoutingContext ctx) {
+    Lang cached = ctx.get(LANG_COOKIE);
+    if (cached != null) return cached;
+    Lang lang = Lang.parse(ctx.request().getParam("lang"));
+    if (lang != null) {
+      ctx.response().addCookie(Cookie.cookie(LANG_COOKIE, lang.code()).setPath("/").setMaxAge(365L * 24 * 3600)
+          .setSameSite(CookieSameSite.LAX));
+    } else {
+      Cookie c = ctx.request().getCookie(LANG_COOKIE);
+      if (c != null) lang = Lang.parse(c.getValue());
+    }
+    if (lang == null) {
+      Account user = Sessions.user(ctx);
+      if (user != null) lang = Lang.parse(user.language());
+    }
+    if (lang == null) {
+      String accept = ctx.request().getHeader("Accept-Language");
+      if (accept != null && !accept.isBlank()) lang = Lang.parse(accept.split(",")[0]);
+    }
+    if (lang == null) lang = Lang.DE;
+    ctx.put(LANG_COOKIE, lang);
+    return lang;
+  }
+
+  /** The request body as a JSON object, or a 400 a person understands. */
+  public static JsonObject body(RoutingContext ctx) {
+    try {
+      var body = ctx.body();
+      if (body == null || body.length() == 0) throw ApiError.badRequest("body_missing");
+      JsonObject json = body.asJsonObject();
+      if (json == null) throw ApiError.badRequest("body_missing");
+      return json;
+    } catch (DecodeException | ClassCastException e) {
+      throw ApiError.badRequest("invalid_json");
+    }
+  }
+
+  public static void json(RoutingContext ctx, int status, Object body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(body instanceof JsonObject o ? o.encode() : body instanceof JsonArray a ? a.encode() : String.valueOf(body));
+  }
+
+  public static void ok(RoutingContext ctx, Object body) {
+    json(ctx, 200, body);
+  }
+
+  public static void created(RoutingContext ctx, JsonObject body) {
+    json(ctx, 201, body);
+  }
+
+  public static void noContent(RoutingContext ctx) {
+    ctx.response().setStatusCode(204).end();
+  }
+
+  /** A page form's redirect after a successful post (303, so that reload does not post again). */
+  public static void seeOther(RoutingContext ctx, String location) {
+    ctx.response().setStatusCode(303).putHeader("Location", location).end();
+  }
+
+  /** A path on this site to go to after signing in; anything else (another host, a scheme) becomes "/". */
+  public static String localPath(String next) {
+    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\r")
+        || next.contains("\n")) return "/";
+    return next;
+  }
+
+  public static boolean isApi(RoutingContext ctx) {
+    return ctx.normalizedPath().startsWith("/api/");
+  }
+
+  public static String clientIp(RoutingContext ctx) {
+    var addr = ctx.request().remoteAddress();
+    return addr == null ? "unknown" : addr.hostAddress();
+  }
+}

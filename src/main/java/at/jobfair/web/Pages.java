@@ -1,0 +1,107 @@
+package at.jobfair.web;
+
+import at.jobfair.account.Account;
+import at.jobfair.account.Role;
+import at.jobfair.web.Messages.Lang;
+import com.github.jknack.handlebars.Context;
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Helper;
+import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
+import com.github.jknack.handlebars.cache.NullTemplateCache;
+import com.github.jknack.handlebars.context.JavaBeanValueResolver;
+import com.github.jknack.handlebars.context.MapValueResolver;
+import com.github.jknack.handlebars.context.MethodValueResolver;
+import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
+import io.vertx.ext.web.RoutingContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Server-rendered pages: Handlebars templates from {@code /templates}, texts from the message bundles through the
+ * {@code t} helper, times in the configured zone through {@code time}/{@code date}. Double braces escape HTML;
+ * the templates never use triple braces for anything a user typed.
+ */
+public final class Pages {
+
+  private final Handlebars handlebars;
+  private final Messages messages;
+  private final ZoneId zone;
+
+  public Pages(Messages messages, ZoneId zone) {
+    this.messages = messages;
+    this.zone = zone;
+    boolean dev = "dev".equals(System.getenv("VERTXWEB_ENVIRONMENT"));
+    this.handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"))
+        .with(dev ? NullTemplateCache.INSTANCE : new ConcurrentMapTemplateCache());
+    handlebars.registerHelper("t", (Helper<String>) (key, options) -> {
+      Object[] args = options.params;
+      return messages.get(lang(options.context), key, args);
+    });
+    handlebars.registerHelper("time", (Helper<Object>) (value, options) -> format(value, options.context, "HH:mm"));
+    handlebars.registerHelper("date", (Helper<Object>) (value, options) -> format(value, options.context, null));
+    handlebars.registerHelper("concat", (Helper<Object>) (a, options) -> {
+      StringBuilder sb = new StringBuilder(String.valueOf(a));
+      for (Object p : options.params) sb.append(p);
+      return sb.toString();
+    });
+    handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> String.valueOf(a).equals(String.valueOf(options.param(0))));
+  }
+
+  public Messages messages() {
+    return messages;
+  }
+
+  /** Renders a template with the common model (user, language, CSRF token) and sends it. */
+  public void render(RoutingContext ctx, int status, String template, Map<String, Object> model) {
+    Map<String, Object> data = new HashMap<>(model);
+    Lang lang = Http.lang(ctx);
+    Account user = Sessions.user(ctx);
+    data.put("lang", lang.code());
+    data.put("otherLang", lang == Lang.DE ? "en" : "de");
+    data.put("path", ctx.request().path());
+    data.put("csrf", Sessions.csrfToken(ctx));
+    if (user != null) {
+      data.put("user", user);
+      Map<String, Boolean> is = new HashMap<>();
+      for (Role r : user.roles()) is.put(r.name(), true);
+      is.put("STAFF", user.isStaff());
+      data.put("is", is);
+    }
+    String html;
+    try {
+      Template t = handlebars.compile(template);
+      html = t.apply(Context.newBuilder(data)
+          .resolver(MapValueResolver.INSTANCE, JavaBeanValueResolver.INSTANCE, MethodValueResolver.INSTANCE).build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-store").end(html);
+  }
+
+  public void render(RoutingContext ctx, String template, Map<String, Object> model) {
+    render(ctx, 200, template, model);
+  }
+
+  private Lang lang(Context context) {
+    Object code = context.get("lang");
+    Lang lang = Lang.parse(code == null ? null : code.toString());
+    return lang == null ? Lang.DE : lang;
+  }
+
+  private String format(Object value, Context context, String pattern) {
+    if (value == null) return "";
+    Instant instant = value instanceof Instant i ? i : Instant.parse(value.toString());
+    DateTimeFormatter f = pattern != null ? DateTimeFormatter.ofPattern(pattern)
+        : DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(lang(context).locale());
+    return f.withZone(zone).format(instant);
+  }
+}

@@ -1,0 +1,73 @@
+package at.jobfair.web;
+
+import at.jobfair.account.Account;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The signed-in user and the CSRF token, both kept in the server-side session. Signing in always starts a new
+ * session id (so a planted id is worthless) and a new CSRF token.
+ */
+public final class Sessions {
+
+  static final String USER = "user";
+  static final String CSRF = "csrf";
+  public static final String CSRF_COOKIE = "XSRF-TOKEN";
+  public static final String CSRF_HEADER = "X-XSRF-TOKEN";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Sessions() {
+  }
+
+  /** The signed-in user, or null. Does not create a session. */
+  public static Account user(RoutingContext ctx) {
+    Account cached = ctx.get(USER);
+    if (cached != null) return cached;
+    Session session = ctx.session();
+    if (session == null) return null;
+    JsonObject json = session.get(USER);
+    if (json == null) return null;
+    Account account = Account.fromJson(json);
+    ctx.put(USER, account);
+    return account;
+  }
+
+  public static void signIn(RoutingContext ctx, Account account) {
+    Session session = ctx.session();
+    session.regenerateId();
+    session.put(USER, account.toJson());
+    ctx.put(USER, account);
+    issueCsrfToken(ctx, session);
+  }
+
+  public static void signOut(RoutingContext ctx) {
+    Session session = ctx.session();
+    if (session != null) session.destroy();
+    ctx.remove(USER);
+    ctx.response().addCookie(Cookie.cookie(CSRF_COOKIE, "").setPath("/").setMaxAge(0));
+  }
+
+  /** The session's CSRF token, created (and sent as the XSRF-TOKEN cookie) when the session has none yet. */
+  public static String csrfToken(RoutingContext ctx) {
+    Session session = ctx.session();
+    String token = session.get(CSRF);
+    if (token == null) token = issueCsrfToken(ctx, session);
+    return token;
+  }
+
+  private static String issueCsrfToken(RoutingContext ctx, Session session) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    session.put(CSRF, token);
+    // Readable by the page's script (not HttpOnly): it echoes the value in the X-XSRF-TOKEN header.
+    ctx.response().addCookie(Cookie.cookie(CSRF_COOKIE, token).setPath("/").setSameSite(CookieSameSite.STRICT));
+    return token;
+  }
+}
