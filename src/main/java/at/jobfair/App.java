@@ -1,0 +1,117 @@
+package at.jobfair;
+
+import at.jobfair.account.AccountService;
+import at.jobfair.account.AccountStore;
+import at.jobfair.account.PasswordHasher;
+import at.jobfair.config.Config;
+import at.jobfair.db.Database;
+import at.jobfair.demo.DemoData;
+import at.jobfair.web.Messages;
+import at.jobfair.web.Pages;
+import at.jobfair.web.Services;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** The running product: database, schema, demo data, and the HTTP servers. */
+public final class App implements AutoCloseable {
+
+  private final Config config;
+  private final Database database;
+  private final Vertx vertx;
+  private final Pool pool;
+  private final int port;
+
+  private App(Config config, Database database, Vertx vertx, Pool pool, int port) {
+    this.config = config;
+    this.database = database;
+    this.vertx = vertx;
+    this.pool = pool;
+    this.port = port;
+  }
+
+  /** Starts everything and returns once the servers listen. Blocks; a failure stops what had started. */
+  public static App start(Config config) {
+    Database database = Database.open(config);
+    Vertx vertx = null;
+    try {
+      database.migrate();
+      vertx = Vertx.vertx();
+      Pool pool = PgBuilder.pool()
+          .with(new PoolOptions().setMaxSize(config.integer("db.poolSize")).setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS))
+          .connectingTo(database.connectOptions().setPipeliningLimit(256))
+          .using(vertx)
+          .build();
+      PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));
+      if (config.bool("demo")) {
+        DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC()).await(60, TimeUnit.SECONDS);
+      }
+      Messages messages = new Messages();
+      AccountService accounts = new AccountService(vertx, pool, new AccountStore(pool), hasher,
+          config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"));
+      Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config));
+
+      int port = config.integer("http.port");
+      int instances = port == 0 ? 1 : config.integer("http.instances");
+      List<HttpVerticle> started = new CopyOnWriteArrayList<>();
+      vertx.deployVerticle(() -> {
+        HttpVerticle v = new HttpVerticle(services);
+        started.add(v);
+        return v;
+      }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
+      return new App(config, database, vertx, pool, started.get(0).port());
+    } catch (Exception e) {
+      if (vertx != null) vertx.close();
+      database.close();
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  /** Stops the servers, then the database if the application started it. */
+  @Override
+  public void close() {
+    try {
+      vertx.close().await(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // closing anyway
+    }
+    database.close();
+  }
+
+  private static String sessionSecret(Config config) {
+    String secret = config.string("session.secret");
+    if (!secret.isEmpty()) return secret;
+    byte[] bytes = new byte[48];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,35 @@
+package at.jobfair;
+
+import at.jobfair.web.AppRouter;
+import at.jobfair.web.Services;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+
+/** One HTTP server instance; several share the port, one per event loop. */
+final class HttpVerticle extends VerticleBase {
+
+  private final Services services;
+  private HttpServer server;
+
+  HttpVerticle(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Future<?> start() {
+    var options = new HttpServerOptions()
+        .setHost(services.config().string("http.host"))
+        .setPort(services.config().integer("http.port"))
+        .setCompressionSupported(true);
+    return vertx.createHttpServer(options)
+        .requestHandler(AppRouter.create(vertx, services))
+        .listen()
+        .onSuccess(s -> server = s);
+  }
+
+  int port() {
+    return server.actualPort();
+  }
+}
