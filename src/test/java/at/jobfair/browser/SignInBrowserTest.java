@@ -1,0 +1,113 @@
+package at.jobfair.browser;
+
+import at.jobfair.demo.DemoData;
+import at.jobfair.support.Browsers;
+import at.jobfair.support.TestApp;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every demo login works in a real browser; an organiser manages accounts there, in German and English. */
+class SignInBrowserTest {
+
+  static TestApp app;
+  static Playwright playwright;
+  static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start();
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright);
+  }
+
+  @AfterAll
+  static void stop() {
+    browser.close();
+    playwright.close();
+    app.close();
+  }
+
+  @Test
+  void everyDemoLoginSignsInAndOut() {
+    for (String email : DemoData.LOGINS.keySet()) {
+      try (BrowserContext context = Browsers.context(browser)) {
+        Page page = context.newPage();
+        page.navigate(app.baseUrl() + "/");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+            new Page.GetByRoleOptions().setName("Anmelden")).first().click();
+        page.getByLabel("E-Mail-Adresse").fill(email);
+        page.getByLabel("Passwort").fill(DemoData.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
+        // Each person reads the page in the language of their account (seeker2 chose English).
+        boolean english = email.equals("seeker2@demo.test");
+        assertThat(page.locator("h1")).hasText(english ? "Welcome to the job fair" : "Willkommen bei der Jobbörse");
+        assertThat(page.locator(".lead")).containsText(english ? "Hello" : "Hallo");
+        assertThat(page.locator("header .who")).not().isEmpty();
+        page.locator("form[action='/signout'] button").click();
+        assertThat(page.locator("header a[href='/signin']")).isVisible();
+      }
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsExplainedOnThePage() {
+    try (BrowserContext context = Browsers.context(browser)) {
+      Page page = context.newPage();
+      page.navigate(app.baseUrl() + "/signin?lang=en");
+      page.getByLabel("Email address").fill("sfu@demo.test");
+      page.getByLabel("Password").fill("wrong");
+      page.locator("form.stack button").click();
+      assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).hasText("Email address or password is wrong.");
+      assertThat(page.getByLabel("Email address")).hasValue("sfu@demo.test");
+    }
+  }
+
+  @Test
+  void theOrganiserCreatesAnAccountAndImportsAFileInTheBrowser(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    try (BrowserContext context = Browsers.context(browser)) {
+      Page page = context.newPage();
+      page.navigate(app.baseUrl() + "/admin/users");
+      page.getByLabel("E-Mail-Adresse").fill("organizer@demo.test");
+      page.getByLabel("Passwort").fill("demo");
+      page.locator("form.stack button").click();
+      assertThat(page.locator("h1")).hasText("Konten verwalten");
+
+      page.locator("#u-email").fill("neu.sfa@example.org");
+      page.locator("#u-name").fill("Neue Beraterin");
+      page.locator("#u-password").fill("Passwort-123");
+      page.locator("input[name=roles][value=SFA]").check();
+      page.locator("form[action='/admin/users'] button").click();
+      assertThat(page.locator(".notice")).hasText("Das Konto neu.sfa@example.org wurde angelegt.");
+      assertThat(page.locator("table")).containsText("Neue Beraterin");
+
+      Path bad = dir.resolve("bad.csv");
+      Files.writeString(bad, "email;name\nok@example.org;Ok\nkaputt;Fehler\n", StandardCharsets.UTF_8);
+      page.locator("#u-file").setInputFiles(bad);
+      page.locator("form[action='/admin/users/import'] button").click();
+      assertThat(page.locator(".error")).containsText("Zeile 3: „kaputt“ ist keine gültige E-Mail-Adresse.");
+      assertEquals(0, app.count("select count(*) from account where email = 'ok@example.org'"));
+
+      Path good = dir.resolve("good.csv");
+      Files.writeString(good, "\uFEFFemail;name;region\nok@example.org;Ok Person;Wien\nok2@example.org;Zweite Person;Graz\n", StandardCharsets.UTF_8);
+      page.locator("#u-file").setInputFiles(good);
+      page.locator("form[action='/admin/users/import'] button").click();
+      assertThat(page.locator(".notice")).hasText("2 Arbeitssuchende wurden übernommen.");
+
+      page.navigate(app.baseUrl() + "/admin/users?lang=en");
+      assertThat(page.locator("h1")).hasText("Manage accounts");
+      assertThat(page.locator("table")).containsText("Zweite Person");
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package at.jobfair.demo;
+
+import at.jobfair.support.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DemoDataTest {
+
+  static TestApp app;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  void anEJobmeetingRunsTodayInViennaWithOrientationBoothsVacanciesAndSlots() throws Exception {
+    try (var c = app.jdbc(); var st = c.createStatement();
+         var rs = st.executeQuery("select id, format, status, (starts_at at time zone 'Europe/Vienna')::date, "
+             + "orientation_starts_at is not null and orientation_minutes > 0 from fair")) {
+      assertTrue(rs.next());
+      assertEquals("E_JOBMEETING", rs.getString(2));
+      assertEquals("PUBLISHED", rs.getString(3));
+      assertEquals(LocalDate.now(ZoneId.of("Europe/Vienna")), rs.getObject(4, LocalDate.class));
+      assertTrue(rs.getBoolean(5));
+      assertFalse(rs.next(), "one fair");
+    }
+    assertTrue(app.count("select count(*) from booth") >= 3);
+    assertEquals(0, app.count("select count(*) from booth b where (select count(*) from vacancy v where v.booth_id = b.id) < 1"));
+    assertEquals(0, app.count("select count(*) from booth b where (select count(*) from slot s where s.booth_id = b.id "
+        + "and s.starts_at > now() and s.booked < s.capacity) < 8"), "every booth has at least eight bookable slots");
+    assertEquals(0, app.count("select count(*) from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id "
+        + "where s.starts_at < f.starts_at or s.ends_at > f.ends_at"), "slots lie inside the fair");
+  }
+
+  @Test
+  void everyRoleHasADemoAccountAndEmployersStaffTheirBooths() {
+    assertEquals(DemoData.LOGINS.size(), app.count("select count(*) from account where email like '%@demo.test'"));
+    assertEquals(8, app.count("select count(distinct role) from account_role"));
+    assertEquals(2, app.count("select count(*) from booth_staff s join account a on a.id = s.account_id "
+        + "join booth b on b.id = s.booth_id where a.employer_id = b.employer_id"));
+  }
+
+  @Test
+  void seedingTwiceChangesNothing() {
+    long before = app.count("select count(*) from slot");
+    var hasher = new at.jobfair.account.PasswordHasher(1024, 1);
+    boolean seeded = DemoData.seedIfEmpty(app.app().pool(), hasher, ZoneId.of("Europe/Vienna"), java.time.Clock.systemUTC())
+        .toCompletionStage().toCompletableFuture().join();
+    assertFalse(seeded);
+    assertEquals(before, app.count("select count(*) from slot"));
+  }
+}

@@ -1,0 +1,85 @@
+package at.jobfair.support;
+
+import at.jobfair.App;
+import at.jobfair.config.Config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real application on a random port, on a fresh database of the shared test PostgreSQL. */
+public final class TestApp implements AutoCloseable {
+
+  private final App app;
+  private final String dbUrl;
+
+  private TestApp(App app, String dbUrl) {
+    this.app = app;
+    this.dbUrl = dbUrl;
+  }
+
+  public static Config config() {
+    return Config.load(Path.of("config", "application.json"), Map.of());
+  }
+
+  /** Starts with demo data; extra settings override the test defaults. */
+  public static TestApp start(Map<String, Object> settings) {
+    String url = TestDatabase.newDatabase();
+    Map<String, Object> s = new HashMap<>();
+    s.put("http.port", 0);
+    s.put("http.host", "127.0.0.1");
+    s.put("db.url", url);
+    s.put("db.poolSize", 8);
+    s.put("demo", true);
+    s.put("auth.argon2MemoryKiB", 1024);
+    s.put("auth.argon2Iterations", 1);
+    try {
+      s.put("data.dir", Files.createTempDirectory("jobfair-test-data").toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    s.putAll(settings);
+    return new TestApp(App.start(config().with(s)), url);
+  }
+
+  public static TestApp start() {
+    return start(Map.of());
+  }
+
+  public App app() {
+    return app;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + app.port();
+  }
+
+  public TestClient client() {
+    return new TestClient(baseUrl());
+  }
+
+  /** A plain JDBC connection to the app's database, for checking what was (not) written. */
+  public Connection jdbc() throws SQLException {
+    return DriverManager.getConnection(TestDatabase.jdbcUrl(dbUrl), "postgres", null);
+  }
+
+  public long count(String sql) {
+    try (Connection c = jdbc(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.close();
+  }
+}
