@@ -3,7 +3,11 @@ package at.jobfair;
 import at.jobfair.account.AccountService;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.PasswordHasher;
+import at.jobfair.booking.BookingService;
+import at.jobfair.booking.BookingStore;
+import at.jobfair.catalog.CatalogStore;
 import at.jobfair.config.Config;
+import at.jobfair.live.LiveHub;
 import at.jobfair.db.Database;
 import at.jobfair.demo.DemoData;
 import at.jobfair.web.Messages;
@@ -31,7 +35,10 @@ public final class App implements AutoCloseable {
   private final Pool pool;
   private final int port;
 
-  private App(Config config, Database database, Vertx vertx, Pool pool, int port) {
+  private final Services services;
+
+  private App(Config config, Database database, Vertx vertx, Pool pool, int port, Services services) {
+    this.services = services;
     this.config = config;
     this.database = database;
     this.vertx = vertx;
@@ -58,7 +65,10 @@ public final class App implements AutoCloseable {
       Messages messages = new Messages();
       AccountService accounts = new AccountService(vertx, pool, new AccountStore(pool), hasher,
           config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"));
-      Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config));
+      LiveHub live = new LiveHub(vertx, database.connectOptions());
+      live.start().await(30, TimeUnit.SECONDS);
+      Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config),
+          new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC()), live);
 
       int port = config.integer("http.port");
       int instances = port == 0 ? 1 : config.integer("http.instances");
@@ -68,12 +78,17 @@ public final class App implements AutoCloseable {
         started.add(v);
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
-      return new App(config, database, vertx, pool, started.get(0).port());
+      return new App(config, database, vertx, pool, started.get(0).port(), services);
     } catch (Exception e) {
       if (vertx != null) vertx.close();
       database.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+  }
+
+  /** What the HTTP servers were built from (tests build a router of their own from it). */
+  public Services services() {
+    return services;
   }
 
   public int port() {

@@ -1,6 +1,10 @@
 package at.jobfair.web;
 
 import at.jobfair.account.SignIn;
+import at.jobfair.booking.BookingApi;
+import at.jobfair.booking.BookingPages;
+import at.jobfair.catalog.Catalog;
+import at.jobfair.live.LiveSocket;
 import at.jobfair.account.UserAdmin;
 import at.jobfair.db.Health;
 import io.vertx.core.Vertx;
@@ -14,7 +18,11 @@ import io.vertx.ext.web.sstore.LocalSessionStore;
 import java.nio.file.Path;
 import java.util.Set;
 
+import static at.jobfair.account.Role.EMPLOYER;
+import static at.jobfair.account.Role.JOBSEEKER;
 import static at.jobfair.account.Role.ORGANIZER;
+import static at.jobfair.account.Role.SFA;
+import static at.jobfair.account.Role.SFU;
 import static at.jobfair.web.Access.anyone;
 import static at.jobfair.web.Access.roles;
 import static at.jobfair.web.Access.signedIn;
@@ -39,8 +47,7 @@ public final class AppRouter {
     router.get("/api/openapi.json").handler(OpenApi::serve);
 
     Path uploads = Path.of(s.config().string("data.dir")).resolve("uploads");
-    router.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true));
-    router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx))
+    SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx))
         .setSessionCookieName(SESSION_COOKIE)
         .setCookieHttpOnlyFlag(true)
         .setCookieSecureFlag(s.config().bool("session.secureCookie"))
@@ -48,13 +55,20 @@ public final class AppRouter {
         .setSessionTimeout(s.config().integer("session.timeoutMinutes") * 60_000L)
         .setSigningSecret(s.sessionSecret())
         .setMinLength(32)
-        .setLazySession(true));
+        .setLazySession(true);
+    // Live updates: a WebSocket upgrade must not pass the body handler; it checks each topic it is asked for.
+    router.get("/live").handler(sessions).handler(new LiveSocket(s.live(), s.bookings())::upgrade);
+    router.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true));
+    router.route().handler(sessions);
     router.route().handler(new Csrf(Set.of("POST /api/session")));
 
     Endpoints e = new Endpoints(router);
     SignIn signIn = new SignIn(s.accounts(), s.pages());
     UserAdmin users = new UserAdmin(s.accounts(), s.pages());
-    HomePage home = new HomePage(s.pages());
+    HomePage home = new HomePage(s.pages(), s.catalog());
+    Catalog catalog = new Catalog(s.catalog(), s.pages());
+    BookingApi bookingApi = new BookingApi(s.bookings(), s.messages(), s.config().zone(), s.config().string("http.publicUrl"));
+    BookingPages bookingPages = new BookingPages(s.bookings(), s.catalog(), s.pages());
 
     // Start page
     e.page(GET, "/", anyone(), home::show);
@@ -74,6 +88,30 @@ public final class AppRouter {
     e.api(GET, "/api/users", roles(ORGANIZER), users::apiList);
     e.api(POST, "/api/users", roles(ORGANIZER), users::apiCreate);
     e.api(POST, "/api/users/import", roles(ORGANIZER), users::apiImport);
+
+    // Fairs, booths, vacancies and free slots (browsing)
+    e.page(GET, "/fairs", anyone(), catalog::fairsPage);
+    e.page(GET, "/fairs/:id", anyone(), catalog::fairPage);
+    e.page(GET, "/booths/:id", anyone(), catalog::boothPage);
+    e.api(GET, "/api/fairs", anyone(), catalog::apiFairs);
+    e.api(GET, "/api/fairs/:id", anyone(), catalog::apiFair);
+    e.api(GET, "/api/fairs/:id/booths", anyone(), catalog::apiBooths);
+    e.api(GET, "/api/booths/:id", anyone(), catalog::apiBooth);
+
+    // Booking, cancelling, rebooking (jobseekers); a booth's schedule and cancellations (its employer, organisers)
+    e.page(GET, "/me/appointments", roles(JOBSEEKER), bookingPages::myAppointments);
+    e.page(POST, "/bookings", roles(JOBSEEKER), bookingPages::bookForm);
+    e.page(POST, "/bookings/:id/rebook", roles(JOBSEEKER), bookingPages::rebookForm);
+    e.page(POST, "/bookings/:id/cancel", roles(JOBSEEKER, EMPLOYER, ORGANIZER), bookingPages::cancelForm);
+    e.page(GET, "/booths/:id/schedule", signedIn(), bookingPages::schedule);
+    e.api(POST, "/api/slots/:id/bookings", roles(JOBSEEKER), bookingApi::book);
+    e.api(GET, "/api/me/bookings", roles(JOBSEEKER), bookingApi::mine);
+    e.api(GET, "/api/bookings/:id", signedIn(), bookingApi::one);
+    e.api(DELETE, "/api/bookings/:id", roles(JOBSEEKER, EMPLOYER, ORGANIZER), bookingApi::cancel);
+    e.api(POST, "/api/bookings/:id/rebook", roles(JOBSEEKER), bookingApi::rebook);
+    e.api(GET, "/api/bookings/:id/ics", signedIn(), bookingApi::ics);
+    e.api(GET, "/api/booths/:id/bookings", roles(EMPLOYER, ORGANIZER, SFU, SFA), bookingApi::ofBooth);
+    e.api(DELETE, "/api/slots/:id", roles(EMPLOYER, ORGANIZER), bookingApi::removeSlot);
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(ApiError.notFound("not_found")));

@@ -16,7 +16,10 @@ import java.util.List;
  */
 public final class Endpoints {
 
-  /** What a route does: it ends the response itself, or fails (by throwing or with a failed future). */
+  /**
+   * What a route does: it answers (ends the response) by the time its future succeeds, or fails by throwing or
+   * with a failed future. Returning null means it answered synchronously.
+   */
   @FunctionalInterface
   public interface Action {
     Future<?> run(RoutingContext ctx) throws Exception;
@@ -54,7 +57,13 @@ public final class Endpoints {
       }
       try {
         Future<?> done = action.run(ctx);
-        if (done != null) done.onFailure(ctx::fail);
+        if (done != null) {
+          // Runs after the action's own callbacks: if one of them threw, nothing was sent; answer anyway.
+          done.onComplete(ar -> {
+            if (ar.failed()) ctx.fail(ar.cause());
+            else if (!ctx.response().ended() && !ctx.failed()) ctx.fail(new IllegalStateException("no answer from " + method + " " + path));
+          });
+        }
       } catch (Throwable t) {
         ctx.fail(t);
       }

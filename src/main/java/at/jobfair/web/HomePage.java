@@ -1,21 +1,35 @@
 package at.jobfair.web;
 
+import at.jobfair.account.Account;
+import at.jobfair.account.Role;
+import at.jobfair.catalog.CatalogStore;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** The start page: what the platform is, and for a signed-in person what they can do here. */
 public final class HomePage {
 
   private final Pages pages;
+  private final CatalogStore catalog;
 
-  public HomePage(Pages pages) {
+  public HomePage(Pages pages, CatalogStore catalog) {
     this.pages = pages;
+    this.catalog = catalog;
   }
 
   public Future<?> show(RoutingContext ctx) {
-    pages.render(ctx, "home", Map.of());
+    Account user = Sessions.user(ctx);
+    Map<String, Object> model = new HashMap<>();
+    if (user != null && user.has(Role.EMPLOYER) && user.employerId() != null) {
+      return catalog.boothsOfEmployer(user.employerId()).onSuccess(booths -> {
+        model.put("booths", booths);
+        pages.render(ctx, "home", model);
+      });
+    }
+    pages.render(ctx, "home", model);
     return null;
   }
 }

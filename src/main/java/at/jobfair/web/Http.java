@@ -88,6 +88,21 @@ public final class Http {
     return next;
   }
 
+  /** A numeric path parameter; anything else is a path that does not exist. */
+  public static long pathId(RoutingContext ctx, String name) {
+    try {
+      return Long.parseLong(ctx.pathParam(name));
+    } catch (NumberFormatException | NullPointerException e) {
+      throw ApiError.notFound("not_found");
+    }
+  }
+
+  /** The JSON body, or an empty object when there is none (for calls whose body is optional). */
+  public static JsonObject optionalBody(RoutingContext ctx) {
+    var body = ctx.body();
+    return body == null || body.length() == 0 ? new JsonObject() : body(ctx);
+  }
+
   public static boolean isApi(RoutingContext ctx) {
     return ctx.normalizedPath().startsWith("/api/");
   }

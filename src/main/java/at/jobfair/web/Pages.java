@@ -52,7 +52,7 @@ public final class Pages {
       for (Object p : options.params) sb.append(p);
       return sb.toString();
     });
-    handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> String.valueOf(a).equals(String.valueOf(options.param(0))));
+    handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> String.valueOf(a).equals(String.valueOf((Object) options.param(0))));
   }
 
   public Messages messages() {
@@ -61,7 +61,8 @@ public final class Pages {
 
   /** Renders a template with the common model (user, language, CSRF token) and sends it. */
   public void render(RoutingContext ctx, int status, String template, Map<String, Object> model) {
-    Map<String, Object> data = new HashMap<>(model);
+    Map<String, Object> data = new HashMap<>();
+    model.forEach((k, v) -> data.put(k, plain(v)));
     Lang lang = Http.lang(ctx);
     Account user = Sessions.user(ctx);
     data.put("lang", lang.code());
@@ -89,6 +90,21 @@ public final class Pages {
 
   public void render(RoutingContext ctx, String template, Map<String, Object> model) {
     render(ctx, 200, template, model);
+  }
+
+  /** Vert.x JSON values as plain maps and lists, so that templates can walk them. */
+  static Object plain(Object v) {
+    if (v instanceof io.vertx.core.json.JsonObject o) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      o.forEach(e -> m.put(e.getKey(), plain(e.getValue())));
+      return m;
+    }
+    if (v instanceof io.vertx.core.json.JsonArray a) {
+      java.util.List<Object> l = new java.util.ArrayList<>();
+      a.forEach(x -> l.add(plain(x)));
+      return l;
+    }
+    return v;
   }
 
   private Lang lang(Context context) {

@@ -26,7 +26,7 @@ class OpenApiTest {
       for (String path : paths.fieldNames()) {
         for (String method : paths.getJsonObject(path).fieldNames()) described.add(method.toUpperCase(Locale.ROOT) + " " + path);
       }
-      Router router = AppRouter.create(app.app().vertx(), services(app));
+      Router router = AppRouter.create(app.app().vertx(), app.app().services());
       Set<String> routed = new TreeSet<>();
       for (Route r : router.getRoutes()) {
         String path = r.getPath();
@@ -36,11 +36,5 @@ class OpenApiTest {
       assertTrue(routed.size() >= 6, routed.toString());
       assertEquals(routed, described);
     }
-  }
-
-  private static Services services(TestApp app) {
-    var config = app.app().config();
-    Messages messages = new Messages();
-    return new Services(config, app.app().pool(), messages, new Pages(messages, config.zone()), null, "x".repeat(40));
   }
 }

@@ -1,0 +1,116 @@
+package at.jobfair.booking;
+
+import at.jobfair.account.Account;
+import at.jobfair.booking.BookingStore.View;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.Messages;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** The booking API: book, list, cancel, rebook, calendar files, a booth's bookings, removing slots. */
+public final class BookingApi {
+
+  private final BookingService bookings;
+  private final Messages messages;
+  private final ZoneId zone;
+  private final String publicUrl;
+
+  public BookingApi(BookingService bookings, Messages messages, ZoneId zone, String publicUrl) {
+    this.bookings = bookings;
+    this.messages = messages;
+    this.zone = zone;
+    this.publicUrl = publicUrl;
+  }
+
+  public Future<?> book(RoutingContext ctx) {
+    long slotId = Http.pathId(ctx, "id");
+    return bookings.book(Sessions.user(ctx), slotId)
+        .onSuccess(b -> Http.created(ctx, json(b, false)))
+        .recover(e -> e instanceof BookingService.SlotTaken ? bookings.slotTaken(slotId).compose(Future::failedFuture) : Future.failedFuture(e));
+  }
+
+  public Future<?> mine(RoutingContext ctx) {
+    return bookings.store().ofJobseeker(Sessions.user(ctx).id()).onSuccess(list -> Http.ok(ctx, array(list, false)));
+  }
+
+  public Future<?> one(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    return bookings.visible(user, Http.pathId(ctx, "id")).onSuccess(b -> Http.ok(ctx, json(b, user.id() != b.jobseekerId())));
+  }
+
+  /** DELETE with an optional body {@code {"reason": "..."}}: required for employers and staff. */
+  public Future<?> cancel(RoutingContext ctx) {
+    Object reason = Http.optionalBody(ctx).getValue("reason");
+    if (reason != null && !(reason instanceof String)) throw ApiError.badRequest("reason_required", BookingPolicy.MIN_REASON);
+    Account user = Sessions.user(ctx);
+    return bookings.cancel(user, Http.pathId(ctx, "id"), (String) reason)
+        .onSuccess(b -> Http.ok(ctx, json(b, user.id() != b.jobseekerId())));
+  }
+
+  public Future<?> rebook(RoutingContext ctx) {
+    Object slot = Http.body(ctx).getValue("slotId");
+    if (!(slot instanceof Number n)) throw ApiError.badRequest("slot_required");
+    long slotId = n.longValue();
+    return bookings.rebook(Sessions.user(ctx), Http.pathId(ctx, "id"), slotId)
+        .onSuccess(b -> Http.created(ctx, json(b, false)))
+        .recover(e -> e instanceof BookingService.SlotTaken ? bookings.slotTaken(slotId).compose(Future::failedFuture) : Future.failedFuture(e));
+  }
+
+  public Future<?> ics(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    return bookings.visible(user, Http.pathId(ctx, "id")).onSuccess(b -> ctx.response()
+        .putHeader("Content-Type", "text/calendar; charset=utf-8")
+        .putHeader("Content-Disposition", "attachment; filename=\"termin-" + b.id() + ".ics\"")
+        .putHeader("Cache-Control", "no-store")
+        .end(BookingCalendar.ics(b, messages, Messages.Lang.parse(user.language()) == null ? Messages.Lang.DE : Messages.Lang.parse(user.language()),
+            zone, publicUrl, Instant.now())));
+  }
+
+  public Future<?> ofBooth(RoutingContext ctx) {
+    long boothId = Http.pathId(ctx, "id");
+    return bookings.staffsBooth(Sessions.user(ctx), boothId).compose(ok -> {
+      if (!ok) return Future.failedFuture(ApiError.notFound("booth_not_found"));
+      return bookings.store().ofBooth(boothId).onSuccess(list -> Http.ok(ctx, array(list, true)));
+    });
+  }
+
+  /** DELETE a slot with {@code {"reason"}}; its bookings are cancelled with that reason. */
+  public Future<?> removeSlot(RoutingContext ctx) {
+    Object reason = Http.optionalBody(ctx).getValue("reason");
+    if (reason != null && !(reason instanceof String)) throw ApiError.badRequest("reason_required", BookingPolicy.MIN_REASON);
+    return bookings.removeSlot(Sessions.user(ctx), Http.pathId(ctx, "id"), (String) reason)
+        .onSuccess(cancelled -> Http.ok(ctx, new JsonObject().put("removed", true).put("cancelledBookings", cancelled.size())));
+  }
+
+  /** A booking as JSON; the jobseeker's name only for the booth's staff. */
+  static JsonObject json(View b, boolean withPerson) {
+    JsonObject o = new JsonObject().put("id", b.id()).put("status", b.status()).put("source", b.source())
+        .put("legalBasis", b.legalBasis()).put("slotId", b.slotId()).put("start", b.start().toString()).put("end", b.end().toString())
+        .put("boothId", b.boothId()).put("employer", new JsonObject().put("id", b.employerId()).put("name", b.employerName()))
+        .put("fair", new JsonObject().put("id", b.fairId()).put("name", b.fairName()))
+        .put("createdAt", b.createdAt().toString())
+        .put("cancelledAt", b.cancelledAt() == null ? null : b.cancelledAt().toString())
+        .put("cancelledBy", b.cancelledAs()).put("cancelReason", b.cancelReason())
+        .put("ics", "/api/bookings/" + b.id() + "/ics");
+    if (withPerson) o.put("jobseeker", new JsonObject().put("id", b.jobseekerId()).put("name", b.jobseekerName()));
+    return o;
+  }
+
+  private static JsonArray array(java.util.List<View> list, boolean withPerson) {
+    JsonArray out = new JsonArray();
+    list.forEach(b -> out.add(json(b, withPerson)));
+    return out;
+  }
+
+  static String host(String publicUrl) {
+    return URI.create(publicUrl).getHost();
+  }
+}

@@ -1,0 +1,159 @@
+package at.jobfair.booking;
+
+import at.jobfair.account.Account;
+import at.jobfair.booking.BookingStore.View;
+import at.jobfair.catalog.CatalogStore;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.Messages;
+import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The booking pages: a jobseeker's appointments, the booking forms, and a booth's live schedule for its staff. */
+public final class BookingPages {
+
+  private static final Set<String> SHOWN_ERRORS = Set.of("booking_not_active", "cancel_closed", "cancel_started",
+      "reason_required", "booking_not_found", "slot_taken", "already_booked_at_booth", "overlapping_booking", "booking_closed",
+      "slot_not_found");
+
+  private final BookingService bookings;
+  private final CatalogStore catalog;
+  private final Pages pages;
+
+  public BookingPages(BookingService bookings, CatalogStore catalog, Pages pages) {
+    this.bookings = bookings;
+    this.catalog = catalog;
+    this.pages = pages;
+  }
+
+  public Future<?> myAppointments(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    return bookings.store().ofJobseeker(user.id()).onSuccess(list -> {
+      Map<String, Object> model = notices(ctx);
+      List<Map<String, Object>> upcoming = new ArrayList<>();
+      List<Map<String, Object>> cancelled = new ArrayList<>();
+      java.time.Instant now = java.time.Instant.now();
+      for (View b : list) {
+        Map<String, Object> m = view(b);
+        m.put("changeable", b.active() && BookingPolicy.open(b.start(), java.time.Duration.ofMinutes(b.cutoffMinutes()), now));
+        m.put("byEmployer", "EMPLOYER".equals(b.cancelledAs()) || "STAFF".equals(b.cancelledAs()));
+        (b.active() ? upcoming : cancelled).add(m);
+      }
+      model.put("upcoming", upcoming);
+      model.put("cancelled", cancelled);
+      model.put("userId", user.id());
+      pages.render(ctx, "appointments", model);
+    });
+  }
+
+  public Future<?> bookForm(RoutingContext ctx) {
+    long slotId = formId(ctx, "slotId");
+    String booth = ctx.request().getFormAttribute("boothId");
+    return bookings.book(Sessions.user(ctx), slotId)
+        .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?booked=" + b.id()))
+        .recover(e -> backWithError(ctx, e, "/booths/" + (booth != null && booth.matches("\\d{1,18}") ? booth : "0")));
+  }
+
+  public Future<?> rebookForm(RoutingContext ctx) {
+    long bookingId = Http.pathId(ctx, "id");
+    long slotId = formId(ctx, "slotId");
+    String booth = ctx.request().getFormAttribute("boothId");
+    return bookings.rebook(Sessions.user(ctx), bookingId, slotId)
+        .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?booked=" + b.id()))
+        .recover(e -> backWithError(ctx, e, "/booths/" + (booth != null && booth.matches("\\d{1,18}") ? booth : "0") + "?rebook=" + bookingId));
+  }
+
+  public Future<?> cancelForm(RoutingContext ctx) {
+    String back = Http.localPath(ctx.request().getFormAttribute("back"));
+    return bookings.cancel(Sessions.user(ctx), Http.pathId(ctx, "id"), ctx.request().getFormAttribute("reason"))
+        .onSuccess(b -> Http.seeOther(ctx, withParam(back, "cancelled", String.valueOf(b.id()))))
+        .recover(e -> backWithError(ctx, e, back));
+  }
+
+  /** A booth's slots with who booked them, for the employer's representatives and staff; refreshed live. */
+  public Future<?> schedule(RoutingContext ctx) {
+    long boothId = Http.pathId(ctx, "id");
+    Account user = Sessions.user(ctx);
+    return bookings.staffsBooth(user, boothId).compose(ok -> {
+      if (!ok) return Future.failedFuture(ApiError.notFound("booth_not_found"));
+      return catalog.booth(boothId, true).compose(booth -> bookings.store().ofBooth(boothId).onSuccess(list -> {
+        Map<Long, List<Map<String, Object>>> bySlot = new LinkedHashMap<>();
+        List<Map<String, Object>> cancelled = new ArrayList<>();
+        for (View b : list) {
+          if (b.active()) bySlot.computeIfAbsent(b.slotId(), k -> new ArrayList<>()).add(view(b));
+          else cancelled.add(view(b));
+        }
+        List<Map<String, Object>> slots = new ArrayList<>();
+        booth.getJsonArray("slots").forEach(o -> {
+          JsonObject s = (JsonObject) o;
+          Map<String, Object> m = new HashMap<>(s.getMap());
+          m.put("bookings", bySlot.getOrDefault(s.getLong("id"), List.of()));
+          m.put("booked", s.getInteger("capacity") - s.getInteger("free"));
+          slots.add(m);
+        });
+        Map<String, Object> model = notices(ctx);
+        model.put("booth", booth);
+        model.put("slots", slots);
+        model.put("cancelled", cancelled);
+        pages.render(ctx, "schedule", model);
+      }));
+    });
+  }
+
+  private Map<String, Object> notices(RoutingContext ctx) {
+    Map<String, Object> model = new HashMap<>();
+    Messages.Lang lang = Http.lang(ctx);
+    String error = ctx.request().getParam("error");
+    if (error != null && SHOWN_ERRORS.contains(error)) model.put("error", pages.messages().get(lang, "error." + error, BookingPolicy.MIN_REASON));
+    if (ctx.request().getParam("booked") != null) model.put("notice", pages.messages().get(lang, "appointments.booked"));
+    if (ctx.request().getParam("cancelled") != null) model.put("notice", pages.messages().get(lang, "appointments.cancelledNotice"));
+    return model;
+  }
+
+  private static Map<String, Object> view(View b) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("id", b.id());
+    m.put("status", b.status());
+    m.put("start", b.start());
+    m.put("end", b.end());
+    m.put("employerName", b.employerName());
+    m.put("fairName", b.fairName());
+    m.put("fairId", b.fairId());
+    m.put("boothId", b.boothId());
+    m.put("slotId", b.slotId());
+    m.put("cancelReason", b.cancelReason());
+    m.put("cancelledAs", b.cancelledAs());
+    m.put("cancelledAt", b.cancelledAt());
+    m.put("jobseekerName", b.jobseekerName());
+    m.put("legalBasis", b.legalBasis());
+    return m;
+  }
+
+  private <T> Future<T> backWithError(RoutingContext ctx, Throwable e, String back) {
+    String code = e instanceof ApiError a ? a.code() : e instanceof BookingService.SlotTaken ? "slot_taken" : null;
+    if (code == null) return Future.failedFuture(e);
+    Http.seeOther(ctx, withParam(back, "error", code));
+    return Future.succeededFuture();
+  }
+
+  private static long formId(RoutingContext ctx, String name) {
+    String v = ctx.request().getFormAttribute(name);
+    if (v == null || !v.matches("\\d{1,18}")) throw ApiError.badRequest("slot_required");
+    return Long.parseLong(v);
+  }
+
+  private static String withParam(String path, String name, String value) {
+    String clean = path.replaceAll("([?&])(error|cancelled|booked)=[^&]*&?", "$1").replaceAll("[?&]$", "");
+    return clean + (clean.contains("?") ? "&" : "?") + name + "=" + value;
+  }
+}

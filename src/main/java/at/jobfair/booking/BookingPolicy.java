@@ -1,0 +1,59 @@
+package at.jobfair.booking;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Who may cancel a booking, and until when. Pure: the service loads the booking under a row lock, asks here, and
+ * writes; the seat count itself is guarded by the database.
+ */
+public final class BookingPolicy {
+
+  /** In which capacity someone acts on a booking. */
+  public enum Actor { JOBSEEKER, EMPLOYER, STAFF }
+
+  public enum Status { ACTIVE, CANCELLED }
+
+  /** The facts about one booking that the rules need. */
+  public record Facts(Status status, boolean actorIsTheJobseeker, boolean actorStaffsTheBooth, Instant slotStart,
+                      Duration cutoff) {
+  }
+
+  /** A refusal code (see the message bundles, {@code error.<code>}), or null when allowed. */
+  public static String cancel(Actor actor, Facts f, String reason, Instant now) {
+    switch (actor) {
+      case JOBSEEKER -> {
+        if (!f.actorIsTheJobseeker()) return "booking_not_found";
+        if (f.status() != Status.ACTIVE) return "booking_not_active";
+        if (!now.isBefore(f.slotStart().minus(f.cutoff()))) return "cancel_closed";
+        return null;
+      }
+      case EMPLOYER -> {
+        if (!f.actorStaffsTheBooth()) return "booking_not_found";
+        if (f.status() != Status.ACTIVE) return "booking_not_active";
+        if (!now.isBefore(f.slotStart())) return "cancel_started";
+        return reasonGiven(reason) ? null : "reason_required";
+      }
+      case STAFF -> {
+        if (f.status() != Status.ACTIVE) return "booking_not_active";
+        return reasonGiven(reason) ? null : "reason_required";
+      }
+      default -> throw new IllegalArgumentException(String.valueOf(actor));
+    }
+  }
+
+  /** Booking is open until the fair's cutoff before the slot starts. */
+  public static boolean open(Instant slotStart, Duration cutoff, Instant now) {
+    return now.isBefore(slotStart.minus(cutoff));
+  }
+
+  public static final int MIN_REASON = 3;
+  public static final int MAX_REASON = 1000;
+
+  static boolean reasonGiven(String reason) {
+    return reason != null && reason.strip().length() >= MIN_REASON && reason.length() <= MAX_REASON;
+  }
+
+  private BookingPolicy() {
+  }
+}

@@ -1,0 +1,172 @@
+package at.jobfair.booking;
+
+import at.jobfair.account.Account;
+import at.jobfair.account.Role;
+import at.jobfair.booking.BookingPolicy.Actor;
+import at.jobfair.booking.BookingStore.View;
+import at.jobfair.web.ApiError;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Booking, cancelling and rebooking appointment slots. */
+public final class BookingService {
+
+  public static final int ALTERNATIVES = 5;
+  private final Pool pool;
+  private final BookingStore store;
+  private final Clock clock;
+
+  public BookingService(Pool pool, BookingStore store, Clock clock) {
+    this.pool = pool;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public BookingStore store() {
+    return store;
+  }
+
+  /** A jobseeker books a seat on their own initiative (voluntary). */
+  public Future<View> book(Account jobseeker, long slotId) {
+    return pool.withTransaction(tx -> bookIn(tx, jobseeker.id(), slotId, "OWN_INITIATIVE", "VOLUNTARY", null))
+        .recover(e -> Future.failedFuture(explain(e, slotId)));
+  }
+
+  /** Cancels the person's booking and books another slot, both or neither. */
+  public Future<View> rebook(Account jobseeker, long bookingId, long newSlotId) {
+    return pool.withTransaction(tx -> store.findForUpdate(tx, bookingId).compose(old -> {
+          String refusal = old == null ? "booking_not_found" : BookingPolicy.cancel(Actor.JOBSEEKER, facts(old, jobseeker), null, clock.instant());
+          if (refusal != null) return Future.failedFuture(refusal(refusal));
+          return store.cancel(tx, bookingId, jobseeker.id(), "JOBSEEKER", null)
+              .compose(v -> bookIn(tx, jobseeker.id(), newSlotId, old.source(), old.legalBasis(), null));
+        }))
+        .recover(e -> Future.failedFuture(explain(e, newSlotId)));
+  }
+
+  /** Cancels a booking as the jobseeker (until the cutoff), the booth's employer or an organiser (with a reason). */
+  public Future<View> cancel(Account actor, long bookingId, String reason) {
+    String cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
+    return pool.withTransaction(tx -> store.findForUpdate(tx, bookingId).compose(b -> {
+      if (b == null) return Future.failedFuture(ApiError.notFound("booking_not_found"));
+      Actor as = actorFor(actor, b);
+      String refusal = as == null ? "booking_not_found" : BookingPolicy.cancel(as, facts(b, actor), cleanReason, clock.instant());
+      if (refusal != null) return Future.failedFuture(refusal(refusal));
+      return store.cancel(tx, bookingId, actor.id(), as.name(), cleanReason).compose(v -> store.find(tx, bookingId));
+    }));
+  }
+
+  /**
+   * Removes a slot from a booth's schedule. Its bookings are cancelled with the reason given (required when
+   * there are any), in the same transaction.
+   */
+  public Future<List<View>> removeSlot(Account actor, long slotId, String reason) {
+    String cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
+    return pool.withTransaction(tx -> store.slotBooth(tx, slotId)
+        .compose(boothId -> boothId == null ? Future.<Long>failedFuture(ApiError.notFound("slot_not_found")) : store.boothEmployer(tx, boothId))
+        .compose(employerId -> {
+          boolean organiser = actor.has(Role.ORGANIZER);
+          if (!organiser && !(actor.has(Role.EMPLOYER) && employerId.equals(actor.employerId()))) {
+            return Future.failedFuture(ApiError.notFound("slot_not_found"));
+          }
+          return store.activeOfSlotForUpdate(tx, slotId).compose(active -> {
+            if (!active.isEmpty() && !BookingPolicy.reasonGiven(cleanReason)) return Future.failedFuture(refusal("reason_required"));
+            Future<Void> chain = Future.succeededFuture();
+            for (View b : active) {
+              chain = chain.compose(v -> store.cancel(tx, b.id(), actor.id(), organiser ? "STAFF" : "EMPLOYER", cleanReason));
+            }
+            return chain.compose(v -> store.removeSlot(tx, slotId)).compose(removed -> removed
+                ? Future.succeededFuture(active) : Future.failedFuture(ApiError.notFound("slot_not_found")));
+          });
+        }));
+  }
+
+  /** A booking as the actor may see it: their own, their booth's, or any for staff; otherwise "not found". */
+  public Future<View> visible(Account actor, long bookingId) {
+    return store.find(pool, bookingId).compose(b -> {
+      if (b == null || (actorFor(actor, b) == null && !actor.isStaff())) return Future.failedFuture(ApiError.notFound("booking_not_found"));
+      return Future.succeededFuture(b);
+    });
+  }
+
+  /** Whether the account may see a booth's bookings: its employer's representatives and staff. */
+  public Future<Boolean> staffsBooth(Account actor, long boothId) {
+    if (actor.isStaff()) return store.boothEmployer(pool, boothId).map(e -> e != null);
+    if (!actor.has(Role.EMPLOYER)) return Future.succeededFuture(false);
+    return store.boothEmployer(pool, boothId).map(e -> e != null && e.equals(actor.employerId()));
+  }
+
+  private Future<View> bookIn(SqlClient tx, long jobseekerId, long slotId, String source, String legalBasis, Long invitationId) {
+    return store.insert(tx, slotId, jobseekerId, source, legalBasis, invitationId).compose(id -> {
+      if (id != null) return store.find(tx, id);
+      return store.slotState(tx, slotId).compose(s -> Future.failedFuture(
+          !s.exists() || !s.published() || s.removed() ? ApiError.notFound("slot_not_found") : new ApiError(409, "booking_closed", null)));
+    });
+  }
+
+  /** Turns the database's refusals into answers a person understands. */
+  private Throwable explain(Throwable e, long slotId) {
+    if (!(e instanceof PgException pg)) return e;
+    switch (pg.getSqlState()) {
+      case "23514":
+        return new SlotTaken(slotId);
+      case "23P01":
+        return new ApiError(409, "overlapping_booking", null);
+      case "23505":
+        return new ApiError(409, "already_booked_at_booth", null);
+      default:
+        return e;
+    }
+  }
+
+  /** Marker for a full slot: the API answer names free slots at the same booth, looked up afterwards. */
+  public static final class SlotTaken extends RuntimeException {
+    private final long slotId;
+
+    SlotTaken(long slotId) {
+      super("slot_taken", null, false, false);
+      this.slotId = slotId;
+    }
+
+    public long slotId() {
+      return slotId;
+    }
+  }
+
+  /** The 409 for a full slot, with the free slots left at its booth. */
+  public Future<ApiError> slotTaken(long slotId) {
+    return store.slotBooth(pool, slotId).compose(boothId -> store.alternatives(boothId, ALTERNATIVES)).map(list -> {
+      JsonArray alternatives = new JsonArray();
+      list.forEach(a -> alternatives.add(new JsonObject().put("slotId", a.slotId()).put("start", a.start().toString())
+          .put("end", a.end().toString()).put("free", a.free())));
+      return new ApiError(409, "slot_taken", new JsonObject().put("alternatives", alternatives));
+    });
+  }
+
+  private static Actor actorFor(Account actor, View b) {
+    if (actor.has(Role.JOBSEEKER) && actor.id() == b.jobseekerId()) return Actor.JOBSEEKER;
+    if (actor.has(Role.EMPLOYER) && actor.employerId() != null && actor.employerId() == b.employerId()) return Actor.EMPLOYER;
+    if (actor.has(Role.ORGANIZER)) return Actor.STAFF;
+    return null;
+  }
+
+  private static BookingPolicy.Facts facts(View b, Account actor) {
+    return new BookingPolicy.Facts(BookingPolicy.Status.valueOf(b.status()), actor.id() == b.jobseekerId(),
+        actor.employerId() != null && actor.employerId() == b.employerId(), b.start(), Duration.ofMinutes(b.cutoffMinutes()));
+  }
+
+  private static ApiError refusal(String code) {
+    return switch (code) {
+      case "booking_not_found" -> ApiError.notFound(code);
+      case "reason_required" -> ApiError.badRequest(code, BookingPolicy.MIN_REASON);
+      default -> new ApiError(409, code, null);
+    };
+  }
+}

@@ -1,0 +1,175 @@
+package at.jobfair.booking;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** All SQL on bookings. Seat counts and overlaps are guarded by the schema (see V3__bookings.sql). */
+public final class BookingStore {
+
+  /** A booking with what a page or the API shows about it. */
+  public record View(long id, String status, String source, String legalBasis, Instant createdAt, Instant cancelledAt,
+                     String cancelledAs, String cancelReason, int icsSequence, long slotId, Instant start, Instant end,
+                     long boothId, long employerId, String employerName, long fairId, String fairName, int cutoffMinutes,
+                     long jobseekerId, String jobseekerName, String jobseekerEmail) {
+    public boolean active() {
+      return "ACTIVE".equals(status);
+    }
+  }
+
+  /** A slot someone could book instead. */
+  public record Alternative(long slotId, Instant start, Instant end, int free) {
+  }
+
+  /** Why a slot cannot be booked: it does not exist (or is not public), or booking for it has closed. */
+  public record SlotState(boolean exists, boolean published, boolean removed, Instant start, int cutoffMinutes, long boothId) {
+  }
+
+  private static final String VIEW = """
+      select k.id, k.status, k.source, k.legal_basis, k.created_at, k.cancelled_at, k.cancelled_as, k.cancel_reason,
+             k.ics_sequence, k.slot_id, lower(k.during) as starts_at, upper(k.during) as ends_at, k.booth_id,
+             e.id as employer_id, e.name as employer_name, f.id as fair_id, f.name as fair_name, f.booking_cutoff_minutes,
+             k.jobseeker_id, a.name as jobseeker_name, a.email::text as jobseeker_email
+        from booking k
+        join booth b on b.id = k.booth_id
+        join employer e on e.id = b.employer_id
+        join fair f on f.id = b.fair_id
+        join account a on a.id = k.jobseeker_id
+      """;
+
+  private final Pool pool;
+
+  public BookingStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Books a seat if the slot is public, not removed and still open; returns the new booking's id, or null when
+   * the slot is not bookable. A full slot, an overlapping booking or a second booking at the booth fail with the
+   * database's constraint error (see {@link BookingService}).
+   */
+  public Future<Long> insert(SqlClient c, long slotId, long jobseekerId, String source, String legalBasis, Long invitationId) {
+    return c.preparedQuery("""
+            insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis, invitation_id)
+            select s.id, s.booth_id, $2, tstzrange(s.starts_at, s.ends_at), $3, $4, $5
+              from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id
+             where s.id = $1 and s.removed_at is null and f.status = 'PUBLISHED'
+               and s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes)
+            returning id""")
+        .execute(Tuple.of(slotId, jobseekerId, source, legalBasis, invitationId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+  }
+
+  public Future<SlotState> slotState(SqlClient c, long slotId) {
+    return c.preparedQuery("""
+            select f.status = 'PUBLISHED', s.removed_at is not null, s.starts_at, f.booking_cutoff_minutes, s.booth_id
+              from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id where s.id = $1""")
+        .execute(Tuple.of(slotId))
+        .map(rows -> {
+          if (rows.size() == 0) return new SlotState(false, false, false, null, 0, 0);
+          Row r = rows.iterator().next();
+          return new SlotState(true, r.getBoolean(0), r.getBoolean(1), instant(r, 2), r.getInteger(3), r.getLong(4));
+        });
+  }
+
+  /** Free, open slots at a booth, soonest first. */
+  public Future<List<Alternative>> alternatives(long boothId, int limit) {
+    return pool.preparedQuery("""
+            select s.id, s.starts_at, s.ends_at, s.capacity - s.booked
+              from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id
+             where s.booth_id = $1 and s.removed_at is null and s.booked < s.capacity and f.status = 'PUBLISHED'
+               and s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes)
+             order by s.starts_at, s.id limit $2""")
+        .execute(Tuple.of(boothId, limit))
+        .map(rows -> {
+          List<Alternative> out = new ArrayList<>();
+          for (Row r : rows) out.add(new Alternative(r.getLong(0), instant(r, 1), instant(r, 2), r.getInteger(3)));
+          return out;
+        });
+  }
+
+  public Future<View> find(SqlClient c, long bookingId) {
+    return c.preparedQuery(VIEW + " where k.id = $1").execute(Tuple.of(bookingId)).map(BookingStore::first);
+  }
+
+  /** Loads a booking and locks it until the transaction ends, so two cancellations cannot both succeed. */
+  public Future<View> findForUpdate(SqlClient c, long bookingId) {
+    return c.preparedQuery(VIEW + " where k.id = $1 for update of k").execute(Tuple.of(bookingId)).map(BookingStore::first);
+  }
+
+  public Future<Void> cancel(SqlClient c, long bookingId, long actorId, String actorRole, String reason) {
+    return c.preparedQuery("""
+            update booking set status = 'CANCELLED', cancelled_at = now(), cancelled_by = $2, cancelled_as = $3,
+                   cancel_reason = $4, ics_sequence = ics_sequence + 1
+             where id = $1 and status = 'ACTIVE'""")
+        .execute(Tuple.of(bookingId, actorId, actorRole, reason)).mapEmpty();
+  }
+
+  /** A jobseeker's bookings, upcoming first, then past and cancelled ones. */
+  public Future<List<View>> ofJobseeker(long jobseekerId) {
+    return pool.preparedQuery(VIEW + " where k.jobseeker_id = $1 order by k.status = 'ACTIVE' desc, lower(k.during), k.id")
+        .execute(Tuple.of(jobseekerId)).map(BookingStore::all);
+  }
+
+  /** All bookings of a booth (for its staff), in slot order. */
+  public Future<List<View>> ofBooth(long boothId) {
+    return pool.preparedQuery(VIEW + " where k.booth_id = $1 order by lower(k.during), k.status, k.id")
+        .execute(Tuple.of(boothId)).map(BookingStore::all);
+  }
+
+  /** Active bookings of a slot, locked: used when the slot is removed. */
+  public Future<List<View>> activeOfSlotForUpdate(SqlClient c, long slotId) {
+    return c.preparedQuery(VIEW + " where k.slot_id = $1 and k.status = 'ACTIVE' for update of k")
+        .execute(Tuple.of(slotId)).map(BookingStore::all);
+  }
+
+  /** The employer of a booth, or null when there is no such booth. */
+  public Future<Long> boothEmployer(SqlClient c, long boothId) {
+    return c.preparedQuery("select employer_id from booth where id = $1").execute(Tuple.of(boothId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+  }
+
+  /** Marks a slot removed (its history stays); returns false when it was already gone. */
+  public Future<Boolean> removeSlot(SqlClient c, long slotId) {
+    return c.preparedQuery("update slot set removed_at = now() where id = $1 and removed_at is null")
+        .execute(Tuple.of(slotId)).map(rows -> rows.rowCount() == 1);
+  }
+
+  public Future<Long> slotBooth(SqlClient c, long slotId) {
+    return c.preparedQuery("select booth_id from slot where id = $1").execute(Tuple.of(slotId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+  }
+
+  static Instant instant(Row r, int column) {
+    OffsetDateTime t = r.getOffsetDateTime(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static View first(RowSet<Row> rows) {
+    return rows.size() == 0 ? null : view(rows.iterator().next());
+  }
+
+  private static List<View> all(RowSet<Row> rows) {
+    List<View> out = new ArrayList<>();
+    for (Row r : rows) out.add(view(r));
+    return out;
+  }
+
+  private static View view(Row r) {
+    return new View(r.getLong("id"), r.getString("status"), r.getString("source"), r.getString("legal_basis"),
+        instant(r, r.getColumnIndex("created_at")), instant(r, r.getColumnIndex("cancelled_at")), r.getString("cancelled_as"),
+        r.getString("cancel_reason"), r.getInteger("ics_sequence"), r.getLong("slot_id"),
+        instant(r, r.getColumnIndex("starts_at")), instant(r, r.getColumnIndex("ends_at")), r.getLong("booth_id"),
+        r.getLong("employer_id"), r.getString("employer_name"), r.getLong("fair_id"), r.getString("fair_name"),
+        r.getInteger("booking_cutoff_minutes"), r.getLong("jobseeker_id"), r.getString("jobseeker_name"),
+        r.getString("jobseeker_email"));
+  }
+}

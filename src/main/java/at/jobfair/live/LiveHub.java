@@ -1,0 +1,117 @@
+package at.jobfair.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Listens to the database's {@code live} channel (fed by triggers, so only committed changes arrive) and passes each
+ * change to the WebSockets subscribed to its topics. When the listening connection comes back after a loss, every
+ * socket is told to resync from the database, since changes in between were not heard.
+ */
+public final class LiveHub {
+
+  private static final Logger LOG = Logger.getLogger(LiveHub.class.getName());
+  public static final String CHANNEL = "live";
+
+  private final Vertx vertx;
+  private final PgConnectOptions options;
+  private final ConcurrentHashMap<String, Set<ServerWebSocket>> subscribers = new ConcurrentHashMap<>();
+  private final Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
+  private PgSubscriber subscriber;
+  private volatile boolean subscribedOnce;
+
+  public LiveHub(Vertx vertx, PgConnectOptions options) {
+    this.vertx = vertx;
+    this.options = options;
+  }
+
+  public Future<Void> start() {
+    subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+    subscriber.channel(CHANNEL)
+        .subscribeHandler(v -> {
+          if (subscribedOnce) broadcast(new JsonObject().put("type", "resync").encode());
+          subscribedOnce = true;
+        })
+        .handler(this::dispatch);
+    return subscriber.connect();
+  }
+
+  public Future<Void> stop() {
+    return subscriber == null ? Future.succeededFuture() : subscriber.close();
+  }
+
+  /** The topics a change concerns. Slot changes (free seats, no names) are public; bookings only for those involved. */
+  static List<String> topics(JsonObject change) {
+    String type = change.getString("type");
+    Object booth = change.getValue("booth");
+    Object fair = change.getValue("fair");
+    if ("slot".equals(type)) return List.of("booth:" + booth, "fair:" + fair, "booth-staff:" + booth, "fair-staff:" + fair);
+    if ("booking".equals(type)) return List.of("booth-staff:" + booth, "fair-staff:" + fair, "user:" + change.getValue("jobseeker"));
+    return List.of();
+  }
+
+  /** What a subscriber of a topic receives: bookings reach the person and the booth's staff as ids, no names. */
+  void dispatch(String payload) {
+    JsonObject change;
+    try {
+      change = new JsonObject(payload);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "unreadable notification " + payload);
+      return;
+    }
+    for (String topic : topics(change)) {
+      Set<ServerWebSocket> set = subscribers.get(topic);
+      if (set == null || set.isEmpty()) continue;
+      String message = change.copy().put("topic", topic).encode();
+      for (ServerWebSocket ws : set) send(ws, message);
+    }
+  }
+
+  void subscribe(ServerWebSocket ws, String topic) {
+    sockets.add(ws);
+    subscribers.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(ws);
+  }
+
+  void unsubscribe(ServerWebSocket ws, String topic) {
+    Set<ServerWebSocket> set = subscribers.get(topic);
+    if (set != null) set.remove(ws);
+  }
+
+  void forget(ServerWebSocket ws, Set<String> topics) {
+    sockets.remove(ws);
+    for (String t : topics) {
+      subscribers.computeIfPresent(t, (k, set) -> {
+        set.remove(ws);
+        return set.isEmpty() ? null : set;
+      });
+    }
+  }
+
+  public int connections() {
+    return sockets.size();
+  }
+
+  private void broadcast(String message) {
+    for (ServerWebSocket ws : sockets) send(ws, message);
+  }
+
+  /** A socket that cannot keep up is closed; its page reconnects and resyncs from the database. */
+  private static void send(ServerWebSocket ws, String message) {
+    if (ws.isClosed()) return;
+    if (ws.writeQueueFull()) {
+      ws.close((short) 1013, "too slow");
+      return;
+    }
+    ws.writeTextMessage(message);
+  }
+}

@@ -1,0 +1,111 @@
+package at.jobfair.live;
+
+import at.jobfair.account.Account;
+import at.jobfair.booking.BookingService;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /live}: the WebSocket pages use for live updates. A page sends {@code {"subscribe": ["booth:7", ...]}};
+ * each topic is checked against the signed-in user (booth and fair seat counts are public; a booth's bookings only
+ * for its staff; a person's own bookings only for them) and answered with {@code {"type":"subscribed",...}}.
+ */
+public final class LiveSocket {
+
+  private static final Pattern TOPIC = Pattern.compile("(fair|booth|booth-staff|fair-staff|user):(\\d{1,18})");
+  private static final int MAX_TOPICS = 20;
+
+  private final LiveHub hub;
+  private final BookingService bookings;
+
+  public LiveSocket(LiveHub hub, BookingService bookings) {
+    this.hub = hub;
+    this.bookings = bookings;
+  }
+
+  public void upgrade(RoutingContext ctx) {
+    if (!sameOrigin(ctx)) {
+      ctx.response().setStatusCode(403).end();
+      return;
+    }
+    Account user = Sessions.user(ctx);
+    ctx.request().toWebSocket().onSuccess(ws -> {
+      Set<String> topics = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      ws.textMessageHandler(text -> onMessage(ws, user, topics, text));
+      ws.closeHandler(v -> hub.forget(ws, topics));
+      ws.exceptionHandler(e -> ws.close());
+    }).onFailure(e -> {
+      if (!ctx.response().ended()) ctx.response().setStatusCode(400).end();
+    });
+  }
+
+  private void onMessage(ServerWebSocket ws, Account user, Set<String> topics, String text) {
+    JsonObject msg;
+    try {
+      msg = new JsonObject(text);
+    } catch (RuntimeException e) {
+      ws.writeTextMessage(new JsonObject().put("type", "error").put("error", "invalid_json").encode());
+      return;
+    }
+    JsonArray unsubscribe = msg.getJsonArray("unsubscribe", new JsonArray());
+    for (Object t : unsubscribe) {
+      if (t instanceof String s && topics.remove(s)) hub.unsubscribe(ws, s);
+    }
+    JsonArray wanted = msg.getJsonArray("subscribe", new JsonArray());
+    List<Future<String>> checks = new ArrayList<>();
+    for (Object t : wanted) checks.add(t instanceof String s ? allowed(user, s).map(ok -> ok ? s : null) : Future.succeededFuture(null));
+    Future.join(checks).onComplete(ar -> {
+      JsonArray granted = new JsonArray();
+      JsonArray refused = new JsonArray();
+      for (int i = 0; i < checks.size(); i++) {
+        String topic = checks.get(i).succeeded() ? checks.get(i).result() : null;
+        if (topic != null && (topics.contains(topic) || topics.size() < MAX_TOPICS)) {
+          topics.add(topic);
+          hub.subscribe(ws, topic);
+          granted.add(topic);
+        } else {
+          refused.add(wanted.getValue(i));
+        }
+      }
+      if (!ws.isClosed()) ws.writeTextMessage(new JsonObject().put("type", "subscribed").put("topics", granted).put("refused", refused).encode());
+    });
+  }
+
+  private Future<Boolean> allowed(Account user, String topic) {
+    Matcher m = TOPIC.matcher(topic);
+    if (!m.matches()) return Future.succeededFuture(false);
+    long id = Long.parseLong(m.group(2));
+    return switch (m.group(1)) {
+      case "fair", "booth" -> Future.succeededFuture(true);
+      case "fair-staff" -> Future.succeededFuture(user != null && user.isStaff());
+      case "booth-staff" -> user == null ? Future.succeededFuture(false) : bookings.staffsBooth(user, id);
+      case "user" -> Future.succeededFuture(user != null && user.id() == id);
+      default -> Future.succeededFuture(false);
+    };
+  }
+
+  /** Browsers send Origin on WebSockets; a page of another site must not ride on the user's cookie. */
+  private static boolean sameOrigin(RoutingContext ctx) {
+    String origin = ctx.request().getHeader("Origin");
+    if (origin == null) return true;
+    try {
+      URI o = URI.create(origin);
+      String host = ctx.request().authority() == null ? null : ctx.request().authority().toString();
+      String originHost = o.getHost() + (o.getPort() == -1 ? "" : ":" + o.getPort());
+      return host != null && (host.equals(originHost) || host.equals(o.getHost()));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+// Live updates over the /live WebSocket. An element with data-live="topic ..." subscribes to those topics.
+//  - Seat changes ({"type":"slot"}) update [data-slot] elements in place: the free count, and a full slot
+//    disappears (data-hide-when-full) for everyone at once.
+//  - Elements with data-live-refresh (and an id) are re-read from the server when one of their topics changes.
+//  - After a lost connection the page reconnects and re-reads every live element: the server is the truth.
+(function () {
+  'use strict';
+  const regions = Array.from(document.querySelectorAll('[data-live]'));
+  if (!regions.length || !('WebSocket' in window)) return;
+  const topicsOf = (el) => el.dataset.live.split(/\s+/).filter(Boolean);
+  const topics = Array.from(new Set(regions.flatMap(topicsOf)));
+  let delay = 500;
+  let connectedBefore = false;
+  let refreshing = null;
+
+  function connect() {
+    const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/live');
+    ws.onopen = () => {
+      ws.send(JSON.stringify({ subscribe: topics }));
+      if (connectedBefore) refresh(regions);
+      connectedBefore = true;
+      delay = 500;
+    };
+    ws.onmessage = (event) => {
+      let m;
+      try { m = JSON.parse(event.data); } catch (e) { return; }
+      if (m.type === 'subscribed') { document.body.dataset.liveReady = 'true'; return; }
+      if (m.type === 'resync') { refresh(regions); return; }
+      if (m.type === 'slot') updateSlot(m);
+      const stale = regions.filter((r) => r.hasAttribute('data-live-refresh') && topicsOf(r).includes(m.topic));
+      if (stale.length) refresh(stale);
+    };
+    ws.onclose = () => {
+      delete document.body.dataset.liveReady;
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 15000);
+    };
+  }
+
+  function updateSlot(m) {
+    const items = document.querySelectorAll('[data-slot="' + m.slot + '"]');
+    if (!items.length && m.free > 0 && !m.removed) {
+      // A slot this page does not show yet (just added): read the page again.
+      refresh(regions.filter((r) => topicsOf(r).includes(m.topic)));
+      return;
+    }
+    items.forEach((el) => {
+      el.dataset.free = m.free;
+      const count = el.querySelector('.free-count');
+      if (count) count.textContent = m.free;
+      if (el.hasAttribute('data-hide-when-full')) el.hidden = m.removed || m.free <= 0;
+      else if (m.removed) el.remove();
+    });
+    showEmpty();
+  }
+
+  function showEmpty() {
+    regions.forEach((r) => {
+      const empty = r.querySelector('.slots-empty');
+      if (empty) empty.hidden = r.querySelectorAll('[data-slot]:not([hidden])').length > 0;
+    });
+  }
+
+  // One fetch of the page serves every element that needs re-reading; requests during a fetch are merged.
+  function refresh(elements) {
+    if (refreshing) { refreshing.pending = true; return; }
+    refreshing = { pending: false };
+    fetch(location.href, { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.text() : Promise.reject(r.status)))
+      .then((html) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        regions.forEach((el) => {
+          const fresh = el.id && doc.getElementById(el.id);
+          if (fresh && elements.includes(el)) el.innerHTML = fresh.innerHTML;
+        });
+        showEmpty();
+        document.body.dataset.liveRefreshed = String(Number(document.body.dataset.liveRefreshed || 0) + 1);
+      })
+      .catch(() => {})
+      .finally(() => {
+        const again = refreshing.pending;
+        refreshing = null;
+        if (again) refresh(regions);
+      });
+  }
+
+  showEmpty();
+  connect();
+})();
