@@ -49,7 +49,7 @@ public final class Http {
   public static JsonObject body(RoutingContext ctx) {
     try {
       var body = ctx.body();
-      if (body == null || body.length() == 0) throw ApiError.badRequest("body_missing");
+      if (body == null || body.length() <= 0) throw ApiError.badRequest("body_missing");
       JsonObject json = body.asJsonObject();
       if (json == null) throw ApiError.badRequest("body_missing");
       return json;
@@ -100,7 +100,7 @@ public final class Http {
   /** The JSON body, or an empty object when there is none (for calls whose body is optional). */
   public static JsonObject optionalBody(RoutingContext ctx) {
     var body = ctx.body();
-    return body == null || body.length() == 0 ? new JsonObject() : body(ctx);
+    return body == null || body.length() <= 0 ? new JsonObject() : body(ctx);
   }
 
   public static boolean isApi(RoutingContext ctx) {

@@ -62,6 +62,11 @@ public final class TestClient {
     return send(request(path).header("Content-Type", "application/json").PUT(body(json)));
   }
 
+  /** Any method with a JSON body (e.g. DELETE with a reason). */
+  public Response send(String method, String path, Object json) {
+    return send(request(path).header("Content-Type", "application/json").method(method, body(json)));
+  }
+
   public Response delete(String path) {
     return send(request(path).DELETE());
   }

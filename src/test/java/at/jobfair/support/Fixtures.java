@@ -1,0 +1,105 @@
+package at.jobfair.support;
+
+import at.jobfair.account.PasswordHasher;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Test data written straight into the app's database, for situations the demo does not have. */
+public final class Fixtures {
+
+  public static final String PASSWORD = "Passwort-123";
+  private static final String HASH = new PasswordHasher(1024, 1).hash(PASSWORD);
+
+  private final TestApp app;
+
+  public Fixtures(TestApp app) {
+    this.app = app;
+  }
+
+  public long employer(String name) {
+    return insert("insert into employer (name) values (?) returning id", name);
+  }
+
+  public long fair(String name, boolean published, int cutoffMinutes) {
+    return insert("insert into fair (name, format, starts_at, ends_at, status, booking_cutoff_minutes) "
+            + "values (?, 'E_JOBMEETING', now() - interval '1 day', now() + interval '30 days', ?, ?) returning id",
+        name, published ? "PUBLISHED" : "DRAFT", cutoffMinutes);
+  }
+
+  public long booth(long fairId, long employerId) {
+    exec("insert into fair_employer (fair_id, employer_id) values (?, ?)", fairId, employerId);
+    return insert("insert into booth (fair_id, employer_id, headline) values (?, ?, 'Test') returning id", fairId, employerId);
+  }
+
+  /** Consecutive slots of the given length, starting at {@code start}. */
+  public List<Long> slots(long boothId, Instant start, int count, Duration length, int capacity) {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Instant s = start.plus(length.multipliedBy(i));
+      ids.add(insert("insert into slot (booth_id, starts_at, ends_at, capacity) values (?, ?, ?, ?) returning id",
+          boothId, Timestamp.from(s), Timestamp.from(s.plus(length)), capacity));
+    }
+    return ids;
+  }
+
+  /** Jobseeker accounts {@code prefix-i@example.org} with the password {@link #PASSWORD}. */
+  public List<String> jobseekers(String prefix, int count) {
+    List<String> emails = new ArrayList<>();
+    try (Connection c = app.jdbc()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement a = c.prepareStatement("insert into account (email, name, password_hash) values (?, ?, ?) returning id")) {
+        for (int i = 0; i < count; i++) {
+          String email = prefix + "-" + i + "@example.org";
+          a.setString(1, email);
+          a.setString(2, "Person " + prefix + " " + i);
+          a.setString(3, HASH);
+          try (var rs = a.executeQuery()) {
+            rs.next();
+            long id = rs.getLong(1);
+            try (var st = c.createStatement()) {
+              st.execute("insert into account_role values (" + id + ", 'JOBSEEKER')");
+              st.execute("insert into jobseeker (account_id) values (" + id + ")");
+            }
+          }
+          emails.add(email);
+        }
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return emails;
+  }
+
+  public long accountId(String email) {
+    return app.count("select id from account where email = '" + email.replace("'", "''") + "'");
+  }
+
+  public void exec(String sql, Object... args) {
+    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
+      p.execute();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long insert(String sql, Object... args) {
+    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
+      try (var rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
