@@ -58,7 +58,13 @@ public final class App implements AutoCloseable {
       Messages messages = new Messages();
       AccountService accounts = new AccountService(vertx, pool, new AccountStore(pool), hasher,
           config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"));
-      Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config));
+      // The outbox sender runs before the servers take requests, so a mail enqueued by the first request is noticed.
+      var outboxStore = new at.jobfair.mail.OutboxStore(pool);
+      var mailSender = new at.jobfair.mail.MailSender(outboxStore, config);
+      vertx.deployVerticle(mailSender).await(30, TimeUnit.SECONDS);
+      var outbox = new at.jobfair.mail.Outbox(outboxStore, mailSender.delivers());
+      Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config),
+          outbox, mailSender);
 
       int port = config.integer("http.port");
       int instances = port == 0 ? 1 : config.integer("http.instances");

@@ -2,8 +2,11 @@ package at.jobfair.web;
 
 import at.jobfair.account.AccountService;
 import at.jobfair.config.Config;
+import at.jobfair.mail.MailSender;
+import at.jobfair.mail.Outbox;
 import io.vertx.sqlclient.Pool;
 
 /** What the HTTP layer needs, built once per application and shared by every server instance. */
-public record Services(Config config, Pool pool, Messages messages, Pages pages, AccountService accounts, String sessionSecret) {
+public record Services(Config config, Pool pool, Messages messages, Pages pages, AccountService accounts, String sessionSecret,
+                       Outbox outbox, MailSender mailSender) {
 }

@@ -41,6 +41,6 @@ class OpenApiTest {
   private static Services services(TestApp app) {
     var config = app.app().config();
     Messages messages = new Messages();
-    return new Services(config, app.app().pool(), messages, new Pages(messages, config.zone()), null, "x".repeat(40));
+    return new Services(config, app.app().pool(), messages, new Pages(messages, config.zone()), null, "x".repeat(40), null, null);
   }
 }
