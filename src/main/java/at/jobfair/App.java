@@ -106,6 +106,13 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     try {
+      // Undeploy before closing: the mail sender finishes what it is handing to the SMTP server and records it while
+      // the database pool is still open (vertx.close() would close both at the same time).
+      for (String id : List.copyOf(vertx.deploymentIDs())) vertx.undeploy(id).await(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // closing anyway
+    }
+    try {
       vertx.close().await(20, TimeUnit.SECONDS);
     } catch (Exception e) {
       // closing anyway

@@ -50,6 +50,8 @@ public final class MailSender extends VerticleBase {
    * Checked at start and at every poll, so a crashed peer's messages are found too.
    */
   static final long STALE_AFTER_MILLIS = 2 * SEND_TIMEOUT_MILLIS + 30_000;
+  /** How long stopping waits for sends under way. */
+  static final long STOP_WAIT_MILLIS = 10_000;
   static final String CUT_OFF = "interrupted while sending (the application stopped?); it may have been sent";
   private static final Pattern ANGLE_ADDRESS = Pattern.compile("<([^<>]+)>\\s*$");
 
@@ -110,8 +112,8 @@ public final class MailSender extends VerticleBase {
     if (smtp != null) client = MailClient.create(vertx, smtp);
     return store.abandonStale(STALE_AFTER_MILLIS, CUT_OFF).onSuccess(n -> {
       if (n > 0) LOG.warning(n + " message(s) were cut off while sending and are now UNCERTAIN: staff decide on the outbox page");
+      // The first look follows after pollMillis (or a wake), so the start does not wait on the SMTP server.
       timer = vertx.setPeriodic(pollMillis, t -> poll());
-      poll();
     });
   }
 
@@ -123,7 +125,8 @@ public final class MailSender extends VerticleBase {
     Future<Void> drained = Future.succeededFuture();
     if (busy) {
       idle = Promise.promise();
-      drained = idle.future().timeout(SEND_TIMEOUT_MILLIS + 5_000, TimeUnit.MILLISECONDS).recover(e -> Future.succeededFuture());
+      // Sends still under way after this stay SENDING and are found UNCERTAIN later: never sent twice.
+      drained = idle.future().timeout(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS).recover(e -> Future.succeededFuture());
     }
     return drained.compose(v -> client == null ? Future.succeededFuture() : client.close());
   }
