@@ -221,7 +221,7 @@ public final class OutboxStore {
   /** The index-th attachment of a message (from 0), or null. */
   public Future<Mail.Attachment> attachment(long id, int index) {
     if (index < 0) return Future.succeededFuture(null);
-    return pool.preparedQuery("select attachments -> $2 as a from mail_outbox where id = $1").execute(Tuple.of(id, index))
+    return pool.preparedQuery("select attachments -> $2::int as a from mail_outbox where id = $1").execute(Tuple.of(id, index))
         .map(rows -> {
           if (rows.size() == 0) return null;
           Object value = rows.iterator().next().getValue("a");

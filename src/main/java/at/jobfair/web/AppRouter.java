@@ -75,6 +75,16 @@ public final class AppRouter {
     e.api(POST, "/api/users", roles(ORGANIZER), users::apiCreate);
     e.api(POST, "/api/users/import", roles(ORGANIZER), users::apiImport);
 
+    // Mail outbox (staff)
+    var outbox = new at.jobfair.mail.OutboxAdmin(
+        s.outbox() == null ? new at.jobfair.mail.OutboxStore(s.pool()) : s.outbox().store(), s.mailSender(), s.pages(),
+        s.config().zone());
+    e.page(GET, "/admin/outbox", Access.staff(), outbox::page);
+    e.page(GET, "/admin/outbox/:id", Access.staff(), outbox::message);
+    e.page(GET, "/admin/outbox/:id/attachments/:index", Access.staff(), outbox::attachment);
+    e.page(POST, "/admin/outbox/:id/resend", Access.staff(), outbox::resendForm);
+    e.api(GET, "/api/outbox", Access.staff(), outbox::apiList);
+
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(ApiError.notFound("not_found")));
     router.route().failureHandler(new Failures(s.pages()));
