@@ -3,11 +3,15 @@ package at.jobfair;
 import at.jobfair.account.AccountService;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.PasswordHasher;
+import at.jobfair.booking.BookingMails;
 import at.jobfair.booking.BookingService;
 import at.jobfair.booking.BookingStore;
 import at.jobfair.catalog.CatalogStore;
 import at.jobfair.config.Config;
 import at.jobfair.live.LiveHub;
+import at.jobfair.mail.MailSender;
+import at.jobfair.mail.Outbox;
+import at.jobfair.mail.OutboxStore;
 import at.jobfair.db.Database;
 import at.jobfair.demo.DemoData;
 import at.jobfair.web.Messages;
@@ -67,8 +71,14 @@ public final class App implements AutoCloseable {
           config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"));
       LiveHub live = new LiveHub(vertx, database.connectOptions());
       live.start().await(30, TimeUnit.SECONDS);
+      // The outbox sender runs before the servers take requests, so a mail enqueued by the first request is noticed.
+      OutboxStore outboxStore = new OutboxStore(pool);
+      MailSender mailSender = new MailSender(outboxStore, config);
+      vertx.deployVerticle(mailSender).await(30, TimeUnit.SECONDS);
+      Outbox outbox = new Outbox(outboxStore, mailSender.delivers());
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config),
-          new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC()), live);
+          new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
+              new BookingMails(messages, config.zone(), config.string("http.publicUrl"))), live, outbox, mailSender);
 
       int port = config.integer("http.port");
       int instances = port == 0 ? 1 : config.integer("http.instances");
@@ -114,6 +124,13 @@ public final class App implements AutoCloseable {
   /** Stops the servers, then the database if the application started it. */
   @Override
   public void close() {
+    try {
+      // Undeploy before closing: the mail sender finishes what it is handing to the SMTP server and records it while
+      // the database pool is still open (vertx.close() would close both at the same time).
+      for (String id : List.copyOf(vertx.deploymentIDs())) vertx.undeploy(id).await(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // closing anyway
+    }
     try {
       vertx.close().await(20, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -4,6 +4,8 @@ import at.jobfair.account.Account;
 import at.jobfair.account.Role;
 import at.jobfair.booking.BookingPolicy.Actor;
 import at.jobfair.booking.BookingStore.View;
+import at.jobfair.mail.MailSender;
+import at.jobfair.mail.Outbox;
 import at.jobfair.web.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -23,11 +25,17 @@ public final class BookingService {
   private final Pool pool;
   private final BookingStore store;
   private final Clock clock;
+  private final Outbox outbox;
+  private final MailSender mailSender;
+  private final BookingMails mails;
 
-  public BookingService(Pool pool, BookingStore store, Clock clock) {
+  public BookingService(Pool pool, BookingStore store, Clock clock, Outbox outbox, MailSender mailSender, BookingMails mails) {
     this.pool = pool;
     this.store = store;
     this.clock = clock;
+    this.outbox = outbox;
+    this.mailSender = mailSender;
+    this.mails = mails;
   }
 
   public BookingStore store() {
@@ -37,6 +45,7 @@ public final class BookingService {
   /** A jobseeker books a seat on their own initiative (voluntary). */
   public Future<View> book(Account jobseeker, long slotId) {
     return pool.withTransaction(tx -> bookIn(tx, jobseeker.id(), slotId, "OWN_INITIATIVE", "VOLUNTARY", null))
+        .onSuccess(b -> mailSender.wake())
         .recover(e -> Future.failedFuture(explain(e, slotId)));
   }
 
@@ -45,9 +54,10 @@ public final class BookingService {
     return pool.withTransaction(tx -> store.findForUpdate(tx, bookingId).compose(old -> {
           String refusal = old == null ? "booking_not_found" : BookingPolicy.cancel(Actor.JOBSEEKER, facts(old, jobseeker), null, clock.instant());
           if (refusal != null) return Future.failedFuture(refusal(refusal));
-          return store.cancel(tx, bookingId, jobseeker.id(), "JOBSEEKER", null)
+          return cancelIn(tx, bookingId, jobseeker.id(), "JOBSEEKER", null)
               .compose(v -> bookIn(tx, jobseeker.id(), newSlotId, old.source(), old.legalBasis(), null));
         }))
+        .onSuccess(b -> mailSender.wake())
         .recover(e -> Future.failedFuture(explain(e, newSlotId)));
   }
 
@@ -59,8 +69,8 @@ public final class BookingService {
       Actor as = actorFor(actor, b);
       String refusal = as == null ? "booking_not_found" : BookingPolicy.cancel(as, facts(b, actor), cleanReason, clock.instant());
       if (refusal != null) return Future.failedFuture(refusal(refusal));
-      return store.cancel(tx, bookingId, actor.id(), as.name(), cleanReason).compose(v -> store.find(tx, bookingId));
-    }));
+      return cancelIn(tx, bookingId, actor.id(), as.name(), cleanReason);
+    })).onSuccess(b -> mailSender.wake());
   }
 
   /**
@@ -80,12 +90,12 @@ public final class BookingService {
             if (!active.isEmpty() && !BookingPolicy.reasonGiven(cleanReason)) return Future.failedFuture(refusal("reason_required"));
             Future<Void> chain = Future.succeededFuture();
             for (View b : active) {
-              chain = chain.compose(v -> store.cancel(tx, b.id(), actor.id(), organiser ? "STAFF" : "EMPLOYER", cleanReason));
+              chain = chain.compose(v -> cancelIn(tx, b.id(), actor.id(), organiser ? "STAFF" : "EMPLOYER", cleanReason).mapEmpty());
             }
             return chain.compose(v -> store.removeSlot(tx, slotId)).compose(removed -> removed
                 ? Future.succeededFuture(active) : Future.failedFuture(ApiError.notFound("slot_not_found")));
           });
-        }));
+        })).onSuccess(list -> mailSender.wake());
   }
 
   /** A booking as the actor may see it: their own, their booth's, or any for staff; otherwise "not found". */
@@ -103,12 +113,20 @@ public final class BookingService {
     return store.boothEmployer(pool, boothId).map(e -> e != null && e.equals(actor.employerId()));
   }
 
+  /** Books inside the caller's transaction, with the confirmation mail queued in the same transaction. */
   private Future<View> bookIn(SqlClient tx, long jobseekerId, long slotId, String source, String legalBasis, Long invitationId) {
     return store.insert(tx, slotId, jobseekerId, source, legalBasis, invitationId).compose(id -> {
-      if (id != null) return store.find(tx, id);
+      if (id != null) return store.find(tx, id).compose(b -> outbox.enqueue(tx, mails.confirmed(b)).map(b));
       return store.slotState(tx, slotId).compose(s -> Future.failedFuture(
           !s.exists() || !s.published() || s.removed() ? ApiError.notFound("slot_not_found") : new ApiError(409, "booking_closed", null)));
     });
+  }
+
+  /** Cancels inside the caller's transaction and queues the cancellation mail (with the updated calendar entry). */
+  private Future<View> cancelIn(SqlClient tx, long bookingId, long actorId, String actorRole, String reason) {
+    return store.cancel(tx, bookingId, actorId, actorRole, reason)
+        .compose(v -> store.find(tx, bookingId))
+        .compose(b -> outbox.enqueue(tx, mails.cancelled(b)).map(b));
   }
 
   /** Turns the database's refusals into answers a person understands. */

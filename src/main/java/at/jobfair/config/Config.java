@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -104,6 +105,10 @@ public final class Config {
     range("auth.argon2Iterations", 1, 100);
     range("auth.signInMaxFailures", 1, 1000);
     range("auth.signInWindowMinutes", 1, 24 * 60);
+    range("mail.smtpPort", 1, 65535);
+    range("mail.pollMillis", 10, 3_600_000);
+    range("mail.maxAttempts", 1, 100);
+    range("mail.retryMillis", 10, 86_400_000);
     String url = string("db.url");
     if (!url.isBlank() && !(url.startsWith("postgresql://") || url.startsWith("postgres://"))) {
       throw new ConfigException("db.url", "must look like postgresql://user:password@host:5432/database");
@@ -117,6 +122,15 @@ public final class Config {
       ZoneId.of(string("timezone"));
     } catch (DateTimeException e) {
       throw new ConfigException("timezone", "is not a time zone id such as Europe/Vienna");
+    }
+    if (!string("mail.smtpHost").strip().matches("[A-Za-z0-9.:\\[\\]_-]*")) {
+      throw new ConfigException("mail.smtpHost", "must be a host name or address (empty = keep mails instead of sending)");
+    }
+    if (!Set.of("DISABLED", "OPTIONAL", "REQUIRED").contains(string("mail.starttls"))) {
+      throw new ConfigException("mail.starttls", "must be DISABLED, OPTIONAL or REQUIRED, was '" + string("mail.starttls") + "'");
+    }
+    if (!string("mail.from").matches("[^@\\s<>\",;]+@[^@\\s<>\",;]+|[^\"<>()\\r\\n]*<[^@\\s<>\",;]+@[^@\\s<>\",;]+>")) {
+      throw new ConfigException("mail.from", "must be an address, optionally with a name: Jobbörse <noreply@example.org>");
     }
     try {
       URI uri = URI.create(string("http.publicUrl"));

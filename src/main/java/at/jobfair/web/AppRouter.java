@@ -5,6 +5,7 @@ import at.jobfair.booking.BookingApi;
 import at.jobfair.booking.BookingPages;
 import at.jobfair.catalog.Catalog;
 import at.jobfair.live.LiveSocket;
+import at.jobfair.mail.OutboxAdmin;
 import at.jobfair.account.UserAdmin;
 import at.jobfair.db.Health;
 import io.vertx.core.Vertx;
@@ -26,6 +27,7 @@ import static at.jobfair.account.Role.SFU;
 import static at.jobfair.web.Access.anyone;
 import static at.jobfair.web.Access.roles;
 import static at.jobfair.web.Access.signedIn;
+import static at.jobfair.web.Access.staff;
 import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
@@ -69,6 +71,7 @@ public final class AppRouter {
     Catalog catalog = new Catalog(s.catalog(), s.pages());
     BookingApi bookingApi = new BookingApi(s.bookings(), s.messages(), s.config().zone(), s.config().string("http.publicUrl"));
     BookingPages bookingPages = new BookingPages(s.bookings(), s.catalog(), s.pages());
+    OutboxAdmin outbox = new OutboxAdmin(s.outbox().store(), s.mailSender(), s.pages(), s.config().zone());
 
     // Start page
     e.page(GET, "/", anyone(), home::show);
@@ -112,6 +115,12 @@ public final class AppRouter {
     e.api(GET, "/api/bookings/:id/ics", signedIn(), bookingApi::ics);
     e.api(GET, "/api/booths/:id/bookings", roles(EMPLOYER, ORGANIZER, SFU, SFA), bookingApi::ofBooth);
     e.api(DELETE, "/api/slots/:id", roles(EMPLOYER, ORGANIZER), bookingApi::removeSlot);
+    // Mail outbox (staff)
+    e.page(GET, "/admin/outbox", staff(), outbox::page);
+    e.page(GET, "/admin/outbox/:id", staff(), outbox::message);
+    e.page(GET, "/admin/outbox/:id/attachments/:index", staff(), outbox::attachment);
+    e.page(POST, "/admin/outbox/:id/resend", staff(), outbox::resendForm);
+    e.api(GET, "/api/outbox", staff(), outbox::apiList);
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(ApiError.notFound("not_found")));

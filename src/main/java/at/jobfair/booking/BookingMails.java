@@ -1,0 +1,66 @@
+package at.jobfair.booking;
+
+import at.jobfair.booking.BookingStore.View;
+import at.jobfair.mail.Mail;
+import at.jobfair.web.Messages;
+import at.jobfair.web.Messages.Lang;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+
+/** The emails a booking sends: confirmation and cancellation, each with the calendar entry, in the person's language. */
+public final class BookingMails {
+
+  private final Messages messages;
+  private final ZoneId zone;
+  private final String publicUrl;
+
+  public BookingMails(Messages messages, ZoneId zone, String publicUrl) {
+    this.messages = messages;
+    this.zone = zone;
+    this.publicUrl = publicUrl;
+  }
+
+  Mail confirmed(View b) {
+    Lang lang = lang(b);
+    String subject = messages.get(lang, "mail.booked.subject", b.employerName(), date(b, lang), time(b.start()));
+    String text = messages.get(lang, "mail.booked.text", b.jobseekerName(), b.employerName(), date(b, lang), time(b.start()),
+        time(b.end()), b.fairName(), publicUrl + "/me/appointments");
+    return mail(b, lang, subject, text, "BOOKING_CONFIRMED", "booking:" + b.id() + "/confirmed");
+  }
+
+  Mail cancelled(View b) {
+    Lang lang = lang(b);
+    String subject = messages.get(lang, "mail.cancelled.subject", b.employerName(), date(b, lang), time(b.start()));
+    String who = messages.get(lang, "mail.cancelled.by." + b.cancelledAs(), b.employerName());
+    String reason = b.cancelReason() == null ? "" : messages.get(lang, "mail.cancelled.reason", b.cancelReason());
+    String text = messages.get(lang, "mail.cancelled.text", b.jobseekerName(), b.employerName(), date(b, lang), time(b.start()),
+        who, reason, publicUrl + "/booths/" + b.boothId(), publicUrl + "/me/appointments");
+    return mail(b, lang, subject, text, "BOOKING_CANCELLED", "booking:" + b.id() + "/cancelled");
+  }
+
+  private Mail mail(View b, Lang lang, String subject, String text, String kind, String dedupeKey) {
+    byte[] ics = BookingCalendar.ics(b, messages, lang, zone, publicUrl, Instant.now()).getBytes(StandardCharsets.UTF_8);
+    String method = b.active() ? "REQUEST" : "CANCEL";
+    return new Mail(b.jobseekerEmail(), b.jobseekerName(), subject, text, null,
+        List.of(new Mail.Attachment("termin-" + b.id() + ".ics", "text/calendar; charset=utf-8; method=" + method, ics)),
+        kind, dedupeKey);
+  }
+
+  private static Lang lang(View b) {
+    Lang lang = Lang.parse(b.jobseekerLanguage());
+    return lang == null ? Lang.DE : lang;
+  }
+
+  private String date(View b, Lang lang) {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(lang.locale()).withZone(zone).format(b.start());
+  }
+
+  private String time(Instant t) {
+    return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(t);
+  }
+}

@@ -1,0 +1,216 @@
+package at.jobfair.mail;
+
+import at.jobfair.mail.OutboxStore.Message;
+import at.jobfair.mail.OutboxStore.Status;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.Messages.Lang;
+import at.jobfair.web.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.RoutingContext;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Staff read the outbox in the browser and through the API: what was sent, what is kept (no SMTP configured), what
+ * failed or may have gone out; and send a message again.
+ */
+public final class OutboxAdmin {
+
+  private static final int PAGE_LIMIT = 200;
+  private static final int API_LIMIT_MAX = 500;
+  private static final int API_LIMIT_DEFAULT = 100;
+  private static final DateTimeFormatter DE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+  private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private final OutboxStore store;
+  private final MailSender sender;
+  private final Pages pages;
+  private final ZoneId zone;
+
+  /** {@code sender} may be null where nothing is sent (it is only asked whether SMTP is configured and woken). */
+  public OutboxAdmin(OutboxStore store, MailSender sender, Pages pages, ZoneId zone) {
+    this.store = store;
+    this.sender = sender;
+    this.pages = pages;
+    this.zone = zone;
+  }
+
+  /** {@code GET /api/outbox?status=&to=&limit=}: newest first, without bodies. */
+  public Future<?> apiList(RoutingContext ctx) {
+    String statusParam = ctx.request().getParam("status");
+    Status status = blank(statusParam) ? null : Status.parse(statusParam);
+    if (!blank(statusParam) && status == null) throw ApiError.badRequest("invalid_value");
+    int limit = API_LIMIT_DEFAULT;
+    String limitParam = ctx.request().getParam("limit");
+    if (!blank(limitParam)) {
+      try {
+        limit = Integer.parseInt(limitParam.trim());
+      } catch (NumberFormatException e) {
+        throw ApiError.badRequest("invalid_value");
+      }
+      if (limit < 1 || limit > API_LIMIT_MAX) throw ApiError.badRequest("invalid_value");
+    }
+    return store.list(status, ctx.request().getParam("to"), limit).map(list -> {
+      JsonArray out = new JsonArray();
+      list.forEach(m -> out.add(m.toJson()));
+      Http.ok(ctx, out);
+      return null;
+    });
+  }
+
+  /** {@code GET /admin/outbox?status=&to=}: the list with its filters. */
+  public Future<?> page(RoutingContext ctx) {
+    Status status = Status.parse(ctx.request().getParam("status"));
+    String to = ctx.request().getParam("to");
+    // map, not onSuccess: a failure while rendering then fails the request instead of leaving it hanging.
+    return store.list(status, to, PAGE_LIMIT).map(list -> {
+      Lang lang = Http.lang(ctx);
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Message m : list) rows.add(model(m, lang));
+      List<Map<String, Object>> statuses = new ArrayList<>();
+      for (Status s : Status.values()) statuses.add(Map.of("code", s.name(), "selected", s == status));
+      Map<String, Object> model = new HashMap<>();
+      model.put("messages", rows);
+      model.put("statuses", statuses);
+      model.put("filterTo", to == null ? "" : to);
+      model.put("filtered", status != null || !blank(to));
+      model.put("full", list.size() == PAGE_LIMIT);
+      model.put("limit", PAGE_LIMIT);
+      model.put("delivers", delivers());
+      pages.render(ctx, "outbox", model);
+      return null;
+    });
+  }
+
+  /** {@code GET /admin/outbox/:id}: one message. Its HTML alternative is shown as source, never rendered. */
+  public Future<?> message(RoutingContext ctx) {
+    return show(ctx, 200, id(ctx), new HashMap<>());
+  }
+
+  /** {@code GET /admin/outbox/:id/attachments/:index}: the file, always as a download. */
+  public Future<?> attachment(RoutingContext ctx) {
+    long id = id(ctx);
+    int index;
+    try {
+      index = Integer.parseInt(ctx.pathParam("index"));
+    } catch (NumberFormatException e) {
+      throw ApiError.notFound("not_found");
+    }
+    return store.attachment(id, index).map(a -> {
+      if (a == null) throw ApiError.notFound("not_found");
+      ctx.response()
+          .putHeader("Content-Type", a.contentType())
+          .putHeader("Content-Disposition", disposition(a.filename()))
+          .putHeader("Content-Security-Policy", "default-src 'none'; sandbox")
+          .putHeader("Cache-Control", "no-store")
+          .end(Buffer.buffer(a.bytes()));
+      return null;
+    });
+  }
+
+  /** {@code POST /admin/outbox/:id/resend}: back into the queue, for UNCERTAIN, FAILED and KEPT messages. */
+  public Future<?> resendForm(RoutingContext ctx) {
+    long id = id(ctx);
+    if (!delivers()) return refuse(ctx, id, new ApiError(409, "outbox_no_smtp", null));
+    return store.resend(id).compose(done -> {
+      if (done) {
+        if (sender != null) sender.wake();
+        Http.seeOther(ctx, "/admin/outbox/" + id + "?resent=1");
+        return Future.succeededFuture();
+      }
+      return refuse(ctx, id, new ApiError(409, "outbox_not_resendable", null));
+    });
+  }
+
+  private Future<?> refuse(RoutingContext ctx, long id, ApiError error) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("error", pages.messages().get(Http.lang(ctx), "error." + error.code()));
+    return show(ctx, error.status(), id, model);
+  }
+
+  private Future<?> show(RoutingContext ctx, int status, long id, Map<String, Object> model) {
+    return store.get(id).map(m -> {
+      if (m == null) throw ApiError.notFound("not_found");
+      Map<String, Object> message = model(m, Http.lang(ctx));
+      message.put("text", m.text());
+      message.put("html", m.html());
+      List<Map<String, Object>> files = new ArrayList<>();
+      for (int i = 0; i < m.attachments().size(); i++) {
+        OutboxStore.StoredAttachment a = m.attachments().get(i);
+        files.add(Map.of("index", i, "filename", a.filename(), "contentType", a.contentType(), "size", a.size()));
+      }
+      message.put("files", files);
+      model.put("message", message);
+      model.put("canResend", delivers() && m.status().resendable());
+      model.put("uncertain", m.status() == Status.UNCERTAIN);
+      model.put("delivers", delivers());
+      if (ctx.request().getParam("resent") != null && !model.containsKey("error")) {
+        model.put("notice", pages.messages().get(Http.lang(ctx), "outbox.resent"));
+      }
+      pages.render(ctx, status, "outbox-message", model);
+      return null;
+    });
+  }
+
+  private Map<String, Object> model(Message m, Lang lang) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", m.id());
+    row.put("to", m.to());
+    row.put("toName", m.toName());
+    row.put("subject", m.subject());
+    row.put("kind", m.kind());
+    row.put("ref", m.ref());
+    row.put("status", m.status().name());
+    row.put("attempts", m.attempts());
+    row.put("lastError", m.lastError());
+    row.put("messageId", m.messageId());
+    row.put("created", time(m.createdAt(), lang));
+    row.put("createdIso", m.createdAt().toString());
+    row.put("sent", time(m.sentAt(), lang));
+    row.put("sentIso", m.sentAt() == null ? null : m.sentAt().toString());
+    row.put("next", m.status() == Status.QUEUED ? time(m.nextAttemptAt(), lang) : null);
+    row.put("attachmentCount", m.attachments().size());
+    return row;
+  }
+
+  private String time(Instant t, Lang lang) {
+    return t == null ? null : (lang == Lang.EN ? EN : DE).withZone(zone).format(t);
+  }
+
+  private boolean delivers() {
+    return sender != null && sender.delivers();
+  }
+
+  private static long id(RoutingContext ctx) {
+    try {
+      long id = Long.parseLong(ctx.pathParam("id"));
+      if (id <= 0) throw new NumberFormatException();
+      return id;
+    } catch (NumberFormatException e) {
+      throw ApiError.notFound("not_found");
+    }
+  }
+
+  /** RFC 6266: a plain ASCII name for old clients, the exact one UTF-8 encoded for the rest. */
+  static String disposition(String filename) {
+    String ascii = filename.replaceAll("[^A-Za-z0-9._ -]", "_");
+    String exact = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + exact;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

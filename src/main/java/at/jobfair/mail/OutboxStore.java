@@ -1,0 +1,266 @@
+package at.jobfair.mail;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+
+/** All SQL on the mail outbox. */
+public final class OutboxStore {
+
+  /** The states of a message; see V5__mail_outbox.sql for what each means. */
+  public enum Status {
+    QUEUED, SENDING, SENT, KEPT, FAILED, UNCERTAIN;
+
+    /** The states from which staff may send a message again. */
+    public boolean resendable() {
+      return this == UNCERTAIN || this == FAILED || this == KEPT;
+    }
+
+    public static Status parse(String code) {
+      try {
+        return code == null ? null : valueOf(code.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+  }
+
+  /** An attachment as stored: its bytes are read only when someone downloads it. */
+  public record StoredAttachment(String filename, String contentType, int size) {
+  }
+
+  /** A message as staff see it. In lists {@code text} and {@code html} are null. */
+  public record Message(long id, String kind, String ref, String to, String toName, String subject, String text,
+                        String html, List<StoredAttachment> attachments, Status status, int attempts, String lastError,
+                        Instant createdAt, Instant sentAt, Instant nextAttemptAt, String messageId) {
+
+    public JsonObject toJson() {
+      JsonArray files = new JsonArray();
+      attachments.forEach(a -> files.add(new JsonObject().put("filename", a.filename()).put("contentType", a.contentType())
+          .put("size", a.size())));
+      JsonObject json = new JsonObject().put("id", id).put("kind", kind).put("ref", ref).put("to", to).put("toName", toName)
+          .put("subject", subject).put("status", status.name()).put("attempts", attempts).put("lastError", lastError)
+          .put("createdAt", createdAt.toString()).put("sentAt", sentAt == null ? null : sentAt.toString())
+          .put("messageId", messageId).put("attachments", files);
+      if (text != null) json.put("text", text).put("html", html);
+      return json;
+    }
+  }
+
+  /** A message claimed for sending, with everything the SMTP message needs. */
+  public record Claimed(long id, String to, String toName, String subject, String text, String html,
+                        List<Mail.Attachment> attachments, String messageId) {
+  }
+
+  private static final String SUMMARY = """
+      select id, kind, ref, to_address::text as to_address, to_name, subject, status, attempts, last_error, created_at,
+             sent_at, next_attempt_at, message_id,
+             (select coalesce(jsonb_agg(jsonb_build_object('filename', a ->> 'filename', 'contentType', a ->> 'contentType',
+                      'size', length(decode(a ->> 'content', 'base64'))) order by n), '[]')
+                from jsonb_array_elements(attachments) with ordinality as x(a, n)) as files
+      """;
+
+  private final Pool pool;
+
+  public OutboxStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Adds a message on the caller's connection (inside its transaction). The same kind, ref and recipient twice is
+   * one message: the answer is then the id of the message already there.
+   */
+  public Future<Long> insert(SqlClient tx, Mail mail, Status status) {
+    JsonArray files = new JsonArray();
+    for (Mail.Attachment a : mail.attachments()) {
+      files.add(new JsonObject().put("filename", a.filename()).put("contentType", a.contentType())
+          .put("content", Base64.getEncoder().encodeToString(a.bytes())));
+    }
+    Tuple key = Tuple.of(mail.kind(), mail.dedupeKey(), mail.to());
+    return tx.preparedQuery("""
+            with added as (
+              insert into mail_outbox (kind, ref, to_address, to_name, subject, body_text, body_html, attachments, status)
+              values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+              on conflict (kind, ref, to_address) do nothing
+              returning id)
+            select id from added
+            union all
+            select id from mail_outbox where kind = $1 and ref = $2 and to_address = $3
+            limit 1""")
+        .execute(Tuple.of(mail.kind(), mail.dedupeKey(), mail.to(), mail.toName(), mail.subject(), mail.text())
+            .addValue(mail.html()).addValue(files).addValue(status.name()))
+        .compose(rows -> rows.size() > 0 ? Future.succeededFuture(rows.iterator().next().getLong(0))
+            // Another transaction added the same message at this very moment: our statement's snapshot cannot see
+            // it, a new statement can.
+            : tx.preparedQuery("select id from mail_outbox where kind = $1 and ref = $2 and to_address = $3").execute(key)
+                .map(again -> again.size() > 0 ? again.iterator().next().getLong(0) : null));
+  }
+
+  /**
+   * Takes up to {@code limit} due messages for this sender. Rows another sender is claiming at the same moment are
+   * skipped, so no message is ever taken twice. The Message-ID is fixed at the first claim.
+   */
+  public Future<List<Claimed>> claim(String sender, String messageIdHost, int limit) {
+    return pool.preparedQuery("""
+            with due as (
+              select id from mail_outbox where status = 'QUEUED' and next_attempt_at <= now()
+               order by id limit $3 for update skip locked)
+            update mail_outbox o
+               set status = 'SENDING', claimed_at = now(), claimed_by = $1, attempts = o.attempts + 1,
+                   message_id = coalesce(o.message_id,
+                     '<outbox-' || o.id || '.' || extract(epoch from o.created_at)::bigint || '@' || $2 || '>')
+              from due where o.id = due.id
+            returning o.id, o.to_address::text as to_address, o.to_name, o.subject, o.body_text, o.body_html,
+                      o.attachments, o.message_id""")
+        .execute(Tuple.of(sender, messageIdHost, limit))
+        .map(rows -> {
+          List<Claimed> out = new ArrayList<>();
+          for (Row r : rows) {
+            List<Mail.Attachment> files = new ArrayList<>();
+            JsonArray stored = (JsonArray) r.getValue("attachments");
+            for (int i = 0; i < stored.size(); i++) {
+              JsonObject a = stored.getJsonObject(i);
+              files.add(new Mail.Attachment(a.getString("filename"), a.getString("contentType"),
+                  Base64.getDecoder().decode(a.getString("content"))));
+            }
+            out.add(new Claimed(r.getLong("id"), r.getString("to_address"), r.getString("to_name"), r.getString("subject"),
+                r.getString("body_text"), r.getString("body_html"), files, r.getString("message_id")));
+          }
+          out.sort(Comparator.comparingLong(Claimed::id));
+          return out;
+        });
+  }
+
+  /** The SMTP server accepted the message. */
+  public Future<Boolean> markSent(long id, String sender) {
+    return pool.preparedQuery("""
+            update mail_outbox set status = 'SENT', sent_at = now(), last_error = null
+             where id = $1 and claimed_by = $2 and status = 'SENDING'""")
+        .execute(Tuple.of(id, sender)).map(rows -> rows.rowCount() == 1);
+  }
+
+  /**
+   * A send that certainly did not deliver: back to the queue after a growing pause ({@code retryMillis}, doubled
+   * each time, at most 6 hours), or FAILED when the server refused for good or this was the last attempt.
+   */
+  public Future<Status> markNotSent(long id, String sender, String error, boolean permanent, int maxAttempts,
+                                    long retryMillis) {
+    return pool.preparedQuery("""
+            update mail_outbox
+               set status = case when $4 or attempts >= $5 then 'FAILED' else 'QUEUED' end,
+                   last_error = $3,
+                   next_attempt_at = now() + make_interval(secs => least($6::float8 * power(2, greatest(attempts - 1, 0)),
+                                                                      21600000) / 1000.0)
+             where id = $1 and claimed_by = $2 and status = 'SENDING'
+            returning status""")
+        .execute(Tuple.of(id, sender, truncate(error), permanent, maxAttempts, (double) retryMillis))
+        .map(rows -> rows.size() == 0 ? null : Status.valueOf(rows.iterator().next().getString(0)));
+  }
+
+  /** A send that may or may not have gone out: staff decide. */
+  public Future<Boolean> markUncertain(long id, String sender, String error) {
+    return pool.preparedQuery("""
+            update mail_outbox set status = 'UNCERTAIN', last_error = $3
+             where id = $1 and claimed_by = $2 and status = 'SENDING'""")
+        .execute(Tuple.of(id, sender, truncate(error))).map(rows -> rows.rowCount() == 1);
+  }
+
+  /**
+   * Sends cut off by a crash: SENDING for longer than any live sender keeps a message. They may have gone out, so
+   * they become UNCERTAIN rather than being sent again. Answers how many.
+   */
+  public Future<Integer> abandonStale(long olderThanMillis, String reason) {
+    return pool.preparedQuery("""
+            update mail_outbox set status = 'UNCERTAIN', last_error = $2
+             where status = 'SENDING' and claimed_at < now() - make_interval(secs => $1::float8 / 1000.0)""")
+        .execute(Tuple.of((double) olderThanMillis, reason)).map(rows -> rows.rowCount());
+  }
+
+  /** Without SMTP: every queued message is kept for staff to read. Answers how many. */
+  public Future<Integer> keepQueued() {
+    return pool.query("update mail_outbox set status = 'KEPT' where status = 'QUEUED'").execute().map(rows -> rows.rowCount());
+  }
+
+  /** Newest first; {@code status} null for all, {@code to} a part of the address (any case), or null. */
+  public Future<List<Message>> list(Status status, String to, int limit) {
+    String pattern = to == null || to.isBlank() ? null
+        : "%" + to.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return pool.preparedQuery(SUMMARY + """
+             from mail_outbox
+            where ($1::text is null or status = $1) and ($2::text is null or to_address::text ilike $2)
+            order by id desc limit $3""")
+        .execute(Tuple.of(status == null ? null : status.name(), pattern, limit))
+        .map(rows -> {
+          List<Message> out = new ArrayList<>();
+          rows.forEach(r -> out.add(message(r, null, null)));
+          return out;
+        });
+  }
+
+  /** One message with its bodies, or null. */
+  public Future<Message> get(long id) {
+    return pool.preparedQuery(SUMMARY + ", body_text, body_html from mail_outbox where id = $1").execute(Tuple.of(id))
+        .map(rows -> {
+          if (rows.size() == 0) return null;
+          Row r = rows.iterator().next();
+          return message(r, r.getString("body_text"), r.getString("body_html"));
+        });
+  }
+
+  /** The index-th attachment of a message (from 0), or null. */
+  public Future<Mail.Attachment> attachment(long id, int index) {
+    if (index < 0) return Future.succeededFuture(null);
+    return pool.preparedQuery("select attachments -> $2::int as a from mail_outbox where id = $1").execute(Tuple.of(id, index))
+        .map(rows -> {
+          if (rows.size() == 0) return null;
+          Object value = rows.iterator().next().getValue("a");
+          if (!(value instanceof JsonObject a)) return null;
+          return new Mail.Attachment(a.getString("filename"), a.getString("contentType"),
+              Base64.getDecoder().decode(a.getString("content")));
+        });
+  }
+
+  /**
+   * Staff send a message again: from UNCERTAIN, FAILED or KEPT back to QUEUED, now, with a fresh count of attempts.
+   * Answers false when the message is in no such state (or does not exist).
+   */
+  public Future<Boolean> resend(long id) {
+    return pool.preparedQuery("""
+            update mail_outbox set status = 'QUEUED', next_attempt_at = now(), attempts = 0
+             where id = $1 and status in ('UNCERTAIN', 'FAILED', 'KEPT')""")
+        .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+  }
+
+  private static Message message(Row r, String text, String html) {
+    List<StoredAttachment> files = new ArrayList<>();
+    JsonArray stored = (JsonArray) r.getValue("files");
+    for (int i = 0; i < stored.size(); i++) {
+      JsonObject a = stored.getJsonObject(i);
+      files.add(new StoredAttachment(a.getString("filename"), a.getString("contentType"), a.getInteger("size")));
+    }
+    return new Message(r.getLong("id"), r.getString("kind"), r.getString("ref"), r.getString("to_address"),
+        r.getString("to_name"), r.getString("subject"), text, html, files, Status.valueOf(r.getString("status")),
+        r.getInteger("attempts"), r.getString("last_error"), instant(r.getOffsetDateTime("created_at")),
+        instant(r.getOffsetDateTime("sent_at")), instant(r.getOffsetDateTime("next_attempt_at")), r.getString("message_id"));
+  }
+
+  private static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  private static String truncate(String error) {
+    if (error == null) return null;
+    return error.length() <= 1000 ? error : error.substring(0, 1000) + "…";
+  }
+}

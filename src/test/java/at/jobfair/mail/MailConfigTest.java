@@ -1,0 +1,78 @@
+package at.jobfair.mail;
+
+import at.jobfair.config.Config;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The mail settings: defaults that keep mail, every key settable from the environment, wrong values named. */
+class MailConfigTest {
+
+  private static final Path DEFAULTS = Path.of("config", "application.json");
+
+  @Test
+  void byDefaultNothingIsSentAndEverythingIsKept() {
+    Config c = Config.load(DEFAULTS, Map.of());
+    assertEquals("", c.string("mail.smtpHost"));
+    assertEquals(25, c.integer("mail.smtpPort"));
+    assertEquals("", c.string("mail.smtpUser"));
+    assertEquals("", c.string("mail.smtpPassword"));
+    assertEquals("OPTIONAL", c.string("mail.starttls"));
+    assertEquals("Jobbörse <noreply@jobboerse.local>", c.string("mail.from"));
+    assertEquals(1000, c.integer("mail.pollMillis"));
+    assertEquals(5, c.integer("mail.maxAttempts"));
+    assertEquals(60000, c.integer("mail.retryMillis"));
+    assertFalse(new MailSender(null, c).delivers());
+  }
+
+  @Test
+  void theEnvironmentSetsEveryMailKey() {
+    Config c = Config.load(DEFAULTS, Map.of(
+        "JOBFAIR_MAIL_SMTP_HOST", "smtp.example.org",
+        "JOBFAIR_MAIL_SMTP_PORT", "587",
+        "JOBFAIR_MAIL_SMTP_USER", "jobs",
+        "JOBFAIR_MAIL_SMTP_PASSWORD", "secret",
+        "JOBFAIR_MAIL_STARTTLS", "REQUIRED",
+        "JOBFAIR_MAIL_FROM", "noreply@example.org",
+        "JOBFAIR_MAIL_POLL_MILLIS", "250",
+        "JOBFAIR_MAIL_MAX_ATTEMPTS", "8",
+        "JOBFAIR_MAIL_RETRY_MILLIS", "5000"));
+    assertEquals("smtp.example.org", c.string("mail.smtpHost"));
+    assertEquals(587, c.integer("mail.smtpPort"));
+    assertEquals("jobs", c.string("mail.smtpUser"));
+    assertEquals("secret", c.string("mail.smtpPassword"));
+    assertEquals("REQUIRED", c.string("mail.starttls"));
+    assertEquals("noreply@example.org", c.string("mail.from"));
+    assertEquals(250, c.integer("mail.pollMillis"));
+    assertEquals(8, c.integer("mail.maxAttempts"));
+    assertEquals(5000, c.integer("mail.retryMillis"));
+    assertTrue(new MailSender(null, c).delivers());
+  }
+
+  @Test
+  void wrongMailSettingsStopTheStartNamingTheKey() {
+    assertBad("mail.starttls", "JOBFAIR_MAIL_STARTTLS", "sometimes");
+    assertBad("mail.starttls", "JOBFAIR_MAIL_STARTTLS", "optional");
+    assertBad("mail.smtpPort", "JOBFAIR_MAIL_SMTP_PORT", "0");
+    assertBad("mail.smtpPort", "JOBFAIR_MAIL_SMTP_PORT", "smtp");
+    assertBad("mail.smtpHost", "JOBFAIR_MAIL_SMTP_HOST", "smtp example org");
+    assertBad("mail.from", "JOBFAIR_MAIL_FROM", "Jobbörse");
+    assertBad("mail.from", "JOBFAIR_MAIL_FROM", "Jobbörse <noreply@example.org>\r\nBcc: all@example.org");
+    assertBad("mail.from", "JOBFAIR_MAIL_FROM", "Job (börse <noreply@example.org>");
+    assertBad("mail.pollMillis", "JOBFAIR_MAIL_POLL_MILLIS", "0");
+    assertBad("mail.maxAttempts", "JOBFAIR_MAIL_MAX_ATTEMPTS", "0");
+    assertBad("mail.retryMillis", "JOBFAIR_MAIL_RETRY_MILLIS", "-1");
+  }
+
+  private static void assertBad(String key, String variable, String value) {
+    var e = assertThrows(Config.ConfigException.class, () -> Config.load(DEFAULTS, Map.of(variable, value)), value);
+    assertEquals(key, e.key());
+    assertTrue(e.getMessage().contains(variable), e.getMessage());
+  }
+}
