@@ -7,7 +7,14 @@ import at.jobfair.catalog.Catalog;
 import at.jobfair.live.LiveSocket;
 import at.jobfair.mail.OutboxAdmin;
 import at.jobfair.account.UserAdmin;
+import at.jobfair.booth.BoothAdmin;
+import at.jobfair.booth.BoothService;
+import at.jobfair.booth.BoothStore;
 import at.jobfair.db.Health;
+import at.jobfair.fair.FairAdmin;
+import at.jobfair.fair.FairService;
+import at.jobfair.fair.FairStore;
+import at.jobfair.fair.WallClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
@@ -21,6 +28,7 @@ import java.util.Set;
 
 import static at.jobfair.account.Role.EMPLOYER;
 import static at.jobfair.account.Role.JOBSEEKER;
+
 import static at.jobfair.account.Role.ORGANIZER;
 import static at.jobfair.account.Role.SFA;
 import static at.jobfair.account.Role.SFU;
@@ -31,6 +39,7 @@ import static at.jobfair.web.Access.staff;
 import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
 
 /** The product's table of contents: every route, who may use it, and what handles it. */
 public final class AppRouter {
@@ -121,6 +130,46 @@ public final class AppRouter {
     e.page(GET, "/admin/outbox/:id/attachments/:index", staff(), outbox::attachment);
     e.page(POST, "/admin/outbox/:id/resend", staff(), outbox::resendForm);
     e.api(GET, "/api/outbox", staff(), outbox::apiList);
+
+    // Fairs and booths: management (organisers, employers)
+    WallClock clock = new WallClock(s.config().zone());
+    FairAdmin fairs = new FairAdmin(new FairService(s.pool(), new FairStore(s.pool()), clock), s.pages());
+    BoothAdmin booths = new BoothAdmin(new BoothService(s.pool(), new BoothStore(s.pool()), clock), s.pages());
+    Access runsBooth = roles(EMPLOYER, ORGANIZER); // and BoothAccess: employers only their own employer's booths
+    e.page(GET, "/admin/fairs", roles(ORGANIZER), fairs::listPage);
+    e.page(POST, "/admin/fairs", roles(ORGANIZER), fairs::createForm);
+    e.page(GET, "/admin/fairs/:id", roles(ORGANIZER), fairs::editPage);
+    e.page(POST, "/admin/fairs/:id", roles(ORGANIZER), fairs::updateForm);
+    e.page(POST, "/admin/fairs/:id/publish", roles(ORGANIZER), fairs::publishForm);
+    e.page(POST, "/admin/fairs/:id/employers", roles(ORGANIZER), fairs::addEmployerForm);
+    e.page(POST, "/admin/fairs/:id/employers/new", roles(ORGANIZER), fairs::inviteEmployerForm);
+    e.api(POST, "/api/fairs", roles(ORGANIZER), fairs::apiCreate);
+    e.api(PUT, "/api/fairs/:id", roles(ORGANIZER), fairs::apiUpdate);
+    e.api(POST, "/api/fairs/:id/publish", roles(ORGANIZER), fairs::apiPublish);
+    e.api(POST, "/api/fairs/:id/employers", roles(ORGANIZER), fairs::apiAddEmployer);
+    e.api(POST, "/api/employers", roles(ORGANIZER), fairs::apiCreateEmployer);
+    e.api(PUT, "/api/employers/:id", runsBooth, booths::apiUpdateEmployer);
+    e.api(POST, "/api/employers/:id/logo", runsBooth, booths::apiUploadLogo);
+    e.api(GET, "/api/employers/:id/logo", anyone(), booths::apiLogo);
+    e.api(PUT, "/api/booths/:id", runsBooth, booths::apiUpdateBooth);
+    e.api(POST, "/api/booths/:id/vacancies", runsBooth, booths::apiAddVacancy);
+    e.api(PUT, "/api/vacancies/:id", runsBooth, booths::apiUpdateVacancy);
+    e.api(DELETE, "/api/vacancies/:id", runsBooth, booths::apiDeleteVacancy);
+    e.api(POST, "/api/booths/:id/staff", runsBooth, booths::apiAddStaff);
+    e.api(DELETE, "/api/booths/:id/staff/:accountId", runsBooth, booths::apiRemoveStaff);
+    e.api(POST, "/api/booths/:id/schedule", runsBooth, booths::apiSchedule);
+    e.api(POST, "/api/booths/:id/slots", runsBooth, booths::apiAddSlot);
+    e.page(GET, "/booths/:id/manage", runsBooth, booths::managePage);
+    e.page(POST, "/booths/:id/manage/booth", runsBooth, booths::boothForm);
+    e.page(POST, "/booths/:id/manage/company", runsBooth, booths::companyForm);
+    e.page(POST, "/booths/:id/manage/logo", runsBooth, booths::logoForm);
+    e.page(POST, "/booths/:id/manage/vacancies", runsBooth, booths::addVacancyForm);
+    e.page(POST, "/booths/:id/manage/vacancies/:vacancyId", runsBooth, booths::updateVacancyForm);
+    e.page(POST, "/booths/:id/manage/vacancies/:vacancyId/delete", runsBooth, booths::deleteVacancyForm);
+    e.page(POST, "/booths/:id/manage/staff", runsBooth, booths::addStaffForm);
+    e.page(POST, "/booths/:id/manage/staff/:accountId/delete", runsBooth, booths::removeStaffForm);
+    e.page(POST, "/booths/:id/manage/schedule", runsBooth, booths::scheduleForm);
+    e.page(POST, "/booths/:id/manage/slots", runsBooth, booths::slotForm);
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(ApiError.notFound("not_found")));

@@ -71,6 +71,25 @@ public final class TestClient {
     return send(request(path).DELETE());
   }
 
+  /** A request with a binary body, e.g. an image upload. */
+  public Response postBytes(String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A GET whose answer is kept as bytes (e.g. an image); extra request headers as name, value pairs. */
+  public HttpResponse<byte[]> getBytes(String path, String... headers) {
+    HttpRequest.Builder b = request(path).GET();
+    for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    try {
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A request without the CSRF header, as a forged cross-site request would be. */
   public Response postWithoutCsrf(String path, Object json) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json").POST(body(json)));

@@ -1,0 +1,323 @@
+package at.jobfair.booth;
+
+import at.jobfair.account.Account;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.JsonFields;
+import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Employer representatives run the booths of their own employer, organisers any booth: booth and company profile,
+ * logo, vacancies, booth staff and slots, through the API and on the page {@code /booths/{id}/manage}.
+ */
+public final class BoothAdmin {
+
+  private static final Set<String> NOTICES = Set.of("booth", "company", "logo", "vacancyAdded", "vacancySaved",
+      "vacancyDeleted", "staffAdded", "staffRemoved", "scheduled", "slotAdded");
+  private static final String LOGO_CACHE = "public, max-age=300";
+
+  private final BoothService booths;
+  private final Pages pages;
+
+  public BoothAdmin(BoothService booths, Pages pages) {
+    this.booths = booths;
+    this.pages = pages;
+  }
+
+  // --- API ---
+
+  public Future<?> apiUpdateBooth(RoutingContext ctx) {
+    long id = boothId(ctx);
+    return booths.updateBooth(user(ctx), id, Http.body(ctx)).onSuccess(b -> Http.ok(ctx, b));
+  }
+
+  public Future<?> apiUpdateEmployer(RoutingContext ctx) {
+    long id = employerId(ctx);
+    return booths.updateCompany(user(ctx), id, Http.body(ctx)).onSuccess(e -> Http.ok(ctx, e));
+  }
+
+  /** The logo as the request body (Content-Type image/png, image/jpeg or image/webp) or as a multipart file. */
+  public Future<?> apiUploadLogo(RoutingContext ctx) {
+    long id = employerId(ctx);
+    return uploaded(ctx).compose(bytes -> booths.setLogo(user(ctx), id, bytes)
+        .onSuccess(type -> Http.ok(ctx, new JsonObject().put("employerId", id).put("type", type).put("size", bytes.length())
+            .put("url", "/api/employers/" + id + "/logo"))));
+  }
+
+  /** The logo, for anyone; revalidated by its ETag (a hash of the image) after a few minutes. */
+  public Future<?> apiLogo(RoutingContext ctx) {
+    long id = JsonFields.pathId(ctx.pathParam("id"), "logo_not_found");
+    return booths.store().logo(id).onSuccess(logo -> {
+      if (logo == null) {
+        ctx.fail(ApiError.notFound("logo_not_found"));
+        return;
+      }
+      String etag = "\"" + logo.etag() + "\"";
+      ctx.response().putHeader("Cache-Control", LOGO_CACHE).putHeader("ETag", etag);
+      String given = ctx.request().getHeader("If-None-Match");
+      if (given != null && (given.contains(etag) || given.strip().equals("*"))) {
+        ctx.response().setStatusCode(304).end();
+        return;
+      }
+      ctx.response().putHeader("Content-Type", logo.type()).end(logo.bytes());
+    });
+  }
+
+  public Future<?> apiAddVacancy(RoutingContext ctx) {
+    long id = boothId(ctx);
+    return booths.addVacancy(user(ctx), id, Http.body(ctx)).onSuccess(v -> Http.created(ctx, v.toJson()));
+  }
+
+  public Future<?> apiUpdateVacancy(RoutingContext ctx) {
+    long id = JsonFields.pathId(ctx.pathParam("id"), "vacancy_not_found");
+    return booths.updateVacancy(user(ctx), id, Http.body(ctx)).onSuccess(v -> Http.ok(ctx, v.toJson()));
+  }
+
+  public Future<?> apiDeleteVacancy(RoutingContext ctx) {
+    long id = JsonFields.pathId(ctx.pathParam("id"), "vacancy_not_found");
+    return booths.deleteVacancy(user(ctx), id).onSuccess(v -> Http.noContent(ctx));
+  }
+
+  public Future<?> apiAddStaff(RoutingContext ctx) {
+    long id = boothId(ctx);
+    return booths.addStaff(user(ctx), id, Http.body(ctx)).onSuccess(c -> Http.created(ctx, new JsonObject()
+        .put("boothId", id).put("accountId", c.id()).put("name", c.name()).put("email", c.email())));
+  }
+
+  public Future<?> apiRemoveStaff(RoutingContext ctx) {
+    long id = boothId(ctx);
+    long accountId = JsonFields.pathId(ctx.pathParam("accountId"), "staff_not_found");
+    return booths.removeStaff(user(ctx), id, accountId).onSuccess(v -> Http.noContent(ctx));
+  }
+
+  public Future<?> apiSchedule(RoutingContext ctx) {
+    long id = boothId(ctx);
+    return booths.schedule(user(ctx), id, Http.body(ctx)).onSuccess(slots -> {
+      JsonArray out = new JsonArray();
+      slots.forEach(s -> out.add(s.toJson(booths.clock())));
+      Http.created(ctx, new JsonObject().put("slots", out));
+    });
+  }
+
+  public Future<?> apiAddSlot(RoutingContext ctx) {
+    long id = boothId(ctx);
+    return booths.addSlot(user(ctx), id, Http.body(ctx)).onSuccess(slot -> Http.created(ctx, slot.toJson(booths.clock())));
+  }
+
+  // --- the manage page ---
+
+  public Future<?> managePage(RoutingContext ctx) {
+    long id = boothId(ctx);
+    Map<String, Object> model = new HashMap<>();
+    String done = ctx.request().getParam("done");
+    if (done != null && NOTICES.contains(done)) {
+      int n = parseCount(ctx.request().getParam("n"));
+      model.put("notice", pages.messages().get(Http.lang(ctx), "booth.done." + done, n));
+    }
+    return renderManage(ctx, 200, id, model);
+  }
+
+  public Future<?> boothForm(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    return attempt(ctx, "boothForm", () -> booths.updateBooth(user(ctx), boothId(ctx), BoothProfile.fromForm(form)),
+        r -> "booth#profile");
+  }
+
+  public Future<?> companyForm(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    return attempt(ctx, "companyForm",
+        () -> booths.updateBoothCompany(user(ctx), boothId(ctx), CompanyProfile.fromForm(form)),
+        r -> "company#company");
+  }
+
+  public Future<?> logoForm(RoutingContext ctx) {
+    long id = boothId(ctx);
+    return attempt(ctx, null, () -> booths.employerOfBooth(user(ctx), id)
+        .compose(employerId -> uploaded(ctx).compose(bytes -> booths.setLogo(user(ctx), employerId, bytes))), r -> "logo#company");
+  }
+
+  public Future<?> addVacancyForm(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    return attempt(ctx, "vacancyForm", () -> booths.addVacancy(user(ctx), boothId(ctx), VacancyInput.fromForm(form)),
+        r -> "vacancyAdded#vacancies");
+  }
+
+  public Future<?> updateVacancyForm(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    long vacancyId = JsonFields.pathId(ctx.pathParam("vacancyId"), "vacancy_not_found");
+    return attempt(ctx, null, () -> booths.updateVacancy(user(ctx), vacancyId, VacancyInput.fromForm(form)),
+        r -> "vacancySaved#vacancies");
+  }
+
+  public Future<?> deleteVacancyForm(RoutingContext ctx) {
+    long vacancyId = JsonFields.pathId(ctx.pathParam("vacancyId"), "vacancy_not_found");
+    return attempt(ctx, null, () -> booths.deleteVacancy(user(ctx), vacancyId), r -> "vacancyDeleted#vacancies");
+  }
+
+  public Future<?> addStaffForm(RoutingContext ctx) {
+    JsonObject json = new JsonFields.Form(ctx.request().formAttributes()).number("accountId").json();
+    return attempt(ctx, null, () -> booths.addStaff(user(ctx), boothId(ctx), json),
+        r -> "staffAdded#staff");
+  }
+
+  public Future<?> removeStaffForm(RoutingContext ctx) {
+    long accountId = JsonFields.pathId(ctx.pathParam("accountId"), "staff_not_found");
+    return attempt(ctx, null, () -> booths.removeStaff(user(ctx), boothId(ctx), accountId), r -> "staffRemoved#staff");
+  }
+
+  public Future<?> scheduleForm(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    return attempt(ctx, "scheduleForm",
+        () -> booths.schedule(user(ctx), boothId(ctx), ScheduleInput.planFromForm(form)),
+        r -> "scheduled&n=" + ((List<?>) r).size() + "#schedule");
+  }
+
+  public Future<?> slotForm(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    return attempt(ctx, "slotForm",
+        () -> booths.addSlot(user(ctx), boothId(ctx), ScheduleInput.slotFromForm(form)),
+        r -> "slotAdded#schedule");
+  }
+
+  // --- helpers ---
+
+  /**
+   * Runs a change posted from the manage page. Success: back to the page with a notice (303). A refusal: the page
+   * again with the message, and the fields of the form that was sent ({@code formName}) as they were typed.
+   */
+  private Future<?> attempt(RoutingContext ctx, String formName, Supplier<Future<?>> change, Function<Object, String> done) {
+    long id = boothId(ctx);
+    Map<String, Object> model = new HashMap<>();
+    if (formName != null) model.put(formName, JsonFields.typed(ctx.request().formAttributes()));
+    Future<?> result;
+    try {
+      result = change.get();
+    } catch (ApiError e) {
+      return refused(ctx, id, model, e);
+    }
+    return result.onSuccess(r -> Http.seeOther(ctx, "/booths/" + id + "/manage?done=" + done.apply(r)))
+        .recover(e -> e instanceof ApiError error ? refused(ctx, id, model, error).mapEmpty() : Future.failedFuture(e));
+  }
+
+  private Future<?> refused(RoutingContext ctx, long id, Map<String, Object> model, ApiError e) {
+    if (e.status() == 401 || e.status() == 403 || e.code().equals("booth_not_found")) return Future.failedFuture(e);
+    model.put("error", pages.messages().get(Http.lang(ctx), "error." + e.code(), e.args()));
+    return renderManage(ctx, e.status(), id, model);
+  }
+
+  private Future<?> renderManage(RoutingContext ctx, int status, long id, Map<String, Object> model) {
+    Account who = user(ctx);
+    BoothStore store = booths.store();
+    return booths.employerOfBooth(who, id)
+        .compose(employerId -> store.view(id))
+        .compose(view -> store.vacancies(id).compose(vacancies -> store.staff(id).compose(staff -> store.colleaguesNotStaffing(id)
+            .compose(colleagues -> store.slots(id).onSuccess(slots -> {
+              model.put("booth", view);
+              model.putIfAbsent("boothForm", map("headline", view.headline(), "description", view.description(), "phone", view.phone()));
+              model.putIfAbsent("companyForm", map("name", view.employerName(), "description", view.employerDescription(),
+                  "website", view.website(), "phone", view.employerPhone()));
+              model.put("vacancies", vacancies.stream().map(BoothAdmin::vacancyModel).toList());
+              model.putIfAbsent("vacancyForm", map("german", "REQUIRED"));
+              model.put("germanOptions", germanOptions(String.valueOf(((Map<?, ?>) model.get("vacancyForm")).get("german"))));
+              model.put("staff", staff);
+              model.put("colleagues", colleagues);
+              model.put("days", days(slots));
+              model.put("slotCount", slots.size());
+              String day = LocalDate.ofInstant(view.fairStartsAt(), booths.clock().zone()).toString();
+              model.putIfAbsent("scheduleForm", map("date", day, "from", "09:00", "to", "12:00", "interviewMinutes", 20,
+                  "bufferMinutes", 10, "capacity", 1));
+              model.putIfAbsent("slotForm", map("start", booths.clock().local(view.fairStartsAt()), "capacity", 1));
+              pages.render(ctx, status, "booth-manage", model);
+            })))));
+  }
+
+  /** The slots grouped by their day in the zone, for the read-only list. */
+  private List<Map<String, Object>> days(List<BoothStore.StoredSlot> slots) {
+    Map<LocalDate, List<BoothStore.StoredSlot>> byDay = new LinkedHashMap<>();
+    for (BoothStore.StoredSlot s : slots) {
+      byDay.computeIfAbsent(ZonedDateTime.ofInstant(s.startsAt(), booths.clock().zone()).toLocalDate(), d -> new ArrayList<>()).add(s);
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    byDay.forEach((day, list) -> out.add(Map.of("day", list.get(0).startsAt(), "slots", list)));
+    return out;
+  }
+
+  private static Map<String, Object> vacancyModel(BoothStore.Vacancy v) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("id", v.id());
+    m.put("title", v.title());
+    m.put("description", v.description());
+    m.put("hoursPerWeek", v.hoursText());
+    m.put("hours", v.hoursPerWeek());
+    m.put("pay", v.pay());
+    m.put("workplace", v.workplace());
+    m.put("region", v.region());
+    m.put("startDate", v.startDate() == null ? null : v.startDate().toString());
+    m.put("german", v.german());
+    m.put("housing", v.housing());
+    m.put("germanOptions", germanOptions(v.german()));
+    return m;
+  }
+
+  private static List<Map<String, Object>> germanOptions(String chosen) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String g : VacancyInput.GERMAN) out.add(Map.of("value", g, "selected", g.equals(chosen)));
+    return out;
+  }
+
+  private static Map<String, Object> map(Object... kv) {
+    Map<String, Object> m = new HashMap<>();
+    for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+    return m;
+  }
+
+  /** The uploaded file of a multipart form, or else the request body itself. */
+  private static Future<Buffer> uploaded(RoutingContext ctx) {
+    List<FileUpload> files = ctx.fileUploads();
+    if (!files.isEmpty()) {
+      FileUpload f = files.get(0);
+      if (f.size() > LogoImage.MAX_BYTES) return Future.failedFuture(new ApiError(413, "logo_too_large", null, LogoImage.MAX_BYTES / 1024));
+      return ctx.vertx().fileSystem().readFile(f.uploadedFileName());
+    }
+    var body = ctx.body();
+    return Future.succeededFuture(body == null || body.buffer() == null ? Buffer.buffer() : body.buffer());
+  }
+
+  private static int parseCount(String n) {
+    try {
+      return n == null ? 0 : Math.max(0, Integer.parseInt(n));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static Account user(RoutingContext ctx) {
+    return Sessions.user(ctx);
+  }
+
+  private static long boothId(RoutingContext ctx) {
+    return JsonFields.pathId(ctx.pathParam("id"), "booth_not_found");
+  }
+
+  private static long employerId(RoutingContext ctx) {
+    return JsonFields.pathId(ctx.pathParam("id"), "employer_not_found");
+  }
+}

@@ -1,0 +1,153 @@
+package at.jobfair.booth;
+
+import at.jobfair.account.Account;
+import at.jobfair.fair.WallClock;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.JsonFields;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The rules of running a booth. Every change checks who acts ({@link BoothAccess}) and what is entered before it
+ * writes, and happens in one transaction: nothing is half-written.
+ */
+public final class BoothService {
+
+  private final Pool pool;
+  private final BoothStore store;
+  private final BoothAccess access;
+  private final WallClock clock;
+
+  public BoothService(Pool pool, BoothStore store, WallClock clock) {
+    this.pool = pool;
+    this.store = store;
+    this.access = new BoothAccess(store);
+    this.clock = clock;
+  }
+
+  public BoothStore store() {
+    return store;
+  }
+
+  public BoothAccess access() {
+    return access;
+  }
+
+  public WallClock clock() {
+    return clock;
+  }
+
+  // Every change takes the input unread: it is checked only once the person is known to be allowed to make the change.
+
+  /** {@link BoothProfile} of the booth. */
+  public Future<JsonObject> updateBooth(Account who, long boothId, JsonObject input) {
+    return pool.withTransaction(tx -> access.booth(tx, who, boothId)
+        .compose(e -> store.updateBooth(tx, boothId, BoothProfile.from(input))));
+  }
+
+  /** {@link CompanyProfile} of an employer. */
+  public Future<JsonObject> updateCompany(Account who, long employerId, JsonObject input) {
+    return pool.withTransaction(tx -> access.employer(tx, who, employerId)
+        .compose(v -> store.updateEmployer(tx, employerId, CompanyProfile.from(input))));
+  }
+
+  /** {@link CompanyProfile} of the booth's employer. */
+  public Future<JsonObject> updateBoothCompany(Account who, long boothId, JsonObject input) {
+    return pool.withTransaction(tx -> access.booth(tx, who, boothId)
+        .compose(employerId -> store.updateEmployer(tx, employerId, CompanyProfile.from(input))));
+  }
+
+  /** Stores a logo after checking who acts, its size and its real type; answers the type. */
+  public Future<String> setLogo(Account who, long employerId, Buffer bytes) {
+    return pool.withTransaction(tx -> access.employer(tx, who, employerId).compose(v -> {
+      String type = LogoImage.check(bytes);
+      return store.setLogo(tx, employerId, bytes, type).map(type);
+    }));
+  }
+
+  /** The booth's employer, when the person may run the booth. */
+  public Future<Long> employerOfBooth(Account who, long boothId) {
+    return access.booth(pool, who, boothId);
+  }
+
+  public Future<BoothStore.Vacancy> addVacancy(Account who, long boothId, JsonObject input) {
+    return pool.withTransaction(tx -> access.booth(tx, who, boothId)
+        .compose(e -> store.insertVacancy(tx, boothId, VacancyInput.from(input))));
+  }
+
+  public Future<BoothStore.Vacancy> updateVacancy(Account who, long vacancyId, JsonObject input) {
+    return pool.withTransaction(tx -> access.vacancy(tx, who, vacancyId)
+        .compose(owner -> store.updateVacancy(tx, vacancyId, VacancyInput.from(input))));
+  }
+
+  public Future<Void> deleteVacancy(Account who, long vacancyId) {
+    return pool.withTransaction(tx -> access.vacancy(tx, who, vacancyId).compose(owner -> store.deleteVacancy(tx, vacancyId)));
+  }
+
+  /**
+   * Adds a colleague to the booth's staff ({@code {"accountId"}}): an active employer representative of the booth's
+   * own employer.
+   */
+  public Future<BoothStore.Colleague> addStaff(Account who, long boothId, JsonObject input) {
+    return pool.withTransaction(tx -> access.booth(tx, who, boothId).compose(employerId -> {
+      long accountId = JsonFields.id(input, "accountId", "staff_account");
+      return store.account(tx, accountId).compose(colleague -> {
+        if (colleague == null || !colleague.employerRole() || !colleague.active() || colleague.employerId() == null
+            || colleague.employerId() != employerId.longValue()) {
+          return Future.failedFuture(JsonFields.invalid("accountId", "staff_not_colleague"));
+        }
+        return store.insertStaff(tx, boothId, accountId).compose(added -> added ? Future.succeededFuture(colleague)
+            : Future.failedFuture(ApiError.conflict("staff_exists", colleague.name())));
+      });
+    }));
+  }
+
+  public Future<Void> removeStaff(Account who, long boothId, long accountId) {
+    return pool.withTransaction(tx -> access.booth(tx, who, boothId).compose(e -> store.deleteStaff(tx, boothId, accountId))
+        .compose(removed -> removed ? Future.succeededFuture() : Future.failedFuture(ApiError.notFound("staff_not_found"))));
+  }
+
+  /** Lays out a day's slots ({@link ScheduleInput#plan}) with {@link SlotSchedule} and stores them all, or none. */
+  public Future<List<BoothStore.StoredSlot>> schedule(Account who, long boothId, JsonObject plan) {
+    return addSlots(who, boothId, () -> ScheduleInput.generate(ScheduleInput.plan(plan, clock)));
+  }
+
+  /** Adds one slot ({@link ScheduleInput#slot}). */
+  public Future<BoothStore.StoredSlot> addSlot(Account who, long boothId, JsonObject slot) {
+    return addSlots(who, boothId, () -> List.of(ScheduleInput.slot(slot, clock))).map(slots -> slots.get(0));
+  }
+
+  /**
+   * Stores new slots of a booth: all inside the fair's times and none overlapping a slot the booth already has
+   * (removed slots do not count), else nothing is stored.
+   */
+  private Future<List<BoothStore.StoredSlot>> addSlots(Account who, long boothId, Supplier<List<SlotSchedule.Slot>> input) {
+    List<List<SlotSchedule.Slot>> made = new java.util.ArrayList<>(1);
+    return pool.withTransaction(tx -> access.slots(tx, who, boothId).compose(window -> {
+      List<SlotSchedule.Slot> slots = input.get();
+      made.add(slots);
+      for (SlotSchedule.Slot s : slots) {
+        if (s.start().isBefore(window.fairStartsAt()) || s.end().isAfter(window.fairEndsAt())) {
+          return Future.failedFuture(ApiError.badRequest("slot_outside_fair", clock.readable(window.fairStartsAt()),
+              clock.readable(window.fairEndsAt())));
+        }
+      }
+      return store.firstOverlap(tx, boothId, slots).compose(overlap -> overlap != null
+          ? Future.failedFuture(ApiError.conflict("slots_overlap", clock.readable(overlap)))
+          : store.insertSlots(tx, boothId, slots));
+    }))
+        .recover(e -> {
+          if (!(e instanceof PgException pg && "23P01".equals(pg.getSqlState())) || made.isEmpty()) return Future.failedFuture(e);
+          // Someone else stored an overlapping slot at the same moment; the constraint refused ours. Name theirs.
+          List<SlotSchedule.Slot> slots = made.get(0);
+          return store.firstOverlap(pool, boothId, slots).compose(at -> Future.failedFuture(
+              ApiError.conflict("slots_overlap", clock.readable(at == null ? slots.get(0).start() : at))));
+        });
+  }
+}

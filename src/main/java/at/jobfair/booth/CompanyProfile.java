@@ -1,0 +1,56 @@
+package at.jobfair.booth;
+
+import at.jobfair.web.JsonFields;
+import io.vertx.core.json.JsonObject;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import static at.jobfair.web.JsonFields.invalid;
+
+/**
+ * An employer's company profile as entered: {@code {"name","description"?,"website"?,"phone"?}}. A website without a
+ * scheme ({@code www.example.at}) is read as https.
+ */
+public record CompanyProfile(String name, String description, String website, String phone) {
+
+  public static final int MAX_DESCRIPTION = 5000;
+  static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()/-]{2,38}$");
+
+  public static CompanyProfile from(JsonObject j) {
+    String name = JsonFields.requiredText(j, "name", 200, "employer_name");
+    String description = JsonFields.text(j, "description", MAX_DESCRIPTION, "employer_description");
+    String website = website(JsonFields.text(j, "website", 300, "employer_website"));
+    String phone = phone(j, "phone", "employer_phone");
+    return new CompanyProfile(name, description == null ? "" : description, website, phone);
+  }
+
+  public static JsonObject fromForm(io.vertx.core.MultiMap form) {
+    return new JsonFields.Form(form).text("name", "description", "website", "phone").json();
+  }
+
+  static String phone(JsonObject j, String key, String code) {
+    String phone = JsonFields.text(j, key, 40, code);
+    if (phone != null && !PHONE.matcher(phone).matches()) throw invalid(key, code);
+    return phone;
+  }
+
+  static String website(String given) {
+    if (given == null) return null;
+    String w = given.contains("://") ? given : "https://" + given;
+    try {
+      URI uri = new URI(w);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      String host = uri.getHost();
+      if (!(scheme.equals("http") || scheme.equals("https")) || host == null || !host.contains(".") || uri.getUserInfo() != null) {
+        throw invalid("website", "employer_website");
+      }
+      if (w.length() > 300) throw invalid("website", "employer_website");
+      return w;
+    } catch (URISyntaxException e) {
+      throw invalid("website", "employer_website");
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package at.jobfair.booth;
+
+import at.jobfair.fair.WallClock;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.JsonFields;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static at.jobfair.web.JsonFields.invalid;
+
+/**
+ * Reads a booth's slot plan and single slots, and turns every refusal of {@link SlotSchedule} into a 400 a person
+ * understands ({@code error.schedule_<code>} in the bundles).
+ */
+public final class ScheduleInput {
+
+  public static final int MAX_BREAKS = 20;
+  public static final int FORM_BREAKS = 3;
+  private static final Pattern BREAK_INDEX = Pattern.compile("^breaks\\[(\\d+)]");
+
+  /** Message arguments per code: the allowed range, so that the text can name it. */
+  private static final Map<String, Object[]> ARGS = Map.of(
+      SlotSchedule.INTERVIEW_LENGTH, new Object[] {SlotSchedule.MIN_INTERVIEW_MINUTES, SlotSchedule.MAX_INTERVIEW_MINUTES},
+      SlotSchedule.BUFFER, new Object[] {SlotSchedule.MIN_BUFFER_MINUTES, SlotSchedule.MAX_BUFFER_MINUTES},
+      SlotSchedule.CAPACITY, new Object[] {SlotSchedule.MIN_CAPACITY, SlotSchedule.MAX_CAPACITY},
+      SlotSchedule.TOO_MANY_SLOTS, new Object[] {SlotSchedule.MAX_SLOTS});
+
+  private ScheduleInput() {
+  }
+
+  /**
+   * {@code {"date":"2026-12-03","from":"09:00","to":"12:00","interviewMinutes":20,"bufferMinutes":10,
+   * "breaks":[{"from":"10:30","to":"10:45"}],"capacity":1}}; buffer defaults to 0, capacity to 1, breaks to none.
+   */
+  public static SlotSchedule.Plan plan(JsonObject j, WallClock clock) {
+    var date = JsonFields.date(j, "date", "schedule_date");
+    LocalTime from = JsonFields.time(j, "from", "schedule_time");
+    LocalTime to = JsonFields.time(j, "to", "schedule_time");
+    Integer interview = JsonFields.integer(j, "interviewMinutes", "schedule_interview_length", ARGS.get(SlotSchedule.INTERVIEW_LENGTH));
+    Integer buffer = JsonFields.integer(j, "bufferMinutes", "schedule_buffer", ARGS.get(SlotSchedule.BUFFER));
+    Integer capacity = JsonFields.integer(j, "capacity", "schedule_capacity", ARGS.get(SlotSchedule.CAPACITY));
+    List<SlotSchedule.Break> breaks = new ArrayList<>();
+    Object raw = j.getValue("breaks");
+    if (raw != null) {
+      if (!(raw instanceof JsonArray array) || array.size() > MAX_BREAKS) throw invalid("breaks", "schedule_breaks", MAX_BREAKS);
+      for (int i = 0; i < array.size(); i++) {
+        if (!(array.getValue(i) instanceof JsonObject b)) throw invalid("breaks[" + i + "]", "schedule_break_time", i + 1);
+        breaks.add(new SlotSchedule.Break(breakTime(b, "from", i), breakTime(b, "to", i)));
+      }
+    }
+    return new SlotSchedule.Plan(date, from, to, interview == null ? 0 : interview, buffer == null ? 0 : buffer, breaks,
+        capacity == null ? 1 : capacity, clock.zone());
+  }
+
+  /** The schedule form's fields (up to three breaks as breakFrom1/breakTo1 ...) as the JSON {@link #plan} reads. */
+  public static JsonObject planFromForm(io.vertx.core.MultiMap form) {
+    return new JsonFields.Form(form).text("date", "from", "to").number("interviewMinutes", "bufferMinutes", "capacity")
+        .pairs("breaks", "breakFrom", "breakTo", FORM_BREAKS).json();
+  }
+
+  /** The slots of a plan, or a 400 naming what is wrong with it. */
+  public static List<SlotSchedule.Slot> generate(SlotSchedule.Plan plan) {
+    try {
+      return SlotSchedule.generate(plan);
+    } catch (SlotSchedule.InvalidPlan e) {
+      throw refusal(e);
+    }
+  }
+
+  /** The 400 for a refused plan: {@code schedule_<code>}, with the field at fault and the numbers the text names. */
+  public static ApiError refusal(SlotSchedule.InvalidPlan e) {
+    String field = e.field() == null ? "" : e.field();
+    String code = knownCodes().contains(e.code()) ? "schedule_" + e.code() : "schedule_invalid";
+    Object[] args = ARGS.get(e.code());
+    Matcher m = BREAK_INDEX.matcher(field);
+    if (m.find()) args = new Object[] {Integer.parseInt(m.group(1)) + 1};
+    if (SlotSchedule.REQUIRED.equals(e.code())) {
+      // A missing value: say which one, as for a value in the wrong format.
+      if (field.equals("date")) code = "schedule_date";
+      else if (field.equals("from") || field.equals("to")) code = "schedule_time";
+      else if (m.find(0)) code = "schedule_break_time";
+    }
+    return new ApiError(400, code, new JsonObject().put("field", e.field()), args == null ? new Object[0] : args);
+  }
+
+  /** Every code {@link SlotSchedule} can refuse a plan with (its public String constants). */
+  public static List<String> knownCodes() {
+    List<String> codes = new ArrayList<>();
+    for (var f : SlotSchedule.class.getFields()) {
+      if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+        try {
+          codes.add((String) f.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return codes;
+  }
+
+  /** One slot: {@code {"start":"2026-12-03T09:00","end":"2026-12-03T09:20","capacity":1}} in the zone's wall-clock time. */
+  public static SlotSchedule.Slot slot(JsonObject j, WallClock clock) {
+    LocalDateTime start = JsonFields.dateTime(j, "start", "slot_start");
+    if (start == null) throw invalid("start", "slot_start");
+    LocalDateTime end = JsonFields.dateTime(j, "end", "slot_end");
+    if (end == null) throw invalid("end", "slot_end");
+    Integer capacity = JsonFields.integer(j, "capacity", "slot_capacity", SlotSchedule.MIN_CAPACITY, SlotSchedule.MAX_CAPACITY);
+    if (capacity == null) capacity = 1;
+    if (capacity < SlotSchedule.MIN_CAPACITY || capacity > SlotSchedule.MAX_CAPACITY) {
+      throw invalid("capacity", "slot_capacity", SlotSchedule.MIN_CAPACITY, SlotSchedule.MAX_CAPACITY);
+    }
+    Instant startsAt = clock.start(start, "start");
+    Instant endsAt = clock.start(end, "end");
+    if (!end.isAfter(start) || !endsAt.isAfter(startsAt)) throw invalid("end", "slot_end_before_start");
+    if (Duration.between(startsAt, endsAt).toMinutes() > SlotSchedule.MAX_INTERVIEW_MINUTES) {
+      throw invalid("end", "slot_too_long", SlotSchedule.MAX_INTERVIEW_MINUTES);
+    }
+    return new SlotSchedule.Slot(startsAt, endsAt, capacity);
+  }
+
+  public static JsonObject slotFromForm(io.vertx.core.MultiMap form) {
+    return new JsonFields.Form(form).text("start", "end").number("capacity").json();
+  }
+
+  private static LocalTime breakTime(JsonObject b, String key, int index) {
+    Object v = b.getValue(key);
+    if (v == null || v instanceof String s && s.isBlank()) return null; // SlotSchedule reports it as required
+    if (!(v instanceof String s)) throw invalid("breaks[" + index + "]." + key, "schedule_break_time", index + 1);
+    try {
+      return LocalTime.parse(s.strip(), JsonFields.TIME);
+    } catch (DateTimeParseException e) {
+      throw invalid("breaks[" + index + "]." + key, "schedule_break_time", index + 1);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package at.jobfair.fair;
+
+import at.jobfair.booth.CompanyProfile;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.JsonFields;
+import at.jobfair.web.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Organisers create, edit and publish fairs and bring employers in: through the API and on two pages. */
+public final class FairAdmin {
+
+  private static final Set<String> NOTICES = Set.of("created", "saved", "published", "employerAdded", "employerInvited");
+  private final FairService fairs;
+  private final Pages pages;
+
+  public FairAdmin(FairService fairs, Pages pages) {
+    this.fairs = fairs;
+    this.pages = pages;
+  }
+
+  // --- API ---
+
+  public Future<?> apiCreate(RoutingContext ctx) {
+    FairInput in = FairInput.from(Http.body(ctx), fairs.clock());
+    return fairs.create(in).onSuccess(f -> Http.created(ctx, f.toJson(fairs.clock())));
+  }
+
+  public Future<?> apiUpdate(RoutingContext ctx) {
+    long id = fairId(ctx);
+    FairInput in = FairInput.from(Http.body(ctx), fairs.clock());
+    return fairs.update(id, in).onSuccess(f -> Http.ok(ctx, f.toJson(fairs.clock())));
+  }
+
+  public Future<?> apiPublish(RoutingContext ctx) {
+    return fairs.publish(fairId(ctx)).onSuccess(f -> Http.ok(ctx, f.toJson(fairs.clock())));
+  }
+
+  public Future<?> apiAddEmployer(RoutingContext ctx) {
+    long id = fairId(ctx);
+    long employerId = JsonFields.id(Http.body(ctx), "employerId", "employer_missing");
+    return fairs.addEmployer(id, employerId).onSuccess(booth -> Http.created(ctx, booth));
+  }
+
+  public Future<?> apiCreateEmployer(RoutingContext ctx) {
+    CompanyProfile profile = CompanyProfile.from(Http.body(ctx));
+    return fairs.createEmployer(profile).onSuccess(e -> Http.created(ctx, e));
+  }
+
+  // --- Pages ---
+
+  public Future<?> listPage(RoutingContext ctx) {
+    Map<String, Object> model = new HashMap<>();
+    Map<String, Object> form = new HashMap<>();
+    form.put("format", "E_JOBMEETING");
+    form.put("bookingCutoffMinutes", FairInput.DEFAULT_CUTOFF_MINUTES);
+    model.put("form", form);
+    return renderList(ctx, 200, model);
+  }
+
+  public Future<?> createForm(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    Map<String, Object> model = new HashMap<>();
+    model.put("form", JsonFields.typed(form));
+    try {
+      FairInput in = FairInput.from(FairInput.fromForm(form), fairs.clock());
+      return fairs.create(in)
+          .onSuccess(f -> Http.seeOther(ctx, "/admin/fairs/" + f.id() + "?done=created"))
+          .recover(e -> showError(e, error -> renderList(ctx, error.status(), withError(ctx, model, error))));
+    } catch (ApiError e) {
+      return renderList(ctx, e.status(), withError(ctx, model, e));
+    }
+  }
+
+  public Future<?> editPage(RoutingContext ctx) {
+    long id = fairId(ctx);
+    Map<String, Object> model = new HashMap<>();
+    String done = ctx.request().getParam("done");
+    if (done != null && NOTICES.contains(done)) model.put("notice", pages.messages().get(Http.lang(ctx), "fairs.done." + done));
+    return renderFair(ctx, 200, id, model);
+  }
+
+  public Future<?> updateForm(RoutingContext ctx) {
+    long id = fairId(ctx);
+    var form = ctx.request().formAttributes();
+    Map<String, Object> model = new HashMap<>();
+    model.put("form", JsonFields.typed(form));
+    return attempt(ctx, id, model, () -> fairs.update(id, FairInput.from(FairInput.fromForm(form), fairs.clock())), "saved");
+  }
+
+  public Future<?> publishForm(RoutingContext ctx) {
+    long id = fairId(ctx);
+    return attempt(ctx, id, new HashMap<>(), () -> fairs.publish(id), "published");
+  }
+
+  public Future<?> addEmployerForm(RoutingContext ctx) {
+    long id = fairId(ctx);
+    JsonObject json = new JsonFields.Form(ctx.request().formAttributes()).number("employerId").json();
+    return attempt(ctx, id, new HashMap<>(), () -> fairs.addEmployer(id, JsonFields.id(json, "employerId", "employer_missing")),
+        "employerAdded");
+  }
+
+  public Future<?> inviteEmployerForm(RoutingContext ctx) {
+    long id = fairId(ctx);
+    var form = ctx.request().formAttributes();
+    Map<String, Object> model = new HashMap<>();
+    model.put("employerForm", JsonFields.typed(form));
+    return attempt(ctx, id, model, () -> fairs.inviteNewEmployer(id, CompanyProfile.from(CompanyProfile.fromForm(form))),
+        "employerInvited");
+  }
+
+  // --- helpers ---
+
+  /** Runs a change from a form on the fair page: on success back to the page with a notice, else the page with the error. */
+  private Future<?> attempt(RoutingContext ctx, long id, Map<String, Object> model, java.util.function.Supplier<Future<?>> change,
+                            String notice) {
+    Future<?> done;
+    try {
+      done = change.get();
+    } catch (ApiError e) {
+      return renderFair(ctx, e.status(), id, withError(ctx, model, e));
+    }
+    return done.onSuccess(v -> Http.seeOther(ctx, "/admin/fairs/" + id + "?done=" + notice))
+        .recover(e -> showError(e, error -> renderFair(ctx, error.status(), id, withError(ctx, model, error))));
+  }
+
+  private static <T> Future<T> showError(Throwable e, java.util.function.Function<ApiError, Future<?>> render) {
+    if (e instanceof ApiError error) return render.apply(error).mapEmpty();
+    return Future.failedFuture(e);
+  }
+
+  private Map<String, Object> withError(RoutingContext ctx, Map<String, Object> model, ApiError e) {
+    model.put("error", pages.messages().get(Http.lang(ctx), "error." + e.code(), e.args()));
+    return model;
+  }
+
+  private Future<?> renderList(RoutingContext ctx, int status, Map<String, Object> model) {
+    return fairs.store().list().onSuccess(list -> {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Fair f : list) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", f.id());
+        row.put("name", f.name());
+        row.put("format", f.format());
+        row.put("status", f.status());
+        row.put("startsAt", f.startsAt());
+        row.put("endsAt", f.endsAt());
+        rows.add(row);
+      }
+      model.put("fairs", rows);
+      model.put("formats", formats(model));
+      pages.render(ctx, status, "admin-fairs", model);
+    });
+  }
+
+  private Future<?> renderFair(RoutingContext ctx, int status, long id, Map<String, Object> model) {
+    return fairs.store().find(id).compose(fair -> {
+      if (fair == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+      return fairs.store().participants(id).compose(participants -> fairs.store().employersNotIn(id).onSuccess(employers -> {
+        model.put("fair", fair);
+        model.putIfAbsent("form", fair.form(fairs.clock()));
+        model.put("formats", formats(model));
+        model.put("participants", participants);
+        model.put("employers", employers);
+        pages.render(ctx, status, "admin-fair", model);
+      }));
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> formats(Map<String, Object> model) {
+    Object chosen = ((Map<String, Object>) model.getOrDefault("form", Map.of())).get("format");
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String f : Fair.FORMATS) out.add(Map.of("value", f, "selected", f.equals(chosen)));
+    return out;
+  }
+
+  private static long fairId(RoutingContext ctx) {
+    return JsonFields.pathId(ctx.pathParam("id"), "fair_not_found");
+  }
+}

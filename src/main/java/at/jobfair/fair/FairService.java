@@ -1,0 +1,75 @@
+package at.jobfair.fair;
+
+import at.jobfair.booth.CompanyProfile;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.JsonFields;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+
+/** The organiser's rules for fairs: each change is one transaction, checked before anything is written. */
+public final class FairService {
+
+  private final Pool pool;
+  private final FairStore store;
+  private final WallClock clock;
+
+  public FairService(Pool pool, FairStore store, WallClock clock) {
+    this.pool = pool;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public FairStore store() {
+    return store;
+  }
+
+  public WallClock clock() {
+    return clock;
+  }
+
+  public Future<Fair> create(FairInput in) {
+    return pool.withTransaction(tx -> store.insert(tx, in));
+  }
+
+  /** Changes a fair; refused when slots already given out would then lie outside its times. */
+  public Future<Fair> update(long id, FairInput in) {
+    return pool.withTransaction(tx -> store.lock(tx, id)
+        .compose(fair -> {
+          if (fair == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+          return store.slotsOutside(tx, id, in);
+        })
+        .compose(outside -> outside > 0
+            ? Future.failedFuture(ApiError.conflict("fair_slots_outside", outside))
+            : store.update(tx, id, in)));
+  }
+
+  /** Publishes a fair (again publishing a published fair changes nothing). */
+  public Future<Fair> publish(long id) {
+    return pool.withTransaction(tx -> store.publish(tx, id))
+        .compose(fair -> fair == null ? Future.failedFuture(ApiError.notFound("fair_not_found")) : Future.succeededFuture(fair));
+  }
+
+  /** Lets an existing employer take part; answers the new booth. */
+  public Future<JsonObject> addEmployer(long fairId, long employerId) {
+    return pool.withTransaction(tx -> store.lock(tx, fairId)
+        .compose(fair -> {
+          if (fair == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+          return store.employerExists(tx, employerId);
+        })
+        .compose(exists -> exists ? store.addEmployer(tx, fairId, employerId)
+            : Future.failedFuture(JsonFields.invalid("employerId", "employer_unknown")))
+        .compose(booth -> booth == null ? Future.failedFuture(ApiError.conflict("fair_employer_exists")) : Future.succeededFuture(booth)));
+  }
+
+  public Future<JsonObject> createEmployer(CompanyProfile profile) {
+    return pool.withTransaction(tx -> store.insertEmployer(tx, profile));
+  }
+
+  /** Creates a new employer and lets it take part in the fair, both or neither. */
+  public Future<JsonObject> inviteNewEmployer(long fairId, CompanyProfile profile) {
+    return pool.withTransaction(tx -> store.lock(tx, fairId)
+        .compose(fair -> fair == null ? Future.failedFuture(ApiError.notFound("fair_not_found")) : store.insertEmployer(tx, profile))
+        .compose(employer -> store.addEmployer(tx, fairId, employer.getLong("id"))));
+  }
+}

@@ -1,0 +1,135 @@
+package at.jobfair.browser;
+
+import at.jobfair.support.Browsers;
+import at.jobfair.support.TestApp;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * In a real browser: an organiser creates a fair and brings an employer in; that employer's representative lays out
+ * a day of appointments and adds a vacancy on the booth's manage page.
+ */
+class FairAdminBrowserTest {
+
+  static TestApp app;
+  static Playwright playwright;
+  static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start();
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright);
+  }
+
+  @AfterAll
+  static void stop() {
+    browser.close();
+    playwright.close();
+    app.close();
+  }
+
+  static void signIn(Page page, String email) {
+    page.getByLabel("E-Mail-Adresse").fill(email);
+    page.getByLabel("Passwort").fill("demo");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
+  }
+
+  @Test
+  void anOrganiserOpensAFairAndTheEmployerSetsUpTheBooth() {
+    String boothPath;
+    try (BrowserContext context = Browsers.context(browser)) {
+      Page page = context.newPage();
+      page.navigate(app.baseUrl() + "/");
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Anmelden")).first().click();
+      signIn(page, "organizer@demo.test");
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Jobbörsen verwalten")).click();
+      assertThat(page.locator("h1")).hasText("Jobbörsen verwalten");
+
+      page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("e-Jobmeeting Wintersaison");
+      page.getByLabel("Format").selectOption("E_JOBMEETING");
+      page.getByLabel("Branche (optional)").fill("Tourismus");
+      page.getByLabel("Beginn (Datum und Uhrzeit)").fill("2026-12-03T08:00");
+      page.getByLabel("Ende (Datum und Uhrzeit)").fill("2026-12-03T16:00");
+      page.getByLabel("Beginn des Orientierungsteils").fill("2026-12-03T08:00");
+      page.getByLabel("Dauer des Orientierungsteils in Minuten").fill("30");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Jobbörse anlegen")).click();
+
+      assertThat(page.locator("h1")).hasText("e-Jobmeeting Wintersaison");
+      assertThat(page.locator(".notice")).hasText("Die Jobbörse wurde angelegt.");
+      assertThat(page.locator("#fair-status")).containsText("Entwurf");
+      assertEquals(1, app.count("select count(*) from fair where name = 'e-Jobmeeting Wintersaison' and starts_at = '2026-12-03T07:00:00Z'"
+          + " and ends_at = '2026-12-03T15:00:00Z' and orientation_starts_at = '2026-12-03T07:00:00Z' and orientation_minutes = 30"));
+
+      page.locator("#add-employer-id").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Hotel Alpenblick GmbH"));
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unternehmen hinzufügen")).click();
+      assertThat(page.locator(".notice")).hasText("Das Unternehmen nimmt jetzt teil und hat einen Stand.");
+      assertThat(page.locator("#employers table")).containsText("Hotel Alpenblick GmbH");
+
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Jobbörse veröffentlichen")).click();
+      assertThat(page.locator(".notice")).hasText("Die Jobbörse ist jetzt veröffentlicht.");
+      assertThat(page.locator("#fair-status")).containsText("Veröffentlicht");
+
+      boothPath = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Stand bearbeiten")).getAttribute("href");
+    }
+
+    try (BrowserContext context = Browsers.context(browser)) {
+      Page page = context.newPage();
+      page.navigate(app.baseUrl() + boothPath);
+      signIn(page, "employer@demo.test");
+      assertThat(page.locator("h1")).hasText("Stand von Hotel Alpenblick GmbH");
+      assertThat(page.locator("#schedule")).containsText("Noch keine Termine.");
+
+      page.getByLabel("Tag", new Page.GetByLabelOptions().setExact(true)).fill("2026-12-03");
+      page.getByLabel("Von", new Page.GetByLabelOptions().setExact(true)).fill("09:00");
+      page.getByLabel("Bis", new Page.GetByLabelOptions().setExact(true)).fill("11:10");
+      page.getByLabel("Dauer eines Gesprächs in Minuten").fill("20");
+      page.getByLabel("Pause nach jedem Gespräch in Minuten").fill("10");
+      page.getByLabel("Pause 1 von").fill("10:00");
+      page.getByLabel("Pause 1 bis").fill("10:15");
+      page.locator("#schedule-form").getByLabel("Plätze je Termin").fill("1");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Termine erzeugen")).click();
+
+      assertThat(page.locator(".notice")).hasText("4 Termine wurden angelegt.");
+      assertThat(page.locator("#schedule tbody tr")).hasCount(4);
+      assertThat(page.locator("#schedule tbody tr").first()).containsText("09:00–09:20");
+      assertThat(page.locator("#schedule tbody tr").nth(2)).containsText("10:15–10:35");
+      assertThat(page.locator("#schedule tbody tr").last()).containsText("10:45–11:05");
+      assertThat(page.locator("#schedule h3")).hasText("Donnerstag, 3. Dezember 2026");
+      assertEquals(4, app.count("select count(*) from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id"
+          + " where f.name = 'e-Jobmeeting Wintersaison'"));
+      assertEquals(1, app.count("select count(*) from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id"
+          + " where f.name = 'e-Jobmeeting Wintersaison' and s.starts_at = '2026-12-03T09:15:00Z' and s.ends_at = '2026-12-03T09:35:00Z'"));
+
+      // A plan over the same morning would overlap: refused whole, with the reason, and the form keeps what was typed.
+      page.getByLabel("Pause 1 von").fill("10:00");
+      page.getByLabel("Pause 1 bis").fill("10:15");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Termine erzeugen")).click();
+      assertThat(page.getByRole(AriaRole.ALERT)).hasText(
+          "Ein neuer Termin überschneidet sich mit Ihrem Termin am 03.12.2026 09:00. Es wurde nichts gespeichert.");
+      assertThat(page.getByLabel("Pause 1 von")).hasValue("10:00");
+      assertThat(page.locator("#schedule tbody tr")).hasCount(4);
+
+      page.locator("#vn-title").fill("Skilehrer:in");
+      page.locator("#vn-hours").fill("38,5");
+      page.locator("#vn-workplace").fill("St. Anton am Arlberg");
+      page.locator("#vn-german").selectOption("ENGLISH_POSSIBLE");
+      page.locator("#vacancy-new input[name=housing]").check();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stelle hinzufügen")).click();
+      assertThat(page.locator(".notice")).hasText("Die Stelle wurde hinzugefügt.");
+      assertThat(page.locator("#vacancies details summary").last()).hasText("Skilehrer:in · 38,5 Std./Woche · St. Anton am Arlberg");
+      assertEquals(1, app.count("select count(*) from vacancy v join booth b on b.id = v.booth_id join fair f on f.id = b.fair_id"
+          + " where f.name = 'e-Jobmeeting Wintersaison' and v.title = 'Skilehrer:in' and v.hours_per_week = 38.5"
+          + " and v.german = 'ENGLISH_POSSIBLE' and v.housing and v.workplace = 'St. Anton am Arlberg'"));
+    }
+  }
+}
