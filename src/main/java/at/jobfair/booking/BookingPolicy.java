@@ -42,6 +42,23 @@ public final class BookingPolicy {
     }
   }
 
+  /** What is known about a slot and a person when their booking statement inserted nothing. */
+  public record SlotFacts(boolean visible, boolean open, boolean full, boolean personAtBooth, boolean personBusyThen) {
+  }
+
+  /**
+   * Why a booking was refused, most useful answer first: a slot that is not there (or not public), one whose
+   * booking has closed, the person's own booking at the booth or at that time, and otherwise a taken seat (also
+   * when it was freed again a moment later: the person is shown the free slots and may try again).
+   */
+  public static String refusal(SlotFacts f) {
+    if (!f.visible()) return "slot_not_found";
+    if (!f.open()) return "booking_closed";
+    if (f.personAtBooth()) return "already_booked_at_booth";
+    if (f.personBusyThen()) return "overlapping_booking";
+    return "slot_taken";
+  }
+
   /** Booking is open until the fair's cutoff before the slot starts. */
   public static boolean open(Instant slotStart, Duration cutoff, Instant now) {
     return now.isBefore(slotStart.minus(cutoff));

@@ -115,10 +115,16 @@ public final class BookingService {
 
   /** Books inside the caller's transaction, with the confirmation mail queued in the same transaction. */
   private Future<View> bookIn(SqlClient tx, long jobseekerId, long slotId, String source, String legalBasis, Long invitationId) {
-    return store.insert(tx, slotId, jobseekerId, source, legalBasis, invitationId).compose(id -> {
-      if (id != null) return store.find(tx, id).compose(b -> outbox.enqueue(tx, mails.confirmed(b)).map(b));
-      return store.slotState(tx, slotId).compose(s -> Future.failedFuture(
-          !s.exists() || !s.published() || s.removed() ? ApiError.notFound("slot_not_found") : new ApiError(409, "booking_closed", null)));
+    return store.insert(tx, slotId, jobseekerId, source, legalBasis, invitationId).compose(b -> {
+      if (b != null) return outbox.enqueue(tx, mails.confirmed(b)).map(b);
+      return store.refusal(tx, slotId, jobseekerId).compose(facts -> {
+        String code = BookingPolicy.refusal(facts);
+        return Future.failedFuture(switch (code) {
+          case "slot_taken" -> new SlotTaken(slotId);
+          case "slot_not_found" -> ApiError.notFound(code);
+          default -> new ApiError(409, code, null);
+        });
+      });
     });
   }
 

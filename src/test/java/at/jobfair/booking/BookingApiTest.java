@@ -199,7 +199,8 @@ class BookingApiTest {
     long soonFair = fx.fair("Bald", true, 60);
     long soonBooth = fx.booth(soonFair, fx.employer("Bald GmbH"));
     List<Long> soon = fx.slots(soonBooth, Instant.now().plus(Duration.ofMinutes(30)), 1, LENGTH, 1);
-    List<Long> later = fx.slots(soonBooth, Instant.now().plus(Duration.ofMinutes(65)), 1, LENGTH, 1);
+    long laterBooth = fx.booth(soonFair, fx.employer("Später GmbH"));
+    List<Long> later = fx.slots(laterBooth, Instant.now().plus(Duration.ofMinutes(65)), 1, LENGTH, 1);
     TestClient c = seeker("late");
     var r = c.post("/api/slots/" + soon.get(0) + "/bookings", "");
     assertEquals(409, r.status());

@@ -66,6 +66,19 @@ class BookingPolicyTest {
   }
 
   @Test
+  void aRefusedBookingIsExplainedByItsMostUsefulReason() {
+    int checked = 0;
+    for (int bits = 0; bits < 32; bits++) {
+      boolean visible = (bits & 1) != 0, open = (bits & 2) != 0, full = (bits & 4) != 0, atBooth = (bits & 8) != 0, busy = (bits & 16) != 0;
+      String expected = !visible ? "slot_not_found" : !open ? "booking_closed" : atBooth ? "already_booked_at_booth"
+          : busy ? "overlapping_booking" : "slot_taken";
+      assertEquals(expected, BookingPolicy.refusal(new BookingPolicy.SlotFacts(visible, open, full, atBooth, busy)), "facts " + bits);
+      checked++;
+    }
+    assertEquals(32, checked);
+  }
+
+  @Test
   void bookingIsOpenUntilTheCutoff() {
     assertTrue(BookingPolicy.open(START, CUTOFF, START.minus(CUTOFF).minusMillis(1)));
     assertFalse(BookingPolicy.open(START, CUTOFF, START.minus(CUTOFF)));
