@@ -33,8 +33,7 @@ public final class BookingApi {
   public Future<?> book(RoutingContext ctx) {
     long slotId = Http.pathId(ctx, "id");
     return bookings.book(Sessions.user(ctx), slotId)
-        .onSuccess(b -> Http.created(ctx, json(b, false)))
-        .recover(e -> e instanceof BookingService.SlotTaken ? bookings.slotTaken(slotId).compose(Future::failedFuture) : Future.failedFuture(e));
+        .onSuccess(b -> Http.created(ctx, json(b, false)));
   }
 
   public Future<?> mine(RoutingContext ctx) {
@@ -60,8 +59,7 @@ public final class BookingApi {
     if (!(slot instanceof Number n)) throw ApiError.badRequest("slot_required");
     long slotId = n.longValue();
     return bookings.rebook(Sessions.user(ctx), Http.pathId(ctx, "id"), slotId)
-        .onSuccess(b -> Http.created(ctx, json(b, false)))
-        .recover(e -> e instanceof BookingService.SlotTaken ? bookings.slotTaken(slotId).compose(Future::failedFuture) : Future.failedFuture(e));
+        .onSuccess(b -> Http.created(ctx, json(b, false)));
   }
 
   public Future<?> ics(RoutingContext ctx) {

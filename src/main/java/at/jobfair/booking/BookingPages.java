@@ -140,7 +140,7 @@ public final class BookingPages {
   }
 
   private <T> Future<T> backWithError(RoutingContext ctx, Throwable e, String back) {
-    String code = e instanceof ApiError a ? a.code() : e instanceof BookingService.SlotTaken ? "slot_taken" : null;
+    String code = e instanceof ApiError a ? a.code() : null;
     if (code == null) return Future.failedFuture(e);
     Http.seeOther(ctx, withParam(back, "error", code));
     return Future.succeededFuture();

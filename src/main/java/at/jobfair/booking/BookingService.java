@@ -46,7 +46,7 @@ public final class BookingService {
   public Future<View> book(Account jobseeker, long slotId) {
     return pool.withTransaction(tx -> bookIn(tx, jobseeker.id(), slotId, "OWN_INITIATIVE", "VOLUNTARY", null))
         .onSuccess(b -> mailSender.wake())
-        .recover(e -> Future.failedFuture(explain(e, slotId)));
+        .recover(e -> explain(e, slotId, jobseeker.id(), 0));
   }
 
   /** Cancels the person's booking and books another slot, both or neither. */
@@ -58,7 +58,7 @@ public final class BookingService {
               .compose(v -> bookIn(tx, jobseeker.id(), newSlotId, old.source(), old.legalBasis(), null));
         }))
         .onSuccess(b -> mailSender.wake())
-        .recover(e -> Future.failedFuture(explain(e, newSlotId)));
+        .recover(e -> explain(e, newSlotId, jobseeker.id(), bookingId));
   }
 
   /** Cancels a booking as the jobseeker (until the cutoff), the booth's employer or an organiser (with a reason). */
@@ -113,19 +113,20 @@ public final class BookingService {
     return store.boothEmployer(pool, boothId).map(e -> e != null && e.equals(actor.employerId()));
   }
 
-  /** Books inside the caller's transaction, with the confirmation mail queued in the same transaction. */
+  /**
+   * Books inside the caller's transaction, with the confirmation mail queued in the same transaction. A refusal
+   * fails with {@link Refused} so the transaction ends at once; {@link #explain} says why afterwards.
+   */
   private Future<View> bookIn(SqlClient tx, long jobseekerId, long slotId, String source, String legalBasis, Long invitationId) {
-    return store.insert(tx, slotId, jobseekerId, source, legalBasis, invitationId).compose(b -> {
-      if (b != null) return outbox.enqueue(tx, mails.confirmed(b)).map(b);
-      return store.refusal(tx, slotId, jobseekerId).compose(facts -> {
-        String code = BookingPolicy.refusal(facts);
-        return Future.failedFuture(switch (code) {
-          case "slot_taken" -> new SlotTaken(slotId);
-          case "slot_not_found" -> ApiError.notFound(code);
-          default -> new ApiError(409, code, null);
-        });
-      });
-    });
+    return store.insert(tx, slotId, jobseekerId, source, legalBasis, invitationId).compose(b -> b == null
+        ? Future.failedFuture(new Refused()) : outbox.enqueue(tx, mails.confirmed(b)).map(b));
+  }
+
+  /** A booking statement that inserted nothing. */
+  static final class Refused extends RuntimeException {
+    Refused() {
+      super("refused", null, false, false);
+    }
   }
 
   /** Cancels inside the caller's transaction and queues the cancellation mail (with the updated calendar entry). */
@@ -135,43 +136,31 @@ public final class BookingService {
         .compose(b -> outbox.enqueue(tx, mails.cancelled(b)).map(b));
   }
 
-  /** Turns the database's refusals into answers a person understands. */
-  private Throwable explain(Throwable e, long slotId) {
-    if (!(e instanceof PgException pg)) return e;
-    switch (pg.getSqlState()) {
-      case "23514":
-        return new SlotTaken(slotId);
-      case "23P01":
-        return new ApiError(409, "overlapping_booking", null);
-      case "23505":
-        return new ApiError(409, "already_booked_at_booth", null);
-      default:
-        return e;
+  /**
+   * Turns a refusal into an answer a person understands; a taken seat names the free slots left at the booth. The
+   * constraint errors are the backstop for anything the booking statement itself did not catch.
+   */
+  private <T> Future<T> explain(Throwable e, long slotId, long jobseekerId, long movingBookingId) {
+    if (e instanceof Refused) {
+      return store.refusal(pool, slotId, jobseekerId, movingBookingId, ALTERNATIVES).compose(r -> {
+        String code = BookingPolicy.refusal(r.facts());
+        if (code.equals("slot_not_found")) return Future.failedFuture(ApiError.notFound(code));
+        if (!code.equals("slot_taken")) return Future.failedFuture(new ApiError(409, code, null));
+        JsonArray alternatives = new JsonArray();
+        r.alternatives().forEach(a -> alternatives.add(new JsonObject().put("slotId", a.slotId()).put("start", a.start().toString())
+            .put("end", a.end().toString()).put("free", a.free())));
+        return Future.failedFuture(new ApiError(409, "slot_taken", new JsonObject().put("alternatives", alternatives)));
+      });
     }
-  }
-
-  /** Marker for a full slot: the API answer names free slots at the same booth, looked up afterwards. */
-  public static final class SlotTaken extends RuntimeException {
-    private final long slotId;
-
-    SlotTaken(long slotId) {
-      super("slot_taken", null, false, false);
-      this.slotId = slotId;
+    if (e instanceof PgException pg) {
+      switch (pg.getSqlState()) {
+        case "23514": return Future.failedFuture(new ApiError(409, "slot_taken", new JsonObject().put("alternatives", new JsonArray())));
+        case "23P01": return Future.failedFuture(new ApiError(409, "overlapping_booking", null));
+        case "23505": return Future.failedFuture(new ApiError(409, "already_booked_at_booth", null));
+        default: break;
+      }
     }
-
-    public long slotId() {
-      return slotId;
-    }
-  }
-
-  /** The 409 for a full slot, with the free slots left at its booth. */
-  public Future<ApiError> slotTaken(long slotId) {
-    return store.slotBooth(pool, slotId).compose(boothId -> store.alternatives(boothId, ALTERNATIVES)).map(list -> {
-      JsonArray alternatives = new JsonArray();
-      list.forEach(a -> alternatives.add(new JsonObject().put("slotId", a.slotId()).put("start", a.start().toString())
-          .put("end", a.end().toString()).put("free", a.free())));
-      return new ApiError(409, "slot_taken", new JsonObject().put("alternatives", alternatives));
-    });
+    return Future.failedFuture(e);
   }
 
   private static Actor actorFor(Account actor, View b) {

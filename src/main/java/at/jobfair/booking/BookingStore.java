@@ -29,13 +29,17 @@ public final class BookingStore {
   public record Alternative(long slotId, Instant start, Instant end, int free) {
   }
 
-  private static final String COLUMNS = """
+  /** What explains a refused booking, and what is still free at the booth. */
+  public record Refusal(BookingPolicy.SlotFacts facts, List<Alternative> alternatives) {
+  }
+
+  public static final String COLUMNS = """
       select k.id, k.status, k.source, k.legal_basis, k.created_at, k.cancelled_at, k.cancelled_as, k.cancel_reason,
              k.ics_sequence, k.slot_id, lower(k.during) as starts_at, upper(k.during) as ends_at, k.booth_id,
              e.id as employer_id, e.name as employer_name, f.id as fair_id, f.name as fair_name, f.booking_cutoff_minutes,
              k.jobseeker_id, a.name as jobseeker_name, a.email::text as jobseeker_email, a.language as jobseeker_language
       """;
-  private static final String JOINS = """
+  public static final String JOINS = """
         join booth b on b.id = k.booth_id
         join employer e on e.id = b.employer_id
         join fair f on f.id = b.fair_id
@@ -59,6 +63,25 @@ public final class BookingStore {
       on conflict do nothing
       returning *""";
 
+  /**
+   * Why a booking was refused ($1 slot, $2 person, $4 a booking of theirs being moved, to be left out), with up to
+   * $3 free slots at the same booth as JSON, in one round trip after the refused attempt rolled back.
+   */
+  public static final String REFUSAL = """
+      select f.status = 'PUBLISHED' and s.removed_at is null,
+             s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes),
+             s.booked >= s.capacity,
+             exists (select 1 from booking x where x.booth_id = s.booth_id and x.jobseeker_id = $2 and x.status = 'ACTIVE'
+                                               and x.id <> $4),
+             exists (select 1 from booking x where x.jobseeker_id = $2 and x.status = 'ACTIVE' and x.id <> $4
+                                               and x.during && tstzrange(s.starts_at, s.ends_at)),
+             coalesce((select json_agg(json_build_object('slotId', a.id, 'start', a.starts_at, 'end', a.ends_at, 'free', a.free))
+                         from (select o.id, o.starts_at, o.ends_at, o.capacity - o.booked as free from slot o
+                                where o.booth_id = s.booth_id and o.removed_at is null and o.booked < o.capacity
+                                  and o.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes)
+                                order by o.starts_at, o.id limit $3) a), '[]')::text
+        from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id where s.id = $1""";
+
   private final Pool pool;
 
   public BookingStore(Pool pool) {
@@ -72,38 +95,20 @@ public final class BookingStore {
         .map(BookingStore::first);
   }
 
-  /** The facts that explain a refused booking of this slot by this person (see {@link BookingPolicy#refusal}). */
-  public Future<BookingPolicy.SlotFacts> refusal(SqlClient c, long slotId, long jobseekerId) {
-    return c.preparedQuery("""
-            select f.status = 'PUBLISHED' and s.removed_at is null,
-                   s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes),
-                   s.booked >= s.capacity,
-                   exists (select 1 from booking x where x.booth_id = s.booth_id and x.jobseeker_id = $2 and x.status = 'ACTIVE'),
-                   exists (select 1 from booking x where x.jobseeker_id = $2 and x.status = 'ACTIVE'
-                                                     and x.during && tstzrange(s.starts_at, s.ends_at))
-              from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id where s.id = $1""")
-        .execute(Tuple.of(slotId, jobseekerId))
-        .map(rows -> {
-          if (rows.size() == 0) return new BookingPolicy.SlotFacts(false, false, false, false, false);
-          Row r = rows.iterator().next();
-          return new BookingPolicy.SlotFacts(r.getBoolean(0), r.getBoolean(1), r.getBoolean(2), r.getBoolean(3), r.getBoolean(4));
-        });
-  }
-
-  /** Free, open slots at a booth, soonest first. */
-  public Future<List<Alternative>> alternatives(long boothId, int limit) {
-    return pool.preparedQuery("""
-            select s.id, s.starts_at, s.ends_at, s.capacity - s.booked
-              from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id
-             where s.booth_id = $1 and s.removed_at is null and s.booked < s.capacity and f.status = 'PUBLISHED'
-               and s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes)
-             order by s.starts_at, s.id limit $2""")
-        .execute(Tuple.of(boothId, limit))
-        .map(rows -> {
-          List<Alternative> out = new ArrayList<>();
-          for (Row r : rows) out.add(new Alternative(r.getLong(0), instant(r, 1), instant(r, 2), r.getInteger(3)));
-          return out;
-        });
+  /** Why this person could not book this slot, and which slots of the booth are still free. */
+  public Future<Refusal> refusal(SqlClient c, long slotId, long jobseekerId, long movingBookingId, int alternatives) {
+    return c.preparedQuery(REFUSAL).execute(Tuple.of(slotId, jobseekerId, alternatives, movingBookingId)).map(rows -> {
+      if (rows.size() == 0) return new Refusal(new BookingPolicy.SlotFacts(false, false, false, false, false), List.of());
+      Row r = rows.iterator().next();
+      List<Alternative> free = new ArrayList<>();
+      for (Object o : new io.vertx.core.json.JsonArray(r.getString(5))) {
+        io.vertx.core.json.JsonObject a = (io.vertx.core.json.JsonObject) o;
+        free.add(new Alternative(a.getLong("slotId"), OffsetDateTime.parse(a.getString("start")).toInstant(),
+            OffsetDateTime.parse(a.getString("end")).toInstant(), a.getInteger("free")));
+      }
+      return new Refusal(new BookingPolicy.SlotFacts(r.getBoolean(0), r.getBoolean(1), r.getBoolean(2), r.getBoolean(3),
+          r.getBoolean(4)), free);
+    });
   }
 
   public Future<View> find(SqlClient c, long bookingId) {

@@ -63,6 +63,18 @@ public final class OutboxStore {
                         List<Mail.Attachment> attachments, String messageId) {
   }
 
+  /** Queues a message once per (kind, ref, address); answers the id of the new row or of the one already there. */
+  public static final String INSERT = """
+            with added as (
+              insert into mail_outbox (kind, ref, to_address, to_name, subject, body_text, body_html, attachments, status)
+              values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+              on conflict (kind, ref, to_address) do nothing
+              returning id)
+            select id from added
+            union all
+            select id from mail_outbox where kind = $1 and ref = $2 and to_address = $3
+            limit 1""";
+
   private static final String SUMMARY = """
       select id, kind, ref, to_address::text as to_address, to_name, subject, status, attempts, last_error, created_at,
              sent_at, next_attempt_at, message_id,
@@ -88,16 +100,7 @@ public final class OutboxStore {
           .put("content", Base64.getEncoder().encodeToString(a.bytes())));
     }
     Tuple key = Tuple.of(mail.kind(), mail.dedupeKey(), mail.to());
-    return tx.preparedQuery("""
-            with added as (
-              insert into mail_outbox (kind, ref, to_address, to_name, subject, body_text, body_html, attachments, status)
-              values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-              on conflict (kind, ref, to_address) do nothing
-              returning id)
-            select id from added
-            union all
-            select id from mail_outbox where kind = $1 and ref = $2 and to_address = $3
-            limit 1""")
+    return tx.preparedQuery(INSERT)
         .execute(Tuple.of(mail.kind(), mail.dedupeKey(), mail.to(), mail.toName(), mail.subject(), mail.text())
             .addValue(mail.html()).addValue(files).addValue(status.name()))
         .compose(rows -> rows.size() > 0 ? Future.succeededFuture(rows.iterator().next().getLong(0))

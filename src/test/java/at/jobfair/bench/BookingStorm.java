@@ -1,0 +1,256 @@
+package at.jobfair.bench;
+
+import at.jobfair.App;
+import at.jobfair.account.PasswordHasher;
+import at.jobfair.booking.BookingStore;
+import at.jobfair.config.Config;
+import at.jobfair.mail.OutboxStore;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Booking storm: N signed-in jobseekers each try once to book one of S single-seat slots, C requests at a time,
+ * against the real application on loopback and its embedded PostgreSQL. Then pgbench replays the same SQL against the
+ * same PostgreSQL as the ceiling: BEGIN, the booking statement, then COMMIT after the outbox insert, or ROLLBACK and the query that
+ * explains the refusal with the free slots left. Prints a Markdown table for docs/BENCHMARKS.md. Run it with {@code bench/booking-storm.sh}.
+ */
+public final class BookingStorm {
+
+  public static void main(String[] args) throws Exception {
+    int people = Integer.getInteger("people", 10_000);
+    int slots = Integer.getInteger("slots", 500);
+    int concurrency = Integer.getInteger("concurrency", 256);
+    int pgbenchClients = Integer.getInteger("pgbenchClients", 32);
+    String pgbench = System.getProperty("pgbench", "pgbench");
+
+    Path dir = Files.createTempDirectory("jobfair-bench");
+    int port = freePort();
+    Config config = Config.load(Path.of("config", "application.json"), Map.of()).with(Map.of(
+        "http.port", port, "http.host", "127.0.0.1", "http.instances", 2, "demo", false, "data.dir", dir.toString(),
+        "db.poolSize", pgbenchClients, "auth.argon2MemoryKiB", 1024, "auth.argon2Iterations", 1,
+        "auth.signInMaxFailures", 1000));
+    System.out.printf("Starting the application on port %d (embedded PostgreSQL in %s)%n", port, dir);
+    App app = App.start(config);
+    Vertx client = Vertx.vertx();
+    try {
+      String jdbc = app.database().jdbcUrl();
+      long[] ids = seed(jdbc, people, slots);
+      long firstSlot = ids[0], firstBenchSlot = ids[1], firstPerson = ids[2];
+
+      HttpClient http = client.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+          .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(concurrency));
+      System.out.printf("Signing in %,d jobseekers …%n", people);
+      List<String[]> sessions = run(people, 64, i -> signIn(http, "storm-" + i + "@bench.test")).get();
+
+      System.out.printf("Storm: %,d booking attempts on %,d slots, %d at a time …%n", people, slots, concurrency);
+      AtomicLongArray latencies = new AtomicLongArray(people);
+      AtomicInteger created = new AtomicInteger();
+      AtomicInteger taken = new AtomicInteger();
+      AtomicInteger other = new AtomicInteger();
+      long t0 = System.nanoTime();
+      run(people, concurrency, i -> {
+        String[] s = sessions.get(i);
+        long slot = firstSlot + ThreadLocalRandom.current().nextInt(slots);
+        long start = System.nanoTime();
+        return http.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/slots/" + slot + "/bookings")
+                .putHeader("Cookie", s[0]).putHeader("X-XSRF-TOKEN", s[1]))
+            .compose(req -> req.send())
+            .compose(resp -> resp.body().map(body -> {
+              latencies.set(i, System.nanoTime() - start);
+              if (resp.statusCode() == 201) created.incrementAndGet();
+              else if (resp.statusCode() == 409 && body.toString().contains("slot_taken")) taken.incrementAndGet();
+              else other.incrementAndGet();
+              return null;
+            }));
+      }).get();
+      double seconds = (System.nanoTime() - t0) / 1e9;
+
+      long[] sorted = new long[people];
+      for (int i = 0; i < people; i++) sorted[i] = latencies.get(i);
+      Arrays.sort(sorted);
+      long overbooked;
+      long inconsistent;
+      try (Connection c = DriverManager.getConnection(jdbc, "postgres", null); Statement st = c.createStatement()) {
+        overbooked = one(st, "select count(*) from (select slot_id from booking where status = 'ACTIVE' and slot_id between "
+            + firstSlot + " and " + (firstSlot + slots - 1) + " group by slot_id having count(*) > 1) x")
+            + one(st, "select count(*) from slot where booked > capacity");
+        inconsistent = one(st, "select count(*) from slot s where booked <> (select count(*) from booking b where b.slot_id = s.id and b.status = 'ACTIVE')");
+      }
+      double rate = people / seconds;
+
+      System.out.printf("pgbench: the same SQL, %d clients, %,d transactions …%n", pgbenchClients, people);
+      Path script = dir.resolve("booking.sql");
+      Files.writeString(script, pgbenchScript());
+      var o = app.database().connectOptions();
+      ProcessBuilder pb = new ProcessBuilder(pgbench, "-n", "-M", "prepared", "-c", String.valueOf(pgbenchClients), "-j", "2",
+          "-t", String.valueOf(people / pgbenchClients), "-f", script.toString(),
+          "-D", "lo=" + firstBenchSlot, "-D", "hi=" + (firstBenchSlot + slots - 1),
+          "-D", "plo=" + firstPerson, "-D", "phi=" + (firstPerson + people - 1),
+          "-h", o.getHost(), "-p", String.valueOf(o.getPort()), "-U", "postgres", o.getDatabase()).redirectErrorStream(true);
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes());
+      if (p.waitFor() != 0) throw new IllegalStateException("pgbench failed:\n" + out);
+      double tps = Double.parseDouble(out.replaceAll("(?s).*tps = ([0-9.]+) \\(without initial connection time\\).*", "$1"));
+      long pgbenchBooked;
+      try (Connection c = DriverManager.getConnection(jdbc, "postgres", null); Statement st = c.createStatement()) {
+        pgbenchBooked = one(st, "select count(*) from booking where slot_id between " + firstBenchSlot + " and " + (firstBenchSlot + slots - 1));
+      }
+
+      System.out.println();
+      System.out.println("| measure | value |");
+      System.out.println("|---|---|");
+      System.out.printf("| booking attempts | %,d by %,d signed-in jobseekers on %,d single-seat slots, %d concurrent |%n", people, people, slots, concurrency);
+      System.out.printf("| answers | %,d × 201 booked, %,d × 409 slot_taken, %,d other |%n", created.get(), taken.get(), other.get());
+      System.out.printf("| attempts per second (API) | %,.0f |%n", rate);
+      System.out.printf("| latency p50 / p99 / max | %.1f ms / %.1f ms / %.1f ms |%n", ms(sorted, 0.50), ms(sorted, 0.99), sorted[people - 1] / 1e6);
+      System.out.printf("| over-bookings | %d (seat counter out of step with bookings: %d) |%n", overbooked, inconsistent);
+      System.out.printf("| pgbench, same SQL, %d clients | %,.0f transactions per second (%,d booked) |%n", pgbenchClients, tps, pgbenchBooked);
+      System.out.printf("| ratio API / pgbench | %.2f |%n", rate / tps);
+      if (overbooked != 0 || inconsistent != 0 || created.get() > slots) System.exit(3);
+    } finally {
+      client.close();
+      app.close();
+    }
+  }
+
+  /** The booking work of one attempt, as the application does it, written for pgbench. */
+  static String pgbenchScript() {
+    String book = BookingStore.BOOK.replace("$1", "CAST(:slot AS bigint)").replace("$2", "CAST(:person AS bigint)")
+        .replace("$3", "'OWN_INITIATIVE'").replace("$4", "'VOLUNTARY'").replace("$5", "CAST(NULL AS bigint)");
+    String outbox = OutboxStore.INSERT.replace("$9", "'KEPT'")
+        .replace("$8", "jsonb_build_array(jsonb_build_object('filename', 'termin.ics', 'contentType', 'text/calendar', 'content', repeat('QkVHSU46VkNBTEVOREFS', 120)))")
+        .replace("$7", "CAST(NULL AS text)").replace("$6", "repeat('Ihr Termin ist gebucht. ', 25)")
+        .replace("$5", "'Ihr Termin bei Bench GmbH'").replace("$4", "'Storm'")
+        .replace("$3", "('storm-' || :person || '@bench.test')").replace("$2", "('booking:' || :slot || '/' || :person)")
+        .replace("$1", "'BOOKING_CONFIRMED'");
+    String refusal = BookingStore.REFUSAL.replace("$1", "CAST(:slot AS bigint)").replace("$2", "CAST(:person AS bigint)")
+        .replace("$3", "5").replace("$4", "0");
+    return String.join("\n",
+        "\\set slot random(:lo, :hi)",
+        "\\set person random(:plo, :phi)",
+        "BEGIN;",
+        oneLine("with k as (" + book + "), v as (" + BookingStore.COLUMNS + " from k " + BookingStore.JOINS + ") select count(*) as booked from v") + " \\gset",
+        "\\if :booked",
+        oneLine(outbox) + ";",
+        "COMMIT;",
+        "\\else",
+        "ROLLBACK;",
+        oneLine(refusal) + ";",
+        "\\endif", "");
+  }
+
+  private static String oneLine(String sql) {
+    return sql.replaceAll("\\s+", " ").trim();
+  }
+
+  /** Seeds jobseekers, a published fair, a booth for the storm and one for pgbench; returns first ids. */
+  private static long[] seed(String jdbc, int people, int slots) throws Exception {
+    String hash = new PasswordHasher(1024, 1).hash("storm");
+    try (Connection c = DriverManager.getConnection(jdbc, "postgres", null); Statement st = c.createStatement()) {
+      st.execute("insert into employer (name) values ('Bench GmbH'), ('Bench Zwei GmbH')");
+      st.execute("insert into fair (name, format, starts_at, ends_at, status, booking_cutoff_minutes) values "
+          + "('Storm', 'E_JOBMEETING', now(), now() + interval '60 days', 'PUBLISHED', 0)");
+      st.execute("insert into fair_employer select f.id, e.id from fair f, employer e");
+      st.execute("insert into booth (fair_id, employer_id) select fair_id, employer_id from fair_employer order by employer_id");
+      st.execute("insert into slot (booth_id, starts_at, ends_at, capacity) select (select min(id) from booth), "
+          + "date_trunc('hour', now()) + interval '1 day' + i * interval '20 minutes', "
+          + "date_trunc('hour', now()) + interval '1 day' + i * interval '20 minutes' + interval '15 minutes', 1 from generate_series(0, " + (slots - 1) + ") i");
+      st.execute("insert into slot (booth_id, starts_at, ends_at, capacity) select (select max(id) from booth), "
+          + "date_trunc('hour', now()) + interval '20 days' + i * interval '20 minutes', "
+          + "date_trunc('hour', now()) + interval '20 days' + i * interval '20 minutes' + interval '15 minutes', 1 from generate_series(0, " + (slots - 1) + ") i");
+      st.execute("insert into account (email, name, password_hash) select 'storm-' || i || '@bench.test', 'Storm ' || i, '"
+          + hash + "' from generate_series(0, " + (people - 1) + ") i");
+      st.execute("insert into account_role select id, 'JOBSEEKER' from account where email like 'storm-%'");
+      st.execute("insert into jobseeker (account_id) select id from account where email like 'storm-%'");
+      st.execute("analyze");
+      long firstSlot = one(st, "select min(id) from slot where booth_id = (select min(id) from booth)");
+      long firstBenchSlot = one(st, "select min(id) from slot where booth_id = (select max(id) from booth)");
+      long firstPerson = one(st, "select min(id) from account where email like 'storm-%'");
+      long lastPerson = one(st, "select max(id) from account where email like 'storm-%'");
+      if (lastPerson - firstPerson + 1 != people) throw new IllegalStateException("jobseeker ids are not contiguous");
+      return new long[] {firstSlot, firstBenchSlot, firstPerson};
+    }
+  }
+
+  private static Future<String[]> signIn(HttpClient http, String email) {
+    return http.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/session").putHeader("Content-Type", "application/json"))
+        .compose(req -> req.send(new JsonObject().put("email", email).put("password", "storm").encode()))
+        .compose(resp -> resp.body().map(b -> {
+          if (resp.statusCode() != 200) throw new IllegalStateException("sign-in failed: " + resp.statusCode() + " " + b);
+          String session = null, token = null;
+          for (String c : resp.cookies()) {
+            String pair = c.split(";", 2)[0];
+            if (pair.startsWith("jobfair.session=")) session = pair;
+            if (pair.startsWith("XSRF-TOKEN=")) token = pair.substring("XSRF-TOKEN=".length());
+          }
+          return new String[] {session + "; XSRF-TOKEN=" + token, token};
+        }));
+  }
+
+  /** Runs n tasks with at most {@code parallel} under way; collects their results in order. */
+  private static <T> java.util.concurrent.CompletableFuture<List<T>> run(int n, int parallel, java.util.function.IntFunction<Future<T>> task) {
+    List<T> results = new ArrayList<>(java.util.Collections.nCopies(n, null));
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    java.util.concurrent.CompletableFuture<List<T>> all = new java.util.concurrent.CompletableFuture<>();
+    Runnable[] worker = new Runnable[1];
+    worker[0] = () -> {
+      int i = next.getAndIncrement();
+      if (i >= n) return;
+      task.apply(i).onComplete(ar -> {
+        if (ar.failed()) {
+          all.completeExceptionally(ar.cause());
+          return;
+        }
+        synchronized (results) {
+          results.set(i, ar.result());
+        }
+        if (done.incrementAndGet() == n) all.complete(results);
+        else worker[0].run();
+      });
+    };
+    for (int w = 0; w < Math.min(parallel, n); w++) worker[0].run();
+    return all;
+  }
+
+  private static double ms(long[] sorted, double q) {
+    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
+  }
+
+  private static long one(Statement st, String sql) throws Exception {
+    try (ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
