@@ -91,6 +91,9 @@ public final class DemoData {
     LOGINS.put("kommune@demo.test", "municipality / Kommune");
   }
 
+  private static final String BOOTH_TEXT = "Wir stellen uns im Videogespräch vor: 20 Minuten, Sie brauchen nur ein Handy "
+      + "oder einen Computer mit Kamera. Ein Lebenslauf ist willkommen, aber keine Bedingung.";
+
   private DemoData() {
   }
 
@@ -155,7 +158,7 @@ public final class DemoData {
   private static Future<Void> seedBooth(SqlConnection tx, long fairId, long employerId, Employer e, Long staffId, Instant firstSlot) {
     return tx.preparedQuery("insert into fair_employer (fair_id, employer_id) values ($1, $2)").execute(Tuple.of(fairId, employerId))
         .compose(v -> tx.preparedQuery("insert into booth (fair_id, employer_id, headline, description, phone) values ($1, $2, $3, $4, $5) returning id")
-            .execute(Tuple.of(fairId, employerId, e.headline(), e.description(), e.phone())))
+            .execute(Tuple.of(fairId, employerId, e.headline(), BOOTH_TEXT, e.phone())))
         .map(rows -> rows.iterator().next().getLong(0))
         .compose(boothId -> {
           List<Tuple> vacancies = e.vacancies().stream().map(v -> Tuple.of(boothId, v.title(), v.description(), v.hours(), v.pay(),

@@ -47,6 +47,8 @@ public final class Pages {
     });
     handlebars.registerHelper("time", (Helper<Object>) (value, options) -> format(value, options.context, "HH:mm"));
     handlebars.registerHelper("date", (Helper<Object>) (value, options) -> format(value, options.context, null));
+    handlebars.registerHelper("day", (Helper<Object>) (value, options) -> format(value, options.context,
+        lang(options.context) == Lang.DE ? "EEE d. MMM" : "EEE d MMM"));
     handlebars.registerHelper("concat", (Helper<Object>) (a, options) -> {
       StringBuilder sb = new StringBuilder(String.valueOf(a));
       for (Object p : options.params) sb.append(p);
@@ -116,7 +118,7 @@ public final class Pages {
   private String format(Object value, Context context, String pattern) {
     if (value == null) return "";
     Instant instant = value instanceof Instant i ? i : Instant.parse(value.toString());
-    DateTimeFormatter f = pattern != null ? DateTimeFormatter.ofPattern(pattern)
+    DateTimeFormatter f = pattern != null ? DateTimeFormatter.ofPattern(pattern, lang(context).locale())
         : DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(lang(context).locale());
     return f.withZone(zone).format(instant);
   }
