@@ -371,4 +371,27 @@ class InvitationApiTest {
     assertEquals("invitation_deadline", staff().post(url, base.copy().put("deadline", "2020-01-01T10:00")).json().getString("error"));
     assertEquals(0, app.count("select count(*) from invitation where jobseeker_id = " + fx.accountId(email)));
   }
+
+  @Test
+  void staffSendAProposalAndCountAMailingThroughThePageForms() {
+    String email = person("form");
+    fx.exec("update jobseeker set target_group = 'formgroup' where account_id = ?", fx.accountId(email));
+    TestClient c = staff();
+    assertEquals(200, c.get("/fairs/" + fair + "/invitations").status());
+    String deadline = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Vienna")).plusDays(2).withNano(0).toString();
+    var sent = c.postRaw("/fairs/" + fair + "/invitations/proposal", "application/x-www-form-urlencoded",
+        "jobseekerEmail=" + email.replace("@", "%40") + "&vacancyId=" + vacancy + "&deadline=" + deadline);
+    assertEquals(200, sent.status(), sent.body());
+    assertTrue(sent.body().contains("Der Vermittlungsvorschlag an " + email + " ist verschickt."), sent.body());
+    assertEquals(1, app.count("select count(*) from invitation where kind = 'PLACEMENT_PROPOSAL' and jobseeker_id = " + fx.accountId(email)));
+
+    var preview = c.postRaw("/fairs/" + fair + "/invitations/mailing", "application/x-www-form-urlencoded", "targetGroup=formgroup&preview=1");
+    assertEquals(200, preview.status(), preview.body());
+    assertTrue(preview.body().contains("1 Personen passen, davon 1 noch nicht eingeladen."), preview.body());
+    assertEquals(0, app.count("select count(*) from invitation where kind = 'MASS_MAILING' and jobseeker_id = " + fx.accountId(email)));
+
+    var refused = c.postRaw("/fairs/" + fair + "/invitations/mailing", "application/x-www-form-urlencoded", "send=1");
+    assertEquals(400, refused.status());
+    assertTrue(refused.body().contains("mindestens eine Angabe"), refused.body());
+  }
 }
