@@ -8,6 +8,10 @@ import at.jobfair.booking.BookingService;
 import at.jobfair.booking.BookingStore;
 import at.jobfair.catalog.CatalogStore;
 import at.jobfair.config.Config;
+import at.jobfair.invitation.InvitationMails;
+import at.jobfair.invitation.InvitationService;
+import at.jobfair.invitation.LinkSigner;
+import at.jobfair.invitation.ReminderJob;
 import at.jobfair.live.LiveHub;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
@@ -76,9 +80,15 @@ public final class App implements AutoCloseable {
       MailSender mailSender = new MailSender(outboxStore, config);
       vertx.deployVerticle(mailSender).await(30, TimeUnit.SECONDS);
       Outbox outbox = new Outbox(outboxStore, mailSender.delivers());
+      // Invitations and reminders: personal links are signed with a key kept in the database (the same after a restart).
+      InvitationService invitations = new InvitationService(pool, outbox, mailSender,
+          new InvitationMails(messages, config.zone(), config.string("http.publicUrl")),
+          LinkSigner.load(pool).await(30, TimeUnit.SECONDS), config.integer("invitations.linkValidDays"), config.zone());
+      vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations, config.reminderOffsets(),
+          config.integer("reminders.pollSeconds"))).await(30, TimeUnit.SECONDS);
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
-              new BookingMails(messages, config.zone(), config.string("http.publicUrl"))), live, outbox, mailSender);
+              new BookingMails(messages, config.zone(), config.string("http.publicUrl"))), live, outbox, mailSender, invitations);
 
       int port = config.integer("http.port");
       int instances = port == 0 ? 1 : config.integer("http.instances");

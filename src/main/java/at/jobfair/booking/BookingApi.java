@@ -91,7 +91,8 @@ public final class BookingApi {
   /** A booking as JSON; the jobseeker's name only for the booth's staff. */
   static JsonObject json(View b, boolean withPerson) {
     JsonObject o = new JsonObject().put("id", b.id()).put("status", b.status()).put("source", b.source())
-        .put("legalBasis", b.legalBasis()).put("slotId", b.slotId()).put("start", b.start().toString()).put("end", b.end().toString())
+        .put("legalBasis", b.legalBasis()).put("invitationId", b.invitationId())
+        .put("confirmedAt", b.confirmedAt() == null ? null : b.confirmedAt().toString()).put("slotId", b.slotId()).put("start", b.start().toString()).put("end", b.end().toString())
         .put("boothId", b.boothId()).put("employer", new JsonObject().put("id", b.employerId()).put("name", b.employerName()))
         .put("fair", new JsonObject().put("id", b.fairId()).put("name", b.fairName()))
         .put("createdAt", b.createdAt().toString())

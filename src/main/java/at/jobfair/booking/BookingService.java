@@ -4,6 +4,7 @@ import at.jobfair.account.Account;
 import at.jobfair.account.Role;
 import at.jobfair.booking.BookingPolicy.Actor;
 import at.jobfair.booking.BookingStore.View;
+import at.jobfair.invitation.InvitationStore;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.web.ApiError;
@@ -42,9 +43,13 @@ public final class BookingService {
     return store;
   }
 
-  /** A jobseeker books a seat on their own initiative (voluntary). */
+  /**
+   * A jobseeker books a seat. Its source and legal basis come from their open invitation, looked up in the same
+   * transaction (see {@link InvitationStore#basisForBooking}); without one it is their own initiative (voluntary).
+   */
   public Future<View> book(Account jobseeker, long slotId) {
-    return pool.withTransaction(tx -> bookIn(tx, jobseeker.id(), slotId, "OWN_INITIATIVE", "VOLUNTARY", null))
+    return pool.withTransaction(tx -> InvitationStore.basisForBooking(tx, jobseeker.id(), slotId)
+            .compose(basis -> bookIn(tx, jobseeker.id(), slotId, basis.source(), basis.legalBasis(), basis.invitationId())))
         .onSuccess(b -> mailSender.wake())
         .recover(e -> explain(e, slotId, jobseeker.id(), 0));
   }
@@ -55,7 +60,7 @@ public final class BookingService {
           String refusal = old == null ? "booking_not_found" : BookingPolicy.cancel(Actor.JOBSEEKER, facts(old, jobseeker), null, clock.instant());
           if (refusal != null) return Future.failedFuture(refusal(refusal));
           return cancelIn(tx, bookingId, jobseeker.id(), "JOBSEEKER", null)
-              .compose(v -> bookIn(tx, jobseeker.id(), newSlotId, old.source(), old.legalBasis(), null));
+              .compose(v -> bookIn(tx, jobseeker.id(), newSlotId, old.source(), old.legalBasis(), old.invitationId()));
         }))
         .onSuccess(b -> mailSender.wake())
         .recover(e -> explain(e, newSlotId, jobseeker.id(), bookingId));

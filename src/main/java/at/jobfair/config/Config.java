@@ -109,6 +109,9 @@ public final class Config {
     range("mail.pollMillis", 10, 3_600_000);
     range("mail.maxAttempts", 1, 100);
     range("mail.retryMillis", 10, 86_400_000);
+    range("invitations.linkValidDays", 1, 365);
+    range("reminders.pollSeconds", 1, 3600);
+    reminderOffsets();
     String url = string("db.url");
     if (!url.isBlank() && !(url.startsWith("postgresql://") || url.startsWith("postgres://"))) {
       throw new ConfigException("db.url", "must look like postgresql://user:password@host:5432/database");
@@ -138,6 +141,24 @@ public final class Config {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("http.publicUrl", "must be an http(s) address such as http://localhost:8080");
     }
+  }
+
+  /** The reminder offsets in minutes before an appointment, largest first: "1440,60"; empty = no reminders. */
+  public java.util.List<Integer> reminderOffsets() {
+    String raw = string("reminders.offsetsMinutes").strip();
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+    if (raw.isEmpty()) return java.util.List.of();
+    for (String part : raw.split(",")) {
+      int v;
+      try {
+        v = Integer.parseInt(part.strip());
+      } catch (NumberFormatException e) {
+        throw new ConfigException("reminders.offsetsMinutes", "must be whole minutes separated by commas, such as 1440,60; was '" + raw + "'");
+      }
+      if (v < 1 || v > 43_200) throw new ConfigException("reminders.offsetsMinutes", "each offset must be between 1 and 43200 minutes, was " + v);
+      if (!out.add(v)) throw new ConfigException("reminders.offsetsMinutes", "names " + v + " twice");
+    }
+    return java.util.List.copyOf(out);
   }
 
   private void range(String key, int min, int max) {

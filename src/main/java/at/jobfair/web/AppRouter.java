@@ -4,6 +4,7 @@ import at.jobfair.account.SignIn;
 import at.jobfair.booking.BookingApi;
 import at.jobfair.booking.BookingPages;
 import at.jobfair.catalog.Catalog;
+import at.jobfair.invitation.InvitationWeb;
 import at.jobfair.live.LiveSocket;
 import at.jobfair.mail.OutboxAdmin;
 import at.jobfair.account.UserAdmin;
@@ -71,7 +72,7 @@ public final class AppRouter {
     router.get("/live").handler(sessions).handler(new LiveSocket(s.live(), s.bookings())::upgrade);
     router.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true));
     router.route().handler(sessions);
-    router.route().handler(new Csrf(Set.of("POST /api/session")));
+    router.route().handler(new Csrf(Set.of("POST /api/session", "POST /api/fairs/*/registrations")));
 
     Endpoints e = new Endpoints(router);
     SignIn signIn = new SignIn(s.accounts(), s.pages());
@@ -170,6 +171,26 @@ public final class AppRouter {
     e.page(POST, "/booths/:id/manage/staff/:accountId/delete", runsBooth, booths::removeStaffForm);
     e.page(POST, "/booths/:id/manage/schedule", runsBooth, booths::scheduleForm);
     e.page(POST, "/booths/:id/manage/slots", runsBooth, booths::slotForm);
+
+    // Invitations and reminders: placement proposals and mass mailings (staff), one's own invitations (jobseekers),
+    // public registration, personal links (signed; they sign the person in), "I am coming" from a reminder (signed)
+    InvitationWeb invitations = new InvitationWeb(s.invitations(), s.pages(), s.pool());
+    Access invites = roles(SFU, SFA, ORGANIZER);
+    e.api(POST, "/api/fairs/:id/invitations", invites, invitations::apiInvite);
+    e.api(GET, "/api/me/invitations", roles(JOBSEEKER), invitations::apiMine);
+    e.api(POST, "/api/fairs/:id/registrations", anyone(), invitations::apiRegister);
+    e.api(GET, "/api/consequence-notices", staff(), invitations::apiNotices);
+    e.api(POST, "/api/consequence-notices", roles(ORGANIZER), invitations::apiAddNotice);
+    e.page(GET, "/fairs/:id/invitations", invites, invitations::staffPage);
+    e.page(POST, "/fairs/:id/invitations/proposal", invites, invitations::proposalForm);
+    e.page(POST, "/fairs/:id/invitations/mailing", invites, invitations::mailingForm);
+    e.page(GET, "/me/invitations", roles(JOBSEEKER), invitations::myPage);
+    e.page(GET, "/fairs/:id/register", anyone(), invitations::registerPage);
+    e.page(POST, "/fairs/:id/register", anyone(), invitations::registerForm);
+    e.page(GET, "/invitations/link/:token", anyone(), invitations::linkPage);
+    e.page(POST, "/invitations/link/:token", anyone(), invitations::linkForm);
+    e.page(GET, "/appointments/confirm/:token", anyone(), invitations::confirmPage);
+    e.page(POST, "/appointments/confirm/:token", anyone(), invitations::confirmForm);
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(ApiError.notFound("not_found")));

@@ -20,15 +20,26 @@ final class Csrf implements Handler<RoutingContext> {
 
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
   private final Set<String> exempt;
+  private final java.util.List<java.util.regex.Pattern> exemptPatterns;
 
-  /** @param exempt "METHOD path" pairs that need no token (signing in through the API, which has no session yet) */
+  /**
+   * @param exempt "METHOD path" pairs that need no token (signing in through the API, which has no session yet); a
+   *               {@code *} stands for one path segment ("POST /api/fairs/{@literal *}/registrations")
+   */
   Csrf(Set<String> exempt) {
     this.exempt = exempt;
+    this.exemptPatterns = exempt.stream().filter(e -> e.contains("*"))
+        .map(e -> java.util.regex.Pattern.compile(java.util.Arrays.stream(e.split("\\*", -1)).map(java.util.regex.Pattern::quote)
+            .collect(java.util.stream.Collectors.joining("[^/]+")))).toList();
+  }
+
+  private boolean exempt(String request) {
+    return exempt.contains(request) || exemptPatterns.stream().anyMatch(p -> p.matcher(request).matches());
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    if (SAFE.contains(ctx.request().method()) || exempt.contains(ctx.request().method().name() + " " + ctx.normalizedPath())) {
+    if (SAFE.contains(ctx.request().method()) || exempt(ctx.request().method().name() + " " + ctx.normalizedPath())) {
       ctx.next();
       return;
     }

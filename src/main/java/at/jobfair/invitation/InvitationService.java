@@ -1,0 +1,333 @@
+package at.jobfair.invitation;
+
+import at.jobfair.account.Account;
+import at.jobfair.account.AccountStore;
+import at.jobfair.account.NewAccount;
+import at.jobfair.account.Role;
+import at.jobfair.booking.BookingStore;
+import at.jobfair.booking.BookingStore.View;
+import at.jobfair.invitation.InvitationStore.Criteria;
+import at.jobfair.invitation.InvitationStore.Invitation;
+import at.jobfair.invitation.InvitationStore.Notice;
+import at.jobfair.mail.MailSender;
+import at.jobfair.mail.Outbox;
+import at.jobfair.web.ApiError;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+/** Placement proposals, mass mailings, public registration, personal links and reminder confirmations. */
+public final class InvitationService {
+
+  /** Registrations accepted from one address within an hour. */
+  static final int REGISTRATIONS_PER_HOUR = 20;
+
+  /** A checked personal link: whose it is and where it leads. */
+  public record Link(Invitation invitation, Account account, String target) {
+  }
+
+  private final Pool pool;
+  private final Outbox outbox;
+  private final MailSender mailSender;
+  private final InvitationMails mails;
+  private final LinkSigner signer;
+  private final Duration linkGrace;
+  private final ZoneId zone;
+  private final AccountStore accounts;
+  private final BookingStore bookings;
+
+  public InvitationService(Pool pool, Outbox outbox, MailSender mailSender, InvitationMails mails, LinkSigner signer,
+                           int linkValidDays, ZoneId zone) {
+    this.pool = pool;
+    this.outbox = outbox;
+    this.mailSender = mailSender;
+    this.mails = mails;
+    this.signer = signer;
+    this.linkGrace = Duration.ofDays(linkValidDays);
+    this.zone = zone;
+    this.accounts = new AccountStore(pool);
+    this.bookings = new BookingStore(pool);
+  }
+
+  public LinkSigner signer() {
+    return signer;
+  }
+
+  public InvitationMails mails() {
+    return mails;
+  }
+
+  // ---- personal links
+
+  /** The personal link's token: the invitation, its person and when it stops working, signed. */
+  public String invitationToken(Invitation i) {
+    Instant until = (i.deadline() != null ? i.deadline() : i.fairEnds()).plus(linkGrace);
+    return signer.sign("inv:" + i.id() + ":" + i.jobseekerId() + ":" + until.getEpochSecond());
+  }
+
+  /** The token of a reminder's "I am coming" link: the booking and its person, valid until the appointment ends. */
+  public String confirmToken(View b) {
+    return signer.sign("confirm:" + b.id() + ":" + b.jobseekerId() + ":" + b.end().getEpochSecond());
+  }
+
+  /** Checks a personal link without using it. {@code current} is whoever is signed in on this browser, or null. */
+  public Future<Link> checkLink(String token, Account current) {
+    long[] p;
+    try {
+      p = payload(token, "inv");
+    } catch (ApiError e) {
+      return Future.failedFuture(e);
+    }
+    return InvitationStore.find(pool, p[0]).compose(i -> {
+      if (i == null || i.jobseekerId() != p[1]) return Future.failedFuture(invalid());
+      if (Instant.now().getEpochSecond() > p[2]) return Future.failedFuture(new ApiError(410, "link_expired", null));
+      if (current != null && current.id() != i.jobseekerId()) return Future.failedFuture(ApiError.forbidden("link_other_person"));
+      return InvitationStore.jobseeker(pool, i.jobseekerId(), null).compose(a -> a == null ? Future.failedFuture(invalid())
+          : Future.succeededFuture(new Link(i, a, i.boothId() != null ? "/booths/" + i.boothId() : "/fairs/" + i.fairId())));
+    });
+  }
+
+  /** Uses a personal link: checks it and records its first use. The caller signs the person in. */
+  public Future<Link> useLink(String token, Account current) {
+    return checkLink(token, current).compose(link -> InvitationStore.markOpened(pool, link.invitation().id()).map(link));
+  }
+
+  long[] payload(String token, String purpose) {
+    String payload = signer.verify(token);
+    if (payload == null) throw invalid();
+    String[] parts = payload.split(":");
+    if (parts.length != 4 || !parts[0].equals(purpose)) throw invalid();
+    try {
+      return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3])};
+    } catch (NumberFormatException e) {
+      throw invalid();
+    }
+  }
+
+  private static ApiError invalid() {
+    return ApiError.forbidden("link_invalid");
+  }
+
+  // ---- placement proposals
+
+  /** {@code {"type":"PLACEMENT_PROPOSAL","jobseekerEmail"|"jobseekerId","vacancyId","deadline"}}: one binding proposal. */
+  public Future<JsonObject> propose(Account actor, long fairId, JsonObject body) {
+    Object vacancy = body.getValue("vacancyId");
+    if (!(vacancy instanceof Number vacancyId)) throw ApiError.badRequest("invitation_vacancy_missing");
+    Object id = body.getValue("jobseekerId");
+    Object email = body.getValue("jobseekerEmail");
+    if (!(id instanceof Number) && !(email instanceof String s && !s.isBlank())) throw ApiError.badRequest("invitation_jobseeker_missing");
+    OffsetDateTime deadline = deadline(body.getValue("deadline"));
+    if (!deadline.toInstant().isAfter(Instant.now())) throw ApiError.badRequest("invitation_deadline");
+    return pool.withTransaction(tx -> publishedFair(tx, fairId)
+        .compose(v -> InvitationStore.vacancy(tx, fairId, vacancyId.longValue()))
+        .compose(vac -> {
+          if (vac == null) return Future.failedFuture(ApiError.badRequest("invitation_vacancy_unknown"));
+          return InvitationStore.jobseeker(tx, id instanceof Number n ? n.longValue() : null, email instanceof String s ? s.strip() : null)
+              .compose(person -> {
+                if (person == null) return Future.failedFuture(ApiError.badRequest("invitation_jobseeker_unknown"));
+                return InvitationStore.currentNotice(tx).compose(notice -> InvitationStore.insertProposal(tx, person.id(), fairId,
+                    (Long) vac[0], vacancyId.longValue(), (String) vac[1], deadline, notice.version(), actor.id()));
+              });
+        })
+        .compose(invitationId -> send(tx, invitationId)))
+        .onSuccess(i -> mailSender.wake())
+        .map(InvitationService::json);
+  }
+
+  /** Queues the invitation's email in the transaction and keeps the outbox id with the invitation. */
+  private Future<Invitation> send(SqlClient tx, long invitationId) {
+    return InvitationStore.find(tx, invitationId).compose(i -> outbox.enqueue(tx, mails.invitation(i, invitationToken(i)))
+        .compose(outboxId -> InvitationStore.setOutbox(tx, i.id(), outboxId)).map(i));
+  }
+
+  private OffsetDateTime deadline(Object raw) {
+    if (!(raw instanceof String s) || s.isBlank()) throw ApiError.badRequest("invitation_deadline");
+    try {
+      return OffsetDateTime.parse(s.strip());
+    } catch (DateTimeException e) {
+      try {
+        return LocalDateTime.parse(s.strip()).atZone(zone).toOffsetDateTime();
+      } catch (DateTimeException e2) {
+        throw ApiError.badRequest("invitation_deadline");
+      }
+    }
+  }
+
+  private static Future<Void> publishedFair(SqlClient tx, long fairId) {
+    return InvitationStore.fairStatus(tx, fairId).compose(status -> {
+      if (status == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+      if (!"PUBLISHED".equals(status)) return Future.failedFuture(ApiError.conflict("invitation_fair_not_published"));
+      return Future.succeededFuture();
+    });
+  }
+
+  static JsonObject json(Invitation i) {
+    JsonObject o = new JsonObject().put("id", i.id()).put("kind", i.kind()).put("legalBasis", i.legalBasis())
+        .put("jobseekerId", i.jobseekerId()).put("fairId", i.fairId());
+    if (i.boothId() != null) {
+      o.put("boothId", i.boothId()).put("vacancyTitle", i.vacancyTitle()).put("deadline", i.deadline().toString())
+          .put("noticeVersion", i.noticeVersion());
+    }
+    return o;
+  }
+
+  // ---- mass mailings
+
+  /** Reads {@code {"region","languages":[...],"targetGroup"}}; at least one is required. */
+  public static Criteria criteria(Object raw) {
+    if (!(raw instanceof JsonObject c)) throw ApiError.badRequest("invitation_criteria_missing");
+    String region = clean(c.getValue("region"));
+    String group = clean(c.getValue("targetGroup"));
+    List<String> languages = null;
+    Object langs = c.getValue("languages");
+    if (langs instanceof JsonArray a && !a.isEmpty()) {
+      languages = new ArrayList<>();
+      for (Object l : a) {
+        if (!(l instanceof String s) || s.isBlank() || s.length() > 20) throw ApiError.badRequest("invitation_criteria_invalid");
+        languages.add(s.strip().toLowerCase(Locale.ROOT));
+      }
+    } else if (langs != null && !(langs instanceof JsonArray)) {
+      throw ApiError.badRequest("invitation_criteria_invalid");
+    }
+    if (region == null && group == null && languages == null) throw ApiError.badRequest("invitation_criteria_missing");
+    return new Criteria(region, languages, group);
+  }
+
+  private static String clean(Object v) {
+    if (v == null) return null;
+    if (!(v instanceof String s) || s.length() > 100) throw ApiError.badRequest("invitation_criteria_invalid");
+    return s.isBlank() ? null : s.strip();
+  }
+
+  /** How many people the mailing reaches, and how many of them were already told about the fair. */
+  public Future<JsonObject> previewMailing(long fairId, Criteria criteria) {
+    return InvitationStore.fairStatus(pool, fairId).compose(status -> status == null
+            ? Future.failedFuture(ApiError.notFound("fair_not_found")) : InvitationStore.previewMailing(pool, fairId, criteria))
+        .map(c -> new JsonObject().put("preview", true).put("count", c[0]).put("alreadyInvited", c[1]).put("newRecipients", c[0] - c[1]));
+  }
+
+  /**
+   * Sends a mass mailing: the mailing, one invitation per matching person not yet told about the fair and their
+   * emails are written in one transaction, so a crash leaves all or nothing, and sending again mails nobody twice.
+   */
+  public Future<JsonObject> sendMailing(Account actor, long fairId, Criteria criteria) {
+    return pool.withTransaction(tx -> publishedFair(tx, fairId)
+        .compose(v -> InvitationStore.insertMailing(tx, fairId, criteria, actor.id()))
+        .compose(mailingId -> InvitationStore.insertMailingInvitations(tx, fairId, mailingId, criteria, actor.id())
+            .compose(added -> InvitationStore.ofMailing(tx, mailingId))
+            .compose(list -> {
+              Future<Void> chain = Future.succeededFuture();
+              for (Invitation i : list) {
+                chain = chain.compose(v -> outbox.enqueue(tx, mails.invitation(i, invitationToken(i)))
+                    .compose(outboxId -> InvitationStore.setOutbox(tx, i.id(), outboxId)));
+              }
+              return chain.map(v -> new JsonObject().put("preview", false).put("mailingId", mailingId).put("count", list.size()));
+            })))
+        .onSuccess(v -> mailSender.wake());
+  }
+
+  // ---- public registration
+
+  /** What a registration did: a new account to sign in, or an existing email (a link was mailed if it is a jobseeker's). */
+  public record Registration(Account account, boolean existing) {
+  }
+
+  public Future<Registration> register(long fairId, JsonObject body, String ip) {
+    String phone = body.getValue("phone") instanceof String p && !p.isBlank() ? p.strip() : null;
+    if (phone != null && !phone.matches("[0-9 +\\-/()]{3,40}")) throw ApiError.badRequest("register_phone");
+    Object language = body.getValue("language");
+    NewAccount a = new NewAccount(body.getValue("email") instanceof String e ? e : null, body.getValue("name") instanceof String n ? n : null,
+        null, EnumSet.of(Role.JOBSEEKER), null, language instanceof String l ? l : null);
+    return pool.withTransaction(tx -> InvitationStore.fairStatus(tx, fairId).compose(status -> {
+          if (!"PUBLISHED".equals(status)) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+          return InvitationStore.registrationsFrom(tx, ip);
+        }).compose(count -> {
+          if (count >= REGISTRATIONS_PER_HOUR) return Future.failedFuture(new ApiError(429, "register_too_many", null));
+          return tx.preparedQuery("select id from account where email = $1::citext").execute(Tuple.of(a.email()));
+        }).compose(rows -> {
+          if (rows.size() > 0) {
+            long existingId = rows.iterator().next().getLong(0);
+            return InvitationStore.jobseeker(tx, existingId, null).compose(person -> person == null ? Future.succeededFuture()
+                    : InvitationStore.publicInvitation(tx, existingId, fairId, null).compose(id -> InvitationStore.find(tx, id))
+                        .compose(i -> outbox.enqueue(tx, mails.signInLink(i, invitationToken(i)))).mapEmpty())
+                .map(v -> new Registration(null, true));
+          }
+          return accounts.insert(tx, a, null, null)
+              .compose(id -> InvitationStore.saveProfile(tx, id, phone).map(id))
+              .compose(id -> InvitationStore.publicInvitation(tx, id, fairId, ip))
+              .compose(invitationId -> send(tx, invitationId))
+              .map(i -> new Registration(new Account(i.jobseekerId(), a.email(), a.name(), a.language(), null, EnumSet.of(Role.JOBSEEKER)),
+                  false));
+        }))
+        .recover(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState())
+            ? Future.succeededFuture(new Registration(null, true)) : Future.failedFuture(e))
+        .onSuccess(r -> mailSender.wake());
+  }
+
+  // ---- the jobseeker's invitations, notices
+
+  public Future<List<JsonObject>> mine(long jobseekerId) {
+    return InvitationStore.ofJobseeker(pool, jobseekerId);
+  }
+
+  public Future<List<Notice>> notices() {
+    return InvitationStore.notices(pool);
+  }
+
+  /** {@code {"textDe","textEn","validFrom"?}}: a new version of the notice of legal consequences. */
+  public Future<Notice> addNotice(Account actor, JsonObject body) {
+    String de = body.getValue("textDe") instanceof String s ? s.strip() : "";
+    String en = body.getValue("textEn") instanceof String s ? s.strip() : "";
+    if (de.isEmpty() || en.isEmpty() || de.length() > 10_000 || en.length() > 10_000) throw ApiError.badRequest("notice_text");
+    OffsetDateTime validFrom = null;
+    if (body.getValue("validFrom") != null) {
+      try {
+        validFrom = OffsetDateTime.parse(String.valueOf(body.getValue("validFrom")));
+      } catch (DateTimeException e) {
+        throw ApiError.badRequest("notice_valid_from");
+      }
+    }
+    OffsetDateTime from = validFrom;
+    return pool.withTransaction(tx -> tx.query("lock table consequence_notice in share row exclusive mode").execute()
+        .compose(v -> InvitationStore.addNotice(tx, de, en, from, actor.id())));
+  }
+
+  // ---- reminder confirmation ("Ich komme")
+
+  /** The booking a confirmation link is for, checked. */
+  public Future<View> checkConfirm(String token) {
+    long[] p;
+    try {
+      p = payload(token, "confirm");
+    } catch (ApiError e) {
+      return Future.failedFuture(e);
+    }
+    if (Instant.now().getEpochSecond() > p[2]) return Future.failedFuture(new ApiError(410, "link_expired", null));
+    return bookings.find(pool, p[0]).compose(b -> b == null || b.jobseekerId() != p[1]
+        ? Future.failedFuture(invalid()) : Future.succeededFuture(b));
+  }
+
+  /** Records that the person will come; answers the booking, or refuses when it was cancelled meanwhile. */
+  public Future<View> confirm(String token) {
+    return checkConfirm(token).compose(b -> pool.preparedQuery(
+            "update booking set confirmed_at = coalesce(confirmed_at, now()) where id = $1 and jobseeker_id = $2 and status = 'ACTIVE'")
+        .execute(Tuple.of(b.id(), b.jobseekerId()))
+        .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture(b) : Future.failedFuture(ApiError.conflict("reminder_booking_cancelled"))));
+  }
+}

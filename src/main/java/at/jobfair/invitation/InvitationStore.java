@@ -1,0 +1,308 @@
+package at.jobfair.invitation;
+
+import at.jobfair.account.Account;
+import at.jobfair.account.Role;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/** All SQL on invitations, consequence notices, mass mailings and the booking's legal basis. */
+public final class InvitationStore {
+
+  /** How a booking came about: its source, legal basis and the invitation behind it (or none). */
+  public record Basis(String source, String legalBasis, Long invitationId) {
+    public static final Basis OWN = new Basis("OWN_INITIATIVE", "VOLUNTARY", null);
+  }
+
+  /** An invitation with what its email and its link need. */
+  public record Invitation(long id, String kind, String legalBasis, long jobseekerId, String email, String name, String language,
+                           long fairId, String fairName, Instant fairEnds, Long boothId, String employerName, String vacancyTitle,
+                           Instant deadline, Integer noticeVersion, String noticeDe, String noticeEn, Instant firstOpenedAt) {
+  }
+
+  /** The consequence notice in force. */
+  public record Notice(int version, String textDe, String textEn, Instant validFrom) {
+    public JsonObject toJson() {
+      return new JsonObject().put("version", version).put("textDe", textDe).put("textEn", textEn).put("validFrom", validFrom.toString());
+    }
+  }
+
+  /** Who a mass mailing reaches; null fields do not narrow. */
+  public record Criteria(String region, List<String> languages, String targetGroup) {
+    public JsonObject toJson() {
+      return new JsonObject().put("region", region).put("languages", languages == null ? null : new io.vertx.core.json.JsonArray(languages))
+          .put("targetGroup", targetGroup);
+    }
+
+    Tuple params(Tuple t) {
+      return t.addString(region).addArrayOfString(languages == null ? null : languages.toArray(new String[0])).addString(targetGroup);
+    }
+  }
+
+  private static final String SELECT = """
+      select i.id, i.kind, i.legal_basis, i.jobseeker_id, a.email::text as email, a.name, a.language, i.fair_id,
+             f.name as fair_name, f.ends_at as fair_ends, i.booth_id, e.name as employer_name, i.vacancy_title, i.deadline,
+             i.notice_version, n.text_de, n.text_en, i.first_opened_at
+        from invitation i
+        join account a on a.id = i.jobseeker_id
+        join fair f on f.id = i.fair_id
+        left join booth b on b.id = i.booth_id
+        left join employer e on e.id = b.employer_id
+        left join consequence_notice n on n.version = i.notice_version
+      """;
+
+  /** The jobseekers a mass mailing reaches ($1 region, $2 languages (any of), $3 target group; $4 the fair). */
+  private static final String MATCHING = """
+      select a.id from account a
+        join account_role r on r.account_id = a.id and r.role = 'JOBSEEKER'
+        join jobseeker j on j.account_id = a.id
+       where a.active
+         and ($1::text is null or lower(j.region) = lower($1))
+         and ($2::text[] is null or j.languages && $2::text[])
+         and ($3::text is null or lower(j.target_group) = lower($3))""";
+
+  private InvitationStore() {
+  }
+
+  /**
+   * The legal basis of a booking this person makes for this slot, read inside the booking's transaction: a binding
+   * placement proposal for the slot's booth that is not past its deadline, else a mass mailing or public link for the
+   * fair, else their own initiative.
+   */
+  public static Future<Basis> basisForBooking(SqlClient tx, long jobseekerId, long slotId) {
+    return tx.preparedQuery("""
+            select i.id, i.kind, i.legal_basis from slot s join booth b on b.id = s.booth_id
+              join invitation i on i.jobseeker_id = $1 and i.fair_id = b.fair_id
+             where s.id = $2
+               and ((i.kind = 'PLACEMENT_PROPOSAL' and i.booth_id = s.booth_id and i.deadline > now())
+                    or i.kind in ('MASS_MAILING', 'PUBLIC_LINK'))
+             order by i.kind = 'PLACEMENT_PROPOSAL' desc, i.kind = 'MASS_MAILING' desc, i.created_at desc, i.id desc
+             limit 1""")
+        .execute(Tuple.of(jobseekerId, slotId))
+        .map(rows -> {
+          if (rows.size() == 0) return Basis.OWN;
+          Row r = rows.iterator().next();
+          return new Basis(r.getString("kind"), r.getString("legal_basis"), r.getLong("id"));
+        });
+  }
+
+  static Future<Invitation> find(SqlClient c, long id) {
+    return c.preparedQuery(SELECT + " where i.id = $1").execute(Tuple.of(id)).map(InvitationStore::first);
+  }
+
+  static Future<List<Invitation>> ofMailing(SqlClient c, long mailingId) {
+    return c.preparedQuery(SELECT + " where i.mailing_id = $1 order by i.id").execute(Tuple.of(mailingId)).map(InvitationStore::all);
+  }
+
+  static Future<Void> setOutbox(SqlClient c, long invitationId, long outboxId) {
+    return c.preparedQuery("update invitation set outbox_id = $2 where id = $1").execute(Tuple.of(invitationId, outboxId)).mapEmpty();
+  }
+
+  /** Records the first use of the link; later uses change nothing. */
+  static Future<Void> markOpened(SqlClient c, long invitationId) {
+    return c.preparedQuery("update invitation set first_opened_at = now() where id = $1 and first_opened_at is null")
+        .execute(Tuple.of(invitationId)).mapEmpty();
+  }
+
+  static Future<Notice> currentNotice(SqlClient c) {
+    return c.preparedQuery("select version, text_de, text_en, valid_from from consequence_notice where valid_from <= now() "
+            + "order by valid_from desc, version desc limit 1").execute()
+        .map(rows -> rows.size() == 0 ? null : notice(rows.iterator().next()));
+  }
+
+  static Future<Notice> addNotice(SqlClient c, String textDe, String textEn, OffsetDateTime validFrom, long actorId) {
+    return c.preparedQuery("""
+            insert into consequence_notice (version, text_de, text_en, valid_from, created_by)
+            select coalesce(max(version), 0) + 1, $1, $2, coalesce($3, now()), $4 from consequence_notice
+            returning version, text_de, text_en, valid_from""")
+        .execute(Tuple.of(textDe, textEn, validFrom, actorId)).map(rows -> notice(rows.iterator().next()));
+  }
+
+  static Future<List<Notice>> notices(SqlClient c) {
+    return c.preparedQuery("select version, text_de, text_en, valid_from from consequence_notice order by version").execute()
+        .map(rows -> {
+          List<Notice> out = new ArrayList<>();
+          rows.forEach(r -> out.add(notice(r)));
+          return out;
+        });
+  }
+
+  /** A fair's id, name and status, or null. */
+  static Future<JsonObject> fair(SqlClient c, long fairId) {
+    return c.preparedQuery("select id, name, status, ends_at from fair where id = $1").execute(Tuple.of(fairId))
+        .map(rows -> rows.size() == 0 ? null : new JsonObject().put("id", fairId).put("name", rows.iterator().next().getString("name"))
+            .put("status", rows.iterator().next().getString("status")));
+  }
+
+  /** The fair's status, or null when there is no such fair. */
+  static Future<String> fairStatus(SqlClient c, long fairId) {
+    return c.preparedQuery("select status from fair where id = $1").execute(Tuple.of(fairId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+  }
+
+  /** A vacancy of the fair: [booth id, title], or null. */
+  static Future<Object[]> vacancy(SqlClient c, long fairId, long vacancyId) {
+    return c.preparedQuery("select v.booth_id, v.title from vacancy v join booth b on b.id = v.booth_id where v.id = $1 and b.fair_id = $2")
+        .execute(Tuple.of(vacancyId, fairId))
+        .map(rows -> rows.size() == 0 ? null : new Object[] {rows.iterator().next().getLong(0), rows.iterator().next().getString(1)});
+  }
+
+  /** The fair's vacancies for the staff form: id, title, employer. */
+  static Future<List<JsonObject>> vacancies(SqlClient c, long fairId) {
+    return c.preparedQuery("""
+            select v.id, v.title, e.name as employer, b.id as booth_id from vacancy v join booth b on b.id = v.booth_id
+              join employer e on e.id = b.employer_id where b.fair_id = $1 order by e.name, v.title, v.id""")
+        .execute(Tuple.of(fairId)).map(rows -> {
+          List<JsonObject> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new JsonObject().put("id", r.getLong("id")).put("title", r.getString("title"))
+              .put("employer", r.getString("employer")).put("boothId", r.getLong("booth_id"))));
+          return out;
+        });
+  }
+
+  /** An active jobseeker-only account by id or email, or null. */
+  static Future<Account> jobseeker(SqlClient c, Long id, String email) {
+    return c.preparedQuery("""
+            select a.id, a.email::text as email, a.name, a.language, a.employer_id,
+                   array_agg(r.role order by r.role) as roles
+              from account a join account_role r on r.account_id = a.id
+             where a.active and (a.id = $1 or a.email = $2::citext) group by a.id""")
+        .execute(Tuple.of(id, email))
+        .map(rows -> {
+          if (rows.size() != 1) return null;
+          Row r = rows.iterator().next();
+          EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+          for (String code : r.getArrayOfStrings("roles")) roles.add(Role.valueOf(code));
+          if (!roles.equals(EnumSet.of(Role.JOBSEEKER))) return null;
+          return new Account(r.getLong("id"), r.getString("email"), r.getString("name"), r.getString("language"), null, roles);
+        });
+  }
+
+  static Future<Long> insertProposal(SqlClient c, long jobseekerId, long fairId, long boothId, long vacancyId, String vacancyTitle,
+                                     OffsetDateTime deadline, int noticeVersion, long actorId) {
+    return c.preparedQuery("""
+            insert into invitation (kind, legal_basis, jobseeker_id, fair_id, booth_id, vacancy_id, vacancy_title, deadline,
+                                    notice_version, created_by)
+            values ('PLACEMENT_PROPOSAL', 'BINDING', $1, $2, $3, $4, $5, $6, $7, $8) returning id""")
+        .execute(Tuple.of(jobseekerId, fairId, boothId, vacancyId, vacancyTitle, deadline, noticeVersion, actorId))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** [matching people, of whom already told about this fair by mass mailing]. */
+  static Future<long[]> previewMailing(SqlClient c, long fairId, Criteria criteria) {
+    return c.preparedQuery("with m as (" + MATCHING + ") select count(*), count(*) filter (where exists (select 1 from invitation i "
+            + "where i.fair_id = $4 and i.jobseeker_id = m.id and i.kind = 'MASS_MAILING')) from m")
+        .execute(criteria.params(Tuple.tuple()).addLong(fairId))
+        .map(rows -> new long[] {rows.iterator().next().getLong(0), rows.iterator().next().getLong(1)});
+  }
+
+  static Future<Long> insertMailing(SqlClient c, long fairId, Criteria criteria, long actorId) {
+    return c.preparedQuery("insert into mass_mailing (fair_id, criteria, created_by) values ($1, $2, $3) returning id")
+        .execute(Tuple.of(fairId, criteria.toJson(), actorId)).map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** One invitation per matching person not yet told about the fair; answers how many were added. */
+  static Future<Integer> insertMailingInvitations(SqlClient c, long fairId, long mailingId, Criteria criteria, long actorId) {
+    return c.preparedQuery("insert into invitation (kind, legal_basis, jobseeker_id, fair_id, mailing_id, created_by) "
+            + "select 'MASS_MAILING', 'VOLUNTARY', m.id, $4, $5, $6 from (" + MATCHING + ") m order by m.id on conflict do nothing")
+        .execute(criteria.params(Tuple.tuple()).addLong(fairId).addLong(mailingId).addLong(actorId))
+        .compose(rows -> c.preparedQuery("update mass_mailing set recipients = $2 where id = $1")
+            .execute(Tuple.of(mailingId, rows.rowCount())).map(rows.rowCount()));
+  }
+
+  /** The person's public-link invitation for the fair, created if there is none. */
+  static Future<Long> publicInvitation(SqlClient c, long jobseekerId, long fairId, String ip) {
+    return c.preparedQuery("""
+            insert into invitation (kind, legal_basis, jobseeker_id, fair_id, registered_ip) values ('PUBLIC_LINK', 'VOLUNTARY', $1, $2, $3)
+            on conflict do nothing""").execute(Tuple.of(jobseekerId, fairId, ip))
+        .compose(v -> c.preparedQuery("select id from invitation where kind = 'PUBLIC_LINK' and jobseeker_id = $1 and fair_id = $2")
+            .execute(Tuple.of(jobseekerId, fairId)))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  static Future<Long> registrationsFrom(SqlClient c, String ip) {
+    return c.preparedQuery("select count(*) from invitation where registered_ip = $1 and created_at > now() - interval '1 hour'")
+        .execute(Tuple.of(ip)).map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  static Future<Void> saveProfile(SqlClient c, long accountId, String phone) {
+    return c.preparedQuery("update jobseeker set phone = $2 where account_id = $1").execute(Tuple.of(accountId, phone)).mapEmpty();
+  }
+
+  /** A person's invitations, newest first, with delivery and whether they booked at the booth since. */
+  static Future<List<JsonObject>> ofJobseeker(SqlClient c, long jobseekerId) {
+    return c.preparedQuery("""
+            select i.id, i.kind, i.legal_basis, i.fair_id, f.name as fair_name, i.booth_id, e.name as employer_name, i.vacancy_id,
+                   i.vacancy_title, i.deadline, i.notice_version, n.text_de, n.text_en, i.created_at, i.first_opened_at,
+                   o.sent_at as delivered_at,
+                   exists (select 1 from booking k where k.jobseeker_id = i.jobseeker_id and k.booth_id = i.booth_id
+                                                     and k.status = 'ACTIVE' and k.created_at >= i.created_at) as booked
+              from invitation i join fair f on f.id = i.fair_id
+              left join booth b on b.id = i.booth_id left join employer e on e.id = b.employer_id
+              left join consequence_notice n on n.version = i.notice_version
+              left join mail_outbox o on o.id = i.outbox_id and o.status = 'SENT'
+             where i.jobseeker_id = $1 order by i.created_at desc, i.id desc""")
+        .execute(Tuple.of(jobseekerId)).map(rows -> {
+          List<JsonObject> out = new ArrayList<>();
+          for (Row r : rows) {
+            JsonObject o = new JsonObject().put("id", r.getLong("id")).put("kind", r.getString("kind"))
+                .put("legalBasis", r.getString("legal_basis"))
+                .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name")))
+                .put("createdAt", text(r, "created_at")).put("deliveredAt", text(r, "delivered_at"))
+                .put("firstOpenedAt", text(r, "first_opened_at"));
+            if (r.getLong("booth_id") != null) {
+              o.put("booth", new JsonObject().put("id", r.getLong("booth_id")).put("employer", r.getString("employer_name")));
+              o.put("vacancy", new JsonObject().put("id", r.getLong("vacancy_id")).put("title", r.getString("vacancy_title")));
+              o.put("deadline", text(r, "deadline")).put("booked", r.getBoolean("booked"));
+            }
+            if (r.getInteger("notice_version") != null) {
+              o.put("notice", new JsonObject().put("version", r.getInteger("notice_version")).put("textDe", r.getString("text_de"))
+                  .put("textEn", r.getString("text_en")));
+            }
+            out.add(o);
+          }
+          return out;
+        });
+  }
+
+  private static String text(Row r, String column) {
+    OffsetDateTime t = r.getOffsetDateTime(column);
+    return t == null ? null : t.toInstant().toString();
+  }
+
+  static Instant instant(Row r, String column) {
+    OffsetDateTime t = r.getOffsetDateTime(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Notice notice(Row r) {
+    return new Notice(r.getInteger("version"), r.getString("text_de"), r.getString("text_en"), instant(r, "valid_from"));
+  }
+
+  private static Invitation first(RowSet<Row> rows) {
+    return rows.size() == 0 ? null : invitation(rows.iterator().next());
+  }
+
+  private static List<Invitation> all(RowSet<Row> rows) {
+    List<Invitation> out = new ArrayList<>();
+    rows.forEach(r -> out.add(invitation(r)));
+    return out;
+  }
+
+  private static Invitation invitation(Row r) {
+    return new Invitation(r.getLong("id"), r.getString("kind"), r.getString("legal_basis"), r.getLong("jobseeker_id"),
+        r.getString("email"), r.getString("name"), r.getString("language"), r.getLong("fair_id"), r.getString("fair_name"),
+        instant(r, "fair_ends"), r.getLong("booth_id"), r.getString("employer_name"), r.getString("vacancy_title"),
+        instant(r, "deadline"), r.getInteger("notice_version"), r.getString("text_de"), r.getString("text_en"),
+        instant(r, "first_opened_at"));
+  }
+}

@@ -1,0 +1,259 @@
+package at.jobfair.invitation;
+
+import at.jobfair.account.Account;
+import at.jobfair.invitation.InvitationStore.Criteria;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.Messages.Lang;
+import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The invitation API and pages: proposals and mailings (staff), one's own invitations, registration, personal links. */
+public final class InvitationWeb {
+
+  private final InvitationService service;
+  private final Pages pages;
+  private final Pool pool;
+
+  public InvitationWeb(InvitationService service, Pages pages, Pool pool) {
+    this.service = service;
+    this.pages = pages;
+    this.pool = pool;
+  }
+
+  // ---- API
+
+  /** POST /api/fairs/:id/invitations: a placement proposal, or a mass mailing (with {@code "preview":true} only counted). */
+  public Future<?> apiInvite(RoutingContext ctx) {
+    long fairId = Http.pathId(ctx, "id");
+    JsonObject body = Http.body(ctx);
+    Object type = body.getValue("type");
+    if ("PLACEMENT_PROPOSAL".equals(type)) {
+      return service.propose(Sessions.user(ctx), fairId, body).onSuccess(o -> Http.created(ctx, o));
+    }
+    if ("MASS_MAILING".equals(type)) {
+      Criteria criteria = InvitationService.criteria(body.getValue("criteria"));
+      if (Boolean.TRUE.equals(body.getValue("preview"))) return service.previewMailing(fairId, criteria).onSuccess(o -> Http.ok(ctx, o));
+      return service.sendMailing(Sessions.user(ctx), fairId, criteria).onSuccess(o -> Http.created(ctx, o));
+    }
+    throw ApiError.badRequest("invitation_type");
+  }
+
+  public Future<?> apiMine(RoutingContext ctx) {
+    return service.mine(Sessions.user(ctx).id()).onSuccess(list -> Http.ok(ctx, new JsonArray(List.copyOf(list))));
+  }
+
+  public Future<?> apiRegister(RoutingContext ctx) {
+    return service.register(Http.pathId(ctx, "id"), Http.body(ctx), Http.clientIp(ctx)).compose(r -> {
+      if (r.existing()) return Future.failedFuture(ApiError.conflict("register_email_exists"));
+      Sessions.signIn(ctx, r.account());
+      Http.created(ctx, r.account().toJson());
+      return Future.succeededFuture();
+    });
+  }
+
+  public Future<?> apiNotices(RoutingContext ctx) {
+    return service.notices().onSuccess(list -> {
+      JsonArray out = new JsonArray();
+      list.forEach(n -> out.add(n.toJson()));
+      Http.ok(ctx, out);
+    });
+  }
+
+  public Future<?> apiAddNotice(RoutingContext ctx) {
+    return service.addNotice(Sessions.user(ctx), Http.body(ctx)).onSuccess(n -> Http.created(ctx, n.toJson()));
+  }
+
+  // ---- staff page
+
+  public Future<?> staffPage(RoutingContext ctx) {
+    return staffPage(ctx, 200, new HashMap<>());
+  }
+
+  private Future<Void> staffPage(RoutingContext ctx, int status, Map<String, Object> model) {
+    long fairId = Http.pathId(ctx, "id");
+    return InvitationStore.fair(pool, fairId).compose(f -> {
+      if (f == null) return Future.<Void>failedFuture(ApiError.notFound("fair_not_found"));
+      return InvitationStore.vacancies(pool, fairId).onSuccess(vacancies -> {
+        model.put("fair", f);
+        model.put("vacancies", new JsonArray(List.copyOf(vacancies)));
+        pages.render(ctx, status, "invitations-staff", model);
+      }).<Void>mapEmpty();
+    });
+  }
+
+  public Future<?> proposalForm(RoutingContext ctx) {
+    long fairId = Http.pathId(ctx, "id");
+    var req = ctx.request();
+    JsonObject body = new JsonObject().put("jobseekerEmail", req.getFormAttribute("jobseekerEmail"))
+        .put("deadline", req.getFormAttribute("deadline"));
+    try {
+      body.put("vacancyId", Long.parseLong(String.valueOf(req.getFormAttribute("vacancyId"))));
+    } catch (NumberFormatException e) {
+      // left out: the service names what is missing
+    }
+    Map<String, Object> model = new HashMap<>();
+    return formOutcome(ctx, () -> service.propose(Sessions.user(ctx), fairId, body), model,
+        o -> model.put("notice", pages.messages().get(Http.lang(ctx), "invitations.proposal.sent", req.getFormAttribute("jobseekerEmail"))));
+  }
+
+  public Future<?> mailingForm(RoutingContext ctx) {
+    long fairId = Http.pathId(ctx, "id");
+    var req = ctx.request();
+    String langs = req.getFormAttribute("languages");
+    JsonObject criteria = new JsonObject().put("region", req.getFormAttribute("region")).put("targetGroup", req.getFormAttribute("targetGroup"));
+    if (langs != null && !langs.isBlank()) criteria.put("languages", new JsonArray(Arrays.stream(langs.trim().split("[\\s,|]+")).map(s -> (Object) s).toList()));
+    boolean preview = req.getFormAttribute("preview") != null;
+    Map<String, Object> model = new HashMap<>();
+    model.put("criteria", criteria.copy().put("languages", langs));
+    Lang lang = Http.lang(ctx);
+    return formOutcome(ctx, () -> {
+      Criteria c = InvitationService.criteria(criteria);
+      return preview ? service.previewMailing(fairId, c) : service.sendMailing(Sessions.user(ctx), fairId, c);
+    }, model, o -> {
+      if (preview) {
+        model.put("preview", o);
+        model.put("notice", pages.messages().get(lang, "invitations.mailing.previewResult", o.getLong("count"), o.getLong("newRecipients")));
+      } else {
+        model.put("notice", pages.messages().get(lang, "invitations.mailing.sent", o.getInteger("count")));
+      }
+    });
+  }
+
+  private interface Step {
+    Future<JsonObject> run();
+  }
+
+  /** Runs a form's action and shows the page again with the outcome, or with the refusal in plain words. */
+  private Future<?> formOutcome(RoutingContext ctx, Step step, Map<String, Object> model, java.util.function.Consumer<JsonObject> ok) {
+    Future<JsonObject> f;
+    try {
+      f = step.run();
+    } catch (ApiError e) {
+      f = Future.failedFuture(e);
+    }
+    return f.transform(ar -> {
+      if (ar.succeeded()) {
+        ok.accept(ar.result());
+        return staffPage(ctx, 200, model);
+      }
+      if (ar.cause() instanceof ApiError e && e.status() < 500) {
+        model.put("error", pages.messages().get(Http.lang(ctx), "error." + e.code(), e.args()));
+        return staffPage(ctx, e.status(), model);
+      }
+      return Future.<Void>failedFuture(ar.cause());
+    });
+  }
+
+  // ---- the jobseeker's invitations
+
+  public Future<?> myPage(RoutingContext ctx) {
+    Lang lang = Http.lang(ctx);
+    return service.mine(Sessions.user(ctx).id()).onSuccess(list -> {
+      JsonArray items = new JsonArray();
+      for (JsonObject o : list) {
+        JsonObject item = o.copy().put("binding", "BINDING".equals(o.getString("legalBasis")));
+        JsonObject notice = o.getJsonObject("notice");
+        if (notice != null) item.put("noticeText", lang == Lang.EN ? notice.getString("textEn") : notice.getString("textDe"));
+        items.add(item);
+      }
+      pages.render(ctx, "invitations-mine", Map.of("invitations", items));
+    });
+  }
+
+  // ---- public registration
+
+  public Future<?> registerPage(RoutingContext ctx) {
+    return registerPage(ctx, 200, new HashMap<>());
+  }
+
+  private Future<Void> registerPage(RoutingContext ctx, int status, Map<String, Object> model) {
+    long fairId = Http.pathId(ctx, "id");
+    return InvitationStore.fair(pool, fairId).compose(f -> {
+      if (f == null || !"PUBLISHED".equals(f.getString("status"))) return Future.<Void>failedFuture(ApiError.notFound("fair_not_found"));
+      model.put("fair", f);
+      pages.render(ctx, status, "register", model);
+      return Future.<Void>succeededFuture();
+    });
+  }
+
+  public Future<?> registerForm(RoutingContext ctx) {
+    var req = ctx.request();
+    JsonObject body = new JsonObject().put("name", req.getFormAttribute("name")).put("email", req.getFormAttribute("email"))
+        .put("phone", req.getFormAttribute("phone")).put("language", req.getFormAttribute("language"));
+    long fairId = Http.pathId(ctx, "id");
+    Map<String, Object> model = new HashMap<>();
+    model.put("form", body);
+    Future<InvitationService.Registration> f;
+    try {
+      f = service.register(fairId, body, Http.clientIp(ctx));
+    } catch (ApiError e) {
+      f = Future.failedFuture(e);
+    }
+    return f.transform(ar -> {
+      if (ar.succeeded() && !ar.result().existing()) {
+        Sessions.signIn(ctx, ar.result().account());
+        Http.seeOther(ctx, "/fairs/" + fairId);
+        return Future.<Void>succeededFuture();
+      }
+      if (ar.succeeded()) {
+        model.put("notice", pages.messages().get(Http.lang(ctx), "error.register_email_exists"));
+        return registerPage(ctx, 409, model);
+      }
+      if (ar.cause() instanceof ApiError e && e.status() < 500 && e.status() != 404) {
+        model.put("error", pages.messages().get(Http.lang(ctx), "error." + e.code(), e.args()));
+        return registerPage(ctx, e.status(), model);
+      }
+      return Future.<Void>failedFuture(ar.cause());
+    });
+  }
+
+  // ---- personal links
+
+  /** GET: says whose link it is and offers to continue; signs nobody in (mail scanners open links too). */
+  public Future<?> linkPage(RoutingContext ctx) {
+    String token = ctx.pathParam("token");
+    return service.checkLink(token, Sessions.user(ctx)).onSuccess(link -> pages.render(ctx, "invitation-link", Map.of(
+        "token", token, "name", link.account().name(), "fairName", link.invitation().fairName(),
+        "binding", "BINDING".equals(link.invitation().legalBasis()))));
+  }
+
+  /** POST: uses the link: records the first opening, signs the person in (a new session) and takes them on. */
+  public Future<?> linkForm(RoutingContext ctx) {
+    return service.useLink(ctx.pathParam("token"), Sessions.user(ctx)).onSuccess(link -> {
+      Sessions.signIn(ctx, link.account());
+      Http.seeOther(ctx, link.target());
+    });
+  }
+
+  // ---- reminder confirmation
+
+  public Future<?> confirmPage(RoutingContext ctx) {
+    String token = ctx.pathParam("token");
+    return service.checkConfirm(token).onSuccess(b -> pages.render(ctx, "appointment-confirm", Map.of("token", token,
+        "employerName", b.employerName(), "start", b.start().toString(), "end", b.end().toString(), "active", b.active(),
+        "boothId", b.boothId(), "bookingId", b.id())));
+  }
+
+  public Future<?> confirmForm(RoutingContext ctx) {
+    String token = ctx.pathParam("token");
+    return service.confirm(token).onSuccess(b -> pages.render(ctx, "appointment-confirm", Map.of("token", token,
+        "employerName", b.employerName(), "start", b.start().toString(), "end", b.end().toString(), "active", true,
+        "confirmed", true, "boothId", b.boothId(), "bookingId", b.id())));
+  }
+
+  static boolean uniqueViolation(Throwable e) {
+    return e instanceof PgException pg && "23505".equals(pg.getSqlState());
+  }
+}

@@ -1,0 +1,71 @@
+package at.jobfair.invitation;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Signs and checks personal links (HMAC-SHA256). The key is generated once and kept in the database (table
+ * {@code app_secret}), so links in emails keep working across restarts and on every instance.
+ */
+public final class LinkSigner {
+
+  static final String SECRET_NAME = "personal_links";
+  private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder DEC = Base64.getUrlDecoder();
+  private final byte[] key;
+
+  LinkSigner(byte[] key) {
+    this.key = key.clone();
+  }
+
+  /** The stored key, created by whichever instance comes first. */
+  public static Future<LinkSigner> load(Pool pool) {
+    byte[] fresh = new byte[32];
+    new SecureRandom().nextBytes(fresh);
+    return pool.preparedQuery("insert into app_secret (name, value) values ($1, $2) on conflict (name) do nothing")
+        .execute(Tuple.of(SECRET_NAME, Buffer.buffer(fresh)))
+        .compose(v -> pool.preparedQuery("select value from app_secret where name = $1").execute(Tuple.of(SECRET_NAME)))
+        .map(rows -> new LinkSigner(rows.iterator().next().getBuffer(0).getBytes()));
+  }
+
+  /** A URL-safe token carrying the payload and its signature. */
+  public String sign(String payload) {
+    byte[] p = payload.getBytes(StandardCharsets.UTF_8);
+    return ENC.encodeToString(p) + "." + ENC.encodeToString(mac(p));
+  }
+
+  /** The payload of a token signed with this key, or null for anything else (tampered, malformed). */
+  public String verify(String token) {
+    if (token == null || token.length() > 400) return null;
+    int dot = token.indexOf('.');
+    if (dot <= 0 || dot != token.lastIndexOf('.')) return null;
+    try {
+      byte[] p = DEC.decode(token.substring(0, dot));
+      byte[] sig = DEC.decode(token.substring(dot + 1));
+      if (!MessageDigest.isEqual(mac(p), sig)) return null;
+      return new String(p, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private byte[] mac(byte[] payload) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(payload);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package at.jobfair.invitation;
+
+import at.jobfair.App;
+import at.jobfair.mail.MailFixtures;
+import at.jobfair.support.Fixtures;
+import at.jobfair.support.TestApp;
+import at.jobfair.support.TestClient;
+import com.icegreen.greenmail.util.GreenMail;
+import io.vertx.core.json.JsonObject;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Invitation emails over SMTP: a mass mailing sent again (also after a restart) mails nobody twice; delivery is recorded. */
+class InvitationMailTest {
+
+  GreenMail smtp;
+
+  @BeforeEach
+  void smtp() {
+    smtp = MailFixtures.smtp();
+  }
+
+  @AfterEach
+  void stopSmtp() {
+    smtp.stop();
+  }
+
+  Map<String, Object> settings() {
+    return new HashMap<>(MailFixtures.sendingTo(smtp.getSmtp().getPort(), 100));
+  }
+
+  long received(String to) {
+    long n = 0;
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      try {
+        if (((InternetAddress) m.getAllRecipients()[0]).getAddress().equals(to)) n++;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return n;
+  }
+
+  MimeMessage first(String to) throws Exception {
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      if (((InternetAddress) m.getAllRecipients()[0]).getAddress().equals(to)) return m;
+    }
+    throw new AssertionError("nothing to " + to);
+  }
+
+  static String text(MimeMessage m) throws Exception {
+    Object content = m.getContent();
+    return content instanceof String s ? s : ((Multipart) content).getBodyPart(0).getContent().toString();
+  }
+
+  @Test
+  void aMassMailingSentAgainAfterARestartMailsNobodyTwice() throws Exception {
+    TestApp app = TestApp.start(settings());
+    long fair;
+    List<String> people;
+    JsonObject mailing = new JsonObject().put("type", "MASS_MAILING").put("criteria", new JsonObject().put("targetGroup", "Jugend"));
+    try {
+      Fixtures fx = new Fixtures(app);
+      fair = fx.fair("Jugendbörse", true, 0);
+      people = fx.jobseekers("youth", 4);
+      for (String p : people) fx.exec("update jobseeker set target_group = 'Jugend' where account_id = ?", fx.accountId(p));
+      var r = app.client().signedIn("sfu@demo.test").post("/api/fairs/" + fair + "/invitations", mailing);
+      assertEquals(201, r.status(), r.body());
+      assertEquals(4, r.json().getInteger("count"));
+      ReminderMailTest.waitUntil("four invitations", () -> people.stream().allMatch(p -> received(p) == 1));
+    } finally {
+      app.close();
+    }
+    try (App second = ReminderMailTest.another(app, settings())) {
+      TestClient staff = new TestClient("http://127.0.0.1:" + second.port()).signedIn("organizer@demo.test");
+      var again = staff.post("/api/fairs/" + fair + "/invitations", mailing);
+      assertEquals(201, again.status(), again.body());
+      assertEquals(0, again.json().getInteger("count"));
+      Thread.sleep(1_000);
+    }
+    for (String p : people) assertEquals(1, received(p), p);
+    assertEquals(4, smtp.getReceivedMessages().length);
+    String text = text(first(people.get(0)));
+    assertTrue(text.contains("freiwillig"), text);
+    assertTrue(text.contains("https://jobs.example.org/invitations/link/"), text);
+  }
+
+  @Test
+  void aProposalArrivesInThePersonsLanguageWithTheNoticeAndItsDeliveryIsRecorded() throws Exception {
+    try (TestApp app = TestApp.start(settings())) {
+      Fixtures fx = new Fixtures(app);
+      long fair = fx.fair("Proposal fair", true, 0);
+      long booth = fx.booth(fair, fx.employer("Alpine Jobs"));
+      fx.exec("insert into vacancy (booth_id, title) values (?, 'Waiter')", booth);
+      long vacancy = app.count("select max(id) from vacancy where booth_id = " + booth);
+      String email = fx.jobseekers("english", 1).get(0);
+      fx.exec("update account set language = 'en' where email = ?", email);
+      var r = app.client().signedIn("sfa@demo.test").post("/api/fairs/" + fair + "/invitations", new JsonObject()
+          .put("type", "PLACEMENT_PROPOSAL").put("jobseekerEmail", email).put("vacancyId", vacancy)
+          .put("deadline", Instant.now().plus(Duration.ofDays(3)).toString()));
+      assertEquals(201, r.status(), r.body());
+      long id = r.json().getLong("id");
+      ReminderMailTest.waitUntil("the proposal", () -> received(email) == 1);
+      MimeMessage m = first(email);
+      assertEquals("Placement proposal: Waiter at Alpine Jobs", m.getSubject());
+      String text = text(m);
+      assertTrue(text.contains("Notice of legal consequences (version 1)"), text);
+      assertTrue(text.contains("can be stopped for a certain time"), text);
+      assertTrue(text.contains("https://jobs.example.org/invitations/link/"), text);
+      ReminderMailTest.waitUntil("delivery recorded", () -> app.count(
+          "select count(*) from invitation i join mail_outbox o on o.id = i.outbox_id where o.status = 'SENT' and i.id = " + id) == 1);
+      TestClient person = app.client();
+      person.signIn(email, Fixtures.PASSWORD);
+      JsonObject mine = person.get("/api/me/invitations").array().getJsonObject(0);
+      assertNotNull(mine.getString("deliveredAt"));
+      assertNull(mine.getString("firstOpenedAt"));
+      assertEquals("BINDING", mine.getString("legalBasis"));
+      assertEquals("Waiter", mine.getJsonObject("vacancy").getString("title"));
+    }
+  }
+}
