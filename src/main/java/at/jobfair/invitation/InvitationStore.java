@@ -73,21 +73,23 @@ public final class InvitationStore {
   private InvitationStore() {
   }
 
+  /** The invitation a booking by $1 of slot $2 comes from: a proposal for that booth first, then the fair's. */
+  public static final String BASIS = """
+      select i.id, i.kind, i.legal_basis from slot s join booth b on b.id = s.booth_id
+        join invitation i on i.jobseeker_id = $1 and i.fair_id = b.fair_id
+       where s.id = $2
+         and ((i.kind = 'PLACEMENT_PROPOSAL' and i.booth_id = s.booth_id and i.deadline > now())
+              or i.kind in ('MASS_MAILING', 'PUBLIC_LINK'))
+       order by i.kind = 'PLACEMENT_PROPOSAL' desc, i.kind = 'MASS_MAILING' desc, i.created_at desc, i.id desc
+       limit 1""";
+
   /**
    * The legal basis of a booking this person makes for this slot, read inside the booking's transaction: a binding
    * placement proposal for the slot's booth that is not past its deadline, else a mass mailing or public link for the
    * fair, else their own initiative.
    */
   public static Future<Basis> basisForBooking(SqlClient tx, long jobseekerId, long slotId) {
-    return tx.preparedQuery("""
-            select i.id, i.kind, i.legal_basis from slot s join booth b on b.id = s.booth_id
-              join invitation i on i.jobseeker_id = $1 and i.fair_id = b.fair_id
-             where s.id = $2
-               and ((i.kind = 'PLACEMENT_PROPOSAL' and i.booth_id = s.booth_id and i.deadline > now())
-                    or i.kind in ('MASS_MAILING', 'PUBLIC_LINK'))
-             order by i.kind = 'PLACEMENT_PROPOSAL' desc, i.kind = 'MASS_MAILING' desc, i.created_at desc, i.id desc
-             limit 1""")
-        .execute(Tuple.of(jobseekerId, slotId))
+    return tx.preparedQuery(BASIS).execute(Tuple.of(jobseekerId, slotId))
         .map(rows -> {
           if (rows.size() == 0) return Basis.OWN;
           Row r = rows.iterator().next();

@@ -52,6 +52,8 @@ public final class LinkSigner {
     try {
       byte[] p = DEC.decode(token.substring(0, dot));
       byte[] sig = DEC.decode(token.substring(dot + 1));
+      // Only the one canonical spelling counts: base64's last character may carry unused bits.
+      if (!ENC.encodeToString(p).equals(token.substring(0, dot)) || !ENC.encodeToString(sig).equals(token.substring(dot + 1))) return null;
       if (!MessageDigest.isEqual(mac(p), sig)) return null;
       return new String(p, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import at.jobfair.App;
 import at.jobfair.account.PasswordHasher;
 import at.jobfair.booking.BookingStore;
 import at.jobfair.config.Config;
+import at.jobfair.invitation.InvitationStore;
 import at.jobfair.mail.OutboxStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -153,6 +154,7 @@ public final class BookingStorm {
         "\\set slot random(:lo, :hi)",
         "\\set person random(:plo, :phi)",
         "BEGIN;",
+        oneLine(InvitationStore.BASIS.replace("$1", "CAST(:person AS bigint)").replace("$2", "CAST(:slot AS bigint)")) + ";",
         oneLine("with k as (" + book + "), v as (" + BookingStore.COLUMNS + " from k " + BookingStore.JOINS + ") select count(*) as booked from v") + " \\gset",
         "\\if :booked",
         oneLine(outbox) + ";",
