@@ -1,5 +1,6 @@
 package at.jobfair.browser;
 
+import at.jobfair.support.BrowserTestSupport;
 import at.jobfair.support.Browsers;
 import at.jobfair.support.Fixtures;
 import at.jobfair.support.TestApp;
@@ -24,43 +25,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * employer's schedule shows the booking, the employer cancels with a reason, and the person's page says so —
  * all without anyone reloading.
  */
-class BookingBrowserTest {
+class BookingBrowserTest extends BrowserTestSupport {
 
-  static TestApp app;
   static Fixtures fx;
-  static Playwright playwright;
-  static Browser browser;
   static long booth;
   static List<Long> slots;
 
   @BeforeAll
-  static void start() {
-    app = TestApp.start();
+  static void fixtures() {
     fx = new Fixtures(app);
     long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
     long fair = fx.fair("Browserbörse", true, 0);
     booth = fx.booth(fair, hotel);
     slots = fx.slots(booth, Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS), 4, Duration.ofMinutes(30), 1);
     fx.jobseekers("browser", 4);
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    playwright.close();
-    app.close();
-  }
-
-  private Page signedIn(BrowserContext context, String email, String password) {
-    Page page = context.newPage();
-    page.navigate(app.baseUrl() + "/signin");
-    page.getByLabel("E-Mail-Adresse").fill(email);
-    page.getByLabel("Passwort").fill(password);
-    page.locator("form.stack button").click();
-    page.waitForURL(app.baseUrl() + "/");
-    return page;
   }
 
   /** Opens a page and waits until its live connection has subscribed, marking the window to prove no reload. */

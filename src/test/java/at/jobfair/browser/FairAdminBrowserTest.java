@@ -1,5 +1,6 @@
 package at.jobfair.browser;
 
+import at.jobfair.support.BrowserTestSupport;
 import at.jobfair.support.Browsers;
 import at.jobfair.support.TestApp;
 import com.microsoft.playwright.Browser;
@@ -18,25 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * In a real browser: an organiser creates a fair and brings an employer in; that employer's representative lays out
  * a day of appointments and adds a vacancy on the booth's manage page.
  */
-class FairAdminBrowserTest {
+class FairAdminBrowserTest extends BrowserTestSupport {
 
-  static TestApp app;
-  static Playwright playwright;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    playwright.close();
-    app.close();
-  }
 
   static void signIn(Page page, String email) {
     page.getByLabel("E-Mail-Adresse").fill(email);

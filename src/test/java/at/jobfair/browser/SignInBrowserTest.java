@@ -1,6 +1,7 @@
 package at.jobfair.browser;
 
 import at.jobfair.demo.DemoData;
+import at.jobfair.support.BrowserTestSupport;
 import at.jobfair.support.Browsers;
 import at.jobfair.support.TestApp;
 import com.microsoft.playwright.Browser;
@@ -19,25 +20,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every demo login works in a real browser; an organiser manages accounts there, in German and English. */
-class SignInBrowserTest {
+class SignInBrowserTest extends BrowserTestSupport {
 
-  static TestApp app;
-  static Playwright playwright;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    playwright.close();
-    app.close();
-  }
 
   @Test
   void everyDemoLoginSignsInAndOut() {

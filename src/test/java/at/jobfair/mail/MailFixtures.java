@@ -66,19 +66,8 @@ public final class MailFixtures {
 
   /** Another instance of the application on the same database as {@code first} (which may be closed by now). */
   static App startOn(TestApp first, Map<String, Object> settings) {
-    Map<String, Object> s = new HashMap<>();
-    s.put("http.port", 0);
-    s.put("http.host", "127.0.0.1");
-    s.put("db.url", first.app().config().string("db.url"));
-    s.put("db.poolSize", 8);
+    Map<String, Object> s = TestApp.defaults(first.app().config().string("db.url"));
     s.put("demo", false);
-    s.put("auth.argon2MemoryKiB", 1024);
-    s.put("auth.argon2Iterations", 1);
-    try {
-      s.put("data.dir", Files.createTempDirectory("jobfair-test-data").toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     s.putAll(settings);
     return App.start(TestApp.config().with(s));
   }

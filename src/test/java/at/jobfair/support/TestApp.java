@@ -31,6 +31,13 @@ public final class TestApp implements AutoCloseable {
   /** Starts with demo data; extra settings override the test defaults. */
   public static TestApp start(Map<String, Object> settings) {
     String url = TestDatabase.newDatabase();
+    Map<String, Object> s = defaults(url);
+    s.putAll(settings);
+    return new TestApp(App.start(config().with(s)), url);
+  }
+
+  /** The test defaults: a random port on loopback, the given database, cheap password hashing, a fresh data dir. */
+  public static Map<String, Object> defaults(String url) {
     Map<String, Object> s = new HashMap<>();
     s.put("http.port", 0);
     s.put("http.host", "127.0.0.1");
@@ -44,8 +51,7 @@ public final class TestApp implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    s.putAll(settings);
-    return new TestApp(App.start(config().with(s)), url);
+    return s;
   }
 
   public static TestApp start() {
