@@ -109,6 +109,9 @@ public final class Config {
     range("mail.pollMillis", 10, 3_600_000);
     range("mail.maxAttempts", 1, 100);
     range("mail.retryMillis", 10, 86_400_000);
+    range("attendance.graceMinutes", 0, 24 * 60);
+    range("attendance.pollSeconds", 1, 24 * 3600);
+    range("attendance.sickNoteFlagAfter", 1, 100);
     String url = string("db.url");
     if (!url.isBlank() && !(url.startsWith("postgresql://") || url.startsWith("postgres://"))) {
       throw new ConfigException("db.url", "must look like postgresql://user:password@host:5432/database");
