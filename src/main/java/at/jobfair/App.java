@@ -114,7 +114,7 @@ public final class App implements AutoCloseable {
    */
   private static void startNoShowJob(Vertx vertx, AttendanceService attendance, int pollSeconds) {
     java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
-    vertx.setPeriodic(1000L, pollSeconds * 1000L, id -> {
+    vertx.setPeriodic(pollSeconds * 1000L, id -> {
       if (!running.compareAndSet(false, true)) return;
       attendance.markNoShows()
           .onFailure(e -> java.util.logging.Logger.getLogger(App.class.getName()).log(java.util.logging.Level.WARNING, "no-show check failed", e))
