@@ -83,9 +83,10 @@ public final class Worklist {
   public Future<?> page(RoutingContext ctx) {
     return open(Sessions.user(ctx)).onSuccess(list -> {
       Map<String, Object> model = new HashMap<>();
-      List<Object> noShows = new ArrayList<>();
-      List<Object> flags = new ArrayList<>();
-      List<Object> proposals = new ArrayList<>();
+      // JSON arrays, so that the page model turns every item into plain maps for the template.
+      JsonArray noShows = new JsonArray();
+      JsonArray flags = new JsonArray();
+      JsonArray proposals = new JsonArray();
       for (Object o : list.getJsonArray("items")) {
         JsonObject item = (JsonObject) o;
         switch (item.getString("kind")) {

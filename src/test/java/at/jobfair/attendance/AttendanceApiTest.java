@@ -140,6 +140,21 @@ class AttendanceApiTest {
     assertEquals("Linz", r.getString("region"));
     assertEquals(sfaId, r.getJsonObject("caseworker").getLong("id"));
     assertEquals(404, sfu.get("/api/jobseekers/" + sfaId).status(), "not a jobseeker");
+
+    // The staff page's form.
+    var form = sfu.postRaw("/staff/jobseekers/" + person, "application/x-www-form-urlencoded", "X-XSRF-TOKEN=" + sfu.cookie("XSRF-TOKEN")
+        + "&region=Graz&languages=de+en&caseworkerId=" + sfaId + "&benefitType=EMERGENCY_ASSISTANCE");
+    assertEquals(303, form.status(), form.body());
+    assertEquals("/staff/jobseekers/" + person + "?saved=1", form.header("Location"));
+    String page = sfu.get("/staff/jobseekers/" + person + "?saved=1").body();
+    assertTrue(page.contains("<option value=\"EMERGENCY_ASSISTANCE\" selected>Notstandshilfe</option>"), page);
+    assertTrue(page.contains("value=\"Graz\""));
+    assertTrue(page.contains("Die Kundendaten sind gespeichert."));
+    var badForm = sfu.postRaw("/staff/jobseekers/" + person, "application/x-www-form-urlencoded", "X-XSRF-TOKEN=" + sfu.cookie("XSRF-TOKEN")
+        + "&region=Graz&languages=Deutsch&caseworkerId=&benefitType=");
+    assertEquals(400, badForm.status());
+    assertTrue(badForm.body().contains("Sprachen bitte als Sprachcodes"));
+    assertEquals("EMERGENCY_ASSISTANCE", sfu.get("/api/jobseekers/" + person).json().getString("benefitType"), "a refused form changes nothing");
   }
 
   @Test
