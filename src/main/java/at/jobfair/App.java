@@ -3,6 +3,8 @@ package at.jobfair;
 import at.jobfair.account.AccountService;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.PasswordHasher;
+import at.jobfair.attendance.AttendanceService;
+import at.jobfair.attendance.AttendanceStore;
 import at.jobfair.booking.BookingMails;
 import at.jobfair.booking.BookingService;
 import at.jobfair.booking.BookingStore;
@@ -44,9 +46,11 @@ public final class App implements AutoCloseable {
   private final int port;
 
   private final Services services;
+  private final AttendanceService attendance;
 
-  private App(Config config, Database database, Vertx vertx, Pool pool, int port, Services services) {
+  private App(Config config, Database database, Vertx vertx, Pool pool, int port, Services services, AttendanceService attendance) {
     this.services = services;
+    this.attendance = attendance;
     this.config = config;
     this.database = database;
     this.vertx = vertx;
@@ -98,12 +102,39 @@ public final class App implements AutoCloseable {
         started.add(v);
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
-      return new App(config, database, vertx, pool, started.get(0).port(), services);
+      AttendanceService attendance = attendanceService(config, pool);
+      startNoShowJob(vertx, attendance, config.integer("attendance.pollSeconds"));
+      return new App(config, database, vertx, pool, started.get(0).port(), services, attendance);
     } catch (Exception e) {
       if (vertx != null) vertx.close();
       database.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+  }
+
+  /** Check-in, outcomes, excuses and the no-show job, as configured (the HTTP layer builds its own from the same settings). */
+  public static AttendanceService attendanceService(Config config, Pool pool) {
+    return new AttendanceService(pool, new AttendanceStore(), Clock.systemUTC(), config.integer("attendance.graceMinutes"),
+        config.integer("attendance.sickNoteFlagAfter"));
+  }
+
+  /**
+   * Marks due no-shows every {@code attendance.pollSeconds}. One run at a time per instance; several instances may
+   * run it against one database (the statement marks each booking once).
+   */
+  private static void startNoShowJob(Vertx vertx, AttendanceService attendance, int pollSeconds) {
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    vertx.setPeriodic(pollSeconds * 1000L, id -> {
+      if (!running.compareAndSet(false, true)) return;
+      attendance.markNoShows()
+          .onFailure(e -> java.util.logging.Logger.getLogger(App.class.getName()).log(java.util.logging.Level.WARNING, "no-show check failed", e))
+          .onComplete(ar -> running.set(false));
+    });
+  }
+
+  /** The attendance service the no-show job runs on (tests run the job directly). */
+  public AttendanceService attendance() {
+    return attendance;
   }
 
   /** What the HTTP servers were built from (tests build a router of their own from it). */

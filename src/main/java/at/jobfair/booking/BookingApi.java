@@ -98,8 +98,13 @@ public final class BookingApi {
         .put("createdAt", b.createdAt().toString())
         .put("cancelledAt", b.cancelledAt() == null ? null : b.cancelledAt().toString())
         .put("cancelledBy", b.cancelledAs()).put("cancelReason", b.cancelReason())
-        .put("ics", "/api/bookings/" + b.id() + "/ics");
-    if (withPerson) o.put("jobseeker", new JsonObject().put("id", b.jobseekerId()).put("name", b.jobseekerName()));
+        .put("ics", "/api/bookings/" + b.id() + "/ics")
+        .put("checkedInAt", b.checkedInAt() == null ? null : b.checkedInAt().toString());
+    if (withPerson) {
+      o.put("jobseeker", new JsonObject().put("id", b.jobseekerId()).put("name", b.jobseekerName()));
+      // The employer's statement, for the booth's staff (never excuses: those are staff-only).
+      o.put("outcome", b.outcome()).put("nextStep", b.nextStep()).put("outcomeNote", b.outcomeNote());
+    }
     return o;
   }
 

@@ -24,7 +24,8 @@ public final class BookingPages {
 
   private static final Set<String> SHOWN_ERRORS = Set.of("booking_not_active", "cancel_closed", "cancel_started",
       "reason_required", "booking_not_found", "slot_taken", "already_booked_at_booth", "overlapping_booking", "booking_closed",
-      "slot_not_found");
+      "slot_not_found", "checkin_too_early", "checkin_closed", "outcome_too_early", "outcome_closed", "no_show_but_checked_in",
+      "next_step_not_allowed", "outcome_invalid", "outcome_required", "next_step_invalid", "note_too_long");
 
   private final BookingService bookings;
   private final CatalogStore catalog;
@@ -46,6 +47,8 @@ public final class BookingPages {
       for (View b : list) {
         Map<String, Object> m = view(b);
         m.put("changeable", b.active() && BookingPolicy.open(b.start(), java.time.Duration.ofMinutes(b.cutoffMinutes()), now));
+        m.put("checkinOpen", b.active() && b.checkedInAt() == null
+            && at.jobfair.attendance.AttendancePolicy.checkinOpen(b.start(), b.end(), now));
         m.put("byEmployer", "EMPLOYER".equals(b.cancelledAs()) || "STAFF".equals(b.cancelledAs()));
         (b.active() ? upcoming : cancelled).add(m);
       }
@@ -117,6 +120,8 @@ public final class BookingPages {
     if (error != null && SHOWN_ERRORS.contains(error)) model.put("error", pages.messages().get(lang, "error." + error, BookingPolicy.MIN_REASON));
     if (ctx.request().getParam("booked") != null) model.put("notice", pages.messages().get(lang, "appointments.booked"));
     if (ctx.request().getParam("cancelled") != null) model.put("notice", pages.messages().get(lang, "appointments.cancelledNotice"));
+    if (ctx.request().getParam("checkedIn") != null) model.put("notice", pages.messages().get(lang, "attendance.checkedInNotice"));
+    if (ctx.request().getParam("outcome") != null) model.put("notice", pages.messages().get(lang, "attendance.outcomeSaved"));
     return model;
   }
 
@@ -136,6 +141,11 @@ public final class BookingPages {
     m.put("cancelledAt", b.cancelledAt());
     m.put("jobseekerName", b.jobseekerName());
     m.put("legalBasis", b.legalBasis());
+    m.put("checkedInAt", b.checkedInAt());
+    m.put("outcome", b.outcome());
+    m.put("nextStep", b.nextStep());
+    m.put("outcomeNote", b.outcomeNote());
+    m.put("started", !java.time.Instant.now().isBefore(b.start()));
     return m;
   }
 

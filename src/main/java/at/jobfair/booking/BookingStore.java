@@ -20,7 +20,8 @@ public final class BookingStore {
                      String cancelledAs, String cancelReason, int icsSequence, long slotId, Instant start, Instant end,
                      long boothId, long employerId, String employerName, long fairId, String fairName, int cutoffMinutes,
                      long jobseekerId, String jobseekerName, String jobseekerEmail, String jobseekerLanguage,
-                     Long invitationId, Instant confirmedAt) {
+                     Long invitationId, Instant confirmedAt, Instant checkedInAt, String outcome, String nextStep,
+                     String outcomeNote) {
     public boolean active() {
       return "ACTIVE".equals(status);
     }
@@ -39,13 +40,14 @@ public final class BookingStore {
              k.ics_sequence, k.slot_id, lower(k.during) as starts_at, upper(k.during) as ends_at, k.booth_id,
              e.id as employer_id, e.name as employer_name, f.id as fair_id, f.name as fair_name, f.booking_cutoff_minutes,
              k.jobseeker_id, a.name as jobseeker_name, a.email::text as jobseeker_email, a.language as jobseeker_language,
-             k.invitation_id, k.confirmed_at
+             k.invitation_id, k.confirmed_at, t.checked_in_at, t.outcome, t.next_step, t.note as outcome_note
       """;
   public static final String JOINS = """
         join booth b on b.id = k.booth_id
         join employer e on e.id = b.employer_id
         join fair f on f.id = b.fair_id
         join account a on a.id = k.jobseeker_id
+        left join attendance t on t.booking_id = k.id
       """;
   private static final String VIEW = COLUMNS + " from booking k " + JOINS;
 
@@ -188,6 +190,7 @@ public final class BookingStore {
         r.getLong("employer_id"), r.getString("employer_name"), r.getLong("fair_id"), r.getString("fair_name"),
         r.getInteger("booking_cutoff_minutes"), r.getLong("jobseeker_id"), r.getString("jobseeker_name"),
         r.getString("jobseeker_email"), r.getString("jobseeker_language"), r.getLong("invitation_id"),
-        instant(r, r.getColumnIndex("confirmed_at")));
+        instant(r, r.getColumnIndex("confirmed_at")), instant(r, r.getColumnIndex("checked_in_at")),
+        r.getString("outcome"), r.getString("next_step"), r.getString("outcome_note"));
   }
 }

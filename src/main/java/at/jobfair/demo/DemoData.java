@@ -127,9 +127,11 @@ public final class DemoData {
             return null;
           }));
     }
-    chain = chain.compose(v -> tx.preparedQuery("update jobseeker set region = $2, languages = $3 where account_id = $1").executeBatch(List.of(
-        Tuple.of(accountIds.get("seeker@demo.test"), "Wien", new String[] {"de"}),
-        Tuple.of(accountIds.get("seeker2@demo.test"), "Wien", new String[] {"en", "ar"}))).mapEmpty());
+    // Both demo jobseekers are looked after by the demo SfA caseworker (whose worklist shows them); the benefit type is staff-only.
+    chain = chain.compose(v -> tx.preparedQuery("""
+            update jobseeker set region = $2, languages = $3, caseworker_id = $4, benefit_type = $5 where account_id = $1""").executeBatch(List.of(
+        Tuple.of(accountIds.get("seeker@demo.test"), "Wien", new String[] {"de"}, accountIds.get("sfa@demo.test"), "UNEMPLOYMENT_BENEFIT"),
+        Tuple.of(accountIds.get("seeker2@demo.test"), "Wien", new String[] {"en", "ar"}, accountIds.get("sfa@demo.test"), "MINIMUM_INCOME"))).mapEmpty());
 
     LocalDate today = LocalDate.now(clock.withZone(zone));
     Instant orientation = ZonedDateTime.of(today, LocalTime.of(9, 0), zone).toInstant();

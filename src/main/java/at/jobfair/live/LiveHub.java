@@ -57,6 +57,10 @@ public final class LiveHub {
     Object fair = change.getValue("fair");
     if ("slot".equals(type)) return List.of("booth:" + booth, "fair:" + fair, "booth-staff:" + booth, "fair-staff:" + fair);
     if ("booking".equals(type)) return List.of("booth-staff:" + booth, "fair-staff:" + fair, "user:" + change.getValue("jobseeker"));
+    // Attendance facts (check-in, outcome, sick note) and outages: ids only, for the booth's staff and the fair's board;
+    // the person's own page hears of their check-in too.
+    if ("attendance".equals(type)) return List.of("booth-staff:" + booth, "fair-staff:" + fair, "user:" + change.getValue("jobseeker"));
+    if ("outage".equals(type)) return List.of("fair-staff:" + fair);
     return List.of();
   }
 

@@ -1,6 +1,13 @@
 package at.jobfair.web;
 
+import at.jobfair.App;
 import at.jobfair.account.SignIn;
+import at.jobfair.attendance.AttendanceApi;
+import at.jobfair.attendance.AttendanceService;
+import at.jobfair.attendance.Board;
+import at.jobfair.attendance.OverdueProposalItems;
+import at.jobfair.attendance.Worklist;
+import at.jobfair.jobseeker.JobseekerRecords;
 import at.jobfair.booking.BookingApi;
 import at.jobfair.booking.BookingPages;
 import at.jobfair.catalog.Catalog;
@@ -28,6 +35,8 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import static at.jobfair.account.Role.EMPLOYER;
+import static at.jobfair.account.Role.ERHEBUNG;
+import static at.jobfair.account.Role.KOMMUNE;
 import static at.jobfair.account.Role.JOBSEEKER;
 
 import static at.jobfair.account.Role.ORGANIZER;
@@ -191,6 +200,31 @@ public final class AppRouter {
     e.page(POST, "/invitations/link/:token", anyone(), invitations::linkForm);
     e.page(GET, "/appointments/confirm/:token", anyone(), invitations::confirmPage);
     e.page(POST, "/appointments/confirm/:token", anyone(), invitations::confirmForm);
+    // Attendance, worklist and the live staff board
+    AttendanceService attendance = App.attendanceService(s.config(), s.pool());
+    AttendanceApi attendanceApi = new AttendanceApi(attendance);
+    JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages());
+    Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, new OverdueProposalItems(s.pool()));
+    Board board = new Board(s.pool(), s.pages(), attendance, s.config().zone());
+    Access readsRecords = roles(SFA, SFU, ORGANIZER, ERHEBUNG, KOMMUNE); // never employers, jobseekers or providers
+    e.api(GET, "/api/jobseekers/:id", readsRecords, records::apiGet);
+    e.api(PUT, "/api/jobseekers/:id", readsRecords, records::apiPut);
+    e.page(GET, "/staff/jobseekers/:id", readsRecords, records::page);
+    e.page(POST, "/staff/jobseekers/:id", readsRecords, records::form);
+    e.api(GET, "/api/me/profile", roles(JOBSEEKER), records::apiMine);
+    e.api(POST, "/api/bookings/:id/checkin", roles(JOBSEEKER), attendanceApi::checkin);
+    e.page(POST, "/bookings/:id/checkin", roles(JOBSEEKER), attendanceApi::checkinForm);
+    e.api(PUT, "/api/bookings/:id/outcome", roles(EMPLOYER, ORGANIZER), attendanceApi::outcome);
+    e.page(POST, "/bookings/:id/outcome", roles(EMPLOYER, ORGANIZER), attendanceApi::outcomeForm);
+    e.api(POST, "/api/bookings/:id/sick-note", roles(SFA, ORGANIZER), attendanceApi::sickNote);
+    e.api(POST, "/api/fairs/:id/outages", roles(ORGANIZER), attendanceApi::outage);
+    e.api(GET, "/api/worklist", roles(SFA), worklist::api);
+    e.page(GET, "/staff/worklist", roles(SFA), worklist::page);
+    e.api(POST, "/api/worklist/:itemId/result", roles(SFA), worklist::apiResult);
+    e.page(POST, "/staff/worklist/:itemId/result", roles(SFA), worklist::resultForm);
+    e.page(GET, "/staff/fairs/:id/board", staff(), board::page);
+    e.api(GET, "/api/fairs/:id/board", staff(), board::api);
+    e.api(GET, "/api/fairs/:id/board.csv", staff(), board::csv);
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(ApiError.notFound("not_found")));

@@ -345,6 +345,44 @@ class InvitationApiTest {
   }
 
   @Test
+  void anOverdueProposalLandsOnceOnTheCaseworkersWorklistUntilTheResultIsRecorded() {
+    String overdue = person("worklist-overdue");
+    long invitationId = propose(overdue, Instant.now().plus(Duration.ofDays(1))).getLong("id");
+    fx.exec("update invitation set deadline = now() - interval '1 minute' where id = ?", invitationId);
+    fx.exec("update jobseeker set caseworker_id = (select id from account where email = 'sfa@demo.test') where account_id = ?",
+        fx.accountId(overdue));
+
+    TestClient caseworker = app.client().signedIn("sfa@demo.test");
+    JsonObject item = null;
+    for (int i = 0; i < 2; i++) {
+      item = caseworker.get("/api/worklist").json().getJsonArray("items").stream().map(o -> (JsonObject) o)
+          .filter(o -> "OVERDUE_PROPOSAL".equals(o.getString("kind"))
+              && o.getJsonObject("evidence").getJsonObject("proposal").getLong("invitationId") == invitationId)
+          .findFirst().orElseThrow(() -> new AssertionError("the overdue proposal is on the worklist"));
+    }
+    assertEquals(1, app.count("select count(*) from worklist_item where proposal_id = " + invitationId), "one item, however often opened");
+    JsonObject proposal = item.getJsonObject("evidence").getJsonObject("proposal");
+    assertEquals(1, proposal.getInteger("noticeVersion"));
+    assertNotNull(proposal.getString("deadline"));
+    assertTrue(caseworker.get("/staff/worklist").body().contains("Rechtsfolgenbelehrung, Fassung"));
+
+    String otherCaseworker = "sfa-other@example.org";
+    app.client().signedIn("organizer@demo.test").post("/api/users", new JsonObject().put("email", otherCaseworker).put("name", "Andere SfA")
+        .put("password", "Passwort-123").put("roles", new io.vertx.core.json.JsonArray().add("SFA")));
+    TestClient other = app.client();
+    other.signIn(otherCaseworker, "Passwort-123");
+    assertTrue(other.get("/api/worklist").json().getJsonArray("items").stream()
+        .noneMatch(o -> "OVERDUE_PROPOSAL".equals(((JsonObject) o).getString("kind"))), "not someone else's caseworker");
+
+    var result = caseworker.post("/api/worklist/" + item.getLong("id") + "/result",
+        new JsonObject().put("result", "REASON_ACCEPTED").put("note", "Person war im Krankenhaus"));
+    assertEquals(200, result.status(), result.body());
+    long itemId = item.getLong("id");
+    assertTrue(caseworker.get("/api/worklist").json().getJsonArray("items").stream()
+        .noneMatch(o -> ((JsonObject) o).getLong("id") == itemId), "a recorded result closes the item");
+  }
+
+  @Test
   void organisersAddANewVersionOfTheNoticeAndNewProposalsCarryIt() {
     String url = "/api/consequence-notices";
     JsonObject notice = new JsonObject().put("textDe", "Neue Belehrung, Fassung zwei.").put("textEn", "New notice, version two.");

@@ -1,0 +1,128 @@
+package at.jobfair.attendance;
+
+import at.jobfair.attendance.AttendancePolicy.NextStep;
+import at.jobfair.attendance.AttendancePolicy.Outcome;
+import at.jobfair.attendance.AttendanceStore.Booking;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Check-in (the person), outcome (the booth's employer, organisers), sick notes and outages (staff), as API and forms. */
+public final class AttendanceApi {
+
+  private final AttendanceService attendance;
+
+  public AttendanceApi(AttendanceService attendance) {
+    this.attendance = attendance;
+  }
+
+  public Future<?> checkin(RoutingContext ctx) {
+    return attendance.checkin(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(b -> Http.ok(ctx, json(b)));
+  }
+
+  /** PUT {@code {"outcome", "nextStep", "note"}}. */
+  public Future<?> outcome(RoutingContext ctx) {
+    JsonObject body = Http.body(ctx);
+    Outcome outcome = parse(Outcome.class, body.getValue("outcome"), "outcome_required");
+    NextStep next = parse(NextStep.class, body.getValue("nextStep"), "next_step_invalid");
+    return attendance.outcome(Sessions.user(ctx), Http.pathId(ctx, "id"), outcome, next, text(body.getValue("note")))
+        .onSuccess(b -> Http.ok(ctx, json(b)));
+  }
+
+  /** POST {@code {"note"}} (optional). */
+  public Future<?> sickNote(RoutingContext ctx) {
+    JsonObject body = Http.optionalBody(ctx);
+    return attendance.sickNote(Sessions.user(ctx), Http.pathId(ctx, "id"), text(body.getValue("note")))
+        .onSuccess(b -> Http.created(ctx, json(b)));
+  }
+
+  /** POST {@code {"from", "to", "reason"}} with ISO instants. */
+  public Future<?> outage(RoutingContext ctx) {
+    JsonObject body = Http.body(ctx);
+    Instant from = instant(body.getValue("from"));
+    Instant to = instant(body.getValue("to"));
+    String reason = text(body.getValue("reason"));
+    long fairId = Http.pathId(ctx, "id");
+    return attendance.outage(Sessions.user(ctx), fairId, from, to, reason).onSuccess(id -> Http.created(ctx, new JsonObject()
+        .put("id", id).put("fairId", fairId).put("from", from.toString()).put("to", to.toString()).put("reason", reason.strip())));
+  }
+
+  /** The check-in button on the person's appointments page. */
+  public Future<?> checkinForm(RoutingContext ctx) {
+    return attendance.checkin(Sessions.user(ctx), Http.pathId(ctx, "id"))
+        .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?checkedIn=" + b.id()))
+        .recover(e -> back(ctx, e, "/me/appointments"));
+  }
+
+  /** The outcome form on a booth's schedule page. */
+  public Future<?> outcomeForm(RoutingContext ctx) {
+    var form = ctx.request();
+    String back = Http.localPath(form.getFormAttribute("back"));
+    Outcome outcome;
+    NextStep next;
+    try {
+      outcome = parse(Outcome.class, form.getFormAttribute("outcome"), "outcome_required");
+      next = parse(NextStep.class, blankToNull(form.getFormAttribute("nextStep")), "next_step_invalid");
+    } catch (ApiError e) {
+      return back(ctx, e, back);
+    }
+    return attendance.outcome(Sessions.user(ctx), Http.pathId(ctx, "id"), outcome, next, form.getFormAttribute("note"))
+        .onSuccess(b -> Http.seeOther(ctx, withParam(back, "outcome", String.valueOf(b.id()))))
+        .recover(e -> back(ctx, e, back));
+  }
+
+  static JsonObject json(Booking b) {
+    var f = b.facts();
+    return new JsonObject().put("bookingId", b.id()).put("checkedInAt", f.checkedInAt() == null ? null : f.checkedInAt().toString())
+        .put("outcome", f.outcome() == null ? null : f.outcome().name());
+  }
+
+  private static <T> Future<T> back(RoutingContext ctx, Throwable e, String back) {
+    if (!(e instanceof ApiError a)) return Future.failedFuture(e);
+    Http.seeOther(ctx, withParam(back, "error", a.code()));
+    return Future.succeededFuture();
+  }
+
+  static String withParam(String path, String name, String value) {
+    String clean = path.replaceAll("([?&])(error|cancelled|booked|outcome|checkedIn)=[^&]*&?", "$1").replaceAll("[?&]$", "");
+    return clean + (clean.contains("?") ? "&" : "?") + name + "=" + value;
+  }
+
+  static <E extends Enum<E>> E parse(Class<E> type, Object value, String code) {
+    if (value == null) {
+      if (code.equals("outcome_required")) throw ApiError.badRequest(code);
+      return null;
+    }
+    if (!(value instanceof String s)) throw ApiError.badRequest(code);
+    try {
+      return Enum.valueOf(type, s);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest(code.equals("outcome_required") ? "outcome_invalid" : code);
+    }
+  }
+
+  static String text(Object value) {
+    if (value == null) return null;
+    if (!(value instanceof String s)) throw ApiError.badRequest("invalid_json");
+    return s;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static Instant instant(Object value) {
+    if (value == null) return null;
+    try {
+      return Instant.parse(String.valueOf(value));
+    } catch (DateTimeParseException e) {
+      throw ApiError.badRequest("outage_times_required");
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package at.jobfair.attendance;
+
+import at.jobfair.account.Account;
+import at.jobfair.account.Role;
+import at.jobfair.attendance.AttendancePolicy.Actor;
+import at.jobfair.attendance.AttendancePolicy.NextStep;
+import at.jobfair.attendance.AttendancePolicy.Outcome;
+import at.jobfair.attendance.AttendanceStore.Booking;
+import at.jobfair.web.ApiError;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Check-in, the employer's outcome, sick notes, outage windows and the automatic no-show. */
+public final class AttendanceService {
+
+  /** How many bookings one run of the no-show job marks at most (the next run takes the rest). */
+  static final int BATCH = 1000;
+
+  private final Pool pool;
+  private final AttendanceStore store;
+  private final Clock clock;
+  private final Duration grace;
+  private final int sickNoteFlagAfter;
+
+  public AttendanceService(Pool pool, AttendanceStore store, Clock clock, int graceMinutes, int sickNoteFlagAfter) {
+    this.pool = pool;
+    this.store = store;
+    this.clock = clock;
+    this.grace = Duration.ofMinutes(graceMinutes);
+    this.sickNoteFlagAfter = sickNoteFlagAfter;
+  }
+
+  public Duration grace() {
+    return grace;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The booked person says they are here. Checking in again changes nothing. */
+  public Future<Booking> checkin(Account person, long bookingId) {
+    return pool.withTransaction(tx -> store.lock(tx, bookingId).compose(b -> {
+      boolean own = b != null && person.has(Role.JOBSEEKER) && b.jobseekerId() == person.id();
+      String refusal = b == null ? "booking_not_found" : AttendancePolicy.checkin(b.facts(), own, clock.instant());
+      if (refusal != null) return Future.failedFuture(refusal(refusal));
+      return store.checkin(tx, bookingId).compose(v -> store.lock(tx, bookingId));
+    }));
+  }
+
+  /** The employer's statement about the appointment (or an organiser's). */
+  public Future<Booking> outcome(Account actor, long bookingId, Outcome outcome, NextStep next, String note) {
+    String cleanNote = note == null || note.isBlank() ? null : note.strip();
+    return pool.withTransaction(tx -> store.lock(tx, bookingId).compose(b -> {
+      if (b == null) return Future.failedFuture(ApiError.notFound("booking_not_found"));
+      boolean staffs = actor.has(Role.EMPLOYER) && actor.employerId() != null && actor.employerId() == b.employerId();
+      Actor as = staffs || !actor.has(Role.ORGANIZER) ? Actor.EMPLOYER : Actor.STAFF;
+      String refusal = AttendancePolicy.outcome(as, staffs, b.facts(), outcome, next, cleanNote, clock.instant());
+      if (refusal != null) return Future.failedFuture(refusal(refusal));
+      return store.outcome(tx, bookingId, outcome, as.name(), actor.id(), next, cleanNote).compose(v -> store.lock(tx, bookingId));
+    }));
+  }
+
+  /** Staff record a sick note as the excuse; the N-th one of a person raises the flag for the caseworker. */
+  public Future<Booking> sickNote(Account actor, long bookingId, String note) {
+    String cleanNote = note == null || note.isBlank() ? null : note.strip();
+    return pool.withTransaction(tx -> store.lock(tx, bookingId).compose(b -> {
+      if (b == null) return Future.failedFuture(ApiError.notFound("booking_not_found"));
+      String refusal = AttendancePolicy.sickNote(b.facts(), cleanNote);
+      if (refusal != null) return Future.failedFuture(refusal(refusal));
+      return store.sickNote(tx, bookingId, b.jobseekerId(), cleanNote, actor.id())
+          .compose(idAndCount -> AttendancePolicy.sickNoteFlag((int) idAndCount[1], sickNoteFlagAfter)
+              ? store.flagSickNotes(tx, idAndCount[0], b.jobseekerId()) : Future.<Void>succeededFuture())
+          .compose(v -> store.lock(tx, bookingId));
+    }));
+  }
+
+  /** Staff record a platform outage during a fair; every appointment overlapping it is excused. */
+  public Future<Long> outage(Account actor, long fairId, Instant from, Instant to, String reason) {
+    String refusal = AttendancePolicy.outage(from, to, reason);
+    if (refusal != null) return Future.failedFuture(ApiError.badRequest(refusal));
+    return pool.withTransaction(tx -> store.outage(tx, fairId, from, to, reason.strip(), actor.id()))
+        .compose(id -> id == null ? Future.failedFuture(ApiError.notFound("fair_not_found")) : Future.succeededFuture(id));
+  }
+
+  /** One run of the no-show job: marks every due booking once, however many instances run it at the same time. */
+  public Future<Integer> markNoShows() {
+    return pool.withTransaction(tx -> store.markNoShows(tx, (int) grace.toMinutes(), BATCH));
+  }
+
+  private static ApiError refusal(String code) {
+    return switch (code) {
+      case "booking_not_found" -> ApiError.notFound(code);
+      case "outcome_required", "next_step_not_allowed", "note_too_long" -> ApiError.badRequest(code);
+      default -> new ApiError(409, code, null);
+    };
+  }
+}

@@ -1,0 +1,213 @@
+package at.jobfair.attendance;
+
+import at.jobfair.attendance.AttendancePolicy.Facts;
+import at.jobfair.attendance.AttendancePolicy.State;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The live staff board of a fair: per booth and slot who is booked, checked in, waiting, in a meeting, late or absent,
+ * with counts and the participation rate by channel (binding, voluntary) and format (online, on site); and the
+ * CSV export of appointments and outcomes. The page's board region refreshes on every change of the fair.
+ *
+ * <p>{@code employerRoomUnattended} is a placeholder (always null) until the meetings issue knows who is in a room;
+ * "in meeting" is derived from the check-in and the slot's time until then.
+ */
+public final class Board {
+
+  private static final String[] COUNTERS = {"booked", "checkedIn", "waiting", "inMeeting", "late", "noShow", "employerNoShow",
+      "excused", "participated"};
+
+  private final Pool pool;
+  private final Pages pages;
+  private final AttendanceService attendance;
+  private final ZoneId zone;
+
+  public Board(Pool pool, Pages pages, AttendanceService attendance, ZoneId zone) {
+    this.pool = pool;
+    this.pages = pages;
+    this.attendance = attendance;
+    this.zone = zone;
+  }
+
+  public Future<?> api(RoutingContext ctx) {
+    return board(Http.pathId(ctx, "id")).onSuccess(b -> Http.ok(ctx, b));
+  }
+
+  public Future<?> page(RoutingContext ctx) {
+    return board(Http.pathId(ctx, "id")).onSuccess(b -> {
+      Map<String, Object> model = new HashMap<>();
+      model.put("board", b);
+      model.put("fair", b.getJsonObject("fair"));
+      pages.render(ctx, "board", model);
+    });
+  }
+
+  /** Semicolon-separated, UTF-8 with a byte-order mark (Excel), times in the configured zone. */
+  public Future<?> csv(RoutingContext ctx) {
+    long fairId = Http.pathId(ctx, "id");
+    return board(fairId).onSuccess(b -> {
+      DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+      StringBuilder sb = new StringBuilder("\uFEFF");
+      sb.append("booking;employer;slot_start;slot_end;jobseeker;legal_basis;source;booking_status;checked_in_at;state;outcome;next_step;outcome_by\r\n");
+      for (Object bo : b.getJsonArray("booths")) {
+        JsonObject booth = (JsonObject) bo;
+        for (Object so : booth.getJsonArray("slots")) {
+          JsonObject slot = (JsonObject) so;
+          for (Object ko : slot.getJsonArray("bookings")) {
+            JsonObject k = (JsonObject) ko;
+            String checkedIn = k.getString("checkedInAt");
+            sb.append(k.getLong("id")).append(';')
+                .append(cell(booth.getString("employer"))).append(';')
+                .append(f.format(Instant.parse(slot.getString("start")))).append(';')
+                .append(f.format(Instant.parse(slot.getString("end")))).append(';')
+                .append(cell(k.getJsonObject("jobseeker").getString("name"))).append(';')
+                .append(k.getString("legalBasis")).append(';')
+                .append(k.getString("source")).append(';')
+                .append(k.getString("status")).append(';')
+                .append(checkedIn == null ? "" : f.format(Instant.parse(checkedIn))).append(';')
+                .append(k.getString("state")).append(';')
+                .append(nz(k.getString("outcome"))).append(';')
+                .append(nz(k.getString("nextStep"))).append(';')
+                .append(nz(k.getString("outcomeBy"))).append("\r\n");
+          }
+        }
+      }
+      ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+          .putHeader("Content-Disposition", "attachment; filename=\"jobboerse-" + fairId + "-termine.csv\"")
+          .putHeader("Cache-Control", "no-store").end(sb.toString());
+    });
+  }
+
+  /** A CSV cell: quoted when it holds a separator, quote or line break; a leading formula character is defused. */
+  static String cell(String v) {
+    if (v == null) return "";
+    String s = v;
+    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) s = "'" + s;
+    if (s.contains(";") || s.contains("\"") || s.contains("\n") || s.contains("\r")) s = "\"" + s.replace("\"", "\"\"") + "\"";
+    return s;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  public Future<JsonObject> board(long fairId) {
+    Instant now = attendance.clock().instant();
+    return pool.preparedQuery("select id, name, format, starts_at, ends_at from fair where id = $1").execute(Tuple.of(fairId)).compose(fairs -> {
+      if (fairs.size() == 0) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+      Row fr = fairs.iterator().next();
+      String format = "E_JOBMEETING".equals(fr.getString("format")) ? "ONLINE" : "ON_SITE";
+      JsonObject fair = new JsonObject().put("id", fairId).put("name", fr.getString("name")).put("format", fr.getString("format"))
+          .put("channel", format);
+      return pool.preparedQuery("""
+              select b.id as booth_id, e.name as employer_name, s.id as slot_id, s.starts_at, s.ends_at, s.capacity
+                from booth b join employer e on e.id = b.employer_id join slot s on s.booth_id = b.id
+               where b.fair_id = $1 and s.removed_at is null order by e.name, b.id, s.starts_at, s.id""")
+          .execute(Tuple.of(fairId))
+          .compose(slots -> pool.preparedQuery("select k.id, k.slot_id, k.status, k.source, k.jobseeker_id, a.name as person_name, "
+                  + "t.next_step, t.outcome_source, " + AttendanceStore.FACT_COLUMNS + """
+                     from booking k join booth b on b.id = k.booth_id join account a on a.id = k.jobseeker_id
+                     left join attendance t on t.booking_id = k.id
+                    where b.fair_id = $1 order by lower(k.during), k.id""")
+              .execute(Tuple.of(fairId))
+              .map(bookings -> assemble(fair, format, slots, bookings, now)));
+    });
+  }
+
+  private JsonObject assemble(JsonObject fair, String format, Iterable<Row> slotRows, Iterable<Row> bookingRows, Instant now) {
+    Map<Long, JsonObject> booths = new LinkedHashMap<>();
+    Map<Long, JsonObject> slots = new HashMap<>();
+    for (Row r : slotRows) {
+      JsonObject booth = booths.computeIfAbsent(r.getLong("booth_id"), id -> new JsonObject().put("id", id)
+          .put("employer", r.getString("employer_name")).put("employerRoomUnattended", null)
+          .put("counts", counters()).put("slots", new JsonArray()));
+      JsonObject slot = new JsonObject().put("id", r.getLong("slot_id"))
+          .put("start", AttendanceStore.instant(r, "starts_at").toString()).put("end", AttendanceStore.instant(r, "ends_at").toString())
+          .put("capacity", r.getInteger("capacity")).put("employerRoomUnattended", null)
+          .put("counts", counters()).put("bookings", new JsonArray());
+      booth.getJsonArray("slots").add(slot);
+      slots.put(slot.getLong("id"), slot);
+      slot.put("boothId", booth.getLong("id"));
+    }
+    JsonObject totals = counters();
+    Map<String, int[]> byChannel = new LinkedHashMap<>();
+    byChannel.put("BINDING", new int[2]);
+    byChannel.put("VOLUNTARY", new int[2]);
+    int[] byFormat = new int[2];
+    for (Row r : bookingRows) {
+      JsonObject slot = slots.get(r.getLong("slot_id"));
+      if (slot == null) continue;
+      Facts f = AttendanceStore.facts(r);
+      State state = AttendancePolicy.state(f, now, attendance.grace());
+      slot.getJsonArray("bookings").add(new JsonObject().put("id", r.getLong("id"))
+          .put("jobseeker", new JsonObject().put("id", r.getLong("jobseeker_id")).put("name", r.getString("person_name")))
+          .put("status", r.getString("status")).put("source", r.getString("source")).put("legalBasis", f.legalBasis().name())
+          .put("state", state.name()).put("checkedInAt", f.checkedInAt() == null ? null : f.checkedInAt().toString())
+          .put("outcome", f.outcome() == null ? null : f.outcome().name()).put("nextStep", r.getString("next_step"))
+          .put("outcomeBy", r.getString("outcome_source"))
+          .put("offerAnotherSlot", state == State.EMPLOYER_NO_SHOW));
+      if (!f.active()) continue;
+      JsonObject booth = booths.get(slot.getLong("boothId"));
+      for (JsonObject counts : new JsonObject[] {slot.getJsonObject("counts"), booth.getJsonObject("counts"), totals}) {
+        count(counts, f, state, now);
+      }
+      if (AttendancePolicy.countsForParticipation(f, now, attendance.grace())) {
+        boolean took = AttendancePolicy.participated(f, now, attendance.grace());
+        int[] c = byChannel.get(f.legalBasis().name());
+        c[0]++;
+        if (took) c[1]++;
+        byFormat[0]++;
+        if (took) byFormat[1]++;
+      }
+    }
+    JsonObject channels = new JsonObject();
+    byChannel.forEach((k, v) -> channels.put(k, rate(v)));
+    return new JsonObject().put("fair", fair).put("generatedAt", now.toString()).put("counts", totals)
+        .put("participation", new JsonObject().put("byChannel", channels).put("byFormat", new JsonObject().put(format, rate(byFormat))))
+        .put("booths", new JsonArray(new java.util.ArrayList<>(booths.values())));
+  }
+
+  private static void count(JsonObject c, Facts f, State state, Instant now) {
+    inc(c, "booked");
+    if (f.checkedIn()) inc(c, "checkedIn");
+    boolean started = !now.isBefore(f.start());
+    if (f.checkedIn() && f.outcome() == null && started) inc(c, "waiting");
+    if (state == State.IN_MEETING) inc(c, "inMeeting");
+    if (state == State.LATE || state == State.NO_SHOW_DUE) inc(c, "late");
+    if (state == State.NO_SHOW) inc(c, "noShow");
+    if (state == State.EMPLOYER_NO_SHOW) inc(c, "employerNoShow");
+    if (state == State.EXCUSED_SICK || state == State.EXCUSED_OUTAGE) inc(c, "excused");
+    if (state == State.APPEARED || state == State.UNSUITABLE || state == State.CANDIDATE_DECLINED) inc(c, "participated");
+  }
+
+  private static JsonObject rate(int[] dueAndAttended) {
+    return new JsonObject().put("due", dueAndAttended[0]).put("participated", dueAndAttended[1])
+        .put("rate", dueAndAttended[0] == 0 ? null : Math.round(1000.0 * dueAndAttended[1] / dueAndAttended[0]) / 1000.0);
+  }
+
+  private static JsonObject counters() {
+    JsonObject c = new JsonObject();
+    for (String k : COUNTERS) c.put(k, 0);
+    return c;
+  }
+
+  private static void inc(JsonObject c, String key) {
+    c.put(key, c.getInteger(key) + 1);
+  }
+}

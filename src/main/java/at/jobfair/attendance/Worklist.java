@@ -1,0 +1,212 @@
+package at.jobfair.attendance;
+
+import at.jobfair.account.Account;
+import at.jobfair.attendance.AttendancePolicy.Facts;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The SfA caseworker's worklist: their own people's no-shows on binding appointments (not excused, not the employer's),
+ * sick-note flags, and unbooked binding proposals, each with its evidence. Recording the result of checking the
+ * reasons closes an item.
+ */
+public final class Worklist {
+
+  public static final Set<String> RESULTS = Set.of("REASON_ACCEPTED", "SANCTION_CHECK", "NO_ACTION");
+
+  /**
+   * Extension point for the invitations work: unbooked binding placement proposals past their deadline, for the
+   * caseworker's own people. The invitations migration provides the view {@code overdue_binding_proposal}; wire it
+   * in by passing an implementation that reads it (each item: {@code kind = "OVERDUE_PROPOSAL"}, the person and the
+   * proposal as evidence; results go to {@code worklist_item} rows of kind OVERDUE_PROPOSAL with {@code proposal_id}).
+   */
+  @FunctionalInterface
+  public interface OverdueProposals {
+    Future<List<JsonObject>> of(long caseworkerId);
+  }
+
+  private static final String ITEMS = """
+      select w.id as item_id, w.kind, w.created_at as item_created_at, w.jobseeker_id, p.name as person_name,
+             k.id as booking_id, k.status = 'ACTIVE' as active, k.status, k.source, k.legal_basis, k.created_at as booked_at, k.cancelled_at, k.cancelled_as,
+             lower(k.during) as starts_at, upper(k.during) as ends_at, e.name as employer_name, f.id as fair_id, f.name as fair_name,
+             t.checked_in_at, t.outcome, t.outcome_source, t.outcome_at, t.next_step, t.note,
+             exists (select 1 from sick_note s where s.booking_id = k.id) as sick_note,
+             exists (select 1 from fair_outage o where o.fair_id = b.fair_id and o.during && k.during) as in_outage
+        from worklist_item w
+        join jobseeker j on j.account_id = w.jobseeker_id
+        join account p on p.id = w.jobseeker_id
+        left join sick_note sn on sn.id = w.sick_note_id
+        join booking k on k.id = coalesce(w.booking_id, sn.booking_id)
+        join booth b on b.id = k.booth_id
+        join employer e on e.id = b.employer_id
+        join fair f on f.id = b.fair_id
+        left join attendance t on t.booking_id = k.id
+       where j.caseworker_id = $1 and w.result is null and w.kind in ('NO_SHOW', 'SICK_NOTE_FLAG')
+       order by w.created_at, w.id""";
+
+  private final Pool pool;
+  private final Pages pages;
+  private final AttendanceService attendance;
+  private final OverdueProposals overdue;
+
+  public Worklist(Pool pool, Pages pages, AttendanceService attendance, OverdueProposals overdue) {
+    this.pool = pool;
+    this.pages = pages;
+    this.attendance = attendance;
+    this.overdue = overdue;
+  }
+
+  public Future<?> api(RoutingContext ctx) {
+    return open(Sessions.user(ctx)).onSuccess(list -> Http.ok(ctx, list));
+  }
+
+  public Future<?> page(RoutingContext ctx) {
+    return open(Sessions.user(ctx)).onSuccess(list -> {
+      Map<String, Object> model = new HashMap<>();
+      // JSON arrays, so that the page model turns every item into plain maps for the template.
+      JsonArray noShows = new JsonArray();
+      JsonArray flags = new JsonArray();
+      JsonArray proposals = new JsonArray();
+      for (Object o : list.getJsonArray("items")) {
+        JsonObject item = (JsonObject) o;
+        switch (item.getString("kind")) {
+          case "NO_SHOW" -> noShows.add(item);
+          case "SICK_NOTE_FLAG" -> flags.add(item);
+          default -> proposals.add(item);
+        }
+      }
+      model.put("noShows", noShows);
+      model.put("flags", flags);
+      model.put("proposals", proposals);
+      String error = ctx.request().getParam("error");
+      if (error != null && error.matches("[a-z_]{1,40}")) model.put("error", pages.messages().get(Http.lang(ctx), "error." + error));
+      if (ctx.request().getParam("done") != null) model.put("notice", pages.messages().get(Http.lang(ctx), "worklist.done"));
+      pages.render(ctx, "worklist", model);
+    });
+  }
+
+  /** POST {@code {"result", "note"}}. */
+  public Future<?> apiResult(RoutingContext ctx) {
+    JsonObject body = Http.body(ctx);
+    Object note = body.getValue("note");
+    if (note != null && !(note instanceof String)) throw ApiError.badRequest("invalid_json");
+    Object result = body.getValue("result");
+    return result(Sessions.user(ctx), Http.pathId(ctx, "itemId"), result instanceof String s ? s : null, (String) note)
+        .onSuccess(v -> Http.ok(ctx, new JsonObject().put("id", Http.pathId(ctx, "itemId")).put("result", result)));
+  }
+
+  public Future<?> resultForm(RoutingContext ctx) {
+    return result(Sessions.user(ctx), Http.pathId(ctx, "itemId"), ctx.request().getFormAttribute("result"), ctx.request().getFormAttribute("note"))
+        .onSuccess(v -> Http.seeOther(ctx, "/staff/worklist?done=1"))
+        .recover(e -> {
+          if (!(e instanceof ApiError a)) return Future.failedFuture(e);
+          Http.seeOther(ctx, "/staff/worklist?error=" + a.code());
+          return Future.succeededFuture();
+        });
+  }
+
+  private Future<Void> result(Account me, long itemId, String result, String note) {
+    if (result == null || !RESULTS.contains(result)) return Future.failedFuture(ApiError.badRequest("worklist_result_invalid"));
+    String cleanNote = note == null || note.isBlank() ? null : note.strip();
+    if (cleanNote != null && cleanNote.length() > AttendancePolicy.MAX_NOTE) return Future.failedFuture(ApiError.badRequest("note_too_long"));
+    return pool.preparedQuery("""
+            update worklist_item w set result = $3, result_note = $4, result_by = $2, result_at = now()
+              from jobseeker j where j.account_id = w.jobseeker_id and j.caseworker_id = $2 and w.id = $1 and w.result is null
+            returning w.id""")
+        .execute(Tuple.of(itemId, me.id(), result, cleanNote))
+        .compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture() : pool.preparedQuery("""
+                select w.result is not null from worklist_item w join jobseeker j on j.account_id = w.jobseeker_id
+                 where w.id = $1 and j.caseworker_id = $2""").execute(Tuple.of(itemId, me.id()))
+            .compose(r -> Future.failedFuture(r.size() == 0 ? ApiError.notFound("worklist_item_not_found") : ApiError.conflict("worklist_item_closed"))));
+  }
+
+  /** The open items of the caseworker's own people, with evidence. */
+  public Future<JsonObject> open(Account me) {
+    Instant now = attendance.clock().instant();
+    return pool.preparedQuery(ITEMS).execute(Tuple.of(me.id())).compose(rows -> {
+      List<JsonObject> items = new ArrayList<>();
+      Set<Long> flagged = new java.util.TreeSet<>();
+      for (Row r : rows) {
+        Facts f = AttendanceStore.facts(r);
+        String kind = r.getString("kind");
+        // A no-show item stays open only while it still counts: a later excuse or a corrected outcome takes it off.
+        if ("NO_SHOW".equals(kind) && !AttendancePolicy.needsCaseworkerReview(f, now, attendance.grace())) continue;
+        if ("SICK_NOTE_FLAG".equals(kind)) flagged.add(r.getLong("jobseeker_id"));
+        items.add(item(r, f, now));
+      }
+      return sickNotes(flagged).compose(notes -> {
+        for (JsonObject item : items) {
+          if ("SICK_NOTE_FLAG".equals(item.getString("kind"))) {
+            JsonArray list = notes.getOrDefault(item.getJsonObject("person").getLong("id"), new JsonArray());
+            item.getJsonObject("evidence").put("sickNotes", list).put("sickNoteCount", list.size());
+          }
+        }
+        return overdue.of(me.id());
+      }).map(proposals -> {
+        JsonArray all = new JsonArray();
+        items.forEach(all::add);
+        proposals.forEach(all::add);
+        return new JsonObject().put("items", all);
+      });
+    });
+  }
+
+  private JsonObject item(Row r, Facts f, Instant now) {
+    JsonObject booking = new JsonObject().put("id", r.getLong("booking_id")).put("start", f.start().toString()).put("end", f.end().toString())
+        .put("employer", r.getString("employer_name")).put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name")))
+        .put("status", r.getString("status")).put("source", r.getString("source")).put("legalBasis", r.getString("legal_basis"))
+        .put("createdAt", str(AttendanceStore.instant(r, "booked_at"))).put("cancelledAt", str(AttendanceStore.instant(r, "cancelled_at")))
+        .put("cancelledBy", r.getString("cancelled_as"));
+    JsonObject evidence = new JsonObject().put("booking", booking)
+        .put("checkedInAt", str(f.checkedInAt()))
+        .put("outcome", f.outcome() == null ? null : new JsonObject().put("outcome", f.outcome().name())
+            .put("by", r.getString("outcome_source")).put("at", str(AttendanceStore.instant(r, "outcome_at")))
+            .put("nextStep", r.getString("next_step")).put("note", r.getString("note")))
+        .put("sickNote", f.sickNote()).put("inOutage", f.inOutage())
+        .put("state", AttendancePolicy.state(f, now, attendance.grace()).name());
+    return new JsonObject().put("id", r.getLong("item_id")).put("kind", r.getString("kind"))
+        .put("createdAt", str(AttendanceStore.instant(r, "item_created_at")))
+        .put("person", new JsonObject().put("id", r.getLong("jobseeker_id")).put("name", r.getString("person_name")))
+        .put("evidence", evidence);
+  }
+
+  private Future<Map<Long, JsonArray>> sickNotes(Set<Long> people) {
+    if (people.isEmpty()) return Future.succeededFuture(Map.of());
+    return pool.preparedQuery("""
+            select s.jobseeker_id, s.id, s.recorded_at, s.note, lower(k.during) as starts_at, e.name as employer_name
+              from sick_note s join booking k on k.id = s.booking_id join booth b on b.id = k.booth_id
+              join employer e on e.id = b.employer_id
+             where s.jobseeker_id = any($1) order by s.recorded_at, s.id""")
+        .execute(Tuple.of(people.toArray(new Long[0])))
+        .map(rows -> {
+          Map<Long, JsonArray> out = new LinkedHashMap<>();
+          for (Row r : rows) {
+            out.computeIfAbsent(r.getLong("jobseeker_id"), k -> new JsonArray()).add(new JsonObject().put("id", r.getLong("id"))
+                .put("recordedAt", str(AttendanceStore.instant(r, "recorded_at"))).put("note", r.getString("note"))
+                .put("appointment", str(AttendanceStore.instant(r, "starts_at"))).put("employer", r.getString("employer_name")));
+          }
+          return out;
+        });
+  }
+
+  private static String str(Instant i) {
+    return i == null ? null : i.toString();
+  }
+}

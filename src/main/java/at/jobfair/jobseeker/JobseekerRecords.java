@@ -1,0 +1,192 @@
+package at.jobfair.jobseeker;
+
+import at.jobfair.account.Account;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The jobseeker record: home region, languages, the responsible SfA caseworker, and the staff-only benefit type.
+ * Staff read and edit it; the person reads their own fields without the staff-only ones. Nothing here is ever
+ * given to employers.
+ */
+public final class JobseekerRecords {
+
+  public static final Set<String> BENEFIT_TYPES = Set.of("UNEMPLOYMENT_BENEFIT", "EMERGENCY_ASSISTANCE", "MINIMUM_INCOME");
+  private static final int MAX_REGION = 100;
+  private static final int MAX_LANGUAGES = 20;
+
+  /** The record as stored. */
+  public record Record(long id, String name, String email, String region, List<String> languages, Long caseworkerId,
+                       String caseworkerName, String benefitType) {
+  }
+
+  private final Pool pool;
+  private final Pages pages;
+
+  public JobseekerRecords(Pool pool, Pages pages) {
+    this.pool = pool;
+    this.pages = pages;
+  }
+
+  public Future<?> apiGet(RoutingContext ctx) {
+    return find(Http.pathId(ctx, "id")).onSuccess(r -> Http.ok(ctx, staffJson(r)));
+  }
+
+  /** PUT: the fields present are changed ({@code region, languages, caseworkerId, benefitType}); null clears one. */
+  public Future<?> apiPut(RoutingContext ctx) {
+    JsonObject body = Http.body(ctx);
+    long id = Http.pathId(ctx, "id");
+    return update(id, body).onSuccess(r -> Http.ok(ctx, staffJson(r)));
+  }
+
+  /** The person's own record, without the staff-only fields. */
+  public Future<?> apiMine(RoutingContext ctx) {
+    return find(Sessions.user(ctx).id()).onSuccess(r -> Http.ok(ctx, ownJson(r)));
+  }
+
+  public Future<?> page(RoutingContext ctx) {
+    return page(ctx, Http.pathId(ctx, "id"), null);
+  }
+
+  public Future<?> form(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    var f = ctx.request();
+    JsonObject body = new JsonObject()
+        .put("region", f.getFormAttribute("region") == null || f.getFormAttribute("region").isBlank() ? null : f.getFormAttribute("region"))
+        .put("languages", new JsonArray(Arrays.stream(String.valueOf(f.getFormAttribute("languages") == null ? "" : f.getFormAttribute("languages"))
+            .split("[\\s,|]+")).filter(s -> !s.isBlank()).map(s -> (Object) s.toLowerCase()).toList()))
+        .put("benefitType", f.getFormAttribute("benefitType") == null || f.getFormAttribute("benefitType").isBlank() ? null : f.getFormAttribute("benefitType"));
+    String cw = f.getFormAttribute("caseworkerId");
+    if (cw == null || cw.isBlank()) body.putNull("caseworkerId");
+    else if (cw.matches("\\d{1,18}")) body.put("caseworkerId", Long.parseLong(cw));
+    else body.put("caseworkerId", cw);
+    return update(id, body).<Object>map(r -> {
+      Http.seeOther(ctx, "/staff/jobseekers/" + id + "?saved=1");
+      return r;
+    }).recover(e -> e instanceof ApiError a && a.status() == 400 ? page(ctx, id, a.code()).map(x -> (Object) x) : Future.failedFuture(e));
+  }
+
+  private Future<?> page(RoutingContext ctx, long id, String error) {
+    return find(id).compose(r -> caseworkers().onSuccess(sfa -> {
+      Map<String, Object> model = new HashMap<>();
+      model.put("record", staffJson(r));
+      model.put("languagesText", String.join(" ", r.languages()));
+      List<Map<String, Object>> options = new ArrayList<>();
+      for (JsonObject c : sfa) {
+        Map<String, Object> m = new HashMap<>(c.getMap());
+        m.put("selected", r.caseworkerId() != null && r.caseworkerId() == c.getLong("id"));
+        options.add(m);
+      }
+      model.put("caseworkers", options);
+      List<Map<String, Object>> benefits = new ArrayList<>();
+      for (String b : List.of("UNEMPLOYMENT_BENEFIT", "EMERGENCY_ASSISTANCE", "MINIMUM_INCOME")) {
+        benefits.add(Map.of("code", b, "selected", b.equals(r.benefitType())));
+      }
+      model.put("benefits", benefits);
+      if (error != null) model.put("error", pages.messages().get(Http.lang(ctx), "error." + error));
+      if (ctx.request().getParam("saved") != null) model.put("notice", pages.messages().get(Http.lang(ctx), "profile.saved"));
+      pages.render(ctx, error == null ? 200 : 400, "jobseeker-record", model);
+    }));
+  }
+
+  public Future<Record> find(long id) {
+    return pool.preparedQuery("""
+            select a.id, a.name, a.email::text as email, j.region, j.languages, j.caseworker_id, c.name as caseworker_name, j.benefit_type
+              from account a join jobseeker j on j.account_id = a.id left join account c on c.id = j.caseworker_id
+             where a.id = $1""")
+        .execute(Tuple.of(id))
+        .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiError.notFound("jobseeker_not_found"))
+            : Future.succeededFuture(record(rows.iterator().next())));
+  }
+
+  private Future<Record> update(long id, JsonObject body) {
+    return find(id).compose(current -> {
+      String region = body.containsKey("region") ? region(body.getValue("region")) : current.region();
+      List<String> languages = body.containsKey("languages") ? languages(body.getValue("languages")) : current.languages();
+      String benefit = body.containsKey("benefitType") ? benefit(body.getValue("benefitType")) : current.benefitType();
+      Long caseworker;
+      if (body.containsKey("caseworkerId")) {
+        Object v = body.getValue("caseworkerId");
+        if (v != null && !(v instanceof Number)) return Future.failedFuture(ApiError.badRequest("caseworker_not_sfa"));
+        caseworker = v == null ? null : ((Number) v).longValue();
+      } else {
+        caseworker = current.caseworkerId();
+      }
+      return pool.preparedQuery("""
+              update jobseeker j set region = $2, languages = $3, benefit_type = $5,
+                     caseworker_id = (select a.id from account a join account_role r on r.account_id = a.id and r.role = 'SFA'
+                                       where a.id = $4 and a.active)
+               where j.account_id = $1 and ($4::bigint is null or exists (
+                     select 1 from account a join account_role r on r.account_id = a.id and r.role = 'SFA' where a.id = $4 and a.active))""")
+          .execute(Tuple.of(id, region, languages.toArray(new String[0]), caseworker, benefit))
+          .compose(rows -> rows.rowCount() == 1 ? find(id) : Future.failedFuture(ApiError.badRequest("caseworker_not_sfa")));
+    });
+  }
+
+  private Future<List<JsonObject>> caseworkers() {
+    return pool.query("""
+            select a.id, a.name from account a join account_role r on r.account_id = a.id and r.role = 'SFA'
+             where a.active order by a.name, a.id""").execute().map(rows -> {
+      List<JsonObject> out = new ArrayList<>();
+      for (Row r : rows) out.add(new JsonObject().put("id", r.getLong(0)).put("name", r.getString(1)));
+      return out;
+    });
+  }
+
+  private static String region(Object v) {
+    if (v == null) return null;
+    if (!(v instanceof String s) || s.strip().length() > MAX_REGION) throw ApiError.badRequest("region_invalid");
+    return s.isBlank() ? null : s.strip();
+  }
+
+  private static List<String> languages(Object v) {
+    if (v == null) return List.of();
+    if (!(v instanceof JsonArray a) || a.size() > MAX_LANGUAGES) throw ApiError.badRequest("languages_invalid");
+    List<String> out = new ArrayList<>();
+    for (Object o : a) {
+      if (!(o instanceof String s) || !s.matches("[a-z]{2,3}")) throw ApiError.badRequest("languages_invalid");
+      if (!out.contains(s)) out.add(s);
+    }
+    return out;
+  }
+
+  private static String benefit(Object v) {
+    if (v == null) return null;
+    if (!(v instanceof String s) || !BENEFIT_TYPES.contains(s)) throw ApiError.badRequest("benefit_type_invalid");
+    return s;
+  }
+
+  private static Record record(Row r) {
+    String[] langs = r.getArrayOfStrings("languages");
+    return new Record(r.getLong("id"), r.getString("name"), r.getString("email"), r.getString("region"),
+        langs == null ? List.of() : List.of(langs), r.getLong("caseworker_id"), r.getString("caseworker_name"), r.getString("benefit_type"));
+  }
+
+  /** Everything, for staff. */
+  static JsonObject staffJson(Record r) {
+    return ownJson(r).put("benefitType", r.benefitType());
+  }
+
+  /** What the person reads about themselves: no staff-only fields. */
+  static JsonObject ownJson(Record r) {
+    return new JsonObject().put("id", r.id()).put("name", r.name()).put("email", r.email()).put("region", r.region())
+        .put("languages", new JsonArray(new ArrayList<>(r.languages())))
+        .put("caseworker", r.caseworkerId() == null ? null : new JsonObject().put("id", r.caseworkerId()).put("name", r.caseworkerName()));
+  }
+}

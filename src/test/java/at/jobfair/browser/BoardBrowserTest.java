@@ -1,0 +1,96 @@
+package at.jobfair.browser;
+
+import at.jobfair.support.Browsers;
+import at.jobfair.support.Fixtures;
+import at.jobfair.support.TestApp;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** An organiser's open live board changes without reload when a jobseeker checks in on their appointments page. */
+class BoardBrowserTest {
+
+  static TestApp app;
+  static Fixtures fx;
+  static Playwright playwright;
+  static Browser browser;
+  static long fair;
+  static long booking;
+  static String person;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start(Map.of("attendance.pollSeconds", 3600));
+    fx = new Fixtures(app);
+    long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
+    fair = fx.fair("Live-Board-Börse", true, 0);
+    long booth = fx.booth(fair, hotel);
+    Instant start = Instant.now().minus(Duration.ofMinutes(2));
+    long slot = fx.slots(booth, start, 1, Duration.ofMinutes(30), 1).get(0);
+    person = fx.jobseekers("board", 1).get(0);
+    fx.exec("insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis) values (?, ?, ?, tstzrange(?, ?), 'PLACEMENT_PROPOSAL', 'BINDING')",
+        slot, booth, fx.accountId(person), Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(30))));
+    booking = app.count("select id from booking where slot_id = " + slot);
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright);
+  }
+
+  @AfterAll
+  static void stop() {
+    browser.close();
+    playwright.close();
+    app.close();
+  }
+
+  private Page signedIn(BrowserContext context, String email, String password) {
+    Page page = context.newPage();
+    page.navigate(app.baseUrl() + "/signin");
+    page.getByLabel("E-Mail-Adresse").fill(email);
+    page.getByLabel("Passwort").fill(password);
+    page.locator("form.stack button").click();
+    page.waitForURL(app.baseUrl() + "/");
+    return page;
+  }
+
+  @Test
+  void theBoardShowsTheCheckInWithoutReload() {
+    try (BrowserContext staff = Browsers.context(browser); BrowserContext seeker = Browsers.context(browser)) {
+      Page board = signedIn(staff, "organizer@demo.test", "demo");
+      board.navigate(app.baseUrl() + "/staff/fairs/" + fair + "/board");
+      board.waitForSelector("body[data-live-ready]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+      board.evaluate("window.__sameDocument = true");
+      String row = "#board tr[data-booking='" + booking + "']";
+      assertThat(board.locator("#board [data-count=checkedIn]")).hasText("0");
+      assertThat(board.locator("#board [data-count=late]")).hasText("1");
+      assertThat(board.locator(row)).hasAttribute("data-state", "LATE");
+      assertThat(board.locator(row + " .state")).hasText("verspätet");
+
+      Page page = signedIn(seeker, person, Fixtures.PASSWORD);
+      page.navigate(app.baseUrl() + "/me/appointments");
+      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ich bin da")).click();
+      assertThat(page.locator(".notice").first()).hasText("Danke, Sie sind angemeldet. Das Gespräch beginnt gleich.");
+      assertThat(page.locator(".checked-in")).isVisible();
+
+      assertThat(board.locator("#board [data-count=checkedIn]")).hasText("1");
+      assertThat(board.locator("#board [data-count=late]")).hasText("0");
+      assertThat(board.locator("#board [data-count=inMeeting]")).hasText("1");
+      assertThat(board.locator(row)).hasAttribute("data-state", "IN_MEETING");
+      assertThat(board.locator(row + " .state")).hasText("im Gespräch");
+      assertEquals(true, board.evaluate("window.__sameDocument === true"), "the board was not reloaded");
+    }
+  }
+}
