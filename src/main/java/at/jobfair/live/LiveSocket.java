@@ -2,6 +2,7 @@ package at.jobfair.live;
 
 import at.jobfair.account.Account;
 import at.jobfair.booking.BookingService;
+import at.jobfair.web.AppRouter;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
@@ -36,18 +37,24 @@ public final class LiveSocket {
 
   public void upgrade(RoutingContext ctx) {
     if (!sameOrigin(ctx)) {
-      ctx.response().setStatusCode(403).end();
+      refuse(ctx, 403);
       return;
     }
-    Account user = Sessions.user(ctx);
+    // Touching a session that the request did not bring would create one and write it out around the 101 answer.
+    Account user = ctx.request().getCookie(AppRouter.SESSION_COOKIE) == null ? null : Sessions.user(ctx);
     ctx.request().toWebSocket().onSuccess(ws -> {
       Set<String> topics = java.util.concurrent.ConcurrentHashMap.newKeySet();
       ws.textMessageHandler(text -> onMessage(ws, user, topics, text));
       ws.closeHandler(v -> hub.forget(ws, topics));
       ws.exceptionHandler(e -> ws.close());
     }).onFailure(e -> {
-      if (!ctx.response().ended()) ctx.response().setStatusCode(400).end();
+      if (!ctx.response().ended()) refuse(ctx, 400);
     });
+  }
+
+  /** A refused upgrade closes its connection, so that no client reuses it for the next handshake. */
+  private static void refuse(RoutingContext ctx, int status) {
+    ctx.response().setStatusCode(status).putHeader("Connection", "close").end();
   }
 
   private void onMessage(ServerWebSocket ws, Account user, Set<String> topics, String text) {

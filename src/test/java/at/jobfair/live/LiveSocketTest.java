@@ -31,6 +31,7 @@ class LiveSocketTest {
   static TestApp app;
   static Fixtures fx;
   static Vertx vertx;
+  static io.vertx.core.http.WebSocketClient wsClient;
   static long booth;
   static List<Long> slots;
 
@@ -39,6 +40,7 @@ class LiveSocketTest {
     app = TestApp.start();
     fx = new Fixtures(app);
     vertx = Vertx.vertx();
+    wsClient = vertx.createWebSocketClient();
     long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
     long fair = fx.fair("Live", true, 0);
     booth = fx.booth(fair, hotel);
@@ -60,7 +62,7 @@ class LiveSocketTest {
       WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.app().port()).setURI("/live");
       if (cookie != null) o.addHeader("Cookie", cookie);
       if (origin != null) o.addHeader("Origin", origin);
-      ws = vertx.createWebSocketClient().connect(o).await(10, TimeUnit.SECONDS);
+      ws = wsClient.connect(o).await(10, TimeUnit.SECONDS);
       ws.textMessageHandler(t -> received.add(new JsonObject(t)));
     }
 
