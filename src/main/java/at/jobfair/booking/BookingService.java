@@ -44,12 +44,11 @@ public final class BookingService {
   }
 
   /**
-   * A jobseeker books a seat. Its source and legal basis come from their open invitation, looked up in the same
-   * transaction (see {@link InvitationStore#basisForBooking}); without one it is their own initiative (voluntary).
+   * A jobseeker books a seat. Its source and legal basis come from their open invitation (see
+   * {@link InvitationStore#BASIS}); without one it is their own initiative (voluntary).
    */
   public Future<View> book(Account jobseeker, long slotId) {
-    return pool.withTransaction(tx -> InvitationStore.basisForBooking(tx, jobseeker.id(), slotId)
-            .compose(basis -> bookIn(tx, jobseeker.id(), slotId, basis.source(), basis.legalBasis(), basis.invitationId())))
+    return place(pool, jobseeker.id(), slotId, null)
         .onSuccess(b -> mailSender.wake())
         .recover(e -> explain(e, slotId, jobseeker.id(), 0));
   }
@@ -60,7 +59,7 @@ public final class BookingService {
           String refusal = old == null ? "booking_not_found" : BookingPolicy.cancel(Actor.JOBSEEKER, facts(old, jobseeker), null, clock.instant());
           if (refusal != null) return Future.failedFuture(refusal(refusal));
           return cancelIn(tx, bookingId, jobseeker.id(), "JOBSEEKER", null)
-              .compose(v -> bookIn(tx, jobseeker.id(), newSlotId, old.source(), old.legalBasis(), old.invitationId()));
+              .compose(v -> place(tx, jobseeker.id(), newSlotId, old));
         }))
         .onSuccess(b -> mailSender.wake())
         .recover(e -> explain(e, newSlotId, jobseeker.id(), bookingId));
@@ -119,12 +118,17 @@ public final class BookingService {
   }
 
   /**
-   * Books inside the caller's transaction, with the confirmation mail queued in the same transaction. A refusal
-   * fails with {@link Refused} so the transaction ends at once; {@link #explain} says why afterwards.
+   * Books a seat: reads and renders everything first, then books and queues the confirmation in one statement,
+   * so that the slot is locked only while that statement runs. A booking being moved ({@code moved}) keeps its
+   * source, legal basis and invitation. A refusal fails with {@link Refused}; {@link #explain} says why.
    */
-  private Future<View> bookIn(SqlClient tx, long jobseekerId, long slotId, String source, String legalBasis, Long invitationId) {
-    return store.insert(tx, slotId, jobseekerId, source, legalBasis, invitationId).compose(b -> b == null
-        ? Future.failedFuture(new Refused()) : outbox.enqueue(tx, mails.confirmed(b)).map(b));
+  private Future<View> place(SqlClient c, long jobseekerId, long slotId, View moved) {
+    return store.prepare(c, jobseekerId, slotId, clock.instant()).compose(p -> {
+      if (p == null) return Future.failedFuture(new Refused());
+      View b = moved == null ? p.booking() : p.booking().withBasis(moved.source(), moved.legalBasis(), moved.invitationId());
+      return store.book(c, b, outbox.row(mails.confirmed(b)))
+          .compose(booked -> booked == null ? Future.failedFuture(new Refused()) : Future.succeededFuture(booked));
+    });
   }
 
   /** A booking statement that inserted nothing. */

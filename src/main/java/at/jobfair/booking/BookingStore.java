@@ -6,6 +6,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import at.jobfair.invitation.InvitationStore;
+import at.jobfair.mail.OutboxStore;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,6 +26,13 @@ public final class BookingStore {
                      String outcomeNote) {
     public boolean active() {
       return "ACTIVE".equals(status);
+    }
+
+    /** The same booking with another origin (a moved booking keeps where it came from). */
+    public View withBasis(String source, String legalBasis, Long invitationId) {
+      return new View(id, status, source, legalBasis, createdAt, cancelledAt, cancelledAs, cancelReason, icsSequence, slotId, start,
+          end, boothId, employerId, employerName, fairId, fairName, cutoffMinutes, jobseekerId, jobseekerName, jobseekerEmail,
+          jobseekerLanguage, invitationId, confirmedAt, checkedInAt, outcome, nextStep, outcomeNote);
     }
   }
 
@@ -52,20 +61,47 @@ public final class BookingStore {
   private static final String VIEW = COLUMNS + " from booking k " + JOINS;
 
   /**
-   * The booking statement. It never fails for an ordinary refusal, so that many people can race for a seat: the
-   * slot row is locked and re-read ({@code for update}), a full, closed or hidden slot yields no row, and the
-   * person's own rules (one per booth, no overlap) yield no row through {@code on conflict do nothing}. The
-   * trigger and CHECK on slot.booked stay the last line of defence. The benchmark runs this text in pgbench.
+   * Everything a booking and its confirmation need, read before anything is locked ($1 person, $2 slot): a booking
+   * id drawn in advance, the slot with its booth, employer and fair, the person, and the invitation the booking
+   * comes from ({@link InvitationStore#BASIS}). No row when the slot does not exist.
+   */
+  public static final String PREPARE = """
+      select nextval(pg_get_serial_sequence('booking', 'id')) as booking_id, s.starts_at, s.ends_at, s.booth_id,
+             e.id as employer_id, e.name as employer_name, f.id as fair_id, f.name as fair_name, f.booking_cutoff_minutes,
+             a.name as jobseeker_name, a.email::text as jobseeker_email, a.language as jobseeker_language,
+             inv.id as invitation_id, inv.kind as invitation_kind, inv.legal_basis as invitation_basis
+        from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id join employer e on e.id = b.employer_id
+        join account a on a.id = $1
+        left join lateral (""" + InvitationStore.BASIS + """
+      ) inv on true
+       where s.id = $2""";
+
+  /**
+   * The booking statement: books the seat and queues the confirmation in one statement, so the slot's row lock
+   * lasts exactly as long as this statement ($1 booking id, $2 slot, $3 person, $4 source, $5 legal basis,
+   * $6 invitation, $7..$15 the mail's row, see {@link at.jobfair.mail.Outbox#row}). It never fails for an ordinary
+   * refusal, so that many people can race for a seat: the slot row is locked and re-read ({@code for update}), a
+   * full, closed or hidden slot yields no row, and the person's own rules (one per booth, no overlap) yield no row
+   * through {@code on conflict do nothing}; then no mail is queued either. The trigger and CHECK on slot.booked
+   * stay the last line of defence. The booking benchmark runs this very text in pgbench.
    */
   public static final String BOOK = """
-      insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis, invitation_id)
-      select s.id, s.booth_id, $2, tstzrange(s.starts_at, s.ends_at), $3, $4, $5
-        from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id
-       where s.id = $1 and s.removed_at is null and f.status = 'PUBLISHED' and s.booked < s.capacity
-         and s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes)
-         for update of s
-      on conflict do nothing
-      returning *""";
+      with k as (
+        insert into booking (id, slot_id, booth_id, jobseeker_id, during, source, legal_basis, invitation_id)
+        overriding system value
+        select $1, s.id, s.booth_id, $3, tstzrange(s.starts_at, s.ends_at), $4, $5, $6
+          from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id
+         where s.id = $2 and s.removed_at is null and f.status = 'PUBLISHED' and s.booked < s.capacity
+           and s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes)
+           for update of s
+        on conflict do nothing
+        returning id, created_at),
+      m as (
+        insert into mail_outbox (""" + OutboxStore.COLUMNS + """
+      )
+        select $7, $8, $9, $10, $11, $12, $13, $14, $15 from k
+        on conflict on constraint mail_outbox_once do nothing)
+      select id, created_at from k""";
 
   /**
    * Why a booking was refused ($1 slot, $2 person, $4 a booking of theirs being moved, to be left out), with up to
@@ -92,11 +128,37 @@ public final class BookingStore {
     this.pool = pool;
   }
 
-  /** Books a seat and returns the booking, or null when refused (see {@link #refusal}). One round trip. */
-  public Future<View> insert(SqlClient c, long slotId, long jobseekerId, String source, String legalBasis, Long invitationId) {
-    return c.preparedQuery("with k as (" + BOOK + ") " + COLUMNS + " from k " + JOINS)
-        .execute(Tuple.of(slotId, jobseekerId, source, legalBasis, invitationId))
-        .map(BookingStore::first);
+  /** What {@link #PREPARE} read: the booking as it will be if the seat is still free, and its invitation basis. */
+  public record Prepared(View booking) {
+  }
+
+  /** Reads what a booking needs before taking any lock; null when the slot does not exist. */
+  public Future<Prepared> prepare(SqlClient c, long jobseekerId, long slotId, Instant now) {
+    return c.preparedQuery(PREPARE).execute(Tuple.of(jobseekerId, slotId)).map(rows -> {
+      if (rows.size() == 0) return null;
+      Row r = rows.iterator().next();
+      String kind = r.getString("invitation_kind");
+      View v = new View(r.getLong("booking_id"), "ACTIVE", kind == null ? "OWN_INITIATIVE" : kind,
+          kind == null ? "VOLUNTARY" : r.getString("invitation_basis"), now, null, null, null, 0, slotId,
+          instant(r, r.getColumnIndex("starts_at")), instant(r, r.getColumnIndex("ends_at")), r.getLong("booth_id"),
+          r.getLong("employer_id"), r.getString("employer_name"), r.getLong("fair_id"), r.getString("fair_name"),
+          r.getInteger("booking_cutoff_minutes"), jobseekerId, r.getString("jobseeker_name"), r.getString("jobseeker_email"),
+          r.getString("jobseeker_language"), r.getLong("invitation_id"), null, null, null, null, null);
+      return new Prepared(v);
+    });
+  }
+
+  /** Books the prepared booking and queues its mail in one statement; the booking as stored, or null when refused. */
+  public Future<View> book(SqlClient c, View b, io.vertx.sqlclient.Tuple mailRow) {
+    Tuple params = Tuple.of(b.id(), b.slotId(), b.jobseekerId(), b.source(), b.legalBasis(), b.invitationId());
+    for (int i = 0; i < mailRow.size(); i++) params.addValue(mailRow.getValue(i));
+    return c.preparedQuery(BOOK).execute(params).map(rows -> {
+      if (rows.size() == 0) return null;
+      Instant created = instant(rows.iterator().next(), 1);
+      return new View(b.id(), b.status(), b.source(), b.legalBasis(), created, null, null, null, 0, b.slotId(), b.start(), b.end(),
+          b.boothId(), b.employerId(), b.employerName(), b.fairId(), b.fairName(), b.cutoffMinutes(), b.jobseekerId(),
+          b.jobseekerName(), b.jobseekerEmail(), b.jobseekerLanguage(), b.invitationId(), null, null, null, null, null);
+    });
   }
 
   /** Why this person could not book this slot, and which slots of the booth are still free. */

@@ -18,12 +18,6 @@ import java.util.List;
 /** All SQL on invitations, consequence notices, mass mailings and the booking's legal basis. */
 public final class InvitationStore {
 
-  /** How a booking came about: its source, legal basis and the invitation behind it (or none). */
-  public record Basis(String source, String legalBasis, Long invitationId) {
-    public static final Basis OWN = new Basis("OWN_INITIATIVE", "VOLUNTARY", null);
-  }
-
-  /** An invitation with what its email and its link need. */
   public record Invitation(long id, String kind, String legalBasis, long jobseekerId, String email, String name, String language,
                            long fairId, String fairName, Instant fairEnds, Long boothId, String employerName, String vacancyTitle,
                            Instant deadline, Integer noticeVersion, String noticeDe, String noticeEn, Instant firstOpenedAt) {
@@ -82,20 +76,6 @@ public final class InvitationStore {
               or i.kind in ('MASS_MAILING', 'PUBLIC_LINK'))
        order by i.kind = 'PLACEMENT_PROPOSAL' desc, i.kind = 'MASS_MAILING' desc, i.created_at desc, i.id desc
        limit 1""";
-
-  /**
-   * The legal basis of a booking this person makes for this slot, read inside the booking's transaction: a binding
-   * placement proposal for the slot's booth that is not past its deadline, else a mass mailing or public link for the
-   * fair, else their own initiative.
-   */
-  public static Future<Basis> basisForBooking(SqlClient tx, long jobseekerId, long slotId) {
-    return tx.preparedQuery(BASIS).execute(Tuple.of(jobseekerId, slotId))
-        .map(rows -> {
-          if (rows.size() == 0) return Basis.OWN;
-          Row r = rows.iterator().next();
-          return new Basis(r.getString("kind"), r.getString("legal_basis"), r.getLong("id"));
-        });
-  }
 
   static Future<Invitation> find(SqlClient c, long id) {
     return c.preparedQuery(SELECT + " where i.id = $1").execute(Tuple.of(id)).map(InvitationStore::first);

@@ -33,6 +33,14 @@ public final class Outbox {
     return store.insert(tx, mail, delivers ? OutboxStore.Status.QUEUED : OutboxStore.Status.KEPT);
   }
 
+  /**
+   * The row of a message, for a statement that queues it in the same breath as the change it reports (columns
+   * {@link OutboxStore#COLUMNS}; the same kind, dedupe key and recipient conflict on {@code mail_outbox_once}).
+   */
+  public io.vertx.sqlclient.Tuple row(Mail mail) {
+    return OutboxStore.values(mail, delivers ? OutboxStore.Status.QUEUED : OutboxStore.Status.KEPT);
+  }
+
   /** Whether messages go out over SMTP (true) or are kept for staff to read (false). */
   public boolean delivers() {
     return delivers;

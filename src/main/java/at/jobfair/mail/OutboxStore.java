@@ -63,6 +63,20 @@ public final class OutboxStore {
                         List<Mail.Attachment> attachments, String messageId) {
   }
 
+  /** The columns of a queued message, in the order of {@link #values}. */
+  public static final String COLUMNS = "kind, ref, to_address, to_name, subject, body_text, body_html, attachments, status";
+
+  /** A message's row, for {@link #INSERT} or for a statement that queues it together with the change it reports. */
+  public static Tuple values(Mail mail, Status status) {
+    JsonArray files = new JsonArray();
+    for (Mail.Attachment a : mail.attachments()) {
+      files.add(new JsonObject().put("filename", a.filename()).put("contentType", a.contentType())
+          .put("content", Base64.getEncoder().encodeToString(a.bytes())));
+    }
+    return Tuple.of(mail.kind(), mail.dedupeKey(), mail.to(), mail.toName(), mail.subject(), mail.text())
+        .addValue(mail.html()).addValue(files).addValue(status.name());
+  }
+
   /** Queues a message once per (kind, ref, address); answers the id of the new row or of the one already there. */
   public static final String INSERT = """
             with added as (
@@ -94,15 +108,9 @@ public final class OutboxStore {
    * one message: the answer is then the id of the message already there.
    */
   public Future<Long> insert(SqlClient tx, Mail mail, Status status) {
-    JsonArray files = new JsonArray();
-    for (Mail.Attachment a : mail.attachments()) {
-      files.add(new JsonObject().put("filename", a.filename()).put("contentType", a.contentType())
-          .put("content", Base64.getEncoder().encodeToString(a.bytes())));
-    }
     Tuple key = Tuple.of(mail.kind(), mail.dedupeKey(), mail.to());
     return tx.preparedQuery(INSERT)
-        .execute(Tuple.of(mail.kind(), mail.dedupeKey(), mail.to(), mail.toName(), mail.subject(), mail.text())
-            .addValue(mail.html()).addValue(files).addValue(status.name()))
+        .execute(values(mail, status))
         .compose(rows -> rows.size() > 0 ? Future.succeededFuture(rows.iterator().next().getLong(0))
             // Another transaction added the same message at this very moment: our statement's snapshot cannot see
             // it, a new statement can.

@@ -68,7 +68,8 @@ public final class AppRouter {
     router.get("/api/openapi.json").handler(OpenApi::serve);
 
     Path uploads = Path.of(s.config().string("data.dir")).resolve("uploads");
-    SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx))
+    // Expired sessions are swept once a minute: the sweep visits every session on an event loop.
+    SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx, LocalSessionStore.DEFAULT_SESSION_MAP_NAME, 60_000))
         .setSessionCookieName(SESSION_COOKIE)
         .setCookieHttpOnlyFlag(true)
         .setCookieSecureFlag(s.config().bool("session.secureCookie"))

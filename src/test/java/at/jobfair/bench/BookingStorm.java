@@ -4,8 +4,6 @@ import at.jobfair.App;
 import at.jobfair.account.PasswordHasher;
 import at.jobfair.booking.BookingStore;
 import at.jobfair.config.Config;
-import at.jobfair.invitation.InvitationStore;
-import at.jobfair.mail.OutboxStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -36,8 +34,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * Booking storm: N signed-in jobseekers each try once to book one of S single-seat slots, C requests at a time,
  * against the real application on loopback and its embedded PostgreSQL. Then pgbench replays the same SQL against the
- * same PostgreSQL as the ceiling: BEGIN, the booking statement, then COMMIT after the outbox insert, or ROLLBACK and the query that
- * explains the refusal with the free slots left. Prints a Markdown table for docs/BENCHMARKS.md. Run it with {@code bench/booking-storm.sh}.
+ * same PostgreSQL as the ceiling: the read that prepares a booking (with the invitation lookup), the statement that
+ * books and queues the confirmation, and for a refusal the query that explains it with the free slots left. Prints a
+ * Markdown table for docs/BENCHMARKS.md. Run it with {@code bench/booking-storm.sh}.
  */
 public final class BookingStorm {
 
@@ -140,29 +139,33 @@ public final class BookingStorm {
 
   /** The booking work of one attempt, as the application does it, written for pgbench. */
   static String pgbenchScript() {
-    String book = BookingStore.BOOK.replace("$1", "CAST(:slot AS bigint)").replace("$2", "CAST(:person AS bigint)")
-        .replace("$3", "'OWN_INITIATIVE'").replace("$4", "'VOLUNTARY'").replace("$5", "CAST(NULL AS bigint)");
-    String outbox = OutboxStore.INSERT.replace("$9", "'KEPT'")
-        .replace("$8", "jsonb_build_array(jsonb_build_object('filename', 'termin.ics', 'contentType', 'text/calendar', 'content', repeat('QkVHSU46VkNBTEVOREFS', 120)))")
-        .replace("$7", "CAST(NULL AS text)").replace("$6", "repeat('Ihr Termin ist gebucht. ', 25)")
-        .replace("$5", "'Ihr Termin bei Bench GmbH'").replace("$4", "'Storm'")
-        .replace("$3", "('storm-' || :person || '@bench.test')").replace("$2", "('booking:' || :slot || '/' || :person)")
-        .replace("$1", "'BOOKING_CONFIRMED'");
-    String refusal = BookingStore.REFUSAL.replace("$1", "CAST(:slot AS bigint)").replace("$2", "CAST(:person AS bigint)")
-        .replace("$3", "5").replace("$4", "0");
+    String prepare = bind(BookingStore.PREPARE, Map.of(1, "CAST(:person AS bigint)", 2, "CAST(:slot AS bigint)"));
+    String book = bind(BookingStore.BOOK, Map.ofEntries(Map.entry(1, "CAST(:booking_id AS bigint)"), Map.entry(2, "CAST(:slot AS bigint)"),
+            Map.entry(3, "CAST(:person AS bigint)"), Map.entry(4, "'OWN_INITIATIVE'"), Map.entry(5, "'VOLUNTARY'"),
+            Map.entry(6, "CAST(NULL AS bigint)"), Map.entry(7, "'BOOKING_CONFIRMED'"),
+            Map.entry(8, "('booking:' || :booking_id || '/confirmed')"), Map.entry(9, "('storm-' || :person || '@bench.test')"),
+            Map.entry(10, "'Storm'"), Map.entry(11, "'Ihr Termin bei Bench GmbH'"), Map.entry(12, "repeat('Ihr Termin ist gebucht. ', 25)"),
+            Map.entry(13, "CAST(NULL AS text)"),
+            Map.entry(14, "jsonb_build_array(jsonb_build_object('filename', 'termin.ics', 'contentType', 'text/calendar', "
+                + "'content', repeat('QkVHSU46VkNBTEVOREFS', 120)))"),
+            Map.entry(15, "'KEPT'")))
+        .replace("select id, created_at from k", "select count(*) as booked from k");
+    String refusal = bind(BookingStore.REFUSAL, Map.of(1, "CAST(:slot AS bigint)", 2, "CAST(:person AS bigint)", 3, "5", 4, "0"));
     return String.join("\n",
         "\\set slot random(:lo, :hi)",
         "\\set person random(:plo, :phi)",
-        "BEGIN;",
-        oneLine(InvitationStore.BASIS.replace("$1", "CAST(:person AS bigint)").replace("$2", "CAST(:slot AS bigint)")) + ";",
-        oneLine("with k as (" + book + "), v as (" + BookingStore.COLUMNS + " from k " + BookingStore.JOINS + ") select count(*) as booked from v") + " \\gset",
-        "\\if :booked",
-        oneLine(outbox) + ";",
-        "COMMIT;",
-        "\\else",
-        "ROLLBACK;",
+        oneLine(prepare) + " \\gset",
+        oneLine(book) + " \\gset",
+        "\\if :booked = 0",
         oneLine(refusal) + ";",
         "\\endif", "");
+  }
+
+  /** Puts pgbench expressions in place of $n parameters (longest numbers first, so $1 does not eat $15). */
+  private static String bind(String sql, Map<Integer, String> values) {
+    String out = sql;
+    for (int n = 20; n >= 1; n--) if (values.containsKey(n)) out = out.replace("$" + n, values.get(n));
+    return out;
   }
 
   private static String oneLine(String sql) {
