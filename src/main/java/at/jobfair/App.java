@@ -67,7 +67,7 @@ public final class App implements AutoCloseable {
       vertx = Vertx.vertx();
       Pool pool = PgBuilder.pool()
           .with(new PoolOptions().setMaxSize(config.integer("db.poolSize")).setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS))
-          .connectingTo(database.connectOptions().setPipeliningLimit(256))
+          .connectingTo(database.connectOptions().setCachePreparedStatements(true).setPreparedStatementCacheMaxSize(256))
           .using(vertx)
           .build();
       PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));

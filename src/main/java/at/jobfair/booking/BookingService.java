@@ -119,12 +119,12 @@ public final class BookingService {
 
   /**
    * Books a seat: reads and renders everything first, then books and queues the confirmation in one statement,
-   * so that the slot is locked only while that statement runs. A booking being moved ({@code moved}) keeps its
+   * so that the slot is locked only while that statement runs. A seat already gone is refused without either. A booking being moved ({@code moved}) keeps its
    * source, legal basis and invitation. A refusal fails with {@link Refused}; {@link #explain} says why.
    */
   private Future<View> place(SqlClient c, long jobseekerId, long slotId, View moved) {
     return store.prepare(c, jobseekerId, slotId, clock.instant()).compose(p -> {
-      if (p == null) return Future.failedFuture(new Refused());
+      if (p == null || p.full()) return Future.failedFuture(new Refused());
       View b = moved == null ? p.booking() : p.booking().withBasis(moved.source(), moved.legalBasis(), moved.invitationId());
       return store.book(c, b, outbox.row(mails.confirmed(b)))
           .compose(booked -> booked == null ? Future.failedFuture(new Refused()) : Future.succeededFuture(booked));

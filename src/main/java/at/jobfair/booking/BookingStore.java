@@ -63,10 +63,12 @@ public final class BookingStore {
   /**
    * Everything a booking and its confirmation need, read before anything is locked ($1 person, $2 slot): a booking
    * id drawn in advance, the slot with its booth, employer and fair, the person, and the invitation the booking
-   * comes from ({@link InvitationStore#BASIS}). No row when the slot does not exist.
+   * comes from ({@link InvitationStore#BASIS}), and whether the seat is already gone, in which case there is
+   * nothing to lock or to write. No row when the slot does not exist.
    */
   public static final String PREPARE = """
-      select nextval(pg_get_serial_sequence('booking', 'id')) as booking_id, s.starts_at, s.ends_at, s.booth_id,
+      select nextval(pg_get_serial_sequence('booking', 'id')) as booking_id, s.booked >= s.capacity as full,
+             s.starts_at, s.ends_at, s.booth_id,
              e.id as employer_id, e.name as employer_name, f.id as fair_id, f.name as fair_name, f.booking_cutoff_minutes,
              a.name as jobseeker_name, a.email::text as jobseeker_email, a.language as jobseeker_language,
              inv.id as invitation_id, inv.kind as invitation_kind, inv.legal_basis as invitation_basis
@@ -128,8 +130,8 @@ public final class BookingStore {
     this.pool = pool;
   }
 
-  /** What {@link #PREPARE} read: the booking as it will be if the seat is still free, and its invitation basis. */
-  public record Prepared(View booking) {
+  /** What {@link #PREPARE} read: the booking as it will be if the seat is still free, and whether it already is not. */
+  public record Prepared(View booking, boolean full) {
   }
 
   /** Reads what a booking needs before taking any lock; null when the slot does not exist. */
@@ -144,7 +146,7 @@ public final class BookingStore {
           r.getLong("employer_id"), r.getString("employer_name"), r.getLong("fair_id"), r.getString("fair_name"),
           r.getInteger("booking_cutoff_minutes"), jobseekerId, r.getString("jobseeker_name"), r.getString("jobseeker_email"),
           r.getString("jobseeker_language"), r.getLong("invitation_id"), null, null, null, null, null);
-      return new Prepared(v);
+      return new Prepared(v, r.getBoolean("full"));
     });
   }
 

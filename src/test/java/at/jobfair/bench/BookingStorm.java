@@ -45,6 +45,7 @@ public final class BookingStorm {
     int slots = Integer.getInteger("slots", 500);
     int concurrency = Integer.getInteger("concurrency", 256);
     int pgbenchClients = Integer.getInteger("pgbenchClients", 32);
+    int warmup = Integer.getInteger("warmup", 20_000);
     String pgbench = System.getProperty("pgbench", "pgbench");
 
     Path dir = Files.createTempDirectory("jobfair-bench");
@@ -59,12 +60,21 @@ public final class BookingStorm {
     try {
       String jdbc = app.database().jdbcUrl();
       long[] ids = seed(jdbc, people, slots);
-      long firstSlot = ids[0], firstBenchSlot = ids[1], firstPerson = ids[2];
+      long firstSlot = ids[0], firstBenchSlot = ids[1], firstPerson = ids[2], firstWarmupSlot = ids[3];
 
       HttpClient http = client.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
           .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(concurrency));
       System.out.printf("Signing in %,d jobseekers …%n", people);
       List<String[]> sessions = run(people, 64, i -> signIn(http, "storm-" + i + "@bench.test")).get();
+
+      // The JVM compiles the booking path while it runs: warm it up on other slots first, as any JVM benchmark must.
+      System.out.printf("Warm-up: %,d booking attempts on other slots …%n", warmup);
+      run(warmup, concurrency, i -> {
+        String[] s = sessions.get(i % people);
+        long slot = firstWarmupSlot + ThreadLocalRandom.current().nextInt(slots);
+        return http.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/slots/" + slot + "/bookings")
+            .putHeader("Cookie", s[0]).putHeader("X-XSRF-TOKEN", s[1])).compose(req -> req.send()).compose(resp -> resp.body()).map(b -> null);
+      }).get();
 
       System.out.printf("Storm: %,d booking attempts on %,d slots, %d at a time …%n", people, slots, concurrency);
       AtomicLongArray latencies = new AtomicLongArray(people);
@@ -139,7 +149,8 @@ public final class BookingStorm {
 
   /** The booking work of one attempt, as the application does it, written for pgbench. */
   static String pgbenchScript() {
-    String prepare = bind(BookingStore.PREPARE, Map.of(1, "CAST(:person AS bigint)", 2, "CAST(:slot AS bigint)"));
+    String prepare = bind(BookingStore.PREPARE, Map.of(1, "CAST(:person AS bigint)", 2, "CAST(:slot AS bigint)"))
+        .replace("s.booked >= s.capacity as full", "(s.booked >= s.capacity)::int as full"); // pgbench's \\if wants a number
     String book = bind(BookingStore.BOOK, Map.ofEntries(Map.entry(1, "CAST(:booking_id AS bigint)"), Map.entry(2, "CAST(:slot AS bigint)"),
             Map.entry(3, "CAST(:person AS bigint)"), Map.entry(4, "'OWN_INITIATIVE'"), Map.entry(5, "'VOLUNTARY'"),
             Map.entry(6, "CAST(NULL AS bigint)"), Map.entry(7, "'BOOKING_CONFIRMED'"),
@@ -155,9 +166,13 @@ public final class BookingStorm {
         "\\set slot random(:lo, :hi)",
         "\\set person random(:plo, :phi)",
         oneLine(prepare) + " \\gset",
+        "\\if :full",
+        oneLine(refusal) + ";",
+        "\\else",
         oneLine(book) + " \\gset",
         "\\if :booked = 0",
         oneLine(refusal) + ";",
+        "\\endif",
         "\\endif", "");
   }
 
@@ -176,7 +191,7 @@ public final class BookingStorm {
   private static long[] seed(String jdbc, int people, int slots) throws Exception {
     String hash = new PasswordHasher(1024, 1).hash("storm");
     try (Connection c = DriverManager.getConnection(jdbc, "postgres", null); Statement st = c.createStatement()) {
-      st.execute("insert into employer (name) values ('Bench GmbH'), ('Bench Zwei GmbH')");
+      st.execute("insert into employer (name) values ('Bench GmbH'), ('Bench Zwei GmbH'), ('Bench Drei GmbH')");
       st.execute("insert into fair (name, format, starts_at, ends_at, status, booking_cutoff_minutes) values "
           + "('Storm', 'E_JOBMEETING', now(), now() + interval '60 days', 'PUBLISHED', 0)");
       st.execute("insert into fair_employer select f.id, e.id from fair f, employer e");
@@ -187,6 +202,9 @@ public final class BookingStorm {
       st.execute("insert into slot (booth_id, starts_at, ends_at, capacity) select (select max(id) from booth), "
           + "date_trunc('hour', now()) + interval '20 days' + i * interval '20 minutes', "
           + "date_trunc('hour', now()) + interval '20 days' + i * interval '20 minutes' + interval '15 minutes', 1 from generate_series(0, " + (slots - 1) + ") i");
+      st.execute("insert into slot (booth_id, starts_at, ends_at, capacity) select (select max(id) from booth) - 1, "
+          + "date_trunc('hour', now()) + interval '40 days' + i * interval '20 minutes', "
+          + "date_trunc('hour', now()) + interval '40 days' + i * interval '20 minutes' + interval '15 minutes', 1 from generate_series(0, " + (slots - 1) + ") i");
       st.execute("insert into account (email, name, password_hash) select 'storm-' || i || '@bench.test', 'Storm ' || i, '"
           + hash + "' from generate_series(0, " + (people - 1) + ") i");
       st.execute("insert into account_role select id, 'JOBSEEKER' from account where email like 'storm-%'");
@@ -195,9 +213,10 @@ public final class BookingStorm {
       long firstSlot = one(st, "select min(id) from slot where booth_id = (select min(id) from booth)");
       long firstBenchSlot = one(st, "select min(id) from slot where booth_id = (select max(id) from booth)");
       long firstPerson = one(st, "select min(id) from account where email like 'storm-%'");
+      long firstWarmupSlot = one(st, "select min(id) from slot where booth_id = (select max(id) from booth) - 1");
       long lastPerson = one(st, "select max(id) from account where email like 'storm-%'");
       if (lastPerson - firstPerson + 1 != people) throw new IllegalStateException("jobseeker ids are not contiguous");
-      return new long[] {firstSlot, firstBenchSlot, firstPerson};
+      return new long[] {firstSlot, firstBenchSlot, firstPerson, firstWarmupSlot};
     }
   }
 
