@@ -46,6 +46,11 @@ public final class BookingPolicy {
   public record SlotFacts(boolean visible, boolean open, boolean full, boolean personAtBooth, boolean personBusyThen) {
   }
 
+  /** Whether the person may take a seat of this slot now; the booking statement still checks it under a lock. */
+  public static boolean bookable(SlotFacts f) {
+    return f.visible() && f.open() && !f.full() && !f.personAtBooth() && !f.personBusyThen();
+  }
+
   /**
    * Why a booking was refused, most useful answer first: a slot that is not there (or not public), one whose
    * booking has closed, the person's own booking at the booth or at that time, and otherwise a taken seat (also

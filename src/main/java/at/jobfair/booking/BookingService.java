@@ -50,7 +50,7 @@ public final class BookingService {
   public Future<View> book(Account jobseeker, long slotId) {
     return place(pool, jobseeker.id(), slotId, null)
         .onSuccess(b -> mailSender.wake())
-        .recover(e -> explain(e, slotId, jobseeker.id(), 0));
+        .recover(BookingService::backstop);
   }
 
   /** Cancels the person's booking and books another slot, both or neither. */
@@ -62,7 +62,7 @@ public final class BookingService {
               .compose(v -> place(tx, jobseeker.id(), newSlotId, old));
         }))
         .onSuccess(b -> mailSender.wake())
-        .recover(e -> explain(e, newSlotId, jobseeker.id(), bookingId));
+        .recover(BookingService::backstop);
   }
 
   /** Cancels a booking as the jobseeker (until the cutoff), the booth's employer or an organiser (with a reason). */
@@ -119,23 +119,31 @@ public final class BookingService {
 
   /**
    * Books a seat: reads and renders everything first, then books and queues the confirmation in one statement,
-   * so that the slot is locked only while that statement runs. A seat already gone is refused without either. A booking being moved ({@code moved}) keeps its
-   * source, legal basis and invitation. A refusal fails with {@link Refused}; {@link #explain} says why.
+   * so that the slot is locked only while that statement runs. A refusal is explained from the same read, in the
+   * same transaction when there is one. A booking being moved ({@code moved}) keeps its source, legal basis and
+   * invitation.
    */
   private Future<View> place(SqlClient c, long jobseekerId, long slotId, View moved) {
-    return store.prepare(c, jobseekerId, slotId, clock.instant()).compose(p -> {
-      if (p == null || p.full()) return Future.failedFuture(new Refused());
+    return store.prepare(c, jobseekerId, slotId, ALTERNATIVES, clock.instant()).compose(p -> {
+      if (p == null) return Future.failedFuture(ApiError.notFound("slot_not_found"));
+      if (!BookingPolicy.bookable(p.facts())) return Future.failedFuture(refusal(p));
       View b = moved == null ? p.booking() : p.booking().withBasis(moved.source(), moved.legalBasis(), moved.invitationId());
-      return store.book(c, b, outbox.row(mails.confirmed(b)))
-          .compose(booked -> booked == null ? Future.failedFuture(new Refused()) : Future.succeededFuture(booked));
+      return store.book(c, b, outbox.row(mails.confirmed(b))).compose(booked -> booked != null ? Future.succeededFuture(booked)
+          // Someone was quicker between the read and the statement: read again to say what happened.
+          : store.prepare(c, jobseekerId, slotId, ALTERNATIVES, clock.instant())
+              .compose(again -> Future.failedFuture(again == null ? ApiError.notFound("slot_not_found") : refusal(again))));
     });
   }
 
-  /** A booking statement that inserted nothing. */
-  static final class Refused extends RuntimeException {
-    Refused() {
-      super("refused", null, false, false);
-    }
+  /** The answer for a refused booking; a taken seat names the free slots left at the booth. */
+  private static ApiError refusal(BookingStore.Prepared p) {
+    String code = BookingPolicy.refusal(p.facts());
+    if (code.equals("slot_not_found")) return ApiError.notFound(code);
+    if (!code.equals("slot_taken")) return new ApiError(409, code, null);
+    JsonArray alternatives = new JsonArray();
+    p.alternatives().forEach(a -> alternatives.add(new JsonObject().put("slotId", a.slotId()).put("start", a.start().toString())
+        .put("end", a.end().toString()).put("free", a.free())));
+    return new ApiError(409, "slot_taken", new JsonObject().put("alternatives", alternatives));
   }
 
   /** Cancels inside the caller's transaction and queues the cancellation mail (with the updated calendar entry). */
@@ -145,22 +153,8 @@ public final class BookingService {
         .compose(b -> outbox.enqueue(tx, mails.cancelled(b)).map(b));
   }
 
-  /**
-   * Turns a refusal into an answer a person understands; a taken seat names the free slots left at the booth. The
-   * constraint errors are the backstop for anything the booking statement itself did not catch.
-   */
-  private <T> Future<T> explain(Throwable e, long slotId, long jobseekerId, long movingBookingId) {
-    if (e instanceof Refused) {
-      return store.refusal(pool, slotId, jobseekerId, movingBookingId, ALTERNATIVES).compose(r -> {
-        String code = BookingPolicy.refusal(r.facts());
-        if (code.equals("slot_not_found")) return Future.failedFuture(ApiError.notFound(code));
-        if (!code.equals("slot_taken")) return Future.failedFuture(new ApiError(409, code, null));
-        JsonArray alternatives = new JsonArray();
-        r.alternatives().forEach(a -> alternatives.add(new JsonObject().put("slotId", a.slotId()).put("start", a.start().toString())
-            .put("end", a.end().toString()).put("free", a.free())));
-        return Future.failedFuture(new ApiError(409, "slot_taken", new JsonObject().put("alternatives", alternatives)));
-      });
-    }
+  /** The constraint errors, should anything get past the booking statement: the schema's last word, explained. */
+  private static <T> Future<T> backstop(Throwable e) {
     if (e instanceof PgException pg) {
       switch (pg.getSqlState()) {
         case "23514": return Future.failedFuture(new ApiError(409, "slot_taken", new JsonObject().put("alternatives", new JsonArray())));

@@ -40,10 +40,6 @@ public final class BookingStore {
   public record Alternative(long slotId, Instant start, Instant end, int free) {
   }
 
-  /** What explains a refused booking, and what is still free at the booth. */
-  public record Refusal(BookingPolicy.SlotFacts facts, List<Alternative> alternatives) {
-  }
-
   public static final String COLUMNS = """
       select k.id, k.status, k.source, k.legal_basis, k.created_at, k.cancelled_at, k.cancelled_as, k.cancel_reason,
              k.ics_sequence, k.slot_id, lower(k.during) as starts_at, upper(k.during) as ends_at, k.booth_id,
@@ -61,13 +57,27 @@ public final class BookingStore {
   private static final String VIEW = COLUMNS + " from booking k " + JOINS;
 
   /**
-   * Everything a booking and its confirmation need, read before anything is locked ($1 person, $2 slot): a booking
-   * id drawn in advance, the slot with its booth, employer and fair, the person, and the invitation the booking
-   * comes from ({@link InvitationStore#BASIS}), and whether the seat is already gone, in which case there is
-   * nothing to lock or to write. No row when the slot does not exist.
+   * Everything a booking and its confirmation need, read before anything is locked ($1 person, $2 slot, $3 how many
+   * free slots to suggest): a booking id drawn in advance; whether the slot can be booked by this person (public,
+   * still open, a seat free, no booking of theirs at the booth or at that time, see {@link BookingPolicy}); the
+   * free slots left at the booth when this one is full; the slot with its booth, employer and fair; the person;
+   * and the invitation the booking comes from ({@link InvitationStore#BASIS}). No row when the slot does not exist.
+   * The same read explains a refusal, so a taken seat costs one round trip.
    */
   public static final String PREPARE = """
-      select nextval(pg_get_serial_sequence('booking', 'id')) as booking_id, s.booked >= s.capacity as full,
+      select nextval(pg_get_serial_sequence('booking', 'id')) as booking_id,
+             f.status = 'PUBLISHED' and s.removed_at is null as visible,
+             s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes) as open,
+             s.booked >= s.capacity as full,
+             exists (select 1 from booking x where x.booth_id = s.booth_id and x.jobseeker_id = $1 and x.status = 'ACTIVE') as at_booth,
+             exists (select 1 from booking x where x.jobseeker_id = $1 and x.status = 'ACTIVE'
+                                               and x.during && tstzrange(s.starts_at, s.ends_at)) as busy_then,
+             case when s.booked >= s.capacity then
+               coalesce((select json_agg(json_build_object('slotId', o.id, 'start', o.starts_at, 'end', o.ends_at, 'free', o.free))
+                           from (select o.id, o.starts_at, o.ends_at, o.capacity - o.booked as free from slot o
+                                  where o.booth_id = s.booth_id and o.removed_at is null and o.booked < o.capacity
+                                    and o.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes)
+                                  order by o.starts_at, o.id limit $3) o), '[]')::text end as alternatives,
              s.starts_at, s.ends_at, s.booth_id,
              e.id as employer_id, e.name as employer_name, f.id as fair_id, f.name as fair_name, f.booking_cutoff_minutes,
              a.name as jobseeker_name, a.email::text as jobseeker_email, a.language as jobseeker_language,
@@ -105,38 +115,19 @@ public final class BookingStore {
         on conflict on constraint mail_outbox_once do nothing)
       select id, created_at from k""";
 
-  /**
-   * Why a booking was refused ($1 slot, $2 person, $4 a booking of theirs being moved, to be left out), with up to
-   * $3 free slots at the same booth as JSON, in one round trip after the refused attempt rolled back.
-   */
-  public static final String REFUSAL = """
-      select f.status = 'PUBLISHED' and s.removed_at is null,
-             s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes),
-             s.booked >= s.capacity,
-             exists (select 1 from booking x where x.booth_id = s.booth_id and x.jobseeker_id = $2 and x.status = 'ACTIVE'
-                                               and x.id <> $4),
-             exists (select 1 from booking x where x.jobseeker_id = $2 and x.status = 'ACTIVE' and x.id <> $4
-                                               and x.during && tstzrange(s.starts_at, s.ends_at)),
-             coalesce((select json_agg(json_build_object('slotId', a.id, 'start', a.starts_at, 'end', a.ends_at, 'free', a.free))
-                         from (select o.id, o.starts_at, o.ends_at, o.capacity - o.booked as free from slot o
-                                where o.booth_id = s.booth_id and o.removed_at is null and o.booked < o.capacity
-                                  and o.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes)
-                                order by o.starts_at, o.id limit $3) a), '[]')::text
-        from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id where s.id = $1""";
-
   private final Pool pool;
 
   public BookingStore(Pool pool) {
     this.pool = pool;
   }
 
-  /** What {@link #PREPARE} read: the booking as it will be if the seat is still free, and whether it already is not. */
-  public record Prepared(View booking, boolean full) {
+  /** What {@link #PREPARE} read: the booking as it will be, whether it can be, and what else is free. */
+  public record Prepared(View booking, BookingPolicy.SlotFacts facts, List<Alternative> alternatives) {
   }
 
-  /** Reads what a booking needs before taking any lock; null when the slot does not exist. */
-  public Future<Prepared> prepare(SqlClient c, long jobseekerId, long slotId, Instant now) {
-    return c.preparedQuery(PREPARE).execute(Tuple.of(jobseekerId, slotId)).map(rows -> {
+  /** Reads what a booking needs (or what explains its refusal) before taking any lock; null when there is no slot. */
+  public Future<Prepared> prepare(SqlClient c, long jobseekerId, long slotId, int alternatives, Instant now) {
+    return c.preparedQuery(PREPARE).execute(Tuple.of(jobseekerId, slotId, alternatives)).map(rows -> {
       if (rows.size() == 0) return null;
       Row r = rows.iterator().next();
       String kind = r.getString("invitation_kind");
@@ -146,7 +137,18 @@ public final class BookingStore {
           r.getLong("employer_id"), r.getString("employer_name"), r.getLong("fair_id"), r.getString("fair_name"),
           r.getInteger("booking_cutoff_minutes"), jobseekerId, r.getString("jobseeker_name"), r.getString("jobseeker_email"),
           r.getString("jobseeker_language"), r.getLong("invitation_id"), null, null, null, null, null);
-      return new Prepared(v, r.getBoolean("full"));
+      BookingPolicy.SlotFacts facts = new BookingPolicy.SlotFacts(r.getBoolean("visible"), r.getBoolean("open"), r.getBoolean("full"),
+          r.getBoolean("at_booth"), r.getBoolean("busy_then"));
+      List<Alternative> free = new ArrayList<>();
+      String json = r.getString("alternatives");
+      if (json != null) {
+        for (Object o : new io.vertx.core.json.JsonArray(json)) {
+          io.vertx.core.json.JsonObject a = (io.vertx.core.json.JsonObject) o;
+          free.add(new Alternative(a.getLong("slotId"), OffsetDateTime.parse(a.getString("start")).toInstant(),
+              OffsetDateTime.parse(a.getString("end")).toInstant(), a.getInteger("free")));
+        }
+      }
+      return new Prepared(v, facts, free);
     });
   }
 
@@ -160,22 +162,6 @@ public final class BookingStore {
       return new View(b.id(), b.status(), b.source(), b.legalBasis(), created, null, null, null, 0, b.slotId(), b.start(), b.end(),
           b.boothId(), b.employerId(), b.employerName(), b.fairId(), b.fairName(), b.cutoffMinutes(), b.jobseekerId(),
           b.jobseekerName(), b.jobseekerEmail(), b.jobseekerLanguage(), b.invitationId(), null, null, null, null, null);
-    });
-  }
-
-  /** Why this person could not book this slot, and which slots of the booth are still free. */
-  public Future<Refusal> refusal(SqlClient c, long slotId, long jobseekerId, long movingBookingId, int alternatives) {
-    return c.preparedQuery(REFUSAL).execute(Tuple.of(slotId, jobseekerId, alternatives, movingBookingId)).map(rows -> {
-      if (rows.size() == 0) return new Refusal(new BookingPolicy.SlotFacts(false, false, false, false, false), List.of());
-      Row r = rows.iterator().next();
-      List<Alternative> free = new ArrayList<>();
-      for (Object o : new io.vertx.core.json.JsonArray(r.getString(5))) {
-        io.vertx.core.json.JsonObject a = (io.vertx.core.json.JsonObject) o;
-        free.add(new Alternative(a.getLong("slotId"), OffsetDateTime.parse(a.getString("start")).toInstant(),
-            OffsetDateTime.parse(a.getString("end")).toInstant(), a.getInteger("free")));
-      }
-      return new Refusal(new BookingPolicy.SlotFacts(r.getBoolean(0), r.getBoolean(1), r.getBoolean(2), r.getBoolean(3),
-          r.getBoolean(4)), free);
     });
   }
 

@@ -73,6 +73,8 @@ class BookingPolicyTest {
       String expected = !visible ? "slot_not_found" : !open ? "booking_closed" : atBooth ? "already_booked_at_booth"
           : busy ? "overlapping_booking" : "slot_taken";
       assertEquals(expected, BookingPolicy.refusal(new BookingPolicy.SlotFacts(visible, open, full, atBooth, busy)), "facts " + bits);
+      assertEquals(visible && open && !full && !atBooth && !busy,
+          BookingPolicy.bookable(new BookingPolicy.SlotFacts(visible, open, full, atBooth, busy)), "bookable " + bits);
       checked++;
     }
     assertEquals(32, checked);
