@@ -67,7 +67,9 @@ public final class App implements AutoCloseable {
       vertx = Vertx.vertx();
       Pool pool = PgBuilder.pool()
           .with(new PoolOptions().setMaxSize(config.integer("db.poolSize")).setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS))
-          .connectingTo(database.connectOptions().setCachePreparedStatements(true).setPreparedStatementCacheMaxSize(256))
+          // Cache prepared statements, long ones too: the booking read is planned once per connection, not per request.
+          .connectingTo(database.connectOptions().setCachePreparedStatements(true).setPreparedStatementCacheMaxSize(256)
+              .setPreparedStatementCacheSqlLimit(16_384))
           .using(vertx)
           .build();
       PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));

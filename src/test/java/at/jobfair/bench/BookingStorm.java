@@ -151,7 +151,7 @@ public final class BookingStorm {
   static String pgbenchScript() {
     String prepare = bind(BookingStore.PREPARE, Map.of(1, "CAST(:person AS bigint)", 2, "CAST(:slot AS bigint)", 3, "5"));
     // What BookingPolicy.bookable decides in the application, for pgbench's \\if (which wants a number).
-    String prepareAndDecide = "select (visible and open and not full and not at_booth and not busy_then)::int as bookable, booking_id from ("
+    String prepareAndDecide = "select (p.visible and p.open and not p.\"full\" and not p.at_booth and not p.busy_then)::int as bookable, p.booking_id from ("
         + prepare + ") p";
     String book = bind(BookingStore.BOOK, Map.ofEntries(Map.entry(1, "CAST(:booking_id AS bigint)"), Map.entry(2, "CAST(:slot AS bigint)"),
             Map.entry(3, "CAST(:person AS bigint)"), Map.entry(4, "'OWN_INITIATIVE'"), Map.entry(5, "'VOLUNTARY'"),
