@@ -18,8 +18,11 @@ public final class AttendanceApi {
 
   private final AttendanceService attendance;
 
-  public AttendanceApi(AttendanceService attendance) {
+  private final at.jobfair.fair.WallClock clock;
+
+  public AttendanceApi(AttendanceService attendance, at.jobfair.fair.WallClock clock) {
     this.attendance = attendance;
+    this.clock = clock;
   }
 
   public Future<?> checkin(RoutingContext ctx) {
@@ -77,6 +80,43 @@ public final class AttendanceApi {
         .recover(e -> back(ctx, e, back));
   }
 
+  /** The sick-note form on the staff board: records the excuse for one appointment. */
+  public Future<?> sickNoteForm(RoutingContext ctx) {
+    String back = Http.localPath(ctx.request().getFormAttribute("back"));
+    return attendance.sickNote(Sessions.user(ctx), Http.pathId(ctx, "id"), ctx.request().getFormAttribute("note"))
+        .onSuccess(b -> Http.seeOther(ctx, withParam(back, "recorded", "sick_note")))
+        .recover(e -> back(ctx, e, back));
+  }
+
+  /** The outage form on the staff board: a time span (wall-clock times in the configured zone) that excuses everyone. */
+  public Future<?> outageForm(RoutingContext ctx) {
+    long fairId = Http.pathId(ctx, "id");
+    String back = "/staff/fairs/" + fairId + "/board";
+    Instant from;
+    Instant to;
+    try {
+      from = clock.start(localDateTime(ctx.request().getFormAttribute("from")), "from");
+      to = clock.end(localDateTime(ctx.request().getFormAttribute("to")), "to");
+    } catch (ApiError e) {
+      return back(ctx, e, back);
+    }
+    return attendance.outage(Sessions.user(ctx), fairId, from, to, nz(ctx.request().getFormAttribute("reason")))
+        .onSuccess(id -> Http.seeOther(ctx, withParam(back, "recorded", "outage")))
+        .recover(e -> back(ctx, e, back));
+  }
+
+  private static java.time.LocalDateTime localDateTime(String value) {
+    try {
+      return java.time.LocalDateTime.parse(value == null ? "" : value.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiError.badRequest("outage_time_invalid");
+    }
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
   static JsonObject json(Booking b) {
     var f = b.facts();
     return new JsonObject().put("bookingId", b.id()).put("checkedInAt", f.checkedInAt() == null ? null : f.checkedInAt().toString())
@@ -90,7 +130,7 @@ public final class AttendanceApi {
   }
 
   static String withParam(String path, String name, String value) {
-    String clean = path.replaceAll("([?&])(error|cancelled|booked|outcome|checkedIn)=[^&]*&?", "$1").replaceAll("[?&]$", "");
+    String clean = path.replaceAll("([?&])(error|cancelled|booked|outcome|checkedIn|recorded)=[^&]*&?", "$1").replaceAll("[?&]$", "");
     return clean + (clean.contains("?") ? "&" : "?") + name + "=" + value;
   }
 

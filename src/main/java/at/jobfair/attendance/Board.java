@@ -54,6 +54,15 @@ public final class Board {
       Map<String, Object> model = new HashMap<>();
       model.put("board", b);
       model.put("fair", b.getJsonObject("fair"));
+      var user = at.jobfair.web.Sessions.user(ctx);
+      model.put("canRecordSickNotes", user.has(at.jobfair.account.Role.SFA) || user.has(at.jobfair.account.Role.ORGANIZER));
+      var lang = at.jobfair.web.Http.lang(ctx);
+      String recorded = ctx.request().getParam("recorded");
+      if ("sick_note".equals(recorded) || "outage".equals(recorded)) model.put("notice", pages.messages().get(lang, "board.recorded." + recorded));
+      String error = ctx.request().getParam("error");
+      if (error != null && error.matches("[a-z_]{1,60}") && pages.messages().has(lang, "error." + error)) {
+        model.put("error", pages.messages().get(lang, "error." + error, 3));
+      }
       pages.render(ctx, "board", model);
     });
   }

@@ -203,7 +203,7 @@ public final class AppRouter {
     e.page(POST, "/appointments/confirm/:token", anyone(), invitations::confirmForm);
     // Attendance, worklist and the live staff board
     AttendanceService attendance = App.attendanceService(s.config(), s.pool());
-    AttendanceApi attendanceApi = new AttendanceApi(attendance);
+    AttendanceApi attendanceApi = new AttendanceApi(attendance, new WallClock(s.config().zone()));
     JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages());
     Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, new OverdueProposalItems(s.pool()));
     Board board = new Board(s.pool(), s.pages(), attendance, s.config().zone());
@@ -219,6 +219,8 @@ public final class AppRouter {
     e.page(POST, "/bookings/:id/outcome", roles(EMPLOYER, ORGANIZER), attendanceApi::outcomeForm);
     e.api(POST, "/api/bookings/:id/sick-note", roles(SFA, ORGANIZER), attendanceApi::sickNote);
     e.api(POST, "/api/fairs/:id/outages", roles(ORGANIZER), attendanceApi::outage);
+    e.page(POST, "/staff/bookings/:id/sick-note", roles(SFA, ORGANIZER), attendanceApi::sickNoteForm);
+    e.page(POST, "/staff/fairs/:id/outages", roles(ORGANIZER), attendanceApi::outageForm);
     e.api(GET, "/api/worklist", roles(SFA), worklist::api);
     e.page(GET, "/staff/worklist", roles(SFA), worklist::page);
     e.api(POST, "/api/worklist/:itemId/result", roles(SFA), worklist::apiResult);

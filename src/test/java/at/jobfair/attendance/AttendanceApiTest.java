@@ -226,6 +226,44 @@ class AttendanceApiTest {
   }
 
   @Test
+  void staffRecordSickNotesAndOutagesOnTheBoardInTheBrowsersWay() {
+    long[] fb = hotelFair("Formularbörse");
+    long person = fx.accountId(fx.jobseekers("form-sick", 1).get(0));
+    long booking = data.booking(fb[1], person, Instant.now().plus(Duration.ofHours(3)), 20, "BINDING");
+    String board = "/staff/fairs/" + fb[0] + "/board";
+
+    TestClient sfa = as("sfa@demo.test");
+    assertTrue(sfa.get(board).body().contains("/staff/bookings/" + booking + "/sick-note"), "the board offers the form");
+    var sick = sfa.postRaw("/staff/bookings/" + booking + "/sick-note", "application/x-www-form-urlencoded",
+        "note=Arztbest%C3%A4tigung+liegt+vor&back=" + java.net.URLEncoder.encode(board, java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(303, sick.status(), sick.body());
+    assertEquals(board + "?recorded=sick_note", sick.header("location"));
+    assertTrue(sfa.get(sick.header("location")).body().contains("Die Krankmeldung ist erfasst."));
+    assertEquals(1, app.count("select count(*) from sick_note where booking_id = " + booking + " and note = 'Arztbestätigung liegt vor'"));
+    assertFalse(sfa.get(board).body().contains("/staff/fairs/" + fb[0] + "/outages"), "only organisers record outages");
+    assertEquals(403, as("employer@demo.test").postRaw("/staff/bookings/" + booking + "/sick-note",
+        "application/x-www-form-urlencoded", "note=x").status());
+
+    TestClient organizer = as("organizer@demo.test");
+    assertTrue(organizer.get(board).body().contains("/staff/fairs/" + fb[0] + "/outages"));
+    var bad = organizer.postRaw("/staff/fairs/" + fb[0] + "/outages", "application/x-www-form-urlencoded", "from=&to=&reason=Netz");
+    assertEquals(board + "?error=outage_time_invalid", bad.header("location"));
+    assertTrue(organizer.get(bad.header("location")).body().contains("Bitte geben Sie Datum und Uhrzeit"));
+    // 2026-10-25 02:30 happens twice in Vienna: the outage runs from its first occurrence to the end of its second.
+    var ok = organizer.postRaw("/staff/fairs/" + fb[0] + "/outages", "application/x-www-form-urlencoded",
+        "from=2026-10-25T02%3A30&to=2026-10-25T02%3A30&reason=Videodienst+ausgefallen");
+    assertEquals(board + "?recorded=outage", ok.header("location"), ok.body());
+    try (var c = app.jdbc(); var st = c.createStatement();
+         var rs = st.executeQuery("select lower(during), upper(during) from fair_outage where fair_id = " + fb[0])) {
+      assertTrue(rs.next());
+      assertEquals(Instant.parse("2026-10-25T00:30:00Z"), rs.getObject(1, java.time.OffsetDateTime.class).toInstant());
+      assertEquals(Instant.parse("2026-10-25T01:30:00Z"), rs.getObject(2, java.time.OffsetDateTime.class).toInstant());
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void outagesAreRecordedByOrganisers() {
     TestClient organizer = as("organizer@demo.test");
     Instant from = Instant.parse("2026-03-29T00:30:00Z");
