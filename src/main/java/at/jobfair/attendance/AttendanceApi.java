@@ -60,7 +60,7 @@ public final class AttendanceApi {
   public Future<?> checkinForm(RoutingContext ctx) {
     return attendance.checkin(Sessions.user(ctx), Http.pathId(ctx, "id"))
         .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?checkedIn=" + b.id()))
-        .recover(e -> back(ctx, e, "/me/appointments"));
+        .recover(e -> Http.backWithError(ctx, e, "/me/appointments"));
   }
 
   /** The outcome form on a booth's schedule page. */
@@ -73,19 +73,19 @@ public final class AttendanceApi {
       outcome = parse(Outcome.class, form.getFormAttribute("outcome"), "outcome_required");
       next = parse(NextStep.class, blankToNull(form.getFormAttribute("nextStep")), "next_step_invalid");
     } catch (ApiError e) {
-      return back(ctx, e, back);
+      return Http.backWithError(ctx, e, back);
     }
     return attendance.outcome(Sessions.user(ctx), Http.pathId(ctx, "id"), outcome, next, form.getFormAttribute("note"))
-        .onSuccess(b -> Http.seeOther(ctx, withParam(back, "outcome", String.valueOf(b.id()))))
-        .recover(e -> back(ctx, e, back));
+        .onSuccess(b -> Http.seeOther(ctx, Http.withNotice(back, "outcome", String.valueOf(b.id()))))
+        .recover(e -> Http.backWithError(ctx, e, back));
   }
 
   /** The sick-note form on the staff board: records the excuse for one appointment. */
   public Future<?> sickNoteForm(RoutingContext ctx) {
     String back = Http.localPath(ctx.request().getFormAttribute("back"));
     return attendance.sickNote(Sessions.user(ctx), Http.pathId(ctx, "id"), ctx.request().getFormAttribute("note"))
-        .onSuccess(b -> Http.seeOther(ctx, withParam(back, "recorded", "sick_note")))
-        .recover(e -> back(ctx, e, back));
+        .onSuccess(b -> Http.seeOther(ctx, Http.withNotice(back, "recorded", "sick_note")))
+        .recover(e -> Http.backWithError(ctx, e, back));
   }
 
   /** The outage form on the staff board: a time span (wall-clock times in the configured zone) that excuses everyone. */
@@ -98,11 +98,11 @@ public final class AttendanceApi {
       from = clock.start(localDateTime(ctx.request().getFormAttribute("from")), "from");
       to = clock.end(localDateTime(ctx.request().getFormAttribute("to")), "to");
     } catch (ApiError e) {
-      return back(ctx, e, back);
+      return Http.backWithError(ctx, e, back);
     }
     return attendance.outage(Sessions.user(ctx), fairId, from, to, nz(ctx.request().getFormAttribute("reason")))
-        .onSuccess(id -> Http.seeOther(ctx, withParam(back, "recorded", "outage")))
-        .recover(e -> back(ctx, e, back));
+        .onSuccess(id -> Http.seeOther(ctx, Http.withNotice(back, "recorded", "outage")))
+        .recover(e -> Http.backWithError(ctx, e, back));
   }
 
   private static java.time.LocalDateTime localDateTime(String value) {
@@ -123,16 +123,7 @@ public final class AttendanceApi {
         .put("outcome", f.outcome() == null ? null : f.outcome().name());
   }
 
-  private static <T> Future<T> back(RoutingContext ctx, Throwable e, String back) {
-    if (!(e instanceof ApiError a)) return Future.failedFuture(e);
-    Http.seeOther(ctx, withParam(back, "error", a.code()));
-    return Future.succeededFuture();
-  }
 
-  static String withParam(String path, String name, String value) {
-    String clean = path.replaceAll("([?&])(error|cancelled|booked|outcome|checkedIn|recorded)=[^&]*&?", "$1").replaceAll("[?&]$", "");
-    return clean + (clean.contains("?") ? "&" : "?") + name + "=" + value;
-  }
 
   static <E extends Enum<E>> E parse(Class<E> type, Object value, String code) {
     if (value == null) {

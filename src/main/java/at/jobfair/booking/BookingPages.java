@@ -64,7 +64,7 @@ public final class BookingPages {
     String booth = ctx.request().getFormAttribute("boothId");
     return bookings.book(Sessions.user(ctx), slotId)
         .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?booked=" + b.id()))
-        .recover(e -> backWithError(ctx, e, "/booths/" + (booth != null && booth.matches("\\d{1,18}") ? booth : "0")));
+        .recover(e -> Http.backWithError(ctx, e, "/booths/" + (booth != null && booth.matches("\\d{1,18}") ? booth : "0")));
   }
 
   public Future<?> rebookForm(RoutingContext ctx) {
@@ -73,14 +73,14 @@ public final class BookingPages {
     String booth = ctx.request().getFormAttribute("boothId");
     return bookings.rebook(Sessions.user(ctx), bookingId, slotId)
         .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?booked=" + b.id()))
-        .recover(e -> backWithError(ctx, e, "/booths/" + (booth != null && booth.matches("\\d{1,18}") ? booth : "0") + "?rebook=" + bookingId));
+        .recover(e -> Http.backWithError(ctx, e, "/booths/" + (booth != null && booth.matches("\\d{1,18}") ? booth : "0") + "?rebook=" + bookingId));
   }
 
   public Future<?> cancelForm(RoutingContext ctx) {
     String back = Http.localPath(ctx.request().getFormAttribute("back"));
     return bookings.cancel(Sessions.user(ctx), Http.pathId(ctx, "id"), ctx.request().getFormAttribute("reason"))
-        .onSuccess(b -> Http.seeOther(ctx, withParam(back, "cancelled", String.valueOf(b.id()))))
-        .recover(e -> backWithError(ctx, e, back));
+        .onSuccess(b -> Http.seeOther(ctx, Http.withNotice(back, "cancelled", String.valueOf(b.id()))))
+        .recover(e -> Http.backWithError(ctx, e, back));
   }
 
   /** A booth's slots with who booked them, for the employer's representatives and staff; refreshed live. */
@@ -149,12 +149,6 @@ public final class BookingPages {
     return m;
   }
 
-  private <T> Future<T> backWithError(RoutingContext ctx, Throwable e, String back) {
-    String code = e instanceof ApiError a ? a.code() : null;
-    if (code == null) return Future.failedFuture(e);
-    Http.seeOther(ctx, withParam(back, "error", code));
-    return Future.succeededFuture();
-  }
 
   private static long formId(RoutingContext ctx, String name) {
     String v = ctx.request().getFormAttribute(name);
@@ -162,8 +156,4 @@ public final class BookingPages {
     return Long.parseLong(v);
   }
 
-  private static String withParam(String path, String name, String value) {
-    String clean = path.replaceAll("([?&])(error|cancelled|booked)=[^&]*&?", "$1").replaceAll("[?&]$", "");
-    return clean + (clean.contains("?") ? "&" : "?") + name + "=" + value;
-  }
 }

@@ -81,6 +81,22 @@ public final class Http {
     ctx.response().setStatusCode(303).putHeader("Location", location).end();
   }
 
+  /**
+   * Sends a page form back where it came from with one notice in the address ({@code ?error=code},
+   * {@code ?cancelled=id}, …), replacing any notice the address carried already.
+   */
+  public static String withNotice(String path, String name, String value) {
+    String clean = path.replaceAll("([?&])(error|cancelled|booked|outcome|checkedIn|recorded)=[^&]*&?", "$1").replaceAll("[?&]$", "");
+    return clean + (clean.contains("?") ? "&" : "?") + name + "=" + value;
+  }
+
+  /** A refusal a person should read on the page they came from: back there with {@code ?error=code}. */
+  public static <T> io.vertx.core.Future<T> backWithError(RoutingContext ctx, Throwable e, String back) {
+    if (!(e instanceof ApiError a)) return io.vertx.core.Future.failedFuture(e);
+    seeOther(ctx, withNotice(back, "error", a.code()));
+    return io.vertx.core.Future.succeededFuture();
+  }
+
   /** A path on this site to go to after signing in; anything else (another host, a scheme) becomes "/". */
   public static String localPath(String next) {
     if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\r")
