@@ -92,9 +92,11 @@ public final class App implements AutoCloseable {
           LinkSigner.load(pool).await(30, TimeUnit.SECONDS), config.integer("invitations.linkValidDays"), config.zone());
       vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations, config.reminderOffsets(),
           config.integer("reminders.pollSeconds"))).await(30, TimeUnit.SECONDS);
+      AttendanceService attendance = attendanceService(config, pool);
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
-              new BookingMails(messages, config.zone(), config.string("http.publicUrl"))), live, outbox, mailSender, invitations);
+              new BookingMails(messages, config.zone(), config.string("http.publicUrl"))), live, outbox, mailSender, invitations,
+          attendance);
 
       int port = config.integer("http.port");
       int instances = port == 0 ? 1 : config.integer("http.instances");
@@ -104,7 +106,6 @@ public final class App implements AutoCloseable {
         started.add(v);
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
-      AttendanceService attendance = attendanceService(config, pool);
       startNoShowJob(vertx, attendance, config.integer("attendance.pollSeconds"));
       return new App(config, database, vertx, pool, started.get(0).port(), services, attendance);
     } catch (Exception e) {
@@ -114,7 +115,7 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /** Check-in, outcomes, excuses and the no-show job, as configured (the HTTP layer builds its own from the same settings). */
+  /** Check-in, outcomes, excuses and the no-show job, as configured. */
   public static AttendanceService attendanceService(Config config, Pool pool) {
     return new AttendanceService(pool, new AttendanceStore(), Clock.systemUTC(), config.integer("attendance.graceMinutes"),
         config.integer("attendance.sickNoteFlagAfter"));

@@ -1,6 +1,5 @@
 package at.jobfair.web;
 
-import at.jobfair.App;
 import at.jobfair.account.SignIn;
 import at.jobfair.attendance.AttendanceApi;
 import at.jobfair.attendance.AttendanceService;
@@ -202,7 +201,7 @@ public final class AppRouter {
     e.page(GET, "/appointments/confirm/:token", anyone(), invitations::confirmPage);
     e.page(POST, "/appointments/confirm/:token", anyone(), invitations::confirmForm);
     // Attendance, worklist and the live staff board
-    AttendanceService attendance = App.attendanceService(s.config(), s.pool());
+    AttendanceService attendance = s.attendance();
     AttendanceApi attendanceApi = new AttendanceApi(attendance, new WallClock(s.config().zone()));
     JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages());
     Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, new OverdueProposalItems(s.pool()));

@@ -1,6 +1,7 @@
 package at.jobfair.web;
 
 import at.jobfair.account.AccountService;
+import at.jobfair.attendance.AttendanceService;
 import at.jobfair.booking.BookingService;
 import at.jobfair.catalog.CatalogStore;
 import at.jobfair.invitation.InvitationService;
@@ -13,5 +14,5 @@ import io.vertx.sqlclient.Pool;
 /** What the HTTP layer needs, built once per application and shared by every server instance. */
 public record Services(Config config, Pool pool, Messages messages, Pages pages, AccountService accounts, String sessionSecret,
                        CatalogStore catalog, BookingService bookings, LiveHub live, Outbox outbox, MailSender mailSender,
-                       InvitationService invitations) {
+                       InvitationService invitations, AttendanceService attendance) {
 }
