@@ -2,6 +2,9 @@ package at.jobfair.account;
 
 import at.jobfair.support.TestApp;
 import at.jobfair.support.TestClient;
+import static at.jobfair.support.ApiAssertions.assertBad;
+import static at.jobfair.support.ApiAssertions.form;
+import static at.jobfair.support.ApiAssertions.withoutKey;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -259,13 +262,6 @@ class AccountsApiTest {
     assertTrue(en.body().contains("<html lang=\"en\">"));
     assertTrue(en.body().contains("Email address"));
     assertTrue(c.get("/").body().contains("Welcome to the job fair"), "the choice is remembered");
-  }
-
-  private static void assertBad(TestClient.Response r, String code) {
-    assertEquals(400, r.status(), r.body());
-    assertEquals(code, r.json().getString("error"), r.body());
-    assertFalse(r.json().getString("message").isBlank());
-    assertFalse(r.json().getString("message").startsWith("error."), "message comes from the bundle: " + r.body());
   }
 
   private static JsonObject newUser(String email, String role) {

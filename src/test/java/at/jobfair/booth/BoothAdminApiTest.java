@@ -2,6 +2,9 @@ package at.jobfair.booth;
 
 import at.jobfair.support.TestApp;
 import at.jobfair.support.TestClient;
+import static at.jobfair.support.ApiAssertions.assertBad;
+import static at.jobfair.support.ApiAssertions.form;
+import static at.jobfair.support.ApiAssertions.withoutKey;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -606,29 +609,4 @@ class BoothAdminApiTest {
     }
   }
 
-  static String form(Map<String, String> fields) {
-    return fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
-  static JsonObject withoutKey(JsonObject j, String key) {
-    JsonObject c = j.copy();
-    c.remove(key);
-    return c;
-  }
-
-  static void assertBad(TestClient.Response r, String code) {
-    assertEquals(400, r.status(), r.body());
-    assertEquals(code, r.json().getString("error"), r.body());
-    assertFalse(r.json().getString("message").isBlank());
-    assertFalse(r.json().getString("message").startsWith("error."), "message comes from the bundle: " + r.body());
-    assertFalse(r.json().getString("message").contains("{"), "arguments are filled in: " + r.body());
-    assertFalse(r.body().contains("Exception"), r.body());
-  }
-
-  static void assertBad(TestClient.Response r, String code, String field) {
-    assertBad(r, code);
-    assertEquals(field, r.json().getString("field"), r.body());
-  }
 }

@@ -2,6 +2,9 @@ package at.jobfair.fair;
 
 import at.jobfair.support.TestApp;
 import at.jobfair.support.TestClient;
+import static at.jobfair.support.ApiAssertions.assertBad;
+import static at.jobfair.support.ApiAssertions.form;
+import static at.jobfair.support.ApiAssertions.withoutKey;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -278,24 +281,4 @@ class FairAdminApiTest {
     assertEquals(1, app.count("select count(*) from fair where id = " + id + " and status = 'PUBLISHED'"));
   }
 
-  static String form(Map<String, String> fields) {
-    return fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
-  static JsonObject withoutKey(JsonObject j, String key) {
-    JsonObject c = j.copy();
-    c.remove(key);
-    return c;
-  }
-
-  static void assertBad(TestClient.Response r, String code) {
-    assertEquals(400, r.status(), r.body());
-    assertEquals(code, r.json().getString("error"), r.body());
-    assertFalse(r.json().getString("message").isBlank());
-    assertFalse(r.json().getString("message").startsWith("error."), "message comes from the bundle: " + r.body());
-    assertFalse(r.json().getString("message").contains("{"), "arguments are filled in: " + r.body());
-    assertFalse(r.body().contains("Exception"), r.body());
-  }
 }
