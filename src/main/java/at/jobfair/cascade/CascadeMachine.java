@@ -36,7 +36,7 @@ public final class CascadeMachine {
     Cascade next = step(pb, c, e, now);
     Station queue = next.state() == State.WAITING || next.state() == State.SENT_BACK ? next.station() : null;
     return new Outcome.Moved(next, new Transition(c.state(), c.station(), next.state(), next.station(), e.type(),
-        actor.roleCode(), actor.id(), e.reasons(), now, queue));
+        actor.roleCode(), actor.id(), e.vacancyId(), e.reasons(), now, queue));
   }
 
   static String refusal(Playbook pb, Cascade c, Event e, Actor actor, Instant now) {

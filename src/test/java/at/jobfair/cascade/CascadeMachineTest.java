@@ -20,8 +20,6 @@ import java.util.Set;
 import static at.jobfair.cascade.State.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every playbook, every reachable state (with the guard facts also changed afterwards, as when an outage or an
@@ -126,7 +124,7 @@ class CascadeMachineTest {
                 assertEquals(to, m.cascade(), where);
                 Station queue = to.state() == WAITING || to.state() == SENT_BACK ? to.station() : null;
                 assertEquals(new Transition(c.state(), c.station(), to.state(), to.station(), e.type(), a.roleCode(),
-                    a.id(), e.reasons(), now, queue), m.transition(), where);
+                    a.id(), e.vacancyId(), e.reasons(), now, queue), m.transition(), where);
                 moves.merge(pb.format().name(), 1, Integer::sum);
               }
               checked++;
@@ -141,8 +139,10 @@ class CascadeMachineTest {
         "not_staff_of_station", "not_taken", "platform_never_decides", "reasons_required", "reasons_too_long",
         "sanction_barred_employer_no_show", "sanction_barred_outage", "sanction_barred_voluntary", "statement_missing",
         "vacancy_required", "waiver_deadline_passed", "waiver_period_open", "wrong_station"), codes);
-    assertTrue(checked > 500_000, "checked " + checked);
-    assertEquals(5, moves.size());
+    // pinned: a change in the reachable states or the allowed steps must be looked at
+    assertEquals(1_641_600, checked);
+    assertEquals(Map.of("E_JOBMEETING", 1972, "SECTOR", 1972, "SUPRA_REGIONAL", 2040, "CAMPAIGN", 2184, "REGIONAL", 2056),
+        moves);
   }
 
   /** Which states each playbook can reach (station in brackets), written out from the domain. */

@@ -57,6 +57,7 @@ class CascadeScenarioTest {
     assertEquals(Station.LOCAL_OFFER, c.station());
     assertEquals(Station.LOCAL_OFFER, last.nextStation());
     assertEquals("Ich kann nicht nach Tirol ziehen, mein Kind geht hier zur Schule", last.reasons());
+    assertEquals("v-tirol-1", last.vacancyId());
     refused("not_taken", pb, c, Event.localOfferDeclined("v-2", "Schichtdienst"), SFU, T);
     c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
     c = ok(pb, c, Event.localOfferDeclined("v-graz-4", "Schichtdienst geht nicht"), SFU, T);
