@@ -1,0 +1,17 @@
+package at.jobfair.cascade;
+
+import at.jobfair.account.Role;
+
+/** Who acts: a user with a role and an id, or the platform itself ({@link #SYSTEM}, role null). */
+public record Actor(Role role, String id) {
+  public static final Actor SYSTEM = new Actor(null, "system");
+
+  public boolean isSystem() {
+    return role == null;
+  }
+
+  /** The code written to the audit trail: the role's name or "SYSTEM". */
+  public String roleCode() {
+    return role == null ? "SYSTEM" : role.name();
+  }
+}

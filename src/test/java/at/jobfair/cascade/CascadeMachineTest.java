@@ -1,0 +1,302 @@
+package at.jobfair.cascade;
+
+import at.jobfair.account.Role;
+import at.jobfair.cascade.Event.Decision;
+import at.jobfair.cascade.Event.Finding;
+import at.jobfair.cascade.Event.Type;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static at.jobfair.cascade.State.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/**
+ * Every playbook, every reachable state (with the guard facts also changed afterwards, as when an outage or an
+ * employer's no-show is recorded late), every event, every actor (job starts and closing also forty days later): against rules written out here
+ * independently of the machine. Then the stories the domain tells, step by step.
+ */
+class CascadeMachineTest {
+
+  /** The night Vienna switches to summer time: irrelevant, deadlines are counted on instants. */
+  private static final Instant NOW = Instant.parse("2026-03-29T00:30:00Z");
+  private static final Instant LATER = NOW.plus(Duration.ofDays(40));
+  private static final String CASEWORKER = "cw-1";
+
+  private static final Actor RESPONSIBLE_SFA = new Actor(Role.SFA, CASEWORKER);
+  private static final List<Actor> ACTORS = actors();
+
+  private static List<Actor> actors() {
+    List<Actor> list = new ArrayList<>();
+    list.add(Actor.SYSTEM);
+    for (Role r : Role.values()) list.add(new Actor(r, "u-" + r.name().toLowerCase()));
+    list.add(RESPONSIBLE_SFA);
+    return list;
+  }
+
+  private static final List<Event> EVENTS = List.of(
+      Event.of(Type.BOOK), Event.of(Type.CHECK_IN), Event.of(Type.NO_SHOW), Event.excuse("Krankmeldung"),
+      Event.excuse(" "), Event.of(Type.TAKE),
+      Event.of(Type.COURSE_ACCEPTED), Event.courseDeclined("Ich habe schon einen Kurs gemacht"), Event.courseDeclined(""),
+      Event.offerAccepted("v-1"), Event.offerAccepted(" "),
+      Event.offerDeclined("v-1", "Zu weit weg, kein Auto"), Event.offerDeclined("v-1", "  "),
+      Event.offerDeclined(null, "Zu weit weg"), Event.offerDeclined("v-1", "x".repeat(2001)),
+      Event.localOfferAccepted("v-2"), Event.localOfferAccepted(null),
+      Event.localOfferDeclined("v-2", "Kinderbetreuung"), Event.localOfferDeclined("v-2", null),
+      Event.statement("Ich muss meine Mutter pflegen"), Event.statement(""),
+      Event.finding(Finding.JUSTIFIED, "Pflege belegt"), Event.finding(Finding.NOT_JUSTIFIED, "Keine Gründe"),
+      Event.finding(Finding.UNCLEAR, "Belege fehlen"), Event.finding(null, "?"), Event.finding(Finding.NOT_JUSTIFIED, " "),
+      Event.decide(Decision.IMPOSE, "Vereitelung"), Event.decide(Decision.DO_NOT_IMPOSE, "Gründe glaubhaft"),
+      Event.decide(Decision.SEND_BACK, "Stellungnahme fehlt"), Event.decide(null, "?"), Event.decide(Decision.IMPOSE, ""),
+      Event.jobStart(NOW.minus(Duration.ofHours(1))), Event.jobStart(NOW.plus(Duration.ofDays(28))),
+      Event.jobStart(NOW.plus(Duration.ofDays(28)).plusSeconds(1)), Event.jobStart(null),
+      Event.waive("Arbeitsaufnahme am 1. April"), Event.waive(""), Event.refuseWaiver("Nur zwei Tage gearbeitet"),
+      Event.refuseWaiver(null), Event.of(Type.CLOSE));
+
+  private static List<Playbook> playbooks() {
+    List<Playbook> list = new ArrayList<>();
+    for (Format f : Format.values()) for (boolean esc : new boolean[] {false, true}) list.add(Playbook.defaultFor(f, esc));
+    return list;
+  }
+
+  /** All cascades reachable from INVITED at NOW, for every combination of the guard facts. */
+  private static Set<Cascade> reachable(Playbook pb) {
+    Set<Cascade> seen = new LinkedHashSet<>();
+    ArrayDeque<Cascade> todo = new ArrayDeque<>();
+    for (LegalBasis basis : LegalBasis.values()) {
+      for (int facts = 0; facts < 8; facts++) {
+        Cascade c = Cascade.invited(basis, (facts & 4) != 0, CASEWORKER).withEmployerNoShow((facts & 1) != 0)
+            .withOutage((facts & 2) != 0);
+        if (seen.add(c)) todo.add(c);
+      }
+    }
+    while (!todo.isEmpty()) {
+      Cascade c = todo.poll();
+      for (Event e : EVENTS) {
+        for (Actor a : ACTORS) {
+          if (CascadeMachine.apply(pb, c, e, a, NOW) instanceof Outcome.Moved m && seen.add(m.cascade())) {
+            todo.add(m.cascade());
+          }
+        }
+      }
+    }
+    return seen;
+  }
+
+  @Test
+  void everyPlaybookStateEventActorAndMoment() {
+    Map<String, Integer> moves = new HashMap<>();
+    int checked = 0;
+    Set<String> codes = new java.util.TreeSet<>();
+    for (Playbook pb : playbooks()) {
+      Set<Cascade> states = new LinkedHashSet<>();
+      for (Cascade c : reachable(pb)) {
+        for (int facts = 0; facts < 8; facts++) {
+          states.add(c.withBasis((facts & 1) != 0 ? LegalBasis.VOLUNTARY : LegalBasis.BINDING)
+              .withEmployerNoShow((facts & 2) != 0).withOutage((facts & 4) != 0));
+        }
+      }
+      Set<String> labels = new java.util.TreeSet<>();
+      for (Cascade c : states) {
+        labels.add(c.state() + (c.station() == null ? "" : "(" + c.station() + ")"));
+        for (Event e : EVENTS) {
+          for (Actor a : ACTORS) {
+            for (Instant now : e.type() == Type.JOB_START || e.type() == Type.CLOSE ? List.of(NOW, LATER) : List.of(NOW)) {
+              Object want = expected(pb, c, e, a, now);
+              Outcome got = CascadeMachine.apply(pb, c, e, a, now);
+              String where = pb.format() + " " + pb.stages().size() + " " + c + " " + e + " " + a + " " + now;
+              if (want instanceof String code) {
+                assertEquals(new Outcome.Refusal(code), got, where);
+                codes.add(code);
+              } else {
+                Outcome.Moved m = assertInstanceOf(Outcome.Moved.class, got, where);
+                Cascade to = (Cascade) want;
+                assertEquals(to, m.cascade(), where);
+                Station queue = to.state() == WAITING || to.state() == SENT_BACK ? to.station() : null;
+                assertEquals(new Transition(c.state(), c.station(), to.state(), to.station(), e.type(), a.roleCode(),
+                    a.id(), e.vacancyId(), e.reasons(), now, queue), m.transition(), where);
+                moves.merge(pb.format().name(), 1, Integer::sum);
+              }
+              checked++;
+            }
+          }
+        }
+      }
+      assertEquals(expectedLabels(pb), labels, pb.toString());
+    }
+    assertEquals(Set.of("cascade_closed", "decision_required", "event_not_allowed", "finding_required",
+        "job_start_in_future", "job_start_required", "no_waiver_tracking", "not_permitted", "not_responsible_decider",
+        "not_staff_of_station", "not_taken", "platform_never_decides", "reasons_required", "reasons_too_long",
+        "sanction_barred_employer_no_show", "sanction_barred_outage", "sanction_barred_voluntary", "statement_missing",
+        "vacancy_required", "waiver_deadline_passed", "waiver_period_open", "wrong_station"), codes);
+    // pinned: a change in the reachable states or the allowed steps must be looked at
+    assertEquals(1_641_600, checked);
+    assertEquals(Map.of("E_JOBMEETING", 1972, "SECTOR", 1972, "SUPRA_REGIONAL", 2040, "CAMPAIGN", 2184, "REGIONAL", 2056),
+        moves);
+  }
+
+  /** Which states each playbook can reach (station in brackets), written out from the domain. */
+  private static Set<String> expectedLabels(Playbook pb) {
+    Set<String> l = new java.util.TreeSet<>(List.of("INVITED", "BOOKED", "NO_SHOW", "EXCUSED", "ENDED_JOB_ACCEPTED",
+        "ENDED_NO_SANCTION_CHECK", "CLOSED", "WAITING(OFFER)", "AT_STATION(OFFER)"));
+    List<Station> st = pb.stages().stream().map(Playbook.Stage::station).toList();
+    if (st.contains(Station.TRAINING_SCREENING)) {
+      l.addAll(List.of("WAITING(TRAINING_SCREENING)", "AT_STATION(TRAINING_SCREENING)", "ENDED_COURSE_ACCEPTED"));
+    }
+    if (st.contains(Station.LOCAL_OFFER)) l.addAll(List.of("WAITING(LOCAL_OFFER)", "AT_STATION(LOCAL_OFFER)"));
+    if (st.contains(Station.SANCTION_CHECK)) {
+      l.addAll(List.of("WAITING(SANCTION_CHECK)", "AT_STATION(SANCTION_CHECK)", "NO_SANCTION",
+          "SANCTION_PROPOSED(DECISION)", "DECISION_PENDING(DECISION)", "SENT_BACK(SANCTION_CHECK)", "IMPOSED",
+          "NOT_IMPOSED"));
+      if (pb.waiverDays() > 0) l.addAll(List.of("WAIVER_CONSIDERATION", "WAIVED"));
+    }
+    return l;
+  }
+
+  // ---- The rules, written out independently of the machine ----
+
+  private static final Map<Type, Set<State>> OUTSIDE_STATIONS = Map.of(
+      Type.BOOK, EnumSet.of(INVITED),
+      Type.CHECK_IN, EnumSet.of(BOOKED),
+      Type.NO_SHOW, EnumSet.of(BOOKED),
+      Type.EXCUSE, EnumSet.of(INVITED, BOOKED),
+      Type.TAKE, EnumSet.of(WAITING, SENT_BACK),
+      Type.JOB_START, EnumSet.of(IMPOSED),
+      Type.WAIVE, EnumSet.of(WAIVER_CONSIDERATION),
+      Type.REFUSE_WAIVER, EnumSet.of(WAIVER_CONSIDERATION),
+      Type.CLOSE, EnumSet.of(NO_SHOW, EXCUSED, ENDED_COURSE_ACCEPTED, ENDED_JOB_ACCEPTED, ENDED_NO_SANCTION_CHECK,
+          NO_SANCTION, NOT_IMPOSED, IMPOSED, WAIVED));
+
+  private static final Map<Type, Station> AT = Map.of(
+      Type.COURSE_ACCEPTED, Station.TRAINING_SCREENING, Type.COURSE_DECLINED, Station.TRAINING_SCREENING,
+      Type.OFFER_ACCEPTED, Station.OFFER, Type.OFFER_DECLINED, Station.OFFER,
+      Type.LOCAL_OFFER_ACCEPTED, Station.LOCAL_OFFER, Type.LOCAL_OFFER_DECLINED, Station.LOCAL_OFFER,
+      Type.STATEMENT, Station.SANCTION_CHECK, Type.FINDING, Station.SANCTION_CHECK, Type.DECIDE, Station.DECISION);
+
+  private static boolean text(String s) {
+    return s != null && !s.trim().isEmpty();
+  }
+
+  private static String reasonsProblem(String r) {
+    return !text(r) ? "reasons_required" : r.length() > 2000 ? "reasons_too_long" : null;
+  }
+
+  /** A refusal code, or the expected new cascade. */
+  private static Object expected(Playbook pb, Cascade c, Event e, Actor a, Instant now) {
+    State s = c.state();
+    Type t = e.type();
+    if (s == CLOSED) return "cascade_closed";
+    Station eventStation = AT.get(t);
+    if (eventStation == null && !OUTSIDE_STATIONS.get(t).contains(s)) return "event_not_allowed";
+    if (eventStation != null) {
+      if (c.station() == null) return "event_not_allowed";
+      if (c.station() != eventStation) return "wrong_station";
+      if (s == WAITING || s == SENT_BACK) return "not_taken";
+    }
+    boolean system = a.role() == null;
+    boolean staff = !system && a.role() != Role.JOBSEEKER && a.role() != Role.EMPLOYER;
+    boolean responsible = c.minimumIncome() ? a.role() == Role.KOMMUNE
+        : a.role() == Role.SFA && CASEWORKER.equals(a.id());
+    Set<Role> staffing = c.station() == null ? Set.of()
+        : pb.stages().stream().filter(x -> x.station() == c.station()).findFirst().orElseThrow().staffedBy();
+    String who = switch (t) {
+      case BOOK, CHECK_IN, NO_SHOW -> system || staff ? null : "not_permitted";
+      case EXCUSE -> staff ? null : "not_permitted";
+      case CLOSE -> system ? null : "not_permitted";
+      case JOB_START -> system || responsible ? null : "not_permitted";
+      case DECIDE, WAIVE, REFUSE_WAIVER -> system ? "platform_never_decides" : responsible ? null : "not_responsible_decider";
+      default -> !system && staffing.contains(a.role()) ? null : "not_staff_of_station";
+    };
+    if (who != null) return who;
+    boolean sanctionStep = t == Type.STATEMENT || t == Type.FINDING || t == Type.DECIDE
+        || t == Type.TAKE && c.station() == Station.SANCTION_CHECK;
+    if (sanctionStep) {
+      if (c.basis() == LegalBasis.VOLUNTARY) return "sanction_barred_voluntary";
+      if (c.employerNoShow()) return "sanction_barred_employer_no_show";
+      if (c.outage()) return "sanction_barred_outage";
+    }
+    boolean barred = c.basis() == LegalBasis.VOLUNTARY || c.employerNoShow() || c.outage();
+    Cascade base = new Cascade(s, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(), CASEWORKER,
+        c.statementGiven(), c.decisionDue(), c.imposedAt(), c.jobStart());
+    switch (t) {
+      case BOOK: return state(base, BOOKED, null);
+      case CHECK_IN: return state(base, WAITING, pb.stages().get(0).station());
+      case NO_SHOW: return state(base, NO_SHOW, null);
+      case EXCUSE: return reasonsProblem(e.reasons()) != null ? reasonsProblem(e.reasons()) : state(base, EXCUSED, null);
+      case TAKE: return state(base, AT_STATION, c.station());
+      case COURSE_ACCEPTED: return state(base, ENDED_COURSE_ACCEPTED, null);
+      case OFFER_ACCEPTED, LOCAL_OFFER_ACCEPTED:
+        return text(e.vacancyId()) ? state(base, ENDED_JOB_ACCEPTED, null) : "vacancy_required";
+      case COURSE_DECLINED, OFFER_DECLINED, LOCAL_OFFER_DECLINED: {
+        if (t != Type.COURSE_DECLINED && !text(e.vacancyId())) return "vacancy_required";
+        if (reasonsProblem(e.reasons()) != null) return reasonsProblem(e.reasons());
+        List<Station> order = pb.stages().stream().map(Playbook.Stage::station).toList();
+        int i = order.indexOf(c.station());
+        Station next = i + 1 < order.size() ? order.get(i + 1) : null;
+        if (next == null || next == Station.SANCTION_CHECK && barred) return state(base, ENDED_NO_SANCTION_CHECK, null);
+        return state(base, WAITING, next);
+      }
+      case STATEMENT:
+        return reasonsProblem(e.reasons()) != null ? reasonsProblem(e.reasons())
+            : new Cascade(s, c.station(), c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(), CASEWORKER,
+            true, c.decisionDue(), c.imposedAt(), c.jobStart());
+      case FINDING: {
+        if (e.finding() == null) return "finding_required";
+        if (!c.statementGiven()) return "statement_missing";
+        if (reasonsProblem(e.reasons()) != null) return reasonsProblem(e.reasons());
+        Instant due = now.plus(Duration.ofDays(pb.decisionDays()));
+        return switch (e.finding()) {
+          case JUSTIFIED -> state(base, NO_SANCTION, null);
+          case NOT_JUSTIFIED -> new Cascade(SANCTION_PROPOSED, Station.DECISION, c.basis(), c.employerNoShow(),
+              c.outage(), c.minimumIncome(), CASEWORKER, true, due, c.imposedAt(), c.jobStart());
+          case UNCLEAR -> new Cascade(DECISION_PENDING, Station.DECISION, c.basis(), c.employerNoShow(), c.outage(),
+              c.minimumIncome(), CASEWORKER, true, due, c.imposedAt(), c.jobStart());
+        };
+      }
+      case DECIDE: {
+        if (e.decision() == null) return "decision_required";
+        if (reasonsProblem(e.reasons()) != null) return reasonsProblem(e.reasons());
+        return switch (e.decision()) {
+          case IMPOSE -> new Cascade(IMPOSED, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(),
+              CASEWORKER, c.statementGiven(), c.decisionDue(), now, c.jobStart());
+          case DO_NOT_IMPOSE -> state(base, NOT_IMPOSED, null);
+          case SEND_BACK -> new Cascade(SENT_BACK, Station.SANCTION_CHECK, c.basis(), c.employerNoShow(), c.outage(),
+              c.minimumIncome(), CASEWORKER, false, c.decisionDue(), c.imposedAt(), c.jobStart());
+        };
+      }
+      case JOB_START: {
+        if (pb.waiverDays() == 0) return "no_waiver_tracking";
+        if (e.jobStart() == null) return "job_start_required";
+        if (e.jobStart().isAfter(now)) return "job_start_in_future";
+        if (e.jobStart().isAfter(c.imposedAt().plus(Duration.ofDays(pb.waiverDays())))) return "waiver_deadline_passed";
+        return new Cascade(WAIVER_CONSIDERATION, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(),
+            CASEWORKER, c.statementGiven(), c.decisionDue(), c.imposedAt(), e.jobStart());
+      }
+      case WAIVE: return reasonsProblem(e.reasons()) != null ? reasonsProblem(e.reasons()) : state(base, WAIVED, null);
+      case REFUSE_WAIVER:
+        return reasonsProblem(e.reasons()) != null ? reasonsProblem(e.reasons()) : state(base, CLOSED, null);
+      case CLOSE:
+        if (s == IMPOSED && pb.waiverDays() > 0
+            && now.compareTo(c.imposedAt().plus(Duration.ofDays(pb.waiverDays()))) <= 0) {
+          return "waiver_period_open";
+        }
+        return state(base, CLOSED, null);
+      default: throw new AssertionError(t);
+    }
+  }
+
+  private static Cascade state(Cascade c, State s, Station st) {
+    return new Cascade(s, st, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(), c.caseworkerId(),
+        c.statementGiven(), c.decisionDue(), c.imposedAt(), c.jobStart());
+  }
+}

@@ -1,0 +1,184 @@
+package at.jobfair.cascade;
+
+import at.jobfair.account.Role;
+import at.jobfair.cascade.Event.Decision;
+import at.jobfair.cascade.Event.Finding;
+import at.jobfair.cascade.Event.Type;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The stories of the domain, step by step. */
+class CascadeScenarioTest {
+
+  private static final Instant T = Instant.parse("2026-03-10T09:00:00Z");
+  private static final Actor SYS = Actor.SYSTEM;
+  private static final Actor SFU = new Actor(Role.SFU, "sfu-7");
+  private static final Actor ERHEBUNG = new Actor(Role.ERHEBUNG, "ed-3");
+  private static final Actor PROVIDER = new Actor(Role.PROVIDER, "bfi-1");
+  private static final Actor EMPLOYER = new Actor(Role.EMPLOYER, "emp-9");
+  private static final Actor OWN_SFA = new Actor(Role.SFA, "cw-1");
+  private static final Actor OTHER_SFA = new Actor(Role.SFA, "cw-2");
+  private static final Actor ORGANIZER = new Actor(Role.ORGANIZER, "org-1");
+  private static final Actor KOMMUNE = new Actor(Role.KOMMUNE, "graz-1");
+
+  private Transition last;
+
+  private Cascade ok(Playbook pb, Cascade c, Event e, Actor a, Instant now) {
+    Outcome.Moved m = assertInstanceOf(Outcome.Moved.class, CascadeMachine.apply(pb, c, e, a, now), e + " by " + a);
+    last = m.transition();
+    return m.cascade();
+  }
+
+  private static void refused(String code, Playbook pb, Cascade c, Event e, Actor a, Instant now) {
+    assertEquals(new Outcome.Refusal(code), CascadeMachine.apply(pb, c, e, a, now), e + " by " + a);
+  }
+
+  /** Booked and checked in: waiting at the first station. */
+  private Cascade checkedIn(Playbook pb, Cascade c) {
+    c = ok(pb, c, Event.of(Type.BOOK), SYS, T);
+    return ok(pb, c, Event.of(Type.CHECK_IN), SYS, T);
+  }
+
+  @Test
+  void supraRegionalDeclinesOfferAndLocalOfferThenOwnSfaDecides() {
+    Playbook pb = Playbook.defaultFor(Format.SUPRA_REGIONAL, false);
+    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
+    assertEquals(Station.OFFER, last.nextStation());
+    c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
+    refused("wrong_station", pb, c, Event.localOfferDeclined("v-2", "zu weit"), SFU, T);
+    c = ok(pb, c, Event.offerDeclined("v-tirol-1", "Ich kann nicht nach Tirol ziehen, mein Kind geht hier zur Schule"), SFU, T);
+    assertEquals(State.WAITING, c.state());
+    assertEquals(Station.LOCAL_OFFER, c.station());
+    assertEquals(Station.LOCAL_OFFER, last.nextStation());
+    assertEquals("Ich kann nicht nach Tirol ziehen, mein Kind geht hier zur Schule", last.reasons());
+    assertEquals("v-tirol-1", last.vacancyId());
+    refused("not_taken", pb, c, Event.localOfferDeclined("v-2", "Schichtdienst"), SFU, T);
+    c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
+    c = ok(pb, c, Event.localOfferDeclined("v-graz-4", "Schichtdienst geht nicht"), SFU, T);
+    assertEquals(Station.SANCTION_CHECK, last.nextStation());
+    refused("not_staff_of_station", pb, c, Event.of(Type.TAKE), ERHEBUNG, T); // supra-regional: SfA on site
+    c = ok(pb, c, Event.of(Type.TAKE), OTHER_SFA, T);
+    refused("statement_missing", pb, c, Event.finding(Finding.NOT_JUSTIFIED, "keine Gründe"), OTHER_SFA, T);
+    c = ok(pb, c, Event.statement("Ich will einfach nicht Schicht arbeiten"), OTHER_SFA, T);
+    c = ok(pb, c, Event.finding(Finding.NOT_JUSTIFIED, "Keine triftigen Gründe"), OTHER_SFA, T);
+    assertEquals(State.SANCTION_PROPOSED, c.state());
+    assertEquals(T.plus(Duration.ofDays(14)), c.decisionDue());
+    Instant after = T.plus(Duration.ofDays(2));
+    refused("not_responsible_decider", pb, c, Event.decide(Decision.IMPOSE, "x"), OTHER_SFA, after);
+    refused("not_responsible_decider", pb, c, Event.decide(Decision.IMPOSE, "x"), ORGANIZER, after);
+    refused("not_responsible_decider", pb, c, Event.decide(Decision.IMPOSE, "x"), KOMMUNE, after);
+    refused("platform_never_decides", pb, c, Event.decide(Decision.IMPOSE, "x"), SYS, after);
+    c = ok(pb, c, Event.decide(Decision.IMPOSE, "Vereitelung einer Beschäftigung"), OWN_SFA, after);
+    assertEquals(State.IMPOSED, c.state());
+    assertEquals(after, c.imposedAt());
+    assertEquals("SFA", last.actorRole());
+    assertEquals("cw-1", last.actorId());
+    refused("no_waiver_tracking", pb, c, Event.jobStart(after), SYS, after);
+    c = ok(pb, c, Event.of(Type.CLOSE), SYS, after);
+    refused("cascade_closed", pb, c, Event.of(Type.CLOSE), SYS, after);
+  }
+
+  @Test
+  void voluntaryParticipantDecliningEverythingEndsWithoutSanctionCheck() {
+    Playbook pb = Playbook.defaultFor(Format.REGIONAL, false);
+    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.VOLUNTARY, false, "cw-1"));
+    assertEquals(Station.TRAINING_SCREENING, c.station());
+    c = ok(pb, c, Event.of(Type.TAKE), PROVIDER, T);
+    refused("reasons_required", pb, c, Event.courseDeclined("   "), PROVIDER, T);
+    c = ok(pb, c, Event.courseDeclined("Ich habe den Kurs schon gemacht"), PROVIDER, T);
+    assertEquals(Station.OFFER, c.station());
+    c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
+    c = ok(pb, c, Event.offerDeclined("v-1", "Die Arbeitszeiten passen nicht"), SFU, T);
+    assertEquals(State.ENDED_NO_SANCTION_CHECK, c.state());
+    assertNull(c.station());
+    assertNull(last.nextStation());
+  }
+
+  @Test
+  void employerNoShowAndOutageBlockTheSanctionCheck() {
+    Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
+    for (boolean noShow : new boolean[] {true, false}) {
+      Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1")).withEmployerNoShow(noShow)
+          .withOutage(!noShow);
+      c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
+      c = ok(pb, c, Event.offerDeclined("v-1", "Passt nicht"), SFU, T);
+      assertEquals(State.ENDED_NO_SANCTION_CHECK, c.state());
+    }
+    // recorded only after the person reached the queue: the check still may not start
+    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
+    c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
+    c = ok(pb, c, Event.offerDeclined("v-1", "Passt nicht"), SFU, T);
+    assertEquals(Station.SANCTION_CHECK, c.station());
+    refused("sanction_barred_outage", pb, c.withOutage(true), Event.of(Type.TAKE), ERHEBUNG, T);
+    refused("sanction_barred_employer_no_show", pb, c.withEmployerNoShow(true), Event.of(Type.TAKE), ERHEBUNG, T);
+    refused("sanction_barred_voluntary", pb, c.withBasis(LegalBasis.VOLUNTARY), Event.of(Type.TAKE), ERHEBUNG, T);
+    ok(pb, c, Event.of(Type.TAKE), ERHEBUNG, T);
+  }
+
+  @Test
+  void minimumIncomeRecipientIsDecidedByTheMunicipalityOnly() {
+    Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
+    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, true, "cw-1"));
+    c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
+    c = ok(pb, c, Event.offerDeclined("v-1", "Will nicht"), SFU, T);
+    c = ok(pb, c, Event.of(Type.TAKE), ERHEBUNG, T);
+    c = ok(pb, c, Event.statement("Ich will nicht"), ERHEBUNG, T);
+    c = ok(pb, c, Event.finding(Finding.UNCLEAR, "Belege zur Pflege fehlen"), ERHEBUNG, T);
+    assertEquals(State.DECISION_PENDING, c.state());
+    refused("not_responsible_decider", pb, c, Event.decide(Decision.DO_NOT_IMPOSE, "x"), OWN_SFA, T);
+    refused("not_responsible_decider", pb, c, Event.decide(Decision.DO_NOT_IMPOSE, "x"), ERHEBUNG, T);
+    c = ok(pb, c, Event.decide(Decision.SEND_BACK, "Bitte Belege einholen"), KOMMUNE, T);
+    assertEquals(State.SENT_BACK, c.state());
+    assertEquals(Station.SANCTION_CHECK, last.nextStation());
+    c = ok(pb, c, Event.of(Type.TAKE), ERHEBUNG, T);
+    refused("statement_missing", pb, c, Event.finding(Finding.JUSTIFIED, "Pflege belegt"), ERHEBUNG, T);
+    c = ok(pb, c, Event.statement("Hier ist die Bestätigung der Pflege"), ERHEBUNG, T);
+    c = ok(pb, c, Event.finding(Finding.JUSTIFIED, "Pflege belegt"), ERHEBUNG, T);
+    assertEquals(State.NO_SANCTION, c.state());
+  }
+
+  /** Imposed on 10 March; the deadline of 28 days runs across the switch to summer time, counted on instants. */
+  @Test
+  void waiverAfterAJobStartWithinTheDeadlineOnly() {
+    Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
+    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
+    c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
+    c = ok(pb, c, Event.offerDeclined("v-1", "Will nicht"), SFU, T);
+    c = ok(pb, c, Event.of(Type.TAKE), ERHEBUNG, T);
+    c = ok(pb, c, Event.statement("Kein Interesse"), ERHEBUNG, T);
+    c = ok(pb, c, Event.finding(Finding.NOT_JUSTIFIED, "Keine Gründe"), ERHEBUNG, T);
+    c = ok(pb, c, Event.decide(Decision.IMPOSE, "Vereitelung"), OWN_SFA, T);
+    Instant deadline = Instant.parse("2026-04-07T09:00:00Z");
+    Instant reported = deadline.plus(Duration.ofDays(3));
+    refused("waiver_period_open", pb, c, Event.of(Type.CLOSE), SYS, deadline);
+    refused("waiver_deadline_passed", pb, c, Event.jobStart(deadline.plusSeconds(1)), SYS, reported);
+    refused("job_start_in_future", pb, c, Event.jobStart(deadline), SYS, deadline.minusSeconds(1));
+    refused("not_permitted", pb, c, Event.jobStart(deadline), OTHER_SFA, reported);
+    Cascade w = ok(pb, c, Event.jobStart(deadline), OWN_SFA, reported);
+    assertEquals(State.WAIVER_CONSIDERATION, w.state());
+    assertEquals(deadline, w.jobStart());
+    refused("platform_never_decides", pb, w, Event.waive("Job angetreten"), SYS, reported);
+    assertEquals(State.WAIVED, ok(pb, w, Event.waive("Job angetreten am 7. April"), OWN_SFA, reported).state());
+    assertEquals(State.CLOSED, ok(pb, w, Event.refuseWaiver("Nach zwei Tagen gekündigt"), OWN_SFA, reported).state());
+    assertEquals(State.CLOSED, ok(pb, c, Event.of(Type.CLOSE), SYS, deadline.plusSeconds(1)).state());
+  }
+
+  @Test
+  void eJobmeetingEscalatesOnlyWhenEnabled() {
+    for (boolean esc : new boolean[] {false, true}) {
+      Playbook pb = Playbook.defaultFor(Format.E_JOBMEETING, esc);
+      Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
+      c = ok(pb, c, Event.of(Type.TAKE), EMPLOYER, T);
+      refused("event_not_allowed", pb, c, Event.of(Type.CLOSE), EMPLOYER, T); // the state is checked before the actor
+      c = ok(pb, c, Event.offerDeclined("v-1", "Ich spreche zu wenig Deutsch für die Küche"), EMPLOYER, T);
+      assertEquals(esc ? State.WAITING : State.ENDED_NO_SANCTION_CHECK, c.state());
+      assertEquals(esc ? Station.SANCTION_CHECK : null, last.nextStation());
+    }
+  }
+}
