@@ -1,6 +1,7 @@
 package at.jobfair.web;
 
 import at.jobfair.account.SignIn;
+import at.jobfair.audit.AuditLog;
 import at.jobfair.attendance.AttendanceApi;
 import at.jobfair.attendance.AttendanceService;
 import at.jobfair.attendance.Board;
@@ -227,6 +228,9 @@ public final class AppRouter {
     e.page(GET, "/staff/fairs/:id/board", staff(), board::page);
     e.api(GET, "/api/fairs/:id/board", staff(), board::api);
     e.api(GET, "/api/fairs/:id/board.csv", staff(), board::csv);
+
+    // The audit trail (staff): is it whole?
+    e.api(GET, "/api/audit/verify", staff(), new AuditLog(s.pool())::apiVerify);
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(ApiError.notFound("not_found")));
