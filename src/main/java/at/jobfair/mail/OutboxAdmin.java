@@ -140,12 +140,24 @@ public final class OutboxAdmin {
     return show(ctx, error.status(), id, model);
   }
 
+  /**
+   * Signed tokens ({@code <base64url>.<base64url>}, as in personal sign-in and confirmation links) are shown as
+   * {@value #MASK}: whoever reads the outbox must not be able to act as the person the email was for. Sending again
+   * still sends the email as it was written.
+   */
+  static String maskTokens(String text) {
+    return text == null ? null : SIGNED_TOKEN.matcher(text).replaceAll(MASK);
+  }
+
+  static final String MASK = "[persönlicher Link verborgen]";
+  private static final java.util.regex.Pattern SIGNED_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{12,}\\.[A-Za-z0-9_-]{20,}");
+
   private Future<?> show(RoutingContext ctx, int status, long id, Map<String, Object> model) {
     return store.get(id).map(m -> {
       if (m == null) throw ApiError.notFound("not_found");
       Map<String, Object> message = model(m, Http.lang(ctx));
-      message.put("text", m.text());
-      message.put("html", m.html());
+      message.put("text", maskTokens(m.text()));
+      message.put("html", maskTokens(m.html()));
       List<Map<String, Object>> files = new ArrayList<>();
       for (int i = 0; i < m.attachments().size(); i++) {
         OutboxStore.StoredAttachment a = m.attachments().get(i);

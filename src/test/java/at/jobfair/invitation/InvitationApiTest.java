@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -380,6 +381,21 @@ class InvitationApiTest {
     long itemId = item.getLong("id");
     assertTrue(caseworker.get("/api/worklist").json().getJsonArray("items").stream()
         .noneMatch(o -> ((JsonObject) o).getLong("id") == itemId), "a recorded result closes the item");
+  }
+
+  @Test
+  void staffReadingTheOutboxCannotUseSomeonesPersonalLink() {
+    String email = person("outbox-reader");
+    propose(email, Instant.now().plus(Duration.ofDays(1)));
+    String token = token(email);
+    long message = app.count("select max(id) from mail_outbox where to_address = '" + email + "' and kind = 'INVITATION'");
+    for (String staff : List.of("organizer@demo.test", "provider@demo.test", "sfa@demo.test")) {
+      String page = app.client().signedIn(staff).get("/admin/outbox/" + message).body();
+      assertTrue(page.contains("/invitations/link/[persönlicher Link verborgen]"), page);
+      assertFalse(page.contains(token), staff + " must not see the token");
+      assertFalse(page.contains(token.substring(0, token.indexOf('.'))), "not even its first half");
+    }
+    assertTrue(text("select body_text from mail_outbox where id = " + message).contains(token), "the email itself keeps it");
   }
 
   @Test
