@@ -68,7 +68,7 @@ public final class App implements AutoCloseable {
       Pool pool = PgBuilder.pool()
           .with(new PoolOptions().setMaxSize(config.integer("db.poolSize")).setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS))
           // Cache prepared statements, long ones too: the booking read is planned once per connection, not per request.
-          .connectingTo(database.connectOptions().setCachePreparedStatements(true).setPreparedStatementCacheMaxSize(256)
+          .connectingTo(database.appOptions().setCachePreparedStatements(true).setPreparedStatementCacheMaxSize(256)
               .setPreparedStatementCacheSqlLimit(16_384))
           .using(vertx)
           .build();
@@ -79,7 +79,7 @@ public final class App implements AutoCloseable {
       Messages messages = new Messages();
       AccountService accounts = new AccountService(vertx, pool, new AccountStore(pool), hasher,
           config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"));
-      LiveHub live = new LiveHub(vertx, database.connectOptions());
+      LiveHub live = new LiveHub(vertx, database.appOptions());
       live.start().await(30, TimeUnit.SECONDS);
       // The outbox sender runs before the servers take requests, so a mail enqueued by the first request is noticed.
       OutboxStore outboxStore = new OutboxStore(pool);

@@ -81,7 +81,19 @@ public final class Database implements AutoCloseable {
     return "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
   }
 
-  /** A copy of the connection options, for building clients and pools. */
+  /** The role the application works as in its embedded database (created by migration V10). */
+  public static final String APP_ROLE = "jobfair_app";
+
+  /**
+   * How the application itself connects, after {@link #migrate}: in the embedded database as {@value #APP_ROLE}, which
+   * may not change or remove audit records; with {@code db.url} as the user named there (the operator grants it).
+   */
+  public PgConnectOptions appOptions() {
+    PgConnectOptions o = connectOptions();
+    return embedded == null ? o : o.setUser(APP_ROLE);
+  }
+
+  /** A copy of the connection options (the owner's, who migrates), for building clients and pools. */
   public PgConnectOptions connectOptions() {
     return new PgConnectOptions(options);
   }

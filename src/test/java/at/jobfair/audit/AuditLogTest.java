@@ -94,6 +94,30 @@ class AuditLogTest {
   }
 
   @Test
+  void theApplicationsOwnRoleMayAddButNeverChangeOrRemove() throws Exception {
+    String url = at.jobfair.support.TestDatabase.jdbcUrl(app.app().config().string("db.url"));
+    try (var owner = app.jdbc(); var st = owner.createStatement()) {
+      st.execute("alter table audit_log disable trigger all"); // even with the triggers off
+    }
+    try (var c = java.sql.DriverManager.getConnection(url, at.jobfair.db.Database.APP_ROLE, null); var st = c.createStatement()) {
+      for (String sql : List.of("update audit_log set reasons = 'x' where seq = 1", "delete from audit_log where seq = 1",
+          "truncate audit_log")) {
+        SQLException e = assertThrows(SQLException.class, () -> st.execute(sql), sql);
+        assertEquals("42501", e.getSQLState(), sql);
+        assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
+      }
+      try (var rs = st.executeQuery("select count(*) from audit_log")) {
+        rs.next();
+        assertEquals(40, rs.getLong(1), "reading is allowed");
+      }
+    } finally {
+      try (var owner = app.jdbc(); var st = owner.createStatement()) {
+        st.execute("alter table audit_log enable trigger all");
+      }
+    }
+  }
+
+  @Test
   void onlyStaffMayCheck() {
     assertEquals(403, app.client().signedIn("seeker@demo.test").get("/api/audit/verify").status());
     assertEquals(403, app.client().signedIn("employer@demo.test").get("/api/audit/verify").status());
