@@ -84,7 +84,8 @@ public final class AppRouter {
     router.route().handler(sessions);
     router.route().handler(new Csrf(Set.of("POST /api/session", "POST /api/fairs/*/registrations")));
 
-    Endpoints e = new Endpoints(router);
+    Failures failures = new Failures(s.pages());
+    Endpoints e = new Endpoints(router, failures);
     SignIn signIn = new SignIn(s.accounts(), s.pages());
     UserAdmin users = new UserAdmin(s.accounts(), s.pages());
     HomePage home = new HomePage(s.pages(), s.catalog());
@@ -234,7 +235,7 @@ public final class AppRouter {
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(ApiError.notFound("not_found")));
-    router.route().failureHandler(new Failures(s.pages()));
+    router.route().failureHandler(failures);
     return router;
   }
 }

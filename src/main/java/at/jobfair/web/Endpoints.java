@@ -29,10 +29,12 @@ public final class Endpoints {
   }
 
   private final Router router;
+  private final Failures failures;
   private final List<Entry> entries = new ArrayList<>();
 
-  public Endpoints(Router router) {
+  Endpoints(Router router, Failures failures) {
     this.router = router;
+    this.failures = failures;
   }
 
   public void api(HttpMethod method, String path, Access access, Action action) {
@@ -52,7 +54,7 @@ public final class Endpoints {
     router.route(method, path).handler(ctx -> {
       Account user = Sessions.user(ctx);
       if (!access.permits(user)) {
-        ctx.fail(user == null ? ApiError.unauthorized("sign_in_required") : ApiError.forbidden("forbidden_role"));
+        failures.answer(ctx, user == null ? ApiError.unauthorized("sign_in_required") : ApiError.forbidden("forbidden_role"));
         return;
       }
       try {
@@ -60,13 +62,19 @@ public final class Endpoints {
         if (done != null) {
           // Runs after the action's own callbacks: if one of them threw, nothing was sent; answer anyway.
           done.onComplete(ar -> {
-            if (ar.failed()) ctx.fail(ar.cause());
+            if (ar.failed()) fail(ctx, ar.cause());
             else if (!ctx.response().ended() && !ctx.failed()) ctx.fail(new IllegalStateException("no answer from " + method + " " + path));
           });
         }
       } catch (Throwable t) {
-        ctx.fail(t);
+        fail(ctx, t);
       }
     });
+  }
+
+  /** A refusal is answered at once; anything unexpected goes to the router's failure handling. */
+  private void fail(RoutingContext ctx, Throwable t) {
+    if (t instanceof ApiError e) failures.answer(ctx, e);
+    else ctx.fail(t);
   }
 }

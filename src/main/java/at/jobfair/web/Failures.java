@@ -26,8 +26,12 @@ final class Failures implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    answer(ctx, classify(ctx));
+  }
+
+  /** Answers a refusal straight away (the route table sends known refusals here without a second pass over the routes). */
+  void answer(RoutingContext ctx, ApiError error) {
     if (ctx.response().ended() || ctx.response().closed()) return;
-    ApiError error = classify(ctx);
     if (error.status() == 401 && !Http.isApi(ctx) && "GET".equals(ctx.request().method().name())) {
       String next = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
       Http.seeOther(ctx, "/signin?next=" + next);
