@@ -2,7 +2,6 @@ package at.jobfair.live;
 
 import at.jobfair.account.Account;
 import at.jobfair.booking.BookingService;
-import at.jobfair.web.AppRouter;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
@@ -40,8 +39,7 @@ public final class LiveSocket {
       refuse(ctx, 403);
       return;
     }
-    // Touching a session that the request did not bring would create one and write it out around the 101 answer.
-    Account user = ctx.request().getCookie(AppRouter.SESSION_COOKIE) == null ? null : Sessions.user(ctx);
+    Account user = Sessions.user(ctx);
     ctx.request().toWebSocket().onSuccess(ws -> {
       Set<String> topics = java.util.concurrent.ConcurrentHashMap.newKeySet();
       ws.textMessageHandler(text -> onMessage(ws, user, topics, text));

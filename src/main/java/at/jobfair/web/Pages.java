@@ -31,6 +31,7 @@ import java.util.Map;
  */
 public final class Pages {
 
+  private static final String REQUEST = "_request";
   private final Handlebars handlebars;
   private final Messages messages;
   private final ZoneId zone;
@@ -54,6 +55,8 @@ public final class Pages {
       for (Object p : options.params) sb.append(p);
       return sb.toString();
     });
+    // The CSRF token only where a template has a form: a visitor who reads pages gets no session.
+    handlebars.registerHelper("csrf", (Helper<Object>) (ignored, options) -> Sessions.csrfToken((RoutingContext) options.get(REQUEST)));
     handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> String.valueOf(a).equals(String.valueOf((Object) options.param(0))));
   }
 
@@ -70,7 +73,7 @@ public final class Pages {
     data.put("lang", lang.code());
     data.put("otherLang", lang == Lang.DE ? "en" : "de");
     data.put("path", ctx.request().path());
-    data.put("csrf", Sessions.csrfToken(ctx));
+    data.put(REQUEST, ctx);
     if (user != null) {
       data.put("user", user);
       Map<String, Boolean> is = new HashMap<>();

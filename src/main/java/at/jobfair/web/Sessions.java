@@ -25,10 +25,11 @@ public final class Sessions {
   private Sessions() {
   }
 
-  /** The signed-in user, or null. Does not create a session. */
+  /** The signed-in user, or null. A request without a session cookie gets no session from asking. */
   public static Account user(RoutingContext ctx) {
     Account cached = ctx.get(USER);
     if (cached != null) return cached;
+    if (ctx.request().getCookie(AppRouter.SESSION_COOKIE) == null) return null;
     Session session = ctx.session();
     if (session == null) return null;
     JsonObject json = session.get(USER);

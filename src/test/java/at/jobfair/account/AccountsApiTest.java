@@ -246,6 +246,19 @@ class AccountsApiTest {
   }
 
   @Test
+  void readingPagesStartsNoSessionAFormDoes() {
+    for (String path : new String[] {"/", "/fairs", "/fairs/1", "/booths/1", "/api/fairs"}) {
+      var r = app.client().get(path);
+      assertEquals(200, r.status(), path);
+      assertTrue(r.headers().allValues("set-cookie").stream().noneMatch(c -> c.startsWith("jobfair.session=")), path);
+    }
+    var form = app.client().get("/signin");
+    assertTrue(form.headers().allValues("set-cookie").stream().anyMatch(c -> c.startsWith("jobfair.session=")));
+    assertTrue(form.body().contains("name=\"X-XSRF-TOKEN\" value=\"" + form.headers().allValues("set-cookie").stream()
+        .filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().split(";")[0].substring("XSRF-TOKEN=".length()) + "\""));
+  }
+
+  @Test
   void pagesCarrySecurityHeaders() {
     var r = app.client().get("/signin");
     assertTrue(r.header("content-security-policy").contains("frame-ancestors 'none'"));
