@@ -59,10 +59,8 @@ public final class Board {
       var lang = at.jobfair.web.Http.lang(ctx);
       String recorded = ctx.request().getParam("recorded");
       if ("sick_note".equals(recorded) || "outage".equals(recorded)) model.put("notice", pages.messages().get(lang, "board.recorded." + recorded));
-      String error = ctx.request().getParam("error");
-      if (error != null && error.matches("[a-z_]{1,60}") && pages.messages().has(lang, "error." + error)) {
-        model.put("error", pages.messages().get(lang, "error." + error, 3));
-      }
+      String error = pages.errorInAddress(ctx, 3);
+      if (error != null) model.put("error", error);
       pages.render(ctx, "board", model);
     });
   }

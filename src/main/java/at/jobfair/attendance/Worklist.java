@@ -95,8 +95,8 @@ public final class Worklist {
       model.put("noShows", noShows);
       model.put("flags", flags);
       model.put("proposals", proposals);
-      String error = ctx.request().getParam("error");
-      if (error != null && error.matches("[a-z_]{1,40}")) model.put("error", pages.messages().get(Http.lang(ctx), "error." + error));
+      String error = pages.errorInAddress(ctx);
+      if (error != null) model.put("error", error);
       if (ctx.request().getParam("done") != null) model.put("notice", pages.messages().get(Http.lang(ctx), "worklist.done"));
       pages.render(ctx, "worklist", model);
     });

@@ -17,15 +17,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The booking pages: a jobseeker's appointments, the booking forms, and a booth's live schedule for its staff. */
 public final class BookingPages {
-
-  private static final Set<String> SHOWN_ERRORS = Set.of("booking_not_active", "cancel_closed", "cancel_started",
-      "reason_required", "booking_not_found", "slot_taken", "already_booked_at_booth", "overlapping_booking", "booking_closed",
-      "slot_not_found", "checkin_too_early", "checkin_closed", "outcome_too_early", "outcome_closed", "no_show_but_checked_in",
-      "next_step_not_allowed", "outcome_invalid", "outcome_required", "next_step_invalid", "note_too_long");
 
   private final BookingService bookings;
   private final CatalogStore catalog;
@@ -116,8 +110,8 @@ public final class BookingPages {
   private Map<String, Object> notices(RoutingContext ctx) {
     Map<String, Object> model = new HashMap<>();
     Messages.Lang lang = Http.lang(ctx);
-    String error = ctx.request().getParam("error");
-    if (error != null && SHOWN_ERRORS.contains(error)) model.put("error", pages.messages().get(lang, "error." + error, BookingPolicy.MIN_REASON));
+    String error = pages.errorInAddress(ctx, BookingPolicy.MIN_REASON);
+    if (error != null) model.put("error", error);
     if (ctx.request().getParam("booked") != null) model.put("notice", pages.messages().get(lang, "appointments.booked"));
     if (ctx.request().getParam("cancelled") != null) model.put("notice", pages.messages().get(lang, "appointments.cancelledNotice"));
     if (ctx.request().getParam("checkedIn") != null) model.put("notice", pages.messages().get(lang, "attendance.checkedInNotice"));

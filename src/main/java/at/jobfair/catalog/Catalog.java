@@ -12,14 +12,9 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** Browsing fairs, booths, vacancies and free slots: the API and the pages. */
 public final class Catalog {
-
-  /** Refusals a booking form may send a person back with; anything else in the address is ignored. */
-  private static final Set<String> BOOKING_ERRORS = Set.of("slot_taken", "already_booked_at_booth", "overlapping_booking",
-      "booking_closed", "slot_not_found", "booking_not_active", "cancel_closed");
 
   private final CatalogStore store;
   private final Pages pages;
@@ -74,8 +69,8 @@ public final class Catalog {
           || user.has(Role.EMPLOYER) && Long.valueOf(b.getJsonObject("employer").getLong("id")).equals(user.employerId())));
       String rebook = ctx.request().getParam("rebook");
       if (rebook != null && rebook.matches("\\d{1,18}")) model.put("rebook", rebook);
-      String error = ctx.request().getParam("error");
-      if (error != null && BOOKING_ERRORS.contains(error)) model.put("error", pages.messages().get(Http.lang(ctx), "error." + error));
+      String error = pages.errorInAddress(ctx);
+      if (error != null) model.put("error", error);
       pages.render(ctx, "booth", model);
     });
   }

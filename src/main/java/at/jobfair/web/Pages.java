@@ -93,6 +93,17 @@ public final class Pages {
         .putHeader("Cache-Control", "no-store").end(html);
   }
 
+  /**
+   * The message for {@code ?error=code}, where a page form sent a person back (see {@link Http#backWithError}); null
+   * when there is none or the code has no message. The address can only pick one of our own texts.
+   */
+  public String errorInAddress(RoutingContext ctx, Object... args) {
+    String code = ctx.request().getParam("error");
+    if (code == null || !code.matches("[a-z_]{1,60}")) return null;
+    Lang lang = Http.lang(ctx);
+    return messages.has(lang, "error." + code) ? messages.get(lang, "error." + code, args) : null;
+  }
+
   public void render(RoutingContext ctx, String template, Map<String, Object> model) {
     render(ctx, 200, template, model);
   }
