@@ -29,8 +29,13 @@ public final class AuditChain {
 
     /** This content as the record after {@code previous} (null for the first): numbered, linked and hashed. */
     public Entry chainedAfter(Entry previous) {
-      long n = previous == null ? 1 : previous.seq() + 1;
-      String prev = previous == null ? GENESIS : previous.hash();
+      return previous == null ? chainedAfter(0, GENESIS) : chainedAfter(previous.seq(), previous.hash());
+    }
+
+    /** This content as the record after the one numbered {@code lastSeq} with hash {@code lastHash} (0 and GENESIS: none). */
+    public Entry chainedAfter(long lastSeq, String lastHash) {
+      long n = lastSeq + 1;
+      String prev = lastHash;
       return new Entry(n, at, actorId, actorRole, subject, event, fromState, toState, reasons, prev,
           AuditChain.hash(n, at, actorId, actorRole, subject, event, fromState, toState, reasons, prev));
     }

@@ -33,9 +33,8 @@ public final class AuditLog {
     return tx.query("select pg_advisory_xact_lock(" + APPEND_LOCK + ")").execute()
         .compose(v -> tx.query("select seq, hash from audit_log order by seq desc limit 1").execute())
         .compose(rows -> {
-          Entry last = rows.size() == 0 ? null : new Entry(rows.iterator().next().getLong(0), null, null, null, null, null, null,
-              null, null, null, rows.iterator().next().getString(1));
-          Entry e = content.chainedAfter(last);
+          Entry e = rows.size() == 0 ? content.chainedAfter(null)
+              : content.chainedAfter(rows.iterator().next().getLong(0), rows.iterator().next().getString(1));
           return tx.preparedQuery("""
                   insert into audit_log (seq, at, actor_id, actor_role, subject, event, from_state, to_state, reasons, prev_hash, hash)
                   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
