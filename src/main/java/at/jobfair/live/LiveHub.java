@@ -101,9 +101,6 @@ public final class LiveHub {
     }
   }
 
-  public int connections() {
-    return sockets.size();
-  }
 
   private void broadcast(String message) {
     for (ServerWebSocket ws : sockets) send(ws, message);

@@ -49,8 +49,4 @@ public final class Access {
     return account != null && account.roles().stream().anyMatch(roles::contains);
   }
 
-  /** For the API description: the roles that may call, or null when anyone may. */
-  public Set<Role> roles() {
-    return signInRequired ? roles : null;
-  }
 }

@@ -6,13 +6,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * The one way to add a route: with the method, the path, who may use it and what it does. Every route passes the
- * same access check before its handler runs, and the list of routes is kept for the API description test.
+ * same access check before its handler runs.
  */
 public final class Endpoints {
 
@@ -25,32 +22,26 @@ public final class Endpoints {
     Future<?> run(RoutingContext ctx) throws Exception;
   }
 
-  public record Entry(HttpMethod method, String path, Access access, boolean api) {
-  }
-
   private final Router router;
   private final Failures failures;
-  private final List<Entry> entries = new ArrayList<>();
 
   Endpoints(Router router, Failures failures) {
     this.router = router;
     this.failures = failures;
   }
 
+  /** An API route: it answers JSON, and its refusals too (the path under /api decides that). */
   public void api(HttpMethod method, String path, Access access, Action action) {
-    add(method, path, access, action, true);
+    add(method, path, access, action);
   }
 
+  /** A page or a page form: it answers HTML or a redirect. */
   public void page(HttpMethod method, String path, Access access, Action action) {
-    add(method, path, access, action, false);
+    add(method, path, access, action);
   }
 
-  public List<Entry> entries() {
-    return Collections.unmodifiableList(entries);
-  }
 
-  private void add(HttpMethod method, String path, Access access, Action action, boolean api) {
-    entries.add(new Entry(method, path, access, api));
+  private void add(HttpMethod method, String path, Access access, Action action) {
     router.route(method, path).handler(ctx -> {
       Account user = Sessions.user(ctx);
       if (!access.permits(user)) {
