@@ -19,12 +19,14 @@ import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.mail.OutboxStore;
 import at.jobfair.db.Database;
+import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Services;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -64,14 +66,19 @@ public final class App implements AutoCloseable {
     Vertx vertx = null;
     try {
       database.migrate();
-      vertx = Vertx.vertx();
-      Pool pool = PgBuilder.pool()
-          .with(new PoolOptions().setMaxSize(config.integer("db.poolSize")).setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS))
+      // One event loop per HTTP server instance (at least two): the servers, jobs and database connections share them.
+      int loops = Math.max(2, config.integer("http.instances"));
+      vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
+      Vertx shared = vertx;
+      // db.poolSize connections shared out over the event loops, each loop with its own (see EventLoopPools)
+      int perLoop = (config.integer("db.poolSize") + loops - 1) / loops;
+      Pool pool = new EventLoopPools(() -> PgBuilder.pool()
+          .with(new PoolOptions().setMaxSize(perLoop).setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS))
           // Cache prepared statements, long ones too: the booking read is planned once per connection, not per request.
           .connectingTo(database.appOptions().setCachePreparedStatements(true).setPreparedStatementCacheMaxSize(256)
               .setPreparedStatementCacheSqlLimit(16_384))
-          .using(vertx)
-          .build();
+          .using(shared)
+          .build());
       PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));
       if (config.bool("demo")) {
         DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC()).await(60, TimeUnit.SECONDS);

@@ -1,0 +1,95 @@
+package at.jobfair.db;
+
+import at.jobfair.support.TestApp;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.sqlclient.Pool;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each event loop queries on connections of its own, and gets its results on its own thread. */
+class EventLoopPoolsTest {
+
+  static TestApp app;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  /** What 40 queries, 8 at a time, saw from one context: the backends that ran them and the threads that got the results. */
+  record Seen(Thread loop, Set<Integer> backends, Set<Thread> resultThreads) {
+  }
+
+  private static Seen queryFrom(Context context, Pool pool) throws Exception {
+    Promise<Seen> seen = Promise.promise();
+    context.runOnContext(v -> {
+      Set<Integer> backends = new HashSet<>();
+      Set<Thread> threads = new HashSet<>();
+      Future<Void> chain = Future.succeededFuture();
+      for (int round = 0; round < 5; round++) {
+        chain = chain.compose(x -> {
+          java.util.List<Future<Void>> batch = new java.util.ArrayList<>();
+          for (int i = 0; i < 8; i++) {
+            // pg_sleep keeps each connection busy, so that the pool has to open several
+            batch.add(pool.query("select pg_backend_pid() as pid, pg_sleep(0.01)").execute().map(rows -> {
+              backends.add(rows.iterator().next().getInteger("pid"));
+              threads.add(Thread.currentThread());
+              return null;
+            }));
+          }
+          return Future.all(batch).mapEmpty();
+        });
+      }
+      Thread loop = Thread.currentThread();
+      chain.onComplete(ar -> {
+        if (ar.failed()) seen.fail(ar.cause());
+        else seen.complete(new Seen(loop, backends, threads));
+      });
+    });
+    return seen.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void twoEventLoopsNeverShareAConnection() throws Exception {
+    var vertx = app.app().vertx();
+    Pool pool = app.app().pool();
+    assertTrue(pool instanceof EventLoopPools, "the application queries through one pool per event loop");
+    // Two instances of a verticle take the event loops in turn, as the HTTP servers do.
+    java.util.List<Context> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    vertx.deployVerticle(() -> new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        contexts.add(context);
+        return Future.succeededFuture();
+      }
+    }, new DeploymentOptions().setInstances(2)).await(10, TimeUnit.SECONDS);
+    Seen first = queryFrom(contexts.get(0), pool);
+    Seen second = queryFrom(contexts.get(1), pool);
+    assertNotEquals(first.loop(), second.loop());
+
+    assertEquals(Set.of(first.loop()), first.resultThreads(), "results arrive on the loop that asked");
+    assertEquals(Set.of(second.loop()), second.resultThreads());
+    assertTrue(first.backends().size() > 1, "several connections were opened: " + first.backends());
+    Set<Integer> shared = new HashSet<>(first.backends());
+    shared.retainAll(second.backends());
+    assertEquals(Set.of(), shared, "no connection serves both loops");
+  }
+}
