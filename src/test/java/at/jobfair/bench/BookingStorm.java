@@ -26,10 +26,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Booking storm: N signed-in jobseekers each try once to book one of S single-seat slots, C requests at a time,
@@ -45,7 +43,8 @@ public final class BookingStorm {
     int slots = Integer.getInteger("slots", 500);
     int concurrency = Integer.getInteger("concurrency", 256);
     int pgbenchClients = Integer.getInteger("pgbenchClients", 32);
-    int warmup = Integer.getInteger("warmup", 20_000);
+    int warmup = Integer.getInteger("warmup", 10_000);
+    int warmupRounds = Integer.getInteger("warmupRounds", 8);
     String pgbench = System.getProperty("pgbench", "pgbench");
 
     Path dir = Files.createTempDirectory("jobfair-bench");
@@ -59,49 +58,37 @@ public final class BookingStorm {
     Vertx client = Vertx.vertx();
     try {
       String jdbc = app.database().jdbcUrl();
-      long[] ids = seed(jdbc, people, slots);
-      long firstSlot = ids[0], firstBenchSlot = ids[1], firstPerson = ids[2], firstWarmupSlot = ids[3];
+      long[] ids = seed(jdbc, people, slots, warmupRounds);
+      long firstSlot = ids[0], firstBenchSlot = ids[1], firstPerson = ids[ids.length - 1];
 
       HttpClient http = client.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
           .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(concurrency));
       System.out.printf("Signing in %,d jobseekers …%n", people);
       List<String[]> sessions = run(people, 64, i -> signIn(http, "storm-" + i + "@bench.test")).get();
 
+      Path sessionsFile = dir.resolve("sessions.tsv");
+      Files.write(sessionsFile, sessions.stream().map(x -> x[0] + "\t" + x[1]).toList());
+
       // The JVM compiles the booking path while it runs: warm it up on other slots first, as any JVM benchmark must.
-      System.out.printf("Warm-up: %,d booking attempts on other slots …%n", warmup);
-      run(warmup, concurrency, i -> {
-        String[] s = sessions.get(i % people);
-        long slot = firstWarmupSlot + ThreadLocalRandom.current().nextInt(slots);
-        return http.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/slots/" + slot + "/bookings")
-            .putHeader("Cookie", s[0]).putHeader("X-XSRF-TOKEN", s[1])).compose(req -> req.send()).compose(resp -> resp.body()).map(b -> null);
-      }).get();
+      // Rounds of attempts until the JIT compilers are nearly idle (under 5% of the round's CPU) or the rounds run out.
+      for (int round = 1; round <= warmupRounds; round++) {
+        long compiling0 = compilerMillis(), total0 = ownCpuMillis(ProcessHandle.current());
+        wrk(port, sessionsFile, ids[1 + round], slots, warmup, concurrency);
+        long compiling = compilerMillis() - compiling0, total = ownCpuMillis(ProcessHandle.current()) - total0;
+        System.out.printf("Warm-up round %d: %,d booking attempts on other slots; JIT compilers %d%% of the JVM's CPU%n",
+            round, warmup, 100 * compiling / Math.max(1, total));
+        if (compiling * 20 < total) break;
+      }
 
       System.out.printf("Storm: %,d booking attempts on %,d slots, %d at a time …%n", people, slots, concurrency);
-      AtomicLongArray latencies = new AtomicLongArray(people);
-      AtomicInteger created = new AtomicInteger();
-      AtomicInteger taken = new AtomicInteger();
-      AtomicInteger other = new AtomicInteger();
-      long t0 = System.nanoTime();
-      run(people, concurrency, i -> {
-        String[] s = sessions.get(i);
-        long slot = firstSlot + ThreadLocalRandom.current().nextInt(slots);
-        long start = System.nanoTime();
-        return http.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/slots/" + slot + "/bookings")
-                .putHeader("Cookie", s[0]).putHeader("X-XSRF-TOKEN", s[1]))
-            .compose(req -> req.send())
-            .compose(resp -> resp.body().map(body -> {
-              latencies.set(i, System.nanoTime() - start);
-              if (resp.statusCode() == 201) created.incrementAndGet();
-              else if (resp.statusCode() == 409 && body.toString().contains("slot_taken")) taken.incrementAndGet();
-              else other.incrementAndGet();
-              return null;
-            }));
-      }).get();
-      double seconds = (System.nanoTime() - t0) / 1e9;
+      long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postgres").resolve("postmaster.pid")).get(0).strip());
+      long[] cpu0 = {ownCpuMillis(ProcessHandle.current()), cpuMillis(ProcessHandle.of(postmaster).orElseThrow())};
+      Map<String, Double> storm = wrk(port, sessionsFile, firstSlot, slots, people, concurrency);
 
-      long[] sorted = new long[people];
-      for (int i = 0; i < people; i++) sorted[i] = latencies.get(i);
-      Arrays.sort(sorted);
+      long[] cpu1 = {ownCpuMillis(ProcessHandle.current()), cpuMillis(ProcessHandle.of(postmaster).orElseThrow())};
+      long created = storm.get("created").longValue(), taken = storm.get("taken").longValue(), other = storm.get("other").longValue();
+      if (storm.get("answered") != people || storm.get("errors") != 0) throw new IllegalStateException("the storm did not run whole: " + storm);
+      double seconds = storm.get("seconds");
       long overbooked;
       long inconsistent;
       try (Connection c = DriverManager.getConnection(jdbc, "postgres", null); Statement st = c.createStatement()) {
@@ -121,9 +108,11 @@ public final class BookingStorm {
           "-D", "lo=" + firstBenchSlot, "-D", "hi=" + (firstBenchSlot + slots - 1),
           "-D", "plo=" + firstPerson, "-D", "phi=" + (firstPerson + people - 1),
           "-h", o.getHost(), "-p", String.valueOf(o.getPort()), "-U", "postgres", o.getDatabase()).redirectErrorStream(true);
+      long pgCpu0 = cpuMillis(ProcessHandle.of(postmaster).orElseThrow());
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes());
       if (p.waitFor() != 0) throw new IllegalStateException("pgbench failed:\n" + out);
+      long pgCpuBench = cpuMillis(ProcessHandle.of(postmaster).orElseThrow()) - pgCpu0;
       double tps = Double.parseDouble(out.replaceAll("(?s).*tps = ([0-9.]+) \\(without initial connection time\\).*", "$1"));
       long pgbenchBooked;
       try (Connection c = DriverManager.getConnection(jdbc, "postgres", null); Statement st = c.createStatement()) {
@@ -134,13 +123,16 @@ public final class BookingStorm {
       System.out.println("| measure | value |");
       System.out.println("|---|---|");
       System.out.printf("| booking attempts | %,d by %,d signed-in jobseekers on %,d single-seat slots, %d concurrent |%n", people, people, slots, concurrency);
-      System.out.printf("| answers | %,d × 201 booked, %,d × 409 slot_taken, %,d other |%n", created.get(), taken.get(), other.get());
+      System.out.printf("| answers | %,d × 201 booked, %,d × 409 slot_taken, %,d other |%n", created, taken, other);
       System.out.printf("| attempts per second (API) | %,.0f |%n", rate);
-      System.out.printf("| latency p50 / p99 / max | %.1f ms / %.1f ms / %.1f ms |%n", ms(sorted, 0.50), ms(sorted, 0.99), sorted[people - 1] / 1e6);
+      System.out.printf("| latency p50 / p99 / max | %.1f ms / %.1f ms / %.1f ms |%n", storm.get("p50"), storm.get("p99"), storm.get("max"));
       System.out.printf("| over-bookings | %d (seat counter out of step with bookings: %d) |%n", overbooked, inconsistent);
       System.out.printf("| pgbench, same SQL, %d clients | %,.0f transactions per second (%,d booked) |%n", pgbenchClients, tps, pgbenchBooked);
       System.out.printf("| ratio API / pgbench | %.2f |%n", rate / tps);
-      if (overbooked != 0 || inconsistent != 0 || created.get() > slots) System.exit(3);
+      System.out.printf("| CPU per attempt: application JVM / PostgreSQL | %.3f ms / %.3f ms |%n",
+          (cpu1[0] - cpu0[0]) / (double) people, (cpu1[1] - cpu0[1]) / (double) people);
+      System.out.printf("| CPU per pgbench transaction: PostgreSQL | %.3f ms |%n", pgCpuBench / (double) people);
+      if (overbooked != 0 || inconsistent != 0 || created > slots) System.exit(3);
     } finally {
       client.close();
       app.close();
@@ -186,36 +178,42 @@ public final class BookingStorm {
     return sql.replaceAll("\\s+", " ").trim();
   }
 
-  /** Seeds jobseekers, a published fair, a booth for the storm and one for pgbench; returns first ids. */
-  private static long[] seed(String jdbc, int people, int slots) throws Exception {
+  /**
+   * Seeds jobseekers and a published fair with a booth for the storm, one for pgbench and one per warm-up round, each
+   * with its own slots at its own time (nobody's bookings overlap); returns the first slot of each booth, storm first,
+   * then pgbench, then the warm-up rounds, and the first jobseeker.
+   */
+  private static long[] seed(String jdbc, int people, int slots, int warmupRounds) throws Exception {
     String hash = new PasswordHasher(1024, 1).hash("storm");
+    int booths = 2 + warmupRounds;
     try (Connection c = DriverManager.getConnection(jdbc, "postgres", null); Statement st = c.createStatement()) {
-      st.execute("insert into employer (name) values ('Bench GmbH'), ('Bench Zwei GmbH'), ('Bench Drei GmbH')");
+      st.execute("insert into employer (name) select 'Bench ' || b from generate_series(0, " + (booths - 1) + ") b");
       st.execute("insert into fair (name, format, starts_at, ends_at, status, booking_cutoff_minutes) values "
-          + "('Storm', 'E_JOBMEETING', now(), now() + interval '60 days', 'PUBLISHED', 0)");
+          + "('Storm', 'E_JOBMEETING', now(), now() + interval '1 year', 'PUBLISHED', 0)");
       st.execute("insert into fair_employer select f.id, e.id from fair f, employer e");
       st.execute("insert into booth (fair_id, employer_id) select fair_id, employer_id from fair_employer order by employer_id");
-      st.execute("insert into slot (booth_id, starts_at, ends_at, capacity) select (select min(id) from booth), "
-          + "date_trunc('hour', now()) + interval '1 day' + i * interval '20 minutes', "
-          + "date_trunc('hour', now()) + interval '1 day' + i * interval '20 minutes' + interval '15 minutes', 1 from generate_series(0, " + (slots - 1) + ") i");
-      st.execute("insert into slot (booth_id, starts_at, ends_at, capacity) select (select max(id) from booth), "
-          + "date_trunc('hour', now()) + interval '20 days' + i * interval '20 minutes', "
-          + "date_trunc('hour', now()) + interval '20 days' + i * interval '20 minutes' + interval '15 minutes', 1 from generate_series(0, " + (slots - 1) + ") i");
-      st.execute("insert into slot (booth_id, starts_at, ends_at, capacity) select (select max(id) from booth) - 1, "
-          + "date_trunc('hour', now()) + interval '40 days' + i * interval '20 minutes', "
-          + "date_trunc('hour', now()) + interval '40 days' + i * interval '20 minutes' + interval '15 minutes', 1 from generate_series(0, " + (slots - 1) + ") i");
+      // Booth b's slots start b × 10 days from tomorrow, 20 minutes apart (500 slots take 7 days).
+      st.execute("insert into slot (booth_id, starts_at, ends_at, capacity) select b.id, "
+          + "date_trunc('hour', now()) + interval '1 day' + (b.id - (select min(id) from booth)) * interval '10 days' + i * interval '20 minutes', "
+          + "date_trunc('hour', now()) + interval '1 day' + (b.id - (select min(id) from booth)) * interval '10 days' + i * interval '20 minutes' + interval '15 minutes', 1 "
+          + "from booth b, generate_series(0, " + (slots - 1) + ") i order by b.id, i");
       st.execute("insert into account (email, name, password_hash) select 'storm-' || i || '@bench.test', 'Storm ' || i, '"
           + hash + "' from generate_series(0, " + (people - 1) + ") i");
       st.execute("insert into account_role select id, 'JOBSEEKER' from account where email like 'storm-%'");
       st.execute("insert into jobseeker (account_id) select id from account where email like 'storm-%'");
       st.execute("analyze");
-      long firstSlot = one(st, "select min(id) from slot where booth_id = (select min(id) from booth)");
-      long firstBenchSlot = one(st, "select min(id) from slot where booth_id = (select max(id) from booth)");
+      long[] ids = new long[booths + 1];
+      try (ResultSet rs = st.executeQuery("select min(s.id) from slot s group by s.booth_id order by s.booth_id")) {
+        for (int b = 0; b < booths; b++) {
+          rs.next();
+          ids[b] = rs.getLong(1);
+        }
+      }
       long firstPerson = one(st, "select min(id) from account where email like 'storm-%'");
-      long firstWarmupSlot = one(st, "select min(id) from slot where booth_id = (select max(id) from booth) - 1");
       long lastPerson = one(st, "select max(id) from account where email like 'storm-%'");
       if (lastPerson - firstPerson + 1 != people) throw new IllegalStateException("jobseeker ids are not contiguous");
-      return new long[] {firstSlot, firstBenchSlot, firstPerson, firstWarmupSlot};
+      ids[booths] = firstPerson;
+      return ids;
     }
   }
 
@@ -260,8 +258,89 @@ public final class BookingStorm {
     return all;
   }
 
-  private static double ms(long[] sorted, double q) {
-    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
+  /**
+   * Runs {@code attempts} booking attempts with wrk (bench/booking-storm.lua), a load generator outside this JVM that
+   * takes as little of the machine from the server as pgbench takes from PostgreSQL: one wrk thread per connection,
+   * so each thread times its one request under way. wrk runs for a fixed time by itself; it is interrupted as soon
+   * as every thread has reported its attempts answered, and then prints the figures this returns.
+   */
+  private static Map<String, Double> wrk(int port, Path sessions, long firstSlot, int slots, int attempts, int concurrency) throws Exception {
+    int threads = Math.min(concurrency, attempts);
+    Path done = Files.createTempFile("storm-done", ".txt");
+    Process p = new ProcessBuilder(System.getProperty("wrk", "wrk"), "-t", String.valueOf(threads), "-c", String.valueOf(threads),
+        "-d", System.getProperty("wrkSeconds", "300") + "s", "--timeout", "30s", "-s", Path.of("bench", "booking-storm.lua").toString(),
+        "http://127.0.0.1:" + port, "--", sessions.toString(), String.valueOf(firstSlot), String.valueOf(slots),
+        String.valueOf(attempts), done.toString(), String.valueOf(threads))
+        .redirectErrorStream(true).start();
+    java.util.concurrent.CompletableFuture<String> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return new String(p.getInputStream().readAllBytes());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    while (p.isAlive() && Files.readAllLines(done).size() < threads) Thread.sleep(20);
+    if (p.isAlive()) new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+    String text = out.get();
+    if (p.waitFor() != 0 || !text.contains("RESULT ")) throw new IllegalStateException("wrk failed:\n" + text);
+    Map<String, Double> figures = new java.util.HashMap<>();
+    for (String pair : text.substring(text.indexOf("RESULT ") + 7).strip().split("\\s+")) {
+      String[] kv = pair.split("=", 2);
+      figures.put(kv[0], Double.parseDouble(kv[1]));
+    }
+    Files.delete(done);
+    return figures;
+  }
+
+  /**
+   * CPU time used so far by PostgreSQL: the postmaster, its live backends, and the backends that have ended (the
+   * kernel adds those to the postmaster's "children" times), in milliseconds. Linux only, as the embedded server is.
+   */
+  private static long cpuMillis(ProcessHandle postmaster) {
+    long ticks = ticks(postmaster.pid(), true);
+    for (ProcessHandle child : postmaster.children().toList()) ticks += ticks(child.pid(), true);
+    return ticks * 10; // USER_HZ is 100 on Linux
+  }
+
+  /** The JVM's own CPU time in milliseconds (not that of the processes it started). */
+  private static long ownCpuMillis(ProcessHandle process) {
+    return ticks(process.pid(), false) * 10;
+  }
+
+  /** CPU time of the JVM's JIT compiler threads so far, in milliseconds. */
+  private static long compilerMillis() throws IOException {
+    return threadTicks().entrySet().stream().filter(e -> e.getKey().startsWith("C1 ") || e.getKey().startsWith("C2 "))
+        .mapToLong(Map.Entry::getValue).sum() * 10;
+  }
+
+  private static Map<String, Long> threadTicks() throws IOException {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path t : tasks.toList()) {
+        String stat;
+        try {
+          stat = Files.readString(t.resolve("stat"));
+        } catch (IOException ended) {
+          continue; // a thread that ended meanwhile
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        out.merge(name + "#" + t.getFileName(), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+      }
+    }
+    return out;
+  }
+
+  private static long ticks(long pid, boolean withEndedChildren) {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // After the command: state is field 3; utime, stime, cutime, cstime are fields 14 to 17.
+      long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return withEndedChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+    } catch (IOException | RuntimeException e) {
+      return 0; // a backend that ended meanwhile
+    }
   }
 
   private static long one(Statement st, String sql) throws Exception {
