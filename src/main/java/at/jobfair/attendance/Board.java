@@ -25,8 +25,9 @@ import java.util.Map;
  * with counts and the participation rate by channel (binding, voluntary) and format (online, on site); and the
  * CSV export of appointments and outcomes. The page's board region refreshes on every change of the fair.
  *
- * <p>{@code employerRoomUnattended} is a placeholder (always null) until the meetings issue knows who is in a room;
- * "in meeting" is derived from the check-in and the slot's time until then.
+ * <p>{@code employerRoomUnattended} (per slot and booth): true while an appointment is in its time (start to end) and
+ * nobody of the booth's staff has joined its meeting room (nor confirmed it by phone); false when they have; null when
+ * no appointment is running. "In meeting" is derived from the check-in (joining the room checks the jobseeker in).
  */
 public final class Board {
 
@@ -129,6 +130,8 @@ public final class Board {
           .execute(Tuple.of(fairId))
           .compose(slots -> pool.preparedQuery("select k.id, k.slot_id, k.status, k.source, k.jobseeker_id, a.name as person_name, "
                   + "t.next_step, t.outcome_source, " + AttendanceStore.FACT_COLUMNS + """
+                     , exists (select 1 from meeting_event e where e.booking_id = k.id and e.role = 'EMPLOYER' and e.kind = 'JOIN')
+                       or exists (select 1 from meeting m where m.booking_id = k.id and m.phone_confirmed_at is not null) as employer_joined
                      from booking k join booth b on b.id = k.booth_id join account a on a.id = k.jobseeker_id
                      left join attendance t on t.booking_id = k.id
                     where b.fair_id = $1 order by lower(k.during), k.id""")
@@ -171,6 +174,12 @@ public final class Board {
           .put("offerAnotherSlot", state == State.EMPLOYER_NO_SHOW));
       if (!f.active()) continue;
       JsonObject booth = booths.get(slot.getLong("boothId"));
+      if (!now.isBefore(f.start()) && now.isBefore(f.end())) {
+        boolean unattended = !r.getBoolean("employer_joined");
+        for (JsonObject o : new JsonObject[] {slot, booth}) {
+          o.put("employerRoomUnattended", Boolean.TRUE.equals(o.getBoolean("employerRoomUnattended")) || unattended);
+        }
+      }
       for (JsonObject counts : new JsonObject[] {slot.getJsonObject("counts"), booth.getJsonObject("counts"), totals}) {
         count(counts, f, state, now);
       }

@@ -95,7 +95,7 @@ public final class AppRouter {
     HomePage home = new HomePage(s.pages(), s.catalog());
     Catalog catalog = new Catalog(s.catalog(), s.pages());
     BookingApi bookingApi = new BookingApi(s.bookings(), s.messages(), s.config().zone(), s.config().string("http.publicUrl"));
-    BookingPages bookingPages = new BookingPages(s.bookings(), s.catalog(), s.pages());
+    BookingPages bookingPages = new BookingPages(s.bookings(), s.catalog(), s.pages(), s.meetings().service());
     OutboxAdmin outbox = new OutboxAdmin(s.outbox().store(), s.mailSender(), s.pages(), s.config().zone());
 
     // Start page
