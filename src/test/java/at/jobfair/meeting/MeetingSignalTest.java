@@ -1,0 +1,226 @@
+package at.jobfair.meeting;
+
+import at.jobfair.support.Fixtures;
+import at.jobfair.support.TestApp;
+import at.jobfair.support.TestClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The built-in provider's signalling socket: authorised per room before the upgrade, a lobby the jobseeker cannot talk
+ * out of, relaying only between those in the call, and joins and leaves as evidence (check-in, the board).
+ */
+class MeetingSignalTest {
+
+  static TestApp app;
+  static MeetingTestData data;
+  static Vertx vertx;
+  static WebSocketClient client;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start();
+    data = new MeetingTestData(app);
+    vertx = Vertx.vertx();
+    client = vertx.createWebSocketClient();
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close();
+    app.close();
+  }
+
+  static String cookieOf(TestClient c) {
+    return "jobfair.session=" + c.cookie("jobfair.session");
+  }
+
+  static TestClient person(long accountId) {
+    TestClient c = app.client();
+    assertEquals(200, c.signIn(data.email(accountId), Fixtures.PASSWORD).status());
+    return c;
+  }
+
+  /** One participant's socket. */
+  static final class Peer implements AutoCloseable {
+    final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+    final io.vertx.core.http.ClientWebSocket ws;
+
+    Peer(TestClient who, String path) throws Exception {
+      WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.app().port()).setURI(path)
+          .addHeader("Cookie", cookieOf(who)).addHeader("Origin", app.baseUrl());
+      // The handler before the connection: the server greets at once.
+      ws = client.webSocket();
+      ws.textMessageHandler(t -> received.add(new JsonObject(t)));
+      ws.connect(o).await(10, TimeUnit.SECONDS);
+    }
+
+    /** The next message of a type, skipping others (lobby updates come whenever someone comes or goes). */
+    JsonObject next(String type) throws InterruptedException {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (System.nanoTime() < until) {
+        JsonObject m = received.poll(200, TimeUnit.MILLISECONDS);
+        if (m != null && type.equals(m.getString("type"))) return m;
+      }
+      throw new AssertionError("no " + type + " message");
+    }
+
+    JsonObject none(String type, int millis) throws InterruptedException {
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+      while (System.nanoTime() < until) {
+        JsonObject m = received.poll(50, TimeUnit.MILLISECONDS);
+        if (m != null && type.equals(m.getString("type"))) return m;
+      }
+      return null;
+    }
+
+    void signal(String to, JsonObject data) {
+      ws.writeTextMessage(new JsonObject().put("type", "signal").put("to", to).put("data", data).encode());
+    }
+
+    @Override
+    public void close() throws Exception {
+      ws.close().await(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void strangersCannotOpenTheSocketAndOtherSitesNeither() throws Exception {
+    long booking = data.running(data.jobseeker("sock"), 3);
+    TestClient stranger = person(data.jobseeker("sockstranger"));
+    Exception e = assertThrows(Exception.class, () -> new Peer(stranger, "/meetings/" + booking + "/signal"));
+    assertTrue(e.getMessage().contains("403"), e.getMessage());
+    WebSocketConnectOptions foreign = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.app().port())
+        .setURI("/meetings/" + booking + "/signal").addHeader("Cookie", cookieOf(app.client().signedIn("employer@demo.test")))
+        .addHeader("Origin", "https://evil.example");
+    assertThrows(Exception.class, () -> client.connect(foreign).await(10, TimeUnit.SECONDS));
+    long later = data.booking(data.hotelBooth(), data.jobseeker("sockearly"), Instant.now().plus(Duration.ofHours(2)), 20);
+    Exception early = assertThrows(Exception.class, () -> new Peer(app.client().signedIn("employer@demo.test"), "/meetings/" + later + "/signal"));
+    assertTrue(early.getMessage().contains("409"), early.getMessage());
+    assertEquals(0, app.count("select count(*) from meeting_event where booking_id in (" + booking + ", " + later + ")"));
+  }
+
+  @Test
+  void theJobseekerWaitsInTheLobbyUntilAdmittedThenBothSidesExchangeSignals() throws Exception {
+    long js = data.jobseeker("lobby");
+    long booking = data.running(js, 2);
+    TestClient employer = app.client().signedIn("employer@demo.test");
+    try (Peer seeker = new Peer(person(js), "/meetings/" + booking + "/signal");
+         Peer host = new Peer(employer, "/meetings/" + booking + "/signal")) {
+      JsonObject welcome = seeker.next("welcome");
+      assertFalse(welcome.getBoolean("inCall"), "the jobseeker starts in the lobby");
+      JsonObject hostWelcome = host.next("welcome");
+      assertTrue(hostWelcome.getBoolean("inCall"));
+      assertTrue(hostWelcome.getBoolean("moderator"));
+      JsonObject lobby = host.next("lobby");
+      while (lobby.getJsonArray("waiting").isEmpty()) lobby = host.next("lobby");
+      assertEquals(1, lobby.getJsonArray("waiting").size());
+      String seekerId = lobby.getJsonArray("waiting").getJsonObject(0).getString("id");
+      assertTrue(lobby.getJsonArray("waiting").getJsonObject(0).getString("name").startsWith("Person lobby"));
+      assertEquals(1, app.count("select count(*) from attendance where checked_in_at is not null and booking_id = " + booking),
+          "entering the room checks the jobseeker in");
+
+      // In the lobby nothing passes either way.
+      seeker.signal(hostWelcome.getString("you"), new JsonObject().put("sdp", "from the lobby"));
+      host.signal(seekerId, new JsonObject().put("sdp", "into the lobby"));
+      assertNull(host.none("signal", 500));
+      assertNull(seeker.none("signal", 100));
+
+      assertEquals(200, employer.post("/api/bookings/" + booking + "/meeting/admit", "").status());
+      seeker.next("admitted");
+      JsonObject peers = seeker.next("peers");
+      assertEquals(1, peers.getJsonArray("peers").size());
+      JsonObject hostPeer = peers.getJsonArray("peers").getJsonObject(0);
+      assertEquals("EMPLOYER", hostPeer.getString("role"));
+      assertEquals("Eva Huber (Hotel Alpenblick GmbH)", hostPeer.getString("name"));
+      assertEquals(seekerId, host.next("joined").getJsonObject("peer").getString("id"));
+
+      seeker.signal(hostPeer.getString("id"), new JsonObject().put("description", new JsonObject().put("type", "offer").put("sdp", "v=0")));
+      JsonObject relayed = host.next("signal");
+      assertEquals(seekerId, relayed.getString("from"));
+      assertEquals("offer", relayed.getJsonObject("data").getJsonObject("description").getString("type"));
+      host.signal(seekerId, new JsonObject().put("candidate", new JsonObject().put("candidate", "c")));
+      assertEquals("c", seeker.next("signal").getJsonObject("data").getJsonObject("candidate").getString("candidate"));
+    }
+    waitFor(() -> app.count("select count(*) from meeting_event where kind = 'LEAVE' and booking_id = " + booking) == 2);
+    assertEquals(2, app.count("select count(*) from meeting_event where kind = 'JOIN' and provider = 'BUILTIN' and booking_id = " + booking));
+    assertEquals(1, app.count("select count(*) from meeting_event where kind = 'ADMIT' and booking_id = " + booking));
+  }
+
+  @Test
+  void aThirdPartySocketOfAnotherRoomHearsNothing() throws Exception {
+    long a = data.running(data.jobseeker("rooma"), 2);
+    long js = data.jobseeker("roomb");
+    long b = data.running(js, 2);
+    TestClient employer = app.client().signedIn("employer@demo.test");
+    assertEquals(200, employer.post("/api/bookings/" + b + "/meeting/admit", "").status());
+    try (Peer hostA = new Peer(employer, "/meetings/" + a + "/signal");
+         Peer hostB = new Peer(employer, "/meetings/" + b + "/signal");
+         Peer seekerB = new Peer(person(js), "/meetings/" + b + "/signal")) {
+      assertTrue(seekerB.next("welcome").getBoolean("inCall"), "admitted before: straight into the call");
+      String bId = hostB.next("welcome").getString("you");
+      hostA.next("welcome");
+      hostA.signal(bId, new JsonObject().put("sdp", "cross-room"));
+      assertNull(hostB.none("signal", 500), "another room's peer id reaches nobody");
+      assertNull(hostA.none("joined", 100));
+    }
+  }
+
+  @Test
+  void automaticAdmissionAtTheStartLetsTheWaitingJobseekerIn() throws Exception {
+    long js = data.jobseeker("auto");
+    long booking = data.booking(data.hotelBooth(), js, Instant.now().plus(Duration.ofSeconds(3)), 20);
+    TestClient employer = app.client().signedIn("employer@demo.test");
+    assertEquals(200, employer.put("/api/bookings/" + booking + "/meeting/auto-admit", new JsonObject().put("autoAdmit", true)).status());
+    try (Peer seeker = new Peer(person(js), "/meetings/" + booking + "/signal")) {
+      assertFalse(seeker.next("welcome").getBoolean("inCall"), "before the start: in the lobby");
+      assertNotNull(seeker.next("admitted"), "at the start: admitted by itself");
+    }
+    assertEquals(1, app.count("select count(*) from meeting_event where kind = 'ADMIT' and detail = 'automatic' and booking_id = " + booking));
+    assertEquals(1, app.count("select count(*) from meeting where admitted_at is not null and admitted_by is null and booking_id = " + booking));
+  }
+
+  @Test
+  void theBoardShowsARunningAppointmentsRoomEmptyUntilTheBoothJoins() throws Exception {
+    long booth = data.hotelBooth();
+    long fair = app.count("select fair_id from booth where id = " + booth);
+    long booking = data.booking(booth, data.jobseeker("board"), Instant.now().minus(Duration.ofMinutes(2)), 30);
+    TestClient staff = app.client().signedIn("organizer@demo.test");
+    JsonObject before = staff.get("/api/fairs/" + fair + "/board").json().getJsonArray("booths").getJsonObject(0);
+    assertEquals(Boolean.TRUE, before.getValue("employerRoomUnattended"));
+    assertEquals(Boolean.TRUE, before.getJsonArray("slots").getJsonObject(0).getValue("employerRoomUnattended"));
+    assertTrue(staff.get("/staff/fairs/" + fair + "/board").body().contains("data-booth-unattended=\"" + booth + "\""));
+    try (Peer host = new Peer(app.client().signedIn("employer@demo.test"), "/meetings/" + booking + "/signal")) {
+      host.next("welcome");
+      waitFor(() -> app.count("select count(*) from meeting_event where kind = 'JOIN' and booking_id = " + booking) == 1);
+    }
+    JsonObject after = staff.get("/api/fairs/" + fair + "/board").json().getJsonArray("booths").getJsonObject(0);
+    assertEquals(Boolean.FALSE, after.getValue("employerRoomUnattended"));
+  }
+
+  static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > until) throw new AssertionError("condition not reached");
+      Thread.sleep(50);
+    }
+  }
+}
