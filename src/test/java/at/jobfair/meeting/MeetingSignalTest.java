@@ -37,7 +37,7 @@ class MeetingSignalTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start();
+    app = TestApp.start(java.util.Map.of("meeting.groupMaxParticipants", 3));
     data = new MeetingTestData(app);
     vertx = Vertx.vertx();
     client = vertx.createWebSocketClient();
@@ -214,6 +214,54 @@ class MeetingSignalTest {
     }
     JsonObject after = staff.get("/api/fairs/" + fair + "/board").json().getJsonArray("booths").getJsonObject(0);
     assertEquals(Boolean.FALSE, after.getValue("employerRoomUnattended"));
+  }
+
+  @Test
+  void theOrientationPartIsAGroupSessionUpToTheConfiguredSize() throws Exception {
+    long fair = data.fx.fair("Orientierungsbörse", true, 0);
+    data.fx.exec("update fair set orientation_starts_at = now() - interval '1 minute', orientation_minutes = 30 where id = ?", fair);
+    long hotelBooth = data.fx.booth(fair, data.hotel);
+    long none = data.fx.fair("Ohne Orientierung", true, 0);
+    TestClient organizer = app.client().signedIn("organizer@demo.test");
+    JsonObject presenter = organizer.get("/api/fairs/" + fair + "/orientation").json();
+    assertEquals("builtin", presenter.getString("provider"));
+    assertTrue(presenter.getBoolean("moderator"));
+    assertEquals(3, presenter.getInteger("maxParticipants"));
+    assertEquals("/fairs/" + fair + "/orientation/signal", presenter.getString("signal"));
+    assertTrue(presenter.getString("room").matches("jf-[a-z2-7]{32}"));
+    TestClient seeker = app.client().signedIn("seeker@demo.test");
+    assertFalse(seeker.get("/api/fairs/" + fair + "/orientation").json().getBoolean("moderator"));
+    assertEquals(200, app.client().signedIn("employer@demo.test").get("/api/fairs/" + fair + "/orientation").status());
+    assertEquals(403, app.client().signedIn("employer2@demo.test").get("/api/fairs/" + fair + "/orientation").status(),
+        "an employer not at this fair");
+    assertEquals(404, organizer.get("/api/fairs/" + none + "/orientation").status());
+    assertEquals(401, app.client().get("/api/fairs/" + fair + "/orientation").status());
+    assertTrue(seeker.get("/fairs/" + fair + "/orientation").body().contains("/static/js/meeting.js"));
+
+    String path = "/fairs/" + fair + "/orientation/signal";
+    try (Peer a = new Peer(organizer, path); Peer b = new Peer(seeker, path);
+         Peer c = new Peer(app.client().signedIn("seeker2@demo.test"), path)) {
+      assertTrue(a.next("welcome").getBoolean("inCall"));
+      assertEquals(0, a.next("peers").getJsonArray("peers").size());
+      b.next("welcome");
+      assertEquals(1, b.next("peers").getJsonArray("peers").size(), "the second offers to the first");
+      c.next("welcome");
+      JsonObject peers = c.next("peers");
+      assertEquals(2, peers.getJsonArray("peers").size(), "the third to both");
+      String aId = peers.getJsonArray("peers").getJsonObject(0).getString("role").equals("STAFF")
+          ? peers.getJsonArray("peers").getJsonObject(0).getString("id") : peers.getJsonArray("peers").getJsonObject(1).getString("id");
+      c.signal(aId, new JsonObject().put("description", new JsonObject().put("type", "offer")));
+      assertEquals("offer", a.next("signal").getJsonObject("data").getJsonObject("description").getString("type"));
+      Exception full = assertThrows(Exception.class, () -> new Peer(app.client().signedIn("sfa@demo.test"), path));
+      assertTrue(full.getMessage().contains("409"), "the fourth is one too many: " + full.getMessage());
+    }
+    waitFor(() -> app.count("select count(*) from meeting_event where kind = 'LEAVE' and group_fair_id = " + fair) == 3);
+    assertEquals(3, app.count("select count(*) from meeting_event where kind = 'JOIN' and group_fair_id = " + fair));
+    data.fx.exec("update fair set orientation_starts_at = now() + interval '2 hours' where id = ?", fair);
+    TestClient.Response early = seeker.get("/api/fairs/" + fair + "/orientation");
+    assertEquals(409, early.status());
+    assertEquals("too_early", early.json().getString("error"));
+    assertTrue(hotelBooth > 0);
   }
 
   static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
