@@ -237,6 +237,16 @@ class MeetingApiTest {
   }
 
   @Test
+  void theDemoHasAVideoInterviewRunningForTwoPeopleToTry() {
+    long id = app.count("select k.id from booking k join account a on a.id = k.jobseeker_id where a.email = 'interview@demo.test'");
+    JsonObject seeker = as("interview@demo.test").get("/api/bookings/" + id + "/meeting").json();
+    JsonObject employer = as("employer@demo.test").get("/api/bookings/" + id + "/meeting").json();
+    assertEquals(seeker.getString("room"), employer.getString("room"));
+    assertTrue(employer.getBoolean("moderator"));
+    assertTrue(as("interview@demo.test").get("/me/appointments").body().contains("href=\"/meetings/" + id + "\""));
+  }
+
+  @Test
   void theApiDescriptionNamesTheMeetingRoutes() {
     JsonObject paths = app.client().get("/api/openapi.json").json().getJsonObject("paths");
     assertNotNull(paths.getJsonObject("/api/bookings/{id}/meeting"));
