@@ -51,7 +51,10 @@ public final class MeetingRelay {
     final String role;
     final boolean moderator;
     final boolean guestNeedsAdmission;
+    /** Admitted (or never needed to be). */
     volatile boolean inCall;
+    /** In the call: others offer to it and it may signal. Set under the room's lock, so two entering at once are ordered. */
+    volatile boolean entered;
     volatile long timer = -1;
 
     Peer(ServerWebSocket ws, String name, String role, boolean moderator, boolean inCall) {
@@ -170,10 +173,10 @@ public final class MeetingRelay {
     } catch (RuntimeException e) {
       return;
     }
-    if (!"signal".equals(m.getString("type")) || !p.inCall) return;
+    if (!"signal".equals(m.getString("type")) || !p.entered) return;
     String to = m.getString("to");
     for (Peer q : room.peers) {
-      if (q != p && q.id.equals(to) && q.inCall) {
+      if (q != p && q.id.equals(to) && q.entered) {
         send(q, new JsonObject().put("type", "signal").put("from", p.id).put("data", m.getValue("data")));
       }
     }
@@ -181,21 +184,27 @@ public final class MeetingRelay {
 
   /** p enters the call: it offers to everyone already in it; they learn that p is there. */
   private void enterCall(Room room, Peer p) {
-    JsonArray others = new JsonArray();
-    for (Peer q : room.peers) {
-      if (q != p && q.inCall) {
-        others.add(q.describe());
-        send(q, new JsonObject().put("type", "joined").put("peer", p.describe()));
+    synchronized (room) {
+      if (p.entered || !room.peers.contains(p)) return;
+      JsonArray others = new JsonArray();
+      for (Peer q : room.peers) {
+        if (q != p && q.entered) {
+          others.add(q.describe());
+          send(q, new JsonObject().put("type", "joined").put("peer", p.describe()));
+        }
       }
+      p.entered = true;
+      send(p, new JsonObject().put("type", "peers").put("peers", others));
     }
-    send(p, new JsonObject().put("type", "peers").put("peers", others));
   }
 
   private void leave(Joining j, Room room, Peer p) {
     if (!room.peers.remove(p)) return;
     if (p.timer >= 0) vertx.cancelTimer(p.timer);
     j.onLeave().get();
-    for (Peer q : room.peers) if (p.inCall && q.inCall) send(q, new JsonObject().put("type", "left").put("peer", p.id));
+    synchronized (room) {
+      for (Peer q : room.peers) if (p.entered && q.entered) send(q, new JsonObject().put("type", "left").put("peer", p.id));
+    }
     lobbyChanged(room);
     rooms.computeIfPresent(j.room(), (k, r) -> r.peers.isEmpty() ? null : r);
   }
@@ -229,9 +238,12 @@ public final class MeetingRelay {
   private void lobbyChanged(Room room) {
     JsonArray waiting = new JsonArray();
     JsonArray inCall = new JsonArray();
-    for (Peer p : room.peers) (p.inCall ? inCall : waiting).add(p.describe());
+    for (Peer p : room.peers) {
+      if (!p.inCall) waiting.add(p.describe());
+      else if (p.entered) inCall.add(p.describe());
+    }
     JsonObject msg = new JsonObject().put("type", "lobby").put("waiting", waiting).put("inCall", inCall);
-    for (Peer p : room.peers) if (p.inCall) send(p, msg);
+    for (Peer p : room.peers) if (p.entered) send(p, msg);
   }
 
   private static void send(Peer p, JsonObject msg) {

@@ -201,12 +201,13 @@ public final class MeetingService {
 
   /** Someone entered the room: recorded; the booked jobseeker counts as checked in (the same as "Ich bin da"). */
   public Future<Void> joined(Entry e, String provider) {
-    return store.event(pool, e.bookingId(), e.user().id(), e.role().name(), Kind.JOIN, provider, null)
-        .compose(v -> !e.jobseeker() ? Future.<Void>succeededFuture()
-            : attendance.checkin(e.user(), e.bookingId()).<Void>mapEmpty().recover(ex -> {
-              LOG.log(Level.FINE, "check-in from the room refused", ex);
-              return Future.succeededFuture();
-            }));
+    // The check-in first: whoever sees the JOIN in the log also finds the check-in.
+    Future<Void> checkin = !e.jobseeker() ? Future.succeededFuture()
+        : attendance.checkin(e.user(), e.bookingId()).<Void>mapEmpty().recover(ex -> {
+          LOG.log(Level.FINE, "check-in from the room refused", ex);
+          return Future.succeededFuture();
+        });
+    return checkin.compose(v -> store.event(pool, e.bookingId(), e.user().id(), e.role().name(), Kind.JOIN, provider, null));
   }
 
   public Future<Void> left(Entry e, String provider) {

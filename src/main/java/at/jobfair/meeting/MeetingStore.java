@@ -22,7 +22,8 @@ public final class MeetingStore {
   }
 
   /** What a booth's schedule shows about one booking's room. */
-  public record RoomState(boolean waiting, boolean admitted, boolean employerJoined, Instant phoneConfirmedAt, boolean autoAdmit) {
+  public record RoomState(boolean waiting, boolean admitted, boolean employerJoined, Instant phoneConfirmedAt, boolean autoAdmit,
+                          Instant jobseekerJoinedAt, Instant jobseekerLeftAt) {
   }
 
   public enum Kind { JOIN, LEAVE, ADMIT, PHONE, FAILURE }
@@ -98,7 +99,9 @@ public final class MeetingStore {
             select k.id, m.admitted_at is not null as admitted, m.phone_confirmed_at, coalesce(m.auto_admit, false) as auto_admit,
                    (select e.kind from meeting_event e where e.booking_id = k.id and e.role = 'JOBSEEKER' and e.kind in ('JOIN', 'LEAVE')
                      order by e.at desc, e.id desc limit 1) as last_jobseeker,
-                   exists (select 1 from meeting_event e where e.booking_id = k.id and e.role = 'EMPLOYER' and e.kind = 'JOIN') as employer_joined
+                   exists (select 1 from meeting_event e where e.booking_id = k.id and e.role = 'EMPLOYER' and e.kind = 'JOIN') as employer_joined,
+                   (select min(e.at) from meeting_event e where e.booking_id = k.id and e.role = 'JOBSEEKER' and e.kind = 'JOIN') as joined_at,
+                   (select max(e.at) from meeting_event e where e.booking_id = k.id and e.role = 'JOBSEEKER' and e.kind = 'LEAVE') as left_at
               from booking k left join meeting m on m.booking_id = k.id
              where k.booth_id = $1 and k.status = 'ACTIVE'""")
         .execute(Tuple.of(boothId))
@@ -107,7 +110,8 @@ public final class MeetingStore {
           for (Row r : rows) {
             boolean admitted = r.getBoolean("admitted");
             out.put(r.getLong("id"), new RoomState("JOIN".equals(r.getString("last_jobseeker")) && !admitted, admitted,
-                r.getBoolean("employer_joined"), instant(r, "phone_confirmed_at"), r.getBoolean("auto_admit")));
+                r.getBoolean("employer_joined"), instant(r, "phone_confirmed_at"), r.getBoolean("auto_admit"),
+                instant(r, "joined_at"), instant(r, "left_at")));
           }
           return out;
         });

@@ -163,6 +163,42 @@ class MeetingSignalTest {
     waitFor(() -> app.count("select count(*) from meeting_event where kind = 'LEAVE' and booking_id = " + booking) == 2);
     assertEquals(2, app.count("select count(*) from meeting_event where kind = 'JOIN' and provider = 'BUILTIN' and booking_id = " + booking));
     assertEquals(1, app.count("select count(*) from meeting_event where kind = 'ADMIT' and booking_id = " + booking));
+    // The booth's schedule shows when the person was in the room, in Vienna time.
+    long joinedEpoch = app.count("select extract(epoch from min(at))::bigint from meeting_event where kind = 'JOIN' and role = 'JOBSEEKER' and booking_id = " + booking);
+    String vienna = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.of("Europe/Vienna"))
+        .format(Instant.ofEpochSecond(joinedEpoch));
+    long booth = app.count("select booth_id from booking where id = " + booking);
+    String schedule = employer.get("/booths/" + booth + "/schedule").body();
+    assertTrue(schedule.contains("Im Videogespräch ab"), "the join time is on the schedule");
+    assertTrue(schedule.contains(">" + vienna + "</time> · verlassen um"), "in Vienna time: " + vienna);
+  }
+
+  @Test
+  void twoEnteringTheCallAtOnceNeverBothOffer() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      long booking = data.running(data.jobseeker("glare"), 2);
+      TestClient employer = app.client().signedIn("employer@demo.test");
+      assertEquals(200, employer.post("/api/bookings/" + booking + "/meeting/admit", "").status());
+      TestClient seekerClient = person(app.count("select jobseeker_id from booking where id = " + booking));
+      var both = java.util.concurrent.CompletableFuture.supplyAsync(() -> open(employer, booking));
+      Peer seeker = open(seekerClient, booking);
+      Peer host = both.get(10, TimeUnit.SECONDS);
+      try {
+        int offering = host.next("peers").getJsonArray("peers").size() + seeker.next("peers").getJsonArray("peers").size();
+        assertEquals(1, offering, "exactly one side learns of the other and offers");
+      } finally {
+        host.close();
+        seeker.close();
+      }
+    }
+  }
+
+  static Peer open(TestClient who, long booking) {
+    try {
+      return new Peer(who, "/meetings/" + booking + "/signal");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -239,12 +275,14 @@ class MeetingSignalTest {
     assertTrue(seeker.get("/fairs/" + fair + "/orientation").body().contains("/static/js/meeting.js"));
 
     String path = "/fairs/" + fair + "/orientation/signal";
-    try (Peer a = new Peer(organizer, path); Peer b = new Peer(seeker, path);
-         Peer c = new Peer(app.client().signedIn("seeker2@demo.test"), path)) {
+    TestClient seeker2 = app.client().signedIn("seeker2@demo.test");
+    try (Peer a = new Peer(organizer, path)) {
       assertTrue(a.next("welcome").getBoolean("inCall"));
       assertEquals(0, a.next("peers").getJsonArray("peers").size());
+      Peer b = new Peer(seeker, path);
       b.next("welcome");
       assertEquals(1, b.next("peers").getJsonArray("peers").size(), "the second offers to the first");
+      Peer c = new Peer(seeker2, path);
       c.next("welcome");
       JsonObject peers = c.next("peers");
       assertEquals(2, peers.getJsonArray("peers").size(), "the third to both");
@@ -254,6 +292,8 @@ class MeetingSignalTest {
       assertEquals("offer", a.next("signal").getJsonObject("data").getJsonObject("description").getString("type"));
       Exception full = assertThrows(Exception.class, () -> new Peer(app.client().signedIn("sfa@demo.test"), path));
       assertTrue(full.getMessage().contains("409"), "the fourth is one too many: " + full.getMessage());
+      b.close();
+      c.close();
     }
     waitFor(() -> app.count("select count(*) from meeting_event where kind = 'LEAVE' and group_fair_id = " + fair) == 3);
     assertEquals(3, app.count("select count(*) from meeting_event where kind = 'JOIN' and group_fair_id = " + fair));
