@@ -136,8 +136,28 @@ public final class Board {
                      left join attendance t on t.booking_id = k.id
                     where b.fair_id = $1 order by lower(k.during), k.id""")
               .execute(Tuple.of(fairId))
-              .map(bookings -> assemble(fair, format, slots, bookings, now)));
+              .map(bookings -> assemble(fair, format, slots, bookings, now)))
+          .compose(board -> meetingFailures(fairId).map(f -> board.put("meetingFailures", f)));
     });
+  }
+
+  /**
+   * What pages reported as failures of the meeting service in the last hour (video could not connect, Jitsi not
+   * reachable): how many, in how many appointments, first and last. Staff decide from it whether to record an outage.
+   */
+  private Future<JsonObject> meetingFailures(long fairId) {
+    return pool.preparedQuery("""
+            select count(*) as n, count(distinct e.booking_id) as bookings, min(e.at) as first, max(e.at) as last
+              from meeting_event e join booking k on k.id = e.booking_id join booth b on b.id = k.booth_id
+             where b.fair_id = $1 and e.kind = 'FAILURE' and e.at > now() - interval '1 hour'""")
+        .execute(Tuple.of(fairId))
+        .map(rows -> {
+          Row r = rows.iterator().next();
+          Instant first = AttendanceStore.instant(r, "first");
+          Instant last = AttendanceStore.instant(r, "last");
+          return new JsonObject().put("lastHour", r.getLong("n")).put("bookings", r.getLong("bookings"))
+              .put("first", first == null ? null : first.toString()).put("last", last == null ? null : last.toString());
+        });
   }
 
   private JsonObject assemble(JsonObject fair, String format, Iterable<Row> slotRows, Iterable<Row> bookingRows, Instant now) {

@@ -193,6 +193,10 @@ class MeetingApiTest {
     JsonArray log = as("employer@demo.test").get("/api/bookings/" + booking + "/meeting/events").array();
     assertEquals(List.of("JOIN", "LEAVE", "FAILURE"), log.stream().map(o -> ((JsonObject) o).getString("kind")).toList());
     assertEquals("ICE failed", log.getJsonObject(2).getString("detail"));
+    long fair = app.count("select b.fair_id from booking k join booth b on b.id = k.booth_id where k.id = " + booking);
+    JsonObject failures = as("organizer@demo.test").get("/api/fairs/" + fair + "/board").json().getJsonObject("meetingFailures");
+    assertEquals(1, failures.getInteger("lastHour"), "the board tells staff of failures, to derive an outage from");
+    assertTrue(as("organizer@demo.test").get("/staff/fairs/" + fair + "/board").body().contains("class=\"error meeting-failures\""));
     assertEquals(403, person(data.jobseeker("nosy")).get("/api/bookings/" + booking + "/meeting/events").status());
   }
 
