@@ -210,6 +210,18 @@ public final class MeetingService {
     return checkin.compose(v -> store.event(pool, e.bookingId(), e.user().id(), e.role().name(), Kind.JOIN, provider, null));
   }
 
+  /**
+   * With Jitsi the lobby is Jitsi's own (booth staff admit there): a jobseeker who reports being in the conference has
+   * passed it, so the admission is recorded then (once).
+   */
+  public Future<Void> joinedJitsi(Entry e) {
+    Future<Void> joined = joined(e, "JITSI");
+    if (!e.jobseeker()) return joined;
+    return joined.compose(v -> pool.withTransaction(tx -> store.admit(tx, e.bookingId(), null)
+        .compose(won -> won ? store.event(tx, e.bookingId(), null, "EMPLOYER", Kind.ADMIT, "JITSI", "jitsi lobby")
+            : Future.<Void>succeededFuture())));
+  }
+
   public Future<Void> left(Entry e, String provider) {
     return store.event(pool, e.bookingId(), e.user().id(), e.role().name(), Kind.LEAVE, provider, null);
   }

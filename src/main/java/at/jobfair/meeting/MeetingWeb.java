@@ -68,7 +68,7 @@ public final class MeetingWeb {
     if (!List.of("joined", "left", "failed").contains(event)) throw ApiError.badRequest("meeting_event_unknown");
     String provider = meetings.provider();
     return meetings.entry(Sessions.user(ctx), Http.pathId(ctx, "id"), !"joined".equals(event)).compose(e -> switch (event) {
-      case "joined" -> meetings.joined(e, provider);
+      case "joined" -> "JITSI".equals(provider) ? meetings.joinedJitsi(e) : meetings.joined(e, provider);
       case "left" -> meetings.left(e, provider);
       default -> meetings.failed(e, provider, detail instanceof String d ? d : null);
     }).onSuccess(v -> Http.noContent(ctx));

@@ -167,6 +167,8 @@ class JitsiBrowserTest {
       waitFor(() -> app.count("select count(*) from meeting_event where kind = 'JOIN' and provider = 'JITSI' and booking_id = " + booking) == 3);
       assertEquals(1, app.count("select count(*) from attendance where checked_in_at is not null and booking_id = " + booking),
           "joining the Jitsi room checks the jobseeker in");
+      assertEquals(1, app.count("select count(*) from meeting_event where kind = 'ADMIT' and provider = 'JITSI' and booking_id = " + booking),
+          "past Jitsi's lobby: the admission is recorded");
       seeker.evaluate("() => window.__jitsiFire('videoConferenceLeft', {})");
       seeker.waitForSelector("#meeting[data-state='left']");
       waitFor(() -> app.count("select count(*) from meeting_event where kind = 'LEAVE' and role = 'JOBSEEKER' and provider = 'JITSI' and booking_id = "
