@@ -53,6 +53,24 @@ class MeetingJaasTest {
   }
 
   @Test
+  void theOrientationPartRunsOnJitsiWithPresentersAsModerators() throws Exception {
+    data.fx.exec("update fair set orientation_starts_at = now() - interval '1 minute', orientation_minutes = 30 where id = ?", data.fair);
+    JsonObject presenter = app.client().signedIn("organizer@demo.test").get("/api/fairs/" + data.fair + "/orientation").json();
+    JsonObject viewer = app.client().signedIn("seeker@demo.test").get("/api/fairs/" + data.fair + "/orientation").json();
+    assertEquals("jitsi", presenter.getString("provider"));
+    assertEquals(presenter.getString("room"), viewer.getString("room"));
+    for (JsonObject m : List.of(presenter, viewer)) {
+      SignedJWT token = SignedJWT.parse(m.getString("jwt"));
+      assertTrue(token.verify(new RSASSAVerifier((RSAPublicKey) rsa.getPublic())));
+      assertEquals(m.getString("room"), token.getJWTClaimsSet().getStringClaim("room"));
+      Map<String, Object> user = (Map<String, Object>) token.getJWTClaimsSet().getJSONObjectClaim("context").get("user");
+      assertEquals(m.getBoolean("moderator") ? "true" : "false", user.get("moderator"));
+    }
+    assertTrue(presenter.getBoolean("moderator"));
+    assertFalse(viewer.getBoolean("moderator"));
+  }
+
+  @Test
   void eachCallerGetsAnRs256TokenForTheirRoomOnly() throws Exception {
     long js = data.jobseeker("jaas");
     long booking = data.running(js, 4);
