@@ -128,21 +128,26 @@ public final class MeetingRelay {
     ctx.request().pause();
     allowed.onFailure(e -> refuse(ctx, e instanceof ApiError a ? a.status() : 500)).onSuccess(t -> {
       Joining j = joining.apply(t);
-      Room room = rooms.computeIfAbsent(j.room(), k -> new Room());
-      if (room.peers.size() >= j.max()) {
+      Room current = rooms.get(j.room());
+      if (current != null && current.peers.size() >= j.max()) {
         refuse(ctx, 409);
         return;
       }
-      ctx.request().toWebSocket().onSuccess(ws -> accept(ws, room, j)).onFailure(e -> {
+      ctx.request().toWebSocket().onSuccess(ws -> accept(ws, j)).onFailure(e -> {
         if (!ctx.response().ended()) refuse(ctx, 400);
       });
       ctx.request().resume();
     });
   }
 
-  private void accept(ServerWebSocket ws, Room room, Joining j) {
+  private void accept(ServerWebSocket ws, Joining j) {
     Peer p = new Peer(ws, j.name(), j.role(), j.moderator(), j.inCall());
-    room.peers.add(p);
+    // Added and (in leave) removed inside the map's compute, so a room emptied at the same moment is never joined.
+    Room room = rooms.compute(j.room(), (k, r) -> {
+      Room into = r == null ? new Room() : r;
+      into.peers.add(p);
+      return into;
+    });
     ws.closeHandler(v -> leave(j, room, p));
     ws.exceptionHandler(e -> ws.close());
     ws.textMessageHandler(text -> onMessage(room, p, text));
@@ -199,14 +204,18 @@ public final class MeetingRelay {
   }
 
   private void leave(Joining j, Room room, Peer p) {
-    if (!room.peers.remove(p)) return;
+    boolean[] was = new boolean[1];
+    rooms.computeIfPresent(j.room(), (k, r) -> {
+      was[0] = r.peers.remove(p);
+      return r.peers.isEmpty() ? null : r;
+    });
+    if (!was[0]) return;
     if (p.timer >= 0) vertx.cancelTimer(p.timer);
     j.onLeave().get();
     synchronized (room) {
       for (Peer q : room.peers) if (p.entered && q.entered) send(q, new JsonObject().put("type", "left").put("peer", p.id));
     }
     lobbyChanged(room);
-    rooms.computeIfPresent(j.room(), (k, r) -> r.peers.isEmpty() ? null : r);
   }
 
   /** After the admission was recorded: the waiting jobseeker enters the call. */
