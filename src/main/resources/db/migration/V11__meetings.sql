@@ -4,15 +4,19 @@
 -- for the application role.
 
 -- The lobby of a booking's room: whether the booth lets the jobseeker in at the start by itself, and when (and by
--- whom; null = automatically) the jobseeker was admitted; a phone call confirmed by the booth instead of video.
+-- whom; null = automatically) the jobseeker was admitted; a call-back the jobseeker asked for (their number, given for
+-- this appointment only); a phone call confirmed by the booth instead of video.
 create table meeting (
   booking_id         bigint primary key references booking (id),
   auto_admit         boolean not null default false,
   admitted_at        timestamptz,
   admitted_by        bigint references account (id),
+  callback_phone     text check (callback_phone ~ '^\+?[0-9][0-9 ()/-]{2,38}$'),
+  callback_at        timestamptz,
   phone_confirmed_at timestamptz,
   phone_confirmed_by bigint references account (id),
   check (admitted_by is null or admitted_at is not null),
+  check ((callback_phone is null) = (callback_at is null)),
   check ((phone_confirmed_at is null) = (phone_confirmed_by is null))
 );
 
@@ -24,7 +28,7 @@ create table meeting_event (
   group_fair_id bigint references fair (id) on delete cascade,
   account_id    bigint references account (id),
   role          text not null check (role in ('JOBSEEKER', 'EMPLOYER', 'STAFF')),
-  kind          text not null check (kind in ('JOIN', 'LEAVE', 'ADMIT', 'PHONE', 'FAILURE')),
+  kind          text not null check (kind in ('JOIN', 'LEAVE', 'ADMIT', 'CALLBACK', 'PHONE', 'FAILURE')),
   provider      text not null check (provider in ('BUILTIN', 'JITSI', 'PHONE')),
   detail        text check (length(detail) <= 500),
   at            timestamptz not null default now(),

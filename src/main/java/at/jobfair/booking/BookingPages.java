@@ -123,7 +123,8 @@ public final class BookingPages {
             meeting(v, b, now);
             MeetingStore.RoomState room = both.getValue().get(b.id());
             if (room != null) v.put("room", room);
-            v.put("phoneFallback", phone != null && !phone.isBlank() && (room == null || room.phoneConfirmedAt() == null));
+            boolean byPhone = (phone != null && !phone.isBlank()) || (room != null && room.callbackPhone() != null);
+            v.put("phoneFallback", byPhone && (room == null || room.phoneConfirmedAt() == null));
             bySlot.computeIfAbsent(b.slotId(), k -> new ArrayList<>()).add(v);
           } else {
             cancelled.add(v);

@@ -169,7 +169,8 @@ public final class MeetingService {
         .put("employer", b.employerName())
         .put("autoAdmit", b.autoAdmit())
         .put("admitted", b.admittedAt() != null)
-        .put("phone", b.boothPhone());
+        .put("phone", b.boothPhone())
+        .put("callbackRequested", b.callbackPhone() != null);
     if (config.provider() == MeetingConfig.Provider.JITSI) {
       JitsiTokens.Participant who = JitsiTokens.Participant.of(e.decision(), e.role(), participantId(e.user().id()),
           displayName(e), e.role() == MeetingAccess.Role.JOBSEEKER ? null : e.user().email());
@@ -264,12 +265,28 @@ public final class MeetingService {
     }));
   }
 
+  private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+?[0-9][0-9 ()/-]{2,38}$");
+
+  /**
+   * The booked jobseeker asks the booth to call them (video does not work for them): the number goes to this booth
+   * for this appointment only, and CALLBACK goes into the log.
+   */
+  public Future<Void> requestCallback(Account user, long bookingId, String phone) {
+    String p = phone == null ? "" : phone.strip();
+    if (!PHONE.matcher(p).matches()) return Future.failedFuture(ApiError.badRequest("meeting_phone_invalid"));
+    return enter(user, bookingId).compose(e -> {
+      if (!e.jobseeker()) return Future.failedFuture(ApiError.forbidden("meeting_callback_jobseeker_only"));
+      return pool.withTransaction(tx -> store.callback(tx, bookingId, p)
+          .compose(v -> store.event(tx, bookingId, user.id(), "JOBSEEKER", Kind.CALLBACK, "PHONE", null)));
+    });
+  }
+
   /** Booth staff confirm that the appointment took place by phone: an APPEARED outcome, and PHONE in the log. */
   public Future<Void> confirmPhone(Account user, long bookingId) {
     return store.booking(pool, bookingId).compose(b -> {
       boolean staffs = b != null && user.has(Role.EMPLOYER) && user.employerId() != null && user.employerId() == b.employerId();
       if (!staffs) return Future.failedFuture(ApiError.forbidden(MeetingAccess.NOT_YOUR_MEETING));
-      if (b.boothPhone() == null) return Future.failedFuture(ApiError.conflict("meeting_no_phone"));
+      if (b.boothPhone() == null && b.callbackPhone() == null) return Future.failedFuture(ApiError.conflict("meeting_no_phone"));
       return attendance.outcome(user, bookingId, AttendancePolicy.Outcome.APPEARED, null, null)
           .compose(v -> pool.withTransaction(tx -> store.phoneConfirmed(tx, bookingId, user.id())
               .compose(first -> first ? store.event(tx, bookingId, user.id(), "EMPLOYER", Kind.PHONE, "PHONE", null)

@@ -18,21 +18,22 @@ public final class MeetingStore {
   /** One booking with what deciding about its room needs. */
   public record Booking(long id, boolean active, Instant start, Instant end, long jobseekerId, String jobseekerName,
                         long boothId, long fairId, long employerId, String employerName, String boothPhone, Long caseworkerId,
-                        boolean autoAdmit, Instant admittedAt, Instant phoneConfirmedAt) {
+                        boolean autoAdmit, Instant admittedAt, Instant phoneConfirmedAt, String callbackPhone) {
   }
 
   /** What a booth's schedule shows about one booking's room. */
   public record RoomState(boolean waiting, boolean admitted, boolean employerJoined, Instant phoneConfirmedAt, boolean autoAdmit,
-                          Instant jobseekerJoinedAt, Instant jobseekerLeftAt) {
+                          Instant jobseekerJoinedAt, Instant jobseekerLeftAt, String callbackPhone) {
   }
 
-  public enum Kind { JOIN, LEAVE, ADMIT, PHONE, FAILURE }
+  public enum Kind { JOIN, LEAVE, ADMIT, CALLBACK, PHONE, FAILURE }
 
   public Future<Booking> booking(SqlClient c, long bookingId) {
     return c.preparedQuery("""
             select k.id, k.status = 'ACTIVE' as active, lower(k.during) as starts_at, upper(k.during) as ends_at,
                    k.jobseeker_id, a.name as jobseeker_name, k.booth_id, b.fair_id, b.employer_id, e.name as employer_name,
-                   b.phone, j.caseworker_id, coalesce(m.auto_admit, false) as auto_admit, m.admitted_at, m.phone_confirmed_at
+                   b.phone, j.caseworker_id, coalesce(m.auto_admit, false) as auto_admit, m.admitted_at, m.phone_confirmed_at,
+                   m.callback_phone
               from booking k join booth b on b.id = k.booth_id join employer e on e.id = b.employer_id
               join account a on a.id = k.jobseeker_id left join jobseeker j on j.account_id = k.jobseeker_id
               left join meeting m on m.booking_id = k.id
@@ -45,7 +46,8 @@ public final class MeetingStore {
           return new Booking(r.getLong("id"), r.getBoolean("active"), instant(r, "starts_at"), instant(r, "ends_at"),
               r.getLong("jobseeker_id"), r.getString("jobseeker_name"), r.getLong("booth_id"), r.getLong("fair_id"),
               r.getLong("employer_id"), r.getString("employer_name"), phone == null || phone.isBlank() ? null : phone.strip(),
-              r.getLong("caseworker_id"), r.getBoolean("auto_admit"), instant(r, "admitted_at"), instant(r, "phone_confirmed_at"));
+              r.getLong("caseworker_id"), r.getBoolean("auto_admit"), instant(r, "admitted_at"), instant(r, "phone_confirmed_at"),
+              r.getString("callback_phone"));
         });
   }
 
@@ -83,6 +85,14 @@ public final class MeetingStore {
         .execute(Tuple.of(bookingId, on)).mapEmpty();
   }
 
+  /** The jobseeker asks to be called back at this number (given for this appointment; a new request replaces it). */
+  public Future<Void> callback(SqlClient c, long bookingId, String phone) {
+    return c.preparedQuery("""
+            insert into meeting (booking_id, callback_phone, callback_at) values ($1, $2, now())
+            on conflict (booking_id) do update set callback_phone = excluded.callback_phone, callback_at = now()""")
+        .execute(Tuple.of(bookingId, phone)).mapEmpty();
+  }
+
   /** Records that the appointment took place by phone; true the first time. */
   public Future<Boolean> phoneConfirmed(SqlClient c, long bookingId, long by) {
     return c.preparedQuery("""
@@ -97,6 +107,7 @@ public final class MeetingStore {
   public Future<Map<Long, RoomState>> rooms(SqlClient c, long boothId) {
     return c.preparedQuery("""
             select k.id, m.admitted_at is not null as admitted, m.phone_confirmed_at, coalesce(m.auto_admit, false) as auto_admit,
+                   m.callback_phone,
                    (select e.kind from meeting_event e where e.booking_id = k.id and e.role = 'JOBSEEKER' and e.kind in ('JOIN', 'LEAVE')
                      order by e.at desc, e.id desc limit 1) as last_jobseeker,
                    exists (select 1 from meeting_event e where e.booking_id = k.id and e.role = 'EMPLOYER' and e.kind = 'JOIN') as employer_joined,
@@ -111,7 +122,7 @@ public final class MeetingStore {
             boolean admitted = r.getBoolean("admitted");
             out.put(r.getLong("id"), new RoomState("JOIN".equals(r.getString("last_jobseeker")) && !admitted, admitted,
                 r.getBoolean("employer_joined"), instant(r, "phone_confirmed_at"), r.getBoolean("auto_admit"),
-                instant(r, "joined_at"), instant(r, "left_at")));
+                instant(r, "joined_at"), instant(r, "left_at"), r.getString("callback_phone")));
           }
           return out;
         });

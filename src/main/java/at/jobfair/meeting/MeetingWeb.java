@@ -87,6 +87,22 @@ public final class MeetingWeb {
     return meetings.confirmPhone(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(v -> Http.noContent(ctx));
   }
 
+  /** {@code POST /api/bookings/:id/meeting/callback} with {@code {"phone"}}: the jobseeker asks to be called. */
+  public Future<?> apiCallback(RoutingContext ctx) {
+    Object phone = Http.body(ctx).getValue("phone");
+    return meetings.requestCallback(Sessions.user(ctx), Http.pathId(ctx, "id"), phone instanceof String s ? s : null)
+        .onSuccess(v -> Http.noContent(ctx));
+  }
+
+  /** {@code POST /meetings/:id/callback}: the room page's "please call me" form. */
+  public Future<?> callbackForm(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    String back = "/meetings/" + id;
+    return meetings.requestCallback(Sessions.user(ctx), id, ctx.request().getFormAttribute("phone"))
+        .onSuccess(v -> Http.seeOther(ctx, back + "?callback=1"))
+        .recover(e -> Http.backWithError(ctx, e, back));
+  }
+
   /** {@code GET /api/fairs/:id/orientation}: the group session of the fair's orientation part. */
   public Future<?> apiGroup(RoutingContext ctx) {
     return groups.enter(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(g -> Http.ok(ctx, groups.describe(g)));
@@ -116,6 +132,13 @@ public final class MeetingWeb {
       model.put("back", e.jobseeker() ? "/me/appointments" : e.role() == MeetingAccess.Role.EMPLOYER
           ? "/booths/" + e.booking().boothId() + "/schedule" : "/staff/fairs/" + e.booking().fairId() + "/board");
       model.put("autoAdmit", e.booking().autoAdmit());
+      if (e.jobseeker()) {
+        model.put("callbackForm", true);
+        model.put("callbackPhone", e.booking().callbackPhone());
+        if (ctx.request().getParam("callback") != null) model.put("notice", pages.messages().get(Http.lang(ctx), "meeting.callbackSent"));
+        String error = pages.errorInAddress(ctx);
+        if (error != null) model.put("error", error);
+      }
       render(ctx, config, "meeting", model);
       return Future.succeededFuture();
     }).recover(ex -> refused(ctx, ex, id));

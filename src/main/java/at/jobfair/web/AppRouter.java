@@ -240,12 +240,14 @@ public final class AppRouter {
     e.page(GET, "/meetings/:id", signedIn(), meetings::roomPage);
     e.page(GET, "/fairs/:id/orientation", signedIn(), meetings::groupPage);
     e.page(POST, "/bookings/:id/phone", roles(EMPLOYER), meetings::phoneForm);
+    e.page(POST, "/meetings/:id/callback", roles(JOBSEEKER), meetings::callbackForm);
     e.api(GET, "/api/bookings/:id/meeting", signedIn(), meetings::apiMeeting);
     e.api(POST, "/api/bookings/:id/meeting/admit", roles(EMPLOYER), meetings::apiAdmit);
     e.api(PUT, "/api/bookings/:id/meeting/auto-admit", roles(EMPLOYER), meetings::apiAutoAdmit);
     e.api(GET, "/api/bookings/:id/meeting/events", signedIn(), meetings::apiEvents);
     e.api(POST, "/api/bookings/:id/meeting/events", signedIn(), meetings::apiEvent);
     e.api(POST, "/api/bookings/:id/meeting/phone", roles(EMPLOYER), meetings::apiPhone);
+    e.api(POST, "/api/bookings/:id/meeting/callback", roles(JOBSEEKER), meetings::apiCallback);
     e.api(GET, "/api/fairs/:id/orientation", signedIn(), meetings::apiGroup);
     e.api(POST, "/api/fairs/:id/orientation/events", signedIn(), meetings::apiGroupEvent);
 

@@ -220,6 +220,35 @@ class MeetingApiTest {
   }
 
   @Test
+  void theJobseekerAsksForACallBackAndOnlyTheirBoothSeesTheNumber() {
+    long js = data.jobseeker("callback");
+    long booth = data.hotelBooth();
+    long booking = data.booking(booth, js, Instant.now().minus(Duration.ofMinutes(3)), 30);
+    TestClient me = person(js);
+    TestClient.Response bad = me.post("/api/bookings/" + booking + "/meeting/callback", new JsonObject().put("phone", "call me"));
+    assertEquals(400, bad.status());
+    assertEquals("meeting_phone_invalid", bad.json().getString("error"));
+    assertEquals(403, as("employer@demo.test").post("/api/bookings/" + booking + "/meeting/callback",
+        new JsonObject().put("phone", "+43 1 234")).status(), "only jobseekers ask");
+    assertEquals(403, person(data.jobseeker("cbstranger")).post("/api/bookings/" + booking + "/meeting/callback",
+        new JsonObject().put("phone", "+43 660 1234567")).status());
+    assertEquals(204, me.post("/api/bookings/" + booking + "/meeting/callback", new JsonObject().put("phone", "+43 660 1234567")).status());
+    assertTrue(me.get("/api/bookings/" + booking + "/meeting").json().getBoolean("callbackRequested"));
+    String schedule = as("employer@demo.test").get("/booths/" + booth + "/schedule").body();
+    assertTrue(schedule.contains("href=\"tel:+43 660 1234567\""), "the booth sees whom to call");
+    assertTrue(schedule.contains("action=\"/bookings/" + booking + "/phone\""), "and can confirm the call");
+    assertFalse(as("employer2@demo.test").get("/api/bookings/" + booking + "/meeting").body().contains("1234567"));
+    assertEquals(204, as("employer@demo.test").post("/api/bookings/" + booking + "/meeting/phone", "").status(),
+        "a call-back counts as a phone fallback although the booth has no number");
+    assertEquals(List.of("CALLBACK", "PHONE"), as("employer@demo.test").get("/api/bookings/" + booking + "/meeting/events").array()
+        .stream().map(o -> ((JsonObject) o).getString("kind")).toList());
+    // The room page's form does the same.
+    String page = me.get("/meetings/" + booking).body();
+    assertTrue(page.contains("action=\"/meetings/" + booking + "/callback\""));
+    assertTrue(page.contains("+43 660 1234567"));
+  }
+
+  @Test
   void theAppointmentPagesLinkToTheRoomWithinTheWindowAndCountDownBefore() {
     long js = data.jobseeker("pages");
     long booth = data.hotelBooth();
