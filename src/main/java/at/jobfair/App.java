@@ -18,6 +18,7 @@ import at.jobfair.live.LiveHub;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.mail.OutboxStore;
+import at.jobfair.meeting.Meetings;
 import at.jobfair.db.Database;
 import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
@@ -100,10 +101,11 @@ public final class App implements AutoCloseable {
       vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations, config.reminderOffsets(),
           config.integer("reminders.pollSeconds"))).await(30, TimeUnit.SECONDS);
       AttendanceService attendance = attendanceService(config, pool);
+      Meetings meetings = Meetings.start(vertx, config, pool, attendance).await(30, TimeUnit.SECONDS);
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl"))), live, outbox, mailSender, invitations,
-          attendance);
+          attendance, meetings);
 
       int port = config.integer("http.port");
       int instances = port == 0 ? 1 : config.integer("http.instances");

@@ -25,8 +25,9 @@ import java.util.Map;
  * with counts and the participation rate by channel (binding, voluntary) and format (online, on site); and the
  * CSV export of appointments and outcomes. The page's board region refreshes on every change of the fair.
  *
- * <p>{@code employerRoomUnattended} is a placeholder (always null) until the meetings issue knows who is in a room;
- * "in meeting" is derived from the check-in and the slot's time until then.
+ * <p>{@code employerRoomUnattended} (per slot and booth): true while an appointment is in its time (start to end) and
+ * nobody of the booth's staff has joined its meeting room (nor confirmed it by phone); false when they have; null when
+ * no appointment is running. "In meeting" is derived from the check-in (joining the room checks the jobseeker in).
  */
 public final class Board {
 
@@ -129,12 +130,34 @@ public final class Board {
           .execute(Tuple.of(fairId))
           .compose(slots -> pool.preparedQuery("select k.id, k.slot_id, k.status, k.source, k.jobseeker_id, a.name as person_name, "
                   + "t.next_step, t.outcome_source, " + AttendanceStore.FACT_COLUMNS + """
+                     , exists (select 1 from meeting_event e where e.booking_id = k.id and e.role = 'EMPLOYER' and e.kind = 'JOIN')
+                       or exists (select 1 from meeting m where m.booking_id = k.id and m.phone_confirmed_at is not null) as employer_joined
                      from booking k join booth b on b.id = k.booth_id join account a on a.id = k.jobseeker_id
                      left join attendance t on t.booking_id = k.id
                     where b.fair_id = $1 order by lower(k.during), k.id""")
               .execute(Tuple.of(fairId))
-              .map(bookings -> assemble(fair, format, slots, bookings, now)));
+              .map(bookings -> assemble(fair, format, slots, bookings, now)))
+          .compose(board -> meetingFailures(fairId).map(f -> board.put("meetingFailures", f)));
     });
+  }
+
+  /**
+   * What pages reported as failures of the meeting service in the last hour (video could not connect, Jitsi not
+   * reachable): how many, in how many appointments, first and last. Staff decide from it whether to record an outage.
+   */
+  private Future<JsonObject> meetingFailures(long fairId) {
+    return pool.preparedQuery("""
+            select count(*) as n, count(distinct e.booking_id) as bookings, min(e.at) as first, max(e.at) as last
+              from meeting_event e join booking k on k.id = e.booking_id join booth b on b.id = k.booth_id
+             where b.fair_id = $1 and e.kind = 'FAILURE' and e.at > now() - interval '1 hour'""")
+        .execute(Tuple.of(fairId))
+        .map(rows -> {
+          Row r = rows.iterator().next();
+          Instant first = AttendanceStore.instant(r, "first");
+          Instant last = AttendanceStore.instant(r, "last");
+          return new JsonObject().put("lastHour", r.getLong("n")).put("bookings", r.getLong("bookings"))
+              .put("first", first == null ? null : first.toString()).put("last", last == null ? null : last.toString());
+        });
   }
 
   private JsonObject assemble(JsonObject fair, String format, Iterable<Row> slotRows, Iterable<Row> bookingRows, Instant now) {
@@ -171,6 +194,12 @@ public final class Board {
           .put("offerAnotherSlot", state == State.EMPLOYER_NO_SHOW));
       if (!f.active()) continue;
       JsonObject booth = booths.get(slot.getLong("boothId"));
+      if (!now.isBefore(f.start()) && now.isBefore(f.end())) {
+        boolean unattended = !r.getBoolean("employer_joined");
+        for (JsonObject o : new JsonObject[] {slot, booth}) {
+          o.put("employerRoomUnattended", Boolean.TRUE.equals(o.getBoolean("employerRoomUnattended")) || unattended);
+        }
+      }
       for (JsonObject counts : new JsonObject[] {slot.getJsonObject("counts"), booth.getJsonObject("counts"), totals}) {
         count(counts, f, state, now);
       }

@@ -3,6 +3,9 @@ package at.jobfair.booking;
 import at.jobfair.account.Account;
 import at.jobfair.booking.BookingStore.View;
 import at.jobfair.catalog.CatalogStore;
+import at.jobfair.meeting.JoinWindow;
+import at.jobfair.meeting.MeetingService;
+import at.jobfair.meeting.MeetingStore;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages;
@@ -24,16 +27,38 @@ public final class BookingPages {
   private final BookingService bookings;
   private final CatalogStore catalog;
   private final Pages pages;
+  private final MeetingService meetings;
 
-  public BookingPages(BookingService bookings, CatalogStore catalog, Pages pages) {
+  public BookingPages(BookingService bookings, CatalogStore catalog, Pages pages, MeetingService meetings) {
     this.bookings = bookings;
     this.catalog = catalog;
     this.pages = pages;
+    this.meetings = meetings;
+  }
+
+  /** The video interview's link within its join window, or when it opens (for a countdown). */
+  private void meeting(Map<String, Object> m, View b, java.time.Instant now) {
+    if (!b.active()) return;
+    JoinWindow.Result w = JoinWindow.open(b.start(), b.end(), meetings.config().joinBefore(), now);
+    m.put("meetingOpen", w.state() == JoinWindow.State.OPEN);
+    if (w.state() == JoinWindow.State.TOO_EARLY) m.put("meetingOpensAt", w.opensAt());
+  }
+
+  /** Booth phone numbers for the phone fallback, by booth id. */
+  private Future<Map<Long, String>> phones(List<View> list) {
+    Long[] ids = list.stream().map(View::boothId).distinct().toArray(Long[]::new);
+    return meetings.pool().preparedQuery("select id, phone from booth where id = any($1) and coalesce(btrim(phone), '') <> ''")
+        .execute(io.vertx.sqlclient.Tuple.of(ids))
+        .map(rows -> {
+          Map<Long, String> out = new HashMap<>();
+          rows.forEach(r -> out.put(r.getLong("id"), r.getString("phone").strip()));
+          return out;
+        });
   }
 
   public Future<?> myAppointments(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
-    return bookings.store().ofJobseeker(user.id()).onSuccess(list -> {
+    return bookings.store().ofJobseeker(user.id()).compose(list -> phones(list).onSuccess(phones -> {
       Map<String, Object> model = notices(ctx);
       List<Map<String, Object>> upcoming = new ArrayList<>();
       List<Map<String, Object>> cancelled = new ArrayList<>();
@@ -44,13 +69,15 @@ public final class BookingPages {
         m.put("checkinOpen", b.active() && b.checkedInAt() == null
             && at.jobfair.attendance.AttendancePolicy.checkinOpen(b.start(), b.end(), now));
         m.put("byEmployer", "EMPLOYER".equals(b.cancelledAs()) || "STAFF".equals(b.cancelledAs()));
+        meeting(m, b, now);
+        if (b.active() && now.isBefore(b.end())) m.put("phone", phones.get(b.boothId()));
         (b.active() ? upcoming : cancelled).add(m);
       }
       model.put("upcoming", upcoming);
       model.put("cancelled", cancelled);
       model.put("userId", user.id());
       pages.render(ctx, "appointments", model);
-    });
+    }));
   }
 
   public Future<?> bookForm(RoutingContext ctx) {
@@ -83,12 +110,25 @@ public final class BookingPages {
     Account user = Sessions.user(ctx);
     return bookings.staffsBooth(user, boothId).compose(ok -> {
       if (!ok) return Future.failedFuture(ApiError.notFound("booth_not_found"));
-      return catalog.booth(boothId, true).compose(booth -> bookings.store().ofBooth(boothId).onSuccess(list -> {
+      return catalog.booth(boothId, true).compose(booth -> bookings.store().ofBooth(boothId)
+          .compose(list -> meetings.store().rooms(meetings.pool(), boothId).map(rooms -> Map.entry(list, rooms))).onSuccess(both -> {
+        List<View> list = both.getKey();
+        java.time.Instant now = java.time.Instant.now();
+        String phone = booth.getString("phone");
         Map<Long, List<Map<String, Object>>> bySlot = new LinkedHashMap<>();
         List<Map<String, Object>> cancelled = new ArrayList<>();
         for (View b : list) {
-          if (b.active()) bySlot.computeIfAbsent(b.slotId(), k -> new ArrayList<>()).add(view(b));
-          else cancelled.add(view(b));
+          Map<String, Object> v = view(b);
+          if (b.active()) {
+            meeting(v, b, now);
+            MeetingStore.RoomState room = both.getValue().get(b.id());
+            if (room != null) v.put("room", room);
+            boolean byPhone = (phone != null && !phone.isBlank()) || (room != null && room.callbackPhone() != null);
+            v.put("phoneFallback", byPhone && (room == null || room.phoneConfirmedAt() == null));
+            bySlot.computeIfAbsent(b.slotId(), k -> new ArrayList<>()).add(v);
+          } else {
+            cancelled.add(v);
+          }
         }
         List<Map<String, Object>> slots = new ArrayList<>();
         booth.getJsonArray("slots").forEach(o -> {

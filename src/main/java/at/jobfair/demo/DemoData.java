@@ -33,6 +33,8 @@ public final class DemoData {
   public static final int SLOTS_PER_BOOTH = 10;
   public static final Duration INTERVIEW = Duration.ofMinutes(20);
   public static final Duration CADENCE = Duration.ofMinutes(30);
+  /** The demo's video interview that runs from the start of the demo. */
+  public static final Duration DEMO_INTERVIEW = Duration.ofMinutes(45);
 
   /** Demo sign-ins: email and what the account is for. */
   public static final Map<String, String> LOGINS = new LinkedHashMap<>();
@@ -69,6 +71,7 @@ public final class DemoData {
   private static final List<Person> PEOPLE = List.of(
       new Person("seeker@demo.test", "Alex Berger", Role.JOBSEEKER, -1, "de"),
       new Person("seeker2@demo.test", "Mina Haddad", Role.JOBSEEKER, -1, "en"),
+      new Person("interview@demo.test", "Sam Novak", Role.JOBSEEKER, -1, "de"),
       new Person("employer@demo.test", "Eva Huber", Role.EMPLOYER, 0, "de"),
       new Person("employer2@demo.test", "Jonas Wimmer", Role.EMPLOYER, 1, "de"),
       new Person("sfu@demo.test", "Sabine Fuchs", Role.SFU, -1, "de"),
@@ -81,6 +84,7 @@ public final class DemoData {
   static {
     LOGINS.put("seeker@demo.test", "jobseeker / Arbeitssuchende:r");
     LOGINS.put("seeker2@demo.test", "jobseeker (English) / Arbeitssuchende:r");
+    LOGINS.put("interview@demo.test", "jobseeker with a video interview at Hotel Alpenblick now / Videogespräch jetzt");
     LOGINS.put("employer@demo.test", "employer, Hotel Alpenblick / Arbeitgeber:in");
     LOGINS.put("employer2@demo.test", "employer, Gasthof Donaublick / Arbeitgeber:in");
     LOGINS.put("sfu@demo.test", "employer-service counsellor / SfU");
@@ -137,13 +141,17 @@ public final class DemoData {
     Instant orientation = ZonedDateTime.of(today, LocalTime.of(9, 0), zone).toInstant();
     Instant firstSlot = later(orientation.plus(CADENCE), nextHalfHour(clock.instant()));
     Instant fairEnd = firstSlot.plus(CADENCE.multipliedBy(SLOTS_PER_BOOTH));
+    // A video interview running from now (the last five minutes) at Hotel Alpenblick, so that two people can try the
+    // rooms at once: interview@demo.test and employer@demo.test.
+    Instant interview = Instant.ofEpochSecond(clock.instant().getEpochSecond() / 300 * 300);
+    Instant fairStart = interview.isBefore(orientation) ? interview : orientation;
     return chain.compose(v -> tx.preparedQuery("""
             insert into fair (name, format, sector, region, description, starts_at, ends_at, orientation_starts_at,
                               orientation_minutes, status, booking_cutoff_minutes)
-            values ($1, 'E_JOBMEETING', 'Tourismus und Gastronomie', 'Wien', $2, $3, $4, $3, 30, 'PUBLISHED', 0) returning id""")
+            values ($1, 'E_JOBMEETING', 'Tourismus und Gastronomie', 'Wien', $2, $5, $4, $3, 30, 'PUBLISHED', 0) returning id""")
         .execute(Tuple.of("e-Jobmeeting Tourismus & Gastronomie",
             "Lernen Sie Arbeitgeber aus Hotellerie und Gastronomie im Videogespräch kennen. Zu Beginn gibt es einen "
-                + "Orientierungsteil für alle.", utc(orientation), utc(fairEnd)))
+                + "Orientierungsteil für alle.", utc(orientation), utc(fairEnd), utc(fairStart)))
         .map(rows -> rows.iterator().next().getLong(0)))
         .compose(fairId -> {
           Future<Void> booths = Future.succeededFuture();
@@ -151,13 +159,15 @@ public final class DemoData {
             Employer e = EMPLOYERS.get(i);
             long employerId = employerIds.get(i);
             Long staff = i == 0 ? accountIds.get("employer@demo.test") : i == 1 ? accountIds.get("employer2@demo.test") : null;
-            booths = booths.compose(v -> seedBooth(tx, fairId, employerId, e, staff, firstSlot));
+            Long interviewee = i == 0 ? accountIds.get("interview@demo.test") : null;
+            booths = booths.compose(v -> seedBooth(tx, fairId, employerId, e, staff, firstSlot, interview, interviewee));
           }
           return booths;
         });
   }
 
-  private static Future<Void> seedBooth(SqlConnection tx, long fairId, long employerId, Employer e, Long staffId, Instant firstSlot) {
+  private static Future<Void> seedBooth(SqlConnection tx, long fairId, long employerId, Employer e, Long staffId, Instant firstSlot,
+                                        Instant interview, Long interviewee) {
     return tx.preparedQuery("insert into fair_employer (fair_id, employer_id) values ($1, $2)").execute(Tuple.of(fairId, employerId))
         .compose(v -> tx.preparedQuery("insert into booth (fair_id, employer_id, headline, description, phone) values ($1, $2, $3, $4, $5) returning id")
             .execute(Tuple.of(fairId, employerId, e.headline(), BOOTH_TEXT, e.phone())))
@@ -166,8 +176,11 @@ public final class DemoData {
           List<Tuple> vacancies = e.vacancies().stream().map(v -> Tuple.of(boothId, v.title(), v.description(), v.hours(), v.pay(),
               v.workplace(), v.region(), v.german(), v.housing())).toList();
           List<Tuple> slots = new ArrayList<>();
+          Instant interviewEnd = interview.plus(DEMO_INTERVIEW);
+          if (interviewee != null) slots.add(Tuple.of(boothId, utc(interview), utc(interviewEnd)));
           for (int s = 0; s < SLOTS_PER_BOOTH; s++) {
             Instant start = firstSlot.plus(CADENCE.multipliedBy(s));
+            if (interviewee != null && start.isBefore(interviewEnd)) continue; // slots of a booth never overlap
             slots.add(Tuple.of(boothId, utc(start), utc(start.plus(INTERVIEW))));
           }
           Future<?> staff = staffId == null ? Future.succeededFuture()
@@ -178,6 +191,10 @@ public final class DemoData {
                   values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""").executeBatch(vacancies))
               .compose(v -> tx.preparedQuery("insert into slot (booth_id, starts_at, ends_at, capacity) values ($1, $2, $3, 1)")
                   .executeBatch(slots))
+              .compose(v -> interviewee == null ? Future.succeededFuture() : tx.preparedQuery("""
+                  insert into booking (slot_id, booth_id, jobseeker_id, during)
+                  select id, booth_id, $3, tstzrange(starts_at, ends_at) from slot where booth_id = $1 and starts_at = $2""")
+                  .execute(Tuple.of(boothId, utc(interview), interviewee)))
               .mapEmpty();
         });
   }

@@ -61,6 +61,8 @@ public final class LiveHub {
     // the person's own page hears of their check-in too.
     if ("attendance".equals(type)) return List.of("booth-staff:" + booth, "fair-staff:" + fair, "user:" + change.getValue("jobseeker"));
     if ("outage".equals(type)) return List.of("fair-staff:" + fair);
+    // Someone joined, left or was admitted in a booking's meeting room (ids and the kind only).
+    if ("meeting".equals(type)) return List.of("booth-staff:" + booth, "fair-staff:" + fair, "user:" + change.getValue("jobseeker"));
     return List.of();
   }
 

@@ -101,7 +101,7 @@ public final class LiveSocket {
   }
 
   /** Browsers send Origin on WebSockets; a page of another site must not ride on the user's cookie. */
-  private static boolean sameOrigin(RoutingContext ctx) {
+  public static boolean sameOrigin(RoutingContext ctx) {
     String origin = ctx.request().getHeader("Origin");
     if (origin == null) return true;
     try {

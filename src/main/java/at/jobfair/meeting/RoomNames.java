@@ -36,11 +36,20 @@ public final class RoomNames {
 
   /** The room of one booking. */
   public String forBooking(long bookingId) {
+    return name("booking:" + bookingId);
+  }
+
+  /** The room of a fair's group session (its orientation part): never the name of a booking's room. */
+  public String forGroup(long fairId) {
+    return name("group:" + fairId);
+  }
+
+  private String name(String subject) {
     byte[] mac;
     try {
       Mac m = Mac.getInstance("HmacSHA256");
       m.init(key);
-      mac = m.doFinal(("booking:" + bookingId).getBytes(StandardCharsets.US_ASCII));
+      mac = m.doFinal(subject.getBytes(StandardCharsets.US_ASCII));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }

@@ -14,6 +14,7 @@ import at.jobfair.catalog.Catalog;
 import at.jobfair.invitation.InvitationWeb;
 import at.jobfair.live.LiveSocket;
 import at.jobfair.mail.OutboxAdmin;
+import at.jobfair.meeting.MeetingWeb;
 import at.jobfair.account.UserAdmin;
 import at.jobfair.booth.BoothAdmin;
 import at.jobfair.booth.BoothService;
@@ -80,6 +81,9 @@ public final class AppRouter {
         .setLazySession(true);
     // Live updates: a WebSocket upgrade must not pass the body handler; it checks each topic it is asked for.
     router.get("/live").handler(sessions).handler(new LiveSocket(s.live(), s.bookings())::upgrade);
+    // Meeting signalling (built-in video): one socket per participant, authorised per room before the upgrade.
+    router.get("/meetings/:id/signal").handler(sessions).handler(s.meetings().relay()::upgradeBooking);
+    router.get("/fairs/:id/orientation/signal").handler(sessions).handler(ctx -> s.meetings().relay().upgradeGroup(ctx, s.meetings().groups()));
     router.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true));
     router.route().handler(sessions);
     router.route().handler(new Csrf(Set.of("POST /api/session", "POST /api/fairs/*/registrations")));
@@ -91,7 +95,7 @@ public final class AppRouter {
     HomePage home = new HomePage(s.pages(), s.catalog());
     Catalog catalog = new Catalog(s.catalog(), s.pages());
     BookingApi bookingApi = new BookingApi(s.bookings(), s.messages(), s.config().zone(), s.config().string("http.publicUrl"));
-    BookingPages bookingPages = new BookingPages(s.bookings(), s.catalog(), s.pages());
+    BookingPages bookingPages = new BookingPages(s.bookings(), s.catalog(), s.pages(), s.meetings().service());
     OutboxAdmin outbox = new OutboxAdmin(s.outbox().store(), s.mailSender(), s.pages(), s.config().zone());
 
     // Start page
@@ -229,6 +233,23 @@ public final class AppRouter {
     e.page(GET, "/staff/fairs/:id/board", staff(), board::page);
     e.api(GET, "/api/fairs/:id/board", staff(), board::api);
     e.api(GET, "/api/fairs/:id/board.csv", staff(), board::csv);
+
+    // Video meetings: a room per appointment (built in or Jitsi), its lobby, join/leave evidence, the phone fallback;
+    // the fair's orientation part as a group session. Who may enter is decided per room (MeetingAccess).
+    MeetingWeb meetings = new MeetingWeb(s.meetings().service(), s.meetings().groups(), s.pages());
+    e.page(GET, "/meetings/:id", signedIn(), meetings::roomPage);
+    e.page(GET, "/fairs/:id/orientation", signedIn(), meetings::groupPage);
+    e.page(POST, "/bookings/:id/phone", roles(EMPLOYER), meetings::phoneForm);
+    e.page(POST, "/meetings/:id/callback", roles(JOBSEEKER), meetings::callbackForm);
+    e.api(GET, "/api/bookings/:id/meeting", signedIn(), meetings::apiMeeting);
+    e.api(POST, "/api/bookings/:id/meeting/admit", roles(EMPLOYER), meetings::apiAdmit);
+    e.api(PUT, "/api/bookings/:id/meeting/auto-admit", roles(EMPLOYER), meetings::apiAutoAdmit);
+    e.api(GET, "/api/bookings/:id/meeting/events", signedIn(), meetings::apiEvents);
+    e.api(POST, "/api/bookings/:id/meeting/events", signedIn(), meetings::apiEvent);
+    e.api(POST, "/api/bookings/:id/meeting/phone", roles(EMPLOYER), meetings::apiPhone);
+    e.api(POST, "/api/bookings/:id/meeting/callback", roles(JOBSEEKER), meetings::apiCallback);
+    e.api(GET, "/api/fairs/:id/orientation", signedIn(), meetings::apiGroup);
+    e.api(POST, "/api/fairs/:id/orientation/events", signedIn(), meetings::apiGroupEvent);
 
     // The audit trail (staff): is it whole?
     e.api(GET, "/api/audit/verify", staff(), new AuditLog(s.pool())::apiVerify);

@@ -9,10 +9,12 @@ import at.jobfair.live.LiveHub;
 import at.jobfair.config.Config;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
+import at.jobfair.meeting.Meetings;
 import io.vertx.sqlclient.Pool;
 
 /** What the HTTP layer needs, built once per application and shared by every server instance. */
 public record Services(Config config, Pool pool, Messages messages, Pages pages, AccountService accounts, String sessionSecret,
                        CatalogStore catalog, BookingService bookings, LiveHub live, Outbox outbox, MailSender mailSender,
-                       InvitationService invitations, AttendanceService attendance) {
+                       InvitationService invitations, AttendanceService attendance,
+                       Meetings meetings) {
 }

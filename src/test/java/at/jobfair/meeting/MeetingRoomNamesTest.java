@@ -37,6 +37,18 @@ class MeetingRoomNamesTest {
   }
 
   @Test
+  void aGroupSessionNeverSharesABookingsRoom() {
+    RoomNames names = new RoomNames(KEY);
+    Set<String> bookings = new HashSet<>();
+    for (long id = 1; id <= 1000; id++) bookings.add(names.forBooking(id));
+    for (long id = 1; id <= 1000; id++) {
+      assertTrue(RoomNames.wellFormed(names.forGroup(id)));
+      assertTrue(!bookings.contains(names.forGroup(id)));
+    }
+    assertEquals(names.forGroup(7), new RoomNames(KEY.clone()).forGroup(7));
+  }
+
+  @Test
   void atLeast128BitsOfName() {
     // 32 base32 characters carry 160 bits.
     assertTrue((new RoomNames(KEY).forBooking(1).length() - RoomNames.PREFIX.length()) * 5 >= 128);

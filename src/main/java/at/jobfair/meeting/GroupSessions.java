@@ -1,0 +1,92 @@
+package at.jobfair.meeting;
+
+import at.jobfair.account.Account;
+import at.jobfair.account.Role;
+import at.jobfair.meeting.MeetingStore.Kind;
+import at.jobfair.web.ApiError;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The fair's orientation part as one-to-many session: organisers and employer-service counsellors present (moderators),
+ * every signed-in jobseeker and the fair's employers may watch. Jitsi when configured; built in up to
+ * {@code meeting.groupMaxParticipants} at once (every browser connects to every other one). Joins and leaves are logged
+ * with the fair.
+ */
+public final class GroupSessions {
+
+  /** Someone allowed into a fair's group session. */
+  public record Group(long fairId, String fairName, Account user, String role, boolean moderator, String room,
+                      JoinWindow.Result window) {
+  }
+
+  private final MeetingService meetings;
+
+  public GroupSessions(MeetingService meetings) {
+    this.meetings = meetings;
+  }
+
+  public Future<Group> enter(Account user, long fairId) {
+    if (user == null) return Future.failedFuture(ApiError.forbidden(MeetingAccess.NOT_YOUR_MEETING));
+    return meetings.pool().preparedQuery("""
+            select f.name, f.orientation_starts_at, f.orientation_minutes, f.status = 'PUBLISHED' as published,
+                   exists (select 1 from booth b where b.fair_id = f.id and b.employer_id = $2) as exhibits
+              from fair f where f.id = $1""")
+        .execute(Tuple.of(fairId, user.employerId()))
+        .compose(rows -> {
+          Row r = rows.size() == 0 ? null : rows.iterator().next();
+          if (r == null || r.getOffsetDateTime("orientation_starts_at") == null || !r.getBoolean("published")) {
+            return Future.failedFuture(ApiError.notFound("group_not_found"));
+          }
+          boolean presenter = user.has(Role.ORGANIZER) || user.has(Role.SFU);
+          boolean allowed = user.isStaff() || user.has(Role.JOBSEEKER) || (user.has(Role.EMPLOYER) && r.getBoolean("exhibits"));
+          if (!allowed) return Future.failedFuture(ApiError.forbidden(MeetingAccess.NOT_YOUR_MEETING));
+          Instant start = r.getOffsetDateTime("orientation_starts_at").toInstant();
+          Instant end = start.plus(Duration.ofMinutes(r.getInteger("orientation_minutes")));
+          JoinWindow.Result window = JoinWindow.open(start, end, meetings.config().joinBefore(), meetings.clock().instant());
+          if (window.state() == JoinWindow.State.TOO_EARLY) {
+            return Future.failedFuture(meetings.refusal(new MeetingAccess.Decision(MeetingAccess.Outcome.REFUSED,
+                MeetingAccess.TOO_EARLY, window.opensAt())));
+          }
+          if (window.state() == JoinWindow.State.CLOSED) return Future.failedFuture(new ApiError(409, MeetingAccess.CLOSED, null));
+          String role = user.has(Role.JOBSEEKER) ? "JOBSEEKER" : user.has(Role.EMPLOYER) ? "EMPLOYER" : "STAFF";
+          return Future.succeededFuture(new Group(fairId, r.getString("name"), user, role, presenter,
+              meetings.rooms().forGroup(fairId), window));
+        });
+  }
+
+  public JsonObject describe(Group g) {
+    MeetingConfig config = meetings.config();
+    JsonObject out = new JsonObject().put("provider", config.provider().code()).put("room", g.room()).put("fairId", g.fairId())
+        .put("role", g.role()).put("moderator", g.moderator()).put("displayName", g.user().name())
+        .put("opensAt", g.window().opensAt().toString()).put("closesAt", g.window().closesAt().toString())
+        .put("maxParticipants", config.groupMaxParticipants());
+    if (config.provider() == MeetingConfig.Provider.JITSI) {
+      JitsiTokens.Participant who = new JitsiTokens.Participant(meetings.participantId(g.user().id()), g.user().name(),
+          "JOBSEEKER".equals(g.role()) ? null : g.user().email(), g.moderator());
+      out.put("domain", config.jitsiDomain()).put("roomName", config.jitsiRoom(g.room()))
+          .put("jwt", config.jitsi().mint(g.room(), who, meetings.clock().instant(), g.window().closesAt()));
+    } else {
+      out.put("iceServers", config.iceServers().copy()).put("signal", "/fairs/" + g.fairId() + "/orientation/signal");
+    }
+    return out;
+  }
+
+  Future<Void> joined(Group g) {
+    return meetings.store().groupEvent(meetings.pool(), g.fairId(), g.user().id(), g.role(), Kind.JOIN, meetings.provider());
+  }
+
+  Future<Void> left(Group g) {
+    return meetings.store().groupEvent(meetings.pool(), g.fairId(), g.user().id(), g.role(), Kind.LEAVE, meetings.provider());
+  }
+
+  public Future<Void> report(Group g, String event) {
+    Kind kind = "left".equals(event) ? Kind.LEAVE : Kind.JOIN;
+    return meetings.store().groupEvent(meetings.pool(), g.fairId(), g.user().id(), g.role(), kind, meetings.provider());
+  }
+}

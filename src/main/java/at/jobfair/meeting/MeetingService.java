@@ -1,0 +1,305 @@
+package at.jobfair.meeting;
+
+import at.jobfair.account.Account;
+import at.jobfair.account.Role;
+import at.jobfair.attendance.AttendancePolicy;
+import at.jobfair.attendance.AttendanceService;
+import at.jobfair.meeting.MeetingAccess.Decision;
+import at.jobfair.meeting.MeetingStore.Booking;
+import at.jobfair.meeting.MeetingStore.Kind;
+import at.jobfair.web.ApiError;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The I/O around the pure meeting rules: loads a booking and the person's relation to it, asks {@link MeetingAccess},
+ * names the room ({@link RoomNames}), mints a Jitsi token for the caller only, and records joins, admissions and
+ * leaves, which feed the check-in ({@link AttendanceService}).
+ */
+public final class MeetingService {
+
+  private static final Logger LOG = Logger.getLogger(MeetingService.class.getName());
+  static final String SECRET_NAME = "meeting.roomKey";
+
+  /** Someone allowed into one booking's room, in the capacity the rules gave. */
+  public record Entry(Booking booking, Account user, MeetingAccess.Role role, Decision decision, String room,
+                      JoinWindow.Result window) {
+    public boolean moderator() {
+      return decision.moderator();
+    }
+
+    public boolean jobseeker() {
+      return role == MeetingAccess.Role.JOBSEEKER;
+    }
+
+    public long bookingId() {
+      return booking.id();
+    }
+  }
+
+  private final Pool pool;
+  private final MeetingStore store;
+  private final MeetingConfig config;
+  private final RoomNames rooms;
+  private final byte[] key;
+  private final AttendanceService attendance;
+  private final Clock clock;
+  private final ZoneId zone;
+  private volatile MeetingRelay relay;
+
+  public MeetingService(Pool pool, MeetingStore store, MeetingConfig config, byte[] roomKey, AttendanceService attendance,
+                        Clock clock, ZoneId zone) {
+    this.pool = pool;
+    this.store = store;
+    this.config = config;
+    this.key = Arrays.copyOf(roomKey, roomKey.length);
+    this.rooms = new RoomNames(roomKey);
+    this.attendance = attendance;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  /** The configured room key, or one generated once and kept in the database (the same after a restart). */
+  public static Future<byte[]> roomKey(Pool pool, MeetingConfig config) {
+    if (config.roomKey() != null) return Future.succeededFuture(config.roomKey());
+    byte[] fresh = new byte[32];
+    new SecureRandom().nextBytes(fresh);
+    return pool.preparedQuery("insert into app_secret (name, value) values ($1, $2) on conflict (name) do nothing")
+        .execute(Tuple.of(SECRET_NAME, Buffer.buffer(fresh)))
+        .compose(v -> pool.preparedQuery("select value from app_secret where name = $1").execute(Tuple.of(SECRET_NAME)))
+        .map(rows -> rows.iterator().next().getBuffer(0).getBytes());
+  }
+
+  void relay(MeetingRelay relay) {
+    this.relay = relay;
+  }
+
+  public MeetingConfig config() {
+    return config;
+  }
+
+  public MeetingStore store() {
+    return store;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public RoomNames rooms() {
+    return rooms;
+  }
+
+  /** The caller's way into the room, or the refusal the rules give (as a 403/409 with a message from the bundles). */
+  public Future<Entry> enter(Account user, long bookingId) {
+    return entry(user, bookingId, false);
+  }
+
+  /**
+   * As {@link #enter}, but a room that has just closed still takes a leave or a failure report from those who were
+   * entitled to it.
+   */
+  public Future<Entry> entry(Account user, long bookingId, boolean evenClosed) {
+    return store.booking(pool, bookingId).compose(b -> {
+      if (b == null || user == null) return Future.failedFuture(ApiError.forbidden(MeetingAccess.NOT_YOUR_MEETING));
+      MeetingAccess.Role role;
+      if (user.id() == b.jobseekerId()) role = MeetingAccess.Role.JOBSEEKER;
+      else if (user.has(Role.EMPLOYER)) role = MeetingAccess.Role.EMPLOYER;
+      else if (user.isStaff()) role = MeetingAccess.Role.STAFF;
+      else role = MeetingAccess.Role.JOBSEEKER;
+      boolean booked = user.id() == b.jobseekerId() && user.has(Role.JOBSEEKER);
+      boolean staffs = user.has(Role.EMPLOYER) && user.employerId() != null && user.employerId() == b.employerId();
+      boolean authorised = user.has(Role.ORGANIZER) || (user.has(Role.SFA) && b.caseworkerId() != null && b.caseworkerId() == user.id());
+      Instant now = clock.instant();
+      JoinWindow.Result window = JoinWindow.open(b.start(), b.end(), config.joinBefore(), now);
+      Decision d = MeetingAccess.decide(new MeetingAccess.Facts(role, booked, staffs, authorised,
+          b.active() ? MeetingAccess.BookingStatus.ACTIVE : MeetingAccess.BookingStatus.CANCELLED, window));
+      if (!d.entered() && evenClosed && MeetingAccess.CLOSED.equals(d.refusal())) {
+        d = new Decision(staffs ? MeetingAccess.Outcome.ENTER_AS_MODERATOR : MeetingAccess.Outcome.ENTER_AS_GUEST, null, null);
+      }
+      if (!d.entered()) return Future.failedFuture(refusal(d));
+      return Future.succeededFuture(new Entry(b, user, role, d, rooms.forBooking(b.id()), window));
+    });
+  }
+
+  /** A refusal as an answer a person understands; "too early" says when the room opens. */
+  ApiError refusal(Decision d) {
+    return switch (d.refusal()) {
+      case MeetingAccess.NOT_YOUR_MEETING -> ApiError.forbidden(MeetingAccess.NOT_YOUR_MEETING);
+      case MeetingAccess.TOO_EARLY -> new ApiError(409, MeetingAccess.TOO_EARLY,
+          new JsonObject().put("opensAt", d.opensAt().toString()), DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(d.opensAt()));
+      default -> new ApiError(409, d.refusal(), null);
+    };
+  }
+
+  /** What the caller needs to open the room: provider, room and (Jitsi) the caller's own token. */
+  public JsonObject describe(Entry e) {
+    Booking b = e.booking();
+    JsonObject out = new JsonObject()
+        .put("provider", config.provider().code())
+        .put("room", e.room())
+        .put("bookingId", b.id())
+        .put("role", e.role().name())
+        .put("moderator", e.moderator())
+        .put("displayName", displayName(e))
+        .put("start", b.start().toString())
+        .put("end", b.end().toString())
+        .put("opensAt", e.window().opensAt().toString())
+        .put("closesAt", e.window().closesAt().toString())
+        .put("employer", b.employerName())
+        .put("autoAdmit", b.autoAdmit())
+        .put("admitted", b.admittedAt() != null)
+        .put("phone", b.boothPhone())
+        .put("callbackRequested", b.callbackPhone() != null);
+    if (config.provider() == MeetingConfig.Provider.JITSI) {
+      JitsiTokens.Participant who = JitsiTokens.Participant.of(e.decision(), e.role(), participantId(e.user().id()),
+          displayName(e), e.role() == MeetingAccess.Role.JOBSEEKER ? null : e.user().email());
+      out.put("domain", config.jitsiDomain())
+          .put("roomName", config.jitsiRoom(e.room()))
+          .put("jwt", config.jitsi().mint(e.room(), who, clock.instant(), b.end()));
+    } else {
+      out.put("iceServers", config.iceServers().copy()).put("signal", "/meetings/" + b.id() + "/signal");
+    }
+    return out;
+  }
+
+  /** The name shown to the other side: employer staff with their company. */
+  static String displayName(Entry e) {
+    return e.role() == MeetingAccess.Role.EMPLOYER ? e.user().name() + " (" + e.booking().employerName() + ")" : e.user().name();
+  }
+
+  /** An opaque, stable id for a person in tokens and signalling: says nothing about the account number. */
+  String participantId(long accountId) {
+    try {
+      Mac m = Mac.getInstance("HmacSHA256");
+      m.init(new SecretKeySpec(key, "HmacSHA256"));
+      byte[] mac = m.doFinal(("participant:" + accountId).getBytes(StandardCharsets.US_ASCII));
+      return "p-" + RoomNames.base32(Arrays.copyOf(mac, 10));
+    } catch (GeneralSecurityException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  /** Someone entered the room: recorded; the booked jobseeker counts as checked in (the same as "Ich bin da"). */
+  public Future<Void> joined(Entry e, String provider) {
+    // The check-in first: whoever sees the JOIN in the log also finds the check-in.
+    Future<Void> checkin = !e.jobseeker() ? Future.succeededFuture()
+        : attendance.checkin(e.user(), e.bookingId()).<Void>mapEmpty().recover(ex -> {
+          LOG.log(Level.FINE, "check-in from the room refused", ex);
+          return Future.succeededFuture();
+        });
+    return checkin.compose(v -> store.event(pool, e.bookingId(), e.user().id(), e.role().name(), Kind.JOIN, provider, null));
+  }
+
+  /**
+   * With Jitsi the lobby is Jitsi's own (booth staff admit there): a jobseeker who reports being in the conference has
+   * passed it, so the admission is recorded then (once).
+   */
+  public Future<Void> joinedJitsi(Entry e) {
+    Future<Void> joined = joined(e, "JITSI");
+    if (!e.jobseeker()) return joined;
+    return joined.compose(v -> pool.withTransaction(tx -> store.admit(tx, e.bookingId(), null)
+        .compose(won -> won ? store.event(tx, e.bookingId(), null, "EMPLOYER", Kind.ADMIT, "JITSI", "jitsi lobby")
+            : Future.<Void>succeededFuture())));
+  }
+
+  public Future<Void> left(Entry e, String provider) {
+    return store.event(pool, e.bookingId(), e.user().id(), e.role().name(), Kind.LEAVE, provider, null);
+  }
+
+  /** A page reports that the meeting service failed (no connection, script not loaded): kept to derive outages. */
+  public Future<Void> failed(Entry e, String provider, String detail) {
+    String d = detail == null ? null : detail.strip();
+    if (d != null && d.length() > 500) d = d.substring(0, 500);
+    return store.event(pool, e.bookingId(), e.user().id(), e.role().name(), Kind.FAILURE, provider, d);
+  }
+
+  /** Booth staff let the waiting jobseeker in. True when this call admitted; false when someone had already. */
+  public Future<Boolean> admit(Account user, long bookingId) {
+    return moderator(user, bookingId).compose(e -> pool.withTransaction(tx -> store.admit(tx, bookingId, user.id())
+            .compose(won -> won ? store.event(tx, bookingId, user.id(), e.role().name(), Kind.ADMIT, provider(), null).map(true)
+                : Future.succeededFuture(false))))
+        .onSuccess(won -> {
+          if (won && relay != null) relay.admitted(bookingId);
+        });
+  }
+
+  /** The jobseeker is let in at the start by itself (the booth chose so); true when this call admitted. */
+  Future<Boolean> admitAtStart(long bookingId) {
+    return pool.withTransaction(tx -> store.admit(tx, bookingId, null)
+            .compose(won -> won ? store.event(tx, bookingId, null, "EMPLOYER", Kind.ADMIT, provider(), "automatic").map(true)
+                : Future.succeededFuture(false)))
+        .onSuccess(won -> {
+          if (won && relay != null) relay.admitted(bookingId);
+        });
+  }
+
+  /** Booth staff choose whether the jobseeker is let in at the start without waiting for them. */
+  public Future<Boolean> autoAdmit(Account user, long bookingId, boolean on) {
+    return moderator(user, bookingId).compose(e -> store.autoAdmit(pool, bookingId, on).compose(v -> {
+      if (on && !clock.instant().isBefore(e.booking().start()) && relay != null && relay.waiting(bookingId)) {
+        return admitAtStart(bookingId).map(on);
+      }
+      if (relay != null) relay.lobbyChanged(bookingId);
+      return Future.succeededFuture(on);
+    }));
+  }
+
+  private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+?[0-9][0-9 ()/-]{2,38}$");
+
+  /**
+   * The booked jobseeker asks the booth to call them (video does not work for them): the number goes to this booth
+   * for this appointment only, and CALLBACK goes into the log.
+   */
+  public Future<Void> requestCallback(Account user, long bookingId, String phone) {
+    String p = phone == null ? "" : phone.strip();
+    if (!PHONE.matcher(p).matches()) return Future.failedFuture(ApiError.badRequest("meeting_phone_invalid"));
+    return enter(user, bookingId).compose(e -> {
+      if (!e.jobseeker()) return Future.failedFuture(ApiError.forbidden("meeting_callback_jobseeker_only"));
+      return pool.withTransaction(tx -> store.callback(tx, bookingId, p)
+          .compose(v -> store.event(tx, bookingId, user.id(), "JOBSEEKER", Kind.CALLBACK, "PHONE", null)));
+    });
+  }
+
+  /** Booth staff confirm that the appointment took place by phone: an APPEARED outcome, and PHONE in the log. */
+  public Future<Void> confirmPhone(Account user, long bookingId) {
+    return store.booking(pool, bookingId).compose(b -> {
+      boolean staffs = b != null && user.has(Role.EMPLOYER) && user.employerId() != null && user.employerId() == b.employerId();
+      if (!staffs) return Future.failedFuture(ApiError.forbidden(MeetingAccess.NOT_YOUR_MEETING));
+      if (b.boothPhone() == null && b.callbackPhone() == null) return Future.failedFuture(ApiError.conflict("meeting_no_phone"));
+      return attendance.outcome(user, bookingId, AttendancePolicy.Outcome.APPEARED, null, null)
+          .compose(v -> pool.withTransaction(tx -> store.phoneConfirmed(tx, bookingId, user.id())
+              .compose(first -> first ? store.event(tx, bookingId, user.id(), "EMPLOYER", Kind.PHONE, "PHONE", null)
+                  : Future.<Void>succeededFuture())));
+    });
+  }
+
+  private Future<Entry> moderator(Account user, long bookingId) {
+    return enter(user, bookingId).compose(e -> e.moderator() ? Future.succeededFuture(e)
+        : Future.failedFuture(ApiError.forbidden("meeting_moderator_only")));
+  }
+
+  public String provider() {
+    return config.provider() == MeetingConfig.Provider.JITSI ? "JITSI" : "BUILTIN";
+  }
+}

@@ -1,0 +1,208 @@
+package at.jobfair.meeting;
+
+import at.jobfair.account.Account;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.Messages;
+import at.jobfair.web.Messages.Lang;
+import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The meeting API ({@code /api/bookings/{id}/meeting...}, {@code /api/fairs/{id}/orientation...}) and the room pages
+ * ({@code /meetings/{id}}, {@code /fairs/{id}/orientation}). Who may do what is decided by {@link MeetingService}.
+ */
+public final class MeetingWeb {
+
+  /** The texts the room page's script shows, from the bundles. */
+  private static final List<String> SCRIPT_TEXTS = List.of("waiting", "waitingAuto", "admitted", "connecting", "connected",
+      "alone", "otherLeft", "mediaDenied", "mediaMissing", "mediaFailed", "mute", "unmute", "cameraOff", "cameraOn",
+      "admit", "nobodyWaiting", "left", "connectionLost", "failed", "jitsiFailed", "tapForSound");
+
+  private final MeetingService meetings;
+  private final GroupSessions groups;
+  private final Pages pages;
+
+  public MeetingWeb(MeetingService meetings, GroupSessions groups, Pages pages) {
+    this.meetings = meetings;
+    this.groups = groups;
+    this.pages = pages;
+  }
+
+  // --- API -------------------------------------------------------------------------------------------------------
+
+  /** {@code GET /api/bookings/:id/meeting}: provider, room and what the caller needs; a Jitsi token only for the caller. */
+  public Future<?> apiMeeting(RoutingContext ctx) {
+    return meetings.enter(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(e -> Http.ok(ctx, meetings.describe(e)));
+  }
+
+  /** {@code POST /api/bookings/:id/meeting/admit}: booth staff let the waiting jobseeker in (once, however many press). */
+  public Future<?> apiAdmit(RoutingContext ctx) {
+    return meetings.admit(Sessions.user(ctx), Http.pathId(ctx, "id"))
+        .onSuccess(won -> Http.ok(ctx, new JsonObject().put("admitted", true).put("byThisRequest", won)));
+  }
+
+  /** {@code PUT /api/bookings/:id/meeting/auto-admit} with {@code {"autoAdmit": true}}. */
+  public Future<?> apiAutoAdmit(RoutingContext ctx) {
+    Object on = Http.body(ctx).getValue("autoAdmit");
+    if (!(on instanceof Boolean b)) throw ApiError.badRequest("meeting_auto_admit_required");
+    return meetings.autoAdmit(Sessions.user(ctx), Http.pathId(ctx, "id"), b)
+        .onSuccess(v -> Http.ok(ctx, new JsonObject().put("autoAdmit", v)));
+  }
+
+  /**
+   * {@code POST /api/bookings/:id/meeting/events} with {@code {"event": "joined"|"left"|"failed", "detail"}}: what the
+   * Jitsi page reports (the built-in provider records joins and leaves itself), and failures of either provider.
+   */
+  public Future<?> apiEvent(RoutingContext ctx) {
+    JsonObject body = Http.body(ctx);
+    String event = body.getValue("event") instanceof String s ? s : "";
+    Object detail = body.getValue("detail");
+    if (!List.of("joined", "left", "failed").contains(event)) throw ApiError.badRequest("meeting_event_unknown");
+    String provider = meetings.provider();
+    return meetings.entry(Sessions.user(ctx), Http.pathId(ctx, "id"), !"joined".equals(event)).compose(e -> switch (event) {
+      case "joined" -> "JITSI".equals(provider) ? meetings.joinedJitsi(e) : meetings.joined(e, provider);
+      case "left" -> meetings.left(e, provider);
+      default -> meetings.failed(e, provider, detail instanceof String d ? d : null);
+    }).onSuccess(v -> Http.noContent(ctx));
+  }
+
+  /** {@code GET /api/bookings/:id/meeting/events}: the room's log (joins, admissions, leaves) for those entitled to it. */
+  public Future<?> apiEvents(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    return meetings.entry(Sessions.user(ctx), id, true)
+        .compose(e -> meetings.store().events(meetings.pool(), id))
+        .onSuccess(list -> Http.ok(ctx, new io.vertx.core.json.JsonArray(list.stream().map(JsonObject::new).toList())));
+  }
+
+  /** {@code POST /api/bookings/:id/meeting/phone}: booth staff confirm that the appointment took place by phone. */
+  public Future<?> apiPhone(RoutingContext ctx) {
+    return meetings.confirmPhone(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(v -> Http.noContent(ctx));
+  }
+
+  /** {@code POST /api/bookings/:id/meeting/callback} with {@code {"phone"}}: the jobseeker asks to be called. */
+  public Future<?> apiCallback(RoutingContext ctx) {
+    Object phone = Http.body(ctx).getValue("phone");
+    return meetings.requestCallback(Sessions.user(ctx), Http.pathId(ctx, "id"), phone instanceof String s ? s : null)
+        .onSuccess(v -> Http.noContent(ctx));
+  }
+
+  /** {@code POST /meetings/:id/callback}: the room page's "please call me" form. */
+  public Future<?> callbackForm(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    String back = "/meetings/" + id;
+    return meetings.requestCallback(Sessions.user(ctx), id, ctx.request().getFormAttribute("phone"))
+        .onSuccess(v -> Http.seeOther(ctx, back + "?callback=1"))
+        .recover(e -> Http.backWithError(ctx, e, back));
+  }
+
+  /** {@code GET /api/fairs/:id/orientation}: the group session of the fair's orientation part. */
+  public Future<?> apiGroup(RoutingContext ctx) {
+    return groups.enter(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(g -> Http.ok(ctx, groups.describe(g)));
+  }
+
+  /** {@code POST /api/fairs/:id/orientation/events} with {@code {"event": "joined"|"left"}} (the Jitsi page). */
+  public Future<?> apiGroupEvent(RoutingContext ctx) {
+    String event = Http.body(ctx).getValue("event") instanceof String s ? s : "";
+    if (!List.of("joined", "left").contains(event)) throw ApiError.badRequest("meeting_event_unknown");
+    return groups.enter(Sessions.user(ctx), Http.pathId(ctx, "id")).compose(g -> groups.report(g, event))
+        .onSuccess(v -> Http.noContent(ctx));
+  }
+
+  // --- Pages -----------------------------------------------------------------------------------------------------
+
+  /** {@code GET /meetings/:id}: the room of an appointment, or a page saying why not (and, too early, when it opens). */
+  public Future<?> roomPage(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    Account user = Sessions.user(ctx);
+    return meetings.enter(user, id).<Void>compose(e -> {
+      JsonObject config = meetings.describe(e);
+      Map<String, Object> model = model(ctx, config);
+      model.put("title", pages.messages().get(Http.lang(ctx), "meeting.title", e.booking().employerName()));
+      model.put("counterpart", e.jobseeker() ? e.booking().employerName() : e.booking().jobseekerName());
+      model.put("start", e.booking().start());
+      model.put("end", e.booking().end());
+      model.put("back", e.jobseeker() ? "/me/appointments" : e.role() == MeetingAccess.Role.EMPLOYER
+          ? "/booths/" + e.booking().boothId() + "/schedule" : "/staff/fairs/" + e.booking().fairId() + "/board");
+      model.put("autoAdmit", e.booking().autoAdmit());
+      if (e.jobseeker()) {
+        model.put("callbackForm", true);
+        model.put("callbackPhone", e.booking().callbackPhone());
+        if (ctx.request().getParam("callback") != null) model.put("notice", pages.messages().get(Http.lang(ctx), "meeting.callbackSent"));
+        String error = pages.errorInAddress(ctx);
+        if (error != null) model.put("error", error);
+      }
+      render(ctx, config, "meeting", model);
+      return Future.succeededFuture();
+    }).recover(ex -> refused(ctx, ex, id));
+  }
+
+  /** {@code GET /fairs/:id/orientation}: the group session's room. */
+  public Future<?> groupPage(RoutingContext ctx) {
+    long fairId = Http.pathId(ctx, "id");
+    return groups.enter(Sessions.user(ctx), fairId).<Void>compose(g -> {
+      JsonObject config = groups.describe(g);
+      Map<String, Object> model = model(ctx, config);
+      model.put("title", pages.messages().get(Http.lang(ctx), "meeting.groupTitle", g.fairName()));
+      model.put("group", true);
+      model.put("back", "/fairs/" + fairId);
+      render(ctx, config, "meeting", model);
+      return Future.succeededFuture();
+    }).recover(ex -> refused(ctx, ex, null));
+  }
+
+  /** {@code POST /bookings/:id/phone}: the schedule's "took place by phone" button. */
+  public Future<?> phoneForm(RoutingContext ctx) {
+    String back = Http.localPath(ctx.request().getFormAttribute("back"));
+    return meetings.confirmPhone(Sessions.user(ctx), Http.pathId(ctx, "id"))
+        .onSuccess(v -> Http.seeOther(ctx, Http.withNotice(back, "outcome", "saved")))
+        .recover(e -> Http.backWithError(ctx, e, back));
+  }
+
+  private Map<String, Object> model(RoutingContext ctx, JsonObject config) {
+    Lang lang = Http.lang(ctx);
+    Messages m = pages.messages();
+    JsonObject texts = new JsonObject();
+    for (String k : SCRIPT_TEXTS) texts.put(k, m.get(lang, "meeting.js." + k));
+    Map<String, Object> model = new HashMap<>();
+    model.put("config", config.encode());
+    model.put("texts", texts.encode());
+    model.put("meeting", config);
+    model.put("jitsi", config.getString("domain") != null);
+    return model;
+  }
+
+  /** The room page may load the Jitsi IFrame API and frame its domain, and nothing else from outside. */
+  private void render(RoutingContext ctx, JsonObject config, String template, Map<String, Object> model) {
+    String domain = config.getString("domain");
+    if (domain != null) {
+      String origin = "https://" + domain;
+      ctx.response().headers().set("Content-Security-Policy", "default-src 'self'; script-src 'self' " + origin
+          + "; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src " + origin
+          + "; media-src 'self' blob:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
+      ctx.response().headers().set("Permissions-Policy", "camera=(self \"" + origin + "\"), microphone=(self \"" + origin
+          + "\"), display-capture=(self \"" + origin + "\"), geolocation=(), payment=()");
+    }
+    pages.render(ctx, template, model);
+  }
+
+  /** A refusal as a page: what happened in plain words, when the room opens, and the way back. */
+  private Future<Void> refused(RoutingContext ctx, Throwable ex, Long bookingId) {
+    if (!(ex instanceof ApiError a)) return Future.failedFuture(ex);
+    Lang lang = Http.lang(ctx);
+    Map<String, Object> model = new HashMap<>();
+    model.put("message", pages.messages().get(lang, "error." + a.code(), a.args()));
+    model.put("code", a.code());
+    if (a.details() != null && a.details().getString("opensAt") != null) model.put("opensAt", a.details().getString("opensAt"));
+    if (bookingId != null) model.put("bookingId", bookingId);
+    pages.render(ctx, a.status(), "meeting-refused", model);
+    return Future.succeededFuture();
+  }
+}
