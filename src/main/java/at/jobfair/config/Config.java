@@ -115,6 +115,7 @@ public final class Config {
     range("attendance.graceMinutes", 0, 24 * 60);
     range("attendance.pollSeconds", 1, 24 * 3600);
     range("attendance.sickNoteFlagAfter", 1, 100);
+    range("cascade.waiverDays", 1, 365);
     String url = string("db.url");
     if (!url.isBlank() && !(url.startsWith("postgresql://") || url.startsWith("postgres://"))) {
       throw new ConfigException("db.url", "must look like postgresql://user:password@host:5432/database");
