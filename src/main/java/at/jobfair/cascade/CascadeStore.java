@@ -89,7 +89,7 @@ public final class CascadeStore {
         .execute(Tuple.of(fairId, escalation, pb.decisionDays(), pb.waiverDays(), by < 0 ? null : by))
         .compose(v -> tx.query("set constraints all deferred").execute())
         .compose(v -> tx.preparedQuery("delete from cascade_station where fair_id = $1 and not (station = any($2))")
-            .execute(Tuple.of(fairId, names.toArray(new String[0]))));
+            .execute(Tuple.of(fairId).addArrayOfString(names.toArray(new String[0]))));
     for (int i = 0; i < pb.stages().size(); i++) {
       Playbook.Stage s = pb.stages().get(i);
       String[] roles = s.staffedBy().stream().sorted().map(Enum::name).toArray(String[]::new);

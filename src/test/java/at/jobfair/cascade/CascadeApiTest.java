@@ -65,7 +65,9 @@ class CascadeApiTest {
     TestClient employer = data.as("employer@demo.test");
     TestClient seeker = data.as(data.email(person));
 
-    var stationList = sfu.get("/api/fairs/" + fair + "/stations").json().getJsonArray("stations");
+    var stationsR = sfu.get("/api/fairs/" + fair + "/stations");
+    assertEquals(200, stationsR.status(), stationsR.body());
+    var stationList = stationsR.json().getJsonArray("stations");
     assertEquals(List.of("OFFER", "LOCAL_OFFER", "SANCTION_CHECK", "DECISION"),
         stationList.stream().map(o -> ((JsonObject) o).getString("station")).toList());
     assertEquals(new JsonArray().add("SFA"), stationList.getJsonObject(2).getJsonArray("roles"), "SfA staff check on site");
