@@ -64,7 +64,8 @@ public final class CascadeTestData {
     String email = fx.jobseekers("c" + SEQ.incrementAndGet(), 1).get(0);
     long id = fx.accountId(email);
     fx.exec("update jobseeker set caseworker_id = ?, benefit_type = ? where account_id = ?", caseworkerId, benefit, id);
-    booking(boothOf(vacancyId), id, Instant.now().minus(Duration.ofMinutes(30)), legalBasis);
+    // Each person their own slot: slots of one booth never overlap.
+    booking(boothOf(vacancyId), id, Instant.now().minus(Duration.ofMinutes(30 + 21L * SEQ.incrementAndGet())), legalBasis);
     return id;
   }
 
@@ -166,6 +167,17 @@ public final class CascadeTestData {
       return null;
     } catch (SQLException e) {
       return e.getSQLState();
+    }
+  }
+
+  /** The same, with the database's message (naming the constraint or guard that refused). */
+  public String sqlError(String sql, Object... args) {
+    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
+      p.execute();
+      return null;
+    } catch (SQLException e) {
+      return e.getSQLState() + " " + e.getMessage();
     }
   }
 }
