@@ -161,6 +161,25 @@ end $$;
 create trigger cascade_announce after insert or update on cascade
   for each row execute function cascade_announce();
 
+-- An accepted course ends the cascade with a follow-up for the person's caseworker, on the existing worklist.
+alter table worklist_item add column cascade_id bigint references cascade (id);
+alter table worklist_item drop constraint worklist_item_kind_check;
+alter table worklist_item add constraint worklist_item_kind_check
+  check (kind in ('NO_SHOW', 'SICK_NOTE_FLAG', 'OVERDUE_PROPOSAL', 'COURSE_FOLLOW_UP'));
+alter table worklist_item add constraint worklist_item_course check (kind <> 'COURSE_FOLLOW_UP' or cascade_id is not null);
+create unique index worklist_item_course_once on worklist_item (cascade_id) where kind = 'COURSE_FOLLOW_UP';
+
+create function cascade_course_follow_up() returns trigger language plpgsql as $$
+begin
+  if new.state = 'ENDED_COURSE_ACCEPTED' and old.state is distinct from 'ENDED_COURSE_ACCEPTED' then
+    insert into worklist_item (kind, jobseeker_id, cascade_id) values ('COURSE_FOLLOW_UP', new.jobseeker_id, new.id)
+    on conflict do nothing;
+  end if;
+  return null;
+end $$;
+create trigger cascade_course_follow_up after update of state on cascade
+  for each row execute function cascade_course_follow_up();
+
 -- The application's role may add steps but never change or remove them (see V10).
 do $$
 begin

@@ -90,7 +90,7 @@ public final class Worklist {
         switch (item.getString("kind")) {
           case "NO_SHOW" -> noShows.add(item);
           case "SICK_NOTE_FLAG" -> flags.add(item);
-          case "DECISION", "CONSIDER_WAIVER" -> cascadeTasks.add(item);
+          case "DECISION", "CONSIDER_WAIVER", "COURSE_FOLLOW_UP" -> cascadeTasks.add(item);
           default -> proposals.add(item);
         }
       }

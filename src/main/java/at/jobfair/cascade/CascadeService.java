@@ -418,7 +418,7 @@ public final class CascadeService {
              where c.state in ('SANCTION_PROPOSED', 'DECISION_PENDING', 'WAIVER_CONSIDERATION')
                and (($2 and c.minimum_income) or ($3 and not c.minimum_income and c.caseworker_id = $1))
              order by c.decision_due nulls last, c.id""")
-        .execute(Tuple.of(user.id(), kommune, sfa)).map(rows -> {
+        .execute(Tuple.of(user.id(), kommune, sfa)).compose(rows -> courseFollowUps(user, sfa).map(followUps -> {
           JsonArray out = new JsonArray();
           for (Row r : rows) {
             String state = r.getString("state");
@@ -431,6 +431,27 @@ public final class CascadeService {
                 .put("decisionDue", CascadeStore.str(CascadeStore.instant(r, "decision_due")))
                 .put("imposedAt", CascadeStore.str(CascadeStore.instant(r, "imposed_at")))
                 .put("jobStart", CascadeStore.str(CascadeStore.instant(r, "job_start"))));
+          }
+          followUps.forEach(out::add);
+          return out;
+        }));
+  }
+
+  /** Open follow-ups of accepted courses for the caseworker's own people (worklist items; the result closes them). */
+  private Future<JsonArray> courseFollowUps(Account user, boolean sfa) {
+    if (!sfa) return Future.succeededFuture(new JsonArray());
+    return pool.preparedQuery("""
+            select w.id, w.cascade_id, w.created_at, c.fair_id, f.name as fair_name, a.id as person_id, a.name
+              from worklist_item w join jobseeker j on j.account_id = w.jobseeker_id join cascade c on c.id = w.cascade_id
+              join fair f on f.id = c.fair_id join account a on a.id = w.jobseeker_id
+             where w.kind = 'COURSE_FOLLOW_UP' and w.result is null and j.caseworker_id = $1 order by w.created_at, w.id""")
+        .execute(Tuple.of(user.id())).map(rows -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rows) {
+            out.add(new JsonObject().put("id", r.getLong("id")).put("kind", "COURSE_FOLLOW_UP").put("cascade", r.getLong("cascade_id"))
+                .put("state", "ENDED_COURSE_ACCEPTED").put("createdAt", CascadeStore.str(CascadeStore.instant(r, "created_at")))
+                .put("person", new JsonObject().put("id", r.getLong("person_id")).put("name", r.getString("name")))
+                .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name"))));
           }
           return out;
         });

@@ -187,6 +187,15 @@ class CascadeGuardsTest {
     JsonObject c = data.event(provider, id, ev("COURSE_ACCEPTED"));
     assertEquals("ENDED_COURSE_ACCEPTED", c.getString("state"));
     assertRefused(data.as("sfu@demo.test").post("/api/stations/" + st.getLong("OFFER") + "/next", new JsonObject()), 404, "queue_empty");
+    // The caseworker follows up on the course from the worklist; recording the result closes the item.
+    TestClient caseworker = data.as("sfa@demo.test");
+    JsonObject item = caseworker.get("/api/worklist").json().getJsonArray("items").stream().map(o -> (JsonObject) o)
+        .filter(i -> "COURSE_FOLLOW_UP".equals(i.getString("kind")) && i.getLong("cascade") == id).findFirst().orElseThrow();
+    assertTrue(caseworker.get("/staff/worklist").body().contains("data-kind=\"COURSE_FOLLOW_UP\""));
+    var done = caseworker.post("/api/worklist/" + item.getLong("id") + "/result", new JsonObject().put("result", "NO_ACTION").put("note", "Kursplatz fixiert"));
+    assertEquals(200, done.status(), done.body());
+    assertTrue(caseworker.get("/api/worklist").json().getJsonArray("items").stream()
+        .noneMatch(i -> "COURSE_FOLLOW_UP".equals(((JsonObject) i).getString("kind")) && ((JsonObject) i).getLong("cascade") == id));
   }
 
   @Test
