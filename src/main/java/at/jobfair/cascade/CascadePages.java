@@ -261,4 +261,16 @@ public final class CascadePages {
       });
     });
   }
+
+  /** Employers: the answers to their own vacancies, nothing else of the cascade. */
+  public Future<?> answersPage(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    if (user.employerId() == null) throw ApiError.forbidden("not_your_booth");
+    return service.answersFor(user.employerId()).map(a -> {
+      Map<String, Object> m = model(ctx);
+      m.put("answers", a);
+      pages.render(ctx, "cascade-answers", m);
+      return null;
+    });
+  }
 }

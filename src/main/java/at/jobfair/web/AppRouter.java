@@ -276,6 +276,7 @@ public final class AppRouter {
     e.page(GET, "/staff/cascades/:id/dossier", readsDossier, cascadePages::dossierPage);
     e.page(GET, "/staff/decisions", decides, cascadePages::tasksPage);
     e.page(GET, "/me/cascade", roles(JOBSEEKER), cascadePages::minePage);
+    e.page(GET, "/employer/answers", roles(EMPLOYER), cascadePages::answersPage);
 
     // The audit trail (staff): is it whole?
     e.api(GET, "/api/audit/verify", staff(), audit::apiVerify);

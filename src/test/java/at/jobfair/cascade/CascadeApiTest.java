@@ -166,6 +166,9 @@ class CascadeApiTest {
     for (String secret : List.of("NOT_JUSTIFIED", "IMPOSE", "Küche arbeiten", "Kinder", "finding", "decision")) {
       assertFalse(answersR.body().contains(secret), secret + " leaked: " + answersR.body());
     }
+    String answersPage = employer.get("/employer/answers").body();
+    assertTrue(answersPage.contains("Koch (Saison, mit Unterkunft)") && answersPage.contains("abgelehnt"), answersPage);
+    assertFalse(answersPage.contains("Küchenhilfe in Wien") || answersPage.contains("Tirol ziehen") || answersPage.contains("Sanktion verhängt"), answersPage);
     long otherEmployer = app.count("select e.id from employer e join booth b on b.employer_id = e.id join vacancy v on v.booth_id = b.id where v.id = " + local);
     assertEquals(403, employer.get("/api/employers/" + otherEmployer + "/answers").status());
 
