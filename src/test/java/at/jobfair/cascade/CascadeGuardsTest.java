@@ -261,9 +261,20 @@ class CascadeGuardsTest {
         .add(new JsonObject().put("station", "DECISION").put("roles", new JsonArray().add("SFA").add("KOMMUNE"))))
         .put("decisionDays", 14).put("waiverDays", 0);
     assertRefused(organiser.put("/api/fairs/" + fair + "/playbook", noOffer), 400, "playbook_offer_missing");
+    // The page's form: a refusal comes back as a message on the page, a valid playbook is saved.
+    var refused = organiser.postRaw("/staff/fairs/" + fair + "/cascade/playbook", "application/x-www-form-urlencoded",
+        "include.OFFER=on&roles.OFFER=SFU&include.DECISION=on&roles.DECISION=SFA&roles.DECISION=KOMMUNE&decisionDays=14&waiverDays=0");
+    assertEquals(303, refused.status());
+    assertTrue(refused.header("Location").endsWith("?error=playbook_decision_without_check"), refused.header("Location"));
+    assertTrue(organiser.get(refused.header("Location")).body().contains("Eine Entscheidung braucht eine Sanktionsprüfung davor."));
+    var form = organiser.postRaw("/staff/fairs/" + fair + "/cascade/playbook", "application/x-www-form-urlencoded",
+        "include.OFFER=on&roles.OFFER=SFU&roles.OFFER=EMPLOYER&place.OFFER=Raum+7&decisionDays=0&waiverDays=0");
+    assertEquals(303, form.status());
+    assertTrue(organiser.get("/staff/fairs/" + fair + "/cascade").body().contains("Raum 7"));
     var ok = organiser.put("/api/fairs/" + fair + "/playbook", new JsonObject().put("escalation", true));
     assertEquals(200, ok.status(), ok.body());
     assertEquals(3, ok.json().getJsonArray("stations").size());
+    assertEquals("Raum 7", ok.json().getJsonArray("stations").getJsonObject(0).getString("place"), "places of stations that stay are kept");
     assertEquals(10, ok.json().getInteger("waiverDays"), "cascade.waiverDays");
     long person = data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT");
     data.admit(data.as("sfu@demo.test"), fair, person);
