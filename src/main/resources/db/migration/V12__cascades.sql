@@ -83,7 +83,8 @@ create table cascade_step (
   decision      text check (decision in ('IMPOSE', 'DO_NOT_IMPOSE', 'SEND_BACK')),
   reasons       text check (length(reasons) <= 2000),
   job_start     timestamptz,
-  audit_seq     bigint not null references audit_log (seq),
+  -- the step's audit record (no foreign key: the audit trail refuses TRUNCATE through its own trigger)
+  audit_seq     bigint not null unique,
   at            timestamptz not null
 );
 create index cascade_step_cascade on cascade_step (cascade_id, id);

@@ -244,25 +244,37 @@ public final class CascadeService {
       Chosen chosen = choose(sp.playbook(), c, e, user, now);
       if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
       Outcome.Moved m = (Outcome.Moved) chosen.outcome();
-      Future<JsonObject> vacancy = e.vacancyId() == null ? Future.succeededFuture(null) : vacancyId(e.vacancyId())
-          .map(id -> id).compose(id -> id == null ? Future.succeededFuture(null) : store.vacancyAtFair(tx, row.fairId(), id))
-          .compose(v -> {
-            if (v == null) return Future.failedFuture(ApiError.badRequest("vacancy_not_at_fair"));
-            if (chosen.actor().role() == Role.EMPLOYER && !v.getLong("employerId").equals(user.employerId())) {
-              return Future.failedFuture(ApiError.forbidden("not_your_vacancy"));
-            }
-            return Future.succeededFuture(v);
-          });
-      return vacancy.compose(v -> {
-        Long takenBy = m.cascade().state() == State.AT_STATION ? (e.type() == Event.Type.TAKE ? Long.valueOf(user.id()) : row.takenBy()) : null;
-        Transition t = m.transition();
-        Long actorId = user == null ? null : user.id();
-        return store.update(tx, row.id(), m.cascade(), takenBy, now)
-            .compose(ver -> audit.append(tx, AuditChain.Entry.of(now, actorId, t.actorRole(), "cascade:" + row.id(), t.event().name(),
-                label(t.from(), t.fromStation()), label(t.to(), t.toStation()), auditReasons(e, v))))
-            .compose(entry -> store.insertStep(tx, row.id(), t, e, actorId, v, entry.seq()));
-      });
+      // An employer staffs an offer station only at a fair where they run a booth.
+      Future<Void> employerHere = chosen.actor().role() != Role.EMPLOYER ? Future.succeededFuture()
+          : tx.preparedQuery("select exists (select 1 from booth where fair_id = $1 and employer_id = $2)")
+          .execute(Tuple.of(row.fairId(), user.employerId())).compose(rows -> rows.iterator().next().getBoolean(0)
+              ? Future.<Void>succeededFuture() : Future.failedFuture(refusal("not_staff_of_station")));
+      Future<JsonObject> vacancy = e.vacancyId() == null ? employerHere.map(x -> (JsonObject) null)
+          : employerHere.compose(x -> vacancyOf(tx, row, e, chosen, user));
+      return vacancy.compose(v -> write(tx, row, m, e, user, v, now));
     });
+  }
+
+  /** The vacancy of an offer step: at a booth of this fair, and an employer's own. */
+  private Future<JsonObject> vacancyOf(SqlClient tx, CascadeRow row, Event e, Chosen chosen, Account user) {
+    return vacancyId(e.vacancyId()).compose(id -> store.vacancyAtFair(tx, row.fairId(), id)).compose(v -> {
+      if (v == null) return Future.failedFuture(ApiError.badRequest("vacancy_not_at_fair"));
+      if (chosen.actor().role() == Role.EMPLOYER && !v.getLong("employerId").equals(user.employerId())) {
+        return Future.failedFuture(ApiError.forbidden("not_your_vacancy"));
+      }
+      return Future.succeededFuture(v);
+    });
+  }
+
+  /** Writes the new state, the audit record and the step, in the caller's transaction. */
+  private Future<Void> write(SqlClient tx, CascadeRow row, Outcome.Moved m, Event e, Account user, JsonObject v, Instant now) {
+    Long takenBy = m.cascade().state() == State.AT_STATION ? (e.type() == Event.Type.TAKE ? Long.valueOf(user.id()) : row.takenBy()) : null;
+    Transition t = m.transition();
+    Long actorId = user == null ? null : user.id();
+    return store.update(tx, row.id(), m.cascade(), takenBy, now)
+        .compose(ver -> audit.append(tx, AuditChain.Entry.of(now, actorId, t.actorRole(), "cascade:" + row.id(), t.event().name(),
+            label(t.from(), t.fromStation()), label(t.to(), t.toStation()), auditReasons(e, v))))
+        .compose(entry -> store.insertStep(tx, row.id(), t, e, actorId, v, entry.seq()));
   }
 
   private static Future<Long> vacancyId(String id) {

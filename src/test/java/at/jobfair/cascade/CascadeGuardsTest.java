@@ -312,4 +312,33 @@ class CascadeGuardsTest {
     c = data.event(caseworker, id, ev("WAIVE").put("reasons", "Arbeit begonnen."));
     assertEquals("WAIVED", c.getString("state"));
   }
+
+  @Test
+  void anEmployerStaffsTheOfferOnlyAtTheirOwnBoothAndLearnsOnlyThatTheAnswerWasRecorded() {
+    long hotel = data.fx().accountId("employer@demo.test");
+    long hotelEmployer = app.count("select employer_id from account where id = " + hotel);
+    long fair = data.fair("E_JOBMEETING");
+    long own = data.vacancy(fair, hotelEmployer, "Rezeption");
+    long others = data.vacancy(fair, null, "Hausmeister");
+    TestClient organiser = data.as("organizer@demo.test");
+    assertEquals(200, organiser.put("/api/fairs/" + fair + "/playbook", new JsonObject().put("escalation", true)).status());
+    long person = data.person(own, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT");
+    long id = data.admit(data.as("sfu@demo.test"), fair, person);
+    long offer = data.stations(organiser, fair).getLong("OFFER");
+
+    TestClient stranger = data.as("employer2@demo.test");
+    assertRefused(stranger.post("/api/stations/" + offer + "/next", new JsonObject()), 403, "not_staff_of_station");
+    assertRefused(stranger.post("/api/cascades/" + id + "/events", ev("TAKE")), 403, "not_staff_of_station");
+
+    TestClient employer = data.as("employer@demo.test");
+    var taken = employer.post("/api/stations/" + offer + "/next", new JsonObject());
+    assertEquals(200, taken.status(), taken.body());
+    assertEquals(new JsonObject().put("id", id).put("recorded", true), taken.json());
+    assertRefused(employer.post("/api/cascades/" + id + "/events", ev("OFFER_DECLINED").put("vacancyId", others).put("reasons", "x")),
+        403, "not_your_vacancy");
+    var declined = employer.post("/api/cascades/" + id + "/events", ev("OFFER_DECLINED").put("vacancyId", own).put("reasons", "Schichtdienst geht nicht."));
+    assertEquals(200, declined.status(), declined.body());
+    assertFalse(declined.body().contains("SANCTION_CHECK") || declined.body().contains("BINDING"), "nothing of what follows: " + declined.body());
+    assertEquals("SANCTION_CHECK", data.as("sfa@demo.test").get("/api/cascades/" + id).json().getString("station"));
+  }
 }
