@@ -120,7 +120,9 @@ class CascadeApiTest {
     assertTrue(dossier.getBoolean("proposal"));
     assertEquals(1, dossier.getJsonArray("bookings").size());
     String page = caseworker.get("/staff/cascades/" + id + "/dossier").body();
-    assertTrue(page.contains("@media print") && page.contains("Ich will einfach nicht in der Küche arbeiten."), page);
+    assertTrue(page.contains("data-print") && page.contains("Ich will einfach nicht in der Küche arbeiten."), page);
+    assertFalse(page.contains("<style") || page.contains("onclick"), "the CSP allows no inline styles or handlers");
+    assertTrue(app.client().get("/static/css/app.css").body().contains("@media print"), "print CSS");
     assertEquals(403, employer.get("/api/cascades/" + id + "/dossier").status());
     assertEquals(403, sfu.get("/api/cascades/" + id + "/dossier").status());
     assertEquals(403, seeker.get("/api/cascades/" + id + "/dossier").status());
