@@ -182,6 +182,15 @@ class CascadeApiTest {
     assertEquals(1, app.count("select count(*) from audit_log where subject = 'cascade:" + id + "' and event = 'OFFER_DECLINED' "
         + "and actor_role = 'SFU' and from_state = 'AT_STATION@OFFER' and to_state = 'WAITING@LOCAL_OFFER' and reasons like '%Tirol%'"));
     assertTrue(app.count("select count(*) from audit_log") >= auditBefore + 10);
+    // The board's funnel counts the run.
+    JsonObject funnel = data.as("organizer@demo.test").get("/api/fairs/" + fair + "/board").json().getJsonObject("funnel");
+    assertEquals(new JsonObject().put("invited", 1L).put("attended", 1L).put("offer", 1L).put("accepted", 0L).put("declined", 1L)
+        .put("localOffer", 1L).put("sanctionCheck", 1L).put("decided", 1L), funnel);
+    // Refusals read in the reader's language (the account's is German; the reader chose English).
+    var refusedEn = kommune.post("/api/cascades/" + id + "/events?lang=en", ev("DECIDE").put("decision", "IMPOSE").put("reasons", "x"));
+    assertTrue(refusedEn.status() == 403 || refusedEn.status() == 409, refusedEn.body());
+    assertTrue(refusedEn.json().getString("message").startsWith("Only the responsible person decides")
+        || refusedEn.json().getString("message").startsWith("This step does not"), refusedEn.body());
     JsonObject verify = caseworker.get("/api/audit/verify").json();
     assertTrue(verify.getBoolean("ok"), verify.encode());
     assertNull(verify.getValue("firstBad"));
