@@ -341,4 +341,21 @@ class CascadeGuardsTest {
     assertFalse(declined.body().contains("SANCTION_CHECK") || declined.body().contains("BINDING"), "nothing of what follows: " + declined.body());
     assertEquals("SANCTION_CHECK", data.as("sfa@demo.test").get("/api/cascades/" + id).json().getString("station"));
   }
+
+  @Test
+  void aStaleVersionIsAClearConflictAndAForgedPostIsRefused() {
+    long fair = data.fair("SUPRA_REGIONAL");
+    long vacancy = data.vacancy(fair, null, "Koch");
+    long person = data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT");
+    TestClient sfu = data.as("sfu@demo.test");
+    long offer = data.stations(sfu, fair).getLong("OFFER");
+    long id = data.admit(sfu, fair, person);
+    assertEquals(403, sfu.postWithoutCsrf("/api/stations/" + offer + "/next", new JsonObject()).status(), "no CSRF token, no step");
+    assertEquals(403, sfu.postWithoutCsrf("/api/cascades/" + id + "/events", ev("TAKE")).status());
+    int seen = data.next(sfu, offer).getInteger("version");
+    data.event(sfu, id, ev("OFFER_DECLINED").put("vacancyId", vacancy).put("reasons", "Zu weit.").put("version", seen));
+    assertRefused(sfu.post("/api/cascades/" + id + "/events", ev("OFFER_ACCEPTED").put("vacancyId", vacancy).put("version", seen)),
+        409, "cascade_changed");
+    assertEquals(1, app.count("select count(*) from cascade_step where cascade_id = " + id + " and event like 'OFFER_%'"), "nothing half-written");
+  }
 }
