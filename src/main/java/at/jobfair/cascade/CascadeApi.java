@@ -1,7 +1,6 @@
 package at.jobfair.cascade;
 
 import at.jobfair.account.Account;
-import at.jobfair.account.Role;
 import at.jobfair.booth.BoothAccess;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
@@ -171,9 +170,5 @@ public final class CascadeApi {
         .put("state", v.getString("state")).put("station", v.getString("station")).put("place", v.getString("place"))
         .put("decider", v.getString("decider")).put("decisionDue", v.getString("decisionDue"))
         .put("waiverDeadline", v.getString("waiverDeadline")).put("steps", steps);
-  }
-
-  static boolean decides(Account user) {
-    return user.has(Role.SFA) || user.has(Role.KOMMUNE);
   }
 }
