@@ -8,3 +8,8 @@
     return m ? decodeURIComponent(m[1]) : '';
   };
 })();
+// A button with data-print prints the page (the dossier); inline handlers are not allowed by the CSP.
+document.addEventListener('click', function (e) {
+  const b = e.target.closest && e.target.closest('[data-print]');
+  if (b) window.print();
+});

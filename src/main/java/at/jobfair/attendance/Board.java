@@ -38,8 +38,16 @@ public final class Board {
   private final Pages pages;
   private final AttendanceService attendance;
   private final ZoneId zone;
+  private final Funnel funnel;
 
-  public Board(Pool pool, Pages pages, AttendanceService attendance, ZoneId zone) {
+  /** The cascade's funnel of a fair (invited, attended, offer, accepted, declined, local offer, sanction check, decided). */
+  @FunctionalInterface
+  public interface Funnel {
+    Future<JsonObject> of(io.vertx.sqlclient.SqlClient c, long fairId);
+  }
+
+  public Board(Pool pool, Pages pages, AttendanceService attendance, ZoneId zone, Funnel funnel) {
+    this.funnel = funnel;
     this.pool = pool;
     this.pages = pages;
     this.attendance = attendance;
@@ -137,7 +145,8 @@ public final class Board {
                     where b.fair_id = $1 order by lower(k.during), k.id""")
               .execute(Tuple.of(fairId))
               .map(bookings -> assemble(fair, format, slots, bookings, now)))
-          .compose(board -> meetingFailures(fairId).map(f -> board.put("meetingFailures", f)));
+          .compose(board -> meetingFailures(fairId).map(f -> board.put("meetingFailures", f)))
+          .compose(b -> funnel.of(pool, fairId).map(f -> b.put("funnel", f)));
     });
   }
 

@@ -84,17 +84,20 @@ public final class Worklist {
       JsonArray noShows = new JsonArray();
       JsonArray flags = new JsonArray();
       JsonArray proposals = new JsonArray();
+      JsonArray cascadeTasks = new JsonArray();
       for (Object o : list.getJsonArray("items")) {
         JsonObject item = (JsonObject) o;
         switch (item.getString("kind")) {
           case "NO_SHOW" -> noShows.add(item);
           case "SICK_NOTE_FLAG" -> flags.add(item);
+          case "DECISION", "CONSIDER_WAIVER", "COURSE_FOLLOW_UP" -> cascadeTasks.add(item);
           default -> proposals.add(item);
         }
       }
       model.put("noShows", noShows);
       model.put("flags", flags);
       model.put("proposals", proposals);
+      model.put("cascadeTasks", cascadeTasks);
       String error = pages.errorInAddress(ctx);
       if (error != null) model.put("error", error);
       if (ctx.request().getParam("done") != null) model.put("notice", pages.messages().get(Http.lang(ctx), "worklist.done"));

@@ -79,7 +79,11 @@ public final class DemoData {
       new Person("erhebung@demo.test", "Petra Gruber", Role.ERHEBUNG, -1, "de"),
       new Person("provider@demo.test", "Thomas Bauer", Role.PROVIDER, -1, "de"),
       new Person("organizer@demo.test", "Lena Steiner", Role.ORGANIZER, -1, "de"),
-      new Person("kommune@demo.test", "Karin Mayr", Role.KOMMUNE, -1, "de"));
+      new Person("kommune@demo.test", "Karin Mayr", Role.KOMMUNE, -1, "de"),
+      // The people of the cascade demo: at the supra-regional and the regional fair.
+      new Person("anna@demo.test", "Anna Novak", Role.JOBSEEKER, -1, "de"),
+      new Person("ben@demo.test", "Ben Yilmaz", Role.JOBSEEKER, -1, "de"),
+      new Person("clara@demo.test", "Clara Weiss", Role.JOBSEEKER, -1, "de"));
 
   static {
     LOGINS.put("seeker@demo.test", "jobseeker / Arbeitssuchende:r");
@@ -93,6 +97,9 @@ public final class DemoData {
     LOGINS.put("provider@demo.test", "training provider / Kursinstitut");
     LOGINS.put("organizer@demo.test", "organiser / Projektteam");
     LOGINS.put("kommune@demo.test", "municipality / Kommune");
+    LOGINS.put("anna@demo.test", "jobseeker, binding, supra-regional fair / Arbeitssuchende:r (überregional, verbindlich)");
+    LOGINS.put("ben@demo.test", "jobseeker, binding, minimum income, regional fair / Arbeitssuchende:r (regional, Mindestsicherung)");
+    LOGINS.put("clara@demo.test", "jobseeker, voluntary, regional fair / Arbeitssuchende:r (regional, freiwillig)");
   }
 
   private static final String BOOTH_TEXT = "Wir stellen uns im Videogespräch vor: 20 Minuten, Sie brauchen nur ein Handy "
@@ -163,6 +170,100 @@ public final class DemoData {
             booths = booths.compose(v -> seedBooth(tx, fairId, employerId, e, staff, firstSlot, interview, interviewee));
           }
           return booths;
+        })
+        .compose(v -> seedCascadeFairs(tx, employerIds, accountIds, orientation, firstSlot, fairEnd));
+  }
+
+  /**
+   * The cascade demo: a supra-regional fair (a seasonal job in Tirol first, then a local job in Vienna, then the SfA
+   * on site) and a regional fair (training advice, offer, inquiry service), with people invited bindingly (one a
+   * minimum-income recipient, decided by the municipality) and one who came voluntarily. Staff admit them on the
+   * fair's station page and run them through.
+   */
+  private static Future<Void> seedCascadeFairs(SqlConnection tx, List<Long> employerIds, Map<String, Long> accountIds, Instant start,
+                                               Instant firstSlot, Instant end) {
+    long sfa = accountIds.get("sfa@demo.test");
+    return tx.preparedQuery("update jobseeker set region = 'Wien', languages = $2, caseworker_id = $3, benefit_type = $4 where account_id = $1")
+        .executeBatch(List.of(
+            Tuple.of(accountIds.get("anna@demo.test"), new String[] {"de"}, sfa, "UNEMPLOYMENT_BENEFIT"),
+            Tuple.of(accountIds.get("ben@demo.test"), new String[] {"de", "tr"}, sfa, "MINIMUM_INCOME"),
+            Tuple.of(accountIds.get("clara@demo.test"), new String[] {"de"}, sfa, "EMERGENCY_ASSISTANCE")))
+        .compose(v -> cascadeFair(tx, "Überregionale Jobbörse Tourismus", "SUPRA_REGIONAL", start, end,
+            "Saisonstellen in Tirol mit Unterkunft, danach Angebote in Wien. Vor Ort im AMS Wien, Saal A.",
+            List.of(employerIds.get(0), employerIds.get(2)), firstSlot,
+            List.of(new String[] {"OFFER", "SFU", "Saal A, Tische 1–4"}, new String[] {"LOCAL_OFFER", "SFU", "Saal A, Tisch 5"},
+                new String[] {"SANCTION_CHECK", "SFA", "Raum 2 (SfA)"}, new String[] {"DECISION", "KOMMUNE,SFA", null}), 0))
+        .compose(supra -> invite(tx, supra, accountIds.get("anna@demo.test"), sfa, true, 0, firstSlot)
+            .map(supra))
+        .compose(supra -> cascadeFair(tx, "Regionale Jobbörse Wien-Favoriten", "REGIONAL", start, end,
+            "Verbindliche Einladung: Kursberatung, dann Stellenangebote, vor Ort im Kursinstitut Favoriten.",
+            List.of(employerIds.get(1), employerIds.get(3)), firstSlot,
+            List.of(new String[] {"TRAINING_SCREENING", "PROVIDER", "Raum 1 (Kursinstitut)"}, new String[] {"OFFER", "SFU", "Saal B"},
+                new String[] {"SANCTION_CHECK", "ERHEBUNG", "Raum 3 (Erhebungsdienst)"}, new String[] {"DECISION", "KOMMUNE,SFA", null}), 0))
+        .compose(regional -> invite(tx, regional, accountIds.get("ben@demo.test"), sfa, true, 0, firstSlot)
+            .compose(v -> invite(tx, regional, accountIds.get("clara@demo.test"), sfa, false, 1, firstSlot)))
+        .mapEmpty();
+  }
+
+  /** A fair of the format with booths (vacancies, ten slots each) of these employers, and its playbook with places. */
+  private static Future<Long> cascadeFair(SqlConnection tx, String name, String format, Instant start, Instant end, String description,
+                                          List<Long> employers, Instant firstSlot, List<String[]> stations, int waiverDays) {
+    return tx.preparedQuery("""
+            insert into fair (name, format, region, description, starts_at, ends_at, status, booking_cutoff_minutes)
+            values ($1, $2, 'Wien', $3, $4, $5, 'PUBLISHED', 0) returning id""")
+        .execute(Tuple.of(name, format, description, utc(start), utc(end)))
+        .map(rows -> rows.iterator().next().getLong(0))
+        .compose(fairId -> {
+          Future<Void> f = Future.succeededFuture();
+          for (long employerId : employers) {
+            Employer e = EMPLOYERS.get(employerIdsIndex(employers, employerId, format));
+            f = f.compose(v -> seedBooth(tx, fairId, employerId, e, null, firstSlot, null, null));
+          }
+          f = f.compose(v -> tx.preparedQuery("insert into cascade_playbook (fair_id, decision_days, waiver_days) values ($1, 14, $2)")
+              .execute(Tuple.of(fairId, waiverDays)).mapEmpty());
+          List<Tuple> rows = new ArrayList<>();
+          for (int i = 0; i < stations.size(); i++) {
+            String[] st = stations.get(i);
+            rows.add(Tuple.of(fairId, st[0], i + 1, st[1].split(","), st[2]));
+          }
+          return f.compose(v -> tx.preparedQuery("insert into cascade_station (fair_id, station, position, roles, place) values ($1, $2, $3, $4, $5)")
+              .executeBatch(rows)).map(fairId);
+        });
+  }
+
+  private static int employerIdsIndex(List<Long> employers, long employerId, String format) {
+    // Supra-regional: Hotel Alpenblick (Tirol) and Bäckerei Sonnenschein (Wien); regional: Gasthof Donaublick and Stadthotel.
+    int i = employers.indexOf(employerId);
+    return "SUPRA_REGIONAL".equals(format) ? (i == 0 ? 0 : 2) : (i == 0 ? 1 : 3);
+  }
+
+  /**
+   * The person is invited to the fair's first booth: bindingly with a placement proposal (the notice of legal
+   * consequences in force) or by a mass mailing; and booked into that booth's slot {@code slot}.
+   */
+  private static Future<Void> invite(SqlConnection tx, long fairId, long person, long by, boolean binding, int slot, Instant firstSlot) {
+    return tx.preparedQuery("select b.id, (select title from vacancy v where v.booth_id = b.id order by v.id limit 1) from booth b "
+            + "where b.fair_id = $1 order by b.id limit 1").execute(Tuple.of(fairId))
+        .compose(rows -> {
+          long booth = rows.iterator().next().getLong(0);
+          String title = rows.iterator().next().getString(1);
+          Future<Long> invitation = binding
+              ? tx.preparedQuery("""
+                  insert into invitation (kind, legal_basis, jobseeker_id, fair_id, booth_id, vacancy_title, deadline, notice_version, created_by)
+                  values ('PLACEMENT_PROPOSAL', 'BINDING', $1, $2, $3, $4, $5, 1, $6) returning id""")
+              .execute(Tuple.of(person, fairId, booth, title, utc(firstSlot.plus(Duration.ofDays(1))), by)).map(r -> r.iterator().next().getLong(0))
+              : tx.preparedQuery("insert into mass_mailing (fair_id, criteria, recipients, created_by) values ($1, '{\"region\": \"Wien\"}'::jsonb, 1, $2) returning id")
+              .execute(Tuple.of(fairId, by))
+              .compose(m -> tx.preparedQuery("""
+                  insert into invitation (kind, legal_basis, jobseeker_id, fair_id, mailing_id, created_by)
+                  values ('MASS_MAILING', 'VOLUNTARY', $1, $2, $3, $4) returning id""")
+                  .execute(Tuple.of(person, fairId, m.iterator().next().getLong(0), by))).map(r -> r.iterator().next().getLong(0));
+          return invitation.compose(inv -> tx.preparedQuery("""
+                  insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis, invitation_id)
+                  select s.id, s.booth_id, $2, tstzrange(s.starts_at, s.ends_at), $3, $4, $5 from slot s
+                   where s.booth_id = $1 order by s.starts_at offset $6 limit 1""")
+              .execute(Tuple.of(booth, person, binding ? "PLACEMENT_PROPOSAL" : "MASS_MAILING", binding ? "BINDING" : "VOLUNTARY", inv, slot)))
+              .mapEmpty();
         });
   }
 
@@ -176,7 +277,7 @@ public final class DemoData {
           List<Tuple> vacancies = e.vacancies().stream().map(v -> Tuple.of(boothId, v.title(), v.description(), v.hours(), v.pay(),
               v.workplace(), v.region(), v.german(), v.housing())).toList();
           List<Tuple> slots = new ArrayList<>();
-          Instant interviewEnd = interview.plus(DEMO_INTERVIEW);
+          Instant interviewEnd = interviewee == null ? null : interview.plus(DEMO_INTERVIEW);
           if (interviewee != null) slots.add(Tuple.of(boothId, utc(interview), utc(interviewEnd)));
           for (int s = 0; s < SLOTS_PER_BOOTH; s++) {
             Instant start = firstSlot.plus(CADENCE.multipliedBy(s));

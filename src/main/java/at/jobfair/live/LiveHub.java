@@ -63,6 +63,15 @@ public final class LiveHub {
     if ("outage".equals(type)) return List.of("fair-staff:" + fair);
     // Someone joined, left or was admitted in a booking's meeting room (ids and the kind only).
     if ("meeting".equals(type)) return List.of("booth-staff:" + booth, "fair-staff:" + fair, "user:" + change.getValue("jobseeker"));
+    // A cascade moved: the queues of the stations it left and entered, the fair's board, and the person themselves.
+    if ("cascade".equals(type)) {
+      List<String> t = new java.util.ArrayList<>();
+      io.vertx.core.json.JsonArray stations = change.getJsonArray("stations", new io.vertx.core.json.JsonArray());
+      for (Object s : stations) t.add("station:" + s);
+      t.add("fair-staff:" + fair);
+      t.add("user:" + change.getValue("jobseeker"));
+      return t;
+    }
     return List.of();
   }
 

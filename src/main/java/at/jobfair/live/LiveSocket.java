@@ -23,15 +23,23 @@ import java.util.regex.Pattern;
  */
 public final class LiveSocket {
 
-  private static final Pattern TOPIC = Pattern.compile("(fair|booth|booth-staff|fair-staff|user):(\\d{1,18})");
+  private static final Pattern TOPIC = Pattern.compile("(fair|booth|booth-staff|fair-staff|user|station):(\\d{1,18})");
   private static final int MAX_TOPICS = 20;
 
   private final LiveHub hub;
   private final BookingService bookings;
+  private final StationWatchers stations;
 
-  public LiveSocket(LiveHub hub, BookingService bookings) {
+  /** Who may watch a cascade station's queue (its staff and organisers). */
+  @FunctionalInterface
+  public interface StationWatchers {
+    Future<Boolean> mayWatch(Account user, long stationId);
+  }
+
+  public LiveSocket(LiveHub hub, BookingService bookings, StationWatchers stations) {
     this.hub = hub;
     this.bookings = bookings;
+    this.stations = stations;
   }
 
   public void upgrade(RoutingContext ctx) {
@@ -96,6 +104,7 @@ public final class LiveSocket {
       case "fair-staff" -> Future.succeededFuture(user != null && user.isStaff());
       case "booth-staff" -> user == null ? Future.succeededFuture(false) : bookings.staffsBooth(user, id);
       case "user" -> Future.succeededFuture(user != null && user.id() == id);
+      case "station" -> stations.mayWatch(user, id);
       default -> Future.succeededFuture(false);
     };
   }

@@ -10,6 +10,11 @@ import at.jobfair.attendance.Worklist;
 import at.jobfair.jobseeker.JobseekerRecords;
 import at.jobfair.booking.BookingApi;
 import at.jobfair.booking.BookingPages;
+import at.jobfair.cascade.CascadeApi;
+import at.jobfair.cascade.CascadePages;
+import at.jobfair.cascade.CascadeService;
+import at.jobfair.cascade.CascadeStore;
+import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.Catalog;
 import at.jobfair.invitation.InvitationWeb;
 import at.jobfair.live.LiveSocket;
@@ -41,6 +46,7 @@ import static at.jobfair.account.Role.KOMMUNE;
 import static at.jobfair.account.Role.JOBSEEKER;
 
 import static at.jobfair.account.Role.ORGANIZER;
+import static at.jobfair.account.Role.PROVIDER;
 import static at.jobfair.account.Role.SFA;
 import static at.jobfair.account.Role.SFU;
 import static at.jobfair.web.Access.anyone;
@@ -80,7 +86,10 @@ public final class AppRouter {
         .setMinLength(32)
         .setLazySession(true);
     // Live updates: a WebSocket upgrade must not pass the body handler; it checks each topic it is asked for.
-    router.get("/live").handler(sessions).handler(new LiveSocket(s.live(), s.bookings())::upgrade);
+    AuditLog audit = new AuditLog(s.pool());
+    CascadeService cascades = new CascadeService(s.pool(), new CascadeStore(), audit, java.time.Clock.systemUTC(),
+        s.config().integer("cascade.waiverDays"));
+    router.get("/live").handler(sessions).handler(new LiveSocket(s.live(), s.bookings(), cascades::mayWatch)::upgrade);
     // Meeting signalling (built-in video): one socket per participant, authorised per room before the upgrade.
     router.get("/meetings/:id/signal").handler(sessions).handler(s.meetings().relay()::upgradeBooking);
     router.get("/fairs/:id/orientation/signal").handler(sessions).handler(ctx -> s.meetings().relay().upgradeGroup(ctx, s.meetings().groups()));
@@ -210,8 +219,16 @@ public final class AppRouter {
     AttendanceService attendance = s.attendance();
     AttendanceApi attendanceApi = new AttendanceApi(attendance, new WallClock(s.config().zone()));
     JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages());
-    Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, new OverdueProposalItems(s.pool()));
-    Board board = new Board(s.pool(), s.pages(), attendance, s.config().zone());
+    OverdueProposalItems overdue = new OverdueProposalItems(s.pool());
+    // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
+    Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, me -> overdue.of(me)
+        .compose(items -> cascades.tasks(new at.jobfair.account.Account(me, null, null, null, null, java.util.EnumSet.of(SFA)))
+            .map(tasks -> {
+              java.util.List<io.vertx.core.json.JsonObject> all = new java.util.ArrayList<>(items);
+              tasks.forEach(t -> all.add((io.vertx.core.json.JsonObject) t));
+              return all;
+            })));
+    Board board = new Board(s.pool(), s.pages(), attendance, s.config().zone(), cascades::funnel);
     Access readsRecords = roles(SFA, SFU, ORGANIZER, ERHEBUNG, KOMMUNE); // never employers, jobseekers or providers
     e.api(GET, "/api/jobseekers/:id", readsRecords, records::apiGet);
     e.api(PUT, "/api/jobseekers/:id", readsRecords, records::apiPut);
@@ -251,8 +268,39 @@ public final class AppRouter {
     e.api(GET, "/api/fairs/:id/orientation", signedIn(), meetings::apiGroup);
     e.api(POST, "/api/fairs/:id/orientation/events", signedIn(), meetings::apiGroupEvent);
 
+    // The interview cascade: playbook and stations per fair, live queues, steps, decisions, dossier, one's own history
+    Dossier dossier = new Dossier(s.pool(), cascades);
+    CascadeApi cascadeApi = new CascadeApi(cascades, dossier);
+    CascadePages cascadePages = new CascadePages(cascades, dossier, s.pages(), s.config().zone());
+    Access stationStaff = roles(PROVIDER, SFU, EMPLOYER, ERHEBUNG, SFA, KOMMUNE, ORGANIZER); // and: a role the station names
+    Access readsCases = roles(SFU, SFA, ERHEBUNG, ORGANIZER, KOMMUNE); // never employers or providers
+    Access readsDossier = roles(SFA, ERHEBUNG, ORGANIZER, KOMMUNE);
+    Access decides = roles(SFA, KOMMUNE); // and: the person's own caseworker, or the municipality for minimum income
+    e.api(GET, "/api/fairs/:id/stations", staff(), cascadeApi::stations);
+    e.api(PUT, "/api/fairs/:id/playbook", roles(ORGANIZER), cascadeApi::adjust);
+    e.api(POST, "/api/fairs/:id/cascades", staff(), cascadeApi::admit);
+    e.api(GET, "/api/stations/:id/queue", stationStaff, cascadeApi::queue);
+    e.api(POST, "/api/stations/:id/next", stationStaff, cascadeApi::next);
+    e.api(GET, "/api/cascades/:id", roles(JOBSEEKER, SFU, SFA, ERHEBUNG, ORGANIZER, KOMMUNE), cascadeApi::get);
+    e.api(POST, "/api/cascades/:id/events", stationStaff, cascadeApi::event);
+    e.api(GET, "/api/cascades/:id/dossier", readsDossier, cascadeApi::dossier);
+    e.api(GET, "/api/me/cascades", roles(JOBSEEKER), cascadeApi::mine);
+    e.api(GET, "/api/cascade-tasks", decides, cascadeApi::tasks);
+    e.api(GET, "/api/employers/:id/answers", runsBooth, cascadeApi::answers);
+    e.page(GET, "/staff/fairs/:id/cascade", staff(), cascadePages::fairPage);
+    e.page(POST, "/staff/fairs/:id/cascade/playbook", roles(ORGANIZER), cascadePages::playbookForm);
+    e.page(POST, "/staff/fairs/:id/cascade/admit", staff(), cascadePages::admitForm);
+    e.page(GET, "/staff/stations/:id", stationStaff, cascadePages::stationPage);
+    e.page(POST, "/staff/stations/:id/next", stationStaff, cascadePages::nextForm);
+    e.page(GET, "/staff/cascades/:id", readsCases, cascadePages::casePage);
+    e.page(POST, "/staff/cascades/:id/events", stationStaff, cascadePages::eventForm);
+    e.page(GET, "/staff/cascades/:id/dossier", readsDossier, cascadePages::dossierPage);
+    e.page(GET, "/staff/decisions", decides, cascadePages::tasksPage);
+    e.page(GET, "/me/cascade", roles(JOBSEEKER), cascadePages::minePage);
+    e.page(GET, "/employer/answers", roles(EMPLOYER), cascadePages::answersPage);
+
     // The audit trail (staff): is it whole?
-    e.api(GET, "/api/audit/verify", staff(), new AuditLog(s.pool())::apiVerify);
+    e.api(GET, "/api/audit/verify", staff(), audit::apiVerify);
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(ApiError.notFound("not_found")));

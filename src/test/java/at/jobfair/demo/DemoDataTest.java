@@ -31,13 +31,13 @@ class DemoDataTest {
   void anEJobmeetingRunsTodayInViennaWithOrientationBoothsVacanciesAndSlots() throws Exception {
     try (var c = app.jdbc(); var st = c.createStatement();
          var rs = st.executeQuery("select id, format, status, (starts_at at time zone 'Europe/Vienna')::date, "
-             + "orientation_starts_at is not null and orientation_minutes > 0 from fair")) {
+             + "orientation_starts_at is not null and orientation_minutes > 0 from fair where format = 'E_JOBMEETING'")) {
       assertTrue(rs.next());
       assertEquals("E_JOBMEETING", rs.getString(2));
       assertEquals("PUBLISHED", rs.getString(3));
       assertEquals(LocalDate.now(ZoneId.of("Europe/Vienna")), rs.getObject(4, LocalDate.class));
       assertTrue(rs.getBoolean(5));
-      assertFalse(rs.next(), "one fair");
+      assertFalse(rs.next(), "one e-Jobmeeting");
     }
     assertTrue(app.count("select count(*) from booth") >= 3);
     assertEquals(0, app.count("select count(*) from booth b where (select count(*) from vacancy v where v.booth_id = b.id) < 1"));
@@ -45,6 +45,21 @@ class DemoDataTest {
         + "and s.starts_at > now() and s.booked < s.capacity) < 8"), "every booth has at least eight bookable slots");
     assertEquals(0, app.count("select count(*) from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id "
         + "where s.starts_at < f.starts_at or s.ends_at > f.ends_at"), "slots lie inside the fair");
+  }
+
+  @Test
+  void aSupraRegionalAndARegionalFairAreReadyForTheCascadeWithBindingAndVoluntaryPeople() {
+    assertEquals(1, app.count("select count(*) from fair where format = 'SUPRA_REGIONAL' and status = 'PUBLISHED'"));
+    assertEquals(1, app.count("select count(*) from fair where format = 'REGIONAL' and status = 'PUBLISHED'"));
+    assertEquals(8, app.count("select count(*) from cascade_station s join fair f on f.id = s.fair_id where f.format in ('SUPRA_REGIONAL', 'REGIONAL')"));
+    assertEquals(1, app.count("select count(*) from cascade_station s join fair f on f.id = s.fair_id "
+        + "where f.format = 'SUPRA_REGIONAL' and s.station = 'SANCTION_CHECK' and s.roles = '{SFA}'"), "the SfA checks on site");
+    assertEquals(2, app.count("select count(*) from booking k join account a on a.id = k.jobseeker_id "
+        + "where a.email in ('anna@demo.test', 'ben@demo.test') and k.legal_basis = 'BINDING' and k.invitation_id is not null"));
+    assertEquals(1, app.count("select count(*) from booking k join account a on a.id = k.jobseeker_id "
+        + "where a.email = 'clara@demo.test' and k.legal_basis = 'VOLUNTARY'"));
+    assertEquals(1, app.count("select count(*) from jobseeker j join account a on a.id = j.account_id "
+        + "where a.email = 'ben@demo.test' and j.benefit_type = 'MINIMUM_INCOME'"), "the municipality decides for Ben");
   }
 
   @Test

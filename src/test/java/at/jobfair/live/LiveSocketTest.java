@@ -160,4 +160,37 @@ class LiveSocketTest {
     }
     throw new AssertionError("no " + type + " message");
   }
+
+  @Test
+  void aStationsQueueIsWatchedOnlyByItsStaffAndHearsEveryHandOffAsIds() throws Exception {
+    long fair = app.count("select id from fair where format = 'SUPRA_REGIONAL'");
+    long offer = app.count("select id from cascade_station where fair_id = " + fair + " and station = 'OFFER'");
+    long check = app.count("select id from cascade_station where fair_id = " + fair + " and station = 'SANCTION_CHECK'");
+    long anna = fx.accountId("anna@demo.test");
+    RawSession sfu = RawSession.signIn(app.baseUrl(), "sfu@demo.test", "demo");
+    RawSession sfa = RawSession.signIn(app.baseUrl(), "sfa@demo.test", "demo");
+    RawSession employer = RawSession.signIn(app.baseUrl(), "employer@demo.test", "demo");
+    RawSession seeker = RawSession.signIn(app.baseUrl(), "anna@demo.test", "demo");
+    try (Socket anonymous = new Socket(null, null); Socket offerStaff = new Socket(sfu.cookieHeader(), null);
+         Socket checker = new Socket(sfa.cookieHeader(), null); Socket company = new Socket(employer.cookieHeader(), null);
+         Socket person = new Socket(seeker.cookieHeader(), null)) {
+      assertEquals(0, anonymous.subscribe("station:" + offer).getJsonArray("topics").size());
+      assertEquals(0, company.subscribe("station:" + offer, "station:" + check).getJsonArray("topics").size(), "employers never");
+      assertEquals(0, person.subscribe("station:" + offer).getJsonArray("topics").size(), "jobseekers never");
+      assertEquals(new JsonArray().add("station:" + check), checker.subscribe("station:" + offer, "station:" + check).getJsonArray("topics"),
+          "the SfA checks on site, but does not staff the offer");
+      assertEquals(new JsonArray().add("station:" + offer), offerStaff.subscribe("station:" + offer, "station:" + check).getJsonArray("topics"));
+      person.subscribe("user:" + anna);
+
+      var c = app.client().signedIn("sfu@demo.test");
+      var admitted = c.post("/api/fairs/" + fair + "/cascades", new JsonObject().put("jobseekerId", anna));
+      assertEquals(201, admitted.status(), admitted.body());
+      JsonObject heard = firstOfType(offerStaff, "cascade");
+      assertEquals("station:" + offer, heard.getString("topic"));
+      assertEquals(admitted.json().getLong("id"), heard.getLong("cascade"));
+      assertTrue(!heard.encode().contains("Anna") && !heard.encode().contains("anna"), "ids only: " + heard);
+      assertEquals("user:" + anna, firstOfType(person, "cascade").getString("topic"));
+      assertNull(checker.next(1), "nothing for the check until the person is handed off there");
+    }
+  }
 }

@@ -1,0 +1,174 @@
+package at.jobfair.cascade;
+
+import at.jobfair.account.Account;
+import at.jobfair.booth.BoothAccess;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The cascade's JSON API. Who may call which route is in AppRouter; this adds the per-record checks. */
+public final class CascadeApi {
+
+  /** What the person may read about their own cascade: everything that happened to them, no staff names. */
+  private static final Set<String> PERSON_STEP_FIELDS = Set.of("event", "at", "fromStation", "toStation", "vacancy", "finding",
+      "decision", "reasons", "jobStart");
+
+  private final CascadeService service;
+  private final Dossier dossier;
+
+  public CascadeApi(CascadeService service, Dossier dossier) {
+    this.service = service;
+    this.dossier = dossier;
+  }
+
+  public Future<?> stations(RoutingContext ctx) {
+    return service.stations(Http.pathId(ctx, "id")).onSuccess(s -> Http.ok(ctx, s));
+  }
+
+  public Future<?> adjust(RoutingContext ctx) {
+    long fair = Http.pathId(ctx, "id");
+    return service.adjust(Sessions.user(ctx), fair, Http.body(ctx)).compose(v -> service.stations(fair)).onSuccess(s -> Http.ok(ctx, s));
+  }
+
+  /** POST {@code {"jobseekerId"}}: the person starts the cascade at the fair's first station. */
+  public Future<?> admit(RoutingContext ctx) {
+    Object id = Http.body(ctx).getValue("jobseekerId");
+    if (!(id instanceof Number n)) throw ApiError.badRequest("jobseeker_required");
+    return service.admit(Sessions.user(ctx), Http.pathId(ctx, "id"), n.longValue()).compose(service::view)
+        .onSuccess(v -> Http.created(ctx, v));
+  }
+
+  public Future<?> queue(RoutingContext ctx) {
+    return service.queue(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(q -> Http.ok(ctx, q));
+  }
+
+  public Future<?> next(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    return service.next(user, Http.pathId(ctx, "id")).compose(id -> answer(user, id)).onSuccess(v -> Http.ok(ctx, v));
+  }
+
+  /** Staff read the whole cascade; the person only their own, in their own view; nobody else learns it exists. */
+  public Future<?> get(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    return service.view(Http.pathId(ctx, "id")).map(v -> {
+      if (v == null) throw ApiError.notFound("cascade_not_found");
+      if (user.isStaff()) return v;
+      if (v.getJsonObject("person").getLong("id") != user.id()) throw ApiError.notFound("cascade_not_found");
+      return forPerson(v);
+    }).onSuccess(v -> Http.ok(ctx, v));
+  }
+
+  public Future<?> mine(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    return service.mine(user.id()).compose(ids -> {
+      List<Future<JsonObject>> views = new ArrayList<>();
+      for (Long id : ids) views.add(service.view(id));
+      return Future.all(views).map(all -> {
+        JsonArray out = new JsonArray();
+        for (Future<JsonObject> f : views) out.add(forPerson(f.result()));
+        return out;
+      });
+    }).onSuccess(list -> Http.ok(ctx, new JsonObject().put("cascades", list)));
+  }
+
+  /** POST {@code {"type", "vacancyId", "reasons", "finding", "decision", "jobStart", "version"}}. */
+  public Future<?> event(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    JsonObject body = Http.body(ctx);
+    Event e = parse(body);
+    Integer version = body.getValue("version") instanceof Number n ? n.intValue() : null;
+    return service.act(user, Http.pathId(ctx, "id"), e, version).compose(id -> answer(user, id)).onSuccess(v -> Http.ok(ctx, v));
+  }
+
+  /** Employers staffing an offer station learn that their step was recorded, nothing of where the person goes next. */
+  private Future<JsonObject> answer(Account user, long cascadeId) {
+    if (!user.isStaff()) return Future.succeededFuture(new JsonObject().put("id", cascadeId).put("recorded", true));
+    return service.view(cascadeId);
+  }
+
+  public Future<?> dossier(RoutingContext ctx) {
+    return dossier.of(Http.pathId(ctx, "id")).map(d -> {
+      if (d == null) throw ApiError.notFound("cascade_not_found");
+      return d;
+    }).onSuccess(d -> Http.ok(ctx, d));
+  }
+
+  public Future<?> tasks(RoutingContext ctx) {
+    return service.tasks(Sessions.user(ctx)).onSuccess(t -> Http.ok(ctx, new JsonObject().put("items", t)));
+  }
+
+  /** The answers to the employer's own vacancies (organisers: any employer's). */
+  public Future<?> answers(RoutingContext ctx) {
+    long employer = Http.pathId(ctx, "id");
+    BoothAccess.check(Sessions.user(ctx), employer);
+    return service.answersFor(employer).onSuccess(a -> Http.ok(ctx, new JsonObject().put("answers", a)));
+  }
+
+  /** The event a request asks for; a wrong type or value is a 400 a person understands. */
+  public static Event parse(JsonObject body) {
+    Event.Type type;
+    try {
+      type = Event.Type.valueOf(String.valueOf(body.getValue("type")));
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("event_type_invalid");
+    }
+    Object v = body.getValue("vacancyId");
+    String vacancy = v == null ? null : String.valueOf(v);
+    Object r = body.getValue("reasons");
+    if (r != null && !(r instanceof String)) throw ApiError.badRequest("invalid_json");
+    String reasons = r == null || ((String) r).isBlank() ? null : ((String) r).strip();
+    Event.Finding finding = null;
+    if (body.getValue("finding") != null) {
+      try {
+        finding = Event.Finding.valueOf(String.valueOf(body.getValue("finding")));
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badRequest("finding_required");
+      }
+    }
+    Event.Decision decision = null;
+    if (body.getValue("decision") != null) {
+      try {
+        decision = Event.Decision.valueOf(String.valueOf(body.getValue("decision")));
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badRequest("decision_required");
+      }
+    }
+    Instant jobStart = null;
+    if (body.getValue("jobStart") != null) {
+      try {
+        jobStart = Instant.parse(String.valueOf(body.getValue("jobStart")));
+      } catch (DateTimeParseException e) {
+        throw ApiError.badRequest("job_start_required");
+      }
+    }
+    return new Event(type, vacancy, reasons, finding, decision, jobStart);
+  }
+
+  /** The person's own view: what happened and what it means; no staff names, no internal flags. */
+  public static JsonObject forPerson(JsonObject v) {
+    JsonArray steps = new JsonArray();
+    for (Object o : v.getJsonArray("steps")) {
+      JsonObject s = (JsonObject) o;
+      String ev = s.getString("event");
+      if ("TAKE".equals(ev) || "BOOK".equals(ev)) continue;
+      JsonObject p = new JsonObject();
+      for (String k : PERSON_STEP_FIELDS) p.put(k, s.getValue(k));
+      if (p.getValue("vacancy") instanceof JsonObject vac) p.put("vacancy", new JsonObject().put("title", vac.getString("title")).put("employer", vac.getString("employer")));
+      steps.add(p);
+    }
+    return new JsonObject().put("id", v.getLong("id")).put("fair", v.getJsonObject("fair"))
+        .put("state", v.getString("state")).put("station", v.getString("station")).put("place", v.getString("place"))
+        .put("decider", v.getString("decider")).put("decisionDue", v.getString("decisionDue"))
+        .put("waiverDeadline", v.getString("waiverDeadline")).put("steps", steps);
+  }
+}

@@ -1,0 +1,276 @@
+package at.jobfair.cascade;
+
+import at.jobfair.account.Account;
+import at.jobfair.account.Role;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cascade's pages: a fair's stations (and the organiser's playbook), a station's live queue with the forms to
+ * record outcomes, a case with the decider's forms, the printable dossier, the decider's tasks and the person's own
+ * history in plain language.
+ */
+public final class CascadePages {
+
+  private final CascadeService service;
+  private final Dossier dossier;
+  private final Pages pages;
+  private final ZoneId zone;
+
+  public CascadePages(CascadeService service, Dossier dossier, Pages pages, ZoneId zone) {
+    this.service = service;
+    this.dossier = dossier;
+    this.pages = pages;
+    this.zone = zone;
+  }
+
+  private Map<String, Object> model(RoutingContext ctx) {
+    Map<String, Object> m = new HashMap<>();
+    String error = pages.errorInAddress(ctx);
+    if (error != null) m.put("error", error);
+    String done = ctx.request().getParam("done");
+    if (done != null && done.matches("[a-z_]{1,40}") && pages.messages().has(Http.lang(ctx), "cascade.done." + done)) {
+      m.put("notice", pages.messages().get(Http.lang(ctx), "cascade.done." + done));
+    }
+    return m;
+  }
+
+  /** The fair's stations with their queues; organisers adjust the playbook here; staff admit arriving people. */
+  public Future<?> fairPage(RoutingContext ctx) {
+    long fair = Http.pathId(ctx, "id");
+    Account user = Sessions.user(ctx);
+    return service.stations(fair).compose(st -> service.store().hasCascades(service.pool(), fair)
+        .compose(used -> service.notAdmitted(fair).map(people -> {
+          Map<String, Object> m = model(ctx);
+          m.put("s", st);
+          m.put("fair", st.getJsonObject("fair"));
+          m.put("people", people);
+          m.put("editable", !used && user.has(Role.ORGANIZER));
+          m.put("roleChoices", roleChoices(st));
+          pages.render(ctx, "cascade-stations", m);
+          return null;
+        })));
+  }
+
+  /** For the playbook form: every station that may exist, whether it is in the playbook, and its possible roles. */
+  private static JsonArray roleChoices(JsonObject st) {
+    JsonArray out = new JsonArray();
+    for (Station s : Station.values()) {
+      JsonObject current = null;
+      for (Object o : st.getJsonArray("stations")) if (s.name().equals(((JsonObject) o).getString("station"))) current = (JsonObject) o;
+      JsonArray roles = new JsonArray();
+      for (Role r : Playbook.ALLOWED.get(s).stream().sorted().toList()) {
+        roles.add(new JsonObject().put("role", r.name()).put("checked", current != null && current.getJsonArray("roles").contains(r.name())));
+      }
+      out.add(new JsonObject().put("station", s.name()).put("included", current != null).put("roles", roles)
+          .put("place", current == null ? null : current.getString("place")));
+    }
+    return out;
+  }
+
+  public Future<?> playbookForm(RoutingContext ctx) {
+    long fair = Http.pathId(ctx, "id");
+    var f = ctx.request().formAttributes();
+    JsonObject body = new JsonObject().put("escalation", "on".equals(f.get("escalation")));
+    if (!"default".equals(f.get("mode"))) {
+      JsonArray stations = new JsonArray();
+      for (Station s : Station.values()) {
+        if (!"on".equals(f.get("include." + s.name()))) continue;
+        JsonArray roles = new JsonArray();
+        for (String r : f.getAll("roles." + s.name())) roles.add(r);
+        stations.add(new JsonObject().put("station", s.name()).put("roles", roles).put("place", f.get("place." + s.name())));
+      }
+      body.put("stations", stations);
+      body.put("decisionDays", number(f.get("decisionDays")));
+      body.put("waiverDays", number(f.get("waiverDays")));
+    }
+    String back = "/staff/fairs/" + fair + "/cascade";
+    return service.adjust(Sessions.user(ctx), fair, body).onSuccess(v -> Http.seeOther(ctx, back + "?done=playbook"))
+        .recover(e -> Http.backWithError(ctx, e, back));
+  }
+
+  private static Integer number(String s) {
+    try {
+      return s == null || s.isBlank() ? 0 : Integer.parseInt(s.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  public Future<?> admitForm(RoutingContext ctx) {
+    long fair = Http.pathId(ctx, "id");
+    String back = "/staff/fairs/" + fair + "/cascade";
+    long person;
+    try {
+      person = Long.parseLong(ctx.request().getFormAttribute("jobseekerId"));
+    } catch (NumberFormatException | NullPointerException e) {
+      return Http.backWithError(ctx, ApiError.badRequest("jobseeker_required"), back);
+    }
+    return service.admit(Sessions.user(ctx), fair, person).onSuccess(v -> Http.seeOther(ctx, back + "?done=admitted"))
+        .recover(e -> Http.backWithError(ctx, e, back));
+  }
+
+  /** A station: who waits (live), the people this staff member is seeing, with the forms for their outcome. */
+  public Future<?> stationPage(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    long id = Http.pathId(ctx, "id");
+    return service.queue(user, id).compose(q -> {
+      JsonObject station = q.getJsonObject("station");
+      long fair = station.getLong("fairId");
+      List<Future<JsonObject>> mine = new ArrayList<>();
+      for (Object o : q.getJsonArray("atStation")) {
+        JsonObject e = (JsonObject) o;
+        if (e.getBoolean("mine")) mine.add(service.view(e.getLong("cascade")));
+      }
+      return Future.all(mine).compose(x -> service.vacancies(fair)).compose(vac -> service.stations(fair).map(st -> {
+        Map<String, Object> m = model(ctx);
+        JsonArray cards = new JsonArray();
+        for (Future<JsonObject> f : mine) cards.add(f.result());
+        m.put("q", q);
+        m.put("waitingCount", q.getJsonArray("waiting").size());
+        m.put("station", station);
+        m.put("fair", st.getJsonObject("fair"));
+        m.put("cards", cards);
+        m.put("vacancies", vac);
+        m.put("kind", station.getString("station"));
+        m.put("isOffer", "OFFER".equals(station.getString("station")));
+        m.put("isLocalOffer", "LOCAL_OFFER".equals(station.getString("station")));
+        m.put("isTraining", "TRAINING_SCREENING".equals(station.getString("station")));
+        m.put("isCheck", "SANCTION_CHECK".equals(station.getString("station")));
+        m.put("isDecision", "DECISION".equals(station.getString("station")));
+        m.put("mayDossier", mayDossier(user));
+        pages.render(ctx, "cascade-station", m);
+        return null;
+      }));
+    });
+  }
+
+  public Future<?> nextForm(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    String back = "/staff/stations/" + id;
+    return service.next(Sessions.user(ctx), id).onSuccess(c -> Http.seeOther(ctx, back + "#cascade-" + c))
+        .recover(e -> Http.backWithError(ctx, e, back));
+  }
+
+  /** A form step on a case; back to where the form was (a station or the case page). */
+  public Future<?> eventForm(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    var f = ctx.request().formAttributes();
+    String back = Http.localPath(f.get("back") == null ? "/staff/cascades/" + id : f.get("back"));
+    JsonObject body = new JsonObject();
+    for (String k : List.of("type", "vacancyId", "reasons", "finding", "decision")) {
+      String v = f.get(k);
+      if (v != null && !v.isBlank()) body.put(k, v);
+    }
+    String jobStart = f.get("jobStart");
+    Future<Long> done;
+    try {
+      if (jobStart != null && !jobStart.isBlank()) body.put("jobStart", LocalDate.parse(jobStart.strip()).atStartOfDay(zone).toInstant().toString());
+      String version = f.get("version");
+      Integer v = version == null || version.isBlank() ? null : Integer.valueOf(version.strip());
+      done = service.act(Sessions.user(ctx), id, CascadeApi.parse(body), v);
+    } catch (ApiError e) {
+      done = Future.failedFuture(e);
+    } catch (RuntimeException e) {
+      done = Future.failedFuture(ApiError.badRequest("invalid_value"));
+    }
+    return done.onSuccess(v -> Http.seeOther(ctx, Http.withNotice(back, "done", "recorded")))
+        .recover(e -> Http.backWithError(ctx, e, back));
+  }
+
+  /** A case: its history, and the decider's forms when it is theirs to decide. */
+  public Future<?> casePage(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    return service.view(Http.pathId(ctx, "id")).map(v -> {
+      if (v == null) throw ApiError.notFound("cascade_not_found");
+      Map<String, Object> m = model(ctx);
+      m.put("c", v);
+      boolean decider = "KOMMUNE".equals(v.getString("decider")) ? user.has(Role.KOMMUNE)
+          : user.has(Role.SFA) && isCaseworker(user, v);
+      String state = v.getString("state");
+      m.put("mayDecide", decider && ("SANCTION_PROPOSED".equals(state) || "DECISION_PENDING".equals(state)));
+      m.put("mayJobStart", decider && "IMPOSED".equals(state) && v.getString("waiverDeadline") != null);
+      m.put("mayWaive", decider && "WAIVER_CONSIDERATION".equals(state));
+      m.put("mayDossier", mayDossier(user));
+      pages.render(ctx, "cascade-case", m);
+      return null;
+    });
+  }
+
+  private static boolean isCaseworker(Account user, JsonObject v) {
+    Long cw = v.getLong("caseworkerId");
+    return cw != null && cw == user.id();
+  }
+
+  private static boolean mayDossier(Account user) {
+    return user.has(Role.SFA) || user.has(Role.ERHEBUNG) || user.has(Role.KOMMUNE) || user.has(Role.ORGANIZER);
+  }
+
+  public Future<?> dossierPage(RoutingContext ctx) {
+    return dossier.of(Http.pathId(ctx, "id")).map(d -> {
+      if (d == null) throw ApiError.notFound("cascade_not_found");
+      Map<String, Object> m = model(ctx);
+      m.put("d", d);
+      pages.render(ctx, "cascade-dossier", m);
+      return null;
+    });
+  }
+
+  public Future<?> tasksPage(RoutingContext ctx) {
+    return service.tasks(Sessions.user(ctx)).map(t -> {
+      Map<String, Object> m = model(ctx);
+      m.put("items", t);
+      pages.render(ctx, "cascade-tasks", m);
+      return null;
+    });
+  }
+
+  /** The person's own cascades in plain language; it refreshes itself when anything happens to them. */
+  public Future<?> minePage(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    return service.mine(user.id()).compose(ids -> {
+      List<Future<JsonObject>> views = new ArrayList<>();
+      for (Long id : ids) views.add(service.view(id));
+      return Future.all(views).map(all -> {
+        JsonArray list = new JsonArray();
+        for (Future<JsonObject> f : views) {
+          JsonObject p = CascadeApi.forPerson(f.result());
+          String state = p.getString("state");
+          p.put("goNext", "WAITING".equals(state) || "SENT_BACK".equals(state));
+          p.put("atStation", "AT_STATION".equals(state));
+          list.add(p);
+        }
+        Map<String, Object> m = model(ctx);
+        m.put("cascades", list);
+        m.put("me", user.id());
+        pages.render(ctx, "cascade-mine", m);
+        return null;
+      });
+    });
+  }
+
+  /** Employers: the answers to their own vacancies, nothing else of the cascade. */
+  public Future<?> answersPage(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    if (user.employerId() == null) throw ApiError.forbidden("not_your_booth");
+    return service.answersFor(user.employerId()).map(a -> {
+      Map<String, Object> m = model(ctx);
+      m.put("answers", a);
+      pages.render(ctx, "cascade-answers", m);
+      return null;
+    });
+  }
+}

@@ -1,0 +1,531 @@
+package at.jobfair.cascade;
+
+import at.jobfair.account.Account;
+import at.jobfair.account.Role;
+import at.jobfair.audit.AuditChain;
+import at.jobfair.audit.AuditLog;
+import at.jobfair.cascade.CascadeStore.CascadeRow;
+import at.jobfair.cascade.CascadeStore.StationRow;
+import at.jobfair.cascade.CascadeStore.StoredPlaybook;
+import at.jobfair.web.ApiError;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The I/O around the pure {@link CascadeMachine}: each step loads the cascade under a row lock, refreshes the facts its
+ * guards need from the database, asks the machine, and writes the new state, the step and its audit record in one
+ * transaction. Taking the next person of a queue skips rows another staff member is taking ({@code SKIP LOCKED}).
+ */
+public final class CascadeService {
+
+  /** Refusals that say the actor may not do this: 403. */
+  private static final Set<String> FORBIDDEN = Set.of("not_permitted", "not_staff_of_station", "not_responsible_decider",
+      "platform_never_decides");
+  /** Refusals that say the case is not (or no longer) where this step fits: 409. */
+  private static final Set<String> CONFLICT = Set.of("cascade_closed", "event_not_allowed", "wrong_station", "not_taken",
+      "sanction_barred_voluntary", "sanction_barred_employer_no_show", "sanction_barred_outage", "waiver_period_open",
+      "waiver_deadline_passed");
+
+  private final Pool pool;
+  private final CascadeStore store;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final int waiverDays;
+
+  public CascadeService(Pool pool, CascadeStore store, AuditLog audit, Clock clock, int waiverDays) {
+    this.pool = pool;
+    this.store = store;
+    this.audit = audit;
+    this.clock = clock;
+    this.waiverDays = waiverDays;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public CascadeStore store() {
+    return store;
+  }
+
+  /** A refusal of the machine as an answer with a message from the bundles ({@code error.<code>}). */
+  public static ApiError refusal(String code) {
+    if (FORBIDDEN.contains(code)) return new ApiError(403, code, null);
+    if (CONFLICT.contains(code)) return new ApiError(409, code, null);
+    return new ApiError(400, code, null);
+  }
+
+  // ---- playbooks ---------------------------------------------------------------------------------------------------
+
+  /** The fair's playbook; the format's default is stored on first use, so its stations have ids (their queues). */
+  public Future<StoredPlaybook> playbook(long fairId) {
+    return store.playbook(pool, fairId).compose(sp -> sp != null ? Future.succeededFuture(sp)
+        : pool.withTransaction(tx -> store.format(tx, fairId).compose(format -> {
+          if (format == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+          return tx.preparedQuery("select pg_advisory_xact_lock(7212003, $1::int)").execute(Tuple.of((int) fairId))
+              .compose(v -> store.playbook(tx, fairId))
+              .compose(again -> again != null ? Future.succeededFuture(again)
+                  : store.savePlaybook(tx, fairId, false, withWaiver(Playbook.defaultFor(format, false)), null, -1)
+                  .compose(v -> store.playbook(tx, fairId)));
+        })));
+  }
+
+  /** The configured waiver days replace the built-in default where the format tracks waivers. */
+  private Playbook withWaiver(Playbook pb) {
+    return pb.tracksWaiver() ? pb.adjust(pb.stages(), pb.decisionDays(), waiverDays) : pb;
+  }
+
+  /**
+   * The organiser's adjustment: {@code {"escalation", "stations": [{"station", "roles": [...], "place"}], "decisionDays",
+   * "waiverDays"}}. Without stations the format's default (with or without escalation) is taken. Only while nobody of
+   * the fair is in the cascade yet: a running cascade keeps the rules it started with.
+   */
+  public Future<StoredPlaybook> adjust(Account organiser, long fairId, JsonObject body) {
+    return playbook(fairId).compose(current -> pool.withTransaction(tx -> store.hasCascades(tx, fairId).compose(used -> {
+      if (used) return Future.failedFuture(ApiError.conflict("playbook_in_use"));
+      boolean escalation = body.getValue("escalation") instanceof Boolean b ? b : current.escalation();
+      Playbook base = withWaiver(Playbook.defaultFor(current.format(), escalation));
+      Playbook pb;
+      List<String> places = new ArrayList<>();
+      try {
+        JsonArray stations = body.getValue("stations") instanceof JsonArray a ? a : null;
+        int decisionDays = body.getValue("decisionDays") instanceof Number n ? n.intValue() : base.decisionDays();
+        int waiver = body.getValue("waiverDays") instanceof Number n ? n.intValue() : base.waiverDays();
+        if (stations == null) {
+          pb = base.adjust(base.stages(), decisionDays, waiver);
+          for (Playbook.Stage s : pb.stages()) {
+            StationRow old = current.station(s.station());
+            places.add(old == null ? null : old.place());
+          }
+        } else {
+          List<Playbook.Stage> stages = new ArrayList<>();
+          for (Object o : stations) {
+            if (!(o instanceof JsonObject s)) throw new InvalidPlaybook("playbook_station_missing");
+            Station st;
+            try {
+              st = Station.valueOf(s.getString("station"));
+            } catch (RuntimeException e) {
+              throw new InvalidPlaybook("playbook_station_missing");
+            }
+            java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
+            JsonArray r = s.getValue("roles") instanceof JsonArray a ? a : new JsonArray();
+            for (Object code : r) {
+              Role role = code instanceof String c ? Role.parse(c) : null;
+              if (role == null) throw new InvalidPlaybook("playbook_staff_role");
+              roles.add(role);
+            }
+            stages.add(new Playbook.Stage(st, roles));
+            String place = s.getValue("place") instanceof String p && !p.isBlank() ? p.strip() : null;
+            if (place != null && place.length() > 300) throw ApiError.badRequest("place_too_long");
+            places.add(place);
+          }
+          pb = base.adjust(stages, decisionDays, waiver);
+        }
+      } catch (InvalidPlaybook e) {
+        return Future.failedFuture(ApiError.badRequest(e.code()));
+      }
+      return store.savePlaybook(tx, fairId, escalation, pb, places, organiser.id()).compose(v -> store.playbook(tx, fairId));
+    })));
+  }
+
+  /** The stations of the fair with how many wait at each and how many are being seen. */
+  public Future<JsonObject> stations(long fairId) {
+    return playbook(fairId).compose(sp -> pool.preparedQuery("""
+            select station, count(*) filter (where state in ('WAITING', 'SENT_BACK')) as waiting,
+                   count(*) filter (where state = 'AT_STATION') as at_station,
+                   count(*) filter (where state in ('SANCTION_PROPOSED', 'DECISION_PENDING')) as pending
+              from cascade where fair_id = $1 and station is not null group by station""").execute(Tuple.of(fairId)).map(rows -> {
+      JsonObject counts = new JsonObject();
+      for (Row r : rows) {
+        counts.put(r.getString("station"), new JsonObject().put("waiting", r.getLong("waiting")).put("atStation", r.getLong("at_station"))
+            .put("pending", r.getLong("pending")));
+      }
+      JsonArray list = new JsonArray();
+      for (StationRow s : sp.stations()) {
+        JsonObject c = counts.getJsonObject(s.station().name(), new JsonObject().put("waiting", 0).put("atStation", 0).put("pending", 0));
+        list.add(s.toJson().mergeIn(c));
+      }
+      return new JsonObject().put("fair", new JsonObject().put("id", fairId).put("name", sp.fairName()).put("format", sp.format().name()))
+          .put("escalation", sp.escalation()).put("decisionDays", sp.playbook().decisionDays())
+          .put("waiverDays", sp.playbook().waiverDays()).put("stations", list);
+    }));
+  }
+
+  // ---- who may work where ------------------------------------------------------------------------------------------
+
+  /** Whether the person staffs this station: a role the playbook names (employers only at a fair where they have a booth). */
+  public Future<Boolean> staffs(Account user, StationRow s) {
+    if (user == null || s == null) return Future.succeededFuture(false);
+    boolean staffRole = user.roles().stream().anyMatch(r -> r != Role.EMPLOYER && s.roles().contains(r));
+    if (staffRole) return Future.succeededFuture(true);
+    if (!user.has(Role.EMPLOYER) || !s.roles().contains(Role.EMPLOYER) || user.employerId() == null) return Future.succeededFuture(false);
+    return pool.preparedQuery("select exists (select 1 from booth where fair_id = $1 and employer_id = $2)")
+        .execute(Tuple.of(s.fairId(), user.employerId())).map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  /** Whether the person may watch the station's queue live: its staff and organisers. */
+  public Future<Boolean> mayWatch(Account user, long stationId) {
+    if (user == null) return Future.succeededFuture(false);
+    return store.station(pool, stationId).compose(s -> {
+      if (s == null) return Future.succeededFuture(false);
+      if (user.has(Role.ORGANIZER)) return Future.succeededFuture(true);
+      return staffs(user, s);
+    });
+  }
+
+  // ---- steps -------------------------------------------------------------------------------------------------------
+
+  /** Admits a person at the fair: the cascade starts, is booked and checked in, and the person waits at the first station. */
+  public Future<Long> admit(Account staff, long fairId, long jobseekerId) {
+    return playbook(fairId).compose(sp -> pool.withTransaction(tx -> store.facts(tx, fairId, jobseekerId).compose(f -> {
+      if (f == null) return Future.failedFuture(ApiError.notFound("jobseeker_not_found"));
+      Cascade c = Cascade.invited(f.binding() ? LegalBasis.BINDING : LegalBasis.VOLUNTARY, f.minimumIncome(),
+          f.caseworkerId() == null ? null : String.valueOf(f.caseworkerId())).withEmployerNoShow(f.employerNoShow()).withOutage(f.outage());
+      return store.insert(tx, fairId, jobseekerId, c).compose(id -> {
+        if (id == null) return Future.failedFuture(ApiError.conflict("cascade_exists"));
+        return store.lock(tx, id)
+            .compose(row -> step(tx, sp, row, Event.of(Event.Type.BOOK), null))
+            .compose(v -> store.lock(tx, id))
+            .compose(row -> step(tx, sp, row, Event.of(Event.Type.CHECK_IN), staff))
+            .map(id);
+      });
+    })));
+  }
+
+  /** One event on a cascade; {@code expectedVersion} (when given) must be the version the actor saw. */
+  public Future<Long> act(Account user, long cascadeId, Event event, Integer expectedVersion) {
+    return pool.withTransaction(tx -> store.lock(tx, cascadeId).compose(row -> {
+      if (row == null) return Future.failedFuture(ApiError.notFound("cascade_not_found"));
+      if (expectedVersion != null && expectedVersion != row.version()) return Future.failedFuture(ApiError.conflict("cascade_changed"));
+      return store.playbook(tx, row.fairId()).compose(sp -> step(tx, sp, row, event, user)).map(cascadeId);
+    })).recover(CascadeService::databaseGuard);
+  }
+
+  /** Takes the longest-waiting person of the station's queue; two staff at once get two different people. */
+  public Future<Long> next(Account user, long stationId) {
+    return store.station(pool, stationId).compose(s -> {
+      if (s == null) return Future.failedFuture(ApiError.notFound("station_not_found"));
+      return staffs(user, s).compose(ok -> {
+        if (!ok) return Future.failedFuture(refusal("not_staff_of_station"));
+        return pool.withTransaction(tx -> store.lockNext(tx, s.fairId(), s.station()).compose(row -> {
+          if (row == null) return Future.failedFuture(ApiError.notFound("queue_empty"));
+          return store.playbook(tx, s.fairId()).compose(sp -> step(tx, sp, row, Event.of(Event.Type.TAKE), user)).map(row.id());
+        })).recover(CascadeService::databaseGuard);
+      });
+    });
+  }
+
+  /** A guard of the database (CHECK, trigger) refused what the service let through: answered, never a stack trace. */
+  private static <T> Future<T> databaseGuard(Throwable e) {
+    if (e instanceof PgException pg && "23514".equals(pg.getSqlState())) {
+      return Future.failedFuture(ApiError.conflict("cascade_guard"));
+    }
+    return Future.failedFuture(e);
+  }
+
+  private Future<Void> step(SqlClient tx, StoredPlaybook sp, CascadeRow row, Event e, Account user) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return store.facts(tx, row.fairId(), row.jobseekerId()).compose(f -> {
+      Cascade c = row.cascade();
+      if (f != null) c = c.withEmployerNoShow(c.employerNoShow() || f.employerNoShow()).withOutage(c.outage() || f.outage());
+      Chosen chosen = choose(sp.playbook(), c, e, user, now);
+      if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
+      Outcome.Moved m = (Outcome.Moved) chosen.outcome();
+      // An employer staffs an offer station only at a fair where they run a booth.
+      Future<Void> employerHere = chosen.actor().role() != Role.EMPLOYER ? Future.succeededFuture()
+          : tx.preparedQuery("select exists (select 1 from booth where fair_id = $1 and employer_id = $2)")
+          .execute(Tuple.of(row.fairId(), user.employerId())).compose(rows -> rows.iterator().next().getBoolean(0)
+              ? Future.<Void>succeededFuture() : Future.failedFuture(refusal("not_staff_of_station")));
+      Future<JsonObject> vacancy = e.vacancyId() == null ? employerHere.map(x -> (JsonObject) null)
+          : employerHere.compose(x -> vacancyOf(tx, row, e, chosen, user));
+      return vacancy.compose(v -> write(tx, row, m, e, user, v, now));
+    });
+  }
+
+  /** The vacancy of an offer step: at a booth of this fair, and an employer's own. */
+  private Future<JsonObject> vacancyOf(SqlClient tx, CascadeRow row, Event e, Chosen chosen, Account user) {
+    return vacancyId(e.vacancyId()).compose(id -> store.vacancyAtFair(tx, row.fairId(), id)).compose(v -> {
+      if (v == null) return Future.failedFuture(ApiError.badRequest("vacancy_not_at_fair"));
+      if (chosen.actor().role() == Role.EMPLOYER && !v.getLong("employerId").equals(user.employerId())) {
+        return Future.failedFuture(ApiError.forbidden("not_your_vacancy"));
+      }
+      return Future.succeededFuture(v);
+    });
+  }
+
+  /** Writes the new state, the audit record and the step, in the caller's transaction. */
+  private Future<Void> write(SqlClient tx, CascadeRow row, Outcome.Moved m, Event e, Account user, JsonObject v, Instant now) {
+    Long takenBy = m.cascade().state() == State.AT_STATION ? (e.type() == Event.Type.TAKE ? Long.valueOf(user.id()) : row.takenBy()) : null;
+    Transition t = m.transition();
+    Long actorId = user == null ? null : user.id();
+    return store.update(tx, row.id(), m.cascade(), takenBy, now)
+        .compose(ver -> audit.append(tx, AuditChain.Entry.of(now, actorId, t.actorRole(), "cascade:" + row.id(), t.event().name(),
+            label(t.from(), t.fromStation()), label(t.to(), t.toStation()), auditReasons(e, v))))
+        .compose(entry -> store.insertStep(tx, row.id(), t, e, actorId, v, entry.seq()));
+  }
+
+  private static Future<Long> vacancyId(String id) {
+    try {
+      return Future.succeededFuture(Long.parseLong(id.strip()));
+    } catch (NumberFormatException ex) {
+      return Future.failedFuture(ApiError.badRequest("vacancy_not_at_fair"));
+    }
+  }
+
+  private static String label(State s, Station st) {
+    return st == null ? s.name() : s.name() + "@" + st.name();
+  }
+
+  /** The audit record's reasons: what was decided and why, in one text. */
+  private static String auditReasons(Event e, JsonObject vacancy) {
+    StringBuilder sb = new StringBuilder();
+    if (vacancy != null) sb.append("vacancy ").append(vacancy.getLong("id")).append(" (").append(vacancy.getString("title")).append(")");
+    if (e.finding() != null) sb.append(sb.isEmpty() ? "" : "; ").append("finding ").append(e.finding());
+    if (e.decision() != null) sb.append(sb.isEmpty() ? "" : "; ").append("decision ").append(e.decision());
+    if (e.jobStart() != null) sb.append(sb.isEmpty() ? "" : "; ").append("job start ").append(e.jobStart());
+    if (e.reasons() != null && !e.reasons().isBlank()) sb.append(sb.isEmpty() ? "" : ": ").append(e.reasons());
+    return sb.isEmpty() ? null : sb.toString();
+  }
+
+  private record Chosen(Actor actor, Outcome outcome) {
+  }
+
+  /**
+   * The actor for a signed-in person: the first of their roles for which the machine takes the step; when none does,
+   * the refusal that says most (a missing reason rather than "not your station" when one of the roles fits).
+   */
+  private static Chosen choose(Playbook pb, Cascade c, Event e, Account user, Instant now) {
+    if (user == null) return new Chosen(Actor.SYSTEM, CascadeMachine.apply(pb, c, e, Actor.SYSTEM, now));
+    Chosen first = null;
+    Chosen best = null;
+    for (Role r : user.roles().stream().sorted().toList()) {
+      Actor a = new Actor(r, String.valueOf(user.id()));
+      Outcome o = CascadeMachine.apply(pb, c, e, a, now);
+      Chosen ch = new Chosen(a, o);
+      if (o instanceof Outcome.Moved) return ch;
+      if (first == null) first = ch;
+      if (best == null && !FORBIDDEN.contains(((Outcome.Refusal) o).code())) best = ch;
+    }
+    if (best != null) return best;
+    return first != null ? first : new Chosen(null, new Outcome.Refusal("not_permitted"));
+  }
+
+  // ---- reading -----------------------------------------------------------------------------------------------------
+
+  /** A cascade with its person, fair, current station and steps (for staff). Null when there is none. */
+  public Future<JsonObject> view(long cascadeId) {
+    return store.get(pool, cascadeId).compose(row -> {
+      if (row == null) return Future.succeededFuture(null);
+      return store.playbook(pool, row.fairId()).compose(sp -> store.steps(pool, cascadeId).compose(steps ->
+          pool.preparedQuery("select a.name, a.language, c.name as caseworker from account a left join jobseeker j on j.account_id = a.id "
+                  + "left join account c on c.id = j.caseworker_id where a.id = $1")
+              .execute(Tuple.of(row.jobseekerId())).map(rows -> {
+                Row p = rows.iterator().next();
+                Cascade c = row.cascade();
+                StationRow st = c.station() == null ? null : sp.station(c.station());
+                Instant waiverDeadline = c.imposedAt() != null && sp.playbook().tracksWaiver()
+                    ? CascadeMachine.waiverDeadline(sp.playbook(), c) : null;
+                return new JsonObject().put("id", row.id()).put("version", row.version())
+                    .put("fair", new JsonObject().put("id", row.fairId()).put("name", sp.fairName()).put("format", sp.format().name()))
+                    .put("person", new JsonObject().put("id", row.jobseekerId()).put("name", p.getString("name")))
+                    .put("caseworker", p.getString("caseworker"))
+                    .put("caseworkerId", c.caseworkerId() == null ? null : Long.valueOf(c.caseworkerId()))
+                    .put("state", c.state().name()).put("station", c.station() == null ? null : c.station().name())
+                    .put("stationId", st == null ? null : st.id()).put("place", st == null ? null : st.place())
+                    .put("legalBasis", c.basis().name()).put("employerNoShow", c.employerNoShow()).put("outage", c.outage())
+                    .put("minimumIncome", c.minimumIncome()).put("statementGiven", c.statementGiven())
+                    .put("decider", c.minimumIncome() ? "KOMMUNE" : "SFA")
+                    .put("decisionDue", CascadeStore.str(c.decisionDue())).put("imposedAt", CascadeStore.str(c.imposedAt()))
+                    .put("waiverDeadline", CascadeStore.str(waiverDeadline)).put("jobStart", CascadeStore.str(c.jobStart()))
+                    .put("takenBy", row.takenBy()).put("waitingSince", CascadeStore.str(row.waitingSince()))
+                    .put("steps", steps);
+              })));
+    });
+  }
+
+  /** The person's own cascades, newest first (ids). */
+  public Future<List<Long>> mine(long jobseekerId) {
+    return pool.preparedQuery("select id from cascade where jobseeker_id = $1 order by created_at desc, id desc")
+        .execute(Tuple.of(jobseekerId)).map(rows -> {
+          List<Long> ids = new ArrayList<>();
+          for (Row r : rows) ids.add(r.getLong(0));
+          return ids;
+        });
+  }
+
+  /** Who waits at a station and who is being seen there (for its staff). At DECISION: the cases the person decides. */
+  public Future<JsonObject> queue(Account user, long stationId) {
+    return store.station(pool, stationId).compose(s -> {
+      if (s == null) return Future.failedFuture(ApiError.notFound("station_not_found"));
+      return (user.has(Role.ORGANIZER) ? Future.succeededFuture(true) : staffs(user, s)).compose(ok -> {
+        if (!ok) return Future.failedFuture(refusal("not_staff_of_station"));
+        boolean decision = s.station() == Station.DECISION;
+        boolean kommune = user.has(Role.KOMMUNE);
+        String filter = !decision || user.has(Role.ORGANIZER) ? "true"
+            : kommune ? "c.minimum_income" : "(not c.minimum_income and c.caseworker_id = $3)";
+        return pool.preparedQuery("""
+                select c.id, c.state, c.waiting_since, c.taken_by, c.taken_at, c.decision_due, c.version, a.name, t.name as taken_by_name
+                  from cascade c join account a on a.id = c.jobseeker_id left join account t on t.id = c.taken_by
+                 where c.fair_id = $1 and c.station = $2 and\s""" + filter + " order by c.waiting_since nulls last, c.id")
+            .execute(decision && !kommune && !user.has(Role.ORGANIZER) ? Tuple.of(s.fairId(), s.station().name(), user.id())
+                : Tuple.of(s.fairId(), s.station().name()))
+            .map(rows -> {
+              JsonArray waiting = new JsonArray();
+              JsonArray seen = new JsonArray();
+              for (Row r : rows) {
+                JsonObject o = new JsonObject().put("cascade", r.getLong("id")).put("person", r.getString("name"))
+                    .put("state", r.getString("state")).put("version", r.getInteger("version"))
+                    .put("waitingSince", CascadeStore.str(CascadeStore.instant(r, "waiting_since")))
+                    .put("takenBy", r.getLong("taken_by")).put("takenByName", r.getString("taken_by_name"))
+                    .put("mine", r.getLong("taken_by") != null && r.getLong("taken_by") == user.id())
+                    .put("decisionDue", CascadeStore.str(CascadeStore.instant(r, "decision_due")));
+                String state = r.getString("state");
+                if ("WAITING".equals(state) || "SENT_BACK".equals(state)) waiting.add(o);
+                else seen.add(o);
+              }
+              return new JsonObject().put("station", s.toJson()).put("waiting", waiting).put("atStation", seen);
+            });
+      });
+    });
+  }
+
+  /** The vacancies of the fair's booths, for the offer stations. */
+  public Future<JsonArray> vacancies(long fairId) {
+    return pool.preparedQuery("""
+            select v.id, v.title, v.workplace, v.region, v.hours_per_week, v.pay, v.housing, e.name as employer
+              from vacancy v join booth b on b.id = v.booth_id join employer e on e.id = b.employer_id
+             where b.fair_id = $1 order by e.name, v.title, v.id""").execute(Tuple.of(fairId)).map(rows -> {
+      JsonArray out = new JsonArray();
+      for (Row r : rows) {
+        out.add(new JsonObject().put("id", r.getLong("id")).put("title", r.getString("title")).put("employer", r.getString("employer"))
+            .put("workplace", r.getString("workplace")).put("region", r.getString("region")).put("pay", r.getString("pay"))
+            .put("housing", r.getBoolean("housing")));
+      }
+      return out;
+    });
+  }
+
+  /** The decisions and waiver considerations that are this person's to take: own caseworker's people, or the municipality's. */
+  public Future<JsonArray> tasks(Account user) {
+    boolean sfa = user.has(Role.SFA);
+    boolean kommune = user.has(Role.KOMMUNE);
+    if (!sfa && !kommune) return Future.succeededFuture(new JsonArray());
+    return pool.preparedQuery("""
+            select c.id, c.jobseeker_id, c.state, c.decision_due, c.imposed_at, c.job_start, c.version, c.fair_id, f.name as fair_name, a.name,
+                   (select s.finding from cascade_step s where s.cascade_id = c.id and s.event = 'FINDING' order by s.id desc limit 1) as finding
+              from cascade c join account a on a.id = c.jobseeker_id join fair f on f.id = c.fair_id
+             where c.state in ('SANCTION_PROPOSED', 'DECISION_PENDING', 'WAIVER_CONSIDERATION')
+               and (($2 and c.minimum_income) or ($3 and not c.minimum_income and c.caseworker_id = $1))
+             order by c.decision_due nulls last, c.id""")
+        .execute(Tuple.of(user.id(), kommune, sfa)).compose(rows -> courseFollowUps(user, sfa).map(followUps -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rows) {
+            String state = r.getString("state");
+            out.add(new JsonObject().put("id", r.getLong("id"))
+                .put("kind", "WAIVER_CONSIDERATION".equals(state) ? "CONSIDER_WAIVER" : "DECISION")
+                .put("cascade", r.getLong("id")).put("state", state).put("version", r.getInteger("version"))
+                .put("person", new JsonObject().put("id", r.getLong("jobseeker_id")).put("name", r.getString("name")))
+                .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name")))
+                .put("finding", r.getString("finding"))
+                .put("decisionDue", CascadeStore.str(CascadeStore.instant(r, "decision_due")))
+                .put("imposedAt", CascadeStore.str(CascadeStore.instant(r, "imposed_at")))
+                .put("jobStart", CascadeStore.str(CascadeStore.instant(r, "job_start"))));
+          }
+          followUps.forEach(out::add);
+          return out;
+        }));
+  }
+
+  /** Open follow-ups of accepted courses for the caseworker's own people (worklist items; the result closes them). */
+  private Future<JsonArray> courseFollowUps(Account user, boolean sfa) {
+    if (!sfa) return Future.succeededFuture(new JsonArray());
+    return pool.preparedQuery("""
+            select w.id, w.cascade_id, w.created_at, c.fair_id, f.name as fair_name, a.id as person_id, a.name
+              from worklist_item w join jobseeker j on j.account_id = w.jobseeker_id join cascade c on c.id = w.cascade_id
+              join fair f on f.id = c.fair_id join account a on a.id = w.jobseeker_id
+             where w.kind = 'COURSE_FOLLOW_UP' and w.result is null and j.caseworker_id = $1 order by w.created_at, w.id""")
+        .execute(Tuple.of(user.id())).map(rows -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rows) {
+            out.add(new JsonObject().put("id", r.getLong("id")).put("kind", "COURSE_FOLLOW_UP").put("cascade", r.getLong("cascade_id"))
+                .put("state", "ENDED_COURSE_ACCEPTED").put("createdAt", CascadeStore.str(CascadeStore.instant(r, "created_at")))
+                .put("person", new JsonObject().put("id", r.getLong("person_id")).put("name", r.getString("name")))
+                .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name"))));
+          }
+          return out;
+        });
+  }
+
+  /** Answers to an employer's own vacancies: which vacancy, who, accepted or declined, when. Never findings or sanctions. */
+  public Future<JsonArray> answersFor(long employerId) {
+    return pool.preparedQuery("""
+            select s.vacancy_id, s.vacancy_title, s.event, s.at, a.name, f.name as fair_name
+              from cascade_step s join cascade c on c.id = s.cascade_id join account a on a.id = c.jobseeker_id
+              join fair f on f.id = c.fair_id
+             where s.employer_id = $1 and s.event in ('OFFER_ACCEPTED', 'OFFER_DECLINED', 'LOCAL_OFFER_ACCEPTED', 'LOCAL_OFFER_DECLINED')
+             order by s.at desc, s.id desc""").execute(Tuple.of(employerId)).map(rows -> {
+      JsonArray out = new JsonArray();
+      for (Row r : rows) {
+        out.add(new JsonObject().put("vacancy", new JsonObject().put("id", r.getLong("vacancy_id")).put("title", r.getString("vacancy_title")))
+            .put("person", r.getString("name")).put("fair", r.getString("fair_name"))
+            .put("answer", r.getString("event").endsWith("ACCEPTED") ? "ACCEPTED" : "DECLINED")
+            .put("at", CascadeStore.str(CascadeStore.instant(r, "at"))));
+      }
+      return out;
+    });
+  }
+
+  /** People with a booking or an invitation at the fair who are not in its cascade yet (for admitting them). */
+  public Future<JsonArray> notAdmitted(long fairId) {
+    return pool.preparedQuery("""
+            select a.id, a.name from account a join jobseeker j on j.account_id = a.id
+             where (exists (select 1 from booking k join booth b on b.id = k.booth_id where b.fair_id = $1 and k.jobseeker_id = a.id and k.status = 'ACTIVE')
+                    or exists (select 1 from invitation i where i.fair_id = $1 and i.jobseeker_id = a.id))
+               and not exists (select 1 from cascade c where c.fair_id = $1 and c.jobseeker_id = a.id)
+             order by a.name, a.id limit 200""").execute(Tuple.of(fairId)).map(rows -> {
+      JsonArray out = new JsonArray();
+      for (Row r : rows) out.add(new JsonObject().put("id", r.getLong("id")).put("name", r.getString("name")));
+      return out;
+    });
+  }
+
+  /** The funnel of a fair: invited, attended, offer, accepted, declined, local offer, sanction check, decided. */
+  public Future<JsonObject> funnel(SqlClient c, long fairId) {
+    return c.preparedQuery("""
+            with people as (
+              select jobseeker_id from invitation where fair_id = $1
+              union select k.jobseeker_id from booking k join booth b on b.id = k.booth_id where b.fair_id = $1
+              union select jobseeker_id from cascade where fair_id = $1),
+            attended as (
+              select k.jobseeker_id from booking k join booth b on b.id = k.booth_id join attendance t on t.booking_id = k.id
+               where b.fair_id = $1 and (t.checked_in_at is not null or t.outcome in ('APPEARED', 'UNSUITABLE', 'CANDIDATE_DECLINED'))
+              union select c.jobseeker_id from cascade c join cascade_step s on s.cascade_id = c.id where c.fair_id = $1 and s.event = 'CHECK_IN'),
+            steps as (select s.* from cascade_step s join cascade c on c.id = s.cascade_id where c.fair_id = $1)
+            select (select count(*) from people) as invited, (select count(*) from attended) as attended,
+                   (select count(distinct cascade_id) from steps where event = 'TAKE' and from_station = 'OFFER') as offer,
+                   (select count(distinct cascade_id) from steps where event in ('OFFER_ACCEPTED', 'LOCAL_OFFER_ACCEPTED')) as accepted,
+                   (select count(distinct cascade_id) from steps where event = 'OFFER_DECLINED') as declined,
+                   (select count(distinct cascade_id) from steps where event = 'TAKE' and from_station = 'LOCAL_OFFER') as local_offer,
+                   (select count(distinct cascade_id) from steps where event = 'TAKE' and from_station = 'SANCTION_CHECK') as sanction_check,
+                   (select count(distinct cascade_id) from steps where event = 'DECIDE' and decision in ('IMPOSE', 'DO_NOT_IMPOSE')) as decided""")
+        .execute(Tuple.of(fairId)).map(rows -> {
+          Row r = rows.iterator().next();
+          return new JsonObject().put("invited", r.getLong("invited")).put("attended", r.getLong("attended")).put("offer", r.getLong("offer"))
+              .put("accepted", r.getLong("accepted")).put("declined", r.getLong("declined")).put("localOffer", r.getLong("local_offer"))
+              .put("sanctionCheck", r.getLong("sanction_check")).put("decided", r.getLong("decided"));
+        });
+  }
+}

@@ -1,0 +1,261 @@
+package at.jobfair.cascade;
+
+import at.jobfair.account.Role;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The cascade's SQL, in one place: playbooks and stations, cascades, their steps, and the facts their guards need. */
+public final class CascadeStore {
+
+  /** A station of a fair's playbook as stored (its id names its queue). */
+  public record StationRow(long id, long fairId, Station station, int position, Set<Role> roles, String place) {
+    public JsonObject toJson() {
+      JsonArray r = new JsonArray();
+      roles.stream().sorted().forEach(x -> r.add(x.name()));
+      return new JsonObject().put("id", id).put("fairId", fairId).put("station", station.name()).put("position", position)
+          .put("roles", r).put("place", place);
+    }
+  }
+
+  /** A fair's playbook with the stored stations and the fair's facts it depends on. */
+  public record StoredPlaybook(long fairId, String fairName, Format format, boolean escalation, Playbook playbook,
+                               List<StationRow> stations, Instant fairStart) {
+    public StationRow station(Station s) {
+      return stations.stream().filter(x -> x.station() == s).findFirst().orElse(null);
+    }
+  }
+
+  /** One cascade row. */
+  public record CascadeRow(long id, long fairId, long jobseekerId, int version, Cascade cascade, Long takenBy, Instant waitingSince) {
+  }
+
+  /** What decides a person's guards at a fair, read fresh from bookings, invitations, attendance and outages. */
+  public record Facts(boolean binding, boolean employerNoShow, boolean outage, boolean minimumIncome, Long caseworkerId) {
+  }
+
+  public Future<StoredPlaybook> playbook(SqlClient c, long fairId) {
+    return c.preparedQuery("""
+            select f.id, f.name, f.format, f.starts_at, p.escalation, p.decision_days, p.waiver_days
+              from fair f left join cascade_playbook p on p.fair_id = f.id where f.id = $1""")
+        .execute(Tuple.of(fairId)).compose(rows -> {
+          if (rows.size() == 0) return Future.succeededFuture(null);
+          Row f = rows.iterator().next();
+          if (f.getValue("decision_days") == null) return Future.succeededFuture(null);
+          return c.preparedQuery("select id, station, position, roles, place from cascade_station where fair_id = $1 order by position")
+              .execute(Tuple.of(fairId)).map(st -> {
+                List<StationRow> stations = new ArrayList<>();
+                List<Playbook.Stage> stages = new ArrayList<>();
+                for (Row r : st) {
+                  Set<Role> roles = EnumSet.noneOf(Role.class);
+                  for (String code : r.getArrayOfStrings("roles")) roles.add(Role.valueOf(code));
+                  Station s = Station.valueOf(r.getString("station"));
+                  stations.add(new StationRow(r.getLong("id"), fairId, s, r.getInteger("position"), roles, r.getString("place")));
+                  stages.add(new Playbook.Stage(s, roles));
+                }
+                Format format = Format.valueOf(f.getString("format"));
+                return new StoredPlaybook(fairId, f.getString("name"), format, f.getBoolean("escalation"),
+                    new Playbook(format, stages, f.getInteger("decision_days"), f.getInteger("waiver_days")), stations,
+                    f.getOffsetDateTime("starts_at").toInstant());
+              });
+        });
+  }
+
+  /** The fair's format, or null when there is no such fair. */
+  public Future<Format> format(SqlClient c, long fairId) {
+    return c.preparedQuery("select format from fair where id = $1").execute(Tuple.of(fairId))
+        .map(rows -> rows.size() == 0 ? null : Format.valueOf(rows.iterator().next().getString(0)));
+  }
+
+  /** Writes a playbook: keeps the ids of stations that stay (their queues), removes the others, adds new ones. */
+  public Future<Void> savePlaybook(SqlClient tx, long fairId, boolean escalation, Playbook pb, List<String> places, long by) {
+    List<String> names = pb.stages().stream().map(s -> s.station().name()).toList();
+    Future<?> f = tx.preparedQuery("""
+            insert into cascade_playbook (fair_id, escalation, decision_days, waiver_days, updated_by) values ($1, $2, $3, $4, $5)
+            on conflict (fair_id) do update set escalation = excluded.escalation, decision_days = excluded.decision_days,
+              waiver_days = excluded.waiver_days, updated_by = excluded.updated_by, updated_at = now()""")
+        .execute(Tuple.of(fairId, escalation, pb.decisionDays(), pb.waiverDays(), by < 0 ? null : by))
+        .compose(v -> tx.query("set constraints all deferred").execute())
+        .compose(v -> tx.preparedQuery("delete from cascade_station where fair_id = $1 and not (station = any($2))")
+            .execute(Tuple.of(fairId).addArrayOfString(names.toArray(new String[0]))));
+    for (int i = 0; i < pb.stages().size(); i++) {
+      Playbook.Stage s = pb.stages().get(i);
+      String[] roles = s.staffedBy().stream().sorted().map(Enum::name).toArray(String[]::new);
+      String place = places == null || i >= places.size() ? null : places.get(i);
+      int pos = i + 1;
+      f = f.compose(v -> tx.preparedQuery("""
+              insert into cascade_station (fair_id, station, position, roles, place) values ($1, $2, $3, $4, $5)
+              on conflict (fair_id, station) do update set position = excluded.position, roles = excluded.roles, place = excluded.place""")
+          .execute(Tuple.of(fairId, s.station().name(), pos, roles, place)));
+    }
+    return f.mapEmpty();
+  }
+
+  public Future<Boolean> hasCascades(SqlClient c, long fairId) {
+    return c.preparedQuery("select exists (select 1 from cascade where fair_id = $1)").execute(Tuple.of(fairId))
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  public Future<StationRow> station(SqlClient c, long stationId) {
+    return c.preparedQuery("select id, fair_id, station, position, roles, place from cascade_station where id = $1")
+        .execute(Tuple.of(stationId)).map(rows -> {
+          if (rows.size() == 0) return null;
+          Row r = rows.iterator().next();
+          Set<Role> roles = EnumSet.noneOf(Role.class);
+          for (String code : r.getArrayOfStrings("roles")) roles.add(Role.valueOf(code));
+          return new StationRow(r.getLong("id"), r.getLong("fair_id"), Station.valueOf(r.getString("station")),
+              r.getInteger("position"), roles, r.getString("place"));
+        });
+  }
+
+  public Future<Facts> facts(SqlClient c, long fairId, long jobseekerId) {
+    return c.preparedQuery("""
+            select exists (select 1 from booking k join booth b on b.id = k.booth_id
+                            where b.fair_id = $1 and k.jobseeker_id = $2 and k.status = 'ACTIVE' and k.legal_basis = 'BINDING')
+                   or exists (select 1 from invitation i where i.fair_id = $1 and i.jobseeker_id = $2 and i.legal_basis = 'BINDING') as binding,
+                   exists (select 1 from booking k join booth b on b.id = k.booth_id join attendance t on t.booking_id = k.id
+                            where b.fair_id = $1 and k.jobseeker_id = $2 and t.outcome = 'EMPLOYER_NO_SHOW') as employer_no_show,
+                   exists (select 1 from booking k join booth b on b.id = k.booth_id join fair_outage o on o.fair_id = b.fair_id
+                            where b.fair_id = $1 and k.jobseeker_id = $2 and k.status = 'ACTIVE' and o.during && k.during) as outage,
+                   coalesce((select j.benefit_type = 'MINIMUM_INCOME' from jobseeker j where j.account_id = $2), false) as minimum_income,
+                   (select j.caseworker_id from jobseeker j where j.account_id = $2) as caseworker_id,
+                   exists (select 1 from jobseeker j where j.account_id = $2) as is_jobseeker""")
+        .execute(Tuple.of(fairId, jobseekerId)).map(rows -> {
+          Row r = rows.iterator().next();
+          if (!r.getBoolean("is_jobseeker")) return null;
+          return new Facts(r.getBoolean("binding"), r.getBoolean("employer_no_show"), r.getBoolean("outage"),
+              r.getBoolean("minimum_income"), r.getLong("caseworker_id"));
+        });
+  }
+
+  public Future<Long> insert(SqlClient tx, long fairId, long jobseekerId, Cascade c) {
+    return tx.preparedQuery("""
+            insert into cascade (fair_id, jobseeker_id, state, legal_basis, employer_no_show, outage, minimum_income, caseworker_id)
+            values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (fair_id, jobseeker_id) do nothing returning id""")
+        .execute(Tuple.of(fairId, jobseekerId, c.state().name(), c.basis().name(), c.employerNoShow(), c.outage(), c.minimumIncome(),
+            c.caseworkerId() == null ? null : Long.valueOf(c.caseworkerId())))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+  }
+
+  private static final String COLUMNS = "id, fair_id, jobseeker_id, version, state, station, legal_basis, employer_no_show, outage, "
+      + "minimum_income, caseworker_id, statement_given, decision_due, imposed_at, job_start, taken_by, waiting_since";
+
+  /** The cascade, locked for this transaction; null when there is none. */
+  public Future<CascadeRow> lock(SqlClient tx, long id) {
+    return tx.preparedQuery("select " + COLUMNS + " from cascade where id = $1 for update").execute(Tuple.of(id)).map(CascadeStore::first);
+  }
+
+  public Future<CascadeRow> get(SqlClient c, long id) {
+    return c.preparedQuery("select " + COLUMNS + " from cascade where id = $1").execute(Tuple.of(id)).map(CascadeStore::first);
+  }
+
+  /** The longest-waiting person of a station's queue, locked; rows another transaction holds are skipped. */
+  public Future<CascadeRow> lockNext(SqlClient tx, long fairId, Station station) {
+    return tx.preparedQuery("select " + COLUMNS + """
+             from cascade where fair_id = $1 and station = $2 and state in ('WAITING', 'SENT_BACK')
+            order by waiting_since, id limit 1 for update skip locked""")
+        .execute(Tuple.of(fairId, station.name())).map(CascadeStore::first);
+  }
+
+  private static CascadeRow first(RowSet<Row> rows) {
+    if (rows.size() == 0) return null;
+    Row r = rows.iterator().next();
+    Long cw = r.getLong("caseworker_id");
+    Cascade c = new Cascade(State.valueOf(r.getString("state")), r.getString("station") == null ? null : Station.valueOf(r.getString("station")),
+        LegalBasis.valueOf(r.getString("legal_basis")), r.getBoolean("employer_no_show"), r.getBoolean("outage"),
+        r.getBoolean("minimum_income"), cw == null ? null : String.valueOf(cw), r.getBoolean("statement_given"),
+        instant(r, "decision_due"), instant(r, "imposed_at"), instant(r, "job_start"));
+    return new CascadeRow(r.getLong("id"), r.getLong("fair_id"), r.getLong("jobseeker_id"), r.getInteger("version"), c,
+        r.getLong("taken_by"), instant(r, "waiting_since"));
+  }
+
+  /** Writes the new state; the person enters a queue (WAITING, SENT_BACK) at this moment. */
+  public Future<Integer> update(SqlClient tx, long id, Cascade c, Long takenBy, Instant now) {
+    boolean queued = c.state() == State.WAITING || c.state() == State.SENT_BACK;
+    return tx.preparedQuery("""
+            update cascade set state = $2, station = $3, legal_basis = $4, employer_no_show = $5, outage = $6, statement_given = $7,
+                   decision_due = $8, imposed_at = $9, job_start = $10, waiting_since = $11, taken_by = $12,
+                   taken_at = case when $12::bigint is null then null when taken_by is distinct from $12 then $13 else taken_at end,
+                   version = version + 1, updated_at = $13
+             where id = $1 returning version""")
+        .execute(Tuple.tuple().addLong(id).addString(c.state().name()).addString(c.station() == null ? null : c.station().name())
+            .addString(c.basis().name()).addBoolean(c.employerNoShow()).addBoolean(c.outage()).addBoolean(c.statementGiven())
+            .addValue(odt(c.decisionDue())).addValue(odt(c.imposedAt())).addValue(odt(c.jobStart())).addValue(queued ? odt(now) : null)
+            .addValue(takenBy).addValue(odt(now)))
+        .map(rows -> rows.iterator().next().getInteger(0));
+  }
+
+  /** The vacancy's title and employer when it is offered at a booth of this fair; null otherwise. */
+  public Future<JsonObject> vacancyAtFair(SqlClient c, long fairId, long vacancyId) {
+    return c.preparedQuery("""
+            select v.id, v.title, b.employer_id, e.name as employer from vacancy v join booth b on b.id = v.booth_id
+              join employer e on e.id = b.employer_id where v.id = $1 and b.fair_id = $2""")
+        .execute(Tuple.of(vacancyId, fairId)).map(rows -> {
+          if (rows.size() == 0) return null;
+          Row r = rows.iterator().next();
+          return new JsonObject().put("id", r.getLong("id")).put("title", r.getString("title")).put("employerId", r.getLong("employer_id"))
+              .put("employer", r.getString("employer"));
+        });
+  }
+
+  public Future<Void> insertStep(SqlClient tx, long cascadeId, Transition t, Event e, Long actorId, JsonObject vacancy, long auditSeq) {
+    return tx.preparedQuery("""
+            insert into cascade_step (cascade_id, event, from_state, from_station, to_state, to_station, actor_id, actor_role,
+                                      vacancy_id, vacancy_title, employer_id, finding, decision, reasons, job_start, audit_seq, at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)""")
+        .execute(Tuple.tuple().addLong(cascadeId).addString(t.event().name()).addString(t.from().name())
+            .addString(t.fromStation() == null ? null : t.fromStation().name()).addString(t.to().name())
+            .addString(t.toStation() == null ? null : t.toStation().name()).addValue(actorId).addString(t.actorRole())
+            .addValue(vacancy == null ? null : vacancy.getLong("id")).addValue(vacancy == null ? null : vacancy.getString("title"))
+            .addValue(vacancy == null ? null : vacancy.getLong("employerId"))
+            .addValue(e.finding() == null ? null : e.finding().name()).addValue(e.decision() == null ? null : e.decision().name())
+            .addValue(t.reasons()).addValue(odt(e.jobStart())).addLong(auditSeq).addValue(odt(t.at())))
+        .mapEmpty();
+  }
+
+  /** The steps of a cascade in order, with the actor's name. */
+  public Future<JsonArray> steps(SqlClient c, long cascadeId) {
+    return c.preparedQuery("""
+            select s.*, a.name as actor_name, e.name as employer from cascade_step s left join account a on a.id = s.actor_id
+              left join employer e on e.id = s.employer_id where s.cascade_id = $1 order by s.id""")
+        .execute(Tuple.of(cascadeId)).map(rows -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rows) {
+            out.add(new JsonObject().put("event", r.getString("event")).put("at", str(instant(r, "at")))
+                .put("from", r.getString("from_state")).put("fromStation", r.getString("from_station"))
+                .put("to", r.getString("to_state")).put("toStation", r.getString("to_station"))
+                .put("actor", new JsonObject().put("id", r.getLong("actor_id")).put("role", r.getString("actor_role")).put("name", r.getString("actor_name")))
+                .put("vacancy", r.getLong("vacancy_id") == null && r.getString("vacancy_title") == null ? null
+                    : new JsonObject().put("id", r.getLong("vacancy_id")).put("title", r.getString("vacancy_title")).put("employer", r.getString("employer")))
+                .put("finding", r.getString("finding")).put("decision", r.getString("decision")).put("reasons", r.getString("reasons"))
+                .put("jobStart", str(instant(r, "job_start"))).put("auditSeq", r.getLong("audit_seq")));
+          }
+          return out;
+        });
+  }
+
+  static Instant instant(Row r, String column) {
+    OffsetDateTime t = r.getOffsetDateTime(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  static OffsetDateTime odt(Instant i) {
+    return i == null ? null : i.atOffset(ZoneOffset.UTC);
+  }
+
+  static String str(Instant i) {
+    return i == null ? null : i.toString();
+  }
+}

@@ -1,0 +1,97 @@
+package at.jobfair.cascade;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+/**
+ * The record a sanction decision rests on, assembled from the database: the invitation and its legal basis, the notice
+ * of legal consequences in the version sent and its delivery, the bookings with their attendance log and the
+ * employers' feedback, every offer and answer, the statement and the finding. For entitled staff only.
+ */
+public final class Dossier {
+
+  private final Pool pool;
+  private final CascadeService cascades;
+
+  public Dossier(Pool pool, CascadeService cascades) {
+    this.pool = pool;
+    this.cascades = cascades;
+  }
+
+  /** The dossier of a cascade, or null when there is none. */
+  public Future<JsonObject> of(long cascadeId) {
+    return cascades.view(cascadeId).compose(view -> {
+      if (view == null) return Future.succeededFuture(null);
+      long fairId = view.getJsonObject("fair").getLong("id");
+      long person = view.getJsonObject("person").getLong("id");
+      Tuple args = Tuple.of(fairId, person);
+      Future<JsonArray> invitations = pool.preparedQuery("""
+              select i.id, i.kind, i.legal_basis, i.vacancy_title, i.deadline, i.created_at, i.first_opened_at, i.notice_version,
+                     n.text_de as notice_de, n.text_en as notice_en, o.status as mail_status, o.sent_at, e.name as employer
+                from invitation i left join consequence_notice n on n.version = i.notice_version
+                left join mail_outbox o on o.id = i.outbox_id left join booth b on b.id = i.booth_id
+                left join employer e on e.id = b.employer_id
+               where i.fair_id = $1 and i.jobseeker_id = $2 order by i.created_at, i.id""").execute(args).map(rows -> {
+        JsonArray out = new JsonArray();
+        for (Row r : rows) {
+          boolean sent = "SENT".equals(r.getString("mail_status"));
+          out.add(new JsonObject().put("id", r.getLong("id")).put("kind", r.getString("kind")).put("legalBasis", r.getString("legal_basis"))
+              .put("employer", r.getString("employer")).put("vacancy", r.getString("vacancy_title"))
+              .put("deadline", s(r, "deadline")).put("createdAt", s(r, "created_at")).put("firstOpenedAt", s(r, "first_opened_at"))
+              .put("notice", r.getInteger("notice_version") == null ? null : new JsonObject().put("version", r.getInteger("notice_version"))
+                  .put("textDe", r.getString("notice_de")).put("textEn", r.getString("notice_en")))
+              .put("delivery", new JsonObject().put("status", r.getString("mail_status")).put("deliveredAt", sent ? s(r, "sent_at") : null)));
+        }
+        return out;
+      });
+      Future<JsonArray> bookings = pool.preparedQuery("""
+              select k.id, k.status, k.source, k.legal_basis, k.created_at, k.cancelled_at, k.cancelled_as, k.cancel_reason, k.confirmed_at,
+                     lower(k.during) as starts_at, upper(k.during) as ends_at, e.name as employer,
+                     t.checked_in_at, t.outcome, t.outcome_source, t.outcome_at, t.next_step, t.note,
+                     exists (select 1 from sick_note sn where sn.booking_id = k.id) as sick_note,
+                     exists (select 1 from fair_outage o where o.fair_id = b.fair_id and o.during && k.during) as in_outage
+                from booking k join booth b on b.id = k.booth_id join employer e on e.id = b.employer_id
+                left join attendance t on t.booking_id = k.id
+               where b.fair_id = $1 and k.jobseeker_id = $2 order by k.during, k.id""").execute(args).map(rows -> {
+        JsonArray out = new JsonArray();
+        for (Row r : rows) {
+          out.add(new JsonObject().put("id", r.getLong("id")).put("employer", r.getString("employer")).put("status", r.getString("status"))
+              .put("source", r.getString("source")).put("legalBasis", r.getString("legal_basis"))
+              .put("start", s(r, "starts_at")).put("end", s(r, "ends_at")).put("bookedAt", s(r, "created_at"))
+              .put("confirmedAt", s(r, "confirmed_at")).put("cancelledAt", s(r, "cancelled_at")).put("cancelledBy", r.getString("cancelled_as"))
+              .put("cancelReason", r.getString("cancel_reason")).put("checkedInAt", s(r, "checked_in_at"))
+              .put("sickNote", r.getBoolean("sick_note")).put("inOutage", r.getBoolean("in_outage"))
+              .put("feedback", r.getString("outcome") == null ? null : new JsonObject().put("outcome", r.getString("outcome"))
+                  .put("by", r.getString("outcome_source")).put("at", s(r, "outcome_at")).put("nextStep", r.getString("next_step"))
+                  .put("note", r.getString("note"))));
+        }
+        return out;
+      });
+      return Future.all(invitations, bookings).map(done -> {
+        JsonArray steps = view.getJsonArray("steps");
+        JsonArray offers = new JsonArray();
+        JsonObject statement = null;
+        JsonObject finding = null;
+        for (Object o : steps) {
+          JsonObject st = (JsonObject) o;
+          String ev = st.getString("event");
+          if (ev.startsWith("OFFER_") || ev.startsWith("LOCAL_OFFER_") || ev.startsWith("COURSE_")) offers.add(st);
+          if ("STATEMENT".equals(ev)) statement = st;
+          if ("FINDING".equals(ev)) finding = st;
+        }
+        return new JsonObject().put("cascade", view.copy().put("steps", steps))
+            .put("invitations", invitations.result()).put("bookings", bookings.result())
+            .put("offers", offers).put("statement", statement).put("finding", finding)
+            .put("proposal", finding != null && "NOT_JUSTIFIED".equals(finding.getString("finding")));
+      });
+    });
+  }
+
+  private static String s(Row r, String column) {
+    return CascadeStore.str(CascadeStore.instant(r, column));
+  }
+}

@@ -1,0 +1,183 @@
+package at.jobfair.cascade;
+
+import at.jobfair.support.Fixtures;
+import at.jobfair.support.TestApp;
+import at.jobfair.support.TestClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Fairs of every format with booths and vacancies, people with bindings and caseworkers, written straight into the database. */
+public final class CascadeTestData {
+
+  private static final AtomicInteger SEQ = new AtomicInteger();
+  private final TestApp app;
+  private final Fixtures fx;
+
+  public CascadeTestData(TestApp app) {
+    this.app = app;
+    this.fx = new Fixtures(app);
+  }
+
+  public Fixtures fx() {
+    return fx;
+  }
+
+  public long fair(String format) {
+    return insert("insert into fair (name, format, starts_at, ends_at, status, booking_cutoff_minutes) values (?, ?, now() - interval '1 hour', "
+        + "now() + interval '8 hours', 'PUBLISHED', 0) returning id", "Börse " + format + " " + SEQ.incrementAndGet(), format);
+  }
+
+  /** A booth of the given employer (or a new one) with one vacancy; answers the vacancy id. */
+  public long vacancy(long fairId, Long employerId, String title) {
+    long employer = employerId != null ? employerId : fx.employer("Firma " + SEQ.incrementAndGet());
+    Long booth = null;
+    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement("select id from booth where fair_id = ? and employer_id = ?")) {
+      p.setLong(1, fairId);
+      p.setLong(2, employer);
+      try (var rs = p.executeQuery()) {
+        if (rs.next()) booth = rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    if (booth == null) booth = fx.booth(fairId, employer);
+    return insert("insert into vacancy (booth_id, title) values (?, ?) returning id", booth, title);
+  }
+
+  public long boothOf(long vacancyId) {
+    return app.count("select booth_id from vacancy where id = " + vacancyId);
+  }
+
+  /** A new jobseeker with an appointment at the booth of the vacancy (BINDING or VOLUNTARY), looked after by the caseworker. */
+  public long person(long vacancyId, String legalBasis, Long caseworkerId, String benefit) {
+    String email = fx.jobseekers("c" + SEQ.incrementAndGet(), 1).get(0);
+    long id = fx.accountId(email);
+    fx.exec("update jobseeker set caseworker_id = ?, benefit_type = ? where account_id = ?", caseworkerId, benefit, id);
+    // Each person their own slot: slots of one booth never overlap.
+    booking(boothOf(vacancyId), id, Instant.now().minus(Duration.ofMinutes(30 + 21L * SEQ.incrementAndGet())), legalBasis);
+    return id;
+  }
+
+  public String email(long accountId) {
+    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement("select email from account where id = ?")) {
+      p.setLong(1, accountId);
+      try (var rs = p.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public long booking(long boothId, long jobseekerId, Instant start, String legalBasis) {
+    long slot = fx.slots(boothId, start, 1, Duration.ofMinutes(20), 1).get(0);
+    return insert("insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis) values (?, ?, ?, tstzrange(?, ?), ?, ?) returning id",
+        slot, boothId, jobseekerId, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(20))),
+        "BINDING".equals(legalBasis) ? "PLACEMENT_PROPOSAL" : "OWN_INITIATIVE", legalBasis);
+  }
+
+  /** A second account of a staff role (password {@link Fixtures#PASSWORD}). */
+  public String staff(String prefix, String role) {
+    String email = fx.jobseekers(prefix + SEQ.incrementAndGet(), 1).get(0);
+    long id = fx.accountId(email);
+    fx.exec("delete from jobseeker where account_id = ?", id);
+    fx.exec("update account_role set role = ? where account_id = ?", role, id);
+    return email;
+  }
+
+  public TestClient as(String email) {
+    TestClient c = app.client();
+    assertEquals(200, c.signIn(email, email.endsWith("@demo.test") ? "demo" : Fixtures.PASSWORD).status(), email);
+    return c;
+  }
+
+  /** The fair's station ids by station name. */
+  public JsonObject stations(TestClient staff, long fairId) {
+    var r = staff.get("/api/fairs/" + fairId + "/stations");
+    assertEquals(200, r.status(), r.body());
+    JsonObject out = new JsonObject();
+    for (Object o : r.json().getJsonArray("stations")) out.put(((JsonObject) o).getString("station"), ((JsonObject) o).getLong("id"));
+    return out;
+  }
+
+  public long admit(TestClient staff, long fairId, long person) {
+    var r = staff.post("/api/fairs/" + fairId + "/cascades", new JsonObject().put("jobseekerId", person));
+    assertEquals(201, r.status(), r.body());
+    return r.json().getLong("id");
+  }
+
+  public JsonObject next(TestClient staff, long stationId) {
+    var r = staff.post("/api/stations/" + stationId + "/next", new JsonObject());
+    assertEquals(200, r.status(), r.body());
+    return r.json();
+  }
+
+  public JsonObject event(TestClient staff, long cascade, JsonObject event) {
+    var r = staff.post("/api/cascades/" + cascade + "/events", event);
+    assertEquals(200, r.status(), r.body());
+    return r.json();
+  }
+
+  public static JsonObject ev(String type) {
+    return new JsonObject().put("type", type);
+  }
+
+  /** A refusal with the code and a message from the bundle (no code, no stack trace). */
+  public static void assertRefused(TestClient.Response r, int status, String code) {
+    assertEquals(status, r.status(), r.body());
+    assertEquals(code, r.json().getString("error"), r.body());
+    String message = r.json().getString("message");
+    assertFalse(message == null || message.isBlank() || message.startsWith("error."), r.body());
+    assertFalse(r.body().contains("Exception"), r.body());
+  }
+
+  public static JsonArray steps(JsonObject cascade) {
+    return cascade.getJsonArray("steps");
+  }
+
+  long insert(String sql, Object... args) {
+    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
+      try (var rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs SQL as the database owner and answers the SQLSTATE it failed with, or null when it succeeded. */
+  public String sqlState(String sql, Object... args) {
+    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
+      p.execute();
+      return null;
+    } catch (SQLException e) {
+      return e.getSQLState();
+    }
+  }
+
+  /** The same, with the database's message (naming the constraint or guard that refused). */
+  public String sqlError(String sql, Object... args) {
+    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
+      p.execute();
+      return null;
+    } catch (SQLException e) {
+      return e.getSQLState() + " " + e.getMessage();
+    }
+  }
+}
