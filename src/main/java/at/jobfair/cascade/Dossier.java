@@ -53,7 +53,9 @@ public final class Dossier {
                      lower(k.during) as starts_at, upper(k.during) as ends_at, e.name as employer,
                      t.checked_in_at, t.outcome, t.outcome_source, t.outcome_at, t.next_step, t.note,
                      exists (select 1 from sick_note sn where sn.booking_id = k.id) as sick_note,
-                     exists (select 1 from fair_outage o where o.fair_id = b.fair_id and o.during && k.during) as in_outage
+                     exists (select 1 from fair_outage o where o.fair_id = b.fair_id and o.during && k.during) as in_outage,
+                     (select json_agg(json_build_object('kind', m.kind, 'role', m.role, 'provider', m.provider, 'at', m.at) order by m.at, m.id)
+                        from meeting_event m where m.booking_id = k.id and m.kind <> 'CALLBACK')::text as meeting_log
                 from booking k join booth b on b.id = k.booth_id join employer e on e.id = b.employer_id
                 left join attendance t on t.booking_id = k.id
                where b.fair_id = $1 and k.jobseeker_id = $2 order by k.during, k.id""").execute(args).map(rows -> {
@@ -65,6 +67,7 @@ public final class Dossier {
               .put("confirmedAt", s(r, "confirmed_at")).put("cancelledAt", s(r, "cancelled_at")).put("cancelledBy", r.getString("cancelled_as"))
               .put("cancelReason", r.getString("cancel_reason")).put("checkedInAt", s(r, "checked_in_at"))
               .put("sickNote", r.getBoolean("sick_note")).put("inOutage", r.getBoolean("in_outage"))
+              .put("meetingLog", meetingLog(r.getString("meeting_log")))
               .put("feedback", r.getString("outcome") == null ? null : new JsonObject().put("outcome", r.getString("outcome"))
                   .put("by", r.getString("outcome_source")).put("at", s(r, "outcome_at")).put("nextStep", r.getString("next_step"))
                   .put("note", r.getString("note"))));
@@ -89,6 +92,17 @@ public final class Dossier {
             .put("proposal", finding != null && "NOT_JUSTIFIED".equals(finding.getString("finding")));
       });
     });
+  }
+
+  /** The meeting room's log of a booking (joins, leaves, admission, phone, failures), oldest first; never call-back numbers. */
+  private static JsonArray meetingLog(String json) {
+    JsonArray out = new JsonArray();
+    if (json == null) return out;
+    for (Object o : new JsonArray(json)) {
+      JsonObject e = (JsonObject) o;
+      out.add(e.copy().put("at", java.time.OffsetDateTime.parse(e.getString("at")).toInstant().toString()));
+    }
+    return out;
   }
 
   private static String s(Row r, String column) {

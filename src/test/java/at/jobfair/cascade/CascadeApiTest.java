@@ -111,8 +111,23 @@ class CascadeApiTest {
     assertTrue(tasks.stream().anyMatch(t -> ((JsonObject) t).getLong("cascade") == id), tasks.encode());
     assertTrue(otherSfa.get("/api/cascade-tasks").json().getJsonArray("items").stream().noneMatch(t -> ((JsonObject) t).getLong("cascade") == id));
 
+    // The meeting room's log is part of the dossier (a call-back request and its number are not).
+    long booking = app.count("select k.id from booking k join booth b on b.id = k.booth_id join cascade c on c.jobseeker_id = k.jobseeker_id "
+        + "and c.fair_id = b.fair_id where c.id = " + id);
+    try (var jdbc = app.jdbc(); var statement = jdbc.createStatement()) {
+      statement.execute("insert into meeting_event (booking_id, role, kind, provider, at) values "
+          + "(" + booking + ", 'EMPLOYER', 'JOIN', 'BUILTIN', now() - interval '30 minutes'), "
+          + "(" + booking + ", 'JOBSEEKER', 'JOIN', 'BUILTIN', now() - interval '29 minutes'), "
+          + "(" + booking + ", 'EMPLOYER', 'ADMIT', 'BUILTIN', now() - interval '28 minutes'), "
+          + "(" + booking + ", 'JOBSEEKER', 'CALLBACK', 'PHONE', now() - interval '27 minutes'), "
+          + "(" + booking + ", 'JOBSEEKER', 'LEAVE', 'BUILTIN', now() - interval '10 minutes')");
+    }
+
     // The dossier: invitation side, bookings, both offers with the person's words, statement and finding.
     JsonObject dossier = caseworker.get("/api/cascades/" + id + "/dossier").json();
+    JsonArray meetingLog = dossier.getJsonArray("bookings").getJsonObject(0).getJsonArray("meetingLog");
+    assertEquals(List.of("JOIN", "JOIN", "ADMIT", "LEAVE"), meetingLog.stream().map(e -> ((JsonObject) e).getString("kind")).toList());
+    assertEquals("EMPLOYER", meetingLog.getJsonObject(0).getString("role"));
     assertEquals(2, dossier.getJsonArray("offers").size());
     assertEquals("Ich kann wegen meiner Kinder nicht nach Tirol ziehen.", dossier.getJsonArray("offers").getJsonObject(0).getString("reasons"));
     assertEquals("Ich will einfach nicht in der Küche arbeiten.", dossier.getJsonObject("statement").getString("reasons"));
@@ -121,6 +136,7 @@ class CascadeApiTest {
     assertEquals(1, dossier.getJsonArray("bookings").size());
     String page = caseworker.get("/staff/cascades/" + id + "/dossier").body();
     assertTrue(page.contains("data-print") && page.contains("Ich will einfach nicht in der Küche arbeiten."), page);
+    assertTrue(page.contains("hereingelassen (Arbeitgeber)") && !page.contains("CALLBACK"), page);
     assertFalse(page.contains("<style") || page.contains("onclick"), "the CSP allows no inline styles or handlers");
     assertTrue(app.client().get("/static/css/app.css").body().contains("@media print"), "print CSS");
     assertEquals(403, employer.get("/api/cascades/" + id + "/dossier").status());
