@@ -109,7 +109,7 @@ public final class LiveFanout {
           person = rs.getLong(1);
         }
         long slot;
-        try (var rs = st.executeQuery("select min(id) from slot where booth_id = " + booth)) {
+        try (var rs = st.executeQuery("select min(id) from slot where booked = 0 and removed_at is null and booth_id = " + booth)) {
           rs.next();
           slot = rs.getLong(1);
         }
