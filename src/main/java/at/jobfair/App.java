@@ -8,6 +8,9 @@ import at.jobfair.attendance.AttendanceStore;
 import at.jobfair.booking.BookingMails;
 import at.jobfair.booking.BookingService;
 import at.jobfair.booking.BookingStore;
+import at.jobfair.cascade.CascadeService;
+import at.jobfair.cascade.CascadeStore;
+import at.jobfair.audit.AuditLog;
 import at.jobfair.catalog.CatalogStore;
 import at.jobfair.config.Config;
 import at.jobfair.invitation.InvitationMails;
@@ -105,7 +108,8 @@ public final class App implements AutoCloseable {
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl"))), live, outbox, mailSender, invitations,
-          attendance, meetings);
+          attendance, meetings, new CascadeService(pool, new CascadeStore(), new AuditLog(pool), Clock.systemUTC(),
+              config.integer("cascade.waiverDays")));
 
       int port = config.integer("http.port");
       int instances = port == 0 ? 1 : config.integer("http.instances");

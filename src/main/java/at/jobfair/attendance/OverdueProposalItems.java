@@ -15,7 +15,7 @@ import java.util.List;
  * the responsible caseworker's worklist. Each proposal becomes one {@code worklist_item} the first time it is seen,
  * so that the caseworker's result can be recorded like any other; a proposal booked after all drops off the list.
  */
-public final class OverdueProposalItems implements Worklist.OverdueProposals {
+public final class OverdueProposalItems implements Worklist.ItemSource {
 
   private final Pool pool;
 

@@ -32,13 +32,12 @@ public final class Worklist {
   public static final Set<String> RESULTS = Set.of("REASON_ACCEPTED", "SANCTION_CHECK", "NO_ACTION");
 
   /**
-   * Extension point for the invitations work: unbooked binding placement proposals past their deadline, for the
-   * caseworker's own people. The invitations migration provides the view {@code overdue_binding_proposal}; wire it
-   * in by passing an implementation that reads it (each item: {@code kind = "OVERDUE_PROPOSAL"}, the person and the
-   * proposal as evidence; results go to {@code worklist_item} rows of kind OVERDUE_PROPOSAL with {@code proposal_id}).
+   * More items for a caseworker's list, from other features, for the caseworker's own people: overdue binding
+   * placement proposals (invitations, see {@link OverdueProposalItems}), and the cascade's decisions, waiver
+   * considerations and course follow-ups. Each item carries its {@code kind}.
    */
   @FunctionalInterface
-  public interface OverdueProposals {
+  public interface ItemSource {
     Future<List<JsonObject>> of(long caseworkerId);
   }
 
@@ -64,13 +63,13 @@ public final class Worklist {
   private final Pool pool;
   private final Pages pages;
   private final AttendanceService attendance;
-  private final OverdueProposals overdue;
+  private final List<ItemSource> more;
 
-  public Worklist(Pool pool, Pages pages, AttendanceService attendance, OverdueProposals overdue) {
+  public Worklist(Pool pool, Pages pages, AttendanceService attendance, ItemSource... more) {
     this.pool = pool;
     this.pages = pages;
     this.attendance = attendance;
-    this.overdue = overdue;
+    this.more = List.of(more);
   }
 
   public Future<?> api(RoutingContext ctx) {
@@ -161,11 +160,11 @@ public final class Worklist {
             item.getJsonObject("evidence").put("sickNotes", list).put("sickNoteCount", list.size());
           }
         }
-        return overdue.of(me.id());
-      }).map(proposals -> {
+        return Future.all(more.stream().map(source -> source.of(me.id())).toList());
+      }).map(others -> {
         JsonArray all = new JsonArray();
         items.forEach(all::add);
-        proposals.forEach(all::add);
+        for (int i = 0; i < others.size(); i++) others.<List<JsonObject>>resultAt(i).forEach(all::add);
         return new JsonObject().put("items", all);
       });
     });

@@ -420,8 +420,15 @@ public final class CascadeService {
 
   /** The decisions and waiver considerations that are this person's to take: own caseworker's people, or the municipality's. */
   public Future<JsonArray> tasks(Account user) {
-    boolean sfa = user.has(Role.SFA);
-    boolean kommune = user.has(Role.KOMMUNE);
+    return tasks(user.id(), user.has(Role.KOMMUNE), user.has(Role.SFA));
+  }
+
+  /** A caseworker's cascade items for their worklist: decisions, waiver considerations, course follow-ups. */
+  public Future<List<JsonObject>> caseworkerItems(long caseworkerId) {
+    return tasks(caseworkerId, false, true).map(items -> items.stream().map(JsonObject.class::cast).toList());
+  }
+
+  private Future<JsonArray> tasks(long accountId, boolean kommune, boolean sfa) {
     if (!sfa && !kommune) return Future.succeededFuture(new JsonArray());
     return pool.preparedQuery("""
             select c.id, c.jobseeker_id, c.state, c.decision_due, c.imposed_at, c.job_start, c.version, c.fair_id, f.name as fair_name, a.name,
@@ -430,7 +437,7 @@ public final class CascadeService {
              where c.state in ('SANCTION_PROPOSED', 'DECISION_PENDING', 'WAIVER_CONSIDERATION')
                and (($2 and c.minimum_income) or ($3 and not c.minimum_income and c.caseworker_id = $1))
              order by c.decision_due nulls last, c.id""")
-        .execute(Tuple.of(user.id(), kommune, sfa)).compose(rows -> courseFollowUps(user, sfa).map(followUps -> {
+        .execute(Tuple.of(accountId, kommune, sfa)).compose(rows -> courseFollowUps(accountId, sfa).map(followUps -> {
           JsonArray out = new JsonArray();
           for (Row r : rows) {
             String state = r.getString("state");
@@ -450,14 +457,14 @@ public final class CascadeService {
   }
 
   /** Open follow-ups of accepted courses for the caseworker's own people (worklist items; the result closes them). */
-  private Future<JsonArray> courseFollowUps(Account user, boolean sfa) {
+  private Future<JsonArray> courseFollowUps(long caseworkerId, boolean sfa) {
     if (!sfa) return Future.succeededFuture(new JsonArray());
     return pool.preparedQuery("""
             select w.id, w.cascade_id, w.created_at, c.fair_id, f.name as fair_name, a.id as person_id, a.name
               from worklist_item w join jobseeker j on j.account_id = w.jobseeker_id join cascade c on c.id = w.cascade_id
               join fair f on f.id = c.fair_id join account a on a.id = w.jobseeker_id
              where w.kind = 'COURSE_FOLLOW_UP' and w.result is null and j.caseworker_id = $1 order by w.created_at, w.id""")
-        .execute(Tuple.of(user.id())).map(rows -> {
+        .execute(Tuple.of(caseworkerId)).map(rows -> {
           JsonArray out = new JsonArray();
           for (Row r : rows) {
             out.add(new JsonObject().put("id", r.getLong("id")).put("kind", "COURSE_FOLLOW_UP").put("cascade", r.getLong("cascade_id"))

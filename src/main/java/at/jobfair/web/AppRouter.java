@@ -13,7 +13,6 @@ import at.jobfair.booking.BookingPages;
 import at.jobfair.cascade.CascadeApi;
 import at.jobfair.cascade.CascadePages;
 import at.jobfair.cascade.CascadeService;
-import at.jobfair.cascade.CascadeStore;
 import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.Catalog;
 import at.jobfair.invitation.InvitationWeb;
@@ -86,9 +85,7 @@ public final class AppRouter {
         .setMinLength(32)
         .setLazySession(true);
     // Live updates: a WebSocket upgrade must not pass the body handler; it checks each topic it is asked for.
-    AuditLog audit = new AuditLog(s.pool());
-    CascadeService cascades = new CascadeService(s.pool(), new CascadeStore(), audit, java.time.Clock.systemUTC(),
-        s.config().integer("cascade.waiverDays"));
+    CascadeService cascades = s.cascades();
     router.get("/live").handler(sessions).handler(new LiveSocket(s.live(), s.bookings(), cascades::mayWatch)::upgrade);
     // Meeting signalling (built-in video): one socket per participant, authorised per room before the upgrade.
     router.get("/meetings/:id/signal").handler(sessions).handler(s.meetings().relay()::upgradeBooking);
@@ -221,13 +218,7 @@ public final class AppRouter {
     JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages());
     OverdueProposalItems overdue = new OverdueProposalItems(s.pool());
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
-    Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, me -> overdue.of(me)
-        .compose(items -> cascades.tasks(new at.jobfair.account.Account(me, null, null, null, null, java.util.EnumSet.of(SFA)))
-            .map(tasks -> {
-              java.util.List<io.vertx.core.json.JsonObject> all = new java.util.ArrayList<>(items);
-              tasks.forEach(t -> all.add((io.vertx.core.json.JsonObject) t));
-              return all;
-            })));
+    Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, overdue::of, cascades::caseworkerItems);
     Board board = new Board(s.pool(), s.pages(), attendance, s.config().zone(), cascades::funnel);
     Access readsRecords = roles(SFA, SFU, ORGANIZER, ERHEBUNG, KOMMUNE); // never employers, jobseekers or providers
     e.api(GET, "/api/jobseekers/:id", readsRecords, records::apiGet);
@@ -300,7 +291,7 @@ public final class AppRouter {
     e.page(GET, "/employer/answers", roles(EMPLOYER), cascadePages::answersPage);
 
     // The audit trail (staff): is it whole?
-    e.api(GET, "/api/audit/verify", staff(), audit::apiVerify);
+    e.api(GET, "/api/audit/verify", staff(), new AuditLog(s.pool())::apiVerify);
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(ApiError.notFound("not_found")));

@@ -3,6 +3,7 @@ package at.jobfair.web;
 import at.jobfair.account.AccountService;
 import at.jobfair.attendance.AttendanceService;
 import at.jobfair.booking.BookingService;
+import at.jobfair.cascade.CascadeService;
 import at.jobfair.catalog.CatalogStore;
 import at.jobfair.invitation.InvitationService;
 import at.jobfair.live.LiveHub;
@@ -16,5 +17,5 @@ import io.vertx.sqlclient.Pool;
 public record Services(Config config, Pool pool, Messages messages, Pages pages, AccountService accounts, String sessionSecret,
                        CatalogStore catalog, BookingService bookings, LiveHub live, Outbox outbox, MailSender mailSender,
                        InvitationService invitations, AttendanceService attendance,
-                       Meetings meetings) {
+                       Meetings meetings, CascadeService cascades) {
 }
