@@ -20,6 +20,8 @@ import java.util.Set;
 public final class CascadeApi {
 
   /** What the person may read about their own cascade: everything that happened to them, no staff names. */
+  private static final Set<String> DECISION_OPEN = Set.of("SANCTION_PROPOSED", "DECISION_PENDING");
+  private static final Set<String> WAIVER_OPEN = Set.of("IMPOSED", "WAIVER_CONSIDERATION");
   private static final Set<String> PERSON_STEP_FIELDS = Set.of("event", "at", "fromStation", "toStation", "vacancy", "finding",
       "decision", "reasons", "jobStart");
 
@@ -156,6 +158,7 @@ public final class CascadeApi {
 
   /** The person's own view: what happened and what it means; no staff names, no internal flags. */
   public static JsonObject forPerson(JsonObject v) {
+    String state = v.getString("state");
     JsonArray steps = new JsonArray();
     for (Object o : v.getJsonArray("steps")) {
       JsonObject s = (JsonObject) o;
@@ -168,7 +171,9 @@ public final class CascadeApi {
     }
     return new JsonObject().put("id", v.getLong("id")).put("fair", v.getJsonObject("fair"))
         .put("state", v.getString("state")).put("station", v.getString("station")).put("place", v.getString("place"))
-        .put("decider", v.getString("decider")).put("decisionDue", v.getString("decisionDue"))
-        .put("waiverDeadline", v.getString("waiverDeadline")).put("steps", steps);
+        .put("decider", v.getString("decider"))
+        // Deadlines only while they run: the decision's until it is taken, the waiver's while a sanction stands.
+        .put("decisionDue", DECISION_OPEN.contains(state) ? v.getString("decisionDue") : null)
+        .put("waiverDeadline", WAIVER_OPEN.contains(state) ? v.getString("waiverDeadline") : null).put("steps", steps);
   }
 }
