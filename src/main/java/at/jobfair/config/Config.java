@@ -121,6 +121,9 @@ public final class Config {
     if (!url.isBlank() && !(url.startsWith("postgresql://") || url.startsWith("postgres://"))) {
       throw new ConfigException("db.url", "must look like postgresql://user:password@host:5432/database");
     }
+    if (url.isBlank() && !string("db.appUser").isBlank()) {
+      throw new ConfigException("db.appUser", "only with db.url: the embedded database always works as jobfair_app");
+    }
     String secret = string("session.secret");
     if (!secret.isEmpty() && secret.length() < 32) {
       throw new ConfigException("session.secret", "must be at least 32 characters (or empty to generate one at start)");

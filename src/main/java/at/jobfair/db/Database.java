@@ -20,10 +20,15 @@ public final class Database implements AutoCloseable {
 
   private final PgConnectOptions options;
   private final EmbeddedPostgres embedded;
+  /** With db.url: the user the application works as after migrating (db.appUser), or null for the URL's user. */
+  private final String appUser;
+  private final String appPassword;
 
-  private Database(PgConnectOptions options, EmbeddedPostgres embedded) {
+  private Database(PgConnectOptions options, EmbeddedPostgres embedded, String appUser, String appPassword) {
     this.options = options;
     this.embedded = embedded;
+    this.appUser = appUser;
+    this.appPassword = appPassword;
   }
 
   /** Opens the configured database, starting the embedded one if no URL is configured. Blocks. */
@@ -36,7 +41,8 @@ public final class Database implements AutoCloseable {
       } catch (RuntimeException e) {
         throw new Config.ConfigException("db.url", "cannot be read as a PostgreSQL address: " + e.getMessage());
       }
-      return new Database(options, null);
+      String appUser = config.string("db.appUser");
+      return new Database(options, null, appUser.isBlank() ? null : appUser, config.string("db.appPassword"));
     }
     return embedded(Path.of(config.string("data.dir")).resolve("postgres"), config.integer("db.embeddedPort"));
   }
@@ -60,7 +66,7 @@ public final class Database implements AutoCloseable {
       }
       PgConnectOptions options = new PgConnectOptions()
           .setHost("localhost").setPort(pg.getPort()).setUser("postgres").setDatabase(EMBEDDED_DB);
-      return new Database(options, pg);
+      return new Database(options, pg, null, null);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath(), e);
     } catch (java.sql.SQLException e) {
@@ -86,11 +92,13 @@ public final class Database implements AutoCloseable {
 
   /**
    * How the application itself connects, after {@link #migrate}: in the embedded database as {@value #APP_ROLE}, which
-   * may not change or remove audit records; with {@code db.url} as the user named there (the operator grants it).
+   * may not change or remove audit records; with {@code db.url} as {@code db.appUser} when that is set (the operator
+   * makes it a login role with {@value #APP_ROLE}'s grants, or {@value #APP_ROLE} itself), else as the URL's user.
    */
   public PgConnectOptions appOptions() {
     PgConnectOptions o = connectOptions();
-    return embedded == null ? o : o.setUser(APP_ROLE);
+    if (embedded != null) return o.setUser(APP_ROLE);
+    return appUser == null ? o : o.setUser(appUser).setPassword(appPassword);
   }
 
   /** A copy of the connection options (the owner's, who migrates), for building clients and pools. */

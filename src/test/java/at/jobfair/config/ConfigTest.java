@@ -66,6 +66,8 @@ class ConfigTest {
         () -> Config.load(DEFAULTS, Map.of("JOBFAIR_TIMEZONE", "Mars/Olympus"))).key());
     assertEquals("session.secret", assertThrows(Config.ConfigException.class,
         () -> Config.load(DEFAULTS, Map.of("JOBFAIR_SESSION_SECRET", "short"))).key());
+    assertEquals("db.appUser", assertThrows(Config.ConfigException.class,
+        () -> Config.load(DEFAULTS, Map.of("JOBFAIR_DB_APP_USER", "jobfair_app"))).key(), "only with a database URL");
   }
 
   @Test
