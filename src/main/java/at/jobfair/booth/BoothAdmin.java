@@ -231,7 +231,8 @@ public final class BoothAdmin {
         .compose(view -> store.vacancies(id).compose(vacancies -> store.staff(id).compose(staff -> store.colleaguesNotStaffing(id)
             .compose(colleagues -> store.slots(id).onSuccess(slots -> {
               model.put("booth", view);
-              model.putIfAbsent("boothForm", map("headline", view.headline(), "description", view.description(), "phone", view.phone()));
+              model.putIfAbsent("boothForm", map("headline", view.headline(), "description", view.description(), "phone", view.phone(),
+                  "callback", view.offersCallback()));
               model.putIfAbsent("companyForm", map("name", view.employerName(), "description", view.employerDescription(),
                   "website", view.website(), "phone", view.employerPhone()));
               model.put("vacancies", vacancies.stream().map(BoothAdmin::vacancyModel).toList());

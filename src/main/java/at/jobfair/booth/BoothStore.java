@@ -39,7 +39,8 @@ public final class BoothStore {
   /** What the manage page shows at the top: the booth, its fair and its employer. */
   public record BoothView(long id, String headline, String description, String phone, long fairId, String fairName,
                           Instant fairStartsAt, Instant fairEndsAt, long employerId, String employerName,
-                          String employerDescription, String website, String employerPhone, String logoVersion) {
+                          String employerDescription, String website, String employerPhone, String logoVersion,
+                          boolean offersCallback) {
     public boolean hasLogo() {
       return logoVersion != null;
     }
@@ -108,7 +109,7 @@ public final class BoothStore {
 
   public Future<BoothView> view(long boothId) {
     return pool.preparedQuery("""
-            select b.id, b.headline, b.description, b.phone, f.id as fair_id, f.name as fair_name, f.starts_at, f.ends_at,
+            select b.id, b.headline, b.description, b.phone, b.offers_callback, f.id as fair_id, f.name as fair_name, f.starts_at, f.ends_at,
                    e.id as employer_id, e.name as employer_name, e.description as employer_description, e.website,
                    e.phone as employer_phone, case when e.logo is null then null else md5(e.logo) end as logo_version
               from booth b join fair f on f.id = b.fair_id join employer e on e.id = b.employer_id
@@ -120,20 +121,21 @@ public final class BoothStore {
           return new BoothView(r.getLong("id"), r.getString("headline"), r.getString("description"), r.getString("phone"),
               r.getLong("fair_id"), r.getString("fair_name"), instant(r, "starts_at"), instant(r, "ends_at"),
               r.getLong("employer_id"), r.getString("employer_name"), r.getString("employer_description"),
-              r.getString("website"), r.getString("employer_phone"), r.getString("logo_version"));
+              r.getString("website"), r.getString("employer_phone"), r.getString("logo_version"), r.getBoolean("offers_callback"));
         });
   }
 
   public Future<JsonObject> updateBooth(SqlClient tx, long boothId, BoothProfile p) {
     return tx.preparedQuery("""
-            update booth set headline = $2, description = $3, phone = $4 where id = $1
-            returning id, fair_id, employer_id, headline, description, phone""")
-        .execute(Tuple.of(boothId, p.headline(), p.description(), p.phone()))
+            update booth set headline = $2, description = $3, phone = $4, offers_callback = $5 where id = $1
+            returning id, fair_id, employer_id, headline, description, phone, offers_callback""")
+        .execute(Tuple.of(boothId, p.headline(), p.description(), p.phone(), p.callback()))
         .map(rows -> {
           Row r = rows.iterator().next();
           return new JsonObject().put("id", r.getLong("id")).put("fairId", r.getLong("fair_id"))
               .put("employerId", r.getLong("employer_id")).put("headline", r.getString("headline"))
-              .put("description", r.getString("description")).put("phone", r.getString("phone"));
+              .put("description", r.getString("description")).put("phone", r.getString("phone"))
+              .put("callback", r.getBoolean("offers_callback"));
         });
   }
 

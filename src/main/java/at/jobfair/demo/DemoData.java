@@ -270,7 +270,7 @@ public final class DemoData {
   private static Future<Void> seedBooth(SqlConnection tx, long fairId, long employerId, Employer e, Long staffId, Instant firstSlot,
                                         Instant interview, Long interviewee) {
     return tx.preparedQuery("insert into fair_employer (fair_id, employer_id) values ($1, $2)").execute(Tuple.of(fairId, employerId))
-        .compose(v -> tx.preparedQuery("insert into booth (fair_id, employer_id, headline, description, phone) values ($1, $2, $3, $4, $5) returning id")
+        .compose(v -> tx.preparedQuery("insert into booth (fair_id, employer_id, headline, description, phone, offers_callback) values ($1, $2, $3, $4, $5::text, $5::text is not null) returning id")
             .execute(Tuple.of(fairId, employerId, e.headline(), BOOTH_TEXT, e.phone())))
         .map(rows -> rows.iterator().next().getLong(0))
         .compose(boothId -> {

@@ -170,7 +170,7 @@ public final class MeetingService {
         .put("autoAdmit", b.autoAdmit())
         .put("admitted", b.admittedAt() != null)
         .put("phone", b.boothPhone())
-        .put("callbackRequested", b.callbackPhone() != null);
+        .put("callbackOffered", b.callbackOffered()).put("callbackRequested", b.callbackPhone() != null);
     if (config.provider() == MeetingConfig.Provider.JITSI) {
       JitsiTokens.Participant who = JitsiTokens.Participant.of(e.decision(), e.role(), participantId(e.user().id()),
           displayName(e), e.role() == MeetingAccess.Role.JOBSEEKER ? null : e.user().email());
@@ -276,6 +276,7 @@ public final class MeetingService {
     if (!PHONE.matcher(p).matches()) return Future.failedFuture(ApiError.badRequest("meeting_phone_invalid"));
     return enter(user, bookingId).compose(e -> {
       if (!e.jobseeker()) return Future.failedFuture(ApiError.forbidden("meeting_callback_jobseeker_only"));
+      if (!e.booking().callbackOffered()) return Future.failedFuture(ApiError.conflict("meeting_callback_not_offered"));
       return pool.withTransaction(tx -> store.callback(tx, bookingId, p)
           .compose(v -> store.event(tx, bookingId, user.id(), "JOBSEEKER", Kind.CALLBACK, "PHONE", null)));
     });

@@ -18,7 +18,8 @@ public final class MeetingStore {
   /** One booking with what deciding about its room needs. */
   public record Booking(long id, boolean active, Instant start, Instant end, long jobseekerId, String jobseekerName,
                         long boothId, long fairId, long employerId, String employerName, String boothPhone, Long caseworkerId,
-                        boolean autoAdmit, Instant admittedAt, Instant phoneConfirmedAt, String callbackPhone) {
+                        boolean autoAdmit, Instant admittedAt, Instant phoneConfirmedAt, String callbackPhone,
+                        boolean callbackOffered) {
   }
 
   /** What a booth's schedule shows about one booking's room. */
@@ -33,7 +34,7 @@ public final class MeetingStore {
             select k.id, k.status = 'ACTIVE' as active, lower(k.during) as starts_at, upper(k.during) as ends_at,
                    k.jobseeker_id, a.name as jobseeker_name, k.booth_id, b.fair_id, b.employer_id, e.name as employer_name,
                    b.phone, j.caseworker_id, coalesce(m.auto_admit, false) as auto_admit, m.admitted_at, m.phone_confirmed_at,
-                   m.callback_phone
+                   m.callback_phone, b.offers_callback
               from booking k join booth b on b.id = k.booth_id join employer e on e.id = b.employer_id
               join account a on a.id = k.jobseeker_id left join jobseeker j on j.account_id = k.jobseeker_id
               left join meeting m on m.booking_id = k.id
@@ -47,7 +48,7 @@ public final class MeetingStore {
               r.getLong("jobseeker_id"), r.getString("jobseeker_name"), r.getLong("booth_id"), r.getLong("fair_id"),
               r.getLong("employer_id"), r.getString("employer_name"), phone == null || phone.isBlank() ? null : phone.strip(),
               r.getLong("caseworker_id"), r.getBoolean("auto_admit"), instant(r, "admitted_at"), instant(r, "phone_confirmed_at"),
-              r.getString("callback_phone"));
+              r.getString("callback_phone"), r.getBoolean("offers_callback"));
         });
   }
 

@@ -132,7 +132,7 @@ public final class MeetingWeb {
       model.put("back", e.jobseeker() ? "/me/appointments" : e.role() == MeetingAccess.Role.EMPLOYER
           ? "/booths/" + e.booking().boothId() + "/schedule" : "/staff/fairs/" + e.booking().fairId() + "/board");
       model.put("autoAdmit", e.booking().autoAdmit());
-      if (e.jobseeker()) {
+      if (e.jobseeker() && (e.booking().callbackOffered() || e.booking().callbackPhone() != null)) {
         model.put("callbackForm", true);
         model.put("callbackPhone", e.booking().callbackPhone());
         if (ctx.request().getParam("callback") != null) model.put("notice", pages.messages().get(Http.lang(ctx), "meeting.callbackSent"));

@@ -75,11 +75,14 @@ class BoothAdminApiTest {
   @Test
   void anEmployerEditsTheirOwnBoothButNoOtherOne() {
     var r = employer.put("/api/booths/" + alpenBooth, new JsonObject().put("headline", "Jetzt bewerben!")
-        .put("description", "Wir freuen uns auf Sie.").put("phone", "+43 5446 9999"));
+        .put("description", "Wir freuen uns auf Sie.").put("phone", "+43 5446 9999").put("callback", true));
     assertEquals(200, r.status(), r.body());
     assertEquals("Jetzt bewerben!", r.json().getString("headline"));
+    assertTrue(r.json().getBoolean("callback"));
+    assertTrue(employer.get("/booths/" + alpenBooth + "/manage").body().contains("name=\"callback\" value=\"on\" checked"),
+        "the booth's form shows the choice");
     assertEquals(1, app.count("select count(*) from booth where id = " + alpenBooth
-        + " and headline = 'Jetzt bewerben!' and description = 'Wir freuen uns auf Sie.' and phone = '+43 5446 9999'"));
+        + " and headline = 'Jetzt bewerben!' and description = 'Wir freuen uns auf Sie.' and phone = '+43 5446 9999' and offers_callback"));
 
     String donauBefore = boothRow(donauBooth);
     var other = employer.put("/api/booths/" + donauBooth, new JsonObject().put("headline", "Übernommen"));
@@ -96,6 +99,7 @@ class BoothAdminApiTest {
 
     assertBad(employer.put("/api/booths/" + alpenBooth, new JsonObject().put("headline", "x".repeat(201))), "booth_headline");
     assertBad(employer.put("/api/booths/" + alpenBooth, new JsonObject().put("phone", "ruf an")), "booth_phone");
+    assertBad(employer.put("/api/booths/" + alpenBooth, new JsonObject().put("callback", "ja")), "booth_callback");
     assertBad(employer.put("/api/booths/" + alpenBooth, new JsonObject().put("description", List.of("a"))), "booth_description");
     assertEquals(1, app.count("select count(*) from booth where id = " + alpenBooth + " and headline = 'Jetzt bewerben!'"));
   }

@@ -225,6 +225,17 @@ class MeetingApiTest {
     long booth = data.hotelBooth();
     long booking = data.booking(booth, js, Instant.now().minus(Duration.ofMinutes(3)), 30);
     TestClient me = person(js);
+    // Only where the booth offers call-backs: not yet.
+    assertFalse(me.get("/api/bookings/" + booking + "/meeting").json().getBoolean("callbackOffered"));
+    assertFalse(me.get("/meetings/" + booking).body().contains("/callback\""), "no call-back form");
+    TestClient.Response notOffered = me.post("/api/bookings/" + booking + "/meeting/callback", new JsonObject().put("phone", "+43 660 1234567"));
+    assertEquals(409, notOffered.status());
+    assertEquals("meeting_callback_not_offered", notOffered.json().getString("error"));
+    TestClient employer = as("employer@demo.test");
+    JsonObject profile = employer.put("/api/booths/" + booth, new JsonObject().put("headline", "Rückruf").put("callback", true)).json();
+    assertTrue(profile.getBoolean("callback"));
+    assertTrue(me.get("/api/bookings/" + booking + "/meeting").json().getBoolean("callbackOffered"));
+
     TestClient.Response bad = me.post("/api/bookings/" + booking + "/meeting/callback", new JsonObject().put("phone", "call me"));
     assertEquals(400, bad.status());
     assertEquals("meeting_phone_invalid", bad.json().getString("error"));
