@@ -312,6 +312,14 @@
           signal(m.from, m.data).catch(function (e) { report('failed', 'signalling: ' + e.name); });
         } else if (m.type === 'lobby') {
           lobby(m.waiting);
+        } else if (m.type === 'full') {
+          // No place in the room: say so, do not retry, and let go of camera and microphone.
+          leaving = true;
+          if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
+          localVideo.srcObject = null;
+          status(T.full, 'full');
+          document.querySelectorAll('.controls button').forEach(function (b) { b.disabled = true; });
+          afterLeave.hidden = false;
         }
       };
       ws.onclose = function () {

@@ -128,11 +128,6 @@ public final class MeetingRelay {
     ctx.request().pause();
     allowed.onFailure(e -> refuse(ctx, e instanceof ApiError a ? a.status() : 500)).onSuccess(t -> {
       Joining j = joining.apply(t);
-      Room current = rooms.get(j.room());
-      if (current != null && current.peers.size() >= j.max()) {
-        refuse(ctx, 409);
-        return;
-      }
       ctx.request().toWebSocket().onSuccess(ws -> accept(ws, j)).onFailure(e -> {
         if (!ctx.response().ended()) refuse(ctx, 400);
       });
@@ -142,12 +137,22 @@ public final class MeetingRelay {
 
   private void accept(ServerWebSocket ws, Joining j) {
     Peer p = new Peer(ws, j.name(), j.role(), j.moderator(), j.inCall());
-    // Added and (in leave) removed inside the map's compute, so a room emptied at the same moment is never joined.
+    // Added and (in leave) removed inside the map's compute, so a room emptied at the same moment is never joined, and
+    // two entering at once cannot both take the last place.
+    boolean[] full = new boolean[1];
     Room room = rooms.compute(j.room(), (k, r) -> {
       Room into = r == null ? new Room() : r;
-      into.peers.add(p);
-      return into;
+      if (into.peers.size() >= j.max()) full[0] = true;
+      else into.peers.add(p);
+      return into.peers.isEmpty() ? null : into;
     });
+    if (full[0]) {
+      // Over the socket, not as a refused upgrade: a browser cannot read the status of a refused upgrade and would
+      // only see a broken connection and retry; with the message its page says plainly that the room is full.
+      send(p, new JsonObject().put("type", "full").put("max", j.max()));
+      ws.close((short) 4409, "full");
+      return;
+    }
     ws.closeHandler(v -> leave(j, room, p));
     ws.exceptionHandler(e -> ws.close());
     ws.textMessageHandler(text -> onMessage(room, p, text));
