@@ -37,7 +37,7 @@ public final class CascadeService {
   /** Refusals that say the case is not (or no longer) where this step fits: 409. */
   private static final Set<String> CONFLICT = Set.of("cascade_closed", "event_not_allowed", "wrong_station", "not_taken",
       "sanction_barred_voluntary", "sanction_barred_employer_no_show", "sanction_barred_outage", "waiver_period_open",
-      "waiver_deadline_passed");
+      "waiver_deadline_passed", "no_sanction_bar");
 
   private final Pool pool;
   private final CascadeStore store;
