@@ -157,18 +157,24 @@ public final class CascadeApi {
   /** The person's own view: what happened and what it means; no staff names, no internal flags. */
   public static JsonObject forPerson(JsonObject v) {
     JsonArray steps = new JsonArray();
+    String barred = null;
     for (Object o : v.getJsonArray("steps")) {
       JsonObject s = (JsonObject) o;
       String ev = s.getString("event");
       if ("TAKE".equals(ev) || "BOOK".equals(ev)) continue;
       JsonObject p = new JsonObject();
       for (String k : PERSON_STEP_FIELDS) p.put(k, s.getValue(k));
+      // A late bar: its reason is a code; the person reads what it means (cascade.mine.bar.<code>), not the code.
+      if ("SANCTION_BARRED".equals(ev)) {
+        barred = s.getString("reasons");
+        p.put("bar", barred).remove("reasons");
+      }
       if (p.getValue("vacancy") instanceof JsonObject vac) p.put("vacancy", new JsonObject().put("title", vac.getString("title")).put("employer", vac.getString("employer")));
       steps.add(p);
     }
     return new JsonObject().put("id", v.getLong("id")).put("fair", v.getJsonObject("fair"))
         .put("state", v.getString("state")).put("station", v.getString("station")).put("place", v.getString("place"))
         .put("decider", v.getString("decider")).put("decisionDue", v.getString("decisionDue"))
-        .put("waiverDeadline", v.getString("waiverDeadline")).put("steps", steps);
+        .put("waiverDeadline", v.getString("waiverDeadline")).put("barred", barred).put("steps", steps);
   }
 }
