@@ -116,6 +116,11 @@ class CascadeEndTest {
     // nobody but the platform records it
     assertRefused(data.as("sfa@demo.test").post("/api/cascades/" + id + "/events", ev("SANCTION_BARRED")), 409, "event_not_allowed");
 
+    // staff read the bar in words on the case page, not a code
+    var casePage = data.as("sfa@demo.test").get("/staff/cascades/" + id);
+    assertEquals(200, casePage.status());
+    assertTrue(casePage.body().contains("data-event=\"SANCTION_BARRED\"") && !casePage.body().contains(">sanction_barred_employer_no_show<"),
+        casePage.body());
     // the person reads in plain words why it ended
     TestClient me = data.as(data.email(person));
     var page = me.get("/me/cascade");

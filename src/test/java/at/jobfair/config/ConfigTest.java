@@ -66,6 +66,10 @@ class ConfigTest {
         () -> Config.load(DEFAULTS, Map.of("JOBFAIR_TIMEZONE", "Mars/Olympus"))).key());
     assertEquals("session.secret", assertThrows(Config.ConfigException.class,
         () -> Config.load(DEFAULTS, Map.of("JOBFAIR_SESSION_SECRET", "short"))).key());
+    assertEquals("cascade.closePollSeconds", assertThrows(Config.ConfigException.class,
+        () -> Config.load(DEFAULTS, Map.of("JOBFAIR_CASCADE_CLOSE_POLL_SECONDS", "0"))).key());
+    assertEquals("cascade.closeGraceDays", assertThrows(Config.ConfigException.class,
+        () -> Config.load(DEFAULTS, Map.of("JOBFAIR_CASCADE_CLOSE_GRACE_DAYS", "-1"))).key());
   }
 
   @Test
