@@ -113,7 +113,12 @@ class CascadeEndTest {
     assertEquals(200, data.as("organizer@demo.test").put("/api/bookings/" + booking + "/outcome",
         new JsonObject().put("outcome", "EMPLOYER_NO_SHOW")).status());
     assertEquals(1, app.count("select count(*) from cascade_step where cascade_id = " + id + " and event = 'SANCTION_BARRED'"));
-    // nobody but the platform records it
+    // nobody but the platform records it, not even around the service
+    long seq = app.count("select max(seq) from audit_log");
+    assertEquals("23514", data.sqlState("insert into cascade_step (cascade_id, event, from_state, from_station, to_state, actor_role, audit_seq, at) "
+        + "values (?, 'SANCTION_BARRED', 'WAITING', 'SANCTION_CHECK', 'ENDED_NO_SANCTION_CHECK', 'SFA', ?, now())", id, seq));
+    assertEquals("23514", data.sqlState("insert into cascade_step (cascade_id, event, from_state, from_station, to_state, to_station, actor_role, audit_seq, at) "
+        + "values (?, 'SANCTION_BARRED', 'WAITING', 'SANCTION_CHECK', 'AT_STATION', 'SANCTION_CHECK', 'SYSTEM', ?, now())", id, seq));
     assertRefused(data.as("sfa@demo.test").post("/api/cascades/" + id + "/events", ev("SANCTION_BARRED")), 409, "event_not_allowed");
 
     // staff read the bar in words on the case page, not a code
