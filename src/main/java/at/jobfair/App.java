@@ -105,11 +105,14 @@ public final class App implements AutoCloseable {
           config.integer("reminders.pollSeconds"))).await(30, TimeUnit.SECONDS);
       AttendanceService attendance = attendanceService(config, pool);
       Meetings meetings = Meetings.start(vertx, config, pool, attendance).await(30, TimeUnit.SECONDS);
+      CascadeService cascades = new CascadeService(pool, new CascadeStore(), new AuditLog(pool), Clock.systemUTC(),
+          config.integer("cascade.waiverDays"));
+      // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
+      attendance.sanctionBars(cascades::endBarred);
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl"))), live, outbox, mailSender, invitations,
-          attendance, meetings, new CascadeService(pool, new CascadeStore(), new AuditLog(pool), Clock.systemUTC(),
-              config.integer("cascade.waiverDays")));
+          attendance, meetings, cascades);
 
       int port = config.integer("http.port");
       int instances = port == 0 ? 1 : config.integer("http.instances");
@@ -120,6 +123,8 @@ public final class App implements AutoCloseable {
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
       startNoShowJob(vertx, attendance, config.integer("attendance.pollSeconds"));
+      startCloseJob(vertx, cascades, config.integer("cascade.closePollSeconds"),
+          java.time.Duration.ofDays(config.integer("cascade.closeGraceDays")));
       return new App(config, database, vertx, pool, started.get(0).port(), services, attendance);
     } catch (Exception e) {
       if (vertx != null) vertx.close();
@@ -144,6 +149,21 @@ public final class App implements AutoCloseable {
       if (!running.compareAndSet(false, true)) return;
       attendance.markNoShows()
           .onFailure(e -> java.util.logging.Logger.getLogger(App.class.getName()).log(java.util.logging.Level.WARNING, "no-show check failed", e))
+          .onComplete(ar -> running.set(false));
+    });
+  }
+
+  /**
+   * Every {@code cascade.closePollSeconds}: ends cases a late sanction bar left at the sanction check (safety net), then
+   * closes the due cascades (see {@link CascadeService#closeDue}). One run at a time per instance; several instances may
+   * run it against one database (each case is closed once).
+   */
+  private static void startCloseJob(Vertx vertx, CascadeService cascades, int pollSeconds, java.time.Duration grace) {
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    vertx.setPeriodic(pollSeconds * 1000L, id -> {
+      if (!running.compareAndSet(false, true)) return;
+      cascades.endBarredEverywhere().compose(n -> cascades.closeDue(grace))
+          .onFailure(e -> java.util.logging.Logger.getLogger(App.class.getName()).log(java.util.logging.Level.WARNING, "closing cascades failed", e))
           .onComplete(ar -> running.set(false));
     });
   }

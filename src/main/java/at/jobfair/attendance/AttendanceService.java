@@ -9,6 +9,7 @@ import at.jobfair.attendance.AttendanceStore.Booking;
 import at.jobfair.web.ApiError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,17 @@ public final class AttendanceService {
   private final Clock clock;
   private final Duration grace;
   private final int sickNoteFlagAfter;
+  private volatile SanctionBars sanctionBars = (tx, fairId, jobseekerId) -> Future.succeededFuture(0);
+
+  /**
+   * Told, in the recording transaction, when a fact that bars a sanction step (an employer's no-show, an outage window)
+   * was recorded: the cascade ends every case it now bars from the sanction check or the decision.
+   */
+  @FunctionalInterface
+  public interface SanctionBars {
+    /** {@code jobseekerId} null: everyone at the fair may be affected. Answers how many cases were ended. */
+    Future<Integer> recorded(SqlClient tx, long fairId, Long jobseekerId);
+  }
 
   public AttendanceService(Pool pool, AttendanceStore store, Clock clock, int graceMinutes, int sickNoteFlagAfter) {
     this.pool = pool;
@@ -32,6 +44,11 @@ public final class AttendanceService {
     this.clock = clock;
     this.grace = Duration.ofMinutes(graceMinutes);
     this.sickNoteFlagAfter = sickNoteFlagAfter;
+  }
+
+  /** Set once at start-up, before requests are taken. */
+  public void sanctionBars(SanctionBars bars) {
+    this.sanctionBars = bars;
   }
 
   public Duration grace() {
@@ -61,7 +78,10 @@ public final class AttendanceService {
       Actor as = staffs || !actor.has(Role.ORGANIZER) ? Actor.EMPLOYER : Actor.STAFF;
       String refusal = AttendancePolicy.outcome(as, staffs, b.facts(), outcome, next, cleanNote, clock.instant());
       if (refusal != null) return Future.failedFuture(refusal(refusal));
-      return store.outcome(tx, bookingId, outcome, as.name(), actor.id(), next, cleanNote).compose(v -> store.lock(tx, bookingId));
+      return store.outcome(tx, bookingId, outcome, as.name(), actor.id(), next, cleanNote)
+          .compose(v -> outcome == Outcome.EMPLOYER_NO_SHOW ? sanctionBars.recorded(tx, b.fairId(), b.jobseekerId())
+              : Future.succeededFuture(0))
+          .compose(v -> store.lock(tx, bookingId));
     }));
   }
 
@@ -83,7 +103,9 @@ public final class AttendanceService {
   public Future<Long> outage(Account actor, long fairId, Instant from, Instant to, String reason) {
     String refusal = AttendancePolicy.outage(from, to, reason);
     if (refusal != null) return Future.failedFuture(ApiError.badRequest(refusal));
-    return pool.withTransaction(tx -> store.outage(tx, fairId, from, to, reason.strip(), actor.id()))
+    return pool.withTransaction(tx -> store.outage(tx, fairId, from, to, reason.strip(), actor.id())
+            .compose(id -> id == null ? Future.succeededFuture((Long) null)
+                : sanctionBars.recorded(tx, fairId, null).map(n -> id)))
         .compose(id -> id == null ? Future.failedFuture(ApiError.notFound("fair_not_found")) : Future.succeededFuture(id));
   }
 

@@ -160,12 +160,18 @@ public final class CascadeApi {
   public static JsonObject forPerson(JsonObject v) {
     String state = v.getString("state");
     JsonArray steps = new JsonArray();
+    String barred = null;
     for (Object o : v.getJsonArray("steps")) {
       JsonObject s = (JsonObject) o;
       String ev = s.getString("event");
       if ("TAKE".equals(ev) || "BOOK".equals(ev)) continue;
       JsonObject p = new JsonObject();
       for (String k : PERSON_STEP_FIELDS) p.put(k, s.getValue(k));
+      // A late bar: its reason is a code; the person reads what it means (cascade.mine.bar.<code>), not the code.
+      if ("SANCTION_BARRED".equals(ev)) {
+        barred = s.getString("reasons");
+        p.put("bar", barred).remove("reasons");
+      }
       if (p.getValue("vacancy") instanceof JsonObject vac) p.put("vacancy", new JsonObject().put("title", vac.getString("title")).put("employer", vac.getString("employer")));
       steps.add(p);
     }
@@ -174,6 +180,6 @@ public final class CascadeApi {
         .put("decider", v.getString("decider"))
         // Deadlines only while they run: the decision's until it is taken, the waiver's while a sanction stands.
         .put("decisionDue", DECISION_OPEN.contains(state) ? v.getString("decisionDue") : null)
-        .put("waiverDeadline", WAIVER_OPEN.contains(state) ? v.getString("waiverDeadline") : null).put("steps", steps);
+        .put("waiverDeadline", WAIVER_OPEN.contains(state) ? v.getString("waiverDeadline") : null).put("barred", barred).put("steps", steps);
   }
 }

@@ -16,7 +16,8 @@ import java.util.Set;
  * does not fit the state ({@code event_not_allowed}), belongs to another station ({@code wrong_station}) or the person
  * has not been taken from the queue yet ({@code not_taken}); the actor may not do it ({@code not_permitted},
  * {@code not_staff_of_station}, {@code platform_never_decides}, {@code not_responsible_decider}); the person may never
- * reach a sanction step ({@code sanction_barred_*}); the payload is incomplete; a deadline.
+ * reach a sanction step ({@code sanction_barred_*}); the payload is incomplete; a deadline. A late sanction bar ({@code SANCTION_BARRED}, by the platform) is refused
+ * with {@code no_sanction_bar} when the person has no bar.
  *
  * <p>The actor is checked before the sanction bar so that nobody without a part in the sanction check learns from a
  * refusal that a person participates voluntarily.
@@ -29,6 +30,20 @@ public final class CascadeMachine {
   static final Set<State> CLOSABLE = EnumSet.of(State.NO_SHOW, State.EXCUSED, State.ENDED_COURSE_ACCEPTED,
       State.ENDED_JOB_ACCEPTED, State.ENDED_NO_SANCTION_CHECK, State.NO_SANCTION, State.NOT_IMPOSED, State.IMPOSED,
       State.WAIVED);
+
+  /**
+   * Where a late sanction bar ends the case: waiting for, at or sent back to the sanction check, or waiting for the
+   * decision before any decision. A decision either way is a sanction step, and every sanction step is barred, so the
+   * case cannot wait there. Once decided (IMPOSED, NOT_IMPOSED, ...) the bar does not move the case: undoing a decision
+   * is the decider's, never the platform's.
+   */
+  static boolean barrable(Cascade c) {
+    return switch (c.state()) {
+      case WAITING, AT_STATION, SENT_BACK -> c.station() == Station.SANCTION_CHECK;
+      case SANCTION_PROPOSED, DECISION_PENDING -> true;
+      default -> false;
+    };
+  }
 
   public static Outcome apply(Playbook pb, Cascade c, Event e, Actor actor, Instant now) {
     String refusal = refusal(pb, c, e, actor, now);
@@ -66,6 +81,7 @@ public final class CascadeMachine {
       case JOB_START -> s == State.IMPOSED;
       case WAIVE, REFUSE_WAIVER -> s == State.WAIVER_CONSIDERATION;
       case CLOSE -> CLOSABLE.contains(s);
+      case SANCTION_BARRED -> barrable(c);
       default -> false;
     };
     return ok ? null : "event_not_allowed";
@@ -80,7 +96,7 @@ public final class CascadeMachine {
       case EXCUSE -> {
         return !a.isSystem() && Role.STAFF.contains(a.role()) ? null : "not_permitted";
       }
-      case CLOSE -> {
+      case CLOSE, SANCTION_BARRED -> {
         return a.isSystem() ? null : "not_permitted";
       }
       case JOB_START -> {
@@ -132,6 +148,9 @@ public final class CascadeMachine {
         if (e.jobStart().isAfter(now)) return "job_start_in_future";
         return e.jobStart().isAfter(waiverDeadline(pb, c)) ? "waiver_deadline_passed" : null;
       }
+      case SANCTION_BARRED -> {
+        return c.sanctionBar() == null ? "no_sanction_bar" : null;
+      }
       case CLOSE -> {
         return c.state() == State.IMPOSED && pb.tracksWaiver() && !now.isAfter(waiverDeadline(pb, c))
             ? "waiver_period_open" : null;
@@ -180,6 +199,7 @@ public final class CascadeMachine {
       case JOB_START -> c.at(State.WAIVER_CONSIDERATION, null).withJobStart(e.jobStart());
       case WAIVE -> c.at(State.WAIVED, null);
       case REFUSE_WAIVER, CLOSE -> c.at(State.CLOSED, null);
+      case SANCTION_BARRED -> c.at(State.ENDED_NO_SANCTION_CHECK, null);
     };
   }
 

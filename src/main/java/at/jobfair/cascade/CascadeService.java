@@ -37,7 +37,7 @@ public final class CascadeService {
   /** Refusals that say the case is not (or no longer) where this step fits: 409. */
   private static final Set<String> CONFLICT = Set.of("cascade_closed", "event_not_allowed", "wrong_station", "not_taken",
       "sanction_barred_voluntary", "sanction_barred_employer_no_show", "sanction_barred_outage", "waiver_period_open",
-      "waiver_deadline_passed");
+      "waiver_deadline_passed", "no_sanction_bar");
 
   private final Pool pool;
   private final CascadeStore store;
@@ -226,6 +226,102 @@ public final class CascadeService {
         })).recover(CascadeService::databaseGuard);
       });
     });
+  }
+
+  // ---- the platform's own steps: late sanction bars, closing ---------------------------------------------------------
+
+  /** The states a late sanction bar ends, as SQL over {@code cascade} (see {@link CascadeMachine#barrable}). */
+  private static final String BARRABLE = "((state in ('WAITING', 'AT_STATION', 'SENT_BACK') and station = 'SANCTION_CHECK') "
+      + "or state in ('SANCTION_PROPOSED', 'DECISION_PENDING'))";
+
+  /** How many cascades one run of the closing job closes at most (the next run takes the rest). */
+  static final int CLOSE_BATCH = 500;
+
+  /**
+   * A fact that bars sanction steps was recorded (employer no-show, outage): in the caller's transaction, every case of
+   * the fair (of the person, when given) that waits for or is at the sanction check or the decision, and is now barred,
+   * ends without a sanction check; audited like every step, by the platform. Idempotent: an ended case is left alone.
+   */
+  public Future<Integer> endBarred(SqlClient tx, long fairId, Long jobseekerId) {
+    return tx.preparedQuery("select id from cascade where fair_id = $1 and ($2::bigint is null or jobseeker_id = $2) and "
+            + BARRABLE + " order by id")
+        .execute(Tuple.tuple().addLong(fairId).addValue(jobseekerId)).compose(rows -> {
+          Future<Integer> f = Future.succeededFuture(0);
+          for (Row r : rows) {
+            long id = r.getLong(0);
+            f = f.compose(n -> endIfBarred(tx, id).map(ended -> ended ? n + 1 : n));
+          }
+          return f;
+        });
+  }
+
+  /**
+   * The same for every fair, one transaction per case: a safety net for bars that reached the database another way
+   * (or before this step existed). The closing job runs it first.
+   */
+  public Future<Integer> endBarredEverywhere() {
+    return pool.preparedQuery("select id from cascade where " + BARRABLE + " order by id limit " + CLOSE_BATCH).execute()
+        .compose(rows -> {
+          Future<Integer> f = Future.succeededFuture(0);
+          for (Row r : rows) {
+            long id = r.getLong(0);
+            f = f.compose(n -> pool.withTransaction(tx -> endIfBarred(tx, id)).map(ended -> ended ? n + 1 : n));
+          }
+          return f;
+        });
+  }
+
+  /** Locks the case, refreshes its facts and ends it when it is barred and still where a bar ends it. */
+  private Future<Boolean> endIfBarred(SqlClient tx, long id) {
+    return store.lock(tx, id).compose(row -> {
+      if (row == null) return Future.succeededFuture(false);
+      return store.facts(tx, row.fairId(), row.jobseekerId()).compose(f -> {
+        Cascade c = row.cascade();
+        if (f != null) c = c.withEmployerNoShow(c.employerNoShow() || f.employerNoShow()).withOutage(c.outage() || f.outage());
+        String bar = c.sanctionBar();
+        if (bar == null || !CascadeMachine.barrable(c)) return Future.succeededFuture(false);
+        return store.playbook(tx, row.fairId()).compose(sp -> step(tx, sp, row, Event.sanctionBarred(bar), null)).map(true);
+      });
+    });
+  }
+
+  /**
+   * One run of the closing job: closes the cascades that are due, one transaction each, by the platform, audited.
+   * Due are: a sanction that was imposed, once its waiver period has passed (at once where the playbook tracks no
+   * waiver) and {@code grace} has passed since its last step; every other end (no-show, excused, course or job
+   * accepted, ended without a sanction check, no sanction, not imposed, waived) once {@code grace} has passed since its
+   * last step, so that staff and the person still see the fresh ending on their lists. Open cases (waiting, at a
+   * station, awaiting a decision or a waiver consideration) are never closed. Safe with several instances: a case
+   * another instance is closing is skipped ({@code SKIP LOCKED}), and a case found closed is left alone, so each closes
+   * once. Answers how many this run closed.
+   */
+  public Future<Integer> closeDue(java.time.Duration grace) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    String closable = CascadeMachine.CLOSABLE.stream().map(x -> "'" + x.name() + "'").sorted()
+        .collect(java.util.stream.Collectors.joining(", "));
+    return pool.preparedQuery("""
+            select c.id from cascade c join cascade_playbook p on p.fair_id = c.fair_id
+             where c.state in (""" + closable + """
+            ) and c.updated_at <= $1
+               and (c.state <> 'IMPOSED' or p.waiver_days = 0 or c.imposed_at + make_interval(days => p.waiver_days) < $2)
+             order by c.id limit $3""")
+        .execute(Tuple.of(CascadeStore.odt(now.minus(grace)), CascadeStore.odt(now), CLOSE_BATCH)).compose(rows -> {
+          Future<Integer> f = Future.succeededFuture(0);
+          for (Row r : rows) {
+            long id = r.getLong(0);
+            f = f.compose(n -> closeOne(id).map(closed -> closed ? n + 1 : n));
+          }
+          return f;
+        });
+  }
+
+  private Future<Boolean> closeOne(long id) {
+    return pool.withTransaction(tx -> store.lockIfFree(tx, id).compose(row -> {
+      if (row == null || !CascadeMachine.CLOSABLE.contains(row.cascade().state())) return Future.succeededFuture(false);
+      return store.playbook(tx, row.fairId()).compose(sp -> step(tx, sp, row, Event.of(Event.Type.CLOSE), null)).map(true)
+          // the machine refused (e.g. the waiver period is still open): nothing was written, nothing to close
+          .recover(e -> e instanceof ApiError ? Future.succeededFuture(false) : Future.failedFuture(e));
+    }));
   }
 
   /** A guard of the database (CHECK, trigger) refused what the service let through: answered, never a stack trace. */

@@ -157,6 +157,12 @@ public final class CascadeStore {
     return tx.preparedQuery("select " + COLUMNS + " from cascade where id = $1 for update").execute(Tuple.of(id)).map(CascadeStore::first);
   }
 
+  /** The cascade, locked for this transaction; null when there is none or another transaction holds it. */
+  public Future<CascadeRow> lockIfFree(SqlClient tx, long id) {
+    return tx.preparedQuery("select " + COLUMNS + " from cascade where id = $1 for update skip locked").execute(Tuple.of(id))
+        .map(CascadeStore::first);
+  }
+
   public Future<CascadeRow> get(SqlClient c, long id) {
     return c.preparedQuery("select " + COLUMNS + " from cascade where id = $1").execute(Tuple.of(id)).map(CascadeStore::first);
   }

@@ -10,7 +10,12 @@ public record Event(Type type, String vacancyId, String reasons, Finding finding
     COURSE_ACCEPTED, COURSE_DECLINED,
     OFFER_ACCEPTED, OFFER_DECLINED, LOCAL_OFFER_ACCEPTED, LOCAL_OFFER_DECLINED,
     STATEMENT, FINDING, DECIDE,
-    JOB_START, WAIVE, REFUSE_WAIVER, CLOSE;
+    JOB_START, WAIVE, REFUSE_WAIVER, CLOSE,
+    /**
+     * The platform ends a case whose sanction bar (employer no-show, outage) became known only after the person reached
+     * the sanction check or the decision: every sanction step is barred, so the case ends without one.
+     */
+    SANCTION_BARRED;
 
     /** The station whose staff records this event, or null for events outside the stations. */
     public Station station() {
@@ -75,6 +80,11 @@ public record Event(Type type, String vacancyId, String reasons, Finding finding
 
   public static Event refuseWaiver(String reasons) {
     return new Event(Type.REFUSE_WAIVER, null, reasons, null, null, null);
+  }
+
+  /** A late sanction bar; {@code bar} is the bar's code ({@link Cascade#sanctionBar()}), kept as the step's reason. */
+  public static Event sanctionBarred(String bar) {
+    return new Event(Type.SANCTION_BARRED, null, bar, null, null, null);
   }
 
   public static Event waive(String reasons) {

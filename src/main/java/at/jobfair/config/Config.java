@@ -117,6 +117,8 @@ public final class Config {
     range("attendance.sickNoteFlagAfter", 1, 100);
     at.jobfair.meeting.MeetingConfig.from(this);
     range("cascade.waiverDays", 1, 365);
+    range("cascade.closePollSeconds", 1, 24 * 3600);
+    range("cascade.closeGraceDays", 0, 365);
     String url = string("db.url");
     if (!url.isBlank() && !(url.startsWith("postgresql://") || url.startsWith("postgres://"))) {
       throw new ConfigException("db.url", "must look like postgresql://user:password@host:5432/database");

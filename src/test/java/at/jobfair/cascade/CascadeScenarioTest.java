@@ -122,6 +122,47 @@ class CascadeScenarioTest {
   }
 
   @Test
+  void aLateBarEndsTheCaseWhereverItWaitsForASanctionStep() {
+    Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
+    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
+    c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
+    Cascade waiting = ok(pb, c, Event.offerDeclined("v-1", "Passt nicht"), SFU, T);
+    // no bar: the platform may not end the check
+    refused("no_sanction_bar", pb, waiting, Event.sanctionBarred(null), SYS, T);
+    // only the platform records a bar's consequence, never a person
+    refused("not_permitted", pb, waiting.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), ERHEBUNG, T);
+    Cascade ended = ok(pb, waiting.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), SYS, T);
+    assertEquals(State.ENDED_NO_SANCTION_CHECK, ended.state());
+    assertNull(ended.station());
+    assertNull(last.nextStation());
+    assertEquals("sanction_barred_outage", last.reasons());
+    assertEquals("SYSTEM", last.actorRole());
+    assertEquals(State.CLOSED, ok(pb, ended, Event.of(Type.CLOSE), SYS, T).state());
+
+    Cascade at = ok(pb, waiting, Event.of(Type.TAKE), ERHEBUNG, T);
+    at = ok(pb, at, Event.statement("Ich war krank"), ERHEBUNG, T);
+    assertEquals(State.ENDED_NO_SANCTION_CHECK,
+        ok(pb, at.withEmployerNoShow(true), Event.sanctionBarred("sanction_barred_employer_no_show"), SYS, T).state());
+
+    Cascade proposed = ok(pb, at, Event.finding(Finding.NOT_JUSTIFIED, "Keine Gründe"), ERHEBUNG, T);
+    refused("sanction_barred_outage", pb, proposed.withOutage(true), Event.decide(Decision.IMPOSE, "x"), OWN_SFA, T);
+    refused("sanction_barred_outage", pb, proposed.withOutage(true), Event.decide(Decision.DO_NOT_IMPOSE, "x"), OWN_SFA, T);
+    assertEquals(State.ENDED_NO_SANCTION_CHECK,
+        ok(pb, proposed.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), SYS, T).state());
+    Cascade sentBack = ok(pb, proposed, Event.decide(Decision.SEND_BACK, "Stellungnahme fehlt"), OWN_SFA, T);
+    assertEquals(State.ENDED_NO_SANCTION_CHECK,
+        ok(pb, sentBack.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), SYS, T).state());
+    Cascade pending = ok(pb, at, Event.finding(Finding.UNCLEAR, "Belege fehlen"), ERHEBUNG, T);
+    assertEquals(State.ENDED_NO_SANCTION_CHECK,
+        ok(pb, pending.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), SYS, T).state());
+
+    // once decided, the platform does not undo a human's decision; nor does a bar end an earlier station
+    Cascade imposed = ok(pb, proposed, Event.decide(Decision.IMPOSE, "Vereitelung"), OWN_SFA, T);
+    refused("event_not_allowed", pb, imposed.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), SYS, T);
+    refused("event_not_allowed", pb, c.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), SYS, T);
+  }
+
+  @Test
   void minimumIncomeRecipientIsDecidedByTheMunicipalityOnly() {
     Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
     Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, true, "cw-1"));

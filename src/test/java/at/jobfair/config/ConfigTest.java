@@ -68,6 +68,10 @@ class ConfigTest {
         () -> Config.load(DEFAULTS, Map.of("JOBFAIR_SESSION_SECRET", "short"))).key());
     assertEquals("db.appUser", assertThrows(Config.ConfigException.class,
         () -> Config.load(DEFAULTS, Map.of("JOBFAIR_DB_APP_USER", "jobfair_app"))).key(), "only with a database URL");
+    assertEquals("cascade.closePollSeconds", assertThrows(Config.ConfigException.class,
+        () -> Config.load(DEFAULTS, Map.of("JOBFAIR_CASCADE_CLOSE_POLL_SECONDS", "0"))).key());
+    assertEquals("cascade.closeGraceDays", assertThrows(Config.ConfigException.class,
+        () -> Config.load(DEFAULTS, Map.of("JOBFAIR_CASCADE_CLOSE_GRACE_DAYS", "-1"))).key());
   }
 
   @Test
