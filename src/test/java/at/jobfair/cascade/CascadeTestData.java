@@ -148,15 +148,7 @@ public final class CascadeTestData {
   }
 
   long insert(String sql, Object... args) {
-    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
-      try (var rs = p.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return app.insert(sql, args);
   }
 
   /** Runs SQL as the database owner and answers the SQLSTATE it failed with, or null when it succeeded. */

@@ -92,14 +92,6 @@ public final class Fixtures {
   }
 
   private long insert(String sql, Object... args) {
-    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
-      try (var rs = p.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return app.insert(sql, args);
   }
 }

@@ -84,6 +84,19 @@ public final class TestApp implements AutoCloseable {
     }
   }
 
+  /** Runs a statement with parameters that answers one number (an {@code insert ... returning id}), as the owner. */
+  public long insert(String sql, Object... args) {
+    try (Connection c = jdbc(); var p = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
+      try (var rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     app.close();
