@@ -136,7 +136,8 @@ public final class App implements AutoCloseable {
   /** Check-in, outcomes, excuses and the no-show job, as configured. */
   public static AttendanceService attendanceService(Config config, Pool pool) {
     return new AttendanceService(pool, new AttendanceStore(), Clock.systemUTC(), config.integer("attendance.graceMinutes"),
-        config.integer("attendance.sickNoteFlagAfter"));
+        config.integer("attendance.sickNoteFlagAfter"), config.integer("attendance.outageReporters"),
+        config.integer("attendance.outageMinutes"));
   }
 
   /**

@@ -26,6 +26,8 @@ public final class AttendanceService {
   private final Clock clock;
   private final Duration grace;
   private final int sickNoteFlagAfter;
+  private final int outageReporters;
+  private final int outageMinutes;
   private volatile SanctionBars sanctionBars = (tx, fairId, jobseekerId) -> Future.succeededFuture(0);
 
   /**
@@ -38,7 +40,14 @@ public final class AttendanceService {
     Future<Integer> recorded(SqlClient tx, long fairId, Long jobseekerId);
   }
 
-  public AttendanceService(Pool pool, AttendanceStore store, Clock clock, int graceMinutes, int sickNoteFlagAfter) {
+  /**
+   * {@code outageReporters} different people reporting their meeting room failing within {@code outageMinutes} at one
+   * fair make a detected outage window (see {@link #meetingFailed}).
+   */
+  public AttendanceService(Pool pool, AttendanceStore store, Clock clock, int graceMinutes, int sickNoteFlagAfter,
+                           int outageReporters, int outageMinutes) {
+    this.outageReporters = outageReporters;
+    this.outageMinutes = outageMinutes;
     this.pool = pool;
     this.store = store;
     this.clock = clock;
@@ -107,6 +116,16 @@ public final class AttendanceService {
             .compose(id -> id == null ? Future.succeededFuture((Long) null)
                 : sanctionBars.recorded(tx, fairId, null).map(n -> id)))
         .compose(id -> id == null ? Future.failedFuture(ApiError.notFound("fair_not_found")) : Future.succeededFuture(id));
+  }
+
+  /**
+   * A meeting room at the fair reported that the meeting service failed. When enough different people did so lately,
+   * the platform records (or stretches) a detected outage window: every appointment inside it is excused, and no
+   * sanction step may follow it. Answers the window's id, or null when there is no outage (yet).
+   */
+  public Future<Long> meetingFailed(SqlClient tx, long fairId) {
+    return store.detectOutage(tx, fairId, outageReporters, outageMinutes)
+        .compose(id -> id == null ? Future.succeededFuture((Long) null) : sanctionBars.recorded(tx, fairId, null).map(n -> id));
   }
 
   /** One run of the no-show job: marks every due booking once, however many instances run it at the same time. */

@@ -110,6 +110,34 @@ public final class AttendanceStore {
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
   }
 
+  /**
+   * An outage detected from meeting failures at a fair: when at least {@code reporters} different people reported their
+   * room failing within the last {@code minutes}, the window from the first of those reports until {@code minutes}
+   * from now is recorded (or a detected window still running is stretched to it). One at a time per fair (advisory
+   * lock). Answers the window's id, or null when the reports do not (yet) make an outage.
+   */
+  public Future<Long> detectOutage(SqlClient c, long fairId, int reporters, int minutes) {
+    return c.preparedQuery("select pg_advisory_xact_lock(hashtext('fair-outage'), $1::int)").execute(Tuple.of((int) fairId))
+        .compose(v -> c.preparedQuery("""
+            with reports as (
+              select count(distinct e.account_id) as people, min(e.at) as first_at
+                from meeting_event e join booking k on k.id = e.booking_id join booth b on b.id = k.booth_id
+               where b.fair_id = $1 and e.kind = 'FAILURE' and e.at > now() - make_interval(mins => $3)),
+            running as (
+              update fair_outage o set during = tstzrange(lower(o.during), now() + make_interval(mins => $3))
+               where o.fair_id = $1 and o.detected and upper(o.during) >= now() and (select people from reports) >= $2
+              returning o.id),
+            added as (
+              insert into fair_outage (fair_id, during, reason, detected)
+              select $1, tstzrange(r.first_at, now() + make_interval(mins => $3)),
+                     'Automatisch erkannt: ' || r.people || ' Personen meldeten Störungen des Videodienstes', true
+                from reports r
+               where r.people >= $2 and not exists (select 1 from running)
+              returning id)
+            select id from running union all select id from added""").execute(Tuple.of(fairId, reporters, minutes)))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+  }
+
   /** Marks due no-shows (at most {@code limit}); returns how many this call marked. */
   public Future<Integer> markNoShows(SqlClient c, int graceMinutes, int limit) {
     return c.preparedQuery(MARK_NO_SHOWS).execute(Tuple.of(graceMinutes, limit)).map(rows -> rows.rowCount());

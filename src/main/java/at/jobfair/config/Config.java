@@ -115,6 +115,8 @@ public final class Config {
     range("attendance.graceMinutes", 0, 24 * 60);
     range("attendance.pollSeconds", 1, 24 * 3600);
     range("attendance.sickNoteFlagAfter", 1, 100);
+    range("attendance.outageReporters", 2, 1000);
+    range("attendance.outageMinutes", 1, 240);
     at.jobfair.meeting.MeetingConfig.from(this);
     range("cascade.waiverDays", 1, 365);
     range("cascade.closePollSeconds", 1, 24 * 3600);

@@ -227,11 +227,16 @@ public final class MeetingService {
     return store.event(pool, e.bookingId(), e.user().id(), e.role().name(), Kind.LEAVE, provider, null);
   }
 
-  /** A page reports that the meeting service failed (no connection, script not loaded): kept to derive outages. */
+  /**
+   * A page reports that the meeting service failed (no connection, script not loaded): recorded, and enough different
+   * people failing at one fair soon make a detected outage window (AttendanceService#meetingFailed).
+   */
   public Future<Void> failed(Entry e, String provider, String detail) {
     String d = detail == null ? null : detail.strip();
     if (d != null && d.length() > 500) d = d.substring(0, 500);
-    return store.event(pool, e.bookingId(), e.user().id(), e.role().name(), Kind.FAILURE, provider, d);
+    String recorded = d;
+    return pool.withTransaction(tx -> store.event(tx, e.bookingId(), e.user().id(), e.role().name(), Kind.FAILURE, provider, recorded)
+        .compose(v -> attendance.meetingFailed(tx, e.booking().fairId())).mapEmpty());
   }
 
   /** Booth staff let the waiting jobseeker in. True when this call admitted; false when someone had already. */

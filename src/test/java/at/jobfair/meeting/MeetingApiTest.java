@@ -201,6 +201,35 @@ class MeetingApiTest {
   }
 
   @Test
+  void threePeopleWhoseRoomsFailAtOneFairMakeADetectedOutageThatExcusesTheirAppointments() {
+    long booth = data.hotelBooth();
+    long fair = app.count("select fair_id from booth where id = " + booth);
+    Instant now = Instant.now();
+    long[] people = {data.jobseeker("fail1"), data.jobseeker("fail2"), data.jobseeker("fail3")};
+    long[] bookings = new long[3];
+    for (int i = 0; i < 3; i++) bookings[i] = data.booking(booth, people[i], now.minus(Duration.ofMinutes(45 - 20L * i)), 20);
+    TestClient[] clients = {person(people[0]), person(people[1]), person(people[2])};
+    JsonObject failed = new JsonObject().put("event", "failed").put("detail", "ICE failed");
+    String outages = "select count(*) from fair_outage where fair_id = " + fair;
+
+    assertEquals(204, clients[0].post("/api/bookings/" + bookings[0] + "/meeting/events", failed).status());
+    assertEquals(204, clients[1].post("/api/bookings/" + bookings[1] + "/meeting/events", failed).status());
+    assertEquals(204, clients[0].post("/api/bookings/" + bookings[0] + "/meeting/events", failed).status());
+    assertEquals(0, app.count(outages), "two people, one of them twice: not yet an outage");
+
+    assertEquals(204, clients[2].post("/api/bookings/" + bookings[2] + "/meeting/events", failed).status());
+    assertEquals(1, app.count(outages + " and detected and recorded_by is null and during @> now()"), "the third person makes it one");
+    assertEquals(1, app.count("select count(*) from fair_outage o join booking k on k.id = " + bookings[2]
+        + " where o.fair_id = " + fair + " and o.during && k.during"), "the running appointment lies inside it (excused)");
+    assertTrue(as("organizer@demo.test").get("/api/fairs/" + fair + "/board").json().encode().contains("\"lastHour\":4"));
+
+    long until = app.count("select extract(epoch from upper(during))::bigint from fair_outage where fair_id = " + fair);
+    assertEquals(204, clients[1].post("/api/bookings/" + bookings[1] + "/meeting/events", failed).status());
+    assertEquals(1, app.count(outages), "further reports stretch the window instead of adding one");
+    assertTrue(app.count("select extract(epoch from upper(during))::bigint from fair_outage where fair_id = " + fair) >= until);
+  }
+
+  @Test
   void aBoothWithAPhoneNumberOffersItAndTheEmployerConfirmsTheCall() {
     long js = data.jobseeker("phone");
     long booth = data.hotelBooth();
