@@ -22,7 +22,10 @@ final class HttpVerticle extends VerticleBase {
     var options = new HttpServerOptions()
         .setHost(services.config().string("http.host"))
         .setPort(services.config().integer("http.port"))
-        .setCompressionSupported(true);
+        .setCompressionSupported(true)
+        // HTTP/1.1 only on plain connections: browsers speak HTTP/2 only over TLS (a proxy in front), and answering
+        // clients' "Upgrade: h2c" on the same connection as a compressed response failed now and then.
+        .setHttp2ClearTextEnabled(false);
     return vertx.createHttpServer(options)
         .requestHandler(AppRouter.create(vertx, services))
         .listen()
