@@ -233,8 +233,7 @@ public final class MeetingService {
    */
   public Future<Void> failed(Entry e, String provider, String detail) {
     String d = detail == null ? null : detail.strip();
-    if (d != null && d.length() > 500) d = d.substring(0, 500);
-    String recorded = d;
+    String recorded = d != null && d.length() > 500 ? d.substring(0, 500) : d;
     return pool.withTransaction(tx -> store.event(tx, e.bookingId(), e.user().id(), e.role().name(), Kind.FAILURE, provider, recorded)
         .compose(v -> attendance.meetingFailed(tx, e.booking().fairId())).mapEmpty());
   }

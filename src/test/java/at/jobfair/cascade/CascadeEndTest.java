@@ -51,18 +51,6 @@ class CascadeEndTest {
     return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 
-  /** Declines the offer and the local offer of a supra-regional fair: the person then waits at the sanction check. */
-  private long toSanctionCheck(long fair, long vacancy, long person) {
-    TestClient sfu = data.as("sfu@demo.test");
-    JsonObject st = data.stations(sfu, fair);
-    long id = data.admit(sfu, fair, person);
-    data.next(sfu, st.getLong("OFFER"));
-    data.event(sfu, id, ev("OFFER_DECLINED").put("vacancyId", vacancy).put("reasons", "Zu weit weg."));
-    data.next(sfu, st.getLong("LOCAL_OFFER"));
-    data.event(sfu, id, ev("LOCAL_OFFER_DECLINED").put("vacancyId", vacancy).put("reasons", "Passt nicht."));
-    return id;
-  }
-
   private static JsonObject view(long id) {
     var r = data.as("sfa@demo.test").get("/api/cascades/" + id);
     assertEquals(200, r.status(), r.body());
@@ -92,7 +80,7 @@ class CascadeEndTest {
     long fair = data.fair("SUPRA_REGIONAL");
     long vacancy = data.vacancy(fair, null, "Koch");
     long person = data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT");
-    long id = toSanctionCheck(fair, vacancy, person);
+    long id = data.declineBoth(fair, vacancy, person).getLong("id");
     assertEquals("WAITING", view(id).getString("state"));
     long booking = app.count("select id from booking where jobseeker_id = " + person);
 
@@ -143,9 +131,9 @@ class CascadeEndTest {
     long proposed = data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT");
     long heard = data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT");
     long untouched = data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT");
-    long idProposed = toSanctionCheck(fair, vacancy, proposed);
-    long idHeard = toSanctionCheck(fair, vacancy, heard);
-    long idUntouched = toSanctionCheck(fair, vacancy, untouched);
+    long idProposed = data.declineBoth(fair, vacancy, proposed).getLong("id");
+    long idHeard = data.declineBoth(fair, vacancy, heard).getLong("id");
+    long idUntouched = data.declineBoth(fair, vacancy, untouched).getLong("id");
     TestClient sfaClient = data.as("sfa@demo.test");
     long check = data.stations(sfaClient, fair).getLong("SANCTION_CHECK");
     // the first is heard and a sanction proposed; the second is at the check with a statement
@@ -182,7 +170,7 @@ class CascadeEndTest {
     long fair = data.fair("SUPRA_REGIONAL");
     long vacancy = data.vacancy(fair, null, "Koch");
     long person = data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT");
-    long id = toSanctionCheck(fair, vacancy, person);
+    long id = data.declineBoth(fair, vacancy, person).getLong("id");
     long booking = app.count("select id from booking where jobseeker_id = " + person);
     data.fx().exec("insert into attendance (booking_id, outcome, outcome_source, outcome_at) values (?, 'EMPLOYER_NO_SHOW', 'EMPLOYER', now())", booking);
     assertEquals("WAITING", view(id).getString("state"));
@@ -197,12 +185,12 @@ class CascadeEndTest {
     long vacancy = data.vacancy(fair, null, "Koch");
     List<Long> due = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      due.add(toSanctionCheck(fair, vacancy, data.person(vacancy, "VOLUNTARY", sfa, "UNEMPLOYMENT_BENEFIT")));
+      due.add(data.declineBoth(fair, vacancy, data.person(vacancy, "VOLUNTARY", sfa, "UNEMPLOYMENT_BENEFIT")).getLong("id"));
     }
-    long fresh = toSanctionCheck(fair, vacancy, data.person(vacancy, "VOLUNTARY", sfa, "UNEMPLOYMENT_BENEFIT"));
+    long fresh = data.declineBoth(fair, vacancy, data.person(vacancy, "VOLUNTARY", sfa, "UNEMPLOYMENT_BENEFIT")).getLong("id");
     // two imposed sanctions, on a playbook with a ten-day waiver period: one still open, one passed
-    long open = toSanctionCheck(fair, vacancy, data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT"));
-    long passed = toSanctionCheck(fair, vacancy, data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT"));
+    long open = data.declineBoth(fair, vacancy, data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT")).getLong("id");
+    long passed = data.declineBoth(fair, vacancy, data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT")).getLong("id");
     TestClient sfaClient = data.as("sfa@demo.test");
     long check = data.stations(sfaClient, fair).getLong("SANCTION_CHECK");
     for (long id : List.of(open, passed)) {

@@ -52,23 +52,12 @@ class CascadeGuardsTest {
     app.close();
   }
 
-  /** Declines the offer and the local offer of a supra-regional fair; answers the cascade afterwards. */
-  private JsonObject declineBoth(long fair, long vacancy, long person) {
-    TestClient sfu = data.as("sfu@demo.test");
-    JsonObject st = data.stations(sfu, fair);
-    long id = data.admit(sfu, fair, person);
-    data.next(sfu, st.getLong("OFFER"));
-    data.event(sfu, id, ev("OFFER_DECLINED").put("vacancyId", vacancy).put("reasons", "Zu weit weg."));
-    data.next(sfu, st.getLong("LOCAL_OFFER"));
-    return data.event(sfu, id, ev("LOCAL_OFFER_DECLINED").put("vacancyId", vacancy).put("reasons", "Passt nicht."));
-  }
-
   @Test
   void voluntaryParticipationNeverReachesASanctionCheckAndTheDatabaseRefusesOne() {
     long fair = data.fair("SUPRA_REGIONAL");
     long vacancy = data.vacancy(fair, null, "Koch");
     long person = data.person(vacancy, "VOLUNTARY", sfa, "UNEMPLOYMENT_BENEFIT");
-    JsonObject c = declineBoth(fair, vacancy, person);
+    JsonObject c = data.declineBoth(fair, vacancy, person);
     assertEquals("ENDED_NO_SANCTION_CHECK", c.getString("state"));
     assertEquals("VOLUNTARY", c.getString("legalBasis"));
     assertEquals(0, app.count("select count(*) from cascade where id = " + c.getLong("id") + " and station is not null"));
@@ -87,7 +76,7 @@ class CascadeGuardsTest {
     long person = data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT");
     long booking = app.count("select id from booking where jobseeker_id = " + person);
     data.fx().exec("insert into attendance (booking_id, outcome, outcome_source, outcome_at) values (?, 'EMPLOYER_NO_SHOW', 'EMPLOYER', now())", booking);
-    JsonObject c = declineBoth(fair, vacancy, person);
+    JsonObject c = data.declineBoth(fair, vacancy, person);
     assertEquals("ENDED_NO_SANCTION_CHECK", c.getString("state"));
     assertTrue(c.getBoolean("employerNoShow"));
     assertEquals("23514", data.sqlState("update cascade set state = 'WAITING', station = 'SANCTION_CHECK' where id = ?", c.getLong("id")));
@@ -100,7 +89,7 @@ class CascadeGuardsTest {
     long person = data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT");
     data.fx().exec("insert into fair_outage (fair_id, during, reason, recorded_by) values (?, tstzrange(now() - interval '3 days', now()), "
         + "'Videodienst ausgefallen', ?)", fair, data.fx().accountId("organizer@demo.test"));
-    JsonObject c = declineBoth(fair, vacancy, person);
+    JsonObject c = data.declineBoth(fair, vacancy, person);
     assertEquals("ENDED_NO_SANCTION_CHECK", c.getString("state"));
     assertTrue(c.getBoolean("outage"));
   }
@@ -110,7 +99,7 @@ class CascadeGuardsTest {
     long fair = data.fair("SUPRA_REGIONAL");
     long vacancy = data.vacancy(fair, null, "Koch");
     long person = data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT");
-    JsonObject c = declineBoth(fair, vacancy, person);
+    JsonObject c = data.declineBoth(fair, vacancy, person);
     long id = c.getLong("id");
     JsonObject st = data.stations(data.as("sfu@demo.test"), fair);
     // At a supra-regional fair the SfA checks on site: the inquiry service and the SfU do not staff that station.

@@ -130,6 +130,20 @@ public final class CascadeTestData {
     return r.json();
   }
 
+  /**
+   * An SfU admits the person at a supra-regional fair, who declines the offer and the local offer of the vacancy;
+   * answers the cascade afterwards (waiting at the sanction check, or ended where no check may follow).
+   */
+  public JsonObject declineBoth(long fair, long vacancy, long person) {
+    TestClient sfu = as("sfu@demo.test");
+    JsonObject st = stations(sfu, fair);
+    long id = admit(sfu, fair, person);
+    next(sfu, st.getLong("OFFER"));
+    event(sfu, id, ev("OFFER_DECLINED").put("vacancyId", vacancy).put("reasons", "Zu weit weg."));
+    next(sfu, st.getLong("LOCAL_OFFER"));
+    return event(sfu, id, ev("LOCAL_OFFER_DECLINED").put("vacancyId", vacancy).put("reasons", "Passt nicht."));
+  }
+
   public static JsonObject ev(String type) {
     return new JsonObject().put("type", type);
   }
