@@ -10,8 +10,9 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+
+import static at.jobfair.db.Rows.instant;
+import static at.jobfair.db.Rows.utc;
 
 /** All SQL on attendance, sick notes and outages (see V7__attendance.sql). */
 public final class AttendanceStore {
@@ -143,12 +144,4 @@ public final class AttendanceStore {
     return c.preparedQuery(MARK_NO_SHOWS).execute(Tuple.of(graceMinutes, limit)).map(rows -> rows.rowCount());
   }
 
-  static Instant instant(Row r, String column) {
-    OffsetDateTime t = r.getOffsetDateTime(column);
-    return t == null ? null : t.toInstant();
-  }
-
-  static OffsetDateTime utc(Instant i) {
-    return i == null ? null : i.atOffset(ZoneOffset.UTC);
-  }
 }

@@ -2,6 +2,7 @@ package at.jobfair.attendance;
 
 import at.jobfair.attendance.AttendancePolicy.Facts;
 import at.jobfair.attendance.AttendancePolicy.State;
+import at.jobfair.db.Rows;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
@@ -162,8 +163,8 @@ public final class Board {
         .execute(Tuple.of(fairId))
         .map(rows -> {
           Row r = rows.iterator().next();
-          Instant first = AttendanceStore.instant(r, "first");
-          Instant last = AttendanceStore.instant(r, "last");
+          Instant first = Rows.instant(r, "first");
+          Instant last = Rows.instant(r, "last");
           return new JsonObject().put("lastHour", r.getLong("n")).put("bookings", r.getLong("bookings"))
               .put("first", first == null ? null : first.toString()).put("last", last == null ? null : last.toString());
         });
@@ -177,7 +178,7 @@ public final class Board {
           .put("employer", r.getString("employer_name")).put("employerRoomUnattended", null)
           .put("counts", counters()).put("slots", new JsonArray()));
       JsonObject slot = new JsonObject().put("id", r.getLong("slot_id"))
-          .put("start", AttendanceStore.instant(r, "starts_at").toString()).put("end", AttendanceStore.instant(r, "ends_at").toString())
+          .put("start", Rows.instant(r, "starts_at").toString()).put("end", Rows.instant(r, "ends_at").toString())
           .put("capacity", r.getInteger("capacity")).put("employerRoomUnattended", null)
           .put("counts", counters()).put("bookings", new JsonArray());
       booth.getJsonArray("slots").add(slot);

@@ -2,6 +2,7 @@ package at.jobfair.attendance;
 
 import at.jobfair.account.Account;
 import at.jobfair.attendance.AttendancePolicy.Facts;
+import at.jobfair.db.Rows;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
@@ -174,17 +175,17 @@ public final class Worklist {
     JsonObject booking = new JsonObject().put("id", r.getLong("booking_id")).put("start", f.start().toString()).put("end", f.end().toString())
         .put("employer", r.getString("employer_name")).put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name")))
         .put("status", r.getString("status")).put("source", r.getString("source")).put("legalBasis", r.getString("legal_basis"))
-        .put("createdAt", str(AttendanceStore.instant(r, "booked_at"))).put("cancelledAt", str(AttendanceStore.instant(r, "cancelled_at")))
+        .put("createdAt", str(Rows.instant(r, "booked_at"))).put("cancelledAt", str(Rows.instant(r, "cancelled_at")))
         .put("cancelledBy", r.getString("cancelled_as"));
     JsonObject evidence = new JsonObject().put("booking", booking)
         .put("checkedInAt", str(f.checkedInAt()))
         .put("outcome", f.outcome() == null ? null : new JsonObject().put("outcome", f.outcome().name())
-            .put("by", r.getString("outcome_source")).put("at", str(AttendanceStore.instant(r, "outcome_at")))
+            .put("by", r.getString("outcome_source")).put("at", str(Rows.instant(r, "outcome_at")))
             .put("nextStep", r.getString("next_step")).put("note", r.getString("note")))
         .put("sickNote", f.sickNote()).put("inOutage", f.inOutage())
         .put("state", AttendancePolicy.state(f, now, attendance.grace()).name());
     return new JsonObject().put("id", r.getLong("item_id")).put("kind", r.getString("kind"))
-        .put("createdAt", str(AttendanceStore.instant(r, "item_created_at")))
+        .put("createdAt", str(Rows.instant(r, "item_created_at")))
         .put("person", new JsonObject().put("id", r.getLong("jobseeker_id")).put("name", r.getString("person_name")))
         .put("evidence", evidence);
   }
@@ -201,8 +202,8 @@ public final class Worklist {
           Map<Long, JsonArray> out = new LinkedHashMap<>();
           for (Row r : rows) {
             out.computeIfAbsent(r.getLong("jobseeker_id"), k -> new JsonArray()).add(new JsonObject().put("id", r.getLong("id"))
-                .put("recordedAt", str(AttendanceStore.instant(r, "recorded_at"))).put("note", r.getString("note"))
-                .put("appointment", str(AttendanceStore.instant(r, "starts_at"))).put("employer", r.getString("employer_name")));
+                .put("recordedAt", str(Rows.instant(r, "recorded_at"))).put("note", r.getString("note"))
+                .put("appointment", str(Rows.instant(r, "starts_at"))).put("employer", r.getString("employer_name")));
           }
           return out;
         });

@@ -14,6 +14,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import static at.jobfair.db.Rows.instant;
+
 /** All SQL on bookings. Seat counts and overlaps are guarded by the schema (see V3__bookings.sql). */
 public final class BookingStore {
 
@@ -215,11 +217,6 @@ public final class BookingStore {
   public Future<Long> slotBooth(SqlClient c, long slotId) {
     return c.preparedQuery("select booth_id from slot where id = $1").execute(Tuple.of(slotId))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
-  }
-
-  static Instant instant(Row r, int column) {
-    OffsetDateTime t = r.getOffsetDateTime(column);
-    return t == null ? null : t.toInstant();
   }
 
   private static View first(RowSet<Row> rows) {

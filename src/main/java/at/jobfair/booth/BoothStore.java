@@ -18,7 +18,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import static at.jobfair.fair.WallClock.utc;
+import static at.jobfair.db.Rows.utc;
+import static at.jobfair.db.Rows.instant;
 
 /**
  * All SQL of running a booth: the booth and its company profile, the logo, vacancies, booth staff and the booth's
@@ -327,8 +328,4 @@ public final class BoothStore {
     return out;
   }
 
-  private static Instant instant(Row r, String column) {
-    OffsetDateTime t = r.getOffsetDateTime(column);
-    return t == null ? null : t.toInstant();
-  }
 }

@@ -7,6 +7,7 @@ import at.jobfair.audit.AuditLog;
 import at.jobfair.cascade.CascadeStore.CascadeRow;
 import at.jobfair.cascade.CascadeStore.StationRow;
 import at.jobfair.cascade.CascadeStore.StoredPlaybook;
+import at.jobfair.db.Rows;
 import at.jobfair.web.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -305,7 +306,7 @@ public final class CascadeService {
             ) and c.updated_at <= $1
                and (c.state <> 'IMPOSED' or p.waiver_days = 0 or c.imposed_at + make_interval(days => p.waiver_days) < $2)
              order by c.id limit $3""")
-        .execute(Tuple.of(CascadeStore.odt(now.minus(grace)), CascadeStore.odt(now), CLOSE_BATCH)).compose(rows -> {
+        .execute(Tuple.of(Rows.utc(now.minus(grace)), Rows.utc(now), CLOSE_BATCH)).compose(rows -> {
           Future<Integer> f = Future.succeededFuture(0);
           for (Row r : rows) {
             long id = r.getLong(0);
@@ -484,10 +485,10 @@ public final class CascadeService {
               for (Row r : rows) {
                 JsonObject o = new JsonObject().put("cascade", r.getLong("id")).put("person", r.getString("name"))
                     .put("state", r.getString("state")).put("version", r.getInteger("version"))
-                    .put("waitingSince", CascadeStore.str(CascadeStore.instant(r, "waiting_since")))
+                    .put("waitingSince", CascadeStore.str(Rows.instant(r, "waiting_since")))
                     .put("takenBy", r.getLong("taken_by")).put("takenByName", r.getString("taken_by_name"))
                     .put("mine", r.getLong("taken_by") != null && r.getLong("taken_by") == user.id())
-                    .put("decisionDue", CascadeStore.str(CascadeStore.instant(r, "decision_due")));
+                    .put("decisionDue", CascadeStore.str(Rows.instant(r, "decision_due")));
                 String state = r.getString("state");
                 if ("WAITING".equals(state) || "SENT_BACK".equals(state)) waiting.add(o);
                 else seen.add(o);
@@ -543,9 +544,9 @@ public final class CascadeService {
                 .put("person", new JsonObject().put("id", r.getLong("jobseeker_id")).put("name", r.getString("name")))
                 .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name")))
                 .put("finding", r.getString("finding"))
-                .put("decisionDue", CascadeStore.str(CascadeStore.instant(r, "decision_due")))
-                .put("imposedAt", CascadeStore.str(CascadeStore.instant(r, "imposed_at")))
-                .put("jobStart", CascadeStore.str(CascadeStore.instant(r, "job_start"))));
+                .put("decisionDue", CascadeStore.str(Rows.instant(r, "decision_due")))
+                .put("imposedAt", CascadeStore.str(Rows.instant(r, "imposed_at")))
+                .put("jobStart", CascadeStore.str(Rows.instant(r, "job_start"))));
           }
           followUps.forEach(out::add);
           return out;
@@ -564,7 +565,7 @@ public final class CascadeService {
           JsonArray out = new JsonArray();
           for (Row r : rows) {
             out.add(new JsonObject().put("id", r.getLong("id")).put("kind", "COURSE_FOLLOW_UP").put("cascade", r.getLong("cascade_id"))
-                .put("state", "ENDED_COURSE_ACCEPTED").put("createdAt", CascadeStore.str(CascadeStore.instant(r, "created_at")))
+                .put("state", "ENDED_COURSE_ACCEPTED").put("createdAt", CascadeStore.str(Rows.instant(r, "created_at")))
                 .put("person", new JsonObject().put("id", r.getLong("person_id")).put("name", r.getString("name")))
                 .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name"))));
           }
@@ -585,7 +586,7 @@ public final class CascadeService {
         out.add(new JsonObject().put("vacancy", new JsonObject().put("id", r.getLong("vacancy_id")).put("title", r.getString("vacancy_title")))
             .put("person", r.getString("name")).put("fair", r.getString("fair_name"))
             .put("answer", r.getString("event").endsWith("ACCEPTED") ? "ACCEPTED" : "DECLINED")
-            .put("at", CascadeStore.str(CascadeStore.instant(r, "at"))));
+            .put("at", CascadeStore.str(Rows.instant(r, "at"))));
       }
       return out;
     });

@@ -10,12 +10,13 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+
+import static at.jobfair.db.Rows.instant;
+import static at.jobfair.db.Rows.utc;
 
 /** The cascade's SQL, in one place: playbooks and stations, cascades, their steps, and the facts their guards need. */
 public final class CascadeStore {
@@ -198,8 +199,8 @@ public final class CascadeStore {
              where id = $1 returning version""")
         .execute(Tuple.tuple().addLong(id).addString(c.state().name()).addString(c.station() == null ? null : c.station().name())
             .addString(c.basis().name()).addBoolean(c.employerNoShow()).addBoolean(c.outage()).addBoolean(c.statementGiven())
-            .addValue(odt(c.decisionDue())).addValue(odt(c.imposedAt())).addValue(odt(c.jobStart())).addValue(queued ? odt(now) : null)
-            .addValue(takenBy).addValue(odt(now)))
+            .addValue(utc(c.decisionDue())).addValue(utc(c.imposedAt())).addValue(utc(c.jobStart())).addValue(queued ? utc(now) : null)
+            .addValue(takenBy).addValue(utc(now)))
         .map(rows -> rows.iterator().next().getInteger(0));
   }
 
@@ -227,7 +228,7 @@ public final class CascadeStore {
             .addValue(vacancy == null ? null : vacancy.getLong("id")).addValue(vacancy == null ? null : vacancy.getString("title"))
             .addValue(vacancy == null ? null : vacancy.getLong("employerId"))
             .addValue(e.finding() == null ? null : e.finding().name()).addValue(e.decision() == null ? null : e.decision().name())
-            .addValue(t.reasons()).addValue(odt(e.jobStart())).addLong(auditSeq).addValue(odt(t.at())))
+            .addValue(t.reasons()).addValue(utc(e.jobStart())).addLong(auditSeq).addValue(utc(t.at())))
         .mapEmpty();
   }
 
@@ -250,15 +251,6 @@ public final class CascadeStore {
           }
           return out;
         });
-  }
-
-  static Instant instant(Row r, String column) {
-    OffsetDateTime t = r.getOffsetDateTime(column);
-    return t == null ? null : t.toInstant();
-  }
-
-  static OffsetDateTime odt(Instant i) {
-    return i == null ? null : i.atOffset(ZoneOffset.UTC);
   }
 
   static String str(Instant i) {

@@ -1,5 +1,6 @@
 package at.jobfair.cascade;
 
+import at.jobfair.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -106,6 +107,6 @@ public final class Dossier {
   }
 
   private static String s(Row r, String column) {
-    return CascadeStore.str(CascadeStore.instant(r, column));
+    return CascadeStore.str(Rows.instant(r, column));
   }
 }

@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static at.jobfair.db.Rows.utc;
+
 /**
  * Fills an empty database with a demo: an e-Jobmeeting running today with an orientation part, four employer
  * booths with vacancies and bookable slots, and one account for every role (password {@value #PASSWORD}).
@@ -304,10 +306,6 @@ public final class DemoData {
     Instant hour = now.truncatedTo(ChronoUnit.HOURS);
     Instant half = hour.plus(Duration.ofMinutes(30));
     return now.isBefore(half) ? half : hour.plus(Duration.ofHours(1));
-  }
-
-  private static java.time.OffsetDateTime utc(Instant i) {
-    return i.atOffset(java.time.ZoneOffset.UTC);
   }
 
   private static Instant later(Instant a, Instant b) {

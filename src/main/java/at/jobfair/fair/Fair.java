@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static at.jobfair.db.Rows.instant;
+
 /** A job fair as stored: times are instants, shown and entered in the configured zone. */
 public record Fair(long id, String name, String format, String sector, String region, String description, Instant startsAt,
                    Instant endsAt, Instant orientationStartsAt, Integer orientationMinutes, int bookingCutoffMinutes,
@@ -59,8 +61,4 @@ public record Fair(long id, String name, String format, String sector, String re
     return m;
   }
 
-  static Instant instant(Row r, String column) {
-    var t = r.getOffsetDateTime(column);
-    return t == null ? null : t.toInstant();
-  }
 }

@@ -12,7 +12,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 
-import static at.jobfair.fair.WallClock.utc;
+import static at.jobfair.db.Rows.utc;
 
 /** All SQL of managing fairs: the fair itself, the employers taking part and their booths, new employers. */
 public final class FairStore {

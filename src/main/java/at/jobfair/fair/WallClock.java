@@ -4,7 +4,6 @@ import at.jobfair.web.JsonFields;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -50,10 +49,6 @@ public final class WallClock {
   /** {@code 03.12.2026 09:00}, for messages. */
   public String readable(Instant instant) {
     return java.time.format.DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm").format(instant.atZone(zone));
-  }
-
-  public static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   private ZonedDateTime resolve(LocalDateTime local, String field) {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
+import static at.jobfair.db.Rows.instant;
+
 /** All SQL on invitations, consequence notices, mass mailings and the booking's legal basis. */
 public final class InvitationStore {
 
@@ -259,11 +261,6 @@ public final class InvitationStore {
   private static String text(Row r, String column) {
     OffsetDateTime t = r.getOffsetDateTime(column);
     return t == null ? null : t.toInstant().toString();
-  }
-
-  static Instant instant(Row r, String column) {
-    OffsetDateTime t = r.getOffsetDateTime(column);
-    return t == null ? null : t.toInstant();
   }
 
   private static Notice notice(Row r) {

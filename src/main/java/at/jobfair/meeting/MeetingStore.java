@@ -6,11 +6,12 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static at.jobfair.db.Rows.instant;
 
 /** All SQL on meeting rooms: the booking as a room sees it, the lobby, and the join/leave/admit log (V11__meetings.sql). */
 public final class MeetingStore {
@@ -151,8 +152,4 @@ public final class MeetingStore {
         });
   }
 
-  static Instant instant(Row r, String column) {
-    OffsetDateTime t = r.getOffsetDateTime(column);
-    return t == null ? null : t.toInstant();
-  }
 }
