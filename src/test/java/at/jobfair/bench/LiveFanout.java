@@ -13,9 +13,6 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +21,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,27 +39,17 @@ public final class LiveFanout {
     int clients = Integer.getInteger("clients", 10_000);
     int staff = Integer.getInteger("staff", 100);
     int events = Integer.getInteger("events", 60);
-    String classpath = System.getProperty("server.classpath");
 
     Path dir = Files.createTempDirectory("jobfair-fanout");
-    int port = freePort();
-    int dbPort = freePort();
-    ProcessBuilder pb = new ProcessBuilder("java", "-Xmx1g", "-cp", classpath, "at.jobfair.Main")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
-    pb.environment().put("JOBFAIR_HTTP_PORT", String.valueOf(port));
-    pb.environment().put("JOBFAIR_HTTP_HOST", "127.0.0.1");
-    pb.environment().put("JOBFAIR_DATA_DIR", dir.toString());
-    pb.environment().put("JOBFAIR_DB_EMBEDDED_PORT", String.valueOf(dbPort));
-    pb.environment().put("JOBFAIR_DEMO", "true");
-    Process server = pb.start();
+    ServerProcess server = ServerProcess.start(dir, Map.of("demo", true));
+    int port = server.port();
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
     try {
-      waitForHealth(port);
       long rssBefore = rssKiB(server.pid());
       String staffCookie = signIn(vertx, port, "organizer@demo.test");
       long booth;
       long fair;
-      try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/jobfair", "postgres", null);
+      try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", null);
            Statement st = c.createStatement(); var rs = st.executeQuery("select min(id), min(fair_id) from booth")) {
         rs.next();
         booth = rs.getLong(1);
@@ -101,7 +89,7 @@ public final class LiveFanout {
       System.out.printf("Committing %d seat changes and timing their arrival …%n", events);
       long[] latencies = new long[events];
       int[] reached = new int[events];
-      try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/jobfair", "postgres", null);
+      try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", null);
            Statement st = c.createStatement()) {
         long person;
         try (var rs = st.executeQuery("select id from account where email = 'seeker@demo.test'")) {
@@ -148,8 +136,7 @@ public final class LiveFanout {
       sockets.forEach(WebSocket::close);
     } finally {
       vertx.close();
-      server.destroy();
-      server.waitFor(30, TimeUnit.SECONDS);
+      server.close();
     }
   }
 
@@ -166,32 +153,10 @@ public final class LiveFanout {
         .await();
   }
 
-  private static void waitForHealth(int port) throws Exception {
-    var client = java.net.http.HttpClient.newHttpClient();
-    long deadline = System.currentTimeMillis() + 180_000;
-    while (System.currentTimeMillis() < deadline) {
-      try {
-        var r = client.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) return;
-      } catch (java.io.IOException e) {
-        // not up yet
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("the server did not start");
-  }
-
   private static long rssKiB(long pid) throws Exception {
     for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
       if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
     }
     return -1;
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }
