@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Booking storm benchmark (see docs/BENCHMARKS.md). Loopback only; stops by itself.
+# Booking storm benchmark (see docs/BENCHMARKS.md): the product as its own process, a load generator in C, and pgbench
+# as the ceiling. Loopback only; stops by itself.
 # Usage: bench/booking-storm.sh [-Dpeople=10000] [-Dslots=500] [-Dconcurrency=256] [-DpgbenchClients=32]
-#                               [-Dwarmup=10000] [-DwarmupRounds=8]
+#                               [-Dwarmup=10000] [-DwarmupRounds=40]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v pgbench >/dev/null 2>&1; then
-  echo "pgbench is missing; installing Debian's PostgreSQL client tools"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client postgresql-contrib >/dev/null
+missing=()
+command -v pgbench >/dev/null 2>&1 || missing+=(postgresql-client postgresql-contrib)
+command -v gcc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing what the benchmark needs: ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "wrk (the HTTP load generator) is missing; installing Debian's package"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
-exec mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=at.jobfair.bench.BookingStorm "$@"
+mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+gcc -O2 -Wall -o target/storm bench/storm.c
+cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
+exec java -Xmx1g -Dserver.classpath="$cp" "$@" -cp "$cp" at.jobfair.bench.BookingStorm

@@ -1,11 +1,8 @@
 package at.jobfair.bench;
 
-import at.jobfair.App;
 import at.jobfair.account.PasswordHasher;
 import at.jobfair.booking.BookingStore;
-import at.jobfair.config.Config;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -15,7 +12,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,15 +19,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Booking storm: N signed-in jobseekers each try once to book one of S single-seat slots, C requests at a time,
- * against the real application on loopback and its embedded PostgreSQL. Then pgbench replays the same SQL against the
+ * against the real application, started as its own process ({@link ServerProcess}), on loopback and its embedded
+ * PostgreSQL; the requests come from the load generator bench/storm.c. Then pgbench replays the same SQL against the
  * same PostgreSQL as the ceiling: the read that prepares a booking (with the invitation lookup and what would explain
  * a refusal), and when the seat can be had the statement that books and queues the confirmation (and the read again
  * if someone was quicker). Prints a Markdown table for docs/BENCHMARKS.md. Run it with {@code bench/booking-storm.sh}.
@@ -44,20 +39,17 @@ public final class BookingStorm {
     int concurrency = Integer.getInteger("concurrency", 256);
     int pgbenchClients = Integer.getInteger("pgbenchClients", 32);
     int warmup = Integer.getInteger("warmup", 10_000);
-    int warmupRounds = Integer.getInteger("warmupRounds", 8);
+    int warmupRounds = Integer.getInteger("warmupRounds", 40);
     String pgbench = System.getProperty("pgbench", "pgbench");
 
     Path dir = Files.createTempDirectory("jobfair-bench");
-    int port = freePort();
-    Config config = Config.load(Path.of("config", "application.json"), Map.of()).with(Map.of(
-        "http.port", port, "http.host", "127.0.0.1", "http.instances", 2, "demo", false, "data.dir", dir.toString(),
-        "db.poolSize", pgbenchClients, "auth.argon2MemoryKiB", 1024, "auth.argon2Iterations", 1,
-        "auth.signInMaxFailures", 1000));
-    System.out.printf("Starting the application on port %d (embedded PostgreSQL in %s)%n", port, dir);
-    App app = App.start(config);
+    System.out.printf("Starting the application as its own process (embedded PostgreSQL in %s)%n", dir);
+    ServerProcess server = ServerProcess.start(dir, Map.of("http.instances", 2, "demo", false, "db.poolSize", pgbenchClients,
+        "auth.argon2MemoryKiB", 1024, "auth.argon2Iterations", 1, "auth.signInMaxFailures", 1000));
+    int port = server.port();
     Vertx client = Vertx.vertx();
     try {
-      String jdbc = app.database().jdbcUrl();
+      String jdbc = server.jdbcUrl();
       long[] ids = seed(jdbc, people, slots, warmupRounds);
       long firstSlot = ids[0], firstBenchSlot = ids[1], firstPerson = ids[ids.length - 1];
 
@@ -71,21 +63,25 @@ public final class BookingStorm {
 
       // The JVM compiles the booking path while it runs: warm it up on other slots first, as any JVM benchmark must.
       // Rounds of attempts until the JIT compilers are nearly idle (under 5% of the round's CPU) or the rounds run out.
+      int rounds = 0;
+      long lastShare = 100;
       for (int round = 1; round <= warmupRounds; round++) {
-        long compiling0 = compilerMillis(), total0 = ownCpuMillis(ProcessHandle.current());
-        wrk(port, sessionsFile, ids[1 + round], slots, warmup, concurrency);
-        long compiling = compilerMillis() - compiling0, total = ownCpuMillis(ProcessHandle.current()) - total0;
+        rounds = round;
+        long compiling0 = compilerMillis(server.pid()), total0 = cpuMillis(server.pid());
+        storm(port, sessionsFile, ids[1 + round], slots, warmup, concurrency);
+        long compiling = compilerMillis(server.pid()) - compiling0, total = cpuMillis(server.pid()) - total0;
+        lastShare = 100 * compiling / Math.max(1, total);
         System.out.printf("Warm-up round %d: %,d booking attempts on other slots; JIT compilers %d%% of the JVM's CPU%n",
-            round, warmup, 100 * compiling / Math.max(1, total));
+            round, warmup, lastShare);
         if (compiling * 20 < total) break;
       }
 
       System.out.printf("Storm: %,d booking attempts on %,d slots, %d at a time …%n", people, slots, concurrency);
-      long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postgres").resolve("postmaster.pid")).get(0).strip());
-      long[] cpu0 = {ownCpuMillis(ProcessHandle.current()), cpuMillis(ProcessHandle.of(postmaster).orElseThrow())};
-      Map<String, Double> storm = wrk(port, sessionsFile, firstSlot, slots, people, concurrency);
+      ProcessHandle postmaster = server.postmaster();
+      long[] cpu0 = {cpuMillis(server.pid()), postgresCpuMillis(postmaster), childrenCpuMillis(), compilerMillis(server.pid())};
+      Map<String, Double> storm = storm(port, sessionsFile, firstSlot, slots, people, concurrency);
 
-      long[] cpu1 = {ownCpuMillis(ProcessHandle.current()), cpuMillis(ProcessHandle.of(postmaster).orElseThrow())};
+      long[] cpu1 = {cpuMillis(server.pid()), postgresCpuMillis(postmaster), childrenCpuMillis(), compilerMillis(server.pid())};
       long created = storm.get("created").longValue(), taken = storm.get("taken").longValue(), other = storm.get("other").longValue();
       if (storm.get("answered") != people || storm.get("errors") != 0) throw new IllegalStateException("the storm did not run whole: " + storm);
       double seconds = storm.get("seconds");
@@ -102,17 +98,16 @@ public final class BookingStorm {
       System.out.printf("pgbench: the same SQL, %d clients, %,d transactions …%n", pgbenchClients, people);
       Path script = dir.resolve("booking.sql");
       Files.writeString(script, pgbenchScript());
-      var o = app.database().connectOptions();
       ProcessBuilder pb = new ProcessBuilder(pgbench, "-n", "-M", "prepared", "-c", String.valueOf(pgbenchClients), "-j", "2",
           "-t", String.valueOf(people / pgbenchClients), "-f", script.toString(),
           "-D", "lo=" + firstBenchSlot, "-D", "hi=" + (firstBenchSlot + slots - 1),
           "-D", "plo=" + firstPerson, "-D", "phi=" + (firstPerson + people - 1),
-          "-h", o.getHost(), "-p", String.valueOf(o.getPort()), "-U", "postgres", o.getDatabase()).redirectErrorStream(true);
-      long pgCpu0 = cpuMillis(ProcessHandle.of(postmaster).orElseThrow());
+          "-h", "localhost", "-p", String.valueOf(server.dbPort()), "-U", "postgres", "jobfair").redirectErrorStream(true);
+      long pgCpu0 = postgresCpuMillis(postmaster), clientCpu0 = childrenCpuMillis();
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes());
       if (p.waitFor() != 0) throw new IllegalStateException("pgbench failed:\n" + out);
-      long pgCpuBench = cpuMillis(ProcessHandle.of(postmaster).orElseThrow()) - pgCpu0;
+      long pgCpuBench = postgresCpuMillis(postmaster) - pgCpu0, clientCpuBench = childrenCpuMillis() - clientCpu0;
       double tps = Double.parseDouble(out.replaceAll("(?s).*tps = ([0-9.]+) \\(without initial connection time\\).*", "$1"));
       long pgbenchBooked;
       try (Connection c = DriverManager.getConnection(jdbc, "postgres", null); Statement st = c.createStatement()) {
@@ -122,6 +117,8 @@ public final class BookingStorm {
       System.out.println();
       System.out.println("| measure | value |");
       System.out.println("|---|---|");
+      System.out.printf("| warm-up | %d rounds of %,d attempts at booths of their own; JIT compilers %d%% of the JVM's CPU in the last, %d%% in the storm |%n",
+          rounds, warmup, lastShare, 100 * (cpu1[3] - cpu0[3]) / Math.max(1, cpu1[0] - cpu0[0]));
       System.out.printf("| booking attempts | %,d by %,d signed-in jobseekers on %,d single-seat slots, %d concurrent |%n", people, people, slots, concurrency);
       System.out.printf("| answers | %,d × 201 booked, %,d × 409 slot_taken, %,d other |%n", created, taken, other);
       System.out.printf("| attempts per second (API) | %,.0f |%n", rate);
@@ -129,13 +126,14 @@ public final class BookingStorm {
       System.out.printf("| over-bookings | %d (seat counter out of step with bookings: %d) |%n", overbooked, inconsistent);
       System.out.printf("| pgbench, same SQL, %d clients | %,.0f transactions per second (%,d booked) |%n", pgbenchClients, tps, pgbenchBooked);
       System.out.printf("| ratio API / pgbench | %.2f |%n", rate / tps);
-      System.out.printf("| CPU per attempt: application JVM / PostgreSQL | %.3f ms / %.3f ms |%n",
-          (cpu1[0] - cpu0[0]) / (double) people, (cpu1[1] - cpu0[1]) / (double) people);
-      System.out.printf("| CPU per pgbench transaction: PostgreSQL | %.3f ms |%n", pgCpuBench / (double) people);
+      System.out.printf("| CPU per attempt: application JVM / PostgreSQL / load generator | %.3f ms / %.3f ms / %.3f ms |%n",
+          (cpu1[0] - cpu0[0]) / (double) people, (cpu1[1] - cpu0[1]) / (double) people, (cpu1[2] - cpu0[2]) / (double) people);
+      System.out.printf("| CPU per pgbench transaction: PostgreSQL / pgbench | %.3f ms / %.3f ms |%n",
+          pgCpuBench / (double) people, clientCpuBench / (double) people);
       if (overbooked != 0 || inconsistent != 0 || created > slots) System.exit(3);
     } finally {
       client.close();
-      app.close();
+      server.close();
     }
   }
 
@@ -189,7 +187,7 @@ public final class BookingStorm {
     try (Connection c = DriverManager.getConnection(jdbc, "postgres", null); Statement st = c.createStatement()) {
       st.execute("insert into employer (name) select 'Bench ' || b from generate_series(0, " + (booths - 1) + ") b");
       st.execute("insert into fair (name, format, starts_at, ends_at, status, booking_cutoff_minutes) values "
-          + "('Storm', 'E_JOBMEETING', now(), now() + interval '1 year', 'PUBLISHED', 0)");
+          + "('Storm', 'E_JOBMEETING', now(), now() + interval '3 years', 'PUBLISHED', 0)");
       st.execute("insert into fair_employer select f.id, e.id from fair f, employer e");
       st.execute("insert into booth (fair_id, employer_id) select fair_id, employer_id from fair_employer order by employer_id");
       // Booth b's slots start b × 10 days from tomorrow, 20 minutes apart (500 slots take 7 days).
@@ -259,36 +257,22 @@ public final class BookingStorm {
   }
 
   /**
-   * Runs {@code attempts} booking attempts with wrk (bench/booking-storm.lua), a load generator outside this JVM that
-   * takes as little of the machine from the server as pgbench takes from PostgreSQL: one wrk thread per connection,
-   * so each thread times its one request under way. wrk runs for a fixed time by itself; it is interrupted as soon
-   * as every thread has reported its attempts answered, and then prints the figures this returns.
+   * Runs {@code attempts} booking attempts with the load generator bench/storm.c (built by bench/booking-storm.sh), a
+   * process of its own that takes as little of the machine from the server as pgbench takes from PostgreSQL: one
+   * thread, each connection with one request under way, timed from sending it to reading the whole answer.
    */
-  private static Map<String, Double> wrk(int port, Path sessions, long firstSlot, int slots, int attempts, int concurrency) throws Exception {
-    int threads = Math.min(concurrency, attempts);
-    Path done = Files.createTempFile("storm-done", ".txt");
-    Process p = new ProcessBuilder(System.getProperty("wrk", "wrk"), "-t", String.valueOf(threads), "-c", String.valueOf(threads),
-        "-d", System.getProperty("wrkSeconds", "300") + "s", "--timeout", "30s", "-s", Path.of("bench", "booking-storm.lua").toString(),
-        "http://127.0.0.1:" + port, "--", sessions.toString(), String.valueOf(firstSlot), String.valueOf(slots),
-        String.valueOf(attempts), done.toString(), String.valueOf(threads))
-        .redirectErrorStream(true).start();
-    java.util.concurrent.CompletableFuture<String> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-      try {
-        return new String(p.getInputStream().readAllBytes());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
-    while (p.isAlive() && Files.readAllLines(done).size() < threads) Thread.sleep(20);
-    if (p.isAlive()) new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
-    String text = out.get();
-    if (p.waitFor() != 0 || !text.contains("RESULT ")) throw new IllegalStateException("wrk failed:\n" + text);
+  private static Map<String, Double> storm(int port, Path sessions, long firstSlot, int slots, int attempts, int concurrency) throws Exception {
+    Process p = new ProcessBuilder(System.getProperty("storm", "target/storm"), String.valueOf(port), sessions.toString(),
+        String.valueOf(firstSlot), String.valueOf(slots), String.valueOf(attempts), String.valueOf(concurrency),
+        String.valueOf(firstSlot)).redirectErrorStream(true).start();
+    String text = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0 || !text.contains("RESULT ")) throw new IllegalStateException("the load generator failed:\n" + text);
+    if (!text.startsWith("RESULT ")) System.out.print(text.substring(0, text.indexOf("RESULT ")));
     Map<String, Double> figures = new java.util.HashMap<>();
     for (String pair : text.substring(text.indexOf("RESULT ") + 7).strip().split("\\s+")) {
       String[] kv = pair.split("=", 2);
       figures.put(kv[0], Double.parseDouble(kv[1]));
     }
-    Files.delete(done);
     return figures;
   }
 
@@ -296,26 +280,31 @@ public final class BookingStorm {
    * CPU time used so far by PostgreSQL: the postmaster, its live backends, and the backends that have ended (the
    * kernel adds those to the postmaster's "children" times), in milliseconds. Linux only, as the embedded server is.
    */
-  private static long cpuMillis(ProcessHandle postmaster) {
+  private static long postgresCpuMillis(ProcessHandle postmaster) {
     long ticks = ticks(postmaster.pid(), true);
     for (ProcessHandle child : postmaster.children().toList()) ticks += ticks(child.pid(), true);
     return ticks * 10; // USER_HZ is 100 on Linux
   }
 
-  /** The JVM's own CPU time in milliseconds (not that of the processes it started). */
-  private static long ownCpuMillis(ProcessHandle process) {
-    return ticks(process.pid(), false) * 10;
+  /** A process's own CPU time in milliseconds (not that of the processes it started). */
+  private static long cpuMillis(long pid) {
+    return ticks(pid, false) * 10;
   }
 
-  /** CPU time of the JVM's JIT compiler threads so far, in milliseconds. */
-  private static long compilerMillis() throws IOException {
-    return threadTicks().entrySet().stream().filter(e -> e.getKey().startsWith("C1 ") || e.getKey().startsWith("C2 "))
+  /** CPU time of the processes this JVM started and waited for (the load generator, pgbench), in milliseconds. */
+  private static long childrenCpuMillis() {
+    return (ticks(ProcessHandle.current().pid(), true) - ticks(ProcessHandle.current().pid(), false)) * 10;
+  }
+
+  /** CPU time of a JVM's JIT compiler threads so far, in milliseconds. */
+  private static long compilerMillis(long pid) throws IOException {
+    return threadTicks(pid).entrySet().stream().filter(e -> e.getKey().startsWith("C1 ") || e.getKey().startsWith("C2 "))
         .mapToLong(Map.Entry::getValue).sum() * 10;
   }
 
-  private static Map<String, Long> threadTicks() throws IOException {
+  private static Map<String, Long> threadTicks(long pid) throws IOException {
     Map<String, Long> out = new java.util.TreeMap<>();
-    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+    try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
       for (Path t : tasks.toList()) {
         String stat;
         try {
@@ -347,12 +336,6 @@ public final class BookingStorm {
     try (ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }
