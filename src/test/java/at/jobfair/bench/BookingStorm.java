@@ -62,8 +62,9 @@ public final class BookingStorm {
       Files.write(sessionsFile, sessions.stream().map(x -> x[0] + "\t" + x[1]).toList());
 
       // The JVM compiles the booking path while it runs: warm it up on other slots first, as any JVM benchmark must.
-      // Rounds of attempts until the JIT compilers are nearly idle (under 5% of the round's CPU) or the rounds run out.
-      int rounds = 0;
+      // Rounds of attempts until the JIT compilers are nearly idle (under 5% of the round's CPU in two rounds in a row;
+      // one quiet round alone can come before another burst of recompilation) or the rounds run out.
+      int rounds = 0, quiet = 0;
       long lastShare = 100;
       for (int round = 1; round <= warmupRounds; round++) {
         rounds = round;
@@ -73,7 +74,8 @@ public final class BookingStorm {
         lastShare = 100 * compiling / Math.max(1, total);
         System.out.printf("Warm-up round %d: %,d booking attempts on other slots; JIT compilers %d%% of the JVM's CPU%n",
             round, warmup, lastShare);
-        if (compiling * 20 < total) break;
+        quiet = compiling * 20 < total ? quiet + 1 : 0;
+        if (quiet == 2) break;
       }
 
       System.out.printf("Storm: %,d booking attempts on %,d slots, %d at a time …%n", people, slots, concurrency);
