@@ -283,54 +283,51 @@ public final class BookingStorm {
    * kernel adds those to the postmaster's "children" times), in milliseconds. Linux only, as the embedded server is.
    */
   private static long postgresCpuMillis(ProcessHandle postmaster) {
-    long ticks = ticks(postmaster.pid(), true);
-    for (ProcessHandle child : postmaster.children().toList()) ticks += ticks(child.pid(), true);
+    Stat pm = stat(procStat(postmaster.pid()));
+    long ticks = pm.own() + pm.children();
+    for (ProcessHandle child : postmaster.children().toList()) {
+      Stat c = stat(procStat(child.pid()));
+      ticks += c.own() + c.children();
+    }
     return ticks * 10; // USER_HZ is 100 on Linux
   }
 
   /** A process's own CPU time in milliseconds (not that of the processes it started). */
   private static long cpuMillis(long pid) {
-    return ticks(pid, false) * 10;
+    return stat(procStat(pid)).own() * 10;
   }
 
   /** CPU time of the processes this JVM started and waited for (the load generator, pgbench), in milliseconds. */
   private static long childrenCpuMillis() {
-    return (ticks(ProcessHandle.current().pid(), true) - ticks(ProcessHandle.current().pid(), false)) * 10;
+    return stat(procStat(ProcessHandle.current().pid())).children() * 10;
   }
 
-  /** CPU time of a JVM's JIT compiler threads so far, in milliseconds. */
+  /** CPU time of a JVM's JIT compiler threads (named "C1 …" and "C2 …") so far, in milliseconds. */
   private static long compilerMillis(long pid) throws IOException {
-    return threadTicks(pid).entrySet().stream().filter(e -> e.getKey().startsWith("C1 ") || e.getKey().startsWith("C2 "))
-        .mapToLong(Map.Entry::getValue).sum() * 10;
-  }
-
-  private static Map<String, Long> threadTicks(long pid) throws IOException {
-    Map<String, Long> out = new java.util.TreeMap<>();
     try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
-      for (Path t : tasks.toList()) {
-        String stat;
-        try {
-          stat = Files.readString(t.resolve("stat"));
-        } catch (IOException ended) {
-          continue; // a thread that ended meanwhile
-        }
-        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        out.merge(name + "#" + t.getFileName(), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-      }
+      return tasks.map(t -> stat(t.resolve("stat"))).filter(t -> t.name().startsWith("C1 ") || t.name().startsWith("C2 "))
+          .mapToLong(Stat::own).sum() * 10;
     }
-    return out;
   }
 
-  private static long ticks(long pid, boolean withEndedChildren) {
+  private static Path procStat(long pid) {
+    return Path.of("/proc", String.valueOf(pid), "stat");
+  }
+
+  /** A process's or thread's name and CPU ticks: its own (utime + stime) and its ended children's (cutime + cstime). */
+  private record Stat(String name, long own, long children) {
+  }
+
+  /** Reads a /proc stat file; a process or thread that has ended meanwhile counts as nothing. */
+  private static Stat stat(Path file) {
     try {
-      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      String stat = Files.readString(file);
+      // After the name in parentheses: state is field 3; utime, stime, cutime, cstime are fields 14 to 17.
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // After the command: state is field 3; utime, stime, cutime, cstime are fields 14 to 17.
-      long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-      return withEndedChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
-    } catch (IOException | RuntimeException e) {
-      return 0; // a backend that ended meanwhile
+      return new Stat(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+          Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14]));
+    } catch (IOException | RuntimeException ended) {
+      return new Stat("", 0, 0);
     }
   }
 
