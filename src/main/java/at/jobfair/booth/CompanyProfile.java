@@ -17,7 +17,12 @@ import static at.jobfair.web.JsonFields.invalid;
 public record CompanyProfile(String name, String description, String website, String phone) {
 
   public static final int MAX_DESCRIPTION = 5000;
-  static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()/-]{2,38}$");
+  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()/-]{2,38}$");
+
+  /** Whether a text has the shape of a telephone number (digits, spaces, brackets, slashes, hyphens, a leading +). */
+  public static boolean phoneNumber(String text) {
+    return PHONE.matcher(text).matches();
+  }
 
   public static CompanyProfile from(JsonObject j) {
     String name = JsonFields.requiredText(j, "name", 200, "employer_name");
@@ -33,7 +38,7 @@ public record CompanyProfile(String name, String description, String website, St
 
   static String phone(JsonObject j, String key, String code) {
     String phone = JsonFields.text(j, key, 40, code);
-    if (phone != null && !PHONE.matcher(phone).matches()) throw invalid(key, code);
+    if (phone != null && !phoneNumber(phone)) throw invalid(key, code);
     return phone;
   }
 

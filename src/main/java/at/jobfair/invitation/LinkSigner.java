@@ -1,16 +1,14 @@
 package at.jobfair.invitation;
 
+import at.jobfair.db.StoredSecret;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -30,12 +28,7 @@ public final class LinkSigner {
 
   /** The stored key, created by whichever instance comes first. */
   public static Future<LinkSigner> load(Pool pool) {
-    byte[] fresh = new byte[32];
-    new SecureRandom().nextBytes(fresh);
-    return pool.preparedQuery("insert into app_secret (name, value) values ($1, $2) on conflict (name) do nothing")
-        .execute(Tuple.of(SECRET_NAME, Buffer.buffer(fresh)))
-        .compose(v -> pool.preparedQuery("select value from app_secret where name = $1").execute(Tuple.of(SECRET_NAME)))
-        .map(rows -> new LinkSigner(rows.iterator().next().getBuffer(0).getBytes()));
+    return StoredSecret.load(pool, SECRET_NAME).map(LinkSigner::new);
   }
 
   /** A URL-safe token carrying the payload and its signature. */

@@ -4,26 +4,20 @@ import at.jobfair.account.Account;
 import at.jobfair.account.Role;
 import at.jobfair.attendance.AttendancePolicy;
 import at.jobfair.attendance.AttendanceService;
+import at.jobfair.booth.CompanyProfile;
+import at.jobfair.db.StoredSecret;
 import at.jobfair.meeting.MeetingAccess.Decision;
 import at.jobfair.meeting.MeetingStore.Booking;
 import at.jobfair.meeting.MeetingStore.Kind;
 import at.jobfair.web.ApiError;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,7 +51,6 @@ public final class MeetingService {
   private final MeetingStore store;
   private final MeetingConfig config;
   private final RoomNames rooms;
-  private final byte[] key;
   private final AttendanceService attendance;
   private final Clock clock;
   private final ZoneId zone;
@@ -68,7 +61,6 @@ public final class MeetingService {
     this.pool = pool;
     this.store = store;
     this.config = config;
-    this.key = Arrays.copyOf(roomKey, roomKey.length);
     this.rooms = new RoomNames(roomKey);
     this.attendance = attendance;
     this.clock = clock;
@@ -77,13 +69,7 @@ public final class MeetingService {
 
   /** The configured room key, or one generated once and kept in the database (the same after a restart). */
   public static Future<byte[]> roomKey(Pool pool, MeetingConfig config) {
-    if (config.roomKey() != null) return Future.succeededFuture(config.roomKey());
-    byte[] fresh = new byte[32];
-    new SecureRandom().nextBytes(fresh);
-    return pool.preparedQuery("insert into app_secret (name, value) values ($1, $2) on conflict (name) do nothing")
-        .execute(Tuple.of(SECRET_NAME, Buffer.buffer(fresh)))
-        .compose(v -> pool.preparedQuery("select value from app_secret where name = $1").execute(Tuple.of(SECRET_NAME)))
-        .map(rows -> rows.iterator().next().getBuffer(0).getBytes());
+    return config.roomKey() != null ? Future.succeededFuture(config.roomKey()) : StoredSecret.load(pool, SECRET_NAME);
   }
 
   void relay(MeetingRelay relay) {
@@ -190,14 +176,7 @@ public final class MeetingService {
 
   /** An opaque, stable id for a person in tokens and signalling: says nothing about the account number. */
   String participantId(long accountId) {
-    try {
-      Mac m = Mac.getInstance("HmacSHA256");
-      m.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] mac = m.doFinal(("participant:" + accountId).getBytes(StandardCharsets.US_ASCII));
-      return "p-" + RoomNames.base32(Arrays.copyOf(mac, 10));
-    } catch (GeneralSecurityException ex) {
-      throw new IllegalStateException(ex);
-    }
+    return rooms.participant(accountId);
   }
 
   /** Someone entered the room: recorded; the booked jobseeker counts as checked in (the same as "Ich bin da"). */
@@ -269,15 +248,13 @@ public final class MeetingService {
     }));
   }
 
-  private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+?[0-9][0-9 ()/-]{2,38}$");
-
   /**
    * The booked jobseeker asks the booth to call them (video does not work for them): the number goes to this booth
    * for this appointment only, and CALLBACK goes into the log.
    */
   public Future<Void> requestCallback(Account user, long bookingId, String phone) {
     String p = phone == null ? "" : phone.strip();
-    if (!PHONE.matcher(p).matches()) return Future.failedFuture(ApiError.badRequest("meeting_phone_invalid"));
+    if (!CompanyProfile.phoneNumber(p)) return Future.failedFuture(ApiError.badRequest("meeting_phone_invalid"));
     return enter(user, bookingId).compose(e -> {
       if (!e.jobseeker()) return Future.failedFuture(ApiError.forbidden("meeting_callback_jobseeker_only"));
       if (!e.booking().callbackOffered()) return Future.failedFuture(ApiError.conflict("meeting_callback_not_offered"));

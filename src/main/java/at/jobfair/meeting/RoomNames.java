@@ -44,16 +44,24 @@ public final class RoomNames {
     return name("group:" + fairId);
   }
 
+  /** An opaque, stable id for a person in tokens and signalling under the same key: never a room's name. */
+  public String participant(long accountId) {
+    return "p-" + base32(mac("participant:" + accountId, 10));
+  }
+
   private String name(String subject) {
-    byte[] mac;
+    return PREFIX + base32(mac(subject, BYTES));
+  }
+
+  /** The first {@code bytes} bytes of the subject's HMAC-SHA256 under the key. */
+  private byte[] mac(String subject, int bytes) {
     try {
       Mac m = Mac.getInstance("HmacSHA256");
       m.init(key);
-      mac = m.doFinal(subject.getBytes(StandardCharsets.US_ASCII));
+      return Arrays.copyOf(m.doFinal(subject.getBytes(StandardCharsets.US_ASCII)), bytes);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }
-    return PREFIX + base32(Arrays.copyOf(mac, BYTES));
   }
 
   /** Whether a string has the shape of a room name (not whether such a booking exists). */
