@@ -77,16 +77,8 @@ public final class GroupSessions {
     return out;
   }
 
-  Future<Void> joined(Group g) {
-    return meetings.store().groupEvent(meetings.pool(), g.fairId(), g.user().id(), g.role(), Kind.JOIN, meetings.provider());
-  }
-
-  Future<Void> left(Group g) {
-    return meetings.store().groupEvent(meetings.pool(), g.fairId(), g.user().id(), g.role(), Kind.LEAVE, meetings.provider());
-  }
-
-  public Future<Void> report(Group g, String event) {
-    Kind kind = "left".equals(event) ? Kind.LEAVE : Kind.JOIN;
+  /** Someone entered or left the group session (reported by its signalling or by the Jitsi page): recorded. */
+  public Future<Void> event(Group g, Kind kind) {
     return meetings.store().groupEvent(meetings.pool(), g.fairId(), g.user().id(), g.role(), kind, meetings.provider());
   }
 }

@@ -50,7 +50,6 @@ public final class MeetingRelay {
     final String name;
     final String role;
     final boolean moderator;
-    final boolean guestNeedsAdmission;
     /** Admitted (or never needed to be). */
     volatile boolean inCall;
     /** In the call: others offer to it and it may signal. Set under the room's lock, so two entering at once are ordered. */
@@ -66,7 +65,6 @@ public final class MeetingRelay {
       this.role = role;
       this.moderator = moderator;
       this.inCall = inCall;
-      this.guestNeedsAdmission = !inCall;
     }
 
     JsonObject describe() {
@@ -112,7 +110,7 @@ public final class MeetingRelay {
     }
     Account user = Sessions.user(ctx);
     open(ctx, groups.enter(user, fairId), g -> new Joining("group:" + fairId, user.name(), g.role(), g.moderator(), true,
-        meetings.config().groupMaxParticipants(), () -> groups.joined(g), () -> groups.left(g), null));
+        meetings.config().groupMaxParticipants(), () -> groups.event(g, MeetingStore.Kind.JOIN), () -> groups.event(g, MeetingStore.Kind.LEAVE), null));
   }
 
   /** What a socket joins as, and what to record when it comes and goes. */
@@ -228,7 +226,7 @@ public final class MeetingRelay {
     Room room = rooms.get("booking:" + bookingId);
     if (room == null) return;
     for (Peer p : room.peers) {
-      if (!p.inCall && p.guestNeedsAdmission) {
+      if (!p.inCall) {
         p.inCall = true;
         send(p, new JsonObject().put("type", "admitted"));
         enterCall(room, p);

@@ -197,9 +197,7 @@ public final class MeetingService {
   public Future<Void> joinedJitsi(Entry e) {
     Future<Void> joined = joined(e, "JITSI");
     if (!e.jobseeker()) return joined;
-    return joined.compose(v -> pool.withTransaction(tx -> store.admit(tx, e.bookingId(), null)
-        .compose(won -> won ? store.event(tx, e.bookingId(), null, "EMPLOYER", Kind.ADMIT, "JITSI", "jitsi lobby")
-            : Future.<Void>succeededFuture())));
+    return joined.compose(v -> recordAdmission(e.bookingId(), null, "JITSI", "jitsi lobby")).mapEmpty();
   }
 
   public Future<Void> left(Entry e, String provider) {
@@ -219,18 +217,21 @@ public final class MeetingService {
 
   /** Booth staff let the waiting jobseeker in. True when this call admitted; false when someone had already. */
   public Future<Boolean> admit(Account user, long bookingId) {
-    return moderator(user, bookingId).compose(e -> pool.withTransaction(tx -> store.admit(tx, bookingId, user.id())
-            .compose(won -> won ? store.event(tx, bookingId, user.id(), e.role().name(), Kind.ADMIT, provider(), null).map(true)
-                : Future.succeededFuture(false))))
-        .onSuccess(won -> {
-          if (won && relay != null) relay.admitted(bookingId);
-        });
+    return moderator(user, bookingId).compose(e -> recordAdmission(bookingId, user.id(), provider(), null));
   }
 
   /** The jobseeker is let in at the start by itself (the booth chose so); true when this call admitted. */
   Future<Boolean> admitAtStart(long bookingId) {
-    return pool.withTransaction(tx -> store.admit(tx, bookingId, null)
-            .compose(won -> won ? store.event(tx, bookingId, null, "EMPLOYER", Kind.ADMIT, provider(), "automatic").map(true)
+    return recordAdmission(bookingId, null, provider(), "automatic");
+  }
+
+  /**
+   * Lets the jobseeker in, once however many try at the same moment: true when this call did it (the admission and
+   * its ADMIT record by the booth, or by nobody when automatic, in one transaction; then the built-in room is told).
+   */
+  private Future<Boolean> recordAdmission(long bookingId, Long by, String provider, String detail) {
+    return pool.withTransaction(tx -> store.admit(tx, bookingId, by)
+            .compose(won -> won ? store.event(tx, bookingId, by, "EMPLOYER", Kind.ADMIT, provider, detail).map(true)
                 : Future.succeededFuture(false)))
         .onSuccess(won -> {
           if (won && relay != null) relay.admitted(bookingId);

@@ -112,7 +112,7 @@ public final class MeetingWeb {
   public Future<?> apiGroupEvent(RoutingContext ctx) {
     String event = Http.body(ctx).getValue("event") instanceof String s ? s : "";
     if (!List.of("joined", "left").contains(event)) throw ApiError.badRequest("meeting_event_unknown");
-    return groups.enter(Sessions.user(ctx), Http.pathId(ctx, "id")).compose(g -> groups.report(g, event))
+    return groups.enter(Sessions.user(ctx), Http.pathId(ctx, "id")).compose(g -> groups.event(g, "left".equals(event) ? MeetingStore.Kind.LEAVE : MeetingStore.Kind.JOIN))
         .onSuccess(v -> Http.noContent(ctx));
   }
 
