@@ -100,7 +100,7 @@ public final class AttendanceApi {
     } catch (ApiError e) {
       return Http.backWithError(ctx, e, back);
     }
-    return attendance.outage(Sessions.user(ctx), fairId, from, to, nz(ctx.request().getFormAttribute("reason")))
+    return attendance.outage(Sessions.user(ctx), fairId, from, to, ctx.request().getFormAttribute("reason"))
         .onSuccess(id -> Http.seeOther(ctx, Http.withNotice(back, "recorded", "outage")))
         .recover(e -> Http.backWithError(ctx, e, back));
   }
@@ -111,10 +111,6 @@ public final class AttendanceApi {
     } catch (java.time.format.DateTimeParseException e) {
       throw ApiError.badRequest("outage_time_invalid");
     }
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
   }
 
   static JsonObject json(Booking b) {

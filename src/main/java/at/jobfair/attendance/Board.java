@@ -78,7 +78,7 @@ public final class Board {
   /** Semicolon-separated, UTF-8 with a byte-order mark (Excel), times in the configured zone. */
   public Future<?> csv(RoutingContext ctx) {
     long fairId = Http.pathId(ctx, "id");
-    return board(fairId).onSuccess(b -> {
+    return appointments(fairId).onSuccess(b -> {
       DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
       StringBuilder sb = new StringBuilder("\uFEFF");
       sb.append("booking;employer;slot_start;slot_end;jobseeker;legal_basis;source;booking_status;checked_in_at;state;outcome;next_step;outcome_by\r\n");
@@ -124,7 +124,15 @@ public final class Board {
     return s == null ? "" : s;
   }
 
+  /** The board: its appointments, the meeting failures of the last hour and the cascade's funnel. */
   public Future<JsonObject> board(long fairId) {
+    return appointments(fairId)
+        .compose(board -> meetingFailures(fairId).map(f -> board.put("meetingFailures", f)))
+        .compose(b -> funnel.of(pool, fairId).map(f -> b.put("funnel", f)));
+  }
+
+  /** The fair with its booths, slots and bookings, each booking's attendance state and counts (all the CSV needs). */
+  private Future<JsonObject> appointments(long fairId) {
     Instant now = attendance.clock().instant();
     return pool.preparedQuery("select id, name, format, starts_at, ends_at from fair where id = $1").execute(Tuple.of(fairId)).compose(fairs -> {
       if (fairs.size() == 0) return Future.failedFuture(ApiError.notFound("fair_not_found"));
@@ -145,9 +153,7 @@ public final class Board {
                      left join attendance t on t.booking_id = k.id
                     where b.fair_id = $1 order by lower(k.during), k.id""")
               .execute(Tuple.of(fairId))
-              .map(bookings -> assemble(fair, format, slots, bookings, now)))
-          .compose(board -> meetingFailures(fairId).map(f -> board.put("meetingFailures", f)))
-          .compose(b -> funnel.of(pool, fairId).map(f -> b.put("funnel", f)));
+              .map(bookings -> assemble(fair, format, slots, bookings, now)));
     });
   }
 
