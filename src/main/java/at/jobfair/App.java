@@ -29,6 +29,7 @@ import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Services;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.pgclient.PgBuilder;
@@ -41,6 +42,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The running product: database, schema, demo data, and the HTTP servers. */
 public final class App implements AutoCloseable {
@@ -52,11 +57,9 @@ public final class App implements AutoCloseable {
   private final int port;
 
   private final Services services;
-  private final AttendanceService attendance;
 
-  private App(Config config, Database database, Vertx vertx, Pool pool, int port, Services services, AttendanceService attendance) {
+  private App(Config config, Database database, Vertx vertx, Pool pool, int port, Services services) {
     this.services = services;
-    this.attendance = attendance;
     this.config = config;
     this.database = database;
     this.vertx = vertx;
@@ -122,10 +125,13 @@ public final class App implements AutoCloseable {
         started.add(v);
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
-      startNoShowJob(vertx, attendance, config.integer("attendance.pollSeconds"));
-      startCloseJob(vertx, cascades, config.integer("cascade.closePollSeconds"),
-          java.time.Duration.ofDays(config.integer("cascade.closeGraceDays")));
-      return new App(config, database, vertx, pool, started.get(0).port(), services, attendance);
+      // Marks due no-shows (each booking once).
+      every(vertx, config.integer("attendance.pollSeconds"), "no-show check", attendance::markNoShows);
+      // Ends cases a late sanction bar left at the sanction check (safety net), then closes the due cascades (each once).
+      java.time.Duration grace = java.time.Duration.ofDays(config.integer("cascade.closeGraceDays"));
+      every(vertx, config.integer("cascade.closePollSeconds"), "closing cascades",
+          () -> cascades.endBarredEverywhere().compose(n -> cascades.closeDue(grace)));
+      return new App(config, database, vertx, pool, started.get(0).port(), services);
     } catch (Exception e) {
       if (vertx != null) vertx.close();
       database.close();
@@ -141,37 +147,23 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * Marks due no-shows every {@code attendance.pollSeconds}. One run at a time per instance; several instances may
-   * run it against one database (the statement marks each booking once).
+   * Runs a job every {@code pollSeconds}, one run at a time per instance (a run still going skips the next tick); a
+   * failure is logged and the next tick tries again. Several instances may run the same job against one database:
+   * each job's statements do their work once.
    */
-  private static void startNoShowJob(Vertx vertx, AttendanceService attendance, int pollSeconds) {
-    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+  private static void every(Vertx vertx, int pollSeconds, String what, Supplier<Future<?>> run) {
+    AtomicBoolean running = new AtomicBoolean();
     vertx.setPeriodic(pollSeconds * 1000L, id -> {
       if (!running.compareAndSet(false, true)) return;
-      attendance.markNoShows()
-          .onFailure(e -> java.util.logging.Logger.getLogger(App.class.getName()).log(java.util.logging.Level.WARNING, "no-show check failed", e))
-          .onComplete(ar -> running.set(false));
-    });
-  }
-
-  /**
-   * Every {@code cascade.closePollSeconds}: ends cases a late sanction bar left at the sanction check (safety net), then
-   * closes the due cascades (see {@link CascadeService#closeDue}). One run at a time per instance; several instances may
-   * run it against one database (each case is closed once).
-   */
-  private static void startCloseJob(Vertx vertx, CascadeService cascades, int pollSeconds, java.time.Duration grace) {
-    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
-    vertx.setPeriodic(pollSeconds * 1000L, id -> {
-      if (!running.compareAndSet(false, true)) return;
-      cascades.endBarredEverywhere().compose(n -> cascades.closeDue(grace))
-          .onFailure(e -> java.util.logging.Logger.getLogger(App.class.getName()).log(java.util.logging.Level.WARNING, "closing cascades failed", e))
+      run.get()
+          .onFailure(e -> Logger.getLogger(App.class.getName()).log(Level.WARNING, what + " failed", e))
           .onComplete(ar -> running.set(false));
     });
   }
 
   /** The attendance service the no-show job runs on (tests run the job directly). */
   public AttendanceService attendance() {
-    return attendance;
+    return services.attendance();
   }
 
   /** What the HTTP servers were built from (tests build a router of their own from it). */
