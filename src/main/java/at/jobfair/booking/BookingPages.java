@@ -44,25 +44,19 @@ public final class BookingPages {
     if (w.state() == JoinWindow.State.TOO_EARLY) m.put("meetingOpensAt", w.opensAt());
   }
 
-  /** Booth phone numbers for the phone fallback, by booth id. */
-  private Future<Map<Long, String>> phones(List<View> list) {
-    Long[] ids = list.stream().map(View::boothId).distinct().toArray(Long[]::new);
-    return meetings.pool().preparedQuery("select id, phone from booth where id = any($1) and coalesce(btrim(phone), '') <> ''")
-        .execute(io.vertx.sqlclient.Tuple.of(ids))
-        .map(rows -> {
-          Map<Long, String> out = new HashMap<>();
-          rows.forEach(r -> out.put(r.getLong("id"), r.getString("phone").strip()));
-          return out;
-        });
+  /** Booth phone numbers for the phone fallback: only for appointments still ahead or under way. */
+  private Future<Map<Long, String>> phones(List<View> list, java.time.Instant now) {
+    List<Long> booths = list.stream().filter(b -> b.active() && now.isBefore(b.end())).map(View::boothId).distinct().toList();
+    return meetings.store().boothPhones(meetings.pool(), booths);
   }
 
   public Future<?> myAppointments(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
-    return bookings.store().ofJobseeker(user.id()).compose(list -> phones(list).onSuccess(phones -> {
+    java.time.Instant now = java.time.Instant.now();
+    return bookings.store().ofJobseeker(user.id()).compose(list -> phones(list, now).onSuccess(phones -> {
       Map<String, Object> model = notices(ctx);
       List<Map<String, Object>> upcoming = new ArrayList<>();
       List<Map<String, Object>> cancelled = new ArrayList<>();
-      java.time.Instant now = java.time.Instant.now();
       for (View b : list) {
         Map<String, Object> m = view(b);
         m.put("changeable", b.active() && BookingPolicy.open(b.start(), java.time.Duration.ofMinutes(b.cutoffMinutes()), now));
@@ -110,9 +104,14 @@ public final class BookingPages {
     Account user = Sessions.user(ctx);
     return bookings.staffsBooth(user, boothId).compose(ok -> {
       if (!ok) return Future.failedFuture(ApiError.notFound("booth_not_found"));
-      return catalog.booth(boothId, true).compose(booth -> bookings.store().ofBooth(boothId)
-          .compose(list -> meetings.store().rooms(meetings.pool(), boothId).map(rooms -> Map.entry(list, rooms))).onSuccess(both -> {
-        List<View> list = both.getKey();
+      // Three reads that do not depend on each other, under way together.
+      Future<JsonObject> boothRead = catalog.booth(boothId, true);
+      Future<List<View>> bookingsRead = bookings.store().ofBooth(boothId);
+      Future<Map<Long, MeetingStore.RoomState>> roomsRead = meetings.store().rooms(meetings.pool(), boothId);
+      return Future.all(boothRead, bookingsRead, roomsRead).onSuccess(all -> {
+        JsonObject booth = boothRead.result();
+        List<View> list = bookingsRead.result();
+        Map<Long, MeetingStore.RoomState> rooms = roomsRead.result();
         java.time.Instant now = java.time.Instant.now();
         String phone = booth.getString("phone");
         Map<Long, List<Map<String, Object>>> bySlot = new LinkedHashMap<>();
@@ -121,7 +120,7 @@ public final class BookingPages {
           Map<String, Object> v = view(b);
           if (b.active()) {
             meeting(v, b, now);
-            MeetingStore.RoomState room = both.getValue().get(b.id());
+            MeetingStore.RoomState room = rooms.get(b.id());
             if (room != null) v.put("room", room);
             boolean byPhone = (phone != null && !phone.isBlank()) || (room != null && room.callbackPhone() != null);
             v.put("phoneFallback", byPhone && (room == null || room.phoneConfirmedAt() == null));
@@ -143,7 +142,7 @@ public final class BookingPages {
         model.put("slots", slots);
         model.put("cancelled", cancelled);
         pages.render(ctx, "schedule", model);
-      }));
+      });
     });
   }
 

@@ -56,13 +56,13 @@ public final class LiveHub {
     Object booth = change.getValue("booth");
     Object fair = change.getValue("fair");
     if ("slot".equals(type)) return List.of("booth:" + booth, "fair:" + fair, "booth-staff:" + booth, "fair-staff:" + fair);
-    if ("booking".equals(type)) return List.of("booth-staff:" + booth, "fair-staff:" + fair, "user:" + change.getValue("jobseeker"));
-    // Attendance facts (check-in, outcome, sick note) and outages: ids only, for the booth's staff and the fair's board;
-    // the person's own page hears of their check-in too.
-    if ("attendance".equals(type)) return List.of("booth-staff:" + booth, "fair-staff:" + fair, "user:" + change.getValue("jobseeker"));
+    // A booking, its attendance facts (check-in, outcome, sick note) or its meeting room (joined, left, admitted):
+    // ids and the kind only, for the booth's staff, the fair's board and the person themselves.
+    if (List.of("booking", "attendance", "meeting").contains(type)) {
+      return List.of("booth-staff:" + booth, "fair-staff:" + fair, "user:" + change.getValue("jobseeker"));
+    }
+    // Outages: for the fair's board.
     if ("outage".equals(type)) return List.of("fair-staff:" + fair);
-    // Someone joined, left or was admitted in a booking's meeting room (ids and the kind only).
-    if ("meeting".equals(type)) return List.of("booth-staff:" + booth, "fair-staff:" + fair, "user:" + change.getValue("jobseeker"));
     // A cascade moved: the queues of the stations it left and entered, the fair's board, and the person themselves.
     if ("cascade".equals(type)) {
       List<String> t = new java.util.ArrayList<>();

@@ -105,6 +105,18 @@ public final class MeetingStore {
         .execute(Tuple.of(bookingId, by)).map(rows -> rows.rowCount() == 1);
   }
 
+  /** The phone numbers of these booths that have one (for the phone fallback), by booth id; no query for none. */
+  public Future<Map<Long, String>> boothPhones(SqlClient c, List<Long> boothIds) {
+    if (boothIds.isEmpty()) return Future.succeededFuture(Map.of());
+    return c.preparedQuery("select id, phone from booth where id = any($1) and coalesce(btrim(phone), '') <> ''")
+        .execute(Tuple.of(boothIds.toArray(Long[]::new)))
+        .map(rows -> {
+          Map<Long, String> out = new HashMap<>();
+          rows.forEach(r -> out.put(r.getLong("id"), r.getString("phone").strip()));
+          return out;
+        });
+  }
+
   /** The rooms of a booth's bookings: who waits in the lobby (the jobseeker's last act was to join), who joined. */
   public Future<Map<Long, RoomState>> rooms(SqlClient c, long boothId) {
     return c.preparedQuery("""

@@ -214,7 +214,7 @@ public final class AppRouter {
     e.page(POST, "/appointments/confirm/:token", anyone(), invitations::confirmForm);
     // Attendance, worklist and the live staff board
     AttendanceService attendance = s.attendance();
-    AttendanceApi attendanceApi = new AttendanceApi(attendance, new WallClock(s.config().zone()));
+    AttendanceApi attendanceApi = new AttendanceApi(attendance, clock);
     JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages());
     OverdueProposalItems overdue = new OverdueProposalItems(s.pool());
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
