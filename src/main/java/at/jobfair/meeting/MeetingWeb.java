@@ -6,6 +6,7 @@ import at.jobfair.web.Http;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Messages.Lang;
 import at.jobfair.web.Pages;
+import at.jobfair.web.SecurityHeaders;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -182,14 +183,7 @@ public final class MeetingWeb {
   /** The room page may load the Jitsi IFrame API and frame its domain, and nothing else from outside. */
   private void render(RoutingContext ctx, JsonObject config, String template, Map<String, Object> model) {
     String domain = config.getString("domain");
-    if (domain != null) {
-      String origin = "https://" + domain;
-      ctx.response().headers().set("Content-Security-Policy", "default-src 'self'; script-src 'self' " + origin
-          + "; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src " + origin
-          + "; media-src 'self' blob:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
-      ctx.response().headers().set("Permissions-Policy", "camera=(self \"" + origin + "\"), microphone=(self \"" + origin
-          + "\"), display-capture=(self \"" + origin + "\"), geolocation=(), payment=()");
-    }
+    if (domain != null) SecurityHeaders.allowVideoService(ctx, "https://" + domain);
     pages.render(ctx, template, model);
   }
 
