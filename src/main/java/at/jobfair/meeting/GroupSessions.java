@@ -49,11 +49,8 @@ public final class GroupSessions {
           Instant start = r.getOffsetDateTime("orientation_starts_at").toInstant();
           Instant end = start.plus(Duration.ofMinutes(r.getInteger("orientation_minutes")));
           JoinWindow.Result window = JoinWindow.open(start, end, meetings.config().joinBefore(), meetings.clock().instant());
-          if (window.state() == JoinWindow.State.TOO_EARLY) {
-            return Future.failedFuture(meetings.refusal(new MeetingAccess.Decision(MeetingAccess.Outcome.REFUSED,
-                MeetingAccess.TOO_EARLY, window.opensAt())));
-          }
-          if (window.state() == JoinWindow.State.CLOSED) return Future.failedFuture(new ApiError(409, MeetingAccess.CLOSED, null));
+          MeetingAccess.Decision d = MeetingAccess.byWindow(window, MeetingAccess.Outcome.ENTER_AS_GUEST);
+          if (!d.entered()) return Future.failedFuture(meetings.refusal(d));
           String role = user.has(Role.JOBSEEKER) ? "JOBSEEKER" : user.has(Role.EMPLOYER) ? "EMPLOYER" : "STAFF";
           return Future.succeededFuture(new Group(fairId, r.getString("name"), user, role, presenter,
               meetings.rooms().forGroup(fairId), window));
@@ -61,20 +58,13 @@ public final class GroupSessions {
   }
 
   public JsonObject describe(Group g) {
-    MeetingConfig config = meetings.config();
-    JsonObject out = new JsonObject().put("provider", config.provider().code()).put("room", g.room()).put("fairId", g.fairId())
+    JsonObject out = new JsonObject().put("provider", meetings.config().provider().code()).put("room", g.room()).put("fairId", g.fairId())
         .put("role", g.role()).put("moderator", g.moderator()).put("displayName", g.user().name())
         .put("opensAt", g.window().opensAt().toString()).put("closesAt", g.window().closesAt().toString())
-        .put("maxParticipants", config.groupMaxParticipants());
-    if (config.provider() == MeetingConfig.Provider.JITSI) {
-      JitsiTokens.Participant who = new JitsiTokens.Participant(meetings.participantId(g.user().id()), g.user().name(),
-          "JOBSEEKER".equals(g.role()) ? null : g.user().email(), g.moderator());
-      out.put("domain", config.jitsiDomain()).put("roomName", config.jitsiRoom(g.room()))
-          .put("jwt", config.jitsi().mint(g.room(), who, meetings.clock().instant(), g.window().closesAt()));
-    } else {
-      out.put("iceServers", config.iceServers().copy()).put("signal", "/fairs/" + g.fairId() + "/orientation/signal");
-    }
-    return out;
+        .put("maxParticipants", meetings.config().groupMaxParticipants());
+    return meetings.connection(out, g.room(), () -> new JitsiTokens.Participant(meetings.participantId(g.user().id()),
+        g.user().name(), "JOBSEEKER".equals(g.role()) ? null : g.user().email(), g.moderator()),
+        g.window().closesAt(), "/fairs/" + g.fairId() + "/orientation/signal");
   }
 
   /** Someone entered or left the group session (reported by its signalling or by the Jitsi page): recorded. */

@@ -70,8 +70,13 @@ public final class MeetingAccess {
     };
     if (capacity == null) return Decision.refuse(NOT_YOUR_MEETING, null);
     if (f.status() != BookingStatus.ACTIVE) return Decision.refuse(BOOKING_CANCELLED, null);
-    return switch (f.window().state()) {
-      case TOO_EARLY -> Decision.refuse(TOO_EARLY, f.window().opensAt());
+    return byWindow(f.window(), capacity);
+  }
+
+  /** What the join window decides for someone entitled to enter in this capacity: in while open, else why not. */
+  public static Decision byWindow(JoinWindow.Result window, Outcome capacity) {
+    return switch (window.state()) {
+      case TOO_EARLY -> Decision.refuse(TOO_EARLY, window.opensAt());
       case CLOSED -> Decision.refuse(CLOSED, null);
       case OPEN -> Decision.enter(capacity);
     };

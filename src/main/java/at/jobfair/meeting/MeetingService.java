@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -118,11 +119,11 @@ public final class MeetingService {
       boolean authorised = user.has(Role.ORGANIZER) || (user.has(Role.SFA) && b.caseworkerId() != null && b.caseworkerId() == user.id());
       Instant now = clock.instant();
       JoinWindow.Result window = JoinWindow.open(b.start(), b.end(), config.joinBefore(), now);
+      // Leaving or reporting a failure is still taken just after the room has closed: decided as if it were open.
+      JoinWindow.Result asked = evenClosed && window.state() == JoinWindow.State.CLOSED
+          ? new JoinWindow.Result(JoinWindow.State.OPEN, window.opensAt(), window.closesAt()) : window;
       Decision d = MeetingAccess.decide(new MeetingAccess.Facts(role, booked, staffs, authorised,
-          b.active() ? MeetingAccess.BookingStatus.ACTIVE : MeetingAccess.BookingStatus.CANCELLED, window));
-      if (!d.entered() && evenClosed && MeetingAccess.CLOSED.equals(d.refusal())) {
-        d = new Decision(staffs ? MeetingAccess.Outcome.ENTER_AS_MODERATOR : MeetingAccess.Outcome.ENTER_AS_GUEST, null, null);
-      }
+          b.active() ? MeetingAccess.BookingStatus.ACTIVE : MeetingAccess.BookingStatus.CANCELLED, asked));
       if (!d.entered()) return Future.failedFuture(refusal(d));
       return Future.succeededFuture(new Entry(b, user, role, d, rooms.forBooking(b.id()), window));
     });
@@ -157,16 +158,20 @@ public final class MeetingService {
         .put("admitted", b.admittedAt() != null)
         .put("phone", b.boothPhone())
         .put("callbackOffered", b.callbackOffered()).put("callbackRequested", b.callbackPhone() != null);
+    return connection(out, e.room(), () -> JitsiTokens.Participant.of(e.decision(), e.role(), participantId(e.user().id()),
+        displayName(e), e.role() == MeetingAccess.Role.JOBSEEKER ? null : e.user().email()), b.end(), "/meetings/" + b.id() + "/signal");
+  }
+
+  /**
+   * Adds how to reach a room: with Jitsi its domain, room and the caller's own token (valid until {@code tokenUntil});
+   * built in, the ICE servers and the room's signalling address.
+   */
+  JsonObject connection(JsonObject out, String room, Supplier<JitsiTokens.Participant> who, Instant tokenUntil, String signal) {
     if (config.provider() == MeetingConfig.Provider.JITSI) {
-      JitsiTokens.Participant who = JitsiTokens.Participant.of(e.decision(), e.role(), participantId(e.user().id()),
-          displayName(e), e.role() == MeetingAccess.Role.JOBSEEKER ? null : e.user().email());
-      out.put("domain", config.jitsiDomain())
-          .put("roomName", config.jitsiRoom(e.room()))
-          .put("jwt", config.jitsi().mint(e.room(), who, clock.instant(), b.end()));
-    } else {
-      out.put("iceServers", config.iceServers().copy()).put("signal", "/meetings/" + b.id() + "/signal");
+      return out.put("domain", config.jitsiDomain()).put("roomName", config.jitsiRoom(room))
+          .put("jwt", config.jitsi().mint(room, who.get(), clock.instant(), tokenUntil));
     }
-    return out;
+    return out.put("iceServers", config.iceServers().copy()).put("signal", signal);
   }
 
   /** The name shown to the other side: employer staff with their company. */
