@@ -192,24 +192,27 @@ public final class DemoData {
             Tuple.of(accountIds.get("clara@demo.test"), new String[] {"de"}, sfa, "EMERGENCY_ASSISTANCE")))
         .compose(v -> cascadeFair(tx, "Überregionale Jobbörse Tourismus", "SUPRA_REGIONAL", start, end,
             "Saisonstellen in Tirol mit Unterkunft, danach Angebote in Wien. Vor Ort im AMS Wien, Saal A.",
-            List.of(employerIds.get(0), employerIds.get(2)), firstSlot,
+            employerIds, List.of(0, 2), firstSlot, // Hotel Alpenblick (Tirol), Bäckerei Sonnenschein (Wien)
             List.of(new String[] {"OFFER", "SFU", "Saal A, Tische 1–4"}, new String[] {"LOCAL_OFFER", "SFU", "Saal A, Tisch 5"},
-                new String[] {"SANCTION_CHECK", "SFA", "Raum 2 (SfA)"}, new String[] {"DECISION", "KOMMUNE,SFA", null}), 0))
+                new String[] {"SANCTION_CHECK", "SFA", "Raum 2 (SfA)"}, new String[] {"DECISION", "KOMMUNE,SFA", null})))
         .compose(supra -> invite(tx, supra, accountIds.get("anna@demo.test"), sfa, true, 0, firstSlot)
             .map(supra))
         .compose(supra -> cascadeFair(tx, "Regionale Jobbörse Wien-Favoriten", "REGIONAL", start, end,
             "Verbindliche Einladung: Kursberatung, dann Stellenangebote, vor Ort im Kursinstitut Favoriten.",
-            List.of(employerIds.get(1), employerIds.get(3)), firstSlot,
+            employerIds, List.of(1, 3), firstSlot, // Gasthof Donaublick, Stadthotel
             List.of(new String[] {"TRAINING_SCREENING", "PROVIDER", "Raum 1 (Kursinstitut)"}, new String[] {"OFFER", "SFU", "Saal B"},
-                new String[] {"SANCTION_CHECK", "ERHEBUNG", "Raum 3 (Erhebungsdienst)"}, new String[] {"DECISION", "KOMMUNE,SFA", null}), 0))
+                new String[] {"SANCTION_CHECK", "ERHEBUNG", "Raum 3 (Erhebungsdienst)"}, new String[] {"DECISION", "KOMMUNE,SFA", null})))
         .compose(regional -> invite(tx, regional, accountIds.get("ben@demo.test"), sfa, true, 0, firstSlot)
             .compose(v -> invite(tx, regional, accountIds.get("clara@demo.test"), sfa, false, 1, firstSlot)))
         .mapEmpty();
   }
 
-  /** A fair of the format with booths (vacancies, ten slots each) of these employers, and its playbook with places. */
+  /**
+   * A fair of the format with booths (vacancies, ten slots each) of the demo employers at these positions (their ids
+   * in {@code employerIds}), and its playbook with places (no waiver tracking).
+   */
   private static Future<Long> cascadeFair(SqlConnection tx, String name, String format, Instant start, Instant end, String description,
-                                          List<Long> employers, Instant firstSlot, List<String[]> stations, int waiverDays) {
+                                          List<Long> employerIds, List<Integer> employers, Instant firstSlot, List<String[]> stations) {
     return tx.preparedQuery("""
             insert into fair (name, format, region, description, starts_at, ends_at, status, booking_cutoff_minutes)
             values ($1, $2, 'Wien', $3, $4, $5, 'PUBLISHED', 0) returning id""")
@@ -217,12 +220,11 @@ public final class DemoData {
         .map(rows -> rows.iterator().next().getLong(0))
         .compose(fairId -> {
           Future<Void> f = Future.succeededFuture();
-          for (long employerId : employers) {
-            Employer e = EMPLOYERS.get(employerIdsIndex(employers, employerId, format));
-            f = f.compose(v -> seedBooth(tx, fairId, employerId, e, null, firstSlot, null, null));
+          for (int i : employers) {
+            f = f.compose(v -> seedBooth(tx, fairId, employerIds.get(i), EMPLOYERS.get(i), null, firstSlot, null, null));
           }
-          f = f.compose(v -> tx.preparedQuery("insert into cascade_playbook (fair_id, decision_days, waiver_days) values ($1, 14, $2)")
-              .execute(Tuple.of(fairId, waiverDays)).mapEmpty());
+          f = f.compose(v -> tx.preparedQuery("insert into cascade_playbook (fair_id, decision_days, waiver_days) values ($1, 14, 0)")
+              .execute(Tuple.of(fairId)).mapEmpty());
           List<Tuple> rows = new ArrayList<>();
           for (int i = 0; i < stations.size(); i++) {
             String[] st = stations.get(i);
@@ -231,12 +233,6 @@ public final class DemoData {
           return f.compose(v -> tx.preparedQuery("insert into cascade_station (fair_id, station, position, roles, place) values ($1, $2, $3, $4, $5)")
               .executeBatch(rows)).map(fairId);
         });
-  }
-
-  private static int employerIdsIndex(List<Long> employers, long employerId, String format) {
-    // Supra-regional: Hotel Alpenblick (Tirol) and Bäckerei Sonnenschein (Wien); regional: Gasthof Donaublick and Stadthotel.
-    int i = employers.indexOf(employerId);
-    return "SUPRA_REGIONAL".equals(format) ? (i == 0 ? 0 : 2) : (i == 0 ? 1 : 3);
   }
 
   /**
