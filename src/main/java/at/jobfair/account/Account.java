@@ -13,6 +13,11 @@ public record Account(long id, String email, String name, String language, Long 
     return roles.contains(role);
   }
 
+  /** Whether this is an employer's representative acting for that employer. */
+  public boolean worksFor(long employer) {
+    return has(Role.EMPLOYER) && employerId != null && employerId == employer;
+  }
+
   public boolean isStaff() {
     return roles.stream().anyMatch(Role.STAFF::contains);
   }

@@ -83,7 +83,7 @@ public final class AttendanceService {
     String cleanNote = note == null || note.isBlank() ? null : note.strip();
     return pool.withTransaction(tx -> store.lock(tx, bookingId).compose(b -> {
       if (b == null) return Future.failedFuture(ApiError.notFound("booking_not_found"));
-      boolean staffs = actor.has(Role.EMPLOYER) && actor.employerId() != null && actor.employerId() == b.employerId();
+      boolean staffs = actor.worksFor(b.employerId());
       Actor as = staffs || !actor.has(Role.ORGANIZER) ? Actor.EMPLOYER : Actor.STAFF;
       String refusal = AttendancePolicy.outcome(as, staffs, b.facts(), outcome, next, cleanNote, clock.instant());
       if (refusal != null) return Future.failedFuture(refusal(refusal));

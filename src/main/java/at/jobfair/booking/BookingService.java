@@ -168,7 +168,7 @@ public final class BookingService {
 
   private static Actor actorFor(Account actor, View b) {
     if (actor.has(Role.JOBSEEKER) && actor.id() == b.jobseekerId()) return Actor.JOBSEEKER;
-    if (actor.has(Role.EMPLOYER) && actor.employerId() != null && actor.employerId() == b.employerId()) return Actor.EMPLOYER;
+    if (actor.worksFor(b.employerId())) return Actor.EMPLOYER;
     if (actor.has(Role.ORGANIZER)) return Actor.STAFF;
     return null;
   }

@@ -23,7 +23,7 @@ public final class BoothAccess {
   public static void check(Account who, long employerId) {
     if (who == null) throw ApiError.unauthorized("sign_in_required");
     if (who.has(Role.ORGANIZER)) return;
-    if (who.has(Role.EMPLOYER) && who.employerId() != null && who.employerId() == employerId) return;
+    if (who.worksFor(employerId)) return;
     throw ApiError.forbidden("not_your_booth");
   }
 

@@ -115,7 +115,7 @@ public final class MeetingService {
       else if (user.isStaff()) role = MeetingAccess.Role.STAFF;
       else role = MeetingAccess.Role.JOBSEEKER;
       boolean booked = user.id() == b.jobseekerId() && user.has(Role.JOBSEEKER);
-      boolean staffs = user.has(Role.EMPLOYER) && user.employerId() != null && user.employerId() == b.employerId();
+      boolean staffs = user.worksFor(b.employerId());
       boolean authorised = user.has(Role.ORGANIZER) || (user.has(Role.SFA) && b.caseworkerId() != null && b.caseworkerId() == user.id());
       Instant now = clock.instant();
       JoinWindow.Result window = JoinWindow.open(b.start(), b.end(), config.joinBefore(), now);
@@ -272,7 +272,7 @@ public final class MeetingService {
   /** Booth staff confirm that the appointment took place by phone: an APPEARED outcome, and PHONE in the log. */
   public Future<Void> confirmPhone(Account user, long bookingId) {
     return store.booking(pool, bookingId).compose(b -> {
-      boolean staffs = b != null && user.has(Role.EMPLOYER) && user.employerId() != null && user.employerId() == b.employerId();
+      boolean staffs = b != null && user.worksFor(b.employerId());
       if (!staffs) return Future.failedFuture(ApiError.forbidden(MeetingAccess.NOT_YOUR_MEETING));
       if (b.boothPhone() == null && b.callbackPhone() == null) return Future.failedFuture(ApiError.conflict("meeting_no_phone"));
       return attendance.outcome(user, bookingId, AttendancePolicy.Outcome.APPEARED, null, null)
