@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,12 +38,8 @@ class BoardBrowserTest {
     long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
     fair = fx.fair("Live-Board-Börse", true, 0);
     long booth = fx.booth(fair, hotel);
-    Instant start = Instant.now().minus(Duration.ofMinutes(2));
-    long slot = fx.slots(booth, start, 1, Duration.ofMinutes(30), 1).get(0);
     person = fx.jobseekers("board", 1).get(0);
-    fx.exec("insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis) values (?, ?, ?, tstzrange(?, ?), 'PLACEMENT_PROPOSAL', 'BINDING')",
-        slot, booth, fx.accountId(person), Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(30))));
-    booking = app.count("select id from booking where slot_id = " + slot);
+    booking = fx.booking(booth, fx.accountId(person), Instant.now().minus(Duration.ofMinutes(2)), 30, "BINDING");
     playwright = Browsers.playwright();
     browser = Browsers.chromium(playwright);
   }

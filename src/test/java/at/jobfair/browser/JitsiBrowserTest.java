@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -111,10 +110,7 @@ class JitsiBrowserTest {
     long js = fx.accountId(fx.jobseekers("jitsi", 1).get(0));
     Instant start = Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     Instant end = start.plus(Duration.ofMinutes(20));
-    long slot = fx.slots(booth, start, 1, Duration.ofMinutes(20), 1).get(0);
-    fx.exec("insert into booking (slot_id, booth_id, jobseeker_id, during) values (?, ?, ?, tstzrange(?, ?))",
-        slot, booth, js, Timestamp.from(start), Timestamp.from(end));
-    long booking = app.count("select id from booking where slot_id = " + slot);
+    long booking = fx.booking(booth, js, start, 20);
     String room = app.client().signedIn("employer@demo.test").get("/api/bookings/" + booking + "/meeting").json().getString("room");
 
     try (BrowserContext employerCtx = Browsers.context(browser); BrowserContext seekerCtx = Browsers.context(browser)) {
@@ -180,12 +176,8 @@ class JitsiBrowserTest {
   void anUnreachableJitsiIsToldAndRecordedAsAFailure() {
     long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
     long booth = fx.booth(fx.fair("Jitsi-Ausfall", true, 0), hotel);
-    Instant start = Instant.now().minus(Duration.ofMinutes(1));
-    long slot = fx.slots(booth, start, 1, Duration.ofMinutes(20), 1).get(0);
     long js = fx.accountId(fx.jobseekers("jitsidown", 1).get(0));
-    fx.exec("insert into booking (slot_id, booth_id, jobseeker_id, during) values (?, ?, ?, tstzrange(?, ?))",
-        slot, booth, js, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(20))));
-    long booking = app.count("select id from booking where slot_id = " + slot);
+    long booking = fx.booking(booth, js, Instant.now().minus(Duration.ofMinutes(1)), 20);
     try (BrowserContext ctx = Browsers.context(browser)) {
       ctx.route("https://" + DOMAIN + "/external_api.js", Route::abort);
       Page seeker = ctx.newPage();
