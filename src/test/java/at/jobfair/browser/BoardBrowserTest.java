@@ -51,20 +51,10 @@ class BoardBrowserTest {
     app.close();
   }
 
-  private Page signedIn(BrowserContext context, String email, String password) {
-    Page page = context.newPage();
-    page.navigate(app.baseUrl() + "/signin");
-    page.getByLabel("E-Mail-Adresse").fill(email);
-    page.getByLabel("Passwort").fill(password);
-    page.locator("form.stack button").click();
-    page.waitForURL(app.baseUrl() + "/");
-    return page;
-  }
-
   @Test
   void theBoardShowsTheCheckInWithoutReload() {
     try (BrowserContext staff = Browsers.context(browser); BrowserContext seeker = Browsers.context(browser)) {
-      Page board = signedIn(staff, "organizer@demo.test", "demo");
+      Page board = Browsers.signIn(staff, app.baseUrl(), "organizer@demo.test", "demo");
       board.navigate(app.baseUrl() + "/staff/fairs/" + fair + "/board");
       board.waitForSelector("body[data-live-ready]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
       board.evaluate("window.__sameDocument = true");
@@ -74,7 +64,7 @@ class BoardBrowserTest {
       assertThat(board.locator(row)).hasAttribute("data-state", "LATE");
       assertThat(board.locator(row + " .state")).hasText("verspätet");
 
-      Page page = signedIn(seeker, person, Fixtures.PASSWORD);
+      Page page = Browsers.signIn(seeker, app.baseUrl(), person, Fixtures.PASSWORD);
       page.navigate(app.baseUrl() + "/me/appointments");
       page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ich bin da")).click();
       assertThat(page.locator(".notice").first()).hasText("Danke, Sie sind angemeldet. Das Gespräch beginnt gleich.");

@@ -142,12 +142,7 @@ class GroupSessionBrowserTest extends BrowserTestSupport {
   }
 
   static Page open(BrowserContext ctx, TestApp on, String email, String room) {
-    Page page = ctx.newPage();
-    page.navigate(on.baseUrl() + "/signin");
-    page.getByLabel("E-Mail-Adresse").fill(email);
-    page.getByLabel("Passwort").fill("demo");
-    page.locator("form.stack button").click();
-    page.waitForURL(on.baseUrl() + "/");
+    Page page = Browsers.signIn(ctx, on.baseUrl(), email, "demo");
     page.navigate(room);
     return page;
   }

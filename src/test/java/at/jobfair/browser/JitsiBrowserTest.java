@@ -80,12 +80,7 @@ class JitsiBrowserTest {
   static Page open(BrowserContext context, String email, String password, String path) {
     context.route("https://" + DOMAIN + "/external_api.js", route -> route.fulfill(new Route.FulfillOptions().setStatus(200)
         .setContentType("application/javascript").setBody(STAND_IN)));
-    Page page = context.newPage();
-    page.navigate(app.baseUrl() + "/signin");
-    page.getByLabel("E-Mail-Adresse").fill(email);
-    page.getByLabel("Passwort").fill(password);
-    page.locator("form.stack button").click();
-    page.waitForURL(app.baseUrl() + "/");
+    Page page = Browsers.signIn(context, app.baseUrl(), email, password);
     page.navigate(app.baseUrl() + path);
     page.waitForFunction("() => window.__jitsi && document.getElementById('meeting').dataset.state === 'in-call'");
     return page;
@@ -180,12 +175,7 @@ class JitsiBrowserTest {
     long booking = fx.booking(booth, js, Instant.now().minus(Duration.ofMinutes(1)), 20);
     try (BrowserContext ctx = Browsers.context(browser)) {
       ctx.route("https://" + DOMAIN + "/external_api.js", Route::abort);
-      Page seeker = ctx.newPage();
-      seeker.navigate(app.baseUrl() + "/signin");
-      seeker.getByLabel("E-Mail-Adresse").fill("jitsidown-0@example.org");
-      seeker.getByLabel("Passwort").fill(Fixtures.PASSWORD);
-      seeker.locator("form.stack button").click();
-      seeker.waitForURL(app.baseUrl() + "/");
+      Page seeker = Browsers.signIn(ctx, app.baseUrl(), "jitsidown-0@example.org", Fixtures.PASSWORD);
       seeker.navigate(app.baseUrl() + "/meetings/" + booking);
       seeker.waitForSelector("#meeting[data-state='failed']");
       assertTrue(seeker.locator("#meeting-status").textContent().contains("nicht erreichbar"));
