@@ -4,19 +4,14 @@ import at.jobfair.support.BrowserTestSupport;
 import at.jobfair.support.Browsers;
 import at.jobfair.support.Fixtures;
 import at.jobfair.support.TestApp;
+import at.jobfair.web.Messages;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stream.
  */
 class GroupSessionBrowserTest extends BrowserTestSupport {
+
+  static final Messages MESSAGES = new Messages();
 
   /** Every remote video of the page plays real frames; as many as expected. */
   static final String REMOTES_PLAY = "n => { const vs = Array.from(document.querySelectorAll('#remotes video'));"
@@ -155,13 +152,6 @@ class GroupSessionBrowserTest extends BrowserTestSupport {
 
   /** A text as the message bundle has it. */
   static String text(String lang, String key) {
-    Properties p = new Properties();
-    try (Reader r = new InputStreamReader(GroupSessionBrowserTest.class.getResourceAsStream("/i18n/messages_" + lang + ".properties"),
-        StandardCharsets.UTF_8)) {
-      p.load(r);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return p.getProperty(key);
+    return MESSAGES.get(Messages.Lang.parse(lang), key);
   }
 }
