@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static at.jobfair.support.Await.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +72,7 @@ class GroupSessionBrowserTest extends BrowserTestSupport {
       mina.locator("#btn-leave").click();
       mina.waitForSelector("#meeting[data-state='left']");
       assertEquals(0L, ((Number) mina.evaluate("() => document.querySelectorAll('#remotes video').length")).longValue());
-      MeetingBrowserTest.waitFor(() -> app.count("select count(*) from meeting_event e join account a on a.id = e.account_id"
+      waitFor(() -> app.count("select count(*) from meeting_event e join account a on a.id = e.account_id"
           + " where e.kind = 'LEAVE' and e.role = 'JOBSEEKER' and a.email = 'seeker2@demo.test' and e.group_fair_id = " + fair) == 1);
       organizer.waitForFunction(REMOTES_PLAY, 1);
       alex.waitForFunction(REMOTES_PLAY, 1);
@@ -85,7 +86,7 @@ class GroupSessionBrowserTest extends BrowserTestSupport {
       organizer.locator("#btn-leave").click();
       organizer.waitForSelector("#meeting[data-state='left']");
     }
-    MeetingBrowserTest.waitFor(() -> app.count("select count(*) from meeting_event where kind = 'LEAVE' and group_fair_id = " + fair) == 3);
+    waitFor(() -> app.count("select count(*) from meeting_event where kind = 'LEAVE' and group_fair_id = " + fair) == 3);
     assertEquals(2, app.count("select count(*) from meeting_event where kind = 'LEAVE' and role = 'JOBSEEKER' and group_fair_id = " + fair));
     assertEquals(1, app.count("select count(*) from meeting_event where kind = 'LEAVE' and role = 'STAFF' and group_fair_id = " + fair));
     assertEquals(3, app.count("select count(*) from meeting_event where kind = 'JOIN' and group_fair_id = " + fair),

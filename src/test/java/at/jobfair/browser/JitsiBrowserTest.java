@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static at.jobfair.support.Await.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -181,9 +182,5 @@ class JitsiBrowserTest {
       assertTrue(seeker.locator("#meeting-status").textContent().contains("nicht erreichbar"));
     }
     waitFor(() -> app.count("select count(*) from meeting_event where kind = 'FAILURE' and provider = 'JITSI' and booking_id = " + booking) == 1);
-  }
-
-  static void waitFor(java.util.function.BooleanSupplier condition) {
-    MeetingBrowserTest.waitFor(condition);
   }
 }

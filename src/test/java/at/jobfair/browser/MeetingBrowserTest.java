@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
+import static at.jobfair.support.Await.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,19 +118,6 @@ class MeetingBrowserTest extends BrowserTestSupport {
       assertEquals(Boolean.FALSE, overflow, "no sideways scrolling on a phone");
       double height = ((Number) seeker.evaluate("() => document.getElementById('btn-leave').getBoundingClientRect().height")).doubleValue();
       assertTrue(height >= 44, "a button big enough for a thumb: " + height);
-    }
-  }
-
-  static void waitFor(java.util.function.BooleanSupplier condition) {
-    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > until) throw new AssertionError("condition not reached");
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
     }
   }
 }
