@@ -69,15 +69,7 @@ public final class CascadeTestData {
   }
 
   public String email(long accountId) {
-    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement("select email from account where id = ?")) {
-      p.setLong(1, accountId);
-      try (var rs = p.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return fx.email(accountId);
   }
 
   public long booking(long boothId, long jobseekerId, Instant start, String legalBasis) {
@@ -94,9 +86,7 @@ public final class CascadeTestData {
   }
 
   public TestClient as(String email) {
-    TestClient c = app.client();
-    assertEquals(200, c.signIn(email, email.endsWith("@demo.test") ? "demo" : Fixtures.PASSWORD).status(), email);
-    return c;
+    return app.as(email);
   }
 
   /** The fair's station ids by station name. */

@@ -3,8 +3,6 @@ package at.jobfair.meeting;
 import at.jobfair.support.Fixtures;
 import at.jobfair.support.TestApp;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,11 +44,6 @@ final class MeetingTestData {
   }
 
   String email(long accountId) {
-    try (Connection c = app.jdbc(); var st = c.createStatement(); var rs = st.executeQuery("select email from account where id = " + accountId)) {
-      rs.next();
-      return rs.getString(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return fx.email(accountId);
   }
 }

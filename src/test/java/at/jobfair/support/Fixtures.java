@@ -101,6 +101,18 @@ public final class Fixtures {
     return app.count("select id from account where email = '" + email.replace("'", "''") + "'");
   }
 
+  public String email(long accountId) {
+    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement("select email from account where id = ?")) {
+      p.setLong(1, accountId);
+      try (var rs = p.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public void exec(String sql, Object... args) {
     try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
