@@ -57,17 +57,10 @@ class AttendanceApiTest {
     app.close();
   }
 
-  private static TestClient as(String email) {
-    TestClient c = app.client();
-    String password = email.endsWith("@demo.test") ? "demo" : Fixtures.PASSWORD;
-    assertEquals(200, c.signIn(email, password).status(), email);
-    return c;
-  }
-
   @Test
   void staffOnlyFieldsNeverReachEmployersOrOtherJobseekers() {
     long booking = data.booking(booth, seekerId, Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES), 20, "BINDING");
-    TestClient sfa = as("sfa@demo.test");
+    TestClient sfa = app.as("sfa@demo.test");
     assertEquals(201, sfa.post("/api/bookings/" + booking + "/sick-note", new JsonObject().put("note", "Krankmeldung bis Freitag")).status());
 
     JsonObject record = sfa.get("/api/jobseekers/" + seekerId).json();
@@ -79,7 +72,7 @@ class AttendanceApiTest {
 
     List<String> secrets = List.of("benefitType", "UNEMPLOYMENT_BENEFIT", "Arbeitslosengeld", "Unemployment benefit", "sickNote",
         "sick-note", "Krankmeldung", "EXCUSED", "entschuldigt");
-    TestClient employer = as("employer@demo.test");
+    TestClient employer = app.as("employer@demo.test");
     TestClient.Response[] employerViews = {employer.get("/booths/" + booth + "/schedule"), employer.get("/api/booths/" + booth + "/bookings"),
         employer.get("/api/bookings/" + booking)};
     for (TestClient.Response r : employerViews) {
@@ -87,7 +80,7 @@ class AttendanceApiTest {
       assertTrue(r.body().contains("Alex Berger"), "the employer does see the candidate");
       for (String secret : secrets) assertFalse(r.body().contains(secret), secret + " reached the employer: " + r.body());
     }
-    TestClient seeker = as("seeker@demo.test");
+    TestClient seeker = app.as("seeker@demo.test");
     JsonObject profile = seeker.get("/api/me/profile").json();
     assertEquals("Wien", profile.getString("region"));
     assertEquals(new JsonArray().add("de"), profile.getJsonArray("languages"));
@@ -98,9 +91,9 @@ class AttendanceApiTest {
       assertEquals(200, r.status(), r.body());
       for (String secret : secrets) assertFalse(r.body().contains(secret), secret + " reached the person: " + r.body());
     }
-    TestClient other = as("seeker2@demo.test");
+    TestClient other = app.as("seeker2@demo.test");
     assertEquals(404, other.get("/api/bookings/" + booking).status());
-    for (TestClient c : List.of(employer, seeker, other, as("provider@demo.test"))) {
+    for (TestClient c : List.of(employer, seeker, other, app.as("provider@demo.test"))) {
       assertEquals(403, c.get("/api/jobseekers/" + seekerId).status());
       assertEquals(403, c.get("/staff/jobseekers/" + seekerId).status());
       assertEquals(403, c.put("/api/jobseekers/" + seekerId, new JsonObject().put("benefitType", null)).status());
@@ -118,7 +111,7 @@ class AttendanceApiTest {
   @Test
   void staffEditTheRecordAndOnlyAnSfaCanBeTheCaseworker() {
     long person = fx.accountId(fx.jobseekers("record", 1).get(0));
-    TestClient sfu = as("sfu@demo.test");
+    TestClient sfu = app.as("sfu@demo.test");
     long sfaId = fx.accountId("sfa@demo.test");
     var bad = sfu.put("/api/jobseekers/" + person, new JsonObject().put("caseworkerId", fx.accountId("sfu@demo.test")));
     assertEquals(400, bad.status());
@@ -128,7 +121,7 @@ class AttendanceApiTest {
     var ok = sfu.put("/api/jobseekers/" + person, new JsonObject().put("caseworkerId", sfaId).put("benefitType", "MINIMUM_INCOME")
         .put("region", "Linz").put("languages", new JsonArray().add("de").add("tr")));
     assertEquals(200, ok.status(), ok.body());
-    JsonObject r = as("kommune@demo.test").get("/api/jobseekers/" + person).json();
+    JsonObject r = app.as("kommune@demo.test").get("/api/jobseekers/" + person).json();
     assertEquals("MINIMUM_INCOME", r.getString("benefitType"));
     assertEquals("Linz", r.getString("region"));
     assertEquals(new JsonArray().add("de").add("tr"), r.getJsonArray("languages"));
@@ -165,7 +158,7 @@ class AttendanceApiTest {
     long running = data.booking(own[1], person, Instant.now().minus(Duration.ofMinutes(2)), 7, "VOLUNTARY");
     long soon = data.booking(data.booth(own[0]), person, Instant.now().plus(Duration.ofMinutes(9)), 5, "VOLUNTARY");
     long later = data.booking(data.booth(own[0]), person, Instant.now().plus(Duration.ofHours(2)), 20, "VOLUNTARY");
-    TestClient c = as(emails.get(0));
+    TestClient c = app.as(emails.get(0));
     String page = c.get("/me/appointments").body();
     assertTrue(page.contains("action=\"/bookings/" + running + "/checkin\""), page);
     assertTrue(page.contains("action=\"/bookings/" + soon + "/checkin\""));
@@ -177,10 +170,10 @@ class AttendanceApiTest {
     assertNotNull(at);
     assertEquals(at, c.post("/api/bookings/" + running + "/checkin", "").json().getString("checkedInAt"), "checking in again changes nothing");
     assertEquals("checkin_too_early", c.post("/api/bookings/" + later + "/checkin", "").json().getString("error"));
-    assertEquals(404, as(emails.get(1)).post("/api/bookings/" + running + "/checkin", "").status());
-    assertEquals(403, as("employer@demo.test").post("/api/bookings/" + running + "/checkin", "").status());
+    assertEquals(404, app.as(emails.get(1)).post("/api/bookings/" + running + "/checkin", "").status());
+    assertEquals(403, app.as("employer@demo.test").post("/api/bookings/" + running + "/checkin", "").status());
     assertFalse(c.get("/me/appointments").body().contains("action=\"/bookings/" + running + "/checkin\""), "no button once checked in");
-    assertEquals(at, as("employer@demo.test").get("/api/bookings/" + running).json().getString("checkedInAt"));
+    assertEquals(at, app.as("employer@demo.test").get("/api/bookings/" + running).json().getString("checkedInAt"));
 
     // The page's button: a form post that comes back to the appointments.
     var form = c.postRaw("/bookings/" + soon + "/checkin", "application/x-www-form-urlencoded", "X-XSRF-TOKEN=" + c.cookie("XSRF-TOKEN"));
@@ -196,20 +189,20 @@ class AttendanceApiTest {
     long booth = own[1];
     long past = data.pastBooking(booth, person, 10, "BINDING");
     long future = data.booking(booth, fx.accountId(emails.get(1)), Instant.now().plus(Duration.ofHours(5)), 20, "BINDING");
-    TestClient employer = as("employer@demo.test");
+    TestClient employer = app.as("employer@demo.test");
     assertEquals("outcome_too_early", employer.put("/api/bookings/" + future + "/outcome", new JsonObject().put("outcome", "APPEARED")).json().getString("error"));
     assertEquals("next_step_not_allowed", employer.put("/api/bookings/" + past + "/outcome",
         new JsonObject().put("outcome", "UNSUITABLE").put("nextStep", "HIRED")).json().getString("error"));
     assertEquals("outcome_invalid", employer.put("/api/bookings/" + past + "/outcome", new JsonObject().put("outcome", "MAYBE")).json().getString("error"));
-    assertEquals(404, as("employer2@demo.test").put("/api/bookings/" + past + "/outcome", new JsonObject().put("outcome", "APPEARED")).status());
-    assertEquals(403, as(emails.get(0)).put("/api/bookings/" + past + "/outcome", new JsonObject().put("outcome", "APPEARED")).status());
+    assertEquals(404, app.as("employer2@demo.test").put("/api/bookings/" + past + "/outcome", new JsonObject().put("outcome", "APPEARED")).status());
+    assertEquals(403, app.as(emails.get(0)).put("/api/bookings/" + past + "/outcome", new JsonObject().put("outcome", "APPEARED")).status());
     var ok = employer.put("/api/bookings/" + past + "/outcome", new JsonObject().put("outcome", "APPEARED").put("nextStep", "TRIAL_DAY").put("note", "Sehr motiviert"));
     assertEquals(200, ok.status(), ok.body());
     assertEquals("APPEARED", ok.json().getString("outcome"));
     JsonObject seen = employer.get("/api/bookings/" + past).json();
     assertEquals("TRIAL_DAY", seen.getString("nextStep"));
     assertEquals("Sehr motiviert", seen.getString("outcomeNote"));
-    assertFalse(as(emails.get(0)).get("/api/bookings/" + past).body().contains("Sehr motiviert"), "the employer's note is for staff");
+    assertFalse(app.as(emails.get(0)).get("/api/bookings/" + past).body().contains("Sehr motiviert"), "the employer's note is for staff");
     assertTrue(employer.get("/booths/" + booth + "/schedule").body().contains("Probetag"));
 
     // The schedule page's form.
@@ -220,9 +213,9 @@ class AttendanceApiTest {
     assertEquals("CANDIDATE_DECLINED", data.outcome(past));
     // An employer cannot say "did not come" against the person's own check-in; staff decide that.
     long checkedIn = data.booking(booth, fx.accountId(emails.get(2)), Instant.now().minus(Duration.ofMinutes(1)), 10, "BINDING");
-    assertEquals(200, as(emails.get(2)).post("/api/bookings/" + checkedIn + "/checkin", "").status());
+    assertEquals(200, app.as(emails.get(2)).post("/api/bookings/" + checkedIn + "/checkin", "").status());
     assertEquals("no_show_but_checked_in", employer.put("/api/bookings/" + checkedIn + "/outcome", new JsonObject().put("outcome", "NO_SHOW")).json().getString("error"));
-    assertEquals(200, as("organizer@demo.test").put("/api/bookings/" + checkedIn + "/outcome", new JsonObject().put("outcome", "NO_SHOW")).status());
+    assertEquals(200, app.as("organizer@demo.test").put("/api/bookings/" + checkedIn + "/outcome", new JsonObject().put("outcome", "NO_SHOW")).status());
   }
 
   @Test
@@ -232,7 +225,7 @@ class AttendanceApiTest {
     long booking = data.booking(fb[1], person, Instant.now().plus(Duration.ofHours(3)), 20, "BINDING");
     String board = "/staff/fairs/" + fb[0] + "/board";
 
-    TestClient sfa = as("sfa@demo.test");
+    TestClient sfa = app.as("sfa@demo.test");
     assertTrue(sfa.get(board).body().contains("/staff/bookings/" + booking + "/sick-note"), "the board offers the form");
     var sick = sfa.postRaw("/staff/bookings/" + booking + "/sick-note", "application/x-www-form-urlencoded",
         "note=Arztbest%C3%A4tigung+liegt+vor&back=" + java.net.URLEncoder.encode(board, java.nio.charset.StandardCharsets.UTF_8));
@@ -241,10 +234,10 @@ class AttendanceApiTest {
     assertTrue(sfa.get(sick.header("location")).body().contains("Die Krankmeldung ist erfasst."));
     assertEquals(1, app.count("select count(*) from sick_note where booking_id = " + booking + " and note = 'Arztbestätigung liegt vor'"));
     assertFalse(sfa.get(board).body().contains("/staff/fairs/" + fb[0] + "/outages"), "only organisers record outages");
-    assertEquals(403, as("employer@demo.test").postRaw("/staff/bookings/" + booking + "/sick-note",
+    assertEquals(403, app.as("employer@demo.test").postRaw("/staff/bookings/" + booking + "/sick-note",
         "application/x-www-form-urlencoded", "note=x").status());
 
-    TestClient organizer = as("organizer@demo.test");
+    TestClient organizer = app.as("organizer@demo.test");
     assertTrue(organizer.get(board).body().contains("/staff/fairs/" + fb[0] + "/outages"));
     var bad = organizer.postRaw("/staff/fairs/" + fb[0] + "/outages", "application/x-www-form-urlencoded", "from=&to=&reason=Netz");
     assertEquals(board + "?error=outage_time_invalid", bad.header("location"));
@@ -265,13 +258,13 @@ class AttendanceApiTest {
 
   @Test
   void outagesAreRecordedByOrganisers() {
-    TestClient organizer = as("organizer@demo.test");
+    TestClient organizer = app.as("organizer@demo.test");
     Instant from = Instant.parse("2026-03-29T00:30:00Z");
     JsonObject body = new JsonObject().put("from", from.toString()).put("to", from.plus(Duration.ofHours(2)).toString()).put("reason", "Serverausfall");
     var ok = organizer.post("/api/fairs/" + fair + "/outages", body);
     assertEquals(201, ok.status(), ok.body());
     assertEquals(fair, ok.json().getLong("fairId"));
-    assertEquals(403, as("sfa@demo.test").post("/api/fairs/" + fair + "/outages", body).status());
+    assertEquals(403, app.as("sfa@demo.test").post("/api/fairs/" + fair + "/outages", body).status());
     assertEquals("outage_end_before_start", organizer.post("/api/fairs/" + fair + "/outages", body.copy().put("to", from.toString())).json().getString("error"));
     assertEquals("outage_reason_required", organizer.post("/api/fairs/" + fair + "/outages", body.copy().put("reason", "x")).json().getString("error"));
     assertEquals(404, organizer.post("/api/fairs/999999/outages", body).status());
@@ -289,11 +282,11 @@ class AttendanceApiTest {
     long future = data.booking(data.booth(boardFair), p[2], Instant.now().plus(Duration.ofHours(1)), 20, "BINDING");
     long missed = data.pastBooking(hotelBooth, p[3], 60, "BINDING");
     long appeared = data.pastBooking(hotelBooth, p[4], 90, "VOLUNTARY");
-    assertEquals(200, as(emails.get(0)).post("/api/bookings/" + running + "/checkin", "").status());
-    assertEquals(200, as("employer@demo.test").put("/api/bookings/" + appeared + "/outcome", new JsonObject().put("outcome", "APPEARED")).status());
+    assertEquals(200, app.as(emails.get(0)).post("/api/bookings/" + running + "/checkin", "").status());
+    assertEquals(200, app.as("employer@demo.test").put("/api/bookings/" + appeared + "/outcome", new JsonObject().put("outcome", "APPEARED")).status());
     app.app().attendance().markNoShows().await(30, TimeUnit.SECONDS);
 
-    JsonObject board = as("sfu@demo.test").get("/api/fairs/" + boardFair + "/board").json();
+    JsonObject board = app.as("sfu@demo.test").get("/api/fairs/" + boardFair + "/board").json();
     JsonObject counts = board.getJsonObject("counts");
     assertEquals(new JsonObject().put("booked", 5).put("checkedIn", 1).put("waiting", 1).put("inMeeting", 1).put("late", 1)
         .put("noShow", 1).put("employerNoShow", 0).put("excused", 0).put("participated", 1), counts);
@@ -316,14 +309,14 @@ class AttendanceApiTest {
     java.util.Map<Long, String> states = new java.util.HashMap<>();
     for (Object s : slots) for (Object b : ((JsonObject) s).getJsonArray("bookings")) states.put(((JsonObject) b).getLong("id"), ((JsonObject) b).getString("state"));
     assertEquals(Map.of(running, "IN_MEETING", late, "LATE", future, "BOOKED", missed, "NO_SHOW", appeared, "APPEARED"), states);
-    assertFalse(as("sfu@demo.test").get("/api/fairs/" + boardFair + "/board").body().contains("benefit"));
+    assertFalse(app.as("sfu@demo.test").get("/api/fairs/" + boardFair + "/board").body().contains("benefit"));
 
-    var page = as("organizer@demo.test").get("/staff/fairs/" + boardFair + "/board");
+    var page = app.as("organizer@demo.test").get("/staff/fairs/" + boardFair + "/board");
     assertEquals(200, page.status());
     assertTrue(page.body().contains("data-live=\"fair-staff:" + boardFair + "\""));
     assertTrue(page.body().contains("<dd data-count=\"checkedIn\">1</dd>"), page.body());
 
-    var csv = as("sfa@demo.test").getBytes("/api/fairs/" + boardFair + "/board.csv");
+    var csv = app.as("sfa@demo.test").getBytes("/api/fairs/" + boardFair + "/board.csv");
     assertEquals(200, csv.statusCode());
     assertEquals("text/csv; charset=utf-8", csv.headers().firstValue("Content-Type").orElse(null));
     byte[] bytes = csv.body();

@@ -6,7 +6,6 @@ import at.jobfair.support.TestApp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -34,12 +33,7 @@ final class AttendanceTestData {
 
   /** A slot of its own at the booth from {@code start} for {@code minutes}, booked by the person. */
   long booking(long boothId, long jobseekerId, Instant start, int minutes, String legalBasis) {
-    long slot = fx.slots(boothId, start, 1, Duration.ofMinutes(minutes), 1).get(0);
-    return insert("""
-            insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis)
-            values (?, ?, ?, tstzrange(?, ?), ?, ?) returning id""",
-        slot, boothId, jobseekerId, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(minutes))),
-        "BINDING".equals(legalBasis) ? "PLACEMENT_PROPOSAL" : "OWN_INITIATIVE", legalBasis);
+    return fx.booking(boothId, jobseekerId, start, minutes, legalBasis);
   }
 
   /** A slot that ended {@code minutesAgo} minutes ago, 20 minutes long. */
@@ -81,9 +75,5 @@ final class AttendanceTestData {
     fx.exec("delete from jobseeker where account_id = ?", id);
     fx.exec("update account_role set role = 'SFA' where account_id = ?", id);
     return email;
-  }
-
-  long insert(String sql, Object... args) {
-    return app.insert(sql, args);
   }
 }

@@ -49,12 +49,6 @@ class WorklistApiTest {
     app.close();
   }
 
-  private static TestClient as(String email) {
-    TestClient c = app.client();
-    assertEquals(200, c.signIn(email, email.endsWith("@demo.test") ? "demo" : Fixtures.PASSWORD).status(), email);
-    return c;
-  }
-
   private static List<JsonObject> items(TestClient c, String kind) {
     var r = c.get("/api/worklist");
     assertEquals(200, r.status(), r.body());
@@ -91,8 +85,8 @@ class WorklistApiTest {
     fx.exec("insert into attendance (booking_id, outcome, outcome_source, outcome_at) values (?, 'EMPLOYER_NO_SHOW', 'EMPLOYER', now())", employerAbsent);
     assertEquals(4, app.app().attendance().markNoShows().await(30, TimeUnit.SECONDS), "binding, voluntary, excusedLater, theirsBinding");
 
-    TestClient me = as("sfa@demo.test");
-    TestClient other = as(otherEmail);
+    TestClient me = app.as("sfa@demo.test");
+    TestClient other = app.as(otherEmail);
     assertEquals(List.of(binding, excusedLater), bookingIds(items(me, "NO_SHOW")));
     assertEquals(List.of(theirsBinding), bookingIds(items(other, "NO_SHOW")));
 
@@ -126,8 +120,8 @@ class WorklistApiTest {
         + " and result_note = 'Kein Grund genannt'"));
 
     // Other staff roles have no worklist; the SfA's page lists the same.
-    assertEquals(403, as("sfu@demo.test").get("/api/worklist").status());
-    assertEquals(403, as("organizer@demo.test").get("/staff/worklist").status());
+    assertEquals(403, app.as("sfu@demo.test").get("/api/worklist").status());
+    assertEquals(403, app.as("organizer@demo.test").get("/staff/worklist").status());
     String page = other.get("/staff/worklist").body();
     assertTrue(page.contains("Person wl 2"), page);
     assertFalse(page.contains("Person wl 0"));
@@ -140,7 +134,7 @@ class WorklistApiTest {
     long sfa = fx.accountId("sfa@demo.test");
     long person = fx.accountId(fx.jobseekers("sick", 1).get(0));
     data.caseworker(person, sfa);
-    TestClient me = as("sfa@demo.test");
+    TestClient me = app.as("sfa@demo.test");
     long first = data.booking(data.booth(fair), person, Instant.now().plus(Duration.ofDays(1)), 20, "BINDING");
     long second = data.booking(data.booth(fair), person, Instant.now().plus(Duration.ofDays(2)), 20, "VOLUNTARY");
     long attended = data.booking(data.booth(fair), person, Instant.now().minus(Duration.ofMinutes(5)), 20, "VOLUNTARY");
@@ -150,8 +144,8 @@ class WorklistApiTest {
     assertTrue(items(me, "SICK_NOTE_FLAG").stream().noneMatch(i -> i.getJsonObject("person").getLong("id") == person), "one is no pattern");
     assertEquals("sick_note_exists", me.post("/api/bookings/" + first + "/sick-note", new JsonObject()).json().getString("error"));
     assertEquals("sick_note_attended", me.post("/api/bookings/" + attended + "/sick-note", new JsonObject()).json().getString("error"));
-    assertEquals(403, as("sfu@demo.test").post("/api/bookings/" + second + "/sick-note", new JsonObject()).status());
-    assertEquals(201, as("organizer@demo.test").post("/api/bookings/" + second + "/sick-note", new JsonObject().put("note", "bis Montag")).status());
+    assertEquals(403, app.as("sfu@demo.test").post("/api/bookings/" + second + "/sick-note", new JsonObject()).status());
+    assertEquals(201, app.as("organizer@demo.test").post("/api/bookings/" + second + "/sick-note", new JsonObject().put("note", "bis Montag")).status());
 
     List<JsonObject> flags = items(me, "SICK_NOTE_FLAG").stream().filter(i -> i.getJsonObject("person").getLong("id") == person).toList();
     assertEquals(1, flags.size());

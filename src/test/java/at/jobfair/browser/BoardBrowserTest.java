@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,12 +38,8 @@ class BoardBrowserTest {
     long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
     fair = fx.fair("Live-Board-Börse", true, 0);
     long booth = fx.booth(fair, hotel);
-    Instant start = Instant.now().minus(Duration.ofMinutes(2));
-    long slot = fx.slots(booth, start, 1, Duration.ofMinutes(30), 1).get(0);
     person = fx.jobseekers("board", 1).get(0);
-    fx.exec("insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis) values (?, ?, ?, tstzrange(?, ?), 'PLACEMENT_PROPOSAL', 'BINDING')",
-        slot, booth, fx.accountId(person), Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(30))));
-    booking = app.count("select id from booking where slot_id = " + slot);
+    booking = fx.booking(booth, fx.accountId(person), Instant.now().minus(Duration.ofMinutes(2)), 30, "BINDING");
     playwright = Browsers.playwright();
     browser = Browsers.chromium(playwright);
   }
@@ -56,20 +51,10 @@ class BoardBrowserTest {
     app.close();
   }
 
-  private Page signedIn(BrowserContext context, String email, String password) {
-    Page page = context.newPage();
-    page.navigate(app.baseUrl() + "/signin");
-    page.getByLabel("E-Mail-Adresse").fill(email);
-    page.getByLabel("Passwort").fill(password);
-    page.locator("form.stack button").click();
-    page.waitForURL(app.baseUrl() + "/");
-    return page;
-  }
-
   @Test
   void theBoardShowsTheCheckInWithoutReload() {
     try (BrowserContext staff = Browsers.context(browser); BrowserContext seeker = Browsers.context(browser)) {
-      Page board = signedIn(staff, "organizer@demo.test", "demo");
+      Page board = Browsers.signIn(staff, app.baseUrl(), "organizer@demo.test", "demo");
       board.navigate(app.baseUrl() + "/staff/fairs/" + fair + "/board");
       board.waitForSelector("body[data-live-ready]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
       board.evaluate("window.__sameDocument = true");
@@ -79,7 +64,7 @@ class BoardBrowserTest {
       assertThat(board.locator(row)).hasAttribute("data-state", "LATE");
       assertThat(board.locator(row + " .state")).hasText("verspätet");
 
-      Page page = signedIn(seeker, person, Fixtures.PASSWORD);
+      Page page = Browsers.signIn(seeker, app.baseUrl(), person, Fixtures.PASSWORD);
       page.navigate(app.baseUrl() + "/me/appointments");
       page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ich bin da")).click();
       assertThat(page.locator(".notice").first()).hasText("Danke, Sie sind angemeldet. Das Gespräch beginnt gleich.");

@@ -4,22 +4,18 @@ import at.jobfair.support.BrowserTestSupport;
 import at.jobfair.support.Browsers;
 import at.jobfair.support.Fixtures;
 import at.jobfair.support.TestApp;
+import at.jobfair.web.Messages;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static at.jobfair.support.Await.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stream.
  */
 class GroupSessionBrowserTest extends BrowserTestSupport {
+
+  static final Messages MESSAGES = new Messages();
 
   /** Every remote video of the page plays real frames; as many as expected. */
   static final String REMOTES_PLAY = "n => { const vs = Array.from(document.querySelectorAll('#remotes video'));"
@@ -74,7 +72,7 @@ class GroupSessionBrowserTest extends BrowserTestSupport {
       mina.locator("#btn-leave").click();
       mina.waitForSelector("#meeting[data-state='left']");
       assertEquals(0L, ((Number) mina.evaluate("() => document.querySelectorAll('#remotes video').length")).longValue());
-      MeetingBrowserTest.waitFor(() -> app.count("select count(*) from meeting_event e join account a on a.id = e.account_id"
+      waitFor(() -> app.count("select count(*) from meeting_event e join account a on a.id = e.account_id"
           + " where e.kind = 'LEAVE' and e.role = 'JOBSEEKER' and a.email = 'seeker2@demo.test' and e.group_fair_id = " + fair) == 1);
       organizer.waitForFunction(REMOTES_PLAY, 1);
       alex.waitForFunction(REMOTES_PLAY, 1);
@@ -88,7 +86,7 @@ class GroupSessionBrowserTest extends BrowserTestSupport {
       organizer.locator("#btn-leave").click();
       organizer.waitForSelector("#meeting[data-state='left']");
     }
-    MeetingBrowserTest.waitFor(() -> app.count("select count(*) from meeting_event where kind = 'LEAVE' and group_fair_id = " + fair) == 3);
+    waitFor(() -> app.count("select count(*) from meeting_event where kind = 'LEAVE' and group_fair_id = " + fair) == 3);
     assertEquals(2, app.count("select count(*) from meeting_event where kind = 'LEAVE' and role = 'JOBSEEKER' and group_fair_id = " + fair));
     assertEquals(1, app.count("select count(*) from meeting_event where kind = 'LEAVE' and role = 'STAFF' and group_fair_id = " + fair));
     assertEquals(3, app.count("select count(*) from meeting_event where kind = 'JOIN' and group_fair_id = " + fair),
@@ -142,12 +140,7 @@ class GroupSessionBrowserTest extends BrowserTestSupport {
   }
 
   static Page open(BrowserContext ctx, TestApp on, String email, String room) {
-    Page page = ctx.newPage();
-    page.navigate(on.baseUrl() + "/signin");
-    page.getByLabel("E-Mail-Adresse").fill(email);
-    page.getByLabel("Passwort").fill("demo");
-    page.locator("form.stack button").click();
-    page.waitForURL(on.baseUrl() + "/");
+    Page page = Browsers.signIn(ctx, on.baseUrl(), email, "demo");
     page.navigate(room);
     return page;
   }
@@ -160,13 +153,6 @@ class GroupSessionBrowserTest extends BrowserTestSupport {
 
   /** A text as the message bundle has it. */
   static String text(String lang, String key) {
-    Properties p = new Properties();
-    try (Reader r = new InputStreamReader(GroupSessionBrowserTest.class.getResourceAsStream("/i18n/messages_" + lang + ".properties"),
-        StandardCharsets.UTF_8)) {
-      p.load(r);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return p.getProperty(key);
+    return MESSAGES.get(Messages.Lang.parse(lang), key);
   }
 }

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static at.jobfair.support.Await.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -81,12 +81,7 @@ class JitsiBrowserTest {
   static Page open(BrowserContext context, String email, String password, String path) {
     context.route("https://" + DOMAIN + "/external_api.js", route -> route.fulfill(new Route.FulfillOptions().setStatus(200)
         .setContentType("application/javascript").setBody(STAND_IN)));
-    Page page = context.newPage();
-    page.navigate(app.baseUrl() + "/signin");
-    page.getByLabel("E-Mail-Adresse").fill(email);
-    page.getByLabel("Passwort").fill(password);
-    page.locator("form.stack button").click();
-    page.waitForURL(app.baseUrl() + "/");
+    Page page = Browsers.signIn(context, app.baseUrl(), email, password);
     page.navigate(app.baseUrl() + path);
     page.waitForFunction("() => window.__jitsi && document.getElementById('meeting').dataset.state === 'in-call'");
     return page;
@@ -111,10 +106,7 @@ class JitsiBrowserTest {
     long js = fx.accountId(fx.jobseekers("jitsi", 1).get(0));
     Instant start = Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     Instant end = start.plus(Duration.ofMinutes(20));
-    long slot = fx.slots(booth, start, 1, Duration.ofMinutes(20), 1).get(0);
-    fx.exec("insert into booking (slot_id, booth_id, jobseeker_id, during) values (?, ?, ?, tstzrange(?, ?))",
-        slot, booth, js, Timestamp.from(start), Timestamp.from(end));
-    long booking = app.count("select id from booking where slot_id = " + slot);
+    long booking = fx.booking(booth, js, start, 20);
     String room = app.client().signedIn("employer@demo.test").get("/api/bookings/" + booking + "/meeting").json().getString("room");
 
     try (BrowserContext employerCtx = Browsers.context(browser); BrowserContext seekerCtx = Browsers.context(browser)) {
@@ -180,28 +172,15 @@ class JitsiBrowserTest {
   void anUnreachableJitsiIsToldAndRecordedAsAFailure() {
     long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
     long booth = fx.booth(fx.fair("Jitsi-Ausfall", true, 0), hotel);
-    Instant start = Instant.now().minus(Duration.ofMinutes(1));
-    long slot = fx.slots(booth, start, 1, Duration.ofMinutes(20), 1).get(0);
     long js = fx.accountId(fx.jobseekers("jitsidown", 1).get(0));
-    fx.exec("insert into booking (slot_id, booth_id, jobseeker_id, during) values (?, ?, ?, tstzrange(?, ?))",
-        slot, booth, js, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(20))));
-    long booking = app.count("select id from booking where slot_id = " + slot);
+    long booking = fx.booking(booth, js, Instant.now().minus(Duration.ofMinutes(1)), 20);
     try (BrowserContext ctx = Browsers.context(browser)) {
       ctx.route("https://" + DOMAIN + "/external_api.js", Route::abort);
-      Page seeker = ctx.newPage();
-      seeker.navigate(app.baseUrl() + "/signin");
-      seeker.getByLabel("E-Mail-Adresse").fill("jitsidown-0@example.org");
-      seeker.getByLabel("Passwort").fill(Fixtures.PASSWORD);
-      seeker.locator("form.stack button").click();
-      seeker.waitForURL(app.baseUrl() + "/");
+      Page seeker = Browsers.signIn(ctx, app.baseUrl(), "jitsidown-0@example.org", Fixtures.PASSWORD);
       seeker.navigate(app.baseUrl() + "/meetings/" + booking);
       seeker.waitForSelector("#meeting[data-state='failed']");
       assertTrue(seeker.locator("#meeting-status").textContent().contains("nicht erreichbar"));
     }
     waitFor(() -> app.count("select count(*) from meeting_event where kind = 'FAILURE' and provider = 'JITSI' and booking_id = " + booking) == 1);
-  }
-
-  static void waitFor(java.util.function.BooleanSupplier condition) {
-    MeetingBrowserTest.waitFor(condition);
   }
 }

@@ -8,10 +8,10 @@ import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
+import static at.jobfair.support.Await.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,11 +35,7 @@ class MeetingBrowserTest extends BrowserTestSupport {
     long fair = fx.fair("Video-Börse " + prefix, true, 0);
     long booth = fx.booth(fair, hotel);
     long js = fx.accountId(fx.jobseekers(prefix, 1).get(0));
-    Instant start = Instant.now().minus(Duration.ofMinutes(1));
-    long slot = fx.slots(booth, start, 1, Duration.ofMinutes(30), 1).get(0);
-    fx.exec("insert into booking (slot_id, booth_id, jobseeker_id, during) values (?, ?, ?, tstzrange(?, ?))",
-        slot, booth, js, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(30))));
-    return new long[] {app.count("select id from booking where slot_id = " + slot), js};
+    return new long[] {fx.booking(booth, js, Instant.now().minus(Duration.ofMinutes(1)), 30), js};
   }
 
   static final String REMOTE_PLAYS = "() => { const v = document.querySelector('#remotes video');"
@@ -122,19 +118,6 @@ class MeetingBrowserTest extends BrowserTestSupport {
       assertEquals(Boolean.FALSE, overflow, "no sideways scrolling on a phone");
       double height = ((Number) seeker.evaluate("() => document.getElementById('btn-leave').getBoundingClientRect().height")).doubleValue();
       assertTrue(height >= 44, "a button big enough for a thumb: " + height);
-    }
-  }
-
-  static void waitFor(java.util.function.BooleanSupplier condition) {
-    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > until) throw new AssertionError("condition not reached");
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
     }
   }
 }

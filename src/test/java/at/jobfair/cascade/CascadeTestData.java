@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,22 +69,11 @@ public final class CascadeTestData {
   }
 
   public String email(long accountId) {
-    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement("select email from account where id = ?")) {
-      p.setLong(1, accountId);
-      try (var rs = p.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return fx.email(accountId);
   }
 
   public long booking(long boothId, long jobseekerId, Instant start, String legalBasis) {
-    long slot = fx.slots(boothId, start, 1, Duration.ofMinutes(20), 1).get(0);
-    return insert("insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis) values (?, ?, ?, tstzrange(?, ?), ?, ?) returning id",
-        slot, boothId, jobseekerId, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(20))),
-        "BINDING".equals(legalBasis) ? "PLACEMENT_PROPOSAL" : "OWN_INITIATIVE", legalBasis);
+    return fx.booking(boothId, jobseekerId, start, 20, legalBasis);
   }
 
   /** A second account of a staff role (password {@link Fixtures#PASSWORD}). */
@@ -98,9 +86,7 @@ public final class CascadeTestData {
   }
 
   public TestClient as(String email) {
-    TestClient c = app.client();
-    assertEquals(200, c.signIn(email, email.endsWith("@demo.test") ? "demo" : Fixtures.PASSWORD).status(), email);
-    return c;
+    return app.as(email);
   }
 
   /** The fair's station ids by station name. */

@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static at.jobfair.support.Await.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -306,13 +307,5 @@ class MeetingSignalTest {
     assertEquals(409, early.status());
     assertEquals("too_early", early.json().getString("error"));
     assertTrue(hotelBooth > 0);
-  }
-
-  static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > until) throw new AssertionError("condition not reached");
-      Thread.sleep(50);
-    }
   }
 }

@@ -3,10 +3,6 @@ package at.jobfair.meeting;
 import at.jobfair.support.Fixtures;
 import at.jobfair.support.TestApp;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,21 +31,7 @@ final class MeetingTestData {
 
   /** A slot of its own at the booth from {@code start} for {@code minutes}, booked by the person. */
   long booking(long boothId, long jobseekerId, Instant start, int minutes) {
-    long slot = fx.slots(boothId, start, 1, Duration.ofMinutes(minutes), 1).get(0);
-    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement("""
-        insert into booking (slot_id, booth_id, jobseeker_id, during) values (?, ?, ?, tstzrange(?, ?)) returning id""")) {
-      p.setLong(1, slot);
-      p.setLong(2, boothId);
-      p.setLong(3, jobseekerId);
-      p.setTimestamp(4, Timestamp.from(start));
-      p.setTimestamp(5, Timestamp.from(start.plus(Duration.ofMinutes(minutes))));
-      try (var rs = p.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return fx.booking(boothId, jobseekerId, start, minutes);
   }
 
   /** A booking at a new Hotel Alpenblick booth that started {@code minutesAgo} minutes ago and lasts 30 minutes. */
@@ -62,11 +44,6 @@ final class MeetingTestData {
   }
 
   String email(long accountId) {
-    try (Connection c = app.jdbc(); var st = c.createStatement(); var rs = st.executeQuery("select email from account where id = " + accountId)) {
-      rs.next();
-      return rs.getString(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return fx.email(accountId);
   }
 }

@@ -30,12 +30,6 @@ public abstract class BrowserTestSupport {
 
   /** Signs in on the sign-in page (German labels) and waits for the start page. */
   protected static Page signedIn(BrowserContext context, String email, String password) {
-    Page page = context.newPage();
-    page.navigate(app.baseUrl() + "/signin");
-    page.getByLabel("E-Mail-Adresse").fill(email);
-    page.getByLabel("Passwort").fill(password);
-    page.locator("form.stack button").click();
-    page.waitForURL(app.baseUrl() + "/");
-    return page;
+    return Browsers.signIn(context, app.baseUrl(), email, password);
   }
 }

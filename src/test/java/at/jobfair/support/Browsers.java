@@ -3,6 +3,7 @@ package at.jobfair.support;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 import java.nio.file.Files;
@@ -32,6 +33,17 @@ public final class Browsers {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("de-AT").setTimezoneId("Europe/Vienna"));
     context.setDefaultTimeout(10_000);
     return context;
+  }
+
+  /** Signs in on the sign-in page of the app at {@code baseUrl} (German labels) and waits for the start page. */
+  public static Page signIn(BrowserContext context, String baseUrl, String email, String password) {
+    Page page = context.newPage();
+    page.navigate(baseUrl + "/signin");
+    page.getByLabel("E-Mail-Adresse").fill(email);
+    page.getByLabel("Passwort").fill(password);
+    page.locator("form.stack button").click();
+    page.waitForURL(baseUrl + "/");
+    return page;
   }
 
   public static Browser chromium(Playwright playwright) {

@@ -49,6 +49,25 @@ public final class Fixtures {
     return ids;
   }
 
+  /**
+   * A slot of its own at the booth from {@code start} for {@code minutes}, booked by the person, at any time (the
+   * booking API only books the future); source and legal basis as the schema defaults them.
+   */
+  public long booking(long boothId, long jobseekerId, Instant start, int minutes) {
+    long slot = slots(boothId, start, 1, Duration.ofMinutes(minutes), 1).get(0);
+    return insert("insert into booking (slot_id, booth_id, jobseeker_id, during) values (?, ?, ?, tstzrange(?, ?)) returning id",
+        slot, boothId, jobseekerId, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(minutes))));
+  }
+
+  /** The same with a legal basis: a BINDING booking comes from a placement proposal, a VOLUNTARY one from the person. */
+  public long booking(long boothId, long jobseekerId, Instant start, int minutes, String legalBasis) {
+    long slot = slots(boothId, start, 1, Duration.ofMinutes(minutes), 1).get(0);
+    return insert("insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis) "
+            + "values (?, ?, ?, tstzrange(?, ?), ?, ?) returning id",
+        slot, boothId, jobseekerId, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(minutes))),
+        "BINDING".equals(legalBasis) ? "PLACEMENT_PROPOSAL" : "OWN_INITIATIVE", legalBasis);
+  }
+
   /** Jobseeker accounts {@code prefix-i@example.org} with the password {@link #PASSWORD}. */
   public List<String> jobseekers(String prefix, int count) {
     List<String> emails = new ArrayList<>();
@@ -80,6 +99,18 @@ public final class Fixtures {
 
   public long accountId(String email) {
     return app.count("select id from account where email = '" + email.replace("'", "''") + "'");
+  }
+
+  public String email(long accountId) {
+    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement("select email from account where id = ?")) {
+      p.setLong(1, accountId);
+      try (var rs = p.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public void exec(String sql, Object... args) {

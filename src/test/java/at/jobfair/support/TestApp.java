@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** The real application on a random port, on a fresh database of the shared test PostgreSQL. */
 public final class TestApp implements AutoCloseable {
 
@@ -68,6 +70,13 @@ public final class TestApp implements AutoCloseable {
 
   public TestClient client() {
     return new TestClient(baseUrl());
+  }
+
+  /** A client signed in as the person: demo accounts with the demo password, others with {@link Fixtures#PASSWORD}. */
+  public TestClient as(String email) {
+    TestClient c = client();
+    assertEquals(200, c.signIn(email, email.endsWith("@demo.test") ? "demo" : Fixtures.PASSWORD).status(), email);
+    return c;
   }
 
   /** A plain JDBC connection to the app's database, for checking what was (not) written. */
