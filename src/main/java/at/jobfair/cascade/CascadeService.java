@@ -194,13 +194,14 @@ public final class CascadeService {
     return playbook(fairId).compose(sp -> pool.withTransaction(tx -> store.facts(tx, fairId, jobseekerId).compose(f -> {
       if (f == null) return Future.failedFuture(ApiError.notFound("jobseeker_not_found"));
       Cascade c = Cascade.invited(f.binding() ? LegalBasis.BINDING : LegalBasis.VOLUNTARY, f.minimumIncome(),
-          f.caseworkerId() == null ? null : String.valueOf(f.caseworkerId())).withEmployerNoShow(f.employerNoShow()).withOutage(f.outage());
+          f.caseworkerId() == null ? null : String.valueOf(f.caseworkerId())).withFacts(f);
       return store.insert(tx, fairId, jobseekerId, c).compose(id -> {
         if (id == null) return Future.failedFuture(ApiError.conflict("cascade_exists"));
+        // the facts were just read in this transaction, and booking and checking in do not change them
         return store.lock(tx, id)
-            .compose(row -> step(tx, sp, row, Event.of(Event.Type.BOOK), null))
+            .compose(row -> move(tx, sp, row, row.cascade().withFacts(f), Event.of(Event.Type.BOOK), null))
             .compose(v -> store.lock(tx, id))
-            .compose(row -> step(tx, sp, row, Event.of(Event.Type.CHECK_IN), staff))
+            .compose(row -> move(tx, sp, row, row.cascade().withFacts(f), Event.of(Event.Type.CHECK_IN), staff))
             .map(id);
       });
     })));
@@ -277,11 +278,10 @@ public final class CascadeService {
     return store.lock(tx, id).compose(row -> {
       if (row == null) return Future.succeededFuture(false);
       return store.facts(tx, row.fairId(), row.jobseekerId()).compose(f -> {
-        Cascade c = row.cascade();
-        if (f != null) c = c.withEmployerNoShow(c.employerNoShow() || f.employerNoShow()).withOutage(c.outage() || f.outage());
+        Cascade c = row.cascade().withFacts(f);
         String bar = c.sanctionBar();
         if (bar == null || !CascadeMachine.barrable(c)) return Future.succeededFuture(false);
-        return store.playbook(tx, row.fairId()).compose(sp -> step(tx, sp, row, Event.sanctionBarred(bar), null)).map(true);
+        return store.playbook(tx, row.fairId()).compose(sp -> move(tx, sp, row, c, Event.sanctionBarred(bar), null)).map(true);
       });
     });
   }
@@ -333,23 +333,25 @@ public final class CascadeService {
     return Future.failedFuture(e);
   }
 
+  /** One step on a locked cascade, with its facts refreshed from the database first. */
   private Future<Void> step(SqlClient tx, StoredPlaybook sp, CascadeRow row, Event e, Account user) {
+    return store.facts(tx, row.fairId(), row.jobseekerId()).compose(f -> move(tx, sp, row, row.cascade().withFacts(f), e, user));
+  }
+
+  /** One step on a locked cascade whose facts the caller has already merged into {@code c}. */
+  private Future<Void> move(SqlClient tx, StoredPlaybook sp, CascadeRow row, Cascade c, Event e, Account user) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    return store.facts(tx, row.fairId(), row.jobseekerId()).compose(f -> {
-      Cascade c = row.cascade();
-      if (f != null) c = c.withEmployerNoShow(c.employerNoShow() || f.employerNoShow()).withOutage(c.outage() || f.outage());
-      Chosen chosen = choose(sp.playbook(), c, e, user, now);
-      if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
-      Outcome.Moved m = (Outcome.Moved) chosen.outcome();
-      // An employer staffs an offer station only at a fair where they run a booth.
-      Future<Void> employerHere = chosen.actor().role() != Role.EMPLOYER ? Future.succeededFuture()
-          : tx.preparedQuery("select exists (select 1 from booth where fair_id = $1 and employer_id = $2)")
-          .execute(Tuple.of(row.fairId(), user.employerId())).compose(rows -> rows.iterator().next().getBoolean(0)
-              ? Future.<Void>succeededFuture() : Future.failedFuture(refusal("not_staff_of_station")));
-      Future<JsonObject> vacancy = e.vacancyId() == null ? employerHere.map(x -> (JsonObject) null)
-          : employerHere.compose(x -> vacancyOf(tx, row, e, chosen, user));
-      return vacancy.compose(v -> write(tx, row, m, e, user, v, now));
-    });
+    Chosen chosen = choose(sp.playbook(), c, e, user, now);
+    if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
+    Outcome.Moved m = (Outcome.Moved) chosen.outcome();
+    // An employer staffs an offer station only at a fair where they run a booth.
+    Future<Void> employerHere = chosen.actor().role() != Role.EMPLOYER ? Future.succeededFuture()
+        : tx.preparedQuery("select exists (select 1 from booth where fair_id = $1 and employer_id = $2)")
+        .execute(Tuple.of(row.fairId(), user.employerId())).compose(rows -> rows.iterator().next().getBoolean(0)
+            ? Future.<Void>succeededFuture() : Future.failedFuture(refusal("not_staff_of_station")));
+    Future<JsonObject> vacancy = e.vacancyId() == null ? employerHere.map(x -> (JsonObject) null)
+        : employerHere.compose(x -> vacancyOf(tx, row, e, chosen, user));
+    return vacancy.compose(v -> write(tx, row, m, e, user, v, now));
   }
 
   /** The vacancy of an offer step: at a booth of this fair, and an employer's own. */
