@@ -173,8 +173,7 @@ public final class CascadeService {
     boolean staffRole = user.roles().stream().anyMatch(r -> r != Role.EMPLOYER && s.roles().contains(r));
     if (staffRole) return Future.succeededFuture(true);
     if (!user.has(Role.EMPLOYER) || !s.roles().contains(Role.EMPLOYER) || user.employerId() == null) return Future.succeededFuture(false);
-    return pool.preparedQuery("select exists (select 1 from booth where fair_id = $1 and employer_id = $2)")
-        .execute(Tuple.of(s.fairId(), user.employerId())).map(rows -> rows.iterator().next().getBoolean(0));
+    return store.exhibits(pool, s.fairId(), user.employerId());
   }
 
   /** Whether the person may watch the station's queue live: its staff and organisers. */
@@ -346,9 +345,8 @@ public final class CascadeService {
     Outcome.Moved m = (Outcome.Moved) chosen.outcome();
     // An employer staffs an offer station only at a fair where they run a booth.
     Future<Void> employerHere = chosen.actor().role() != Role.EMPLOYER ? Future.succeededFuture()
-        : tx.preparedQuery("select exists (select 1 from booth where fair_id = $1 and employer_id = $2)")
-        .execute(Tuple.of(row.fairId(), user.employerId())).compose(rows -> rows.iterator().next().getBoolean(0)
-            ? Future.<Void>succeededFuture() : Future.failedFuture(refusal("not_staff_of_station")));
+        : store.exhibits(tx, row.fairId(), user.employerId())
+        .compose(here -> here ? Future.<Void>succeededFuture() : Future.failedFuture(refusal("not_staff_of_station")));
     Future<JsonObject> vacancy = e.vacancyId() == null ? employerHere.map(x -> (JsonObject) null)
         : employerHere.compose(x -> vacancyOf(tx, row, e, chosen, user));
     return vacancy.compose(v -> write(tx, row, m, e, user, v, now));

@@ -109,6 +109,12 @@ public final class CascadeStore {
         .map(rows -> rows.iterator().next().getBoolean(0));
   }
 
+  /** Whether the employer runs a booth at the fair (false for no employer). */
+  public Future<Boolean> exhibits(SqlClient c, long fairId, Long employerId) {
+    return c.preparedQuery("select exists (select 1 from booth where fair_id = $1 and employer_id = $2)")
+        .execute(Tuple.of(fairId, employerId)).map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
   public Future<StationRow> station(SqlClient c, long stationId) {
     return c.preparedQuery("select id, fair_id, station, position, roles, place from cascade_station where id = $1")
         .execute(Tuple.of(stationId)).map(rows -> {
