@@ -135,14 +135,14 @@ public final class CascadePages {
         JsonObject e = (JsonObject) o;
         if (e.getBoolean("mine")) mine.add(service.view(e.getLong("cascade")));
       }
-      return Future.all(mine).compose(x -> service.vacancies(fair)).compose(vac -> service.stations(fair).map(st -> {
+      return Future.all(mine).compose(x -> service.vacancies(fair)).compose(vac -> service.playbook(fair).map(sp -> {
         Map<String, Object> m = model(ctx);
         JsonArray cards = new JsonArray();
         for (Future<JsonObject> f : mine) cards.add(f.result());
         m.put("q", q);
         m.put("waitingCount", q.getJsonArray("waiting").size());
         m.put("station", station);
-        m.put("fair", st.getJsonObject("fair"));
+        m.put("fair", sp.fairJson());
         m.put("cards", cards);
         m.put("vacancies", vac);
         m.put("kind", station.getString("station"));

@@ -159,7 +159,7 @@ public final class CascadeService {
         JsonObject c = counts.getJsonObject(s.station().name(), new JsonObject().put("waiting", 0).put("atStation", 0).put("pending", 0));
         list.add(s.toJson().mergeIn(c));
       }
-      return new JsonObject().put("fair", new JsonObject().put("id", fairId).put("name", sp.fairName()).put("format", sp.format().name()))
+      return new JsonObject().put("fair", sp.fairJson())
           .put("escalation", sp.escalation()).put("decisionDays", sp.playbook().decisionDays())
           .put("waiverDays", sp.playbook().waiverDays()).put("stations", list);
     }));
@@ -436,7 +436,7 @@ public final class CascadeService {
                 Instant waiverDeadline = c.imposedAt() != null && sp.playbook().tracksWaiver()
                     ? CascadeMachine.waiverDeadline(sp.playbook(), c) : null;
                 return new JsonObject().put("id", row.id()).put("version", row.version())
-                    .put("fair", new JsonObject().put("id", row.fairId()).put("name", sp.fairName()).put("format", sp.format().name()))
+                    .put("fair", sp.fairJson())
                     .put("person", new JsonObject().put("id", row.jobseekerId()).put("name", p.getString("name")))
                     .put("caseworker", p.getString("caseworker"))
                     .put("caseworkerId", c.caseworkerId() == null ? null : Long.valueOf(c.caseworkerId()))

@@ -37,6 +37,11 @@ public final class CascadeStore {
     public StationRow station(Station s) {
       return stations.stream().filter(x -> x.station() == s).findFirst().orElse(null);
     }
+
+    /** The fair as pages and answers show it: {@code {"id", "name", "format"}}. */
+    public JsonObject fairJson() {
+      return new JsonObject().put("id", fairId).put("name", fairName).put("format", format.name());
+    }
   }
 
   /** One cascade row. */
