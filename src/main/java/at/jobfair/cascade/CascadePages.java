@@ -4,6 +4,7 @@ import at.jobfair.account.Account;
 import at.jobfair.account.Role;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
+import at.jobfair.web.JsonFields;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -170,11 +171,7 @@ public final class CascadePages {
     long id = Http.pathId(ctx, "id");
     var f = ctx.request().formAttributes();
     String back = Http.localPath(f.get("back") == null ? "/staff/cascades/" + id : f.get("back"));
-    JsonObject body = new JsonObject();
-    for (String k : List.of("type", "vacancyId", "reasons", "finding", "decision")) {
-      String v = f.get(k);
-      if (v != null && !v.isBlank()) body.put(k, v);
-    }
+    JsonObject body = new JsonFields.Form(f).text("type", "vacancyId", "reasons", "finding", "decision").json();
     String jobStart = f.get("jobStart");
     Future<Long> done;
     try {
