@@ -53,7 +53,7 @@ public final class CascadePages {
   public Future<?> fairPage(RoutingContext ctx) {
     long fair = Http.pathId(ctx, "id");
     Account user = Sessions.user(ctx);
-    return service.stations(fair).compose(st -> service.store().hasCascades(service.pool(), fair)
+    return service.stations(fair).compose(st -> service.inUse(fair)
         .compose(used -> service.notAdmitted(fair).map(people -> {
           Map<String, Object> m = model(ctx);
           m.put("s", st);
@@ -238,24 +238,20 @@ public final class CascadePages {
   /** The person's own cascades in plain language; it refreshes itself when anything happens to them. */
   public Future<?> minePage(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
-    return service.mine(user.id()).compose(ids -> {
-      List<Future<JsonObject>> views = new ArrayList<>();
-      for (Long id : ids) views.add(service.view(id));
-      return Future.all(views).map(all -> {
-        JsonArray list = new JsonArray();
-        for (Future<JsonObject> f : views) {
-          JsonObject p = CascadeApi.forPerson(f.result());
-          String state = p.getString("state");
-          p.put("goNext", "WAITING".equals(state) || "SENT_BACK".equals(state));
-          p.put("atStation", "AT_STATION".equals(state));
-          list.add(p);
-        }
-        Map<String, Object> m = model(ctx);
-        m.put("cascades", list);
-        m.put("me", user.id());
-        pages.render(ctx, "cascade-mine", m);
-        return null;
-      });
+    return service.mine(user.id()).map(views -> {
+      JsonArray list = new JsonArray();
+      for (JsonObject v : views) {
+        JsonObject p = CascadeApi.forPerson(v);
+        String state = p.getString("state");
+        p.put("goNext", "WAITING".equals(state) || "SENT_BACK".equals(state));
+        p.put("atStation", "AT_STATION".equals(state));
+        list.add(p);
+      }
+      Map<String, Object> m = model(ctx);
+      m.put("cascades", list);
+      m.put("me", user.id());
+      pages.render(ctx, "cascade-mine", m);
+      return null;
     });
   }
 

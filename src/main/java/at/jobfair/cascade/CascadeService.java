@@ -54,14 +54,6 @@ public final class CascadeService {
     this.waiverDays = waiverDays;
   }
 
-  public Pool pool() {
-    return pool;
-  }
-
-  public CascadeStore store() {
-    return store;
-  }
-
   /** A refusal of the machine as an answer with a message from the bundles ({@code error.<code>}). */
   public static ApiError refusal(String code) {
     if (FORBIDDEN.contains(code)) return new ApiError(403, code, null);
@@ -140,6 +132,11 @@ public final class CascadeService {
       }
       return store.savePlaybook(tx, fairId, escalation, pb, places, organiser.id()).compose(v -> store.playbook(tx, fairId));
     })));
+  }
+
+  /** Whether anybody of the fair is in the cascade yet: then the playbook stays as it is. */
+  public Future<Boolean> inUse(long fairId) {
+    return store.hasCascades(pool, fairId);
   }
 
   /** The stations of the fair with how many wait at each and how many are being seen. */
@@ -453,13 +450,13 @@ public final class CascadeService {
     });
   }
 
-  /** The person's own cascades, newest first (ids). */
-  public Future<List<Long>> mine(long jobseekerId) {
+  /** The person's own cascades, newest first, each as {@link #view} (what the person may read is the caller's to pick). */
+  public Future<List<JsonObject>> mine(long jobseekerId) {
     return pool.preparedQuery("select id from cascade where jobseeker_id = $1 order by created_at desc, id desc")
-        .execute(Tuple.of(jobseekerId)).map(rows -> {
-          List<Long> ids = new ArrayList<>();
-          for (Row r : rows) ids.add(r.getLong(0));
-          return ids;
+        .execute(Tuple.of(jobseekerId)).compose(rows -> {
+          List<Future<JsonObject>> views = new ArrayList<>();
+          for (Row r : rows) views.add(view(r.getLong(0)));
+          return Future.all(views).map(all -> views.stream().map(Future::result).toList());
         });
   }
 
