@@ -55,7 +55,7 @@ public final class CascadeService {
   }
 
   /** A refusal of the machine as an answer with a message from the bundles ({@code error.<code>}). */
-  public static ApiError refusal(String code) {
+  private static ApiError refusal(String code) {
     if (FORBIDDEN.contains(code)) return new ApiError(403, code, null);
     if (CONFLICT.contains(code)) return new ApiError(409, code, null);
     return new ApiError(400, code, null);
