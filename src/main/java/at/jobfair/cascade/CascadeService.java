@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * The I/O around the pure {@link CascadeMachine}: each step loads the cascade under a row lock, refreshes the facts its
@@ -243,14 +244,7 @@ public final class CascadeService {
   public Future<Integer> endBarred(SqlClient tx, long fairId, Long jobseekerId) {
     return tx.preparedQuery("select id from cascade where fair_id = $1 and ($2::bigint is null or jobseeker_id = $2) and "
             + BARRABLE + " order by id")
-        .execute(Tuple.tuple().addLong(fairId).addValue(jobseekerId)).compose(rows -> {
-          Future<Integer> f = Future.succeededFuture(0);
-          for (Row r : rows) {
-            long id = r.getLong(0);
-            f = f.compose(n -> endIfBarred(tx, id).map(ended -> ended ? n + 1 : n));
-          }
-          return f;
-        });
+        .execute(Tuple.tuple().addLong(fairId).addValue(jobseekerId)).compose(rows -> countEach(rows, id -> endIfBarred(tx, id)));
   }
 
   /**
@@ -259,14 +253,7 @@ public final class CascadeService {
    */
   public Future<Integer> endBarredEverywhere() {
     return pool.preparedQuery("select id from cascade where " + BARRABLE + " order by id limit " + CLOSE_BATCH).execute()
-        .compose(rows -> {
-          Future<Integer> f = Future.succeededFuture(0);
-          for (Row r : rows) {
-            long id = r.getLong(0);
-            f = f.compose(n -> pool.withTransaction(tx -> endIfBarred(tx, id)).map(ended -> ended ? n + 1 : n));
-          }
-          return f;
-        });
+        .compose(rows -> countEach(rows, id -> pool.withTransaction(tx -> endIfBarred(tx, id))));
   }
 
   /** Locks the case, refreshes its facts and ends it when it is barred and still where a bar ends it. */
@@ -302,14 +289,17 @@ public final class CascadeService {
             ) and c.updated_at <= $1
                and (c.state <> 'IMPOSED' or p.waiver_days = 0 or c.imposed_at + make_interval(days => p.waiver_days) < $2)
              order by c.id limit $3""")
-        .execute(Tuple.of(Rows.utc(now.minus(grace)), Rows.utc(now), CLOSE_BATCH)).compose(rows -> {
-          Future<Integer> f = Future.succeededFuture(0);
-          for (Row r : rows) {
-            long id = r.getLong(0);
-            f = f.compose(n -> closeOne(id).map(closed -> closed ? n + 1 : n));
-          }
-          return f;
-        });
+        .execute(Tuple.of(Rows.utc(now.minus(grace)), Rows.utc(now), CLOSE_BATCH)).compose(rows -> countEach(rows, this::closeOne));
+  }
+
+  /** Runs {@code one} on the id of each row (the first column), one after the other; answers how many said true. */
+  private static Future<Integer> countEach(Iterable<Row> rows, LongFunction<Future<Boolean>> one) {
+    Future<Integer> f = Future.succeededFuture(0);
+    for (Row r : rows) {
+      long id = r.getLong(0);
+      f = f.compose(n -> one.apply(id).map(done -> done ? n + 1 : n));
+    }
+    return f;
   }
 
   private Future<Boolean> closeOne(long id) {
