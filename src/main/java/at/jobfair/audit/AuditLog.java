@@ -1,6 +1,7 @@
 package at.jobfair.audit;
 
 import at.jobfair.audit.AuditChain.Entry;
+import at.jobfair.db.Rows;
 import at.jobfair.web.Http;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -10,8 +11,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +37,7 @@ public final class AuditLog {
           return tx.preparedQuery("""
                   insert into audit_log (seq, at, actor_id, actor_role, subject, event, from_state, to_state, reasons, prev_hash, hash)
                   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
-              .execute(Tuple.of(e.seq(), OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC), e.actorId(), e.actorRole(), e.subject(),
+              .execute(Tuple.of(e.seq(), Rows.utc(e.at()), e.actorId(), e.actorRole(), e.subject(),
                   e.event(), e.fromState(), e.toState(), e.reasons()).addValue(e.prevHash()).addValue(e.hash()))
               .map(e);
         });
@@ -49,7 +48,7 @@ public final class AuditLog {
     return pool.query("select * from audit_log order by seq").execute().map(rows -> {
       List<Entry> entries = new ArrayList<>();
       for (Row r : rows) {
-        entries.add(new Entry(r.getLong("seq"), r.getOffsetDateTime("at").toInstant(), r.getLong("actor_id"), r.getString("actor_role"),
+        entries.add(new Entry(r.getLong("seq"), Rows.instant(r, "at"), r.getLong("actor_id"), r.getString("actor_role"),
             r.getString("subject"), r.getString("event"), r.getString("from_state"), r.getString("to_state"), r.getString("reasons"),
             r.getString("prev_hash"), r.getString("hash")));
       }

@@ -37,6 +37,14 @@ public record Cascade(State state, Station station, LegalBasis basis, boolean em
         imposedAt, jobStart);
   }
 
+  /**
+   * The facts read fresh from the database merged in: a no-show or an outage, once recorded, stays; without facts (the
+   * person is no jobseeker) the cascade is left as it is.
+   */
+  Cascade withFacts(CascadeStore.Facts f) {
+    return f == null ? this : withEmployerNoShow(employerNoShow || f.employerNoShow()).withOutage(outage || f.outage());
+  }
+
   public Cascade withEmployerNoShow(boolean v) {
     return new Cascade(state, station, basis, v, outage, minimumIncome, caseworkerId, statementGiven, decisionDue,
         imposedAt, jobStart);

@@ -12,8 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /** The cascade's JSON API. Who may call which route is in AppRouter; this adds the per-record checks. */
@@ -72,14 +70,10 @@ public final class CascadeApi {
 
   public Future<?> mine(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
-    return service.mine(user.id()).compose(ids -> {
-      List<Future<JsonObject>> views = new ArrayList<>();
-      for (Long id : ids) views.add(service.view(id));
-      return Future.all(views).map(all -> {
-        JsonArray out = new JsonArray();
-        for (Future<JsonObject> f : views) out.add(forPerson(f.result()));
-        return out;
-      });
+    return service.mine(user.id()).map(views -> {
+      JsonArray out = new JsonArray();
+      for (JsonObject v : views) out.add(forPerson(v));
+      return out;
     }).onSuccess(list -> Http.ok(ctx, new JsonObject().put("cascades", list)));
   }
 

@@ -4,6 +4,7 @@ import at.jobfair.account.Account;
 import at.jobfair.account.Role;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
+import at.jobfair.web.JsonFields;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -52,7 +53,7 @@ public final class CascadePages {
   public Future<?> fairPage(RoutingContext ctx) {
     long fair = Http.pathId(ctx, "id");
     Account user = Sessions.user(ctx);
-    return service.stations(fair).compose(st -> service.store().hasCascades(service.pool(), fair)
+    return service.stations(fair).compose(st -> service.inUse(fair)
         .compose(used -> service.notAdmitted(fair).map(people -> {
           Map<String, Object> m = model(ctx);
           m.put("s", st);
@@ -135,14 +136,14 @@ public final class CascadePages {
         JsonObject e = (JsonObject) o;
         if (e.getBoolean("mine")) mine.add(service.view(e.getLong("cascade")));
       }
-      return Future.all(mine).compose(x -> service.vacancies(fair)).compose(vac -> service.stations(fair).map(st -> {
+      return Future.all(mine).compose(x -> service.vacancies(fair)).compose(vac -> service.playbook(fair).map(sp -> {
         Map<String, Object> m = model(ctx);
         JsonArray cards = new JsonArray();
         for (Future<JsonObject> f : mine) cards.add(f.result());
         m.put("q", q);
         m.put("waitingCount", q.getJsonArray("waiting").size());
         m.put("station", station);
-        m.put("fair", st.getJsonObject("fair"));
+        m.put("fair", sp.fairJson());
         m.put("cards", cards);
         m.put("vacancies", vac);
         m.put("kind", station.getString("station"));
@@ -170,11 +171,7 @@ public final class CascadePages {
     long id = Http.pathId(ctx, "id");
     var f = ctx.request().formAttributes();
     String back = Http.localPath(f.get("back") == null ? "/staff/cascades/" + id : f.get("back"));
-    JsonObject body = new JsonObject();
-    for (String k : List.of("type", "vacancyId", "reasons", "finding", "decision")) {
-      String v = f.get(k);
-      if (v != null && !v.isBlank()) body.put(k, v);
-    }
+    JsonObject body = new JsonFields.Form(f).text("type", "vacancyId", "reasons", "finding", "decision").json();
     String jobStart = f.get("jobStart");
     Future<Long> done;
     try {
@@ -241,24 +238,20 @@ public final class CascadePages {
   /** The person's own cascades in plain language; it refreshes itself when anything happens to them. */
   public Future<?> minePage(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
-    return service.mine(user.id()).compose(ids -> {
-      List<Future<JsonObject>> views = new ArrayList<>();
-      for (Long id : ids) views.add(service.view(id));
-      return Future.all(views).map(all -> {
-        JsonArray list = new JsonArray();
-        for (Future<JsonObject> f : views) {
-          JsonObject p = CascadeApi.forPerson(f.result());
-          String state = p.getString("state");
-          p.put("goNext", "WAITING".equals(state) || "SENT_BACK".equals(state));
-          p.put("atStation", "AT_STATION".equals(state));
-          list.add(p);
-        }
-        Map<String, Object> m = model(ctx);
-        m.put("cascades", list);
-        m.put("me", user.id());
-        pages.render(ctx, "cascade-mine", m);
-        return null;
-      });
+    return service.mine(user.id()).map(views -> {
+      JsonArray list = new JsonArray();
+      for (JsonObject v : views) {
+        JsonObject p = CascadeApi.forPerson(v);
+        String state = p.getString("state");
+        p.put("goNext", "WAITING".equals(state) || "SENT_BACK".equals(state));
+        p.put("atStation", "AT_STATION".equals(state));
+        list.add(p);
+      }
+      Map<String, Object> m = model(ctx);
+      m.put("cascades", list);
+      m.put("me", user.id());
+      pages.render(ctx, "cascade-mine", m);
+      return null;
     });
   }
 

@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * The I/O around the pure {@link CascadeMachine}: each step loads the cascade under a row lock, refreshes the facts its
@@ -54,16 +55,8 @@ public final class CascadeService {
     this.waiverDays = waiverDays;
   }
 
-  public Pool pool() {
-    return pool;
-  }
-
-  public CascadeStore store() {
-    return store;
-  }
-
   /** A refusal of the machine as an answer with a message from the bundles ({@code error.<code>}). */
-  public static ApiError refusal(String code) {
+  private static ApiError refusal(String code) {
     if (FORBIDDEN.contains(code)) return new ApiError(403, code, null);
     if (CONFLICT.contains(code)) return new ApiError(409, code, null);
     return new ApiError(400, code, null);
@@ -142,6 +135,11 @@ public final class CascadeService {
     })));
   }
 
+  /** Whether anybody of the fair is in the cascade yet: then the playbook stays as it is. */
+  public Future<Boolean> inUse(long fairId) {
+    return store.hasCascades(pool, fairId);
+  }
+
   /** The stations of the fair with how many wait at each and how many are being seen. */
   public Future<JsonObject> stations(long fairId) {
     return playbook(fairId).compose(sp -> pool.preparedQuery("""
@@ -159,7 +157,7 @@ public final class CascadeService {
         JsonObject c = counts.getJsonObject(s.station().name(), new JsonObject().put("waiting", 0).put("atStation", 0).put("pending", 0));
         list.add(s.toJson().mergeIn(c));
       }
-      return new JsonObject().put("fair", new JsonObject().put("id", fairId).put("name", sp.fairName()).put("format", sp.format().name()))
+      return new JsonObject().put("fair", sp.fairJson())
           .put("escalation", sp.escalation()).put("decisionDays", sp.playbook().decisionDays())
           .put("waiverDays", sp.playbook().waiverDays()).put("stations", list);
     }));
@@ -173,8 +171,7 @@ public final class CascadeService {
     boolean staffRole = user.roles().stream().anyMatch(r -> r != Role.EMPLOYER && s.roles().contains(r));
     if (staffRole) return Future.succeededFuture(true);
     if (!user.has(Role.EMPLOYER) || !s.roles().contains(Role.EMPLOYER) || user.employerId() == null) return Future.succeededFuture(false);
-    return pool.preparedQuery("select exists (select 1 from booth where fair_id = $1 and employer_id = $2)")
-        .execute(Tuple.of(s.fairId(), user.employerId())).map(rows -> rows.iterator().next().getBoolean(0));
+    return store.exhibits(pool, s.fairId(), user.employerId());
   }
 
   /** Whether the person may watch the station's queue live: its staff and organisers. */
@@ -194,13 +191,14 @@ public final class CascadeService {
     return playbook(fairId).compose(sp -> pool.withTransaction(tx -> store.facts(tx, fairId, jobseekerId).compose(f -> {
       if (f == null) return Future.failedFuture(ApiError.notFound("jobseeker_not_found"));
       Cascade c = Cascade.invited(f.binding() ? LegalBasis.BINDING : LegalBasis.VOLUNTARY, f.minimumIncome(),
-          f.caseworkerId() == null ? null : String.valueOf(f.caseworkerId())).withEmployerNoShow(f.employerNoShow()).withOutage(f.outage());
+          f.caseworkerId() == null ? null : String.valueOf(f.caseworkerId())).withFacts(f);
       return store.insert(tx, fairId, jobseekerId, c).compose(id -> {
         if (id == null) return Future.failedFuture(ApiError.conflict("cascade_exists"));
+        // the facts were just read in this transaction, and booking and checking in do not change them
         return store.lock(tx, id)
-            .compose(row -> step(tx, sp, row, Event.of(Event.Type.BOOK), null))
+            .compose(row -> move(tx, sp, row, row.cascade().withFacts(f), Event.of(Event.Type.BOOK), null))
             .compose(v -> store.lock(tx, id))
-            .compose(row -> step(tx, sp, row, Event.of(Event.Type.CHECK_IN), staff))
+            .compose(row -> move(tx, sp, row, row.cascade().withFacts(f), Event.of(Event.Type.CHECK_IN), staff))
             .map(id);
       });
     })));
@@ -246,14 +244,7 @@ public final class CascadeService {
   public Future<Integer> endBarred(SqlClient tx, long fairId, Long jobseekerId) {
     return tx.preparedQuery("select id from cascade where fair_id = $1 and ($2::bigint is null or jobseeker_id = $2) and "
             + BARRABLE + " order by id")
-        .execute(Tuple.tuple().addLong(fairId).addValue(jobseekerId)).compose(rows -> {
-          Future<Integer> f = Future.succeededFuture(0);
-          for (Row r : rows) {
-            long id = r.getLong(0);
-            f = f.compose(n -> endIfBarred(tx, id).map(ended -> ended ? n + 1 : n));
-          }
-          return f;
-        });
+        .execute(Tuple.tuple().addLong(fairId).addValue(jobseekerId)).compose(rows -> countEach(rows, id -> endIfBarred(tx, id)));
   }
 
   /**
@@ -262,14 +253,7 @@ public final class CascadeService {
    */
   public Future<Integer> endBarredEverywhere() {
     return pool.preparedQuery("select id from cascade where " + BARRABLE + " order by id limit " + CLOSE_BATCH).execute()
-        .compose(rows -> {
-          Future<Integer> f = Future.succeededFuture(0);
-          for (Row r : rows) {
-            long id = r.getLong(0);
-            f = f.compose(n -> pool.withTransaction(tx -> endIfBarred(tx, id)).map(ended -> ended ? n + 1 : n));
-          }
-          return f;
-        });
+        .compose(rows -> countEach(rows, id -> pool.withTransaction(tx -> endIfBarred(tx, id))));
   }
 
   /** Locks the case, refreshes its facts and ends it when it is barred and still where a bar ends it. */
@@ -277,11 +261,10 @@ public final class CascadeService {
     return store.lock(tx, id).compose(row -> {
       if (row == null) return Future.succeededFuture(false);
       return store.facts(tx, row.fairId(), row.jobseekerId()).compose(f -> {
-        Cascade c = row.cascade();
-        if (f != null) c = c.withEmployerNoShow(c.employerNoShow() || f.employerNoShow()).withOutage(c.outage() || f.outage());
+        Cascade c = row.cascade().withFacts(f);
         String bar = c.sanctionBar();
         if (bar == null || !CascadeMachine.barrable(c)) return Future.succeededFuture(false);
-        return store.playbook(tx, row.fairId()).compose(sp -> step(tx, sp, row, Event.sanctionBarred(bar), null)).map(true);
+        return store.playbook(tx, row.fairId()).compose(sp -> move(tx, sp, row, c, Event.sanctionBarred(bar), null)).map(true);
       });
     });
   }
@@ -306,14 +289,17 @@ public final class CascadeService {
             ) and c.updated_at <= $1
                and (c.state <> 'IMPOSED' or p.waiver_days = 0 or c.imposed_at + make_interval(days => p.waiver_days) < $2)
              order by c.id limit $3""")
-        .execute(Tuple.of(Rows.utc(now.minus(grace)), Rows.utc(now), CLOSE_BATCH)).compose(rows -> {
-          Future<Integer> f = Future.succeededFuture(0);
-          for (Row r : rows) {
-            long id = r.getLong(0);
-            f = f.compose(n -> closeOne(id).map(closed -> closed ? n + 1 : n));
-          }
-          return f;
-        });
+        .execute(Tuple.of(Rows.utc(now.minus(grace)), Rows.utc(now), CLOSE_BATCH)).compose(rows -> countEach(rows, this::closeOne));
+  }
+
+  /** Runs {@code one} on the id of each row (the first column), one after the other; answers how many said true. */
+  private static Future<Integer> countEach(Iterable<Row> rows, LongFunction<Future<Boolean>> one) {
+    Future<Integer> f = Future.succeededFuture(0);
+    for (Row r : rows) {
+      long id = r.getLong(0);
+      f = f.compose(n -> one.apply(id).map(done -> done ? n + 1 : n));
+    }
+    return f;
   }
 
   private Future<Boolean> closeOne(long id) {
@@ -333,23 +319,24 @@ public final class CascadeService {
     return Future.failedFuture(e);
   }
 
+  /** One step on a locked cascade, with its facts refreshed from the database first. */
   private Future<Void> step(SqlClient tx, StoredPlaybook sp, CascadeRow row, Event e, Account user) {
+    return store.facts(tx, row.fairId(), row.jobseekerId()).compose(f -> move(tx, sp, row, row.cascade().withFacts(f), e, user));
+  }
+
+  /** One step on a locked cascade whose facts the caller has already merged into {@code c}. */
+  private Future<Void> move(SqlClient tx, StoredPlaybook sp, CascadeRow row, Cascade c, Event e, Account user) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    return store.facts(tx, row.fairId(), row.jobseekerId()).compose(f -> {
-      Cascade c = row.cascade();
-      if (f != null) c = c.withEmployerNoShow(c.employerNoShow() || f.employerNoShow()).withOutage(c.outage() || f.outage());
-      Chosen chosen = choose(sp.playbook(), c, e, user, now);
-      if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
-      Outcome.Moved m = (Outcome.Moved) chosen.outcome();
-      // An employer staffs an offer station only at a fair where they run a booth.
-      Future<Void> employerHere = chosen.actor().role() != Role.EMPLOYER ? Future.succeededFuture()
-          : tx.preparedQuery("select exists (select 1 from booth where fair_id = $1 and employer_id = $2)")
-          .execute(Tuple.of(row.fairId(), user.employerId())).compose(rows -> rows.iterator().next().getBoolean(0)
-              ? Future.<Void>succeededFuture() : Future.failedFuture(refusal("not_staff_of_station")));
-      Future<JsonObject> vacancy = e.vacancyId() == null ? employerHere.map(x -> (JsonObject) null)
-          : employerHere.compose(x -> vacancyOf(tx, row, e, chosen, user));
-      return vacancy.compose(v -> write(tx, row, m, e, user, v, now));
-    });
+    Chosen chosen = choose(sp.playbook(), c, e, user, now);
+    if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
+    Outcome.Moved m = (Outcome.Moved) chosen.outcome();
+    // An employer staffs an offer station only at a fair where they run a booth.
+    Future<Void> employerHere = chosen.actor().role() != Role.EMPLOYER ? Future.succeededFuture()
+        : store.exhibits(tx, row.fairId(), user.employerId())
+        .compose(here -> here ? Future.<Void>succeededFuture() : Future.failedFuture(refusal("not_staff_of_station")));
+    Future<JsonObject> vacancy = e.vacancyId() == null ? employerHere.map(x -> (JsonObject) null)
+        : employerHere.compose(x -> vacancyOf(tx, row, e, chosen, user));
+    return vacancy.compose(v -> write(tx, row, m, e, user, v, now));
   }
 
   /** The vacancy of an offer step: at a booth of this fair, and an employer's own. */
@@ -436,7 +423,7 @@ public final class CascadeService {
                 Instant waiverDeadline = c.imposedAt() != null && sp.playbook().tracksWaiver()
                     ? CascadeMachine.waiverDeadline(sp.playbook(), c) : null;
                 return new JsonObject().put("id", row.id()).put("version", row.version())
-                    .put("fair", new JsonObject().put("id", row.fairId()).put("name", sp.fairName()).put("format", sp.format().name()))
+                    .put("fair", sp.fairJson())
                     .put("person", new JsonObject().put("id", row.jobseekerId()).put("name", p.getString("name")))
                     .put("caseworker", p.getString("caseworker"))
                     .put("caseworkerId", c.caseworkerId() == null ? null : Long.valueOf(c.caseworkerId()))
@@ -453,13 +440,13 @@ public final class CascadeService {
     });
   }
 
-  /** The person's own cascades, newest first (ids). */
-  public Future<List<Long>> mine(long jobseekerId) {
+  /** The person's own cascades, newest first, each as {@link #view} (what the person may read is the caller's to pick). */
+  public Future<List<JsonObject>> mine(long jobseekerId) {
     return pool.preparedQuery("select id from cascade where jobseeker_id = $1 order by created_at desc, id desc")
-        .execute(Tuple.of(jobseekerId)).map(rows -> {
-          List<Long> ids = new ArrayList<>();
-          for (Row r : rows) ids.add(r.getLong(0));
-          return ids;
+        .execute(Tuple.of(jobseekerId)).compose(rows -> {
+          List<Future<JsonObject>> views = new ArrayList<>();
+          for (Row r : rows) views.add(view(r.getLong(0)));
+          return Future.all(views).map(all -> views.stream().map(Future::result).toList());
         });
   }
 

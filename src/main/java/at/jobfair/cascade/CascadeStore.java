@@ -33,9 +33,14 @@ public final class CascadeStore {
 
   /** A fair's playbook with the stored stations and the fair's facts it depends on. */
   public record StoredPlaybook(long fairId, String fairName, Format format, boolean escalation, Playbook playbook,
-                               List<StationRow> stations, Instant fairStart) {
+                               List<StationRow> stations) {
     public StationRow station(Station s) {
       return stations.stream().filter(x -> x.station() == s).findFirst().orElse(null);
+    }
+
+    /** The fair as pages and answers show it: {@code {"id", "name", "format"}}. */
+    public JsonObject fairJson() {
+      return new JsonObject().put("id", fairId).put("name", fairName).put("format", format.name());
     }
   }
 
@@ -49,7 +54,7 @@ public final class CascadeStore {
 
   public Future<StoredPlaybook> playbook(SqlClient c, long fairId) {
     return c.preparedQuery("""
-            select f.id, f.name, f.format, f.starts_at, p.escalation, p.decision_days, p.waiver_days
+            select f.id, f.name, f.format, p.escalation, p.decision_days, p.waiver_days
               from fair f left join cascade_playbook p on p.fair_id = f.id where f.id = $1""")
         .execute(Tuple.of(fairId)).compose(rows -> {
           if (rows.size() == 0) return Future.succeededFuture(null);
@@ -68,8 +73,7 @@ public final class CascadeStore {
                 }
                 Format format = Format.valueOf(f.getString("format"));
                 return new StoredPlaybook(fairId, f.getString("name"), format, f.getBoolean("escalation"),
-                    new Playbook(format, stages, f.getInteger("decision_days"), f.getInteger("waiver_days")), stations,
-                    f.getOffsetDateTime("starts_at").toInstant());
+                    new Playbook(format, stages, f.getInteger("decision_days"), f.getInteger("waiver_days")), stations);
               });
         });
   }
@@ -107,6 +111,12 @@ public final class CascadeStore {
   public Future<Boolean> hasCascades(SqlClient c, long fairId) {
     return c.preparedQuery("select exists (select 1 from cascade where fair_id = $1)").execute(Tuple.of(fairId))
         .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  /** Whether the employer runs a booth at the fair (false for no employer). */
+  public Future<Boolean> exhibits(SqlClient c, long fairId, Long employerId) {
+    return c.preparedQuery("select exists (select 1 from booth where fair_id = $1 and employer_id = $2)")
+        .execute(Tuple.of(fairId, employerId)).map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   public Future<StationRow> station(SqlClient c, long stationId) {

@@ -87,7 +87,7 @@ public final class Dossier {
           if ("STATEMENT".equals(ev)) statement = st;
           if ("FINDING".equals(ev)) finding = st;
         }
-        return new JsonObject().put("cascade", view.copy().put("steps", steps))
+        return new JsonObject().put("cascade", view.copy())
             .put("invitations", invitations.result()).put("bookings", bookings.result())
             .put("offers", offers).put("statement", statement).put("finding", finding)
             .put("proposal", finding != null && "NOT_JUSTIFIED".equals(finding.getString("finding")));

@@ -101,10 +101,6 @@ public record Playbook(Format format, List<Stage> stages, int decisionDays, int 
     return null;
   }
 
-  public boolean has(Station station) {
-    return stage(station).isPresent();
-  }
-
   public Optional<Stage> stage(Station station) {
     return stages.stream().filter(s -> s.station() == station).findFirst();
   }

@@ -71,7 +71,7 @@ class CascadeApiTest {
     assertEquals(List.of("OFFER", "LOCAL_OFFER", "SANCTION_CHECK", "DECISION"),
         stationList.stream().map(o -> ((JsonObject) o).getString("station")).toList());
     assertEquals(new JsonArray().add("SFA"), stationList.getJsonObject(2).getJsonArray("roles"), "SfA staff check on site");
-    JsonObject st = data.stations(sfu, fair);
+    JsonObject st = CascadeTestData.stationIds(stationList);
 
     long id = data.admit(sfu, fair, person);
     JsonObject c = caseworker.get("/api/cascades/" + id).json();

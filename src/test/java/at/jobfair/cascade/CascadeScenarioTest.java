@@ -45,6 +45,13 @@ class CascadeScenarioTest {
     return ok(pb, c, Event.of(Type.CHECK_IN), SYS, T);
   }
 
+  /** Checked in, taken at the offer station, the offer declined: waiting at the next station (the sanction check). */
+  private Cascade waitingAtCheck(Playbook pb, Cascade invited) {
+    Cascade c = checkedIn(pb, invited);
+    c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
+    return ok(pb, c, Event.offerDeclined("v-1", "Passt nicht"), SFU, T);
+  }
+
   @Test
   void supraRegionalDeclinesOfferAndLocalOfferThenOwnSfaDecides() {
     Playbook pb = Playbook.defaultFor(Format.SUPRA_REGIONAL, false);
@@ -111,9 +118,7 @@ class CascadeScenarioTest {
       assertEquals(State.ENDED_NO_SANCTION_CHECK, c.state());
     }
     // recorded only after the person reached the queue: the check still may not start
-    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
-    c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
-    c = ok(pb, c, Event.offerDeclined("v-1", "Passt nicht"), SFU, T);
+    Cascade c = waitingAtCheck(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
     assertEquals(Station.SANCTION_CHECK, c.station());
     refused("sanction_barred_outage", pb, c.withOutage(true), Event.of(Type.TAKE), ERHEBUNG, T);
     refused("sanction_barred_employer_no_show", pb, c.withEmployerNoShow(true), Event.of(Type.TAKE), ERHEBUNG, T);
@@ -165,9 +170,7 @@ class CascadeScenarioTest {
   @Test
   void minimumIncomeRecipientIsDecidedByTheMunicipalityOnly() {
     Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
-    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, true, "cw-1"));
-    c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
-    c = ok(pb, c, Event.offerDeclined("v-1", "Will nicht"), SFU, T);
+    Cascade c = waitingAtCheck(pb, Cascade.invited(LegalBasis.BINDING, true, "cw-1"));
     c = ok(pb, c, Event.of(Type.TAKE), ERHEBUNG, T);
     c = ok(pb, c, Event.statement("Ich will nicht"), ERHEBUNG, T);
     c = ok(pb, c, Event.finding(Finding.UNCLEAR, "Belege zur Pflege fehlen"), ERHEBUNG, T);
@@ -188,9 +191,7 @@ class CascadeScenarioTest {
   @Test
   void waiverAfterAJobStartWithinTheDeadlineOnly() {
     Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
-    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
-    c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
-    c = ok(pb, c, Event.offerDeclined("v-1", "Will nicht"), SFU, T);
+    Cascade c = waitingAtCheck(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
     c = ok(pb, c, Event.of(Type.TAKE), ERHEBUNG, T);
     c = ok(pb, c, Event.statement("Kein Interesse"), ERHEBUNG, T);
     c = ok(pb, c, Event.finding(Finding.NOT_JUSTIFIED, "Keine Gründe"), ERHEBUNG, T);

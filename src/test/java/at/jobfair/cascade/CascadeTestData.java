@@ -93,8 +93,13 @@ public final class CascadeTestData {
   public JsonObject stations(TestClient staff, long fairId) {
     var r = staff.get("/api/fairs/" + fairId + "/stations");
     assertEquals(200, r.status(), r.body());
+    return stationIds(r.json().getJsonArray("stations"));
+  }
+
+  /** The station ids by station name, from the {@code "stations"} of an answer of {@code /api/fairs/:id/stations}. */
+  public static JsonObject stationIds(JsonArray stations) {
     JsonObject out = new JsonObject();
-    for (Object o : r.json().getJsonArray("stations")) out.put(((JsonObject) o).getString("station"), ((JsonObject) o).getLong("id"));
+    for (Object o : stations) out.put(((JsonObject) o).getString("station"), ((JsonObject) o).getLong("id"));
     return out;
   }
 
@@ -153,13 +158,8 @@ public final class CascadeTestData {
 
   /** Runs SQL as the database owner and answers the SQLSTATE it failed with, or null when it succeeded. */
   public String sqlState(String sql, Object... args) {
-    try (Connection c = app.jdbc(); PreparedStatement p = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
-      p.execute();
-      return null;
-    } catch (SQLException e) {
-      return e.getSQLState();
-    }
+    String error = sqlError(sql, args);
+    return error == null ? null : error.substring(0, error.indexOf(' '));
   }
 
   /** The same, with the database's message (naming the constraint or guard that refused). */
