@@ -27,7 +27,6 @@ import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
-import at.jobfair.web.Services;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,7 +1,5 @@
 package at.jobfair;
 
-import at.jobfair.web.AppRouter;
-import at.jobfair.web.Services;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;

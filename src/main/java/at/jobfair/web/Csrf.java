@@ -16,7 +16,7 @@ import java.util.Set;
  * <p>Unlike Vert.x's CSRFHandler, the token stays the same for the whole session instead of changing after every
  * request, so a page may send several requests at once; it changes at sign-in with the session id.
  */
-final class Csrf implements Handler<RoutingContext> {
+public final class Csrf implements Handler<RoutingContext> {
 
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
   private final Set<String> exempt;
@@ -26,7 +26,7 @@ final class Csrf implements Handler<RoutingContext> {
    * @param exempt "METHOD path" pairs that need no token (signing in through the API, which has no session yet); a
    *               {@code *} stands for one path segment ("POST /api/fairs/{@literal *}/registrations")
    */
-  Csrf(Set<String> exempt) {
+  public Csrf(Set<String> exempt) {
     this.exempt = exempt;
     this.exemptPatterns = exempt.stream().filter(e -> e.contains("*"))
         .map(e -> java.util.regex.Pattern.compile(java.util.Arrays.stream(e.split("\\*", -1)).map(java.util.regex.Pattern::quote)

@@ -15,12 +15,12 @@ import java.util.logging.Logger;
  * Turns every failure into an answer a person understands: JSON {@code {"error","message"}} for the API, a page
  * otherwise. Unexpected failures are logged here and answered without any detail; a stack trace never leaves.
  */
-final class Failures implements Handler<RoutingContext> {
+public final class Failures implements Handler<RoutingContext> {
 
   private static final Logger LOG = Logger.getLogger(Failures.class.getName());
   private final Pages pages;
 
-  Failures(Pages pages) {
+  public Failures(Pages pages) {
     this.pages = pages;
   }
 
@@ -30,7 +30,7 @@ final class Failures implements Handler<RoutingContext> {
   }
 
   /** Answers a refusal straight away (the route table sends known refusals here without a second pass over the routes). */
-  void answer(RoutingContext ctx, ApiError error) {
+  public void answer(RoutingContext ctx, ApiError error) {
     if (ctx.response().ended() || ctx.response().closed()) return;
     if (error.status() == 401 && !Http.isApi(ctx) && "GET".equals(ctx.request().method().name())) {
       String next = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);

@@ -7,14 +7,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Serves the OpenAPI 3 description of the API; a test keeps it true to the routes. */
-final class OpenApi {
+public final class OpenApi {
 
   private static final byte[] DOCUMENT = load();
 
   private OpenApi() {
   }
 
-  static void serve(RoutingContext ctx) {
+  public static void serve(RoutingContext ctx) {
     ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
         .end(io.vertx.core.buffer.Buffer.buffer(DOCUMENT));
   }

@@ -9,7 +9,7 @@ public final class SecurityHeaders {
   private SecurityHeaders() {
   }
 
-  static void apply(RoutingContext ctx) {
+  public static void apply(RoutingContext ctx) {
     MultiMap h = ctx.response().headers();
     h.set("Content-Security-Policy", contentPolicy(null));
     h.set("X-Content-Type-Options", "nosniff");

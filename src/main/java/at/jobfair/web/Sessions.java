@@ -16,6 +16,8 @@ import java.util.Base64;
  */
 public final class Sessions {
 
+  /** The session cookie's name. */
+  public static final String COOKIE = "jobfair.session";
   static final String USER = "user";
   static final String CSRF = "csrf";
   public static final String CSRF_COOKIE = "XSRF-TOKEN";
@@ -29,7 +31,7 @@ public final class Sessions {
   public static Account user(RoutingContext ctx) {
     Account cached = ctx.get(USER);
     if (cached != null) return cached;
-    if (ctx.request().getCookie(AppRouter.SESSION_COOKIE) == null) return null;
+    if (ctx.request().getCookie(COOKIE) == null) return null;
     Session session = ctx.session();
     if (session == null) return null;
     JsonObject json = session.get(USER);

@@ -1,5 +1,6 @@
 package at.jobfair.web;
 
+import at.jobfair.AppRouter;
 import at.jobfair.support.TestApp;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;

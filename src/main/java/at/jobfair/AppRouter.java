@@ -1,6 +1,14 @@
-package at.jobfair.web;
+package at.jobfair;
 
 import at.jobfair.account.SignIn;
+import at.jobfair.catalog.HomePage;
+import at.jobfair.web.Access;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Csrf;
+import at.jobfair.web.Failures;
+import at.jobfair.web.OpenApi;
+import at.jobfair.web.SecurityHeaders;
+import at.jobfair.web.Sessions;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.attendance.AttendanceApi;
 import at.jobfair.attendance.AttendanceService;
@@ -60,7 +68,6 @@ import static io.vertx.core.http.HttpMethod.PUT;
 /** The product's table of contents: every route, who may use it, and what handles it. */
 public final class AppRouter {
 
-  public static final String SESSION_COOKIE = "jobfair.session";
   private static final long MAX_BODY = 2L * 1024 * 1024;
 
   private AppRouter() {
@@ -76,7 +83,7 @@ public final class AppRouter {
     Path uploads = Path.of(s.config().string("data.dir")).resolve("uploads");
     // Expired sessions are swept once a minute: the sweep visits every session on an event loop.
     SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx, LocalSessionStore.DEFAULT_SESSION_MAP_NAME, 60_000))
-        .setSessionCookieName(SESSION_COOKIE)
+        .setSessionCookieName(Sessions.COOKIE)
         .setCookieHttpOnlyFlag(true)
         .setCookieSecureFlag(s.config().bool("session.secureCookie"))
         .setCookieSameSite(CookieSameSite.LAX)

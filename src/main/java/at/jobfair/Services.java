@@ -1,4 +1,4 @@
-package at.jobfair.web;
+package at.jobfair;
 
 import at.jobfair.account.AccountService;
 import at.jobfair.attendance.AttendanceService;
@@ -11,6 +11,8 @@ import at.jobfair.config.Config;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.meeting.Meetings;
+import at.jobfair.web.Messages;
+import at.jobfair.web.Pages;
 import io.vertx.sqlclient.Pool;
 
 /** What the HTTP layer needs, built once per application and shared by every server instance. */

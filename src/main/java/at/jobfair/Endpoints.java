@@ -1,6 +1,10 @@
-package at.jobfair.web;
+package at.jobfair;
 
 import at.jobfair.account.Account;
+import at.jobfair.web.Access;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Failures;
+import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;

@@ -1,8 +1,9 @@
-package at.jobfair.web;
+package at.jobfair.catalog;
 
 import at.jobfair.account.Account;
 import at.jobfair.account.Role;
-import at.jobfair.catalog.CatalogStore;
+import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
