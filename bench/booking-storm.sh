@@ -14,5 +14,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 gcc -O2 -Wall -o target/storm bench/storm.c
-cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
+# The server and the driver run from a copy of the classes, so that compiling meanwhile cannot change them under a run.
+snap="$(mktemp -d /tmp/jobfair-bench-classes.XXXXXX)"
+cp -r target/classes target/test-classes "$snap/"
+cp="$snap/classes:$snap/test-classes:$(cat target/bench.classpath)"
 exec java -Xmx1g -Dserver.classpath="$cp" "$@" -cp "$cp" at.jobfair.bench.BookingStorm

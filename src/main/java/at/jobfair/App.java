@@ -26,12 +26,14 @@ import at.jobfair.db.Database;
 import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
 import at.jobfair.node.Cluster;
+import at.jobfair.node.Warmup;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -129,6 +131,14 @@ public final class App implements AutoCloseable {
         started.add(v);
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
+      if (config.bool("warmup.enabled")) {
+        // Warm before ready: the node serves its own hot paths until the JIT has compiled them, before it is ready.
+        // Its session goes into the map the router's session store reads (a store without a sweep of its own).
+        Warmup.run(vertx, config.string("http.host"), started.get(0).port(),
+                LocalSessionStore.create(vertx, LocalSessionStore.DEFAULT_SESSION_MAP_NAME, 0), services.sessionSecret(),
+                config.integer("warmup.seconds"))
+            .await(config.integer("warmup.seconds") + 30L, TimeUnit.SECONDS);
+      }
       // Marks due no-shows (each booking once).
       every(vertx, config.integer("attendance.pollSeconds"), "no-show check", attendance::markNoShows);
       // Ends cases a late sanction bar left at the sanction check (safety net), then closes the due cascades (each once).

@@ -102,6 +102,7 @@ public final class Config {
     range("db.embeddedPort", 0, 65535);
     range("cluster.port", 1, 65535);
     range("cluster.eventBusPort", 0, 65535);
+    range("warmup.seconds", 1, 3600);
     range("session.timeoutMinutes", 1, 60 * 24 * 30);
     range("auth.argon2MemoryKiB", 8, 4 * 1024 * 1024);
     range("auth.argon2Iterations", 1, 100);

@@ -49,6 +49,17 @@ public final class Sessions {
     issueCsrfToken(ctx, session);
   }
 
+  /**
+   * Fills a session made outside any request (the node's warm-up makes its own) as signing in would: the account and
+   * a CSRF token, which it returns for the caller to echo.
+   */
+  public static String prepare(Session session, Account account) {
+    String token = newToken();
+    session.put(USER, account.toJson());
+    session.put(CSRF, token);
+    return token;
+  }
+
   public static void signOut(RoutingContext ctx) {
     Session session = ctx.session();
     if (session != null) session.destroy();
@@ -65,12 +76,16 @@ public final class Sessions {
   }
 
   private static String issueCsrfToken(RoutingContext ctx, Session session) {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String token = newToken();
     session.put(CSRF, token);
     // Readable by the page's script (not HttpOnly): it echoes the value in the X-XSRF-TOKEN header.
     ctx.response().addCookie(Cookie.cookie(CSRF_COOKIE, token).setPath("/").setSameSite(CookieSameSite.STRICT));
     return token;
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -37,8 +39,12 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(Path dir, Map<String, Object> config) throws Exception {
     int port = freePort();
     int dbPort = freePort();
-    ProcessBuilder pb = new ProcessBuilder("java", "-Xmx1g", "-cp", System.getProperty("server.classpath"), "at.jobfair.Main")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+    // JVM options to try on the server (JIT flags, a class-data archive): -Dserver.jvmArgs="-XX:... -XX:..."
+    String jvmArgs = System.getProperty("server.jvmArgs", "").strip();
+    if (!jvmArgs.isEmpty()) command.addAll(List.of(jvmArgs.split("\\s+")));
+    command.addAll(List.of("-cp", System.getProperty("server.classpath"), "at.jobfair.Main"));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
     Map<String, String> env = pb.environment();
     env.put(Config.envName("http.port"), String.valueOf(port));
     env.put(Config.envName("http.host"), "127.0.0.1");
@@ -77,15 +83,23 @@ final class ServerProcess implements AutoCloseable {
     return ProcessHandle.of(pid).orElseThrow();
   }
 
+  /**
+   * Waits until the node is ready as a balancer sees it: {@code /health/ready} answers 200 (or {@code /health} on a
+   * build without it), and Main has said that it runs (it says so once App.start returned, after any warm-up).
+   */
   private void waitForHealth() throws Exception {
     HttpClient client = HttpClient.newHttpClient();
-    long deadline = System.currentTimeMillis() + 180_000;
+    long deadline = System.currentTimeMillis() + 600_000;
     while (System.currentTimeMillis() < deadline) {
       if (!process.isAlive()) throw new IllegalStateException("the server stopped; see " + dir.resolve("server.log"));
       try {
-        var r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+        var r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
             HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) return;
+        if (r.statusCode() == 404) {
+          r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+              HttpResponse.BodyHandlers.ofString());
+        }
+        if (r.statusCode() == 200 && Files.readString(dir.resolve("server.log")).contains("job fair platform running")) return;
       } catch (IOException e) {
         // not up yet
       }

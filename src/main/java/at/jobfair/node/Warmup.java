@@ -1,0 +1,190 @@
+package at.jobfair.node;
+
+import at.jobfair.account.Account;
+import at.jobfair.account.Role;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.Session;
+import io.vertx.ext.web.impl.Signature;
+import io.vertx.ext.web.sstore.SessionStore;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * Warm before ready: a node drives its own hot paths over loopback before it reports ready, so that the JIT has
+ * compiled them before the balancer sends it people (a cold JVM served the booking storm at 0.40 of pgbench, a warm one
+ * at 0.83-0.96; see docs/BENCHMARKS.md). The requests take the storm's path as far as they can without touching anything
+ * a person could see: a signed-in jobseeker (a session of the warm-up's own, for an account that does not exist) tries to
+ * book a slot that does not exist — through HTTP, the session, CSRF, the body, the booking read in PostgreSQL and the
+ * refusal — and anonymous readers fetch the published catalogue as pages and as JSON. Nothing is written (the booking
+ * read finds no row, so nothing is locked or queued); the warm-up's session is deleted at the end.
+ * <p>
+ * It runs until the JIT compilers have been quiet (under 5 % of the time) for two rounds in a row, or for at most the
+ * configured seconds, whichever comes first.
+ */
+public final class Warmup {
+
+  private static final Logger LOG = Logger.getLogger(Warmup.class.getName());
+  /** Requests under way at once: enough to keep both event loops busy, as a storm does. */
+  private static final int CONCURRENCY = 64;
+  private static final long ROUND_MILLIS = 2_000;
+  /** No slot or account has this id (identities start at 1), so the booking read finds nothing to book or lock. */
+  private static final long NOBODY = 0;
+
+  private final Vertx vertx;
+  private final HttpClient http;
+  private final SessionStore sessions;
+  private final String sessionSecret;
+  private final long deadline;
+  /** How often each answer came: "POST 404", "GET 200", … */
+  private final Map<String, AtomicLong> answers = new ConcurrentSkipListMap<>();
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private final List<String> reads = new ArrayList<>(List.of("/", "/fairs", "/api/fairs", "/health"));
+  private String cookie;
+  private String csrf;
+  private String sessionId;
+
+  private Warmup(Vertx vertx, String host, int port, SessionStore sessions, String sessionSecret, int maxSeconds) {
+    this.vertx = vertx;
+    this.sessions = sessions;
+    this.sessionSecret = sessionSecret;
+    this.deadline = System.currentTimeMillis() + maxSeconds * 1000L;
+    this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port).setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(CONCURRENCY));
+  }
+
+  /**
+   * Warms the node listening on {@code host:port} up for at most {@code maxSeconds}; its session goes into
+   * {@code sessions} (the store the node's router reads), its cookie signed with {@code sessionSecret}. Never fails:
+   * a warm-up that cannot run leaves the node as ready as it was, and says so in the log.
+   */
+  public static Future<Report> run(Vertx vertx, String host, int port, SessionStore sessions, String sessionSecret, int maxSeconds) {
+    Warmup w = new Warmup(vertx, "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host, port, sessions,
+        sessionSecret, maxSeconds);
+    long started = System.currentTimeMillis();
+    return w.signIn().compose(v -> w.discover()).compose(v -> w.drive())
+        .eventually(w::finish)
+        .recover(e -> {
+          LOG.warning("Warm-up stopped early: " + e);
+          return Future.succeededFuture();
+        })
+        .map(v -> {
+          Map<String, Long> answers = new java.util.TreeMap<>();
+          w.answers.forEach((k, n) -> answers.put(k, n.get()));
+          Report report = new Report(answers, (System.currentTimeMillis() - started) / 1000.0);
+          LOG.info(String.format("Warm-up: %,d requests in %.1f s, answers %s", report.requests(), report.seconds(), answers));
+          return report;
+        });
+  }
+
+  /** What the warm-up did: how often each answer came ("POST 404" …), and how long it took. */
+  public record Report(Map<String, Long> answers, double seconds) {
+    public long requests() {
+      return answers.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  /** A session of the warm-up's own, as signing in would make it: an account that does not exist, as a jobseeker. */
+  private Future<Void> signIn() {
+    Session session = sessions.createSession(60_000, 32);
+    csrf = Sessions.prepare(session, new Account(NOBODY, "warmup@localhost", "Warm-up", "de", null, EnumSet.of(Role.JOBSEEKER)));
+    // The session handler expects the cookie signed as it signs its own (HMAC-SHA256 of the id, see setSigningSecret).
+    cookie = Sessions.COOKIE + "=" + new Signature(sessionSecret).sign(session.id()) + "; " + Sessions.CSRF_COOKIE + "=" + csrf;
+    return sessions.put(session).onSuccess(v -> sessionId = session.id());
+  }
+
+  /** The published fairs' pages and their booths', found as anyone finds them (nothing found is fine: fewer reads). */
+  private Future<Void> discover() {
+    return get("/api/fairs").compose(fairs -> {
+      JsonArray list = fairs.toJsonArray();
+      if (list.isEmpty()) return Future.succeededFuture();
+      long fair = list.getJsonObject(0).getLong("id");
+      reads.add("/fairs/" + fair);
+      reads.add("/api/fairs/" + fair);
+      return get("/api/fairs/" + fair + "/booths").<Void>map(booths -> {
+        JsonArray b = booths.toJsonArray();
+        for (int i = 0; i < Math.min(3, b.size()); i++) {
+          long booth = b.getJsonObject(i).getLong("id");
+          reads.add("/booths/" + booth);
+          reads.add("/api/booths/" + booth);
+        }
+        return null;
+      });
+    }).recover(e -> Future.succeededFuture());
+  }
+
+  /**
+   * Runs rounds of requests until the JIT compilers are quiet in two rounds in a row or the time is up; completes once
+   * the last request under way has been answered (so that none uses the session after it is deleted).
+   */
+  private Future<Void> drive() {
+    Promise<Void> done = Promise.promise();
+    AtomicInteger working = new AtomicInteger(CONCURRENCY);
+    for (int i = 0; i < CONCURRENCY; i++) next(i, working, done);
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    long[] last = {jit.getTotalCompilationTime()};
+    int[] quiet = {0};
+    vertx.setPeriodic(ROUND_MILLIS, id -> {
+      long compiling = jit.getTotalCompilationTime() - last[0];
+      last[0] += compiling;
+      quiet[0] = compiling * 20 < ROUND_MILLIS ? quiet[0] + 1 : 0;
+      if (quiet[0] == 2 || System.currentTimeMillis() > deadline) {
+        vertx.cancelTimer(id);
+        stop.set(true);
+      }
+    });
+    return done.future();
+  }
+
+  /** One worker: most of its requests are booking attempts (the storm's path), every fourth a read. */
+  private void next(long n, AtomicInteger working, Promise<Void> done) {
+    if (stop.get()) {
+      if (working.decrementAndGet() == 0) done.complete();
+      return;
+    }
+    Future<?> request = n % 4 == 3 ? get(reads.get((int) (n / 4 % reads.size()))) : bookNothing();
+    request.onComplete(ar -> next(n + CONCURRENCY, working, done));
+  }
+
+  private Future<Buffer> bookNothing() {
+    return send(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/slots/" + NOBODY + "/bookings")
+        .putHeader("Cookie", cookie).putHeader(Sessions.CSRF_HEADER, csrf).putHeader("Content-Type", "application/json"), "{}");
+  }
+
+  private Future<Buffer> get(String uri) {
+    return send(new RequestOptions().setMethod(HttpMethod.GET).setURI(uri).putHeader("Cookie", cookie), null);
+  }
+
+  private Future<Buffer> send(RequestOptions options, String body) {
+    return http.request(options)
+        .compose(req -> body == null ? req.send() : req.send(body))
+        .compose(resp -> resp.body().map(b -> {
+          answers.computeIfAbsent(options.getMethod() + " " + resp.statusCode(), k -> new AtomicLong()).incrementAndGet();
+          return b;
+        }));
+  }
+
+  private Future<Void> finish() {
+    Future<Void> deleted = sessionId == null ? Future.succeededFuture() : sessions.delete(sessionId);
+    return deleted.eventually(http::close);
+  }
+}

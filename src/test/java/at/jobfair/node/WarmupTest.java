@@ -1,0 +1,65 @@
+package at.jobfair.node;
+
+import at.jobfair.support.TestApp;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import at.jobfair.config.Config;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A node warms its hot paths up over loopback before it is ready, and leaves nothing a person could see. */
+class WarmupTest {
+
+  /** Rows of every table a booking attempt could write to (bookings, seats, mails, the audit trail). */
+  private static final String WRITES = "select (select count(*) from booking) + (select coalesce(sum(booked), 0) from slot)"
+      + " + (select count(*) from mail_outbox) + (select count(*) from audit_log)";
+
+  @Test
+  void theWarmUpTakesTheSignedInBookingPathAndReadsTheCatalogueWithoutWritingAnything() throws Exception {
+    try (TestApp t = TestApp.start()) {
+      var app = t.app();
+      long writesBefore = t.count(WRITES);
+      LocalMap<Object, Object> sessions = app.vertx().sharedData().getLocalMap(LocalSessionStore.DEFAULT_SESSION_MAP_NAME);
+      int sessionsBefore = sessions.size();
+
+      Warmup.Report report = Warmup.run(app.vertx(), "127.0.0.1", app.port(),
+          LocalSessionStore.create(app.vertx(), LocalSessionStore.DEFAULT_SESSION_MAP_NAME, 0), app.services().sessionSecret(), 5)
+          .await(60, TimeUnit.SECONDS);
+
+      // Every booking attempt passed the session and CSRF checks and was refused by the booking service itself
+      // (no such slot): not 401 (no session), not 403 (CSRF), never 5xx.
+      Map<String, Long> answers = report.answers();
+      assertTrue(answers.getOrDefault("POST 404", 0L) > 30, "booking attempts refused by the service: " + answers);
+      assertTrue(answers.getOrDefault("GET 200", 0L) > 10, "catalogue reads: " + answers);
+      assertEquals(answers.getOrDefault("POST 404", 0L) + answers.getOrDefault("GET 200", 0L), report.requests(),
+          "no other answer: " + answers);
+      // Checked every 2 s, then the requests under way are answered.
+      assertTrue(report.seconds() <= 20, "stopped on time: " + report.seconds());
+      assertEquals(writesBefore, t.count(WRITES), "nothing written");
+      assertEquals(sessionsBefore, sessions.size(), "the warm-up's session is gone");
+    }
+  }
+
+  @Test
+  void aNodeWithTheWarmUpOnServesAfterItWithTheWarmUpsSessionGone() {
+    try (TestApp t = TestApp.start(Map.of("warmup.enabled", true, "warmup.seconds", 2))) {
+      assertEquals(200, t.client().get("/fairs").status());
+      assertEquals(0, t.app().vertx().sharedData().getLocalMap(LocalSessionStore.DEFAULT_SESSION_MAP_NAME).size());
+    }
+  }
+
+  @Test
+  void theWarmUpIsOffByDefaultAndOnInTheProductionConfiguration() {
+    assertFalse(TestApp.config().bool("warmup.enabled"));
+    Config production = Config.load(Path.of("config", "application.json"), Map.of(Config.ENV_CONFIG_FILE, "config/production.json"));
+    assertTrue(production.bool("warmup.enabled"));
+  }
+}
