@@ -29,16 +29,16 @@ import at.jobfair.node.Cluster;
 import at.jobfair.node.Warmup;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
+import at.jobfair.web.PgSessionStore;
+import at.jobfair.db.StoredSecret;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -118,7 +118,13 @@ public final class App implements AutoCloseable {
           config.integer("cascade.waiverDays"));
       // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
       attendance.sanctionBars(cascades::endBarred);
-      Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config),
+      // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
+      // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four
+      // times within its timeout, so a person active within the timeout is never signed out.
+      PgSessionStore sessions = new PgSessionStore(vertx, pool,
+          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)));
+      Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
+          sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl"))), live, outbox, mailSender, invitations,
           attendance, meetings, cascades);
@@ -131,11 +137,10 @@ public final class App implements AutoCloseable {
         started.add(v);
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
+      every(vertx, 300, "sweeping expired sessions", sessions::sweep);
       if (config.bool("warmup.enabled")) {
         // Warm before ready: the node serves its own hot paths until the JIT has compiled them, before it is ready.
-        // Its session goes into the map the router's session store reads (a store without a sweep of its own).
-        Warmup.run(vertx, config.string("http.host"), started.get(0).port(),
-                LocalSessionStore.create(vertx, LocalSessionStore.DEFAULT_SESSION_MAP_NAME, 0), services.sessionSecret(),
+        Warmup.run(vertx, config.string("http.host"), started.get(0).port(), sessions, services.sessionSecret(),
                 config.integer("warmup.seconds"))
             .await(config.integer("warmup.seconds") + 30L, TimeUnit.SECONDS);
       }
@@ -228,11 +233,10 @@ public final class App implements AutoCloseable {
     database.close();
   }
 
-  private static String sessionSecret(Config config) {
+  /** {@code session.secret}, or a key generated once and kept in the database, so that every node and restart shares it. */
+  private static String sessionSecret(Config config, Pool pool) throws Exception {
     String secret = config.string("session.secret");
     if (!secret.isEmpty()) return secret;
-    byte[] bytes = new byte[48];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getEncoder().encodeToString(bytes);
+    return Base64.getEncoder().encodeToString(StoredSecret.load(pool, "session-cookie").await(30, TimeUnit.SECONDS));
   }
 }

@@ -1,8 +1,6 @@
 package at.jobfair.node;
 
 import at.jobfair.support.TestApp;
-import io.vertx.core.shareddata.LocalMap;
-import io.vertx.ext.web.sstore.LocalSessionStore;
 import at.jobfair.config.Config;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +25,10 @@ class WarmupTest {
     try (TestApp t = TestApp.start()) {
       var app = t.app();
       long writesBefore = t.count(WRITES);
-      LocalMap<Object, Object> sessions = app.vertx().sharedData().getLocalMap(LocalSessionStore.DEFAULT_SESSION_MAP_NAME);
-      int sessionsBefore = sessions.size();
+      long sessionsBefore = t.count("select count(*) from http_session");
 
       Warmup.Report report = Warmup.run(app.vertx(), "127.0.0.1", app.port(),
-          LocalSessionStore.create(app.vertx(), LocalSessionStore.DEFAULT_SESSION_MAP_NAME, 0), app.services().sessionSecret(), 5)
+          app.services().sessions(), app.services().sessionSecret(), 5)
           .await(60, TimeUnit.SECONDS);
 
       // Every booking attempt passed the session and CSRF checks and was refused by the booking service itself
@@ -44,7 +41,7 @@ class WarmupTest {
       // Checked every 2 s, then the requests under way are answered.
       assertTrue(report.seconds() <= 20, "stopped on time: " + report.seconds());
       assertEquals(writesBefore, t.count(WRITES), "nothing written");
-      assertEquals(sessionsBefore, sessions.size(), "the warm-up's session is gone");
+      assertEquals(sessionsBefore, t.count("select count(*) from http_session"), "the warm-up's session is gone");
     }
   }
 
@@ -52,7 +49,7 @@ class WarmupTest {
   void aNodeWithTheWarmUpOnServesAfterItWithTheWarmUpsSessionGone() {
     try (TestApp t = TestApp.start(Map.of("warmup.enabled", true, "warmup.seconds", 2))) {
       assertEquals(200, t.client().get("/fairs").status());
-      assertEquals(0, t.app().vertx().sharedData().getLocalMap(LocalSessionStore.DEFAULT_SESSION_MAP_NAME).size());
+      assertEquals(0, t.count("select count(*) from http_session"));
     }
   }
 
