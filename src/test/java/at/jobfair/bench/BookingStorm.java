@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Booking storm: N signed-in jobseekers each try once to book one of S single-seat slots, C requests at a time,
- * against the real application, started as its own process ({@link ServerProcess}), on loopback and its embedded
+ * against the real application, started as its own process ({@link ServerProcess}; or several clustered behind HAProxy, {@link BenchNodes}), on loopback and its embedded
  * PostgreSQL; the requests come from the load generator bench/storm.c. Then pgbench replays the same SQL against the
  * same PostgreSQL as the ceiling: the read that prepares a booking (with the invitation lookup and what would explain
  * a refusal), and when the seat can be had the statement that books and queues the confirmation (and the read again
@@ -49,7 +49,10 @@ public final class BookingStorm {
     System.out.printf("Starting the application as its own process (embedded PostgreSQL in %s)%n", dir);
     Map<String, Object> config = new java.util.HashMap<>(Map.of("http.instances", 2, "demo", false, "db.poolSize", pgbenchClients,
         "auth.argon2MemoryKiB", 1024, "auth.argon2Iterations", 1, "auth.signInMaxFailures", 1000));
-    ServerProcess server = ServerProcess.start(dir, config);
+    // -Dnodes=2: that many nodes clustered on one PostgreSQL behind HAProxy (round-robin); the pool is shared out over them.
+    int nodeCount = Integer.getInteger("nodes", 1);
+    config.put("db.poolSize", Math.max(2, pgbenchClients / nodeCount));
+    BenchNodes server = BenchNodes.start(dir, nodeCount, config);
     long[] ids;
     try {
       ids = seed(server.jdbcUrl(), people, slots, Math.max(warmupRounds, 1));
@@ -58,13 +61,12 @@ public final class BookingStorm {
       throw e;
     }
     if (fresh) {
-      server.close();
       config.put("warmup.enabled", Boolean.parseBoolean(System.getProperty("server.warmup", "true")));
       config.put("warmup.seconds", Integer.getInteger("server.warmupSeconds", 120));
       System.out.printf("Starting it again on the seeded database (warm-up %s) and waiting until it is ready …%n",
           config.get("warmup.enabled"));
       long t0 = System.nanoTime();
-      server = ServerProcess.start(dir, config);
+      server.restart(Map.of("warmup.enabled", config.get("warmup.enabled"), "warmup.seconds", config.get("warmup.seconds")));
       System.out.printf("Ready after %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
     int port = server.port();
@@ -88,9 +90,9 @@ public final class BookingStorm {
       long lastShare = 100;
       for (int round = 1; round <= warmupRounds; round++) {
         rounds = round;
-        long compiling0 = compilerMillis(server.pid()), total0 = cpuMillis(server.pid());
+        long compiling0 = compilerMillis(server), total0 = cpuMillis(server);
         storm(port, sessionsFile, ids[1 + round], slots, warmup, concurrency);
-        long compiling = compilerMillis(server.pid()) - compiling0, total = cpuMillis(server.pid()) - total0;
+        long compiling = compilerMillis(server) - compiling0, total = cpuMillis(server) - total0;
         lastShare = 100 * compiling / Math.max(1, total);
         System.out.printf("Warm-up round %d: %,d booking attempts on other slots; JIT compilers %d%% of the JVM's CPU%n",
             round, warmup, lastShare);
@@ -100,10 +102,10 @@ public final class BookingStorm {
 
       System.out.printf("Storm: %,d booking attempts on %,d slots, %d at a time …%n", people, slots, concurrency);
       ProcessHandle postmaster = server.postmaster();
-      long[] cpu0 = {cpuMillis(server.pid()), postgresCpuMillis(postmaster), childrenCpuMillis(), compilerMillis(server.pid())};
+      long[] cpu0 = {cpuMillis(server), postgresCpuMillis(postmaster), childrenCpuMillis(), compilerMillis(server), haproxyCpuMillis(server)};
       Map<String, Double> storm = storm(port, sessionsFile, firstSlot, slots, people, concurrency);
 
-      long[] cpu1 = {cpuMillis(server.pid()), postgresCpuMillis(postmaster), childrenCpuMillis(), compilerMillis(server.pid())};
+      long[] cpu1 = {cpuMillis(server), postgresCpuMillis(postmaster), childrenCpuMillis(), compilerMillis(server), haproxyCpuMillis(server)};
       long created = storm.get("created").longValue(), taken = storm.get("taken").longValue(), other = storm.get("other").longValue();
       if (storm.get("answered") != people || storm.get("errors") != 0 || storm.get("other") != 0) throw new IllegalStateException("the storm did not run whole: " + storm);
       double seconds = storm.get("seconds");
@@ -146,15 +148,18 @@ public final class BookingStorm {
         System.out.printf("| warm-up | %d rounds of %,d attempts at booths of their own; JIT compilers %d%% of the JVM's CPU in the last, %d%% in the storm |%n",
             rounds, warmup, lastShare, 100 * (cpu1[3] - cpu0[3]) / Math.max(1, cpu1[0] - cpu0[0]));
       }
-      System.out.printf("| booking attempts | %,d by %,d signed-in jobseekers on %,d single-seat slots, %d concurrent |%n", people, people, slots, concurrency);
+      System.out.printf("| booking attempts | %,d by %,d signed-in jobseekers on %,d single-seat slots, %d concurrent%s |%n", people, people, slots, concurrency,
+          nodeCount > 1 ? ", through HAProxy (round-robin) on " + nodeCount + " clustered nodes, " + config.get("db.poolSize") + " database connections each" : "");
       System.out.printf("| answers | %,d × 201 booked, %,d × 409 slot_taken, %,d other |%n", created, taken, other);
       System.out.printf("| attempts per second (API) | %,.0f |%n", rate);
       System.out.printf("| latency p50 / p99 / max | %.1f ms / %.1f ms / %.1f ms |%n", storm.get("p50"), storm.get("p99"), storm.get("max"));
       System.out.printf("| over-bookings | %d (seat counter out of step with bookings: %d) |%n", overbooked, inconsistent);
       System.out.printf("| pgbench, same SQL, %d clients | %,.0f transactions per second (%,d booked) |%n", pgbenchClients, tps, pgbenchBooked);
       System.out.printf("| ratio API / pgbench | %.2f |%n", rate / tps);
-      System.out.printf("| CPU per attempt: application JVM / PostgreSQL / load generator | %.3f ms / %.3f ms / %.3f ms |%n",
-          (cpu1[0] - cpu0[0]) / (double) people, (cpu1[1] - cpu0[1]) / (double) people, (cpu1[2] - cpu0[2]) / (double) people);
+      System.out.printf("| CPU per attempt: application JVM%s / PostgreSQL / load generator%s | %.3f ms / %.3f ms / %.3f ms%s |%n",
+          nodeCount > 1 ? "s (all nodes)" : "", nodeCount > 1 ? " / HAProxy" : "",
+          (cpu1[0] - cpu0[0]) / (double) people, (cpu1[1] - cpu0[1]) / (double) people, (cpu1[2] - cpu0[2]) / (double) people,
+          nodeCount > 1 ? String.format(" / %.3f ms", (cpu1[4] - cpu0[4]) / (double) people) : "");
       System.out.printf("| CPU per pgbench transaction: PostgreSQL / pgbench | %.3f ms / %.3f ms |%n",
           pgCpuBench / (double) people, clientCpuBench / (double) people);
       if (overbooked != 0 || inconsistent != 0 || created > slots) System.exit(3);
@@ -317,8 +322,25 @@ public final class BookingStorm {
     return ticks * 10; // USER_HZ is 100 on Linux
   }
 
+  /** CPU time of all the application's nodes so far, in milliseconds. */
+  private static long cpuMillis(BenchNodes nodes) {
+    return nodes.pids().stream().mapToLong(BookingStorm::cpuMillis).sum();
+  }
+
+  /** CPU time of HAProxy so far (0 without it), in milliseconds. */
+  private static long haproxyCpuMillis(BenchNodes nodes) {
+    return nodes.haproxyPid() < 0 ? 0 : cpuMillis(nodes.haproxyPid());
+  }
+
+  /** CPU time of the JIT compiler threads of all the application's nodes so far, in milliseconds. */
+  private static long compilerMillis(BenchNodes nodes) throws IOException {
+    long sum = 0;
+    for (long pid : nodes.pids()) sum += compilerMillis(pid);
+    return sum;
+  }
+
   /** A process's own CPU time in milliseconds (not that of the processes it started). */
-  private static long cpuMillis(long pid) {
+  static long cpuMillis(long pid) {
     return stat(procStat(pid)).own() * 10;
   }
 

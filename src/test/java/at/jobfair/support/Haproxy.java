@@ -80,6 +80,11 @@ public final class Haproxy implements AutoCloseable {
     return port;
   }
 
+  /** HAProxy's process id (benchmarks read its CPU time). */
+  public long pid() {
+    return process.pid();
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
