@@ -65,7 +65,24 @@ final class BenchNodes implements AutoCloseable {
       other.put("demo", false);
       nodes.add(ServerProcess.start(nodeDir, other));
     }
-    if (count > 1) haproxy = Haproxy.start(nodes.stream().map(ServerProcess::port).toList());
+    if (count > 1) {
+      haproxy = Haproxy.start(nodes.stream().map(ServerProcess::port).toList(), "inter 2s fall 3 rise 1");
+      awaitBalanced();
+    }
+  }
+
+  /** Until HAProxy has found every node ready: as many answers 200 in a row through it as there are nodes, twice. */
+  private void awaitBalanced() throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + haproxy.port() + "/health")).build();
+    long deadline = System.currentTimeMillis() + 60_000;
+    int inRow = 0;
+    while (inRow < 2 * count) {
+      if (System.currentTimeMillis() > deadline) throw new IllegalStateException("HAProxy found no ready node: " + haproxy.log());
+      boolean ok = client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      inRow = ok ? inRow + 1 : 0;
+      if (!ok) Thread.sleep(200);
+    }
   }
 
   private static Map<String, Object> member(int i, int[] ports, String name) {

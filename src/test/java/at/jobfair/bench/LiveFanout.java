@@ -39,13 +39,17 @@ public final class LiveFanout {
     int clients = Integer.getInteger("clients", 10_000);
     int staff = Integer.getInteger("staff", 100);
     int events = Integer.getInteger("events", 60);
+    // -Dnodes=2: that many nodes clustered on one PostgreSQL behind HAProxy (round-robin: the sockets spread over them)
+    int nodeCount = Integer.getInteger("nodes", 1);
+    int idleSeconds = Integer.getInteger("idleSeconds", 10);
 
     Path dir = Files.createTempDirectory("jobfair-fanout");
-    ServerProcess server = ServerProcess.start(dir, Map.of("demo", true));
+    BenchNodes server = BenchNodes.start(dir, nodeCount, new java.util.HashMap<>(Map.of("demo", true)));
     int port = server.port();
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
     try {
-      long rssBefore = rssKiB(server.pid());
+      long rssBefore = rssKiB(server);
+      long cpuStart = cpuMillis(server);
       String staffCookie = signIn(vertx, port, "organizer@demo.test");
       long booth;
       long fair;
@@ -83,11 +87,17 @@ public final class LiveFanout {
       }
       if (!subscribed.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("not all sockets subscribed");
       double connectSeconds = (System.nanoTime() - t0) / 1e9;
+      long cpuConnected = cpuMillis(server);
       Thread.sleep(2000);
-      long rssAfter = rssKiB(server.pid());
+      long rssAfter = rssKiB(server);
+      // What the connected people cost while nothing happens (the sockets stay open, nobody is told anything).
+      long cpuIdle0 = cpuMillis(server);
+      Thread.sleep(idleSeconds * 1000L);
+      long cpuIdle = cpuMillis(server) - cpuIdle0;
 
       System.out.printf("Committing %d seat changes and timing their arrival …%n", events);
       long[] latencies = new long[events];
+      long cpuEvents0;
       int[] reached = new int[events];
       try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", null);
            Statement st = c.createStatement()) {
@@ -102,6 +112,7 @@ public final class LiveFanout {
           slot = rs.getLong(1);
         }
         expectedSlot.set((int) slot);
+        cpuEvents0 = cpuMillis(server);
         for (int e = 0; e < events; e++) {
           // Book the slot, then free it again: each commit changes its free seats and is announced.
           arrivals.set(0);
@@ -120,6 +131,7 @@ public final class LiveFanout {
           Thread.sleep(100);
         }
       }
+      long cpuEvents = cpuMillis(server) - cpuEvents0;
       long[] sorted = latencies.clone();
       Arrays.sort(sorted);
       int minReached = Arrays.stream(reached).min().orElse(0);
@@ -133,6 +145,12 @@ public final class LiveFanout {
       System.out.printf("| seat changes committed | %d, each reaching %,d of %,d subscribers at least |%n", events, minReached, clients);
       System.out.printf("| commit → last subscriber p50 / p99 / max | %.0f ms / %.0f ms / %.0f ms |%n",
           pct(sorted, 0.50), pct(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+      double thousands = clients / 1000.0;
+      System.out.printf("| per 1,000 connected people%s | %.1f MiB resident; connecting them %.0f ms CPU; connected and idle %.1f ms CPU per second; each change told to them %.1f ms CPU |%n",
+          nodeCount > 1 ? " (all nodes" + (server.haproxyPid() > 0 ? " and HAProxy" : "") + ")" : "",
+          (rssAfter - rssBefore) / 1024.0 / thousands, (cpuConnected - cpuStart) / thousands,
+          cpuIdle / (double) idleSeconds / thousands, cpuEvents / (double) events / thousands);
+      if (nodeCount > 1) System.out.printf("| nodes | %d clustered behind HAProxy (round-robin), one PostgreSQL |%n", nodeCount);
       sockets.forEach(WebSocket::close);
     } finally {
       vertx.close();
@@ -151,6 +169,20 @@ public final class LiveFanout {
         .compose(resp -> resp.body().map(b -> resp.cookies().stream().map(c -> c.split(";", 2)[0])
             .filter(c -> c.startsWith("jobfair.session=")).findFirst().orElseThrow()))
         .await();
+  }
+
+  /** Resident memory of all the nodes and HAProxy (if any), in KiB. */
+  private static long rssKiB(BenchNodes nodes) throws Exception {
+    long sum = nodes.haproxyPid() > 0 ? rssKiB(nodes.haproxyPid()) : 0;
+    for (long pid : nodes.pids()) sum += rssKiB(pid);
+    return sum;
+  }
+
+  /** CPU time of all the nodes and HAProxy (if any) so far, in milliseconds. */
+  private static long cpuMillis(BenchNodes nodes) {
+    long sum = nodes.haproxyPid() > 0 ? BookingStorm.cpuMillis(nodes.haproxyPid()) : 0;
+    for (long pid : nodes.pids()) sum += BookingStorm.cpuMillis(pid);
+    return sum;
   }
 
   private static long rssKiB(long pid) throws Exception {
