@@ -14,7 +14,7 @@ public final class Main {
   public static void main(String[] args) {
     Config config;
     try {
-      config = Config.load(Path.of("config", "application.json"), System.getenv());
+      config = Config.load(System.getenv());
     } catch (Config.ConfigException e) {
       System.err.println(e.getMessage());
       System.exit(2);
