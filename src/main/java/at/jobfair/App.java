@@ -25,6 +25,7 @@ import at.jobfair.meeting.Meetings;
 import at.jobfair.db.Database;
 import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
+import at.jobfair.node.Cluster;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import io.vertx.core.DeploymentOptions;
@@ -51,17 +52,19 @@ public final class App implements AutoCloseable {
 
   private final Config config;
   private final Database database;
+  private final Cluster cluster;
   private final Vertx vertx;
   private final Pool pool;
   private final int port;
 
   private final Services services;
 
-  private App(Config config, Database database, Vertx vertx, Pool pool, int port, Services services) {
+  private App(Config config, Database database, Cluster cluster, Pool pool, int port, Services services) {
     this.services = services;
     this.config = config;
     this.database = database;
-    this.vertx = vertx;
+    this.cluster = cluster;
+    this.vertx = cluster.vertx();
     this.pool = pool;
     this.port = port;
   }
@@ -70,11 +73,13 @@ public final class App implements AutoCloseable {
   public static App start(Config config) {
     Database database = Database.open(config);
     Vertx vertx = null;
+    Cluster cluster = null;
     try {
       database.migrate();
       // One event loop per HTTP server instance (at least two): the servers, jobs and database connections share them.
       int loops = Math.max(2, config.integer("http.instances"));
-      vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
+      cluster = Cluster.start(config, new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
+      vertx = cluster.vertx();
       Vertx shared = vertx;
       // db.poolSize connections shared out over the event loops, each loop with its own (see EventLoopPools)
       int perLoop = (config.integer("db.poolSize") + loops - 1) / loops;
@@ -130,7 +135,7 @@ public final class App implements AutoCloseable {
       java.time.Duration grace = java.time.Duration.ofDays(config.integer("cascade.closeGraceDays"));
       every(vertx, config.integer("cascade.closePollSeconds"), "closing cascades",
           () -> cascades.endBarredEverywhere().compose(n -> cascades.closeDue(grace)));
-      return new App(config, database, vertx, pool, started.get(0).port(), services);
+      return new App(config, database, cluster, pool, started.get(0).port(), services);
     } catch (Exception e) {
       if (vertx != null) vertx.close();
       database.close();
@@ -172,6 +177,11 @@ public final class App implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The node: its id, and the cluster it is part of (if any). */
+  public Cluster cluster() {
+    return cluster;
   }
 
   public Vertx vertx() {
