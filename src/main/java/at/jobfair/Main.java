@@ -28,9 +28,10 @@ public final class Main {
       System.exit(2);
       return;
     }
+    // SIGTERM (and Ctrl-C): the graceful stop, so that a rolling restart fails nobody (see GracefulStop).
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("Stopping …");
-      app.close();
+      app.stopGracefully();
     }, "jobfair-shutdown"));
 
     String url = config.string("http.publicUrl");

@@ -152,6 +152,11 @@ public final class Config {
     range("cascade.waiverDays", 1, 365);
     range("cascade.closePollSeconds", 1, 24 * 3600);
     range("cascade.closeGraceDays", 0, 365);
+    range("shutdown.drainSeconds", 1, 3600);
+    range("shutdown.readyDelaySeconds", 0, 300);
+    if (integer("shutdown.readyDelaySeconds") >= integer("shutdown.drainSeconds")) {
+      throw new ConfigException("shutdown.readyDelaySeconds", "must be shorter than shutdown.drainSeconds, which it is part of");
+    }
     String url = string("db.url");
     if (!url.isBlank() && !(url.startsWith("postgresql://") || url.startsWith("postgres://"))) {
       throw new ConfigException("db.url", "must look like postgresql://user:password@host:5432/database");
