@@ -27,6 +27,15 @@ import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
 import at.jobfair.node.Cluster;
 import at.jobfair.node.Warmup;
+import at.jobfair.node.Health;
+import at.jobfair.node.Readiness;
+import at.jobfair.attendance.OverdueProposalItems;
+import at.jobfair.booth.BoothService;
+import at.jobfair.booth.BoothStore;
+import at.jobfair.cascade.Dossier;
+import at.jobfair.fair.FairService;
+import at.jobfair.fair.FairStore;
+import at.jobfair.fair.WallClock;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import at.jobfair.web.PgSessionStore;
@@ -40,6 +49,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,22 +70,32 @@ public final class App implements AutoCloseable {
   private final int port;
 
   private final Services services;
+  private final Readiness readiness;
+  private final List<HttpVerticle> servers;
 
-  private App(Config config, Database database, Cluster cluster, Pool pool, int port, Services services) {
+  private App(Config config, Database database, Cluster cluster, Pool pool, List<HttpVerticle> servers, Services services,
+              Readiness readiness) {
     this.services = services;
+    this.readiness = readiness;
+    this.servers = List.copyOf(servers);
     this.config = config;
     this.database = database;
     this.cluster = cluster;
     this.vertx = cluster.vertx();
     this.pool = pool;
-    this.port = port;
+    this.port = servers.get(0).port();
   }
+
+  /** The readiness hold a warm-up keeps in place while it runs (shown in /health/ready). */
+  public static final String WARM_UP = "warm-up";
 
   /** Starts everything and returns once the servers listen. Blocks; a failure stops what had started. */
   public static App start(Config config) {
     Database database = Database.open(config);
     Vertx vertx = null;
     Cluster cluster = null;
+    // Not ready until start returns ... and later whenever a hold (a warm-up) is in place or the node drains.
+    Readiness readiness = new Readiness();
     try {
       database.migrate();
       // One event loop per HTTP server instance (at least two): the servers, jobs and database connections share them.
@@ -114,10 +134,12 @@ public final class App implements AutoCloseable {
           config.integer("reminders.pollSeconds"))).await(30, TimeUnit.SECONDS);
       AttendanceService attendance = attendanceService(config, pool);
       Meetings meetings = Meetings.start(vertx, config, pool, attendance).await(30, TimeUnit.SECONDS);
-      CascadeService cascades = new CascadeService(pool, new CascadeStore(), new AuditLog(pool), Clock.systemUTC(),
+      AuditLog audit = new AuditLog(pool);
+      CascadeService cascades = new CascadeService(pool, new CascadeStore(), audit, Clock.systemUTC(),
           config.integer("cascade.waiverDays"));
       // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
       attendance.sanctionBars(cascades::endBarred);
+      WallClock clock = new WallClock(config.zone());
       // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
       // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four
       // times within its timeout, so a person active within the timeout is never signed out.
@@ -127,11 +149,15 @@ public final class App implements AutoCloseable {
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl"))), live, outbox, mailSender, invitations,
-          attendance, meetings, cascades);
+          attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
+          new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades), audit, new OverdueProposalItems(pool),
+          new Health(vertx, pool, cluster, readiness));
 
       int port = config.integer("http.port");
       int instances = port == 0 ? 1 : config.integer("http.instances");
       List<HttpVerticle> started = new CopyOnWriteArrayList<>();
+      // Warm before ready: held before the servers listen, so the balancer never sees this node ready while it is cold.
+      if (config.bool("warmup.enabled")) readiness.hold(WARM_UP, "serving its own hot paths until the JIT has compiled them");
       vertx.deployVerticle(() -> {
         HttpVerticle v = new HttpVerticle(services);
         started.add(v);
@@ -139,10 +165,9 @@ public final class App implements AutoCloseable {
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
       every(vertx, 300, "sweeping expired sessions", sessions::sweep);
       if (config.bool("warmup.enabled")) {
-        // Warm before ready: the node serves its own hot paths until the JIT has compiled them, before it is ready.
+        // In the background: the node is live (and says it runs) while it warms up; ready once the warm-up ends.
         Warmup.run(vertx, config.string("http.host"), started.get(0).port(), sessions, services.sessionSecret(),
-                config.integer("warmup.seconds"))
-            .await(config.integer("warmup.seconds") + 30L, TimeUnit.SECONDS);
+            config.integer("warmup.seconds")).onComplete(done -> readiness.release(WARM_UP));
       }
       // Marks due no-shows (each booking once).
       every(vertx, config.integer("attendance.pollSeconds"), "no-show check", attendance::markNoShows);
@@ -150,7 +175,7 @@ public final class App implements AutoCloseable {
       java.time.Duration grace = java.time.Duration.ofDays(config.integer("cascade.closeGraceDays"));
       every(vertx, config.integer("cascade.closePollSeconds"), "closing cascades",
           () -> cascades.endBarredEverywhere().compose(n -> cascades.closeDue(grace)));
-      return new App(config, database, cluster, pool, started.get(0).port(), services);
+      return new App(config, database, cluster, pool, started, services, readiness);
     } catch (Exception e) {
       if (vertx != null) vertx.close();
       database.close();
@@ -192,6 +217,21 @@ public final class App implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** What /health/ready answers besides the database and the cluster: holds (a warm-up) and draining. */
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /**
+   * The graceful stop (SIGTERM): not ready at once, then after {@code shutdown.readyDelaySeconds} the sockets are told
+   * to reconnect elsewhere, requests in flight finish, the node leaves the cluster, all within
+   * {@code shutdown.drainSeconds}. See {@link GracefulStop}.
+   */
+  public void stopGracefully() {
+    new GracefulStop(this, servers).run(Duration.ofSeconds(config.integer("shutdown.readyDelaySeconds")),
+        Duration.ofSeconds(config.integer("shutdown.drainSeconds")));
   }
 
   /** The node: its id, and the cluster it is part of (if any). */

@@ -58,7 +58,7 @@ public final class Warmup {
   /** How often each answer came: "POST 404", "GET 200", … */
   private final Map<String, AtomicLong> answers = new ConcurrentSkipListMap<>();
   private final AtomicBoolean stop = new AtomicBoolean();
-  private final List<String> reads = new ArrayList<>(List.of("/", "/fairs", "/api/fairs", "/health"));
+  private final List<String> reads = new ArrayList<>(List.of("/", "/fairs", "/api/fairs"));
   private String cookie;
   private String csrf;
   private String sessionId;

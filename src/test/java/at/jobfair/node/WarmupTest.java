@@ -1,6 +1,7 @@
 package at.jobfair.node;
 
 import at.jobfair.support.TestApp;
+import at.jobfair.App;
 import at.jobfair.config.Config;
 import org.junit.jupiter.api.Test;
 
@@ -46,10 +47,20 @@ class WarmupTest {
   }
 
   @Test
-  void aNodeWithTheWarmUpOnServesAfterItWithTheWarmUpsSessionGone() {
-    try (TestApp t = TestApp.start(Map.of("warmup.enabled", true, "warmup.seconds", 2))) {
-      assertEquals(200, t.client().get("/fairs").status());
+  void aNodeIsNotReadyWhileItWarmsUpAndReadyAfterwardsWithTheWarmUpsSessionGone() throws Exception {
+    try (TestApp t = TestApp.start(Map.of("warmup.enabled", true, "warmup.seconds", 3))) {
+      var warming = t.client().get("/health/ready");
+      assertEquals(503, warming.status(), warming.body());
+      assertTrue(warming.body().contains(App.WARM_UP), warming.body());
+      assertEquals(200, t.client().get("/health/live").status());
+      // At most 3 s of warm-up, checked every 2 s, then the requests under way are answered (slow on a busy machine).
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (t.client().get("/health/ready").status() != 200) {
+        assertTrue(System.nanoTime() < until, "ready after the warm-up");
+        Thread.sleep(100);
+      }
       assertEquals(0, t.count("select count(*) from http_session"));
+      assertEquals(200, t.client().get("/fairs").status());
     }
   }
 
