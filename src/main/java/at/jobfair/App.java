@@ -90,7 +90,7 @@ public final class App implements AutoCloseable {
     Database database = Database.open(config);
     Vertx vertx = null;
     Cluster cluster = null;
-    // Not ready until start returns ... and later whenever a hold (a warm-up) is in place or the node drains.
+    // What /health/ready reports besides the database and the cluster: holds (a warm-up puts one) and the drain on stop.
     Readiness readiness = new Readiness();
     try {
       database.migrate();
