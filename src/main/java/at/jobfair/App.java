@@ -111,7 +111,7 @@ public final class App implements AutoCloseable {
       vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations, config.reminderOffsets(),
           config.integer("reminders.pollSeconds"))).await(30, TimeUnit.SECONDS);
       AttendanceService attendance = attendanceService(config, pool);
-      Meetings meetings = Meetings.start(vertx, config, pool, attendance).await(30, TimeUnit.SECONDS);
+      Meetings meetings = Meetings.start(vertx, config, pool, attendance, cluster.nodeId()).await(30, TimeUnit.SECONDS);
       CascadeService cascades = new CascadeService(pool, new CascadeStore(), new AuditLog(pool), Clock.systemUTC(),
           config.integer("cascade.waiverDays"));
       // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
