@@ -268,4 +268,27 @@ class MeetingSignalTest {
     assertEquals("too_early", early.json().getString("error"));
     assertTrue(hotelBooth > 0);
   }
+
+  @Test
+  void aNodeStartingAloneClearsWhatAnEarlierRunLeftInTheRooms() throws Exception {
+    long fair = data.fx.fair("Orientierung nach dem Neustart", true, 0);
+    data.fx.exec("update fair set orientation_starts_at = now() - interval '1 minute', orientation_minutes = 30 where id = ?", fair);
+    // A run that died a moment ago (its heartbeat still fresh) left the session full with its three sockets' rows.
+    data.fx.exec("insert into meeting_node (node_id) values ('earlier-run')");
+    for (int i = 0; i < 3; i++) {
+      data.fx.exec("insert into meeting_peer (peer_id, room, node_id, account_id, name, role, moderator, in_call, entered, group_fair_id)"
+          + " values (?, ?, 'earlier-run', ?, 'Frühere', 'JOBSEEKER', false, true, true, ?)",
+          "00000000000000000" + i, "group:" + fair, data.jobseeker("stale"), fair);
+    }
+    try (TestApp restarted = app.another(java.util.Map.of("meeting.groupMaxParticipants", 3))) {
+      assertEquals(0, app.count("select count(*) from meeting_peer where node_id = 'earlier-run'"));
+      assertEquals(0, app.count("select count(*) from meeting_node where node_id = 'earlier-run'"));
+      assertEquals(3, app.count("select count(*) from meeting_event where kind = 'LEAVE' and group_fair_id = " + fair),
+          "each left peer's leave is recorded");
+      TestClient seeker = restarted.client().signedIn("seeker@demo.test");
+      try (SignalPeer p = new SignalPeer(client, restarted, seeker, "/fairs/" + fair + "/orientation/signal")) {
+        assertTrue(p.next("welcome").getBoolean("inCall"), "the room is not full of the earlier run's ghosts");
+      }
+    }
+  }
 }
