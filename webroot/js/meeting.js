@@ -343,8 +343,8 @@
         }
         status(T.connectionLost, 'reconnecting');
         // After "service restart" at once (a little spread, so a node's people do not all arrive in one instant);
-        // otherwise 0.5 s doubling up to 10 s, so a restarting installation is not hammered.
-        const pause = event.code === 1012 ? 100 + Math.random() * 400
+        // otherwise, and when that did not help, 0.5 s doubling up to 10 s, so a struggling installation is not hammered.
+        const pause = event.code === 1012 && retries === 0 ? 100 + Math.random() * 400
           : Math.min(10000, 500 * Math.pow(2, retries)) * (0.75 + Math.random() / 2);
         retries++;
         setTimeout(connect, pause);

@@ -165,7 +165,8 @@ public final class MeetingRelay {
             j.inCall(), j.bookingId(), j.groupFairId()), j.max()))
         .onFailure(e -> {
           LOG.log(Level.WARNING, "could not take a place in " + j.room(), e);
-          dismiss(p, RESTART, "try again");
+          // "Try again later": the page reconnects after a pause (a node taken for dead has its place back within a beat).
+          dismiss(p, (short) 1013, "try again");
         })
         .onSuccess(taken -> {
           if (taken.full()) {
@@ -181,10 +182,9 @@ public final class MeetingRelay {
             store.remove(p.id).compose(bus::gone);
             return;
           }
-          p.inCall = taken.inCall();
-          p.write(new JsonObject().put("type", "welcome").put("you", p.id).put("inCall", p.inCall).put("moderator", j.moderator()));
+          boolean inCall = p.welcome(taken.inCall(), j.moderator());
           j.onJoin().get().onComplete(ar -> {
-            if (p.inCall) enterCall(p);
+            if (inCall || p.inCall) enterCall(p);
             else if (j.entry() != null) waitForStart(p, j.entry());
             bus.lobby(j.room());
           });
@@ -240,11 +240,7 @@ public final class MeetingRelay {
     if ("replaced".equals(type)) {
       dismiss(p, REPLACED, "replaced", new JsonObject().put("type", "replaced"));
     } else if ("admitted".equals(type)) {
-      if (!p.inCall && !p.closed()) {
-        p.inCall = true;
-        p.write(new JsonObject().put("type", "admitted"));
-        enterCall(p);
-      }
+      if (p.admit()) enterCall(p);
     } else {
       p.relay(m);
     }

@@ -24,6 +24,8 @@ final class Peer {
   volatile boolean entered;
   private boolean entering;
   private boolean gone;
+  /** The browser has its welcome: only then may it hear that it was admitted. */
+  private boolean welcomed;
   /** News of the call that came while entering: delivered right after the list of those already in it. */
   private final List<JsonObject> held = new ArrayList<>();
   /** The instant of the last lobby snapshot written, so an older one arriving late from another node is dropped. */
@@ -53,6 +55,26 @@ final class Peer {
     if (gone) return false;
     gone = true;
     held.clear();
+    return true;
+  }
+
+  /**
+   * Greets the browser once its place is taken; answers whether it is in the call (admitted at the latest by then: an
+   * admission that arrived before the welcome is told in it, not separately).
+   */
+  synchronized boolean welcome(boolean admitted, boolean moderator) {
+    inCall = inCall || admitted;
+    welcomed = true;
+    write(new JsonObject().put("type", "welcome").put("you", id).put("inCall", inCall).put("moderator", moderator));
+    return inCall;
+  }
+
+  /** The admission reached this socket: true when the browser was told and should now enter the call. */
+  synchronized boolean admit() {
+    if (gone || inCall) return false;
+    inCall = true;
+    if (!welcomed) return false;
+    write(new JsonObject().put("type", "admitted"));
     return true;
   }
 
