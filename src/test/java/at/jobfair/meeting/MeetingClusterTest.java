@@ -73,7 +73,7 @@ class MeetingClusterTest {
     if (a != null) a.close();
   }
 
-  /** The person signed in on that node (until sessions are shared, a session is known to its node only). */
+  /** The person signed in through that node. */
   static TestClient on(TestApp node, long accountId) {
     TestClient c = node.client();
     assertEquals(200, c.signIn(data.email(accountId), Fixtures.PASSWORD).status());
