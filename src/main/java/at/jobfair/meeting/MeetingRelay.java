@@ -310,8 +310,13 @@ public final class MeetingRelay {
     return Future.join(all).mapEmpty();
   }
 
-  /** How many sockets this node holds in meeting rooms (for tests and metrics). */
-  public int localPeers() {
+  /** Rooms with at least one participant connected to this node (a metric; the same accessor as on branch observe). */
+  public int roomsHere() {
+    return (int) local.values().stream().map(Peer::room).distinct().count();
+  }
+
+  /** Participants' sockets connected to this node, in any room, in the call or waiting (a metric). */
+  public int peersHere() {
     return local.size();
   }
 

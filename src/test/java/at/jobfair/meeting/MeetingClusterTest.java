@@ -252,7 +252,11 @@ class MeetingClusterTest {
       host.next("welcome");
       String seekerId = seeker.next("welcome").getString("you");
       host.next("joined");
-      b.app().services().meetings().relay().drain().await(10, TimeUnit.SECONDS);
+      MeetingRelay relayB = b.app().services().meetings().relay();
+      assertEquals(1, relayB.peersHere());
+      assertEquals(1, relayB.roomsHere());
+      relayB.drain().await(10, TimeUnit.SECONDS);
+      assertEquals(0, relayB.peersHere());
       assertEquals(MeetingRelay.RESTART, seeker.closed.get(10, TimeUnit.SECONDS).shortValue(), "told to reconnect: service restart");
       assertEquals(seekerId, host.next("left").getString("peer"));
       assertEquals(0, a.count("select count(*) from meeting_peer where node_id = '" + bNode + "'"));
