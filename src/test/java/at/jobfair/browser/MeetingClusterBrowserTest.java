@@ -109,14 +109,14 @@ class MeetingClusterBrowserTest {
       seeker.evaluate(MARK_OLD);
       employer.evaluate(MARK_OLD);
       // The jobseeker's node dies as a crash leaves it: nothing is cleaned up by it.
+      long died = System.nanoTime();
       seekersNode.app().pool().close().await(10, TimeUnit.SECONDS);
       seekersNode.app().vertx().close().await(20, TimeUnit.SECONDS);
-      long died = System.nanoTime();
 
       // New peer connections on both sides (the old ones were closed), playing.
       seeker.waitForFunction(REMOTE_PLAYS, null, patient);
       employer.waitForFunction(REMOTE_PLAYS, null, patient);
-      System.out.printf("the interview resumed %d ms after the jobseeker's node died%n", (System.nanoTime() - died) / 1_000_000);
+      System.out.printf("the interview resumed %d ms after the jobseeker's node began to die%n", (System.nanoTime() - died) / 1_000_000);
       assertNotEquals(seekerBefore, remotePeer(employer), "the employer sees the jobseeker's new connection");
       assertEquals(employerBefore, remotePeer(seeker), "the employer's socket never moved");
       assertEquals("in-call", seeker.locator("#meeting").getAttribute("data-state"));
