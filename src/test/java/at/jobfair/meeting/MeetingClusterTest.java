@@ -241,6 +241,31 @@ class MeetingClusterTest {
 
   @Test
   @Order(5)
+  void aNodeTakenForDeadClosesItsSocketsSoThatTheirPeopleTakeTheirPlacesAgain() throws Exception {
+    long js = data.jobseeker("xpaused");
+    long booking = data.running(js, 2);
+    TestClient employer = employerOn(a);
+    assertEquals(200, employer.post("/api/bookings/" + booking + "/meeting/admit", "").status());
+    try (SignalPeer host = new SignalPeer(client, a, employer, signal(booking));
+         SignalPeer seeker = new SignalPeer(client, b, on(b, js), signal(booking))) {
+      host.next("welcome");
+      String seekerId = seeker.next("welcome").getString("you");
+      host.next("joined");
+      // As if node B had paused beyond the timeout: node A's sweep removes B with its peer (and records the leave).
+      List<PeerStore.Gone> swept = new PeerStore(a.app().pool()).sweep(a.app().cluster().nodeId(), 3, true).await(10, TimeUnit.SECONDS);
+      assertEquals(List.of(seekerId), swept.stream().map(PeerStore.Gone::peerId).toList());
+      // B's next heartbeat finds its row gone: its sockets are told to reconnect.
+      assertEquals(MeetingRelay.RESTART, seeker.closed.get(10, TimeUnit.SECONDS).shortValue());
+      waitFor(() -> a.count("select count(*) from meeting_node where node_id = '" + b.app().cluster().nodeId() + "'") == 1);
+      try (SignalPeer back = new SignalPeer(client, b, on(b, js), signal(booking))) {
+        assertTrue(back.next("welcome").getBoolean("inCall"));
+        assertEquals(1, back.next("peers").getJsonArray("peers").size());
+      }
+    }
+  }
+
+  @Test
+  @Order(6)
   void aDrainingNodeClosesItsSocketsForAReconnectAndGivesUpTheirPlaces() throws Exception {
     long js = data.jobseeker("xdrain");
     long booking = data.running(js, 2);
