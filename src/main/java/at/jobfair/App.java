@@ -129,7 +129,7 @@ public final class App implements AutoCloseable {
       vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations, config.reminderOffsets(),
           config.integer("reminders.pollSeconds"))).await(30, TimeUnit.SECONDS);
       AttendanceService attendance = attendanceService(config, pool);
-      Meetings meetings = Meetings.start(vertx, config, pool, attendance).await(30, TimeUnit.SECONDS);
+      Meetings meetings = Meetings.start(vertx, config, pool, attendance, cluster.nodeId()).await(30, TimeUnit.SECONDS);
       AuditLog audit = new AuditLog(pool);
       CascadeService cascades = new CascadeService(pool, new CascadeStore(), audit, Clock.systemUTC(),
           config.integer("cascade.waiverDays"));
