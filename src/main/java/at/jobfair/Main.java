@@ -14,7 +14,7 @@ public final class Main {
   public static void main(String[] args) {
     Config config;
     try {
-      config = Config.load(Path.of("config", "application.json"), System.getenv());
+      config = Config.load(System.getenv());
     } catch (Config.ConfigException e) {
       System.err.println(e.getMessage());
       System.exit(2);
@@ -28,9 +28,10 @@ public final class Main {
       System.exit(2);
       return;
     }
+    // SIGTERM (and Ctrl-C): the graceful stop, so that a rolling restart fails nobody (see GracefulStop).
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("Stopping …");
-      app.close();
+      app.stopGracefully();
     }, "jobfair-shutdown"));
 
     String url = config.string("http.publicUrl");

@@ -47,9 +47,15 @@ public final class LiveSocket {
       refuse(ctx, 403);
       return;
     }
+    // A stopping node takes no new sockets: the page tries again and the load balancer sends it elsewhere.
+    if (hub.draining()) {
+      refuse(ctx, 503);
+      return;
+    }
     Account user = Sessions.user(ctx);
     ctx.request().toWebSocket().onSuccess(ws -> {
       Set<String> topics = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      hub.opened(ws);
       ws.textMessageHandler(text -> onMessage(ws, user, topics, text));
       ws.closeHandler(v -> hub.forget(ws, topics));
       ws.exceptionHandler(e -> ws.close());
