@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -46,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ThreeNodesTest {
 
   @RegisterExtension
-  static final Nodes NODES = Nodes.of(3, Map.of());
+  // A short drain keeps the rolling restart quick; the balancer needs about a second to take a node out.
+  static final Nodes NODES = Nodes.of(3, Map.of("shutdown.readyDelaySeconds", 2, "shutdown.drainSeconds", 5));
 
   static final Instant START = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
   static Fixtures fx;
@@ -181,6 +183,75 @@ class ThreeNodesTest {
       pool.shutdownNow();
       if (!NODES.node(1).alive()) NODES.restart(1);
     }
+  }
+
+  /** What a client of the rolling restart saw for one request. */
+  record Seen(String request, int status, String node, String detail) {
+  }
+
+  @Test
+  void aRollingRestartOfAllThreeNodesUnderLightLoadFailsNoRequest() throws Exception {
+    long fair = fx.fair("Neustart", true, 0);
+    List<Long> slots = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      long booth = fx.booth(fair, fx.employer("Neustart " + i));
+      slots.add(fx.slots(booth, START.plus(Duration.ofDays(2)).plus(Duration.ofHours(i)), 1, Duration.ofMinutes(30), 4).get(0));
+    }
+    List<String> emails = fx.jobseekers("rolling", 4);
+    List<List<Seen>> seen = new ArrayList<>();
+    AtomicBoolean running = new AtomicBoolean(true);
+    ExecutorService clients = Executors.newFixedThreadPool(emails.size());
+    List<Future<?>> loops = new ArrayList<>();
+    for (String email : emails) {
+      List<Seen> mine = java.util.Collections.synchronizedList(new ArrayList<>());
+      seen.add(mine);
+      TestClient person = NODES.client();
+      assertEquals(200, person.signIn(email, Fixtures.PASSWORD).status());
+      loops.add(clients.submit(() -> {
+        int n = 0;
+        int booked = 0;
+        while (running.get()) {
+          n++;
+          // Mostly idempotent reads, and now and then a booking (each at a booth of its own, so each may succeed).
+          String request = n % 25 == 0 && booked < slots.size() ? "POST /api/slots/" + slots.get(booked++) + "/bookings"
+              : n % 2 == 0 ? "GET /api/me" : "GET /fairs";
+          try {
+            String path = request.substring(request.indexOf(' ') + 1);
+            TestClient.Response r = request.startsWith("POST") ? person.post(path, "") : person.get(path);
+            mine.add(new Seen(request, r.status(), r.header(AppRouter.NODE_HEADER), r.status() == 201 ? String.valueOf(r.json().getValue("id")) : null));
+          } catch (RuntimeException e) {
+            mine.add(new Seen(request, -1, null, e.toString()));
+          }
+          Thread.sleep(20);
+        }
+        return null;
+      }));
+    }
+    try {
+      Thread.sleep(1_000);
+      for (int i = 0; i < NODES.size(); i++) {
+        NODES.stop(i, Duration.ofSeconds(60));
+        NODES.restart(i);
+      }
+      Thread.sleep(1_000);
+    } finally {
+      running.set(false);
+      for (Future<?> loop : loops) loop.get(60, TimeUnit.SECONDS);
+      clients.shutdown();
+    }
+
+    List<Seen> all = seen.stream().flatMap(List::stream).toList();
+    List<Seen> failed = all.stream().filter(x -> x.status() != (x.request().startsWith("POST") ? 201 : 200)).toList();
+    String summary = all.size() + " requests, " + all.stream().filter(x -> x.request().startsWith("POST")).count() + " of them bookings; "
+        + failed.size() + " failed, for example " + failed.stream().limit(5).toList();
+    System.out.println("rolling restart: " + summary);
+    assertTrue(all.size() > 200, summary);
+    assertEquals(List.of(), failed, summary);
+    String ids = all.stream().filter(x -> x.status() == 201).map(Seen::detail).collect(Collectors.joining(","));
+    assertEquals(all.stream().filter(x -> x.status() == 201).count(),
+        NODES.count("select count(*) from booking where status = 'ACTIVE' and id in (" + ids + ")"), "every booking is kept");
+    Set<String> servedBy = all.stream().map(Seen::node).collect(Collectors.toSet());
+    for (int i = 0; i < NODES.size(); i++) assertTrue(servedBy.contains(NODES.idOf(i)), "the restarted " + NODES.node(i).name() + " serves");
   }
 
   static <T> List<T> all(ExecutorService pool, List<Callable<T>> tasks) throws Exception {
