@@ -37,6 +37,8 @@ import at.jobfair.fair.FairStore;
 import at.jobfair.fair.WallClock;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
+import at.jobfair.web.PgSessionStore;
+import at.jobfair.db.StoredSecret;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -45,7 +47,6 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -135,7 +136,13 @@ public final class App implements AutoCloseable {
       // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
       attendance.sanctionBars(cascades::endBarred);
       WallClock clock = new WallClock(config.zone());
-      Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config),
+      // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
+      // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four
+      // times within its timeout, so a person active within the timeout is never signed out.
+      PgSessionStore sessions = new PgSessionStore(vertx, pool,
+          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)));
+      Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
+          sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl"))), live, outbox, mailSender, invitations,
           attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
@@ -151,6 +158,7 @@ public final class App implements AutoCloseable {
         started.add(v);
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
+      every(vertx, 300, "sweeping expired sessions", sessions::sweep);
       // Marks due no-shows (each booking once).
       every(vertx, config.integer("attendance.pollSeconds"), "no-show check", attendance::markNoShows);
       // Ends cases a late sanction bar left at the sanction check (safety net), then closes the due cascades (each once).
@@ -255,11 +263,10 @@ public final class App implements AutoCloseable {
     database.close();
   }
 
-  private static String sessionSecret(Config config) {
+  /** {@code session.secret}, or a key generated once and kept in the database, so that every node and restart shares it. */
+  private static String sessionSecret(Config config, Pool pool) throws Exception {
     String secret = config.string("session.secret");
     if (!secret.isEmpty()) return secret;
-    byte[] bytes = new byte[48];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getEncoder().encodeToString(bytes);
+    return Base64.getEncoder().encodeToString(StoredSecret.load(pool, "session-cookie").await(30, TimeUnit.SECONDS));
   }
 }

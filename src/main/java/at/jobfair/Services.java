@@ -19,13 +19,15 @@ import at.jobfair.meeting.Meetings;
 import at.jobfair.node.Health;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
+import at.jobfair.web.PgSessionStore;
 import io.vertx.sqlclient.Pool;
 
 /**
  * What a node shares, built once in {@link App} and used by every server instance: the route table
  * ({@link AppRouter}) only adapts these to HTTP and constructs none of them.
  */
-public record Services(Config config, Pool pool, Messages messages, Pages pages, AccountService accounts, String sessionSecret,
+public record Services(Config config, Pool pool, Messages messages, Pages pages, AccountService accounts,
+                       PgSessionStore sessions, String sessionSecret,
                        CatalogStore catalog, BookingService bookings, LiveHub live, Outbox outbox, MailSender mailSender,
                        InvitationService invitations, AttendanceService attendance,
                        Meetings meetings, CascadeService cascades,
