@@ -129,6 +129,14 @@ public final class Nodes implements BeforeAllCallback, AfterAllCallback, TestWat
     return new TestClient(baseUrl());
   }
 
+  /** A client signed in through the balancer: demo accounts with the demo password, others with {@link Fixtures#PASSWORD}. */
+  public TestClient as(String email) {
+    TestClient c = client();
+    TestClient.Response r = c.signIn(email, email.endsWith("@demo.test") ? "demo" : Fixtures.PASSWORD);
+    if (r.status() != 200) throw new AssertionError("sign-in of " + email + " failed: " + r.status() + " " + r.body());
+    return c;
+  }
+
   /** A browser-like client talking to node {@code i} directly. */
   public TestClient clientOf(int i) {
     return new TestClient(node(i).baseUrl());
