@@ -156,6 +156,7 @@ class ThreeNodesTest {
       List<Attempt> failed = results.stream().filter(a -> a.status() != 201 && a.status() != 409).toList();
       String summary = results.stream().collect(Collectors.groupingBy(a -> a.answered() ? String.valueOf(a.status()) : "connection error",
           Collectors.counting())) + ", failed for example: " + failed.stream().limit(3).toList();
+      System.out.println("burst with a node killed: " + summary);
       // Failures are the dead node's: connection errors, or HAProxy's 502/503 for requests it could not place. Never a 5xx of the product.
       for (Attempt a : failed) {
         assertTrue(!a.answered() || a.status() == 502 || a.status() == 503, "only the dead node's failures: " + summary);
