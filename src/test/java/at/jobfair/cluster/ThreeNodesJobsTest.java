@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -85,17 +86,29 @@ class ThreeNodesJobsTest {
   }
 
   @Test
-  void everyMessageInTheOutboxArrivesExactlyOnce() throws Exception {
-    // Whatever the other tests and the demo queued: once nothing is under way, SMTP has each sent message once.
+  void everyMessageInTheOutboxArrivesExactlyOnceWhileThreeSendersRace() throws Exception {
+    // A hundred and twenty messages queued in one statement: due on every node's sender at the same moment.
+    fx.exec("insert into mail_outbox (kind, ref, to_address, subject, body_text) "
+        + "select 'CLUSTER_TEST', 'cluster:' || g, 'outbox-' || g || '@example.org', 'Cluster ' || g, 'Hallo' from generate_series(1, 120) g");
+    String ours = "kind = 'CLUSTER_TEST'";
+    waitUntil("all sent", () -> NODES.count("select count(*) from mail_outbox where status = 'SENT' and " + ours) == 120);
+    // And whatever else the other tests and the demo queued: once nothing is under way, SMTP has each sent message once.
     waitUntil("the outbox is empty", () -> NODES.count("select count(*) from mail_outbox where status in ('QUEUED', 'SENDING')") == 0);
     quietRounds();
     List<String> ids = new ArrayList<>();
-    for (MimeMessage m : SMTP.getReceivedMessages()) ids.add(m.getMessageID());
+    Map<String, Integer> subjects = new HashMap<>();
+    for (MimeMessage m : SMTP.getReceivedMessages()) {
+      ids.add(m.getMessageID());
+      if (m.getSubject().startsWith("Cluster ")) subjects.merge(m.getSubject(), 1, Integer::sum);
+    }
+    assertEquals(120, subjects.size(), "every message arrived");
+    assertEquals(Set.of(1), new HashSet<>(subjects.values()), "each once");
     assertEquals(ids.size(), new HashSet<>(ids).size(), "no Message-ID twice");
     assertEquals(NODES.count("select count(*) from mail_outbox where status = 'SENT'"), ids.size(), "one delivery per sent message");
-    // Proof that the senders raced: more than one node sent messages.
-    long senders = NODES.count("select count(distinct claimed_by) from mail_outbox where status = 'SENT'");
-    System.out.println("outbox: " + ids.size() + " messages sent by " + senders + " nodes");
+    assertEquals(120, NODES.count("select count(*) from mail_outbox where attempts = 1 and " + ours));
+    // Proof that the senders raced: more than one node sent them.
+    long senders = NODES.count("select count(distinct claimed_by) from mail_outbox where " + ours);
+    System.out.println("outbox: 120 messages sent by " + senders + " nodes");
     assertTrue(senders >= 2, senders + " node(s) sent");
   }
 
