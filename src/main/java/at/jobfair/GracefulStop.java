@@ -94,6 +94,9 @@ final class GracefulStop {
   }
 
   private static void log(String phase) {
-    LOG.info("stop: " + phase);
+    // The JDK's LogManager closes its handlers in a shutdown hook of its own that runs alongside this one: once they
+    // are gone, the phases go to standard error so that the operator still sees how the stop went.
+    if (Logger.getLogger("").getHandlers().length > 0) LOG.info("stop: " + phase);
+    else System.err.println(java.time.Instant.now() + " INFO " + GracefulStop.class.getName() + " stop: " + phase);
   }
 }

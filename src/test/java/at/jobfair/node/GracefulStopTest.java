@@ -92,6 +92,37 @@ class GracefulStopTest {
     }
   }
 
+  @Test
+  void aStoppingNodeLeavesItsClusterAtOnceAndTheOtherNodeStaysReady() throws Exception {
+    int[] ports = {freePort(), freePort()};
+    String name = "stop-" + java.util.UUID.randomUUID();
+    Map<String, Object> fast = Map.of("shutdown.readyDelaySeconds", 0, "shutdown.drainSeconds", 10);
+    try (TestApp a = TestApp.start(with(TestApp.clusterMember(0, ports, name), fast));
+         TestApp b = a.another(with(TestApp.clusterMember(1, ports, name), fast))) {
+      assertEquals(2, b.app().cluster().members());
+      a.app().stopGracefully();
+      // Gone from the cluster at once, not after the 10 s in which a silent member is dropped.
+      long stopped = System.nanoTime();
+      Await.waitFor(() -> b.app().cluster().members() == 1);
+      assertTrue(System.nanoTime() - stopped < Duration.ofSeconds(3).toNanos(), "left, not timed out");
+      TestClient.Response ready = b.client().get("/health/ready");
+      assertEquals(200, ready.status(), ready.body());
+      assertEquals(1, HealthTest.check(ready, "cluster").getJsonObject("data").getInteger("members"));
+    }
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static Map<String, Object> with(Map<String, Object> a, Map<String, Object> b) {
+    Map<String, Object> all = new java.util.HashMap<>(a);
+    all.putAll(b);
+    return all;
+  }
+
   private static int status(HttpClient http, TestApp app, String path) {
     try {
       return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
