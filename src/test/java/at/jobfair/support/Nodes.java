@@ -39,8 +39,12 @@ public final class Nodes implements BeforeAllCallback, AfterAllCallback, TestWat
   /** Fixed for the run so that a session cookie signed by one node is accepted by every other. */
   private static final String SESSION_SECRET = "cluster-test-secret-" + UUID.randomUUID();
   private static final Duration START_TIME = Duration.ofMinutes(2);
-  /** Small heaps, C1 only and a serial collector: three nodes, PostgreSQL and the tests share two cores. */
-  private static final List<String> JVM = List.of("-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+  /**
+   * Small heaps, C1 only and a serial collector: three nodes, PostgreSQL and the tests share two cores. Hazelcast waits
+   * 5 s by default before it joins, for members still starting; here the members are up or known to be down.
+   */
+  private static final List<String> JVM = List.of("-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+      "-Dhazelcast.wait.seconds.before.join=1");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final int count;
