@@ -4,7 +4,7 @@ import at.jobfair.AppRouter;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,11 +30,11 @@ import java.util.stream.IntStream;
  * A cluster of application processes for a test class: {@code n} nodes ({@link NodeProcess}) on one fresh database of
  * the test run's PostgreSQL, members of one cluster of their own (a per-class name, fixed free ports), behind a real
  * HAProxy ({@link Haproxy}). Register it as a static {@code @RegisterExtension} field: it starts before the class's
- * first test and stops after its last, and prints every node's log when a test fails. A node can be killed, stopped
- * and started again on the same ports. Only the first node loads the demo (into the empty database); the others start
- * after it, side by side.
+ * first test and stops after its last, and attaches the end of every node's log to a failing test. A node can be
+ * killed, stopped and started again on the same ports. Only the first node loads the demo (into the empty database);
+ * the others start after it, side by side.
  */
-public final class Nodes implements BeforeAllCallback, AfterAllCallback, TestWatcher, TestSql {
+public final class Nodes implements BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler, TestSql {
 
   /** Fixed for the run so that a session cookie signed by one node is accepted by every other. */
   private static final String SESSION_SECRET = "cluster-test-secret-" + UUID.randomUUID();
@@ -100,9 +100,10 @@ public final class Nodes implements BeforeAllCallback, AfterAllCallback, TestWat
     CompletableFuture.allOf(nodes.stream().map(n -> CompletableFuture.runAsync(n::close)).toArray(CompletableFuture[]::new)).join();
   }
 
+  /** A failing test carries the end of every node's log (and HAProxy's), so the report shows what the nodes saw. */
   @Override
-  public void testFailed(ExtensionContext context, Throwable cause) {
-    StringBuilder out = new StringBuilder("\n==== " + context.getDisplayName() + " failed; the nodes' logs are in " + dir + "\n");
+  public void handleTestExecutionException(ExtensionContext context, Throwable cause) throws Throwable {
+    StringBuilder out = new StringBuilder("the nodes' logs are in " + dir + "\n");
     for (NodeProcess n : nodes) {
       out.append("---- ").append(n.name()).append(n.alive() ? " (running)" : " (not running)").append(", ").append(n.log())
           .append(", last lines:\n").append(n.logTail(40)).append('\n');
@@ -112,7 +113,15 @@ public final class Nodes implements BeforeAllCallback, AfterAllCallback, TestWat
     } catch (IOException e) {
       out.append("(no haproxy log)\n");
     }
-    System.err.println(out);
+    cause.addSuppressed(new Logs(out.toString()));
+    throw cause;
+  }
+
+  /** The nodes' logs attached to a failure (no stack trace of its own). */
+  static final class Logs extends Exception {
+    Logs(String text) {
+      super(text, null, false, false);
+    }
   }
 
   public int size() {
