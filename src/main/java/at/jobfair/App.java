@@ -90,7 +90,7 @@ public final class App implements AutoCloseable {
     Database database = Database.open(config);
     Vertx vertx = null;
     Cluster cluster = null;
-    // Not ready until start returns ... and later whenever a hold (a warm-up) is in place or the node drains.
+    // What /health/ready reports besides the database and the cluster: holds (a warm-up puts one) and the drain on stop.
     Readiness readiness = new Readiness();
     try {
       database.migrate();
@@ -129,7 +129,7 @@ public final class App implements AutoCloseable {
       vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations, config.reminderOffsets(),
           config.integer("reminders.pollSeconds"))).await(30, TimeUnit.SECONDS);
       AttendanceService attendance = attendanceService(config, pool);
-      Meetings meetings = Meetings.start(vertx, config, pool, attendance).await(30, TimeUnit.SECONDS);
+      Meetings meetings = Meetings.start(vertx, config, pool, attendance, cluster.nodeId()).await(30, TimeUnit.SECONDS);
       AuditLog audit = new AuditLog(pool);
       CascadeService cascades = new CascadeService(pool, new CascadeStore(), audit, Clock.systemUTC(),
           config.integer("cascade.waiverDays"));
