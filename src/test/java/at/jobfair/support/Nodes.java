@@ -44,7 +44,10 @@ public final class Nodes implements BeforeAllCallback, AfterAllCallback, TestExe
    * 5 s by default before it joins, for members still starting; here the members are up or known to be down.
    */
   private static final List<String> JVM = List.of("-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-      "-Dhazelcast.wait.seconds.before.join=1");
+      "-Dhazelcast.wait.seconds.before.join=1",
+      // what the jar's manifest opens for Hazelcast (Add-Opens in pom.xml), here on the command line
+      "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens=java.management/sun.management=ALL-UNNAMED", "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final int count;
