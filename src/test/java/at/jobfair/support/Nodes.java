@@ -45,9 +45,10 @@ public final class Nodes implements BeforeAllCallback, AfterAllCallback, TestExe
    */
   private static final List<String> JVM = List.of("-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
       "-Dhazelcast.wait.seconds.before.join=1",
-      // what the jar's manifest opens for Hazelcast (Add-Opens in pom.xml), here on the command line
-      "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-opens=java.management/sun.management=ALL-UNNAMED", "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED");
+      // what Hazelcast asks for at start (the jar's manifest opens the same, see pom.xml), here on the command line
+      "--add-modules=java.se", "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.management/sun.management=ALL-UNNAMED",
+      "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final int count;
