@@ -158,8 +158,9 @@ public final class App implements AutoCloseable {
       List<HttpVerticle> started = new CopyOnWriteArrayList<>();
       // Warm before ready: held before the servers listen, so the balancer never sees this node ready while it is cold.
       if (config.bool("warmup.enabled")) readiness.hold(WARM_UP, "serving its own hot paths until the JIT has compiled them");
+      String node = cluster.nodeId();
       vertx.deployVerticle(() -> {
-        HttpVerticle v = new HttpVerticle(services);
+        HttpVerticle v = new HttpVerticle(services, node);
         started.add(v);
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
