@@ -6,6 +6,7 @@ import at.jobfair.account.PasswordHasher;
 import at.jobfair.attendance.AttendanceService;
 import at.jobfair.attendance.AttendanceStore;
 import at.jobfair.booking.BookingMails;
+import at.jobfair.booking.BookingRehearsal;
 import at.jobfair.booking.BookingService;
 import at.jobfair.booking.BookingStore;
 import at.jobfair.cascade.CascadeService;
@@ -167,7 +168,8 @@ public final class App implements AutoCloseable {
       every(vertx, 300, "sweeping expired sessions", sessions::sweep);
       if (config.bool("warmup.enabled")) {
         // In the background: the node is live (and says it runs) while it warms up; ready once the warm-up ends.
-        Warmup.run(vertx, config.string("http.host"), started.get(0).port(), sessions, services.sessionSecret(),
+        BookingRehearsal rehearsal = new BookingRehearsal(pool, services.bookings());
+        Warmup.run(vertx, config.string("http.host"), started.get(0).port(), sessions, services.sessionSecret(), rehearsal::run,
             config.integer("warmup.seconds")).onComplete(done -> readiness.release(WARM_UP));
       }
       // Marks due no-shows (each booking once).

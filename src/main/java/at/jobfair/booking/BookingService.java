@@ -117,6 +117,11 @@ public final class BookingService {
     return store.boothEmployer(pool, boothId).map(e -> e != null && e.equals(actor.employerId()));
   }
 
+  /** The whole booking of a seat inside the caller's transaction (a {@link BookingRehearsal}, which rolls it back). */
+  Future<View> placeIn(SqlClient tx, long jobseekerId, long slotId) {
+    return place(tx, jobseekerId, slotId, null);
+  }
+
   /**
    * Books a seat: reads and renders everything first, then books and queues the confirmation in one statement,
    * so that the slot is locked only while that statement runs. A refusal is explained from the same read, in the

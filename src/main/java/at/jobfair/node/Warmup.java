@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -36,7 +37,9 @@ import java.util.logging.Logger;
  * a person could see: a signed-in jobseeker (a session of the warm-up's own, for an account that does not exist) tries to
  * book a slot that does not exist — through HTTP, the session, CSRF, the body, the booking read in PostgreSQL and the
  * refusal — and anonymous readers fetch the published catalogue as pages and as JSON. Nothing is written (the booking
- * read finds no row, so nothing is locked or queued); the warm-up's session is deleted at the end.
+ * read finds no row, so nothing is locked or queued); the warm-up's session is deleted at the end. Beside them, the
+ * booking path the storm takes with rows — bookings with their confirmation, refusals with alternatives — is rehearsed
+ * in transactions that are rolled back (a supplier the composition root gives: the booking feature's rehearsal).
  * <p>
  * It runs until the JIT compilers have been quiet (under 5 % of the time) for two rounds in a row, or for at most the
  * configured seconds, whichever comes first.
@@ -50,8 +53,13 @@ public final class Warmup {
   /** No slot or account has this id (identities start at 1), so the booking read finds nothing to book or lock. */
   private static final long NOBODY = 0;
 
+  /** Rehearsals under way at once (each one transaction on a connection of its own). */
+  private static final int REHEARSALS = 2;
+
   private final Vertx vertx;
   private final HttpClient http;
+  private final Supplier<Future<?>> rehearsal;
+  private final AtomicLong rehearsals = new AtomicLong();
   private final SessionStore sessions;
   private final String sessionSecret;
   private final long deadline;
@@ -63,8 +71,10 @@ public final class Warmup {
   private String csrf;
   private String sessionId;
 
-  private Warmup(Vertx vertx, String host, int port, SessionStore sessions, String sessionSecret, int maxSeconds) {
+  private Warmup(Vertx vertx, String host, int port, SessionStore sessions, String sessionSecret, Supplier<Future<?>> rehearsal,
+                 int maxSeconds) {
     this.vertx = vertx;
+    this.rehearsal = rehearsal;
     this.sessions = sessions;
     this.sessionSecret = sessionSecret;
     this.deadline = System.currentTimeMillis() + maxSeconds * 1000L;
@@ -77,9 +87,10 @@ public final class Warmup {
    * {@code sessions} (the store the node's router reads), its cookie signed with {@code sessionSecret}. Never fails:
    * a warm-up that cannot run leaves the node as ready as it was, and says so in the log.
    */
-  public static Future<Report> run(Vertx vertx, String host, int port, SessionStore sessions, String sessionSecret, int maxSeconds) {
+  public static Future<Report> run(Vertx vertx, String host, int port, SessionStore sessions, String sessionSecret,
+                                   Supplier<Future<?>> rehearsal, int maxSeconds) {
     Warmup w = new Warmup(vertx, "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host, port, sessions,
-        sessionSecret, maxSeconds);
+        sessionSecret, rehearsal, maxSeconds);
     long started = System.currentTimeMillis();
     return w.signIn().compose(v -> w.discover()).compose(v -> w.drive())
         .eventually(w::finish)
@@ -90,14 +101,15 @@ public final class Warmup {
         .map(v -> {
           Map<String, Long> answers = new java.util.TreeMap<>();
           w.answers.forEach((k, n) -> answers.put(k, n.get()));
-          Report report = new Report(answers, (System.currentTimeMillis() - started) / 1000.0);
-          LOG.info(String.format("Warm-up: %,d requests in %.1f s, answers %s", report.requests(), report.seconds(), answers));
+          Report report = new Report(answers, w.rehearsals.get(), (System.currentTimeMillis() - started) / 1000.0);
+          LOG.info(String.format("Warm-up: %,d requests and %,d rehearsals in %.1f s, answers %s", report.requests(),
+              report.rehearsals(), report.seconds(), answers));
           return report;
         });
   }
 
-  /** What the warm-up did: how often each answer came ("POST 404" …), and how long it took. */
-  public record Report(Map<String, Long> answers, double seconds) {
+  /** What the warm-up did: how often each answer came ("POST 404" …), how many rehearsals ran, and how long it took. */
+  public record Report(Map<String, Long> answers, long rehearsals, double seconds) {
     public long requests() {
       return answers.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -138,8 +150,9 @@ public final class Warmup {
    */
   private Future<Void> drive() {
     Promise<Void> done = Promise.promise();
-    AtomicInteger working = new AtomicInteger(CONCURRENCY);
+    AtomicInteger working = new AtomicInteger(CONCURRENCY + REHEARSALS);
     for (int i = 0; i < CONCURRENCY; i++) next(i, working, done);
+    for (int i = 0; i < REHEARSALS; i++) rehearse(working, done);
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     long[] last = {jit.getTotalCompilationTime()};
     int[] quiet = {0};
@@ -163,6 +176,19 @@ public final class Warmup {
     }
     Future<?> request = n % 4 == 3 ? get(reads.get((int) (n / 4 % reads.size()))) : bookNothing();
     request.onComplete(ar -> next(n + CONCURRENCY, working, done));
+  }
+
+  /** A worker that rehearses bookings (in transactions rolled back) one after the other, until the warm-up stops. */
+  private void rehearse(AtomicInteger working, Promise<Void> done) {
+    if (stop.get()) {
+      if (working.decrementAndGet() == 0) done.complete();
+      return;
+    }
+    rehearsal.get().onComplete(ar -> {
+      if (ar.succeeded()) rehearsals.incrementAndGet();
+      else LOG.warning("Warm-up: a booking rehearsal failed: " + ar.cause());
+      rehearse(working, done);
+    });
   }
 
   private Future<Buffer> bookNothing() {

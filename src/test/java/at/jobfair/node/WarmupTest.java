@@ -2,6 +2,7 @@ package at.jobfair.node;
 
 import at.jobfair.support.TestApp;
 import at.jobfair.App;
+import at.jobfair.booking.BookingRehearsal;
 import at.jobfair.config.Config;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,8 @@ class WarmupTest {
       long sessionsBefore = t.count("select count(*) from http_session");
 
       Warmup.Report report = Warmup.run(app.vertx(), "127.0.0.1", app.port(),
-          app.services().sessions(), app.services().sessionSecret(), 5)
+          app.services().sessions(), app.services().sessionSecret(),
+          new BookingRehearsal(app.pool(), app.services().bookings())::run, 5)
           .await(60, TimeUnit.SECONDS);
 
       // Every booking attempt passed the session and CSRF checks and was refused by the booking service itself
@@ -41,7 +43,9 @@ class WarmupTest {
           "no other answer: " + answers);
       // Checked every 2 s, then the requests under way are answered.
       assertTrue(report.seconds() <= 20, "stopped on time: " + report.seconds());
+      assertTrue(report.rehearsals() > 0, "bookings rehearsed");
       assertEquals(writesBefore, t.count(WRITES), "nothing written");
+      assertEquals(0, t.count("select count(*) from account where email like '%@warmup.invalid'"), "the rehearsals' rows rolled back");
       assertEquals(sessionsBefore, t.count("select count(*) from http_session"), "the warm-up's session is gone");
     }
   }
