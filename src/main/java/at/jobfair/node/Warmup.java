@@ -185,9 +185,14 @@ public final class Warmup {
       return;
     }
     rehearsal.get().onComplete(ar -> {
-      if (ar.succeeded()) rehearsals.incrementAndGet();
-      else LOG.warning("Warm-up: a booking rehearsal failed: " + ar.cause());
-      rehearse(working, done);
+      if (ar.succeeded()) {
+        rehearsals.incrementAndGet();
+        rehearse(working, done);
+      } else {
+        // One failure ends this worker (the HTTP requests go on): a rehearsal that cannot run would only fail again.
+        LOG.warning("Warm-up: a booking rehearsal failed, no more of them: " + ar.cause());
+        if (working.decrementAndGet() == 0) done.complete();
+      }
     });
   }
 
