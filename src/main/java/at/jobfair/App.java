@@ -23,6 +23,9 @@ import at.jobfair.mail.Outbox;
 import at.jobfair.mail.OutboxStore;
 import at.jobfair.meeting.Meetings;
 import at.jobfair.db.Database;
+import at.jobfair.observe.JobRuns;
+import at.jobfair.observe.Logs;
+import at.jobfair.observe.Metrics;
 import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
 import at.jobfair.web.Messages;
@@ -68,13 +71,18 @@ public final class App implements AutoCloseable {
 
   /** Starts everything and returns once the servers listen. Blocks; a failure stops what had started. */
   public static App start(Config config) {
+    // JSON lines (log.json) from the first line on, the database's start included; the node id follows once known.
+    Logs.configure(config, null);
+    Metrics metrics = Metrics.from(config);
     Database database = Database.open(config);
     Vertx vertx = null;
     try {
       database.migrate();
       // One event loop per HTTP server instance (at least two): the servers, jobs and database connections share them.
       int loops = Math.max(2, config.integer("http.instances"));
-      vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
+      vertx = metrics.builder(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops)).build();
+      Logs.configure(config, NodeMetrics.nodeId(vertx));
+      JobRuns jobs = new JobRuns(metrics.registry());
       Vertx shared = vertx;
       // db.poolSize connections shared out over the event loops, each loop with its own (see EventLoopPools)
       int perLoop = (config.integer("db.poolSize") + loops - 1) / loops;
@@ -96,7 +104,7 @@ public final class App implements AutoCloseable {
       live.start().await(30, TimeUnit.SECONDS);
       // The outbox sender runs before the servers take requests, so a mail enqueued by the first request is noticed.
       OutboxStore outboxStore = new OutboxStore(pool);
-      MailSender mailSender = new MailSender(outboxStore, config);
+      MailSender mailSender = new MailSender(outboxStore, config).tracked(jobs.declare("outbox"));
       vertx.deployVerticle(mailSender).await(30, TimeUnit.SECONDS);
       Outbox outbox = new Outbox(outboxStore, mailSender.delivers());
       // Invitations and reminders: personal links are signed with a key kept in the database (the same after a restart).
@@ -104,7 +112,7 @@ public final class App implements AutoCloseable {
           new InvitationMails(messages, config.zone(), config.string("http.publicUrl")),
           LinkSigner.load(pool).await(30, TimeUnit.SECONDS), config.integer("invitations.linkValidDays"), config.zone());
       vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations, config.reminderOffsets(),
-          config.integer("reminders.pollSeconds"))).await(30, TimeUnit.SECONDS);
+          config.integer("reminders.pollSeconds")).tracked(jobs.declare("reminders"))).await(30, TimeUnit.SECONDS);
       AttendanceService attendance = attendanceService(config, pool);
       Meetings meetings = Meetings.start(vertx, config, pool, attendance).await(30, TimeUnit.SECONDS);
       CascadeService cascades = new CascadeService(pool, new CascadeStore(), new AuditLog(pool), Clock.systemUTC(),
@@ -113,8 +121,9 @@ public final class App implements AutoCloseable {
       attendance.sanctionBars(cascades::endBarred);
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
-              new BookingMails(messages, config.zone(), config.string("http.publicUrl"))), live, outbox, mailSender, invitations,
-          attendance, meetings, cascades);
+              new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
+          invitations, attendance, meetings, cascades, metrics);
+      NodeMetrics.register(metrics, vertx, services, outboxStore, NodeMetrics.clusterMembers(vertx));
 
       int port = config.integer("http.port");
       int instances = port == 0 ? 1 : config.integer("http.instances");
@@ -125,10 +134,10 @@ public final class App implements AutoCloseable {
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
       // Marks due no-shows (each booking once).
-      every(vertx, config.integer("attendance.pollSeconds"), "no-show check", attendance::markNoShows);
+      every(vertx, jobs, config.integer("attendance.pollSeconds"), "no_shows", "no-show check", attendance::markNoShows);
       // Ends cases a late sanction bar left at the sanction check (safety net), then closes the due cascades (each once).
       java.time.Duration grace = java.time.Duration.ofDays(config.integer("cascade.closeGraceDays"));
-      every(vertx, config.integer("cascade.closePollSeconds"), "closing cascades",
+      every(vertx, jobs, config.integer("cascade.closePollSeconds"), "closing_cascades", "closing cascades",
           () -> cascades.endBarredEverywhere().compose(n -> cascades.closeDue(grace)));
       return new App(config, database, vertx, pool, started.get(0).port(), services);
     } catch (Exception e) {
@@ -148,13 +157,14 @@ public final class App implements AutoCloseable {
   /**
    * Runs a job every {@code pollSeconds}, one run at a time per instance (a run still going skips the next tick); a
    * failure is logged and the next tick tries again. Several instances may run the same job against one database:
-   * each job's statements do their work once.
+   * each job's statements do their work once. {@code job} names it in the metrics, {@code what} in the log.
    */
-  private static void every(Vertx vertx, int pollSeconds, String what, Supplier<Future<?>> run) {
+  private static void every(Vertx vertx, JobRuns jobs, int pollSeconds, String job, String what, Supplier<Future<?>> run) {
     AtomicBoolean running = new AtomicBoolean();
+    jobs.declare(job);
     vertx.setPeriodic(pollSeconds * 1000L, id -> {
       if (!running.compareAndSet(false, true)) return;
-      run.get()
+      jobs.track(job, run::get)
           .onFailure(e -> Logger.getLogger(App.class.getName()).log(Level.WARNING, what + " failed", e))
           .onComplete(ar -> running.set(false));
     });

@@ -11,6 +11,7 @@ import at.jobfair.config.Config;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.meeting.Meetings;
+import at.jobfair.observe.Metrics;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import io.vertx.sqlclient.Pool;
@@ -19,5 +20,5 @@ import io.vertx.sqlclient.Pool;
 public record Services(Config config, Pool pool, Messages messages, Pages pages, AccountService accounts, String sessionSecret,
                        CatalogStore catalog, BookingService bookings, LiveHub live, Outbox outbox, MailSender mailSender,
                        InvitationService invitations, AttendanceService attendance,
-                       Meetings meetings, CascadeService cascades) {
+                       Meetings meetings, CascadeService cascades, Metrics metrics) {
 }

@@ -121,6 +121,10 @@ public final class Config {
     range("cascade.waiverDays", 1, 365);
     range("cascade.closePollSeconds", 1, 24 * 3600);
     range("cascade.closeGraceDays", 0, 365);
+    range("metrics.pollSeconds", 1, 3600);
+    if (!string("metrics.token").matches("[\\x21-\\x7e]*")) {
+      throw new ConfigException("metrics.token", "must be printable ASCII without spaces (it travels in an Authorization header)");
+    }
     String url = string("db.url");
     if (!url.isBlank() && !(url.startsWith("postgresql://") || url.startsWith("postgres://"))) {
       throw new ConfigException("db.url", "must look like postgresql://user:password@host:5432/database");

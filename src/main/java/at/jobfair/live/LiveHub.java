@@ -92,6 +92,16 @@ public final class LiveHub {
     }
   }
 
+  /** A socket is open (subscribed to something or not yet): counted from now until {@link #forget}. */
+  void opened(ServerWebSocket ws) {
+    sockets.add(ws);
+  }
+
+  /** Live sockets open on this node (a metric). */
+  public int connections() {
+    return sockets.size();
+  }
+
   void subscribe(ServerWebSocket ws, String topic) {
     sockets.add(ws);
     subscribers.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(ws);

@@ -50,6 +50,7 @@ public final class LiveSocket {
     Account user = Sessions.user(ctx);
     ctx.request().toWebSocket().onSuccess(ws -> {
       Set<String> topics = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      hub.opened(ws);
       ws.textMessageHandler(text -> onMessage(ws, user, topics, text));
       ws.closeHandler(v -> hub.forget(ws, topics));
       ws.exceptionHandler(e -> ws.close());

@@ -82,6 +82,16 @@ public final class MeetingRelay {
     meetings.relay(this);
   }
 
+  /** Rooms with at least one participant connected to this node (a metric). */
+  public int roomsHere() {
+    return rooms.size();
+  }
+
+  /** Participants' sockets connected to this node, in any room, in the call or waiting (a metric). */
+  public int peersHere() {
+    return rooms.values().stream().mapToInt(r -> r.peers.size()).sum();
+  }
+
   /** {@code GET /meetings/:id/signal}: the socket of one participant of a booking's room. */
   public void upgradeBooking(RoutingContext ctx) {
     long bookingId;
