@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,8 +87,10 @@ public final class App implements AutoCloseable {
       Vertx shared = vertx;
       // db.poolSize connections shared out over the event loops, each loop with its own (see EventLoopPools)
       int perLoop = (config.integer("db.poolSize") + loops - 1) / loops;
+      // Each pool named (db-0 start-up and background work, db-1… one per event loop): the metrics show them apart.
+      AtomicInteger poolNumber = new AtomicInteger();
       Pool pool = new EventLoopPools(() -> PgBuilder.pool()
-          .with(new PoolOptions().setMaxSize(perLoop).setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS))
+          .with(new PoolOptions().setName("db-" + poolNumber.getAndIncrement()).setMaxSize(perLoop).setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS))
           // Cache prepared statements, long ones too: the booking read is planned once per connection, not per request.
           .connectingTo(database.appOptions().setCachePreparedStatements(true).setPreparedStatementCacheMaxSize(256)
               .setPreparedStatementCacheSqlLimit(16_384))

@@ -2,19 +2,29 @@ package at.jobfair;
 
 import at.jobfair.config.Config;
 import at.jobfair.demo.DemoData;
+import at.jobfair.observe.Logs;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /** {@code mvn -q compile exec:java}: starts the product on its configuration and says where to find it. */
 public final class Main {
+
+  private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
   private Main() {
   }
 
   public static void main(String[] args) {
+    Path defaults = Path.of("config", "application.json");
+    // JSON lines from the very first one: loading the configuration may already make a library log.
+    if (Config.peek(defaults, System.getenv(), "log.json")) Logs.json(null);
     Config config;
     try {
-      config = Config.load(Path.of("config", "application.json"), System.getenv());
+      config = Config.load(defaults, System.getenv());
     } catch (Config.ConfigException e) {
       System.err.println(e.getMessage());
       System.exit(2);
@@ -28,12 +38,22 @@ public final class Main {
       System.exit(2);
       return;
     }
+    boolean json = config.bool("log.json");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("Stopping …");
+      if (json) LOG.info("stopping");
+      else System.out.println("Stopping …");
       app.close();
     }, "jobfair-shutdown"));
 
     String url = config.string("http.publicUrl");
+    if (json) {
+      // JSON lines only: one record says where the node listens (the actual port, also when http.port is 0).
+      LogRecord running = new LogRecord(Level.INFO, "job fair platform running: " + url + " (port " + app.port() + ")");
+      running.setLoggerName(LOG.getName());
+      running.setParameters(new Object[] {Map.of("url", url, "port", app.port(), "embeddedDatabase", app.database().isEmbedded())});
+      LOG.log(running);
+      return;
+    }
     System.out.println();
     System.out.println("Jobbörse läuft / job fair platform running: " + url + (app.database().isEmbedded()
         ? "  (embedded PostgreSQL, data in " + Path.of(config.string("data.dir")).toAbsolutePath().normalize() + ")" : ""));

@@ -34,6 +34,24 @@ public final class Config {
 
   /** Loads the defaults file, the optional overlay file named by JOBFAIR_CONFIG, and the environment. */
   public static Config load(Path defaultsFile, Map<String, String> env) {
+    Config config = new Config(read(defaultsFile, env));
+    config.validate();
+    return config;
+  }
+
+  /**
+   * A true/false setting read before the configuration is checked, for what must be decided before anything is
+   * logged (checking a time zone may already make a library log); false when unreadable, and {@link #load} then says why.
+   */
+  public static boolean peek(Path defaultsFile, Map<String, String> env, String key) {
+    try {
+      return Boolean.TRUE.equals(read(defaultsFile, env).get(key));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static Map<String, Object> read(Path defaultsFile, Map<String, String> env) {
     Map<String, Object> values = flatten(readJson(defaultsFile), "");
     String overlay = env.get(ENV_CONFIG_FILE);
     if (overlay != null && !overlay.isBlank()) {
@@ -50,9 +68,7 @@ public final class Config {
       }
       values.put(key, parse(key, name, values.get(key), e.getValue()));
     }
-    Config config = new Config(values);
-    config.validate();
-    return config;
+    return values;
   }
 
   /** The same configuration with some keys replaced (used by tests and tools). */

