@@ -4,6 +4,10 @@ import at.jobfair.support.Await;
 import at.jobfair.support.Fixtures;
 import at.jobfair.support.TestApp;
 import at.jobfair.support.TestClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,9 +65,6 @@ class MetricsEndpointTest {
     assertEquals(201, b.post("/api/slots/" + slots.get(1) + "/bookings", "").status());
     assertEquals(409, seeker("metrics-c").post("/api/slots/" + slots.get(0) + "/bookings", "").status(), "the seat is a's");
     for (int i = 0; i < 3; i++) assertEquals(200, app.client().get("/api/fairs").status());
-    WebSocket live = HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(URI.create(app.baseUrl().replace("http:", "ws:") + "/live"), new WebSocket.Listener() { })
-        .get(10, TimeUnit.SECONDS);
 
     String after = scrape();
     assertEquals("", promtool(after), "promtool check metrics finds nothing to complain about");
@@ -76,11 +74,6 @@ class MetricsEndpointTest {
     assertTrue(value(after, "vertx_http_server_requests_total", "route=\"/api/fairs\"") >= 3, "requests by route");
     assertTrue(after.contains("vertx_pool_"), "the database pools");
     assertTrue(after.contains("netty_eventexecutor_tasks_pending{"), "the event loops' queues");
-    assertEquals(1, value(after, "vertx_http_server_active_ws_connections", ""), "WebSockets");
-    // The product's gauges exist with values that fit this quiet node with one live socket.
-    assertEquals(1, value(after, "jobfair_live_connections", ""));
-    assertEquals(0, value(after, "jobfair_meeting_peers", ""));
-    assertEquals(0, value(after, "jobfair_meeting_rooms", ""));
     assertEquals(1, value(after, "jobfair_cluster_members", ""));
     assertTrue(value(after, "jobfair_outbox_backlog", "") >= 0);
     assertTrue(value(after, "jobfair_outbox_oldest_age_seconds", "") >= 0);
@@ -89,9 +82,36 @@ class MetricsEndpointTest {
     }
     assertTrue(value(after, "jobfair_job_run_seconds_count", "job=\"outbox\",outcome=\"success\"") >= 1,
         "the outbox sender looked after the bookings' confirmations");
+  }
 
-    live.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
-    Await.waitFor(() -> value(scrape(), "jobfair_live_connections", "") == 0);
+  @Test
+  void liveAndMeetingSocketsOnThisNodeAreCountedWhileOpen() throws Exception {
+    // The demo's interview runs now: its employer may open the room's signalling socket.
+    long interview = app.count("select k.id from booking k join account a on a.id = k.jobseeker_id where a.email = 'interview@demo.test'");
+    TestClient employer = app.client().signedIn("employer@demo.test");
+    Vertx vertx = Vertx.vertx();
+    try {
+      WebSocketClient sockets = vertx.createWebSocketClient();
+      WebSocket live = sockets.connect(socket("/live", employer)).await(10, TimeUnit.SECONDS);
+      WebSocket room = sockets.connect(socket("/meetings/" + interview + "/signal", employer)).await(10, TimeUnit.SECONDS);
+      Await.waitFor(() -> value(scrape(), "jobfair_meeting_peers", "") == 1);
+      String open = scrape();
+      assertEquals(1, value(open, "jobfair_live_connections", ""));
+      assertEquals(1, value(open, "jobfair_meeting_rooms", ""));
+      assertEquals(2, value(open, "vertx_http_server_active_ws_connections", ""), "Vert.x counts both WebSockets");
+
+      live.close().await(10, TimeUnit.SECONDS);
+      room.close().await(10, TimeUnit.SECONDS);
+      Await.waitFor(() -> value(scrape(), "jobfair_live_connections", "") == 0 && value(scrape(), "jobfair_meeting_peers", "") == 0);
+      assertEquals(0, value(scrape(), "jobfair_meeting_rooms", ""));
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static WebSocketConnectOptions socket(String path, TestClient who) {
+    return new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.app().port()).setURI(path)
+        .addHeader("Cookie", "jobfair.session=" + who.cookie("jobfair.session")).addHeader("Origin", app.baseUrl());
   }
 
   @Test
