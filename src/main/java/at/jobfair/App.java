@@ -28,8 +28,11 @@ import at.jobfair.observe.Logs;
 import at.jobfair.observe.Metrics;
 import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
+import at.jobfair.node.Cluster;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
+import at.jobfair.web.PgSessionStore;
+import at.jobfair.db.StoredSecret;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -38,7 +41,6 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -55,17 +57,19 @@ public final class App implements AutoCloseable {
 
   private final Config config;
   private final Database database;
+  private final Cluster cluster;
   private final Vertx vertx;
   private final Pool pool;
   private final int port;
 
   private final Services services;
 
-  private App(Config config, Database database, Vertx vertx, Pool pool, int port, Services services) {
+  private App(Config config, Database database, Cluster cluster, Pool pool, int port, Services services) {
     this.services = services;
     this.config = config;
     this.database = database;
-    this.vertx = vertx;
+    this.cluster = cluster;
+    this.vertx = cluster.vertx();
     this.pool = pool;
     this.port = port;
   }
@@ -77,12 +81,14 @@ public final class App implements AutoCloseable {
     Metrics metrics = Metrics.from(config);
     Database database = Database.open(config);
     Vertx vertx = null;
+    Cluster cluster = null;
     try {
       database.migrate();
       // One event loop per HTTP server instance (at least two): the servers, jobs and database connections share them.
       int loops = Math.max(2, config.integer("http.instances"));
-      vertx = metrics.builder(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops)).build();
-      Logs.configure(config, NodeMetrics.nodeId(vertx));
+      cluster = Cluster.start(config, new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops), metrics::builder);
+      vertx = cluster.vertx();
+      Logs.configure(config, cluster.nodeId());
       JobRuns jobs = new JobRuns(metrics.registry());
       Vertx shared = vertx;
       // db.poolSize connections shared out over the event loops, each loop with its own (see EventLoopPools)
@@ -122,11 +128,17 @@ public final class App implements AutoCloseable {
           config.integer("cascade.waiverDays"));
       // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
       attendance.sanctionBars(cascades::endBarred);
-      Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessionSecret(config),
+      // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
+      // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four
+      // times within its timeout, so a person active within the timeout is never signed out.
+      PgSessionStore sessions = new PgSessionStore(vertx, pool,
+          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)));
+      Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
+          sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, metrics);
-      NodeMetrics.register(metrics, vertx, services, outboxStore, NodeMetrics.clusterMembers(vertx));
+      NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");
       int instances = port == 0 ? 1 : config.integer("http.instances");
@@ -136,13 +148,14 @@ public final class App implements AutoCloseable {
         started.add(v);
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
+      every(vertx, jobs, 300, "session_sweep", "sweeping expired sessions", sessions::sweep);
       // Marks due no-shows (each booking once).
       every(vertx, jobs, config.integer("attendance.pollSeconds"), "no_shows", "no-show check", attendance::markNoShows);
       // Ends cases a late sanction bar left at the sanction check (safety net), then closes the due cascades (each once).
       java.time.Duration grace = java.time.Duration.ofDays(config.integer("cascade.closeGraceDays"));
       every(vertx, jobs, config.integer("cascade.closePollSeconds"), "closing_cascades", "closing cascades",
           () -> cascades.endBarredEverywhere().compose(n -> cascades.closeDue(grace)));
-      return new App(config, database, vertx, pool, started.get(0).port(), services);
+      return new App(config, database, cluster, pool, started.get(0).port(), services);
     } catch (Exception e) {
       if (vertx != null) vertx.close();
       database.close();
@@ -187,6 +200,11 @@ public final class App implements AutoCloseable {
     return port;
   }
 
+  /** The node: its id, and the cluster it is part of (if any). */
+  public Cluster cluster() {
+    return cluster;
+  }
+
   public Vertx vertx() {
     return vertx;
   }
@@ -221,11 +239,10 @@ public final class App implements AutoCloseable {
     database.close();
   }
 
-  private static String sessionSecret(Config config) {
+  /** {@code session.secret}, or a key generated once and kept in the database, so that every node and restart shares it. */
+  private static String sessionSecret(Config config, Pool pool) throws Exception {
     String secret = config.string("session.secret");
     if (!secret.isEmpty()) return secret;
-    byte[] bytes = new byte[48];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getEncoder().encodeToString(bytes);
+    return Base64.getEncoder().encodeToString(StoredSecret.load(pool, "session-cookie").await(30, TimeUnit.SECONDS));
   }
 }

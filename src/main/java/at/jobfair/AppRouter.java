@@ -44,7 +44,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.sstore.LocalSessionStore;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -88,8 +87,8 @@ public final class AppRouter {
     router.get("/api/openapi.json").handler(OpenApi::serve);
 
     Path uploads = Path.of(s.config().string("data.dir")).resolve("uploads");
-    // Expired sessions are swept once a minute: the sweep visits every session on an event loop.
-    SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx, LocalSessionStore.DEFAULT_SESSION_MAP_NAME, 60_000))
+    // Sessions are in PostgreSQL, shared by every node (see PgSessionStore).
+    SessionHandler sessions = SessionHandler.create(s.sessions())
         .setSessionCookieName(Sessions.COOKIE)
         .setCookieHttpOnlyFlag(true)
         .setCookieSecureFlag(s.config().bool("session.secureCookie"))

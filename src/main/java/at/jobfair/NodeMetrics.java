@@ -4,7 +4,6 @@ import at.jobfair.mail.OutboxStore;
 import at.jobfair.observe.Metrics;
 import at.jobfair.observe.Sampled;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
 
 import java.util.function.IntSupplier;
 
@@ -31,17 +30,7 @@ final class NodeMetrics {
         s.meetings().relay()::roomsHere);
     metrics.gauge("jobfair.meeting.peers", "Built-in meeting participants connected to this node",
         s.meetings().relay()::peersHere);
-    metrics.gauge("jobfair.cluster.members", "Nodes in the cluster as this node sees them (1 when not clustered)",
+    metrics.gauge("jobfair.cluster.members", "Nodes in the cluster as this node sees them, itself included (1 when alone)",
         clusterMembers::getAsInt);
-  }
-
-  /** What the cluster manager knows: the members it sees, or 1 for a node on its own. */
-  static IntSupplier clusterMembers(Vertx vertx) {
-    return () -> vertx.isClustered() ? ((VertxInternal) vertx).clusterManager().getNodes().size() : 1;
-  }
-
-  /** This node's id in the cluster, for log lines; null for a node on its own. */
-  static String nodeId(Vertx vertx) {
-    return vertx.isClustered() ? ((VertxInternal) vertx).clusterManager().getNodeId() : null;
   }
 }

@@ -14,10 +14,12 @@ import at.jobfair.meeting.Meetings;
 import at.jobfair.observe.Metrics;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
+import at.jobfair.web.PgSessionStore;
 import io.vertx.sqlclient.Pool;
 
 /** What the HTTP layer needs, built once per application and shared by every server instance. */
-public record Services(Config config, Pool pool, Messages messages, Pages pages, AccountService accounts, String sessionSecret,
+public record Services(Config config, Pool pool, Messages messages, Pages pages, AccountService accounts,
+                       PgSessionStore sessions, String sessionSecret,
                        CatalogStore catalog, BookingService bookings, LiveHub live, Outbox outbox, MailSender mailSender,
                        InvitationService invitations, AttendanceService attendance,
                        Meetings meetings, CascadeService cascades, Metrics metrics) {

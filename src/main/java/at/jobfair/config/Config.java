@@ -116,6 +116,8 @@ public final class Config {
     range("http.instances", 1, 64);
     range("db.poolSize", 1, 500);
     range("db.embeddedPort", 0, 65535);
+    range("cluster.port", 1, 65535);
+    range("cluster.eventBusPort", 0, 65535);
     range("session.timeoutMinutes", 1, 60 * 24 * 30);
     range("auth.argon2MemoryKiB", 8, 4 * 1024 * 1024);
     range("auth.argon2Iterations", 1, 100);

@@ -56,6 +56,25 @@ public final class TestApp implements AutoCloseable {
     return s;
   }
 
+  /** Another node of the same installation: the same database, its own port and data directory. */
+  public TestApp another(Map<String, Object> settings) {
+    Map<String, Object> s = defaults(dbUrl);
+    s.put("demo", false);
+    s.putAll(settings);
+    return new TestApp(App.start(config().with(s)), dbUrl);
+  }
+
+  /**
+   * The settings that make nodes members of one cluster on loopback: node {@code i} of {@code ports} listens on
+   * {@code ports[i]} and joins the others. The cluster's name is new per call, so clusters of different tests never meet.
+   */
+  public static Map<String, Object> clusterMember(int i, int[] ports, String name) {
+    StringBuilder members = new StringBuilder();
+    for (int p : ports) members.append(members.length() == 0 ? "" : ",").append("127.0.0.1:").append(p);
+    return Map.of("cluster.enabled", true, "cluster.name", name, "cluster.host", "127.0.0.1", "cluster.port", ports[i],
+        "cluster.members", members.toString());
+  }
+
   public static TestApp start() {
     return start(Map.of());
   }

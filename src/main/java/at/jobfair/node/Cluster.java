@@ -1,0 +1,140 @@
+package at.jobfair.node;
+
+import at.jobfair.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * How this node's Vert.x is built: on its own, or as a member of a cluster (Hazelcast, joining the configured members
+ * over TCP; multicast and every other discovery off, so a node joins only the installation it is told about). A cluster
+ * shares the event bus; everything else the nodes share is in PostgreSQL.
+ */
+public final class Cluster {
+
+  private final Vertx vertx;
+  private final ClusterManager manager;
+  private final String nodeId;
+
+  private Cluster(Vertx vertx, ClusterManager manager) {
+    this.vertx = vertx;
+    this.manager = manager;
+    this.nodeId = manager == null ? UUID.randomUUID().toString() : manager.getNodeId();
+  }
+
+  /** Builds the node's Vert.x from {@code options}: clustered when {@code cluster.enabled}. Blocks until it has joined. */
+  public static Cluster start(Config config, VertxOptions options) {
+    return start(config, options, o -> Vertx.builder().with(o));
+  }
+
+  /**
+   * The same, with a builder made from the final options by {@code builders} (the metrics need to be part of the
+   * Vert.x they observe from its creation on).
+   */
+  public static Cluster start(Config config, VertxOptions options, Function<VertxOptions, VertxBuilder> builders) {
+    validate(config);
+    if (!config.bool("cluster.enabled")) {
+      return new Cluster(builders.apply(options).build(), null);
+    }
+    String host = config.string("cluster.host");
+    options.getEventBusOptions().setHost(host).setClusterPublicHost(host).setPort(config.integer("cluster.eventBusPort"));
+    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(config));
+    VertxBuilder builder = builders.apply(options).withClusterManager(manager);
+    try {
+      return new Cluster(builder.buildClustered().await(120, TimeUnit.SECONDS), manager);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("could not join the cluster " + members(config) + " within 120 s", e);
+    }
+  }
+
+  /** Vert.x's Hazelcast defaults (its maps and their backups) with this installation's network. */
+  static com.hazelcast.config.Config hazelcast(Config config) {
+    com.hazelcast.config.Config hz = ConfigUtil.loadConfig();
+    hz.setClusterName(config.string("cluster.name"));
+    hz.setProperty("hazelcast.phone.home.enabled", "false");
+    hz.setProperty("hazelcast.logging.type", "jdk");
+    // The node leaves the cluster when Vert.x closes (in the graceful stop), not from Hazelcast's own shutdown hook.
+    hz.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // A member that stops answering is taken out after 10 s instead of Hazelcast's default of 60 s.
+    hz.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
+    hz.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    String host = config.string("cluster.host");
+    NetworkConfig net = hz.getNetworkConfig();
+    net.setPort(config.integer("cluster.port")).setPortAutoIncrement(false).setPublicAddress(host);
+    net.getInterfaces().setEnabled(true).setInterfaces(List.of(host));
+    JoinConfig join = net.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(members(config)).setConnectionTimeoutSeconds(5);
+    hz.setProperty("hazelcast.socket.bind.any", "false");
+    return hz;
+  }
+
+  /** {@code cluster.members}: {@code host:port} entries separated by commas (empty entries ignored). */
+  public static List<String> members(Config config) {
+    return Arrays.stream(config.string("cluster.members").split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
+  }
+
+  /** Checks the cluster section, so that a wrong value stops the start with the key's name even while it is off. */
+  static void validate(Config config) {
+    String name = config.string("cluster.name");
+    if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+      throw new Config.ConfigException("cluster.name", "letters, digits, '.', '_' or '-', 1 to 64 of them; was '" + name + "'");
+    }
+    if (config.string("cluster.host").isBlank()) throw new Config.ConfigException("cluster.host", "must name this node's address");
+    for (String m : members(config)) {
+      int colon = m.lastIndexOf(':');
+      boolean ok = colon > 0;
+      if (ok) {
+        try {
+          int port = Integer.parseInt(m.substring(colon + 1));
+          ok = port > 0 && port <= 65535;
+        } catch (NumberFormatException e) {
+          ok = false;
+        }
+      }
+      if (!ok) throw new Config.ConfigException("cluster.members", "each member is host:port, separated by commas; '" + m + "' is not");
+    }
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** This node's id: the cluster manager's, or a random one per start when the node runs alone. */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  public boolean clustered() {
+    return manager != null;
+  }
+
+  /** How many nodes are in the cluster now, this one included (1 when alone). */
+  public int members() {
+    return manager == null ? 1 : manager.getNodes().size();
+  }
+
+  /** Whether the node is (still) part of its cluster; always true when alone. */
+  public boolean joined() {
+    return manager == null || manager.isActive();
+  }
+
+  /** Closes Vert.x, leaving the cluster. */
+  public Future<Void> close() {
+    return vertx.close();
+  }
+}

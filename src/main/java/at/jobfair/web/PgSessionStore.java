@@ -1,0 +1,172 @@
+package at.jobfair.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.prng.VertxContextPRNG;
+import io.vertx.ext.web.Session;
+import io.vertx.ext.web.sstore.SessionStore;
+import io.vertx.ext.web.sstore.impl.SharedDataSessionImpl;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Duration;
+
+/**
+ * Sessions in PostgreSQL (table {@code http_session}): every node reads the same ones, so people stay signed in whichever
+ * node answers, when one dies and through a restart of all. Chosen over the cluster's shared memory because it needs no
+ * cluster (one node keeps its sessions across a restart too), survives losing any number of nodes, and the database is
+ * already every node's single source of truth.
+ *
+ * <p>Vert.x stores a session after every request that looked at it. Written each time, every signed-in request would
+ * be a commit; here a session is written only when its data changed, when it is new or got a new id, and otherwise at
+ * most once per {@link #touchEvery} to move its expiry. A session signed out on one node cannot be brought back by a
+ * request still running on another: such a late write only updates an existing row, it never inserts one.
+ */
+public final class PgSessionStore implements SessionStore {
+
+  private final Pool pool;
+  private final Duration touchEvery;
+  private Vertx vertx;
+
+  /** A session as read from (or about to be written to) the table: it knows whether and when it was stored. */
+  static final class StoredSession extends SharedDataSessionImpl {
+    /** When its row was last written (epoch ms), or -1 for a session that has no row yet. */
+    long storedAt = -1;
+    String storedId;
+
+    StoredSession(VertxContextPRNG prng) {
+      super(prng);
+    }
+
+    StoredSession(VertxContextPRNG prng, long timeout, int length) {
+      super(prng, timeout, length);
+    }
+
+    /** The data differs from what was read or last written. */
+    boolean changed() {
+      return checksum() != crc();
+    }
+  }
+
+  public PgSessionStore(Vertx vertx, Pool pool, Duration touchEvery) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.touchEvery = touchEvery;
+  }
+
+  @Override
+  public SessionStore init(Vertx vertx, JsonObject options) {
+    this.vertx = vertx;
+    return this;
+  }
+
+  /**
+   * Vert.x writes a session while the answer is already on its way (it cannot hold the answer for the store), so the
+   * next request of a person who just got a session or signed in may arrive before the row is there. {@link #get} looks
+   * again a few times within {@link #LATE_WRITE_WAIT_MS} instead of Vert.x's loop, which would ask every 5 ms.
+   */
+  @Override
+  public long retryTimeout() {
+    return 0;
+  }
+
+  /** Pauses before looking again for a session not found (ms): about 0.8 s in all, four reads at most. */
+  private static final long[] LOOK_AGAIN_MS = {10, 50, 200, 500};
+  static final long LATE_WRITE_WAIT_MS = 760;
+
+  @Override
+  public Session createSession(long timeout) {
+    return createSession(timeout, DEFAULT_SESSIONID_LENGTH);
+  }
+
+  @Override
+  public Session createSession(long timeout, int length) {
+    return new StoredSession(VertxContextPRNG.current(vertx), timeout, length);
+  }
+
+  @Override
+  public Future<Session> get(String id) {
+    return read(id).compose(found -> found != null ? Future.succeededFuture(found) : lookAgain(id, 0));
+  }
+
+  private Future<Session> lookAgain(String id, int attempt) {
+    if (attempt == LOOK_AGAIN_MS.length) return Future.succeededFuture();
+    return vertx.timer(LOOK_AGAIN_MS[attempt]).compose(t -> read(id))
+        .compose(found -> found != null ? Future.succeededFuture(found) : lookAgain(id, attempt + 1));
+  }
+
+  private Future<Session> read(String id) {
+    return pool.preparedQuery("""
+            select data, (extract(epoch from touched_at) * 1000)::bigint as touched
+              from http_session where id = $1 and expires_at > now()""")
+        .execute(Tuple.of(id))
+        .map(rows -> {
+          if (rows.size() == 0) return null;
+          Row row = rows.iterator().next();
+          StoredSession s = new StoredSession(VertxContextPRNG.current(vertx));
+          s.readFromBuffer(0, row.getBuffer("data"));
+          s.storedAt = row.getLong("touched");
+          s.storedId = s.id();
+          return s;
+        });
+  }
+
+  @Override
+  public Future<Void> put(Session session) {
+    StoredSession s = (StoredSession) session;
+    long now = System.currentTimeMillis();
+    boolean newRow = s.storedAt < 0 || !s.id().equals(s.storedId);
+    boolean changed = s.changed();
+    if (!newRow && !changed && now - s.storedAt < touchEvery.toMillis()) return Future.succeededFuture();
+    // Vert.x's version bump also remembers the data's checksum, so the next request compares with what is written now.
+    if (changed) s.incrementVersion();
+    Buffer data = Buffer.buffer();
+    s.writeToBuffer(data);
+    Tuple args = Tuple.of(s.id(), data, s.timeout());
+    Future<RowSet<Row>> write = newRow
+        ? pool.preparedQuery("""
+            insert into http_session (id, data, timeout_ms, expires_at)
+            values ($1, $2, $3, now() + $3 * interval '1 millisecond')
+            on conflict (id) do update set data = excluded.data, timeout_ms = excluded.timeout_ms,
+              touched_at = now(), expires_at = excluded.expires_at""").execute(args)
+        : pool.preparedQuery("""
+            update http_session set data = $2, timeout_ms = $3, touched_at = now(),
+                   expires_at = now() + $3 * interval '1 millisecond'
+             where id = $1""").execute(args);
+    return write.map(rows -> {
+      s.storedAt = now;
+      s.storedId = s.id();
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> delete(String id) {
+    return pool.preparedQuery("delete from http_session where id = $1").execute(Tuple.of(id)).mapEmpty();
+  }
+
+  /** Removes expired sessions; any node may run it, at any time. Answers how many went. */
+  public Future<Integer> sweep() {
+    return pool.query("delete from http_session where expires_at <= now()").execute().map(RowSet::rowCount);
+  }
+
+  @Override
+  public Future<Void> clear() {
+    return pool.query("delete from http_session").execute().mapEmpty();
+  }
+
+  @Override
+  public Future<Integer> size() {
+    return pool.query("select count(*) from http_session where expires_at > now()").execute()
+        .map(rows -> rows.iterator().next().getInteger(0));
+  }
+
+  @Override
+  public void close() {
+    // the pool belongs to the application
+  }
+}

@@ -1,0 +1,116 @@
+package at.jobfair.web;
+
+import at.jobfair.support.TestApp;
+import at.jobfair.support.TestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** Sessions are kept in PostgreSQL: any node on the same database knows them, a restart keeps them, sign-out ends them everywhere. */
+class SessionStoreTest {
+
+  private static TestApp a;
+  private static TestApp b;
+
+  @BeforeAll
+  static void start() {
+    a = TestApp.start();
+    b = a.another(Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (b != null) b.close();
+    if (a != null) a.close();
+  }
+
+  /** The same cookies, sent to another node. */
+  private static TestClient onOtherNode(TestClient signedIn, TestApp node) {
+    TestClient other = node.client();
+    other.setCookie(Sessions.COOKIE, signedIn.cookie(Sessions.COOKIE));
+    other.setCookie(Sessions.CSRF_COOKIE, signedIn.cookie(Sessions.CSRF_COOKIE));
+    return other;
+  }
+
+  @Test
+  void aPersonSignedInOnOneNodeIsSignedInOnAnotherAndMayChangeThingsThere() {
+    TestClient onA = a.as("seeker@demo.test");
+    TestClient onB = onOtherNode(onA, b);
+    assertEquals("seeker@demo.test", onB.get("/api/me").json().getString("email"));
+    // The CSRF token issued on A is accepted on B: signing out through B works and ends the session on A too.
+    assertEquals(204, onB.delete("/api/session").status());
+    assertEquals(401, onA.get("/api/me").status());
+  }
+
+  @Test
+  void aSessionOutlivesTheNodeThatCreatedIt() {
+    TestClient onA = a.as("seeker2@demo.test");
+    try (TestApp c = a.another(Map.of())) {
+      TestClient onC = onOtherNode(onA, c);
+      assertEquals(200, onC.get("/api/me").status());
+    }
+    // A node started later (as after a restart) still knows the person.
+    try (TestApp d = a.another(Map.of())) {
+      assertEquals("seeker2@demo.test", onOtherNode(onA, d).get("/api/me").json().getString("email"));
+    }
+  }
+
+  @Test
+  void requestsThatOnlyReadTheSessionDoNotWriteIt() throws Exception {
+    TestClient onA = a.as("employer@demo.test");
+    assertEquals(200, onA.get("/api/me").status()); // the session row is written by now
+    String id = onA.cookie(Sessions.COOKIE);
+    assertNotNull(id);
+    long before = a.count("select count(*) from http_session");
+    String version = rowVersion();
+    for (int i = 0; i < 5; i++) assertEquals(200, onA.get("/api/me").status());
+    assertEquals(version, rowVersion(), "no request rewrote a session row");
+    assertEquals(before, a.count("select count(*) from http_session"));
+  }
+
+  @Test
+  void anExpiredSessionSignsNobodyInAndIsSweptAway() throws Exception {
+    TestClient onA = a.as("sfa@demo.test");
+    assertEquals(200, onA.get("/api/me").status()); // the session row is written by now
+    // The cookie carries the session's id (and its signature): this person's session ends now.
+    try (var c = a.jdbc(); var st = c.prepareStatement("update http_session set expires_at = now() - interval '1 second' where strpos(?, id) = 1")) {
+      st.setString(1, onA.cookie(Sessions.COOKIE));
+      assertEquals(1, st.executeUpdate());
+    }
+    assertEquals(401, onA.get("/api/me").status());
+    PgSessionStore store = a.app().services().sessions();
+    store.sweep().await(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(0, a.count("select count(*) from http_session where expires_at <= now()"));
+  }
+
+  @Test
+  void aRequestStillRunningWhenThePersonSignsOutElsewhereCannotBringTheSessionBack() throws Exception {
+    PgSessionStore store = a.app().services().sessions();
+    var session = store.createSession(60_000);
+    session.put("user", new io.vertx.core.json.JsonObject().put("id", 1));
+    store.put(session).await(10, java.util.concurrent.TimeUnit.SECONDS);
+    var loaded = store.get(session.id()).await(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertNotNull(loaded);
+    // Signed out on another node while this request runs; then this request stores what it changed.
+    store.delete(session.id()).await(10, java.util.concurrent.TimeUnit.SECONDS);
+    loaded.put("csrf", "late");
+    store.put(loaded).await(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(null, store.get(session.id()).await(10, java.util.concurrent.TimeUnit.SECONDS));
+  }
+
+  /** A cheap fingerprint of every session row's physical version: it changes when any row is written. */
+  private static String rowVersion() {
+    try (var c = a.jdbc(); var st = c.createStatement();
+         var rs = st.executeQuery("select string_agg(id || ':' || xmin::text, ',' order by id) from http_session")) {
+      rs.next();
+      return rs.getString(1);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
