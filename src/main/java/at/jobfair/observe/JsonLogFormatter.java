@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonObject;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
@@ -27,7 +26,7 @@ public final class JsonLogFormatter extends Formatter {
   @Override
   public String format(LogRecord record) {
     JsonObject line = new JsonObject()
-        .put("time", Instant.ofEpochMilli(record.getMillis()).toString())
+        .put("time", record.getInstant().toString())
         .put("level", record.getLevel().getName())
         .put("logger", record.getLoggerName())
         .put("message", formatMessage(record));
