@@ -2,6 +2,10 @@
 //  - built in: the browsers connect to each other directly (WebRTC); offers, answers and ICE candidates go through
 //    the product's own WebSocket (cfg.signal), which only relays between people entitled to the room and in the call.
 //    Whoever enters the call offers to everyone already in it, so two sides never offer to each other at once.
+//    The socket may be on any node of a cluster: when it closes for any reason but a deliberate one (left, full, the
+//    same person opened the room elsewhere), the page reconnects with a growing pause (at once after 1012, "service
+//    restart": the node stops and the balancer sends us to another), drops every old peer connection and offers to
+//    whoever is in the call again. The other side hears our old id leave and the new one join, and answers.
 //  - Jitsi: the IFrame API from the configured domain, with the token the server minted for this person; joins and
 //    leaves are reported to the server as attendance evidence.
 // Every text comes from the page (data-texts, from the message bundles).
@@ -110,6 +114,9 @@
     let ws = null;
     let leaving = false;
     let retries = 0;
+    // Close codes the server sends on purpose: the room is full, or this person's newer socket replaced this one.
+    const FINAL = [4409, 4001];
+    const closesAt = cfg.closesAt ? Date.parse(cfg.closesAt) : NaN;
 
     async function media() {
       if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
@@ -293,8 +300,10 @@
       ws.onmessage = function (event) {
         let m;
         try { m = JSON.parse(event.data); } catch (e) { return; }
-        retries = 0;
         if (m.type === 'welcome') {
+          // A fresh start (also after a reconnect): old peer connections go, offers follow for whoever is in the call.
+          retries = 0;
+          Array.from(peers.keys()).forEach(close);
           if (m.inCall) status(T.alone, 'in-call');
           else status(cfg.autoAdmit ? T.waitingAuto : T.waiting, 'waiting');
         } else if (m.type === 'admitted') {
@@ -314,32 +323,48 @@
           lobby(m.waiting);
         } else if (m.type === 'full') {
           // No place in the room: say so, do not retry, and let go of camera and microphone.
-          leaving = true;
-          if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
-          localVideo.srcObject = null;
-          status(T.full, 'full');
-          document.querySelectorAll('.controls button').forEach(function (b) { b.disabled = true; });
-          afterLeave.hidden = false;
+          stop(T.full, 'full');
+        } else if (m.type === 'replaced') {
+          // The same person opened the room again (another tab or device): this page steps aside for good.
+          stop(T.replaced, 'replaced');
         }
       };
-      ws.onclose = function () {
+      ws.onclose = function (event) {
         if (leaving) return;
+        if (FINAL.indexOf(event.code) >= 0) {
+          stop(event.code === 4409 ? T.full : T.replaced, event.code === 4409 ? 'full' : 'replaced');
+          return;
+        }
         Array.from(peers.keys()).forEach(close);
+        if (!isNaN(closesAt) && Date.now() > closesAt) {
+          status(T.failed, 'failed');
+          afterLeave.hidden = false;
+          return;
+        }
         status(T.connectionLost, 'reconnecting');
-        if (++retries <= 5) setTimeout(connect, 1000 * retries);
-        else afterLeave.hidden = false;
+        // After "service restart" at once (a little spread, so a node's people do not all arrive in one instant);
+        // otherwise, and when that did not help, 0.5 s doubling up to 10 s, so a struggling installation is not hammered.
+        const pause = event.code === 1012 && retries === 0 ? 100 + Math.random() * 400
+          : Math.min(10000, 500 * Math.pow(2, retries)) * (0.75 + Math.random() / 2);
+        retries++;
+        setTimeout(connect, pause);
       };
     }
 
-    function leave() {
+    /** Ends the page's part in the call for good: no reconnect, camera and microphone let go. */
+    function stop(text, state) {
       leaving = true;
       if (ws) ws.close();
       Array.from(peers.keys()).forEach(close);
       if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
       localVideo.srcObject = null;
-      status(T.left, 'left');
+      status(text, state);
       document.querySelectorAll('.controls button').forEach(function (b) { b.disabled = true; });
       afterLeave.hidden = false;
+    }
+
+    function leave() {
+      stop(T.left, 'left');
     }
 
     btnMute.onclick = function () {

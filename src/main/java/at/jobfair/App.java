@@ -29,6 +29,15 @@ import at.jobfair.observe.Metrics;
 import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
 import at.jobfair.node.Cluster;
+import at.jobfair.node.Health;
+import at.jobfair.node.Readiness;
+import at.jobfair.attendance.OverdueProposalItems;
+import at.jobfair.booth.BoothService;
+import at.jobfair.booth.BoothStore;
+import at.jobfair.cascade.Dossier;
+import at.jobfair.fair.FairService;
+import at.jobfair.fair.FairStore;
+import at.jobfair.fair.WallClock;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import at.jobfair.web.PgSessionStore;
@@ -42,6 +51,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,15 +73,20 @@ public final class App implements AutoCloseable {
   private final int port;
 
   private final Services services;
+  private final Readiness readiness;
+  private final List<HttpVerticle> servers;
 
-  private App(Config config, Database database, Cluster cluster, Pool pool, int port, Services services) {
+  private App(Config config, Database database, Cluster cluster, Pool pool, List<HttpVerticle> servers, Services services,
+              Readiness readiness) {
     this.services = services;
+    this.readiness = readiness;
+    this.servers = List.copyOf(servers);
     this.config = config;
     this.database = database;
     this.cluster = cluster;
     this.vertx = cluster.vertx();
     this.pool = pool;
-    this.port = port;
+    this.port = servers.get(0).port();
   }
 
   /** Starts everything and returns once the servers listen. Blocks; a failure stops what had started. */
@@ -82,6 +97,8 @@ public final class App implements AutoCloseable {
     Database database = Database.open(config);
     Vertx vertx = null;
     Cluster cluster = null;
+    // What /health/ready reports besides the database and the cluster: holds (a warm-up puts one) and the drain on stop.
+    Readiness readiness = new Readiness();
     try {
       database.migrate();
       // One event loop per HTTP server instance (at least two): the servers, jobs and database connections share them.
@@ -123,11 +140,13 @@ public final class App implements AutoCloseable {
       vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations, config.reminderOffsets(),
           config.integer("reminders.pollSeconds")).tracked(jobs.declare("reminders"))).await(30, TimeUnit.SECONDS);
       AttendanceService attendance = attendanceService(config, pool);
-      Meetings meetings = Meetings.start(vertx, config, pool, attendance).await(30, TimeUnit.SECONDS);
-      CascadeService cascades = new CascadeService(pool, new CascadeStore(), new AuditLog(pool), Clock.systemUTC(),
+      Meetings meetings = Meetings.start(vertx, config, pool, attendance, cluster.nodeId()).await(30, TimeUnit.SECONDS);
+      AuditLog audit = new AuditLog(pool);
+      CascadeService cascades = new CascadeService(pool, new CascadeStore(), audit, Clock.systemUTC(),
           config.integer("cascade.waiverDays"));
       // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
       attendance.sanctionBars(cascades::endBarred);
+      WallClock clock = new WallClock(config.zone());
       // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
       // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four
       // times within its timeout, so a person active within the timeout is never signed out.
@@ -137,7 +156,9 @@ public final class App implements AutoCloseable {
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
-          invitations, attendance, meetings, cascades, metrics);
+          invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
+          new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades), audit, new OverdueProposalItems(pool),
+          new Health(vertx, pool, cluster, readiness), metrics);
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");
@@ -155,7 +176,7 @@ public final class App implements AutoCloseable {
       java.time.Duration grace = java.time.Duration.ofDays(config.integer("cascade.closeGraceDays"));
       every(vertx, jobs, config.integer("cascade.closePollSeconds"), "closing_cascades", "closing cascades",
           () -> cascades.endBarredEverywhere().compose(n -> cascades.closeDue(grace)));
-      return new App(config, database, cluster, pool, started.get(0).port(), services);
+      return new App(config, database, cluster, pool, started, services, readiness);
     } catch (Exception e) {
       if (vertx != null) vertx.close();
       database.close();
@@ -198,6 +219,21 @@ public final class App implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** What /health/ready answers besides the database and the cluster: holds (a warm-up) and draining. */
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /**
+   * The graceful stop (SIGTERM): not ready at once, then after {@code shutdown.readyDelaySeconds} the sockets are told
+   * to reconnect elsewhere, requests in flight finish, the node leaves the cluster, all within
+   * {@code shutdown.drainSeconds}. See {@link GracefulStop}.
+   */
+  public void stopGracefully() {
+    new GracefulStop(this, servers).run(Duration.ofSeconds(config.integer("shutdown.readyDelaySeconds")),
+        Duration.ofSeconds(config.integer("shutdown.drainSeconds")));
   }
 
   /** The node: its id, and the cluster it is part of (if any). */

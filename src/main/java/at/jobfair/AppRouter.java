@@ -11,11 +11,9 @@ import at.jobfair.web.Failures;
 import at.jobfair.web.OpenApi;
 import at.jobfair.web.SecurityHeaders;
 import at.jobfair.web.Sessions;
-import at.jobfair.audit.AuditLog;
 import at.jobfair.attendance.AttendanceApi;
 import at.jobfair.attendance.AttendanceService;
 import at.jobfair.attendance.Board;
-import at.jobfair.attendance.OverdueProposalItems;
 import at.jobfair.attendance.Worklist;
 import at.jobfair.jobseeker.JobseekerRecords;
 import at.jobfair.booking.BookingApi;
@@ -31,13 +29,7 @@ import at.jobfair.mail.OutboxAdmin;
 import at.jobfair.meeting.MeetingWeb;
 import at.jobfair.account.UserAdmin;
 import at.jobfair.booth.BoothAdmin;
-import at.jobfair.booth.BoothService;
-import at.jobfair.booth.BoothStore;
-import at.jobfair.db.Health;
 import at.jobfair.fair.FairAdmin;
-import at.jobfair.fair.FairService;
-import at.jobfair.fair.FairStore;
-import at.jobfair.fair.WallClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
@@ -80,7 +72,10 @@ public final class AppRouter {
     router.route().handler(RequestIds::handle);
     if (s.config().bool("log.access")) router.route().handler(AccessLog::handle);
     router.route().handler(SecurityHeaders::apply);
-    router.get("/health").handler(new Health(s.pool())::handle);
+    // Health: /health answers as /health/ready does (tools and tests know it).
+    router.get("/health/live").handler(s.health()::live);
+    router.get("/health/ready").handler(s.health()::ready);
+    router.get("/health").handler(s.health()::ready);
     // Prometheus figures of this node (no personal data); metrics.token, when set, asks for a bearer token.
     if (s.metrics().enabled()) router.get("/metrics").handler(s.metrics().scrapeHandler());
     router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
@@ -167,9 +162,8 @@ public final class AppRouter {
     e.api(GET, "/api/outbox", staff(), outbox::apiList);
 
     // Fairs and booths: management (organisers, employers)
-    WallClock clock = new WallClock(s.config().zone());
-    FairAdmin fairs = new FairAdmin(new FairService(s.pool(), new FairStore(s.pool()), clock), s.pages());
-    BoothAdmin booths = new BoothAdmin(new BoothService(s.pool(), new BoothStore(s.pool()), clock), s.pages());
+    FairAdmin fairs = new FairAdmin(s.fairs(), s.pages());
+    BoothAdmin booths = new BoothAdmin(s.booths(), s.pages());
     Access runsBooth = roles(EMPLOYER, ORGANIZER); // and BoothAccess: employers only their own employer's booths
     e.page(GET, "/admin/fairs", roles(ORGANIZER), fairs::listPage);
     e.page(POST, "/admin/fairs", roles(ORGANIZER), fairs::createForm);
@@ -227,11 +221,10 @@ public final class AppRouter {
     e.page(POST, "/appointments/confirm/:token", anyone(), invitations::confirmForm);
     // Attendance, worklist and the live staff board
     AttendanceService attendance = s.attendance();
-    AttendanceApi attendanceApi = new AttendanceApi(attendance, clock);
+    AttendanceApi attendanceApi = new AttendanceApi(attendance, s.fairs().clock());
     JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages());
-    OverdueProposalItems overdue = new OverdueProposalItems(s.pool());
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
-    Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, overdue::of, cascades::caseworkerItems);
+    Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, s.overdueProposals()::of, cascades::caseworkerItems);
     Board board = new Board(s.pool(), s.pages(), attendance, s.config().zone(), cascades::funnel);
     Access readsRecords = roles(SFA, SFU, ORGANIZER, ERHEBUNG, KOMMUNE); // never employers, jobseekers or providers
     e.api(GET, "/api/jobseekers/:id", readsRecords, records::apiGet);
@@ -273,7 +266,7 @@ public final class AppRouter {
     e.api(POST, "/api/fairs/:id/orientation/events", signedIn(), meetings::apiGroupEvent);
 
     // The interview cascade: playbook and stations per fair, live queues, steps, decisions, dossier, one's own history
-    Dossier dossier = new Dossier(s.pool(), cascades);
+    Dossier dossier = s.dossiers();
     CascadeApi cascadeApi = new CascadeApi(cascades, dossier);
     CascadePages cascadePages = new CascadePages(cascades, dossier, s.pages(), s.config().zone());
     Access stationStaff = roles(PROVIDER, SFU, EMPLOYER, ERHEBUNG, SFA, KOMMUNE, ORGANIZER); // and: a role the station names
@@ -304,7 +297,7 @@ public final class AppRouter {
     e.page(GET, "/employer/answers", roles(EMPLOYER), cascadePages::answersPage);
 
     // The audit trail (staff): is it whole?
-    e.api(GET, "/api/audit/verify", staff(), new AuditLog(s.pool())::apiVerify);
+    e.api(GET, "/api/audit/verify", staff(), s.audit()::apiVerify);
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(ApiError.notFound("not_found")));

@@ -5,6 +5,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 /** One HTTP server instance; several share the port, one per event loop. */
 final class HttpVerticle extends VerticleBase {
 
@@ -32,5 +35,13 @@ final class HttpVerticle extends VerticleBase {
 
   int port() {
     return server.actualPort();
+  }
+
+  /**
+   * Stops taking connections and closes each open one once its request in flight is answered (after {@code timeout},
+   * whatever is still open is closed).
+   */
+  Future<Void> shutdown(Duration timeout) {
+    return server.shutdown(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
   }
 }

@@ -19,12 +19,11 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    Path defaults = Path.of("config", "application.json");
     // JSON lines from the very first one: loading the configuration may already make a library log.
-    if (Config.peek(defaults, System.getenv(), "log.json")) Logs.json(null);
+    if (Config.peek(System.getenv(), "log.json")) Logs.json(null);
     Config config;
     try {
-      config = Config.load(defaults, System.getenv());
+      config = Config.load(System.getenv());
     } catch (Config.ConfigException e) {
       System.err.println(e.getMessage());
       System.exit(2);
@@ -39,10 +38,11 @@ public final class Main {
       return;
     }
     boolean json = config.bool("log.json");
+    // SIGTERM (and Ctrl-C): the graceful stop, so that a rolling restart fails nobody (see GracefulStop).
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (json) LOG.info("stopping");
       else System.out.println("Stopping …");
-      app.close();
+      app.stopGracefully();
     }, "jobfair-shutdown"));
 
     String url = config.string("http.publicUrl");

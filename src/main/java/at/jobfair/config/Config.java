@@ -4,7 +4,9 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -32,27 +34,59 @@ public final class Config {
     this.values = Collections.unmodifiableMap(values);
   }
 
+  /** The documented defaults, relative to the working directory. */
+  public static final Path DEFAULTS_FILE = Path.of("config", "application.json");
+  /** The same defaults inside the jar, for a node started from any other directory. */
+  static final String DEFAULTS_RESOURCE = "config/application.json";
+
+  /**
+   * Loads the defaults from {@code ./config/application.json}, or, when there is none (the jar started elsewhere),
+   * from the copy packed into the jar; then the overlay file and the environment as {@link #load(Path, Map)}.
+   */
+  public static Config load(Map<String, String> env) {
+    return Files.exists(DEFAULTS_FILE) ? load(DEFAULTS_FILE, env) : loadPacked(env);
+  }
+
+  /** The defaults packed into the jar (a copy of config/application.json made by the build), then the overlays. */
+  static Config loadPacked(Map<String, String> env) {
+    return load(packedDefaults(), env);
+  }
+
+  private static JsonObject packedDefaults() {
+    try (InputStream in = Config.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
+      if (in == null) throw new ConfigException("file", "found neither " + DEFAULTS_FILE.toAbsolutePath() + " nor the defaults inside the jar");
+      return parseJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULTS_RESOURCE);
+    } catch (IOException e) {
+      throw new ConfigException("file", "cannot read the defaults inside the jar: " + e.getMessage());
+    }
+  }
+
   /** Loads the defaults file, the optional overlay file named by JOBFAIR_CONFIG, and the environment. */
   public static Config load(Path defaultsFile, Map<String, String> env) {
-    Config config = new Config(read(defaultsFile, env));
-    config.validate();
-    return config;
+    return load(readJson(defaultsFile), env);
   }
 
   /**
    * A true/false setting read before the configuration is checked, for what must be decided before anything is
    * logged (checking a time zone may already make a library log); false when unreadable, and {@link #load} then says why.
    */
-  public static boolean peek(Path defaultsFile, Map<String, String> env, String key) {
+  public static boolean peek(Map<String, String> env, String key) {
     try {
-      return Boolean.TRUE.equals(read(defaultsFile, env).get(key));
+      JsonObject defaults = Files.exists(DEFAULTS_FILE) ? readJson(DEFAULTS_FILE) : packedDefaults();
+      return Boolean.TRUE.equals(read(defaults, env).get(key));
     } catch (RuntimeException e) {
       return false;
     }
   }
 
-  private static Map<String, Object> read(Path defaultsFile, Map<String, String> env) {
-    Map<String, Object> values = flatten(readJson(defaultsFile), "");
+  private static Config load(JsonObject defaults, Map<String, String> env) {
+    Config config = new Config(read(defaults, env));
+    config.validate();
+    return config;
+  }
+
+  private static Map<String, Object> read(JsonObject defaults, Map<String, String> env) {
+    Map<String, Object> values = flatten(defaults, "");
     String overlay = env.get(ENV_CONFIG_FILE);
     if (overlay != null && !overlay.isBlank()) {
       overlay(values, flatten(readJson(Path.of(overlay)), ""), "file " + overlay);
@@ -142,6 +176,11 @@ public final class Config {
     range("metrics.pollSeconds", 1, 3600);
     if (!string("metrics.token").matches("[\\x21-\\x7e]*")) {
       throw new ConfigException("metrics.token", "must be printable ASCII without spaces (it travels in an Authorization header)");
+    }
+    range("shutdown.drainSeconds", 1, 3600);
+    range("shutdown.readyDelaySeconds", 0, 300);
+    if (integer("shutdown.readyDelaySeconds") >= integer("shutdown.drainSeconds")) {
+      throw new ConfigException("shutdown.readyDelaySeconds", "must be shorter than shutdown.drainSeconds, which it is part of");
     }
     String url = string("db.url");
     if (!url.isBlank() && !(url.startsWith("postgresql://") || url.startsWith("postgres://"))) {
@@ -234,11 +273,17 @@ public final class Config {
 
   private static JsonObject readJson(Path file) {
     try {
-      return new JsonObject(Files.readString(file));
+      return parseJson(Files.readString(file), file.toString());
     } catch (IOException e) {
       throw new ConfigException("file", "cannot read configuration file " + file.toAbsolutePath() + ": " + e.getMessage());
+    }
+  }
+
+  private static JsonObject parseJson(String text, String source) {
+    try {
+      return new JsonObject(text);
     } catch (DecodeException e) {
-      throw new ConfigException("file", "configuration file " + file + " is not valid JSON: " + e.getMessage());
+      throw new ConfigException("file", "configuration file " + source + " is not valid JSON: " + e.getMessage());
     }
   }
 

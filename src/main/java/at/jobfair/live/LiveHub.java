@@ -22,6 +22,8 @@ public final class LiveHub {
 
   private static final Logger LOG = Logger.getLogger(LiveHub.class.getName());
   public static final String CHANNEL = "live";
+  /** WebSocket close code 1012, "service restart": the client should reconnect (RFC 6455 registry). */
+  public static final short SERVICE_RESTART = 1012;
 
   private final Vertx vertx;
   private final PgConnectOptions options;
@@ -29,6 +31,7 @@ public final class LiveHub {
   private final Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
   private PgSubscriber subscriber;
   private volatile boolean subscribedOnce;
+  private volatile boolean draining;
 
   public LiveHub(Vertx vertx, PgConnectOptions options) {
     this.vertx = vertx;
@@ -48,6 +51,26 @@ public final class LiveHub {
 
   public Future<Void> stop() {
     return subscriber == null ? Future.succeededFuture() : subscriber.close();
+  }
+
+  /**
+   * The node is stopping: every socket is closed with 1012 ("service restart"), upon which the page reconnects through
+   * the load balancer to another node and reads itself again; new sockets are refused from now on. Completes when
+   * every close is done (or failed: a client that has gone already).
+   */
+  public Future<Void> drain() {
+    draining = true;
+    List<Future<Void>> closing = sockets.stream().map(ws -> ws.close(SERVICE_RESTART, "service restart")).toList();
+    return Future.join(closing).mapEmpty();
+  }
+
+  public boolean draining() {
+    return draining;
+  }
+
+  /** How many sockets are open on this node. */
+  public int sockets() {
+    return sockets.size();
   }
 
   /** The topics a change concerns. Slot changes (free seats, no names) are public; bookings only for those involved. */
@@ -92,7 +115,7 @@ public final class LiveHub {
     }
   }
 
-  /** A socket is open (subscribed to something or not yet): counted from now until {@link #forget}. */
+  /** A socket opened: it hears resyncs and a drain even before it subscribes to anything. */
   void opened(ServerWebSocket ws) {
     sockets.add(ws);
   }

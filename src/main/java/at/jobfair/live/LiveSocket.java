@@ -47,6 +47,11 @@ public final class LiveSocket {
       refuse(ctx, 403);
       return;
     }
+    // A stopping node takes no new sockets: the page tries again and the load balancer sends it elsewhere.
+    if (hub.draining()) {
+      refuse(ctx, 503);
+      return;
+    }
     Account user = Sessions.user(ctx);
     ctx.request().toWebSocket().onSuccess(ws -> {
       Set<String> topics = java.util.concurrent.ConcurrentHashMap.newKeySet();

@@ -16,9 +16,12 @@ import java.util.Base64;
  * @param roomKey    the key room names are derived with; null = the one generated once and kept in the database
  * @param iceServers STUN/TURN servers as the browser's {@code RTCIceServer} list (empty: none needed on one network)
  * @param jitsi      the token minter when the provider is Jitsi, else null
+ * @param heartbeatSeconds   how often a node tells the others (through the database) that its sockets are alive
+ * @param nodeTimeoutSeconds after how long without that a node counts as dead and its peers leave their rooms
  */
 public record MeetingConfig(Provider provider, Duration joinBefore, byte[] roomKey, int groupMaxParticipants,
-                            JsonArray iceServers, String jitsiDomain, JitsiTokens jitsi, String jitsiAppId) {
+                            JsonArray iceServers, String jitsiDomain, JitsiTokens jitsi, String jitsiAppId,
+                            int heartbeatSeconds, int nodeTimeoutSeconds) {
 
   public enum Provider {
     BUILTIN, JITSI;
@@ -49,6 +52,14 @@ public record MeetingConfig(Provider provider, Duration joinBefore, byte[] roomK
       }
     }
     JsonArray ice = iceServers(c.string("meeting.iceServers"));
+    int beat = c.integer("meeting.heartbeatSeconds");
+    if (beat < 1 || beat > 60) throw new ConfigException("meeting.heartbeatSeconds", "must be between 1 and 60, was " + beat);
+    int timeout = c.integer("meeting.nodeTimeoutSeconds");
+    // Two missed beats at least, so that one slow beat does not throw a live node's people out of their calls.
+    if (timeout < 2 * beat || timeout > 600) {
+      throw new ConfigException("meeting.nodeTimeoutSeconds", "must be at least twice meeting.heartbeatSeconds (" + 2 * beat
+          + ") and at most 600, was " + timeout);
+    }
 
     String domain = c.string("jitsi.domain").strip();
     if (!domain.isEmpty() && !domain.matches("[A-Za-z0-9.-]+(:\\d{1,5})?")) {
@@ -81,7 +92,7 @@ public record MeetingConfig(Provider provider, Duration joinBefore, byte[] roomK
         throw new ConfigException(named, msg);
       }
     }
-    return new MeetingConfig(provider, Duration.ofMinutes(before), roomKey, group, ice, domain, tokens, appId);
+    return new MeetingConfig(provider, Duration.ofMinutes(before), roomKey, group, ice, domain, tokens, appId, beat, timeout);
   }
 
   /** A PEM given in one line (environment variables) may write its line breaks as \n; base64 of a PEM works too. */

@@ -14,10 +14,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The built-in provider's signalling: a WebSocket per participant ({@code /meetings/{booking}/signal}, or
@@ -26,70 +31,69 @@ import java.util.function.Function;
  * and only between them: a jobseeker in the lobby can send nothing to anyone and hears only that they are admitted.
  * The browsers connect to each other directly (a mesh: each pair has one peer connection).
  *
+ * <p>The participants of one room may be connected to different nodes. Who is in which room is kept in PostgreSQL
+ * ({@link PeerStore}); the messages travel over the event bus ({@link RoomBus}) to the node holding the recipient's
+ * socket, one event-bus message per signal and no database round trip. A node that dies loses its rows to the others'
+ * sweepers ({@link NodeWatch}); its browsers reconnect through the load balancer and take their places again.
+ *
  * <p>Messages (JSON): the server sends {@code welcome} (your peer id, whether you are in the call), {@code peers} (who
  * is in the call when you enter it: you offer to each), {@code joined}/{@code left} (someone entered/left the call),
- * {@code lobby} (to moderators: who waits), {@code admitted}, {@code signal} ({@code from}, {@code data}) and
- * {@code full}. A participant sends {@code signal} ({@code to}, {@code data}). The rooms live in this process: run one
- * instance behind the WebSocket, or route a room's participants to the same instance.
+ * {@code lobby} (to moderators: who waits), {@code admitted}, {@code signal} ({@code from}, {@code data}), {@code full}
+ * and {@code replaced} (the same person opened the room again elsewhere: this socket closes). A participant sends
+ * {@code signal} ({@code to}, {@code data}).
  */
 public final class MeetingRelay {
+
+  private static final Logger LOG = Logger.getLogger(MeetingRelay.class.getName());
 
   /** A booking's room: the two parties and authorised staff; more at once is refused. */
   static final int MAX_IN_BOOKING_ROOM = 6;
   private static final int MAX_MESSAGE = 64 * 1024;
+  /** Close codes the page does not reconnect after (it was meant): the room is full, or the person is in it elsewhere. */
+  static final short FULL = 4409;
+  static final short REPLACED = 4001;
+  /** "Service restart": the node stops or lost its place; the page reconnects at once (to another node). */
+  static final short RESTART = 1012;
 
   private final Vertx vertx;
   private final MeetingService meetings;
-  private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
+  private final PeerStore store;
+  private final RoomBus bus;
+  private final String nodeId;
+  private final Map<String, Peer> local = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
+  private volatile boolean draining;
+  private volatile long heartbeat = -1;
 
-  /** One open socket in a room. */
-  private final class Peer {
-    final String id;
-    final ServerWebSocket ws;
-    final String name;
-    final String role;
-    final boolean moderator;
-    /** Admitted (or never needed to be). */
-    volatile boolean inCall;
-    /** In the call: others offer to it and it may signal. Set under the room's lock, so two entering at once are ordered. */
-    volatile boolean entered;
-    volatile long timer = -1;
-
-    Peer(ServerWebSocket ws, String name, String role, boolean moderator, boolean inCall) {
-      byte[] b = new byte[9];
-      random.nextBytes(b);
-      this.id = HexFormat.of().formatHex(b);
-      this.ws = ws;
-      this.name = name;
-      this.role = role;
-      this.moderator = moderator;
-      this.inCall = inCall;
-    }
-
-    JsonObject describe() {
-      return new JsonObject().put("id", id).put("name", name).put("role", role);
-    }
+  /** What a socket joins as, and what to record when it comes. */
+  record Joining(String room, String name, String role, boolean moderator, boolean inCall, int max, long accountId,
+                 Long bookingId, Long groupFairId, Supplier<Future<Void>> onJoin, Entry entry) {
   }
 
-  private static final class Room {
-    final Set<Peer> peers = ConcurrentHashMap.newKeySet();
-  }
-
-  public MeetingRelay(Vertx vertx, MeetingService meetings) {
+  public MeetingRelay(Vertx vertx, MeetingService meetings, String nodeId) {
     this.vertx = vertx;
     this.meetings = meetings;
+    this.store = new PeerStore(meetings.pool());
+    this.bus = new RoomBus(vertx.eventBus(), store);
+    this.nodeId = nodeId;
     meetings.relay(this);
   }
 
-  /** Rooms with at least one participant connected to this node (a metric). */
-  public int roomsHere() {
-    return rooms.size();
+  PeerStore store() {
+    return store;
   }
 
-  /** Participants' sockets connected to this node, in any room, in the call or waiting (a metric). */
-  public int peersHere() {
-    return rooms.values().stream().mapToInt(r -> r.peers.size()).sum();
+  RoomBus bus() {
+    return bus;
+  }
+
+  String nodeId() {
+    return nodeId;
+  }
+
+  /** The timer of this node's heartbeat ({@link NodeWatch}), stopped by the drain. */
+  void heartbeat(long timer) {
+    this.heartbeat = timer;
   }
 
   /** {@code GET /meetings/:id/signal}: the socket of one participant of a booking's room. */
@@ -104,8 +108,8 @@ public final class MeetingRelay {
     Account user = Sessions.user(ctx);
     open(ctx, meetings.enter(user, bookingId), entry -> {
       boolean admitted = !entry.jobseeker() || entry.booking().admittedAt() != null;
-      return new Joining("booking:" + bookingId, MeetingService.displayName(entry), entry.role().name(), entry.moderator(), admitted,
-          MAX_IN_BOOKING_ROOM, () -> meetings.joined(entry, "BUILTIN"), () -> meetings.left(entry, "BUILTIN"), entry);
+      return new Joining(room(bookingId), MeetingService.displayName(entry), entry.role().name(), entry.moderator(), admitted,
+          MAX_IN_BOOKING_ROOM, user.id(), bookingId, null, () -> meetings.joined(entry, "BUILTIN"), entry);
     });
   }
 
@@ -120,17 +124,20 @@ public final class MeetingRelay {
     }
     Account user = Sessions.user(ctx);
     open(ctx, groups.enter(user, fairId), g -> new Joining("group:" + fairId, user.name(), g.role(), g.moderator(), true,
-        meetings.config().groupMaxParticipants(), () -> groups.event(g, MeetingStore.Kind.JOIN), () -> groups.event(g, MeetingStore.Kind.LEAVE), null));
+        meetings.config().groupMaxParticipants(), user.id(), null, fairId, () -> groups.event(g, MeetingStore.Kind.JOIN), null));
   }
 
-  /** What a socket joins as, and what to record when it comes and goes. */
-  record Joining(String room, String name, String role, boolean moderator, boolean inCall, int max,
-                 java.util.function.Supplier<Future<Void>> onJoin, java.util.function.Supplier<Future<Void>> onLeave, Entry entry) {
+  static String room(long bookingId) {
+    return "booking:" + bookingId;
   }
 
   private <T> void open(RoutingContext ctx, Future<T> allowed, Function<T, Joining> joining) {
     if (!LiveSocket.sameOrigin(ctx)) {
       refuse(ctx, 403);
+      return;
+    }
+    if (draining) {
+      refuse(ctx, 503);
       return;
     }
     ctx.request().pause();
@@ -144,137 +151,173 @@ public final class MeetingRelay {
   }
 
   private void accept(ServerWebSocket ws, Joining j) {
-    Peer p = new Peer(ws, j.name(), j.role(), j.moderator(), j.inCall());
-    // Added and (in leave) removed inside the map's compute, so a room emptied at the same moment is never joined, and
-    // two entering at once cannot both take the last place.
-    boolean[] full = new boolean[1];
-    Room room = rooms.compute(j.room(), (k, r) -> {
-      Room into = r == null ? new Room() : r;
-      if (into.peers.size() >= j.max()) full[0] = true;
-      else into.peers.add(p);
-      return into.peers.isEmpty() ? null : into;
-    });
-    if (full[0]) {
-      // Over the socket, not as a refused upgrade: a browser cannot read the status of a refused upgrade and would
-      // only see a broken connection and retry; with the message its page says plainly that the room is full.
-      send(p, new JsonObject().put("type", "full").put("max", j.max()));
-      ws.close((short) 4409, "full");
-      return;
-    }
-    ws.closeHandler(v -> leave(j, room, p));
+    byte[] b = new byte[9];
+    random.nextBytes(b);
+    Peer p = new Peer(HexFormat.of().formatHex(b), ws, j);
+    local.put(p.id, p);
+    ws.closeHandler(v -> leave(p));
     ws.exceptionHandler(e -> ws.close());
-    ws.textMessageHandler(text -> onMessage(room, p, text));
-    send(p, new JsonObject().put("type", "welcome").put("you", p.id).put("inCall", p.inCall).put("moderator", p.moderator));
-    j.onJoin().get().onComplete(ar -> {
-      if (p.inCall) enterCall(room, p);
-      else if (j.entry() != null) waitForStart(room, p, j.entry());
-      lobbyChanged(room);
-    });
+    ws.textMessageHandler(text -> onMessage(p, text));
+    // Reachable from every node before anyone can learn of it from the database.
+    p.consumer = vertx.eventBus().<JsonObject>consumer(RoomBus.ADDRESS + p.id, m -> deliver(p, m.body()));
+    p.consumer.completion()
+        .compose(v -> store.take(new PeerStore.Seat(p.id, j.room(), nodeId, j.accountId(), j.name(), j.role(), j.moderator(),
+            j.inCall(), j.bookingId(), j.groupFairId()), j.max()))
+        .onFailure(e -> {
+          LOG.log(Level.WARNING, "could not take a place in " + j.room(), e);
+          // "Try again later": the page reconnects after a pause (a node taken for dead has its place back within a beat).
+          dismiss(p, (short) 1013, "try again");
+        })
+        .onSuccess(taken -> {
+          if (taken.full()) {
+            // Over the socket, not as a refused upgrade: a browser cannot read the status of a refused upgrade and would
+            // only see a broken connection and retry; with the message its page says plainly that the room is full.
+            dismiss(p, FULL, "full", new JsonObject().put("type", "full").put("max", j.max()));
+            return;
+          }
+          for (PeerStore.Gone old : taken.replaced()) bus.send(old.peerId(), j.room(), new JsonObject().put("type", "replaced"));
+          bus.gone(taken.replaced());
+          if (p.closed()) {
+            // The socket closed while its place was being taken: the place goes again.
+            store.remove(p.id).compose(bus::gone);
+            return;
+          }
+          boolean inCall = p.welcome(taken.inCall(), j.moderator());
+          j.onJoin().get().onComplete(ar -> {
+            if (inCall || p.inCall) enterCall(p);
+            else if (j.entry() != null) waitForStart(p, j.entry());
+            bus.lobby(j.room());
+          });
+        });
   }
 
   /** A jobseeker waiting before the start: at the start, the room admits them by itself if the booth chose so. */
-  private void waitForStart(Room room, Peer p, Entry e) {
+  private void waitForStart(Peer p, Entry e) {
     long bookingId = e.bookingId();
     long delay = java.time.Duration.between(meetings.clock().instant(), e.booking().start()).toMillis();
     Runnable check = () -> meetings.store().booking(meetings.pool(), bookingId).onSuccess(b -> {
-      if (b != null && b.autoAdmit() && b.admittedAt() == null && room.peers.contains(p)) meetings.admitAtStart(bookingId);
+      if (b != null && b.autoAdmit() && b.admittedAt() == null && !p.closed()) meetings.admitAtStart(bookingId);
     });
     if (delay <= 0) check.run();
     else p.timer = vertx.setTimer(delay, t -> check.run());
   }
 
-  private void onMessage(Room room, Peer p, String text) {
-    if (text.length() > MAX_MESSAGE) return;
+  private void onMessage(Peer p, String text) {
+    if (text.length() > MAX_MESSAGE || !p.entered) return;
     JsonObject m;
     try {
       m = new JsonObject(text);
     } catch (RuntimeException e) {
       return;
     }
-    if (!"signal".equals(m.getString("type")) || !p.entered) return;
-    String to = m.getString("to");
-    for (Peer q : room.peers) {
-      if (q != p && q.id.equals(to) && q.entered) {
-        send(q, new JsonObject().put("type", "signal").put("from", p.id).put("data", m.getValue("data")));
-      }
-    }
+    // The recipient's node checks that it is in this room and in the call; an id of the wrong shape reaches nobody.
+    if (!"signal".equals(m.getString("type")) || !(m.getValue("to") instanceof String to) || !to.matches("[0-9a-f]{18}")) return;
+    bus.send(to, p.room(), new JsonObject().put("type", "signal").put("from", p.id).put("data", m.getValue("data")));
   }
 
   /** p enters the call: it offers to everyone already in it; they learn that p is there. */
-  private void enterCall(Room room, Peer p) {
-    synchronized (room) {
-      if (p.entered || !room.peers.contains(p)) return;
-      JsonArray others = new JsonArray();
-      for (Peer q : room.peers) {
-        if (q != p && q.entered) {
-          others.add(q.describe());
-          send(q, new JsonObject().put("type", "joined").put("peer", p.describe()));
-        }
+  private void enterCall(Peer p) {
+    if (!p.startEntering()) return;
+    store.enter(p.id, p.room()).onComplete(ar -> {
+      List<PeerStore.Member> others = ar.succeeded() ? ar.result() : null;
+      if (ar.failed()) LOG.log(Level.WARNING, "could not enter the call", ar.cause());
+      if (others != null) {
+        // The others first: p's offers, sent after p hears of them, travel the same way and arrive after.
+        JsonObject joined = new JsonObject().put("type", "joined").put("peer", p.describe());
+        for (PeerStore.Member o : others) bus.send(o.peerId(), p.room(), joined.copy());
       }
-      p.entered = true;
-      send(p, new JsonObject().put("type", "peers").put("peers", others));
-    }
-  }
-
-  private void leave(Joining j, Room room, Peer p) {
-    boolean[] was = new boolean[1];
-    rooms.computeIfPresent(j.room(), (k, r) -> {
-      was[0] = r.peers.remove(p);
-      return r.peers.isEmpty() ? null : r;
+      JsonArray list = new JsonArray();
+      if (others != null) for (PeerStore.Member o : others) list.add(RoomBus.describe(o.peerId(), o.name(), o.role()));
+      p.entered(others == null ? null : new JsonObject().put("type", "peers").put("peers", list));
+      if (others != null) bus.lobby(p.room());
     });
-    if (!was[0]) return;
+  }
+
+  /** A message for a local peer from the event bus (sent by any node). */
+  private void deliver(Peer p, JsonObject m) {
+    if (!p.room().equals(m.getString("room"))) return;
+    String type = m.getString("type");
+    if ("replaced".equals(type)) {
+      dismiss(p, REPLACED, "replaced", new JsonObject().put("type", "replaced"));
+    } else if ("admitted".equals(type)) {
+      if (p.admit()) enterCall(p);
+    } else {
+      p.relay(m);
+    }
+  }
+
+  /** Closes a local socket on purpose (its row is gone or never was): nothing more is recorded for it. */
+  private void dismiss(Peer p, short code, String reason, JsonObject... last) {
+    if (!p.dismiss()) return;
+    forgetLocally(p);
+    for (JsonObject m : last) p.write(m);
+    p.ws.close(code, reason);
+  }
+
+  private void forgetLocally(Peer p) {
+    local.remove(p.id);
     if (p.timer >= 0) vertx.cancelTimer(p.timer);
-    j.onLeave().get();
-    synchronized (room) {
-      for (Peer q : room.peers) if (p.entered && q.entered) send(q, new JsonObject().put("type", "left").put("peer", p.id));
-    }
-    lobbyChanged(room);
+    if (p.consumer != null) p.consumer.unregister();
   }
 
-  /** After the admission was recorded: the waiting jobseeker enters the call. */
+  private void leave(Peer p) {
+    if (!p.dismiss()) return;
+    forgetLocally(p);
+    store.remove(p.id).compose(bus::gone).onFailure(e -> LOG.log(Level.WARNING, "could not record a leave", e));
+  }
+
+  /** After the admission was recorded (on whichever node): the waiting jobseeker enters the call (on whichever node). */
   void admitted(long bookingId) {
-    Room room = rooms.get("booking:" + bookingId);
-    if (room == null) return;
-    for (Peer p : room.peers) {
-      if (!p.inCall) {
-        p.inCall = true;
-        send(p, new JsonObject().put("type", "admitted"));
-        enterCall(room, p);
-      }
-    }
-    lobbyChanged(room);
+    String room = room(bookingId);
+    store.admitAll(room).onSuccess(ids -> {
+      for (String id : ids) bus.send(id, room, new JsonObject().put("type", "admitted"));
+      bus.lobby(room);
+    });
   }
 
-  /** Whether the booked jobseeker is waiting in the lobby of the booking's room now. */
-  boolean waiting(long bookingId) {
-    Room room = rooms.get("booking:" + bookingId);
-    return room != null && room.peers.stream().anyMatch(p -> !p.inCall);
+  /** Whether the booked jobseeker is waiting in the lobby of the booking's room now (on any node). */
+  Future<Boolean> waiting(long bookingId) {
+    return store.waiting(room(bookingId));
   }
 
   void lobbyChanged(long bookingId) {
-    Room room = rooms.get("booking:" + bookingId);
-    if (room != null) lobbyChanged(room);
+    bus.lobby(room(bookingId));
   }
 
-  /** Moderators and staff see who waits, and who is in the call. */
-  private void lobbyChanged(Room room) {
-    JsonArray waiting = new JsonArray();
-    JsonArray inCall = new JsonArray();
-    for (Peer p : room.peers) {
-      if (!p.inCall) waiting.add(p.describe());
-      else if (p.entered) inCall.add(p.describe());
-    }
-    JsonObject msg = new JsonObject().put("type", "lobby").put("waiting", waiting).put("inCall", inCall);
-    for (Peer p : room.peers) if (p.entered) send(p, msg);
+  /**
+   * The graceful stop: every socket of this node is closed with 1012 ("service restart") so its page reconnects at
+   * once, through the balancer, to another node; their places are given up (LEAVE recorded, the rooms hear it) and the
+   * node's heartbeat row goes. New sockets are refused from now on.
+   */
+  public Future<Void> drain() {
+    draining = true;
+    if (heartbeat >= 0) vertx.cancelTimer(heartbeat);
+    return closeAll("service restart").compose(v -> store.forget(nodeId)).recover(e -> {
+      LOG.log(Level.WARNING, "drain of the meeting rooms incomplete", e);
+      return Future.succeededFuture();
+    });
   }
 
-  private static void send(Peer p, JsonObject msg) {
-    if (p.ws.isClosed()) return;
-    if (p.ws.writeQueueFull()) {
-      p.ws.close((short) 1013, "too slow");
-      return;
+  /** Closes every local socket with 1012 and gives up its place (if it still has one). */
+  Future<Void> closeAll(String reason) {
+    List<Future<Void>> all = new ArrayList<>();
+    for (Peer p : List.copyOf(local.values())) {
+      if (!p.dismiss()) continue;
+      forgetLocally(p);
+      p.ws.close(RESTART, reason);
+      all.add(store.remove(p.id).compose(bus::gone));
     }
-    p.ws.writeTextMessage(msg.encode());
+    return Future.join(all).mapEmpty();
+  }
+
+  /** Rooms with at least one participant connected to this node (a metric; the same accessor as on branch observe). */
+  public int roomsHere() {
+    return (int) local.values().stream().map(Peer::room).distinct().count();
+  }
+
+  /** Participants' sockets connected to this node, in any room, in the call or waiting (a metric). */
+  public int peersHere() {
+    return local.size();
   }
 
   private static void refuse(RoutingContext ctx, int status) {

@@ -246,11 +246,13 @@ public final class MeetingService {
   /** Booth staff choose whether the jobseeker is let in at the start without waiting for them. */
   public Future<Boolean> autoAdmit(Account user, long bookingId, boolean on) {
     return moderator(user, bookingId).compose(e -> store.autoAdmit(pool, bookingId, on).compose(v -> {
-      if (on && !clock.instant().isBefore(e.booking().start()) && relay != null && relay.waiting(bookingId)) {
-        return admitAtStart(bookingId).map(on);
-      }
-      if (relay != null) relay.lobbyChanged(bookingId);
-      return Future.succeededFuture(on);
+      boolean started = !clock.instant().isBefore(e.booking().start());
+      Future<Boolean> waiting = on && started && relay != null ? relay.waiting(bookingId) : Future.succeededFuture(false);
+      return waiting.compose(w -> {
+        if (w) return admitAtStart(bookingId).map(on);
+        if (relay != null) relay.lobbyChanged(bookingId);
+        return Future.succeededFuture(on);
+      });
     }));
   }
 

@@ -25,7 +25,7 @@ public final class MeetingWeb {
   /** The texts the room page's script shows, from the bundles. */
   private static final List<String> SCRIPT_TEXTS = List.of("waiting", "waitingAuto", "admitted", "connecting", "connected",
       "alone", "otherLeft", "mediaDenied", "mediaMissing", "mediaFailed", "mute", "unmute", "cameraOff", "cameraOn",
-      "admit", "nobodyWaiting", "left", "connectionLost", "failed", "jitsiFailed", "tapForSound", "full");
+      "admit", "nobodyWaiting", "left", "connectionLost", "failed", "jitsiFailed", "tapForSound", "full", "replaced");
 
   private final MeetingService meetings;
   private final GroupSessions groups;

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static at.jobfair.support.Await.waitFor;
@@ -60,61 +58,23 @@ class MeetingSignalTest {
     return c;
   }
 
-  /** One participant's socket. */
-  static final class Peer implements AutoCloseable {
-    final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
-    final io.vertx.core.http.ClientWebSocket ws;
-
-    Peer(TestClient who, String path) throws Exception {
-      WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.app().port()).setURI(path)
-          .addHeader("Cookie", cookieOf(who)).addHeader("Origin", app.baseUrl());
-      // The handler before the connection: the server greets at once.
-      ws = client.webSocket();
-      ws.textMessageHandler(t -> received.add(new JsonObject(t)));
-      ws.connect(o).await(10, TimeUnit.SECONDS);
-    }
-
-    /** The next message of a type, skipping others (lobby updates come whenever someone comes or goes). */
-    JsonObject next(String type) throws InterruptedException {
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (System.nanoTime() < until) {
-        JsonObject m = received.poll(200, TimeUnit.MILLISECONDS);
-        if (m != null && type.equals(m.getString("type"))) return m;
-      }
-      throw new AssertionError("no " + type + " message");
-    }
-
-    JsonObject none(String type, int millis) throws InterruptedException {
-      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-      while (System.nanoTime() < until) {
-        JsonObject m = received.poll(50, TimeUnit.MILLISECONDS);
-        if (m != null && type.equals(m.getString("type"))) return m;
-      }
-      return null;
-    }
-
-    void signal(String to, JsonObject data) {
-      ws.writeTextMessage(new JsonObject().put("type", "signal").put("to", to).put("data", data).encode());
-    }
-
-    @Override
-    public void close() throws Exception {
-      ws.close().await(5, TimeUnit.SECONDS);
-    }
+  /** One participant's socket on the test's node. */
+  static SignalPeer peer(TestClient who, String path) throws Exception {
+    return new SignalPeer(client, app, who, path);
   }
 
   @Test
   void strangersCannotOpenTheSocketAndOtherSitesNeither() throws Exception {
     long booking = data.running(data.jobseeker("sock"), 3);
     TestClient stranger = person(data.jobseeker("sockstranger"));
-    Exception e = assertThrows(Exception.class, () -> new Peer(stranger, "/meetings/" + booking + "/signal"));
+    Exception e = assertThrows(Exception.class, () -> peer(stranger, "/meetings/" + booking + "/signal"));
     assertTrue(e.getMessage().contains("403"), e.getMessage());
     WebSocketConnectOptions foreign = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.app().port())
         .setURI("/meetings/" + booking + "/signal").addHeader("Cookie", cookieOf(app.client().signedIn("employer@demo.test")))
         .addHeader("Origin", "https://evil.example");
     assertThrows(Exception.class, () -> client.connect(foreign).await(10, TimeUnit.SECONDS));
     long later = data.booking(data.hotelBooth(), data.jobseeker("sockearly"), Instant.now().plus(Duration.ofHours(2)), 20);
-    Exception early = assertThrows(Exception.class, () -> new Peer(app.client().signedIn("employer@demo.test"), "/meetings/" + later + "/signal"));
+    Exception early = assertThrows(Exception.class, () -> peer(app.client().signedIn("employer@demo.test"), "/meetings/" + later + "/signal"));
     assertTrue(early.getMessage().contains("409"), early.getMessage());
     assertEquals(0, app.count("select count(*) from meeting_event where booking_id in (" + booking + ", " + later + ")"));
   }
@@ -124,8 +84,8 @@ class MeetingSignalTest {
     long js = data.jobseeker("lobby");
     long booking = data.running(js, 2);
     TestClient employer = app.client().signedIn("employer@demo.test");
-    try (Peer seeker = new Peer(person(js), "/meetings/" + booking + "/signal");
-         Peer host = new Peer(employer, "/meetings/" + booking + "/signal")) {
+    try (SignalPeer seeker = peer(person(js), "/meetings/" + booking + "/signal");
+         SignalPeer host = peer(employer, "/meetings/" + booking + "/signal")) {
       JsonObject welcome = seeker.next("welcome");
       assertFalse(welcome.getBoolean("inCall"), "the jobseeker starts in the lobby");
       JsonObject hostWelcome = host.next("welcome");
@@ -182,8 +142,8 @@ class MeetingSignalTest {
       assertEquals(200, employer.post("/api/bookings/" + booking + "/meeting/admit", "").status());
       TestClient seekerClient = person(app.count("select jobseeker_id from booking where id = " + booking));
       var both = java.util.concurrent.CompletableFuture.supplyAsync(() -> open(employer, booking));
-      Peer seeker = open(seekerClient, booking);
-      Peer host = both.get(10, TimeUnit.SECONDS);
+      SignalPeer seeker = open(seekerClient, booking);
+      SignalPeer host = both.get(10, TimeUnit.SECONDS);
       try {
         int offering = host.next("peers").getJsonArray("peers").size() + seeker.next("peers").getJsonArray("peers").size();
         assertEquals(1, offering, "exactly one side learns of the other and offers");
@@ -194,9 +154,9 @@ class MeetingSignalTest {
     }
   }
 
-  static Peer open(TestClient who, long booking) {
+  static SignalPeer open(TestClient who, long booking) {
     try {
-      return new Peer(who, "/meetings/" + booking + "/signal");
+      return peer(who, "/meetings/" + booking + "/signal");
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -209,9 +169,9 @@ class MeetingSignalTest {
     long b = data.running(js, 2);
     TestClient employer = app.client().signedIn("employer@demo.test");
     assertEquals(200, employer.post("/api/bookings/" + b + "/meeting/admit", "").status());
-    try (Peer hostA = new Peer(employer, "/meetings/" + a + "/signal");
-         Peer hostB = new Peer(employer, "/meetings/" + b + "/signal");
-         Peer seekerB = new Peer(person(js), "/meetings/" + b + "/signal")) {
+    try (SignalPeer hostA = peer(employer, "/meetings/" + a + "/signal");
+         SignalPeer hostB = peer(employer, "/meetings/" + b + "/signal");
+         SignalPeer seekerB = peer(person(js), "/meetings/" + b + "/signal")) {
       assertTrue(seekerB.next("welcome").getBoolean("inCall"), "admitted before: straight into the call");
       String bId = hostB.next("welcome").getString("you");
       hostA.next("welcome");
@@ -227,7 +187,7 @@ class MeetingSignalTest {
     long booking = data.booking(data.hotelBooth(), js, Instant.now().plus(Duration.ofSeconds(3)), 20);
     TestClient employer = app.client().signedIn("employer@demo.test");
     assertEquals(200, employer.put("/api/bookings/" + booking + "/meeting/auto-admit", new JsonObject().put("autoAdmit", true)).status());
-    try (Peer seeker = new Peer(person(js), "/meetings/" + booking + "/signal")) {
+    try (SignalPeer seeker = peer(person(js), "/meetings/" + booking + "/signal")) {
       assertFalse(seeker.next("welcome").getBoolean("inCall"), "before the start: in the lobby");
       assertNotNull(seeker.next("admitted"), "at the start: admitted by itself");
     }
@@ -245,7 +205,7 @@ class MeetingSignalTest {
     assertEquals(Boolean.TRUE, before.getValue("employerRoomUnattended"));
     assertEquals(Boolean.TRUE, before.getJsonArray("slots").getJsonObject(0).getValue("employerRoomUnattended"));
     assertTrue(staff.get("/staff/fairs/" + fair + "/board").body().contains("data-booth-unattended=\"" + booth + "\""));
-    try (Peer host = new Peer(app.client().signedIn("employer@demo.test"), "/meetings/" + booking + "/signal")) {
+    try (SignalPeer host = peer(app.client().signedIn("employer@demo.test"), "/meetings/" + booking + "/signal")) {
       host.next("welcome");
       waitFor(() -> app.count("select count(*) from meeting_event where kind = 'JOIN' and booking_id = " + booking) == 1);
     }
@@ -277,13 +237,13 @@ class MeetingSignalTest {
 
     String path = "/fairs/" + fair + "/orientation/signal";
     TestClient seeker2 = app.client().signedIn("seeker2@demo.test");
-    try (Peer a = new Peer(organizer, path)) {
+    try (SignalPeer a = peer(organizer, path)) {
       assertTrue(a.next("welcome").getBoolean("inCall"));
       assertEquals(0, a.next("peers").getJsonArray("peers").size());
-      Peer b = new Peer(seeker, path);
+      SignalPeer b = peer(seeker, path);
       b.next("welcome");
       assertEquals(1, b.next("peers").getJsonArray("peers").size(), "the second offers to the first");
-      Peer c = new Peer(seeker2, path);
+      SignalPeer c = peer(seeker2, path);
       c.next("welcome");
       JsonObject peers = c.next("peers");
       assertEquals(2, peers.getJsonArray("peers").size(), "the third to both");
@@ -292,7 +252,7 @@ class MeetingSignalTest {
       c.signal(aId, new JsonObject().put("description", new JsonObject().put("type", "offer")));
       assertEquals("offer", a.next("signal").getJsonObject("data").getJsonObject("description").getString("type"));
       // The fourth is one too many: told so over the socket (a browser cannot read a refused upgrade), never in the call.
-      try (Peer d = new Peer(app.client().signedIn("sfa@demo.test"), path)) {
+      try (SignalPeer d = peer(app.client().signedIn("sfa@demo.test"), path)) {
         assertEquals(3, d.next("full").getInteger("max"));
         assertNull(d.none("welcome", 300), "the fourth does not enter");
         assertNull(a.none("joined", 300), "nobody learns of the fourth");
@@ -307,5 +267,31 @@ class MeetingSignalTest {
     assertEquals(409, early.status());
     assertEquals("too_early", early.json().getString("error"));
     assertTrue(hotelBooth > 0);
+  }
+
+  @Test
+  void aNodeStartingAloneClearsWhatAnEarlierRunLeftInTheRooms() throws Exception {
+    long fair = data.fx.fair("Orientierung nach dem Neustart", true, 0);
+    data.fx.exec("update fair set orientation_starts_at = now() - interval '1 minute', orientation_minutes = 30 where id = ?", fair);
+    // A run that died a moment ago (its heartbeat still fresh) left the session full with its three sockets' rows.
+    data.fx.exec("insert into meeting_node (node_id) values ('earlier-run')");
+    for (int i = 0; i < 3; i++) {
+      data.fx.exec("insert into meeting_peer (peer_id, room, node_id, account_id, name, role, moderator, in_call, entered, group_fair_id)"
+          + " values (?, ?, 'earlier-run', ?, 'Frühere', 'JOBSEEKER', false, true, true, ?)",
+          "00000000000000000" + i, "group:" + fair, data.jobseeker("stale"), fair);
+    }
+    try (TestApp restarted = app.another(java.util.Map.of("meeting.groupMaxParticipants", 3))) {
+      assertEquals(0, app.count("select count(*) from meeting_peer where node_id = 'earlier-run'"));
+      assertEquals(0, app.count("select count(*) from meeting_node where node_id = 'earlier-run'"));
+      assertEquals(3, app.count("select count(*) from meeting_event where kind = 'LEAVE' and group_fair_id = " + fair),
+          "each left peer's leave is recorded");
+      TestClient seeker = restarted.client().signedIn("seeker@demo.test");
+      try (SignalPeer p = new SignalPeer(client, restarted, seeker, "/fairs/" + fair + "/orientation/signal")) {
+        assertTrue(p.next("welcome").getBoolean("inCall"), "the room is not full of the earlier run's ghosts");
+      }
+    }
+    // The second node alone on this database took this test's node for an earlier run too: its next heartbeat
+    // brings it back (and closes whatever sockets it had), before the other tests go on.
+    waitFor(() -> app.count("select count(*) from meeting_node where node_id = '" + app.app().cluster().nodeId() + "'") == 1);
   }
 }

@@ -34,7 +34,8 @@ public final class Haproxy implements AutoCloseable {
     Path dir = Files.createTempDirectory("jobfair-haproxy");
     StringBuilder cfg = new StringBuilder("""
         global
-          maxconn 20000
+          # two descriptors per connection (client and node) must fit under the machine's limit of 20,000 (ulimit -n)
+          maxconn 9000
         defaults
           mode http
           timeout connect 2s
