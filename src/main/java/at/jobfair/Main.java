@@ -13,6 +13,14 @@ import java.util.logging.Logger;
 /** {@code mvn -q compile exec:java}: starts the product on its configuration and says where to find it. */
 public final class Main {
 
+  static {
+    // Before the first logger exists (the field below): log lines of the graceful stop must not be cut off by
+    // java.util.logging's own shutdown hook (see StopLogManager). A manager given on the command line wins.
+    if (System.getProperty("java.util.logging.manager") == null) {
+      System.setProperty("java.util.logging.manager", "at.jobfair.observe.StopLogManager");
+    }
+  }
+
   private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
   private Main() {

@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JsonLogLinesTest {
 
   static Process node;
+  static Thread reader;
   static final List<String> lines = new CopyOnWriteArrayList<>();
   static String base;
   static final HttpClient http = HttpClient.newHttpClient();
@@ -50,7 +51,7 @@ class JsonLogLinesTest {
     pb.environment().put("JOBFAIR_LOG_JSON", "true");
     pb.environment().put("JOBFAIR_LOG_ACCESS", "true");
     node = pb.start();
-    Thread reader = new Thread(() -> {
+    reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = r.readLine()) != null; ) lines.add(line);
       } catch (Exception e) {
@@ -63,11 +64,20 @@ class JsonLogLinesTest {
     base = "http://127.0.0.1:" + running.getInteger("port");
   }
 
+  /** The graceful stop (SIGTERM) writes JSON lines too, and the node ends by itself. */
   @AfterAll
   static void stop() throws Exception {
     if (node == null) return;
-    node.destroy();
-    if (!node.waitFor(30, TimeUnit.SECONDS)) node.destroyForcibly();
+    int before = lines.size();
+    // SIGTERM through the handle: Process.destroy() would also close our end of its output, losing the stop's lines.
+    node.toHandle().destroy();
+    if (!node.waitFor(60, TimeUnit.SECONDS)) {
+      node.destroyForcibly();
+      throw new AssertionError("the node did not stop within 60 s");
+    }
+    reader.join(10_000);
+    assertTrue(lines.size() > before, "the stop said something; exit " + node.exitValue() + ", last lines: " + lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    for (String line : lines) parse(line);
   }
 
   @Test
