@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,21 +29,38 @@ final class ServerProcess implements AutoCloseable {
     this.dbPort = dbPort;
   }
 
-  /** Starts the product with these configuration keys (e.g. {@code demo → true}) and waits until it is healthy. */
+  /** Starts the product with these configuration keys (e.g. {@code demo → true}) and waits until it is ready. */
   static ServerProcess start(Path dir, Map<String, Object> config) throws Exception {
     int dbPort = freePort();
     Map<String, Object> all = new HashMap<>(config);
     all.put("data.dir", dir.toString());
     all.put("db.embeddedPort", dbPort);
-    NodeProcess node = new NodeProcess("server", dir.resolve("server.log"), freePort(), all, List.of("-Xmx1g"));
+    List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+    // JVM options to try on the server (JIT flags, a class-data archive): -Dserver.jvmArgs="-XX:... -XX:..."
+    String jvmArgs = System.getProperty("server.jvmArgs", "").strip();
+    if (!jvmArgs.isEmpty()) jvm.addAll(List.of(jvmArgs.split("\\s+")));
+    NodeProcess node = new NodeProcess("server", dir.resolve("server.log"), freePort(), all, jvm);
     ServerProcess server = new ServerProcess(node.launch(), dir, dbPort);
     try {
-      node.awaitHealthy(Duration.ofMinutes(3));
+      server.waitUntilReady();
     } catch (Exception e) {
       server.close();
       throw e;
     }
     return server;
+  }
+
+  /**
+   * Waits until the node is ready as a balancer sees it ({@code /health} answers as {@code /health/ready}), and Main
+   * has said that it runs (it says so once App.start returned, after any warm-up).
+   */
+  private void waitUntilReady() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    node.awaitHealthy(Duration.ofMinutes(10));
+    while (!Files.readString(node.log()).contains("job fair platform running")) {
+      if (System.nanoTime() > deadline || !node.alive()) throw new IllegalStateException("the server did not start; see " + node.log());
+      Thread.sleep(200);
+    }
   }
 
   int port() {
