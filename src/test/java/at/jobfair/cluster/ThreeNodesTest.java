@@ -34,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -261,9 +260,5 @@ class ThreeNodesTest {
     List<T> out = new ArrayList<>();
     for (Future<T> f : futures) out.add(f.get(120, TimeUnit.SECONDS));
     return out;
-  }
-
-  static List<Integer> range(int n) {
-    return IntStream.range(0, n).boxed().toList();
   }
 }
