@@ -164,8 +164,9 @@ public final class App implements AutoCloseable {
       int port = config.integer("http.port");
       int instances = port == 0 ? 1 : config.integer("http.instances");
       List<HttpVerticle> started = new CopyOnWriteArrayList<>();
+      String node = cluster.nodeId();
       vertx.deployVerticle(() -> {
-        HttpVerticle v = new HttpVerticle(services);
+        HttpVerticle v = new HttpVerticle(services, node);
         started.add(v);
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);

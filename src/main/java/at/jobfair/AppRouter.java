@@ -66,11 +66,18 @@ public final class AppRouter {
   private AppRouter() {
   }
 
-  public static Router create(Vertx vertx, Services s) {
+  /** The key response header naming the node that answered: behind a balancer, operators and tests see who served. */
+  public static final String NODE_HEADER = "X-Node";
+
+  public static Router create(Vertx vertx, Services s, String node) {
     Router router = Router.router(vertx);
     // First: every request gets its id (and, with log.access, its access line) before anything can answer it.
     router.route().handler(RequestIds::handle);
     if (s.config().bool("log.access")) router.route().handler(AccessLog::handle);
+    router.route().handler(ctx -> {
+      ctx.response().putHeader(NODE_HEADER, node);
+      ctx.next();
+    });
     router.route().handler(SecurityHeaders::apply);
     // Health: /health answers as /health/ready does (tools and tests know it).
     router.get("/health/live").handler(s.health()::live);

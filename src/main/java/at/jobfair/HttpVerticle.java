@@ -12,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 final class HttpVerticle extends VerticleBase {
 
   private final Services services;
+  private final String node;
   private HttpServer server;
 
-  HttpVerticle(Services services) {
+  HttpVerticle(Services services, String node) {
     this.services = services;
+    this.node = node;
   }
 
   @Override
@@ -28,7 +30,7 @@ final class HttpVerticle extends VerticleBase {
         // clients' "Upgrade: h2c" on the same connection as a compressed response failed now and then.
         .setHttp2ClearTextEnabled(false);
     return vertx.createHttpServer(options)
-        .requestHandler(AppRouter.create(vertx, services))
+        .requestHandler(AppRouter.create(vertx, services, node))
         .listen()
         .onSuccess(s -> server = s);
   }

@@ -1,17 +1,15 @@
 package at.jobfair.bench;
 
-import at.jobfair.config.Config;
+import at.jobfair.support.NodeProcess;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The product started for a benchmark as its own process, the way {@code mvn -q compile exec:java} starts it
@@ -21,33 +19,30 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess implements AutoCloseable {
 
-  private final Process process;
+  private final NodeProcess node;
   private final Path dir;
-  private final int port;
   private final int dbPort;
 
-  private ServerProcess(Process process, Path dir, int port, int dbPort) {
-    this.process = process;
+  private ServerProcess(NodeProcess node, Path dir, int dbPort) {
+    this.node = node;
     this.dir = dir;
-    this.port = port;
     this.dbPort = dbPort;
   }
 
-  /** Starts the product with these configuration keys (e.g. {@code demo → true}) and waits until it is healthy. */
+  /** Starts the product with these configuration keys (e.g. {@code demo → true}) and waits until it is ready. */
   static ServerProcess start(Path dir, Map<String, Object> config) throws Exception {
-    int port = freePort();
     int dbPort = freePort();
-    ProcessBuilder pb = new ProcessBuilder("java", "-Xmx1g", "-cp", System.getProperty("server.classpath"), "at.jobfair.Main")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
-    Map<String, String> env = pb.environment();
-    env.put(Config.envName("http.port"), String.valueOf(port));
-    env.put(Config.envName("http.host"), "127.0.0.1");
-    env.put(Config.envName("data.dir"), dir.toString());
-    env.put(Config.envName("db.embeddedPort"), String.valueOf(dbPort));
-    config.forEach((key, value) -> env.put(Config.envName(key), String.valueOf(value)));
-    ServerProcess server = new ServerProcess(pb.start(), dir, port, dbPort);
+    Map<String, Object> all = new HashMap<>(config);
+    all.put("data.dir", dir.toString());
+    all.put("db.embeddedPort", dbPort);
+    List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+    // JVM options to try on the server (JIT flags, a class-data archive): -Dserver.jvmArgs="-XX:... -XX:..."
+    String jvmArgs = System.getProperty("server.jvmArgs", "").strip();
+    if (!jvmArgs.isEmpty()) jvm.addAll(List.of(jvmArgs.split("\\s+")));
+    NodeProcess node = new NodeProcess("server", dir.resolve("server.log"), freePort(), all, jvm);
+    ServerProcess server = new ServerProcess(node.launch(), dir, dbPort);
     try {
-      server.waitForHealth();
+      server.waitUntilReady();
     } catch (Exception e) {
       server.close();
       throw e;
@@ -55,8 +50,21 @@ final class ServerProcess implements AutoCloseable {
     return server;
   }
 
+  /**
+   * Waits until the node is ready as a balancer sees it ({@code /health} answers as {@code /health/ready}), and Main
+   * has said that it runs (it says so once App.start returned, after any warm-up).
+   */
+  private void waitUntilReady() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    node.awaitHealthy(Duration.ofMinutes(10));
+    while (!Files.readString(node.log()).contains("job fair platform running")) {
+      if (System.nanoTime() > deadline || !node.alive()) throw new IllegalStateException("the server did not start; see " + node.log());
+      Thread.sleep(200);
+    }
+  }
+
   int port() {
-    return port;
+    return node.port();
   }
 
   int dbPort() {
@@ -68,7 +76,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   long pid() {
-    return process.pid();
+    return node.pid();
   }
 
   /** The embedded PostgreSQL's postmaster. */
@@ -77,32 +85,12 @@ final class ServerProcess implements AutoCloseable {
     return ProcessHandle.of(pid).orElseThrow();
   }
 
-  private void waitForHealth() throws Exception {
-    HttpClient client = HttpClient.newHttpClient();
-    long deadline = System.currentTimeMillis() + 180_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (!process.isAlive()) throw new IllegalStateException("the server stopped; see " + dir.resolve("server.log"));
-      try {
-        var r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) return;
-      } catch (IOException e) {
-        // not up yet
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("the server did not start; see " + dir.resolve("server.log"));
-  }
-
   @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
+  public void close() {
+    node.close();
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  static int freePort() {
+    return NodeProcess.freePort();
   }
 }

@@ -2,6 +2,7 @@ package at.jobfair.cascade;
 
 import at.jobfair.support.Fixtures;
 import at.jobfair.support.TestApp;
+import at.jobfair.support.TestSql;
 import at.jobfair.support.TestClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,12 +22,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 public final class CascadeTestData {
 
   private static final AtomicInteger SEQ = new AtomicInteger();
-  private final TestApp app;
+  private final TestSql app;
+  private final Function<String, TestClient> signIn;
   private final Fixtures fx;
 
   public CascadeTestData(TestApp app) {
-    this.app = app;
-    this.fx = new Fixtures(app);
+    this(app, app::as);
+  }
+
+  /** On any database, signing people in with {@code signIn} (e.g. through the load balancer of a cluster). */
+  public CascadeTestData(TestSql db, Function<String, TestClient> signIn) {
+    this.app = db;
+    this.signIn = signIn;
+    this.fx = new Fixtures(db);
   }
 
   public Fixtures fx() {
@@ -86,7 +95,7 @@ public final class CascadeTestData {
   }
 
   public TestClient as(String email) {
-    return app.as(email);
+    return signIn.apply(email);
   }
 
   /** The fair's station ids by station name. */

@@ -17,9 +17,9 @@ public final class Fixtures {
   public static final String PASSWORD = "Passwort-123";
   private static final String HASH = new PasswordHasher(1024, 1).hash(PASSWORD);
 
-  private final TestApp app;
+  private final TestSql app;
 
-  public Fixtures(TestApp app) {
+  public Fixtures(TestSql app) {
     this.app = app;
   }
 

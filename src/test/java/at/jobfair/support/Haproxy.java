@@ -47,10 +47,12 @@ public final class Haproxy implements AutoCloseable {
           retry-on conn-failure empty-response response-timeout
         frontend web
           bind 127.0.0.1:%d
+          # as deploy/haproxy.cfg: only reads are repeated after their node got them; a POST may have committed
+          http-request disable-l7-retry unless METH_GET
           default_backend nodes
         backend nodes
           balance roundrobin
-          option httpchk GET /health
+          option httpchk GET /health/ready
           http-check expect status 200
         """.formatted(port));
     for (int i = 0; i < nodePorts.size(); i++) {

@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The real application on a random port, on a fresh database of the shared test PostgreSQL. */
-public final class TestApp implements AutoCloseable {
+public final class TestApp implements AutoCloseable, TestSql {
 
   private final App app;
   private final String dbUrl;
@@ -99,30 +99,9 @@ public final class TestApp implements AutoCloseable {
   }
 
   /** A plain JDBC connection to the app's database, for checking what was (not) written. */
+  @Override
   public Connection jdbc() throws SQLException {
     return DriverManager.getConnection(TestDatabase.jdbcUrl(dbUrl), "postgres", null);
-  }
-
-  public long count(String sql) {
-    try (Connection c = jdbc(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Runs a statement with parameters that answers one number (an {@code insert ... returning id}), as the owner. */
-  public long insert(String sql, Object... args) {
-    try (Connection c = jdbc(); var p = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
-      try (var rs = p.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

@@ -27,7 +27,7 @@ class OpenApiTest {
       for (String path : paths.fieldNames()) {
         for (String method : paths.getJsonObject(path).fieldNames()) described.add(method.toUpperCase(Locale.ROOT) + " " + path);
       }
-      Router router = AppRouter.create(app.app().vertx(), app.app().services());
+      Router router = AppRouter.create(app.app().vertx(), app.app().services(), app.app().cluster().nodeId());
       Set<String> routed = new TreeSet<>();
       for (Route r : router.getRoutes()) {
         String path = r.getPath();
