@@ -3,6 +3,7 @@ package at.jobfair;
 import at.jobfair.config.Config;
 import at.jobfair.demo.DemoData;
 import at.jobfair.observe.Logs;
+import at.jobfair.observe.StopLogManager;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +18,8 @@ public final class Main {
     // Before the first logger exists (the field below): log lines of the graceful stop must not be cut off by
     // java.util.logging's own shutdown hook (see StopLogManager). A manager given on the command line wins.
     if (System.getProperty("java.util.logging.manager") == null) {
-      System.setProperty("java.util.logging.manager", "at.jobfair.observe.StopLogManager");
+      // A constant: the compiler copies it here, so naming it does not load the class (nor java.util.logging) yet.
+      System.setProperty("java.util.logging.manager", StopLogManager.NAME);
     }
   }
 
