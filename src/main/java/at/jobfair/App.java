@@ -21,6 +21,7 @@ import at.jobfair.live.LiveHub;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.mail.OutboxStore;
+import at.jobfair.meeting.MeetingConfig;
 import at.jobfair.meeting.Meetings;
 import at.jobfair.db.Database;
 import at.jobfair.observe.JobRuns;
@@ -93,6 +94,8 @@ public final class App implements AutoCloseable {
   public static App start(Config config) {
     // JSON lines (log.json) from the first line on, the database's start included; the node id follows once known.
     Logs.configure(config, null);
+    // The features' own sections are checked before anything starts: a wrong value stops the start naming its key.
+    MeetingConfig.from(config);
     Metrics metrics = Metrics.from(config);
     Database database = Database.open(config);
     Vertx vertx = null;

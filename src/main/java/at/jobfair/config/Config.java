@@ -169,7 +169,6 @@ public final class Config {
     range("attendance.sickNoteFlagAfter", 1, 100);
     range("attendance.outageReporters", 2, 1000);
     range("attendance.outageMinutes", 1, 240);
-    at.jobfair.meeting.MeetingConfig.from(this);
     range("cascade.waiverDays", 1, 365);
     range("cascade.closePollSeconds", 1, 24 * 3600);
     range("cascade.closeGraceDays", 0, 365);
