@@ -22,8 +22,12 @@ import at.jobfair.live.LiveHub;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.mail.OutboxStore;
+import at.jobfair.meeting.MeetingConfig;
 import at.jobfair.meeting.Meetings;
 import at.jobfair.db.Database;
+import at.jobfair.observe.JobRuns;
+import at.jobfair.observe.Logs;
+import at.jobfair.observe.Metrics;
 import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
 import at.jobfair.node.Cluster;
@@ -56,6 +60,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -92,6 +97,11 @@ public final class App implements AutoCloseable {
 
   /** Starts everything and returns once the servers listen. Blocks; a failure stops what had started. */
   public static App start(Config config) {
+    // JSON lines (log.json) from the first line on, the database's start included; the node id follows once known.
+    Logs.configure(config, null);
+    // The features' own sections are checked before anything starts: a wrong value stops the start naming its key.
+    MeetingConfig.from(config);
+    Metrics metrics = Metrics.from(config);
     Database database = Database.open(config);
     Vertx vertx = null;
     Cluster cluster = null;
@@ -101,13 +111,17 @@ public final class App implements AutoCloseable {
       database.migrate();
       // One event loop per HTTP server instance (at least two): the servers, jobs and database connections share them.
       int loops = Math.max(2, config.integer("http.instances"));
-      cluster = Cluster.start(config, new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
+      cluster = Cluster.start(config, new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops), metrics::builder);
       vertx = cluster.vertx();
+      Logs.configure(config, cluster.nodeId());
+      JobRuns jobs = new JobRuns(metrics.registry());
       Vertx shared = vertx;
       // db.poolSize connections shared out over the event loops, each loop with its own (see EventLoopPools)
       int perLoop = (config.integer("db.poolSize") + loops - 1) / loops;
+      // Each pool named (db-0 start-up and background work, db-1… one per event loop): the metrics show them apart.
+      AtomicInteger poolNumber = new AtomicInteger();
       Pool pool = new EventLoopPools(() -> PgBuilder.pool()
-          .with(new PoolOptions().setMaxSize(perLoop).setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS))
+          .with(new PoolOptions().setName("db-" + poolNumber.getAndIncrement()).setMaxSize(perLoop).setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS))
           // Cache prepared statements, long ones too: the booking read is planned once per connection, not per request.
           .connectingTo(database.appOptions().setCachePreparedStatements(true).setPreparedStatementCacheMaxSize(256)
               .setPreparedStatementCacheSqlLimit(16_384))
@@ -124,7 +138,7 @@ public final class App implements AutoCloseable {
       live.start().await(30, TimeUnit.SECONDS);
       // The outbox sender runs before the servers take requests, so a mail enqueued by the first request is noticed.
       OutboxStore outboxStore = new OutboxStore(pool);
-      MailSender mailSender = new MailSender(outboxStore, config);
+      MailSender mailSender = new MailSender(outboxStore, config).tracked(jobs.declare("outbox"));
       vertx.deployVerticle(mailSender).await(30, TimeUnit.SECONDS);
       Outbox outbox = new Outbox(outboxStore, mailSender.delivers());
       // Invitations and reminders: personal links are signed with a key kept in the database (the same after a restart).
@@ -132,7 +146,7 @@ public final class App implements AutoCloseable {
           new InvitationMails(messages, config.zone(), config.string("http.publicUrl")),
           LinkSigner.load(pool).await(30, TimeUnit.SECONDS), config.integer("invitations.linkValidDays"), config.zone());
       vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations, config.reminderOffsets(),
-          config.integer("reminders.pollSeconds"))).await(30, TimeUnit.SECONDS);
+          config.integer("reminders.pollSeconds")).tracked(jobs.declare("reminders"))).await(30, TimeUnit.SECONDS);
       AttendanceService attendance = attendanceService(config, pool);
       Meetings meetings = Meetings.start(vertx, config, pool, attendance, cluster.nodeId()).await(30, TimeUnit.SECONDS);
       AuditLog audit = new AuditLog(pool);
@@ -149,10 +163,11 @@ public final class App implements AutoCloseable {
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
-              new BookingMails(messages, config.zone(), config.string("http.publicUrl"))), live, outbox, mailSender, invitations,
-          attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
+              new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
+          invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
           new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades), audit, new OverdueProposalItems(pool),
-          new Health(vertx, pool, cluster, readiness));
+          new Health(vertx, pool, cluster, readiness), metrics);
+      NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");
       int instances = port == 0 ? 1 : config.integer("http.instances");
@@ -165,7 +180,7 @@ public final class App implements AutoCloseable {
         started.add(v);
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
-      every(vertx, 300, "sweeping expired sessions", sessions::sweep);
+      every(vertx, jobs, 300, "session_sweep", "sweeping expired sessions", sessions::sweep);
       if (config.bool("warmup.enabled")) {
         // In the background: the node is live (and says it runs) while it warms up; ready once the warm-up ends.
         BookingRehearsal rehearsal = new BookingRehearsal(pool, services.bookings());
@@ -173,10 +188,10 @@ public final class App implements AutoCloseable {
             config.integer("warmup.seconds")).onComplete(done -> readiness.release(WARM_UP));
       }
       // Marks due no-shows (each booking once).
-      every(vertx, config.integer("attendance.pollSeconds"), "no-show check", attendance::markNoShows);
+      every(vertx, jobs, config.integer("attendance.pollSeconds"), "no_shows", "no-show check", attendance::markNoShows);
       // Ends cases a late sanction bar left at the sanction check (safety net), then closes the due cascades (each once).
       java.time.Duration grace = java.time.Duration.ofDays(config.integer("cascade.closeGraceDays"));
-      every(vertx, config.integer("cascade.closePollSeconds"), "closing cascades",
+      every(vertx, jobs, config.integer("cascade.closePollSeconds"), "closing_cascades", "closing cascades",
           () -> cascades.endBarredEverywhere().compose(n -> cascades.closeDue(grace)));
       return new App(config, database, cluster, pool, started, services, readiness);
     } catch (Exception e) {
@@ -196,13 +211,14 @@ public final class App implements AutoCloseable {
   /**
    * Runs a job every {@code pollSeconds}, one run at a time per instance (a run still going skips the next tick); a
    * failure is logged and the next tick tries again. Several instances may run the same job against one database:
-   * each job's statements do their work once.
+   * each job's statements do their work once. {@code job} names it in the metrics, {@code what} in the log.
    */
-  private static void every(Vertx vertx, int pollSeconds, String what, Supplier<Future<?>> run) {
+  private static void every(Vertx vertx, JobRuns jobs, int pollSeconds, String job, String what, Supplier<Future<?>> run) {
     AtomicBoolean running = new AtomicBoolean();
+    jobs.declare(job);
     vertx.setPeriodic(pollSeconds * 1000L, id -> {
       if (!running.compareAndSet(false, true)) return;
-      run.get()
+      jobs.track(job, run::get)
           .onFailure(e -> Logger.getLogger(App.class.getName()).log(Level.WARNING, what + " failed", e))
           .onComplete(ar -> running.set(false));
     });

@@ -2,6 +2,8 @@ package at.jobfair;
 
 import at.jobfair.account.SignIn;
 import at.jobfair.catalog.HomePage;
+import at.jobfair.observe.AccessLog;
+import at.jobfair.observe.RequestIds;
 import at.jobfair.web.Access;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Csrf;
@@ -69,6 +71,9 @@ public final class AppRouter {
 
   public static Router create(Vertx vertx, Services s, String node) {
     Router router = Router.router(vertx);
+    // First: every request gets its id (and, with log.access, its access line) before anything can answer it.
+    router.route().handler(RequestIds::handle);
+    if (s.config().bool("log.access")) router.route().handler(AccessLog::handle);
     router.route().handler(ctx -> {
       ctx.response().putHeader(NODE_HEADER, node);
       ctx.next();
@@ -78,6 +83,8 @@ public final class AppRouter {
     router.get("/health/live").handler(s.health()::live);
     router.get("/health/ready").handler(s.health()::ready);
     router.get("/health").handler(s.health()::ready);
+    // Prometheus figures of this node (no personal data); metrics.token, when set, asks for a bearer token.
+    if (s.metrics().enabled()) router.get("/metrics").handler(s.metrics().scrapeHandler());
     router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
     router.get("/api/openapi.json").handler(OpenApi::serve);
 

@@ -16,6 +16,7 @@ import at.jobfair.config.Config;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.meeting.Meetings;
+import at.jobfair.observe.Metrics;
 import at.jobfair.node.Health;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
@@ -32,5 +33,5 @@ public record Services(Config config, Pool pool, Messages messages, Pages pages,
                        InvitationService invitations, AttendanceService attendance,
                        Meetings meetings, CascadeService cascades,
                        FairService fairs, BoothService booths, Dossier dossiers, AuditLog audit,
-                       OverdueProposalItems overdueProposals, Health health) {
+                       OverdueProposalItems overdueProposals, Health health, Metrics metrics) {
 }

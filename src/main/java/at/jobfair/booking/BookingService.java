@@ -8,6 +8,7 @@ import at.jobfair.invitation.InvitationStore;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.web.ApiError;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,14 +30,17 @@ public final class BookingService {
   private final Outbox outbox;
   private final MailSender mailSender;
   private final BookingMails mails;
+  private final BookingCounts counts;
 
-  public BookingService(Pool pool, BookingStore store, Clock clock, Outbox outbox, MailSender mailSender, BookingMails mails) {
+  public BookingService(Pool pool, BookingStore store, Clock clock, Outbox outbox, MailSender mailSender, BookingMails mails,
+                        MeterRegistry metrics) {
     this.pool = pool;
     this.store = store;
     this.clock = clock;
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.mails = mails;
+    this.counts = new BookingCounts(metrics);
   }
 
   public BookingStore store() {
@@ -50,7 +54,8 @@ public final class BookingService {
   public Future<View> book(Account jobseeker, long slotId) {
     return place(pool, jobseeker.id(), slotId, null)
         .onSuccess(b -> mailSender.wake())
-        .recover(BookingService::backstop);
+        .recover(BookingService::backstop)
+        .andThen(counts::count);
   }
 
   /** Cancels the person's booking and books another slot, both or neither. */
@@ -62,7 +67,8 @@ public final class BookingService {
               .compose(v -> place(tx, jobseeker.id(), newSlotId, old));
         }))
         .onSuccess(b -> mailSender.wake())
-        .recover(BookingService::backstop);
+        .recover(BookingService::backstop)
+        .andThen(counts::count);
   }
 
   /** Cancels a booking as the jobseeker (until the cutoff), the booth's employer or an organiser (with a reason). */

@@ -49,9 +49,13 @@ public final class Config {
 
   /** The defaults packed into the jar (a copy of config/application.json made by the build), then the overlays. */
   static Config loadPacked(Map<String, String> env) {
+    return load(packedDefaults(), env);
+  }
+
+  private static JsonObject packedDefaults() {
     try (InputStream in = Config.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
       if (in == null) throw new ConfigException("file", "found neither " + DEFAULTS_FILE.toAbsolutePath() + " nor the defaults inside the jar");
-      return load(parseJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULTS_RESOURCE), env);
+      return parseJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULTS_RESOURCE);
     } catch (IOException e) {
       throw new ConfigException("file", "cannot read the defaults inside the jar: " + e.getMessage());
     }
@@ -62,7 +66,26 @@ public final class Config {
     return load(readJson(defaultsFile), env);
   }
 
+  /**
+   * A true/false setting read before the configuration is checked, for what must be decided before anything is
+   * logged (checking a time zone may already make a library log); false when unreadable, and {@link #load} then says why.
+   */
+  public static boolean peek(Map<String, String> env, String key) {
+    try {
+      JsonObject defaults = Files.exists(DEFAULTS_FILE) ? readJson(DEFAULTS_FILE) : packedDefaults();
+      return Boolean.TRUE.equals(read(defaults, env).get(key));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   private static Config load(JsonObject defaults, Map<String, String> env) {
+    Config config = new Config(read(defaults, env));
+    config.validate();
+    return config;
+  }
+
+  private static Map<String, Object> read(JsonObject defaults, Map<String, String> env) {
     Map<String, Object> values = flatten(defaults, "");
     String overlay = env.get(ENV_CONFIG_FILE);
     if (overlay != null && !overlay.isBlank()) {
@@ -79,9 +102,7 @@ public final class Config {
       }
       values.put(key, parse(key, name, values.get(key), e.getValue()));
     }
-    Config config = new Config(values);
-    config.validate();
-    return config;
+    return values;
   }
 
   /** The same configuration with some keys replaced (used by tests and tools). */
@@ -149,10 +170,13 @@ public final class Config {
     range("attendance.sickNoteFlagAfter", 1, 100);
     range("attendance.outageReporters", 2, 1000);
     range("attendance.outageMinutes", 1, 240);
-    at.jobfair.meeting.MeetingConfig.from(this);
     range("cascade.waiverDays", 1, 365);
     range("cascade.closePollSeconds", 1, 24 * 3600);
     range("cascade.closeGraceDays", 0, 365);
+    range("metrics.pollSeconds", 1, 3600);
+    if (!string("metrics.token").matches("[\\x21-\\x7e]*")) {
+      throw new ConfigException("metrics.token", "must be printable ASCII without spaces (it travels in an Authorization header)");
+    }
     range("shutdown.drainSeconds", 1, 3600);
     range("shutdown.readyDelaySeconds", 0, 300);
     if (integer("shutdown.readyDelaySeconds") >= integer("shutdown.drainSeconds")) {

@@ -3,6 +3,7 @@ package at.jobfair.invitation;
 import at.jobfair.booking.BookingStore;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
+import at.jobfair.observe.JobRuns;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -55,6 +56,7 @@ public final class ReminderJob extends VerticleBase {
   private final BookingStore bookings;
   private long timer = -1;
   private boolean busy;
+  private JobRuns jobs = JobRuns.NONE;
 
   public ReminderJob(Pool pool, Outbox outbox, MailSender mailSender, InvitationService invitations, List<Integer> offsets, int pollSeconds) {
     this.pool = pool;
@@ -64,6 +66,12 @@ public final class ReminderJob extends VerticleBase {
     this.offsets = offsets;
     this.pollMillis = pollSeconds * 1000L;
     this.bookings = new BookingStore(pool);
+  }
+
+  /** Reports each round to the job metrics (lag since the last good one, duration). */
+  public ReminderJob tracked(JobRuns jobs) {
+    this.jobs = jobs;
+    return this;
   }
 
   @Override
@@ -82,7 +90,7 @@ public final class ReminderJob extends VerticleBase {
   private void tick() {
     if (busy) return;
     busy = true;
-    runOnce().onComplete(ar -> {
+    jobs.track("reminders", this::runOnce).onComplete(ar -> {
       busy = false;
       if (ar.failed()) LOG.log(Level.WARNING, "reminders: " + ar.cause().getMessage(), ar.cause());
       else if (ar.result() > 0) mailSender.wake();

@@ -120,6 +120,11 @@ public final class LiveHub {
     sockets.add(ws);
   }
 
+  /** Live sockets open on this node (a metric). */
+  public int connections() {
+    return sockets.size();
+  }
+
   void subscribe(ServerWebSocket ws, String topic) {
     sockets.add(ws);
     subscribers.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(ws);

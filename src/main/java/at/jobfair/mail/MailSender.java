@@ -1,6 +1,7 @@
 package at.jobfair.mail;
 
 import at.jobfair.config.Config;
+import at.jobfair.observe.JobRuns;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -61,6 +62,7 @@ public final class MailSender extends VerticleBase {
   private final String bounceAddress;
   private final String messageIdHost;
   private final long pollMillis;
+  private JobRuns jobs = JobRuns.NONE;
   private final int maxAttempts;
   private final long retryMillis;
   private final String senderId;
@@ -98,6 +100,12 @@ public final class MailSender extends VerticleBase {
   /** This sender's name in the outbox's {@code claimed_by}. */
   public String senderId() {
     return senderId;
+  }
+
+  /** Reports each look at the outbox to the job metrics (lag since the last good one, duration). */
+  public MailSender tracked(JobRuns jobs) {
+    this.jobs = jobs;
+    return this;
   }
 
   /** Look at the outbox now (e.g. right after a commit that enqueued a message) instead of at the next poll. */
@@ -139,7 +147,7 @@ public final class MailSender extends VerticleBase {
     }
     busy = true;
     again = false;
-    round().onComplete(ar -> {
+    jobs.track("outbox", this::round).onComplete(ar -> {
       busy = false;
       if (ar.failed()) {
         if (!lastRoundFailed) LOG.log(Level.WARNING, "mail outbox: cannot work on the outbox (will keep trying)", ar.cause());

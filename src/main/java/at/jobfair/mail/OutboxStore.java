@@ -198,6 +198,22 @@ public final class OutboxStore {
         .execute(Tuple.of((double) olderThanMillis, reason)).map(rows -> rows.rowCount());
   }
 
+  /** Messages still to go out (queued or being sent) and the age in seconds of the oldest of them (0 when none). */
+  public record Backlog(long messages, double oldestSeconds) {
+    public static final Backlog NONE = new Backlog(0, 0);
+  }
+
+  /** The backlog, for the metrics: one short read over the partial indexes of unsent messages. */
+  public Future<Backlog> backlog() {
+    return pool.query("""
+            select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)::float8
+              from mail_outbox where status in ('QUEUED', 'SENDING')""")
+        .execute().map(rows -> {
+          Row r = rows.iterator().next();
+          return new Backlog(r.getLong(0), r.getDouble(1));
+        });
+  }
+
   /** Without SMTP: every queued message is kept for staff to read. Answers how many. */
   public Future<Integer> keepQueued() {
     return pool.query("update mail_outbox set status = 'KEPT' where status = 'QUEUED'").execute().map(rows -> rows.rowCount());

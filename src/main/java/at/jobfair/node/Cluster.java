@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * How this node's Vert.x is built: on its own, or as a member of a cluster (Hazelcast, joining the configured members
@@ -36,14 +37,22 @@ public final class Cluster {
 
   /** Builds the node's Vert.x from {@code options}: clustered when {@code cluster.enabled}. Blocks until it has joined. */
   public static Cluster start(Config config, VertxOptions options) {
+    return start(config, options, o -> Vertx.builder().with(o));
+  }
+
+  /**
+   * The same, with a builder made from the final options by {@code builders} (the metrics need to be part of the
+   * Vert.x they observe from its creation on).
+   */
+  public static Cluster start(Config config, VertxOptions options, Function<VertxOptions, VertxBuilder> builders) {
     validate(config);
     if (!config.bool("cluster.enabled")) {
-      return new Cluster(Vertx.builder().with(options).build(), null);
+      return new Cluster(builders.apply(options).build(), null);
     }
     String host = config.string("cluster.host");
     options.getEventBusOptions().setHost(host).setClusterPublicHost(host).setPort(config.integer("cluster.eventBusPort"));
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(config));
-    VertxBuilder builder = Vertx.builder().with(options).withClusterManager(manager);
+    VertxBuilder builder = builders.apply(options).withClusterManager(manager);
     try {
       return new Cluster(builder.buildClustered().await(120, TimeUnit.SECONDS), manager);
     } catch (TimeoutException e) {

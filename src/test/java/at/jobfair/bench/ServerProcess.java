@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,11 @@ final class ServerProcess implements AutoCloseable {
     Map<String, Object> all = new HashMap<>(config);
     all.put("data.dir", dir.toString());
     all.put("db.embeddedPort", dbPort);
-    List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+    List<String> jvm = new ArrayList<>(List.of("-Xmx1g",
+        // what Hazelcast asks for at start when the nodes are clustered (the jar's manifest opens the same, see pom.xml)
+        "--add-modules=java.se", "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.management/sun.management=ALL-UNNAMED",
+        "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED"));
     // JVM options to try on the server (JIT flags, a class-data archive): -Dserver.jvmArgs="-XX:... -XX:..."
     String jvmArgs = System.getProperty("server.jvmArgs", "").strip();
     if (!jvmArgs.isEmpty()) jvm.addAll(List.of(jvmArgs.split("\\s+")));

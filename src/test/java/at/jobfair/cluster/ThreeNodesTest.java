@@ -1,10 +1,15 @@
 package at.jobfair.cluster;
 
 import at.jobfair.AppRouter;
+import at.jobfair.support.Browsers;
 import at.jobfair.support.Fixtures;
 import at.jobfair.support.Nodes;
 import at.jobfair.support.RawSession;
 import at.jobfair.support.TestClient;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -34,9 +39,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
+import static at.jobfair.support.Await.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -186,6 +192,74 @@ class ThreeNodesTest {
     }
   }
 
+  /** A remote video of the page plays real pictures in a figure made after the last {@link #MARK_OLD}. */
+  static final String REMOTE_PLAYS = "() => { const f = document.querySelector('#remotes figure:not([data-old])');"
+      + " const v = f && f.querySelector('video');"
+      + " return !!v && v.videoWidth > 0 && v.videoHeight > 0 && !v.paused && v.readyState >= 2"
+      + " && v.getVideoPlaybackQuality().totalVideoFrames > 0; }";
+
+  static final String MARK_OLD = "() => document.querySelectorAll('#remotes figure').forEach(f => f.dataset.old = '1')";
+
+  static String remotePeer(Page page) {
+    return (String) page.evaluate("() => document.querySelector('#remotes figure:not([data-old])').dataset.peer");
+  }
+
+  /** Which node holds the socket of the booking's jobseeker (or else the staff's): its peer row names the node; -1 if none. */
+  static int nodeOfPeer(long booking, boolean jobseeker) {
+    for (int i = 0; i < NODES.size(); i++) {
+      if (NODES.node(i).alive() && NODES.count("select count(*) from meeting_peer where booking_id = " + booking
+          + " and (role = 'JOBSEEKER') = " + jobseeker + " and node_id = '" + NODES.idOf(i) + "'") == 1) return i;
+    }
+    return -1;
+  }
+
+  @Test
+  void whenTheJobseekersNodeIsKilledDuringAVideoInterviewThePageReconnectsThroughTheBalancerAndTheCallResumes() throws Exception {
+    long employer = NODES.as("employer@demo.test").get("/api/me").json().getLong("employerId");
+    long booth = fx.booth(fx.fair("Video-Börse im Cluster", true, 0), employer);
+    String email = fx.jobseekers("cluster-video", 1).get(0);
+    long booking = fx.booking(booth, fx.accountId(email), Instant.now().minus(Duration.ofMinutes(1)), 30);
+    int victim = -1;
+    try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.chromium(playwright);
+         BrowserContext seekerCtx = Browsers.context(browser); BrowserContext employerCtx = Browsers.context(browser)) {
+      Page seeker = Browsers.signIn(seekerCtx, NODES.baseUrl(), email, Fixtures.PASSWORD);
+      seeker.navigate(NODES.baseUrl() + "/meetings/" + booking);
+      seeker.waitForSelector("#meeting[data-state='waiting']");
+      waitFor(() -> nodeOfPeer(booking, true) >= 0);
+      victim = nodeOfPeer(booking, true);
+      int other = (victim + 1) % NODES.size();
+
+      // The employer straight on another node: the two sockets are on different nodes.
+      Page staff = Browsers.signIn(employerCtx, NODES.node(other).baseUrl(), "employer@demo.test", "demo");
+      staff.navigate(NODES.node(other).baseUrl() + "/meetings/" + booking);
+      staff.waitForSelector("#lobby-list li.waiting");
+      staff.locator("#lobby-list button.admit").click();
+      Page.WaitForFunctionOptions patient = new Page.WaitForFunctionOptions().setTimeout(45_000);
+      seeker.waitForFunction(REMOTE_PLAYS, null, patient);
+      staff.waitForFunction(REMOTE_PLAYS, null, patient);
+      assertEquals(other, nodeOfPeer(booking, false), "the employer's socket is on the other node");
+      String seekerBefore = remotePeer(staff);
+      String employerBefore = remotePeer(seeker);
+
+      seeker.evaluate(MARK_OLD);
+      staff.evaluate(MARK_OLD);
+      long died = System.nanoTime();
+      NODES.kill(victim);
+
+      // New peer connections on both sides (the old ones died with the node), playing.
+      seeker.waitForFunction(REMOTE_PLAYS, null, patient);
+      staff.waitForFunction(REMOTE_PLAYS, null, patient);
+      System.out.printf("the interview resumed %d ms after the jobseeker's node was killed%n", (System.nanoTime() - died) / 1_000_000);
+      assertNotEquals(seekerBefore, remotePeer(staff), "the employer sees the jobseeker's new connection");
+      assertEquals(employerBefore, remotePeer(seeker), "the employer's socket never moved");
+      assertEquals("in-call", seeker.locator("#meeting").getAttribute("data-state"));
+      int now = nodeOfPeer(booking, true);
+      assertTrue(now >= 0 && now != victim, "the jobseeker now through a surviving node, not " + NODES.node(victim).name());
+    } finally {
+      if (victim >= 0 && !NODES.node(victim).alive()) NODES.restart(victim);
+    }
+  }
+
   /** What a client of the rolling restart saw for one request. */
   record Seen(String request, int status, String node, String detail) {
   }
@@ -261,9 +335,5 @@ class ThreeNodesTest {
     List<T> out = new ArrayList<>();
     for (Future<T> f : futures) out.add(f.get(120, TimeUnit.SECONDS));
     return out;
-  }
-
-  static List<Integer> range(int n) {
-    return IntStream.range(0, n).boxed().toList();
   }
 }

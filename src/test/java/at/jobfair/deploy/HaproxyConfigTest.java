@@ -2,6 +2,8 @@ package at.jobfair.deploy;
 
 import at.jobfair.support.Await;
 import at.jobfair.support.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -22,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** deploy/haproxy.cfg as Debian's HAProxy reads it (.ci/run installs /usr/sbin/haproxy). */
+/**
+ * deploy/haproxy.cfg as Debian's HAProxy reads it (.ci/run installs /usr/sbin/haproxy): valid, ready checks, request
+ * ids for the nodes' logs, and /metrics kept off the public side.
+ */
 class HaproxyConfigTest {
 
   static final Path CONFIG = Path.of("deploy", "haproxy.cfg");
@@ -41,33 +46,58 @@ class HaproxyConfigTest {
     assertNotEquals(0, bad.code, bad.output);
   }
 
-  @Test
-  void theBalancerSendsEveryRequestToTheReadyNodeAndTakesItOutWhileItIsNotReady() throws Exception {
-    try (TestApp app = TestApp.start()) {
-      int lb = freePort();
-      // Node 1 is the application; nodes 2 and 3 are down (nothing listens on their ports).
-      ProcessBuilder pb = new ProcessBuilder(HAPROXY, "-db", "-f", CONFIG.toString())
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-      pb.environment().putAll(Map.of("JOBFAIR_LB_BIND", "127.0.0.1:" + lb, "JOBFAIR_NODE1", "127.0.0.1:" + app.app().port(),
-          "JOBFAIR_NODE2", "127.0.0.1:" + freePort(), "JOBFAIR_NODE3", "127.0.0.1:" + freePort()));
-      Process haproxy = pb.start();
-      try {
-        HttpClient http = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + lb;
-        Await.waitFor(() -> status(http, base + "/health/ready") == 200);
-        // Round robin over three servers, two of them down: every request reaches the one that is up.
-        for (int i = 0; i < 12; i++) assertEquals(200, status(http, base + "/fairs"), "request " + i);
+  /** One node behind HAProxy on deploy/haproxy.cfg; nodes 2 and 3 of the file are down (nothing listens on their ports). */
+  static TestApp app;
+  static Process haproxy;
+  static String base;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
 
-        // A node that says it is not ready (a warm-up, a stop) gets nothing new: with no other node, HAProxy answers 503.
-        app.app().readiness().hold("test", "held by the test");
-        Await.waitFor(() -> status(http, base + "/fairs") == 503);
-        app.app().readiness().release("test");
-        Await.waitFor(() -> status(http, base + "/fairs") == 200);
-      } finally {
-        haproxy.destroy();
-        haproxy.waitFor(10, TimeUnit.SECONDS);
-      }
+  @BeforeAll
+  static void startBehindTheDeployConfiguration() throws Exception {
+    app = TestApp.start();
+    int lb = freePort();
+    ProcessBuilder pb = new ProcessBuilder(HAPROXY, "-db", "-f", CONFIG.toString())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().putAll(Map.of("JOBFAIR_LB_BIND", "127.0.0.1:" + lb, "JOBFAIR_NODE1", "127.0.0.1:" + app.app().port(),
+        "JOBFAIR_NODE2", "127.0.0.1:" + freePort(), "JOBFAIR_NODE3", "127.0.0.1:" + freePort()));
+    haproxy = pb.start();
+    base = "http://127.0.0.1:" + lb;
+    Await.waitFor(() -> status(base + "/health/ready") == 200);
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    if (haproxy != null) {
+      haproxy.destroy();
+      haproxy.waitFor(10, TimeUnit.SECONDS);
     }
+    if (app != null) app.close();
+  }
+
+  @Test
+  void theBalancerSendsEveryRequestToTheReadyNodeAndTakesItOutWhileItIsNotReady() {
+    // Round robin over three servers, two of them down: every request reaches the one that is up.
+    for (int i = 0; i < 12; i++) assertEquals(200, status(base + "/fairs"), "request " + i);
+
+    // A node that says it is not ready (a warm-up, a stop) gets nothing new: with no other node, HAProxy answers 503.
+    app.app().readiness().hold("test", "held by the test");
+    Await.waitFor(() -> status(base + "/fairs") == 503);
+    app.app().readiness().release("test");
+    Await.waitFor(() -> status(base + "/fairs") == 200);
+  }
+
+  @Test
+  void theBalancerSetsTheRequestIdTheNodeEchoesAndAnswersMetricsWithNotFound() throws Exception {
+    Await.waitFor(() -> status(base + "/fairs") == 200);
+    HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/fairs")).header("X-Request-Id", "my-own").build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertEquals(200, r.statusCode());
+    String id = r.headers().firstValue("X-Request-Id").orElseThrow();
+    assertNotEquals("my-own", id, "the balancer's id replaces the client's");
+    assertTrue(id.matches("[0-9A-F]+:[0-9A-F]+_[0-9A-F]+:[0-9A-F]+_[0-9A-F]+_[0-9A-F]+:[0-9A-F]+"), "HAProxy's unique id: " + id);
+
+    assertEquals(404, status(base + "/metrics"), "not through the public side");
+    assertEquals(200, status(app.baseUrl() + "/metrics"), "the node itself answers Prometheus");
   }
 
   record Result(int code, String output) {
@@ -82,9 +112,9 @@ class HaproxyConfigTest {
     return new Result(p.exitValue(), out);
   }
 
-  static int status(HttpClient http, String url) {
+  static int status(String url) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {

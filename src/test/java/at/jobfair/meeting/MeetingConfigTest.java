@@ -22,7 +22,7 @@ class MeetingConfigTest {
   }
 
   static String failingKey(Map<String, String> env) {
-    return assertThrows(Config.ConfigException.class, () -> load(env)).key();
+    return assertThrows(Config.ConfigException.class, () -> MeetingConfig.from(load(env))).key();
   }
 
   @Test
@@ -77,7 +77,7 @@ class MeetingConfigTest {
     assertEquals("jitsi.kid", failingKey(jitsi));
     jitsi.put("JOBFAIR_JITSI_KID", "jobfair/abc");
     jitsi.put("JOBFAIR_JITSI_PRIVATE_KEY_PEM", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----");
-    Config.ConfigException e = assertThrows(Config.ConfigException.class, () -> load(jitsi));
+    Config.ConfigException e = assertThrows(Config.ConfigException.class, () -> MeetingConfig.from(load(jitsi)));
     assertTrue(e.key().startsWith("jitsi."), e.getMessage());
     assertTrue(e.getMessage().contains("JOBFAIR_JITSI_"), "the message names the variable: " + e.getMessage());
   }
