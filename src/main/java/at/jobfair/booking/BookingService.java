@@ -55,7 +55,10 @@ public final class BookingService {
     return place(pool, jobseeker.id(), slotId, null)
         .onSuccess(b -> mailSender.wake())
         .recover(BookingService::backstop)
-        .andThen(counts::count);
+        // The node's warm-up tries as an account no person has (id 0): its refusals are not people's, so not counted.
+        .andThen(decided -> {
+          if (jobseeker.id() > 0) counts.count(decided);
+        });
   }
 
   /** Cancels the person's booking and books another slot, both or neither. */

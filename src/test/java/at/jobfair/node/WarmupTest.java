@@ -47,6 +47,10 @@ class WarmupTest {
       assertEquals(writesBefore, t.count(WRITES), "nothing written");
       assertEquals(0, t.count("select count(*) from account where email like '%@warmup.invalid'"), "the rehearsals' rows rolled back");
       assertEquals(sessionsBefore, t.count("select count(*) from http_session"), "the warm-up's session is gone");
+      // Its attempts are not people's: the node's booking figures do not count them.
+      String metrics = t.client().get("/metrics").body();
+      assertFalse(metrics.contains("jobfair_booking_refusals_total{"), "no refusal counted: " +
+          metrics.lines().filter(l -> l.startsWith("jobfair_booking")).toList());
     }
   }
 
