@@ -120,7 +120,7 @@ public final class App implements AutoCloseable {
       int perLoop = (config.integer("db.poolSize") + loops - 1) / loops;
       // Each pool named (db-0 start-up and background work, db-1… one per event loop): the metrics show them apart.
       AtomicInteger poolNumber = new AtomicInteger();
-      Pool pool = new EventLoopPools(() -> PgBuilder.pool()
+      EventLoopPools pool = new EventLoopPools(() -> PgBuilder.pool()
           .with(new PoolOptions().setName("db-" + poolNumber.getAndIncrement()).setMaxSize(perLoop).setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS))
           // Cache prepared statements, long ones too: the booking read is planned once per connection, not per request.
           .connectingTo(database.appOptions().setCachePreparedStatements(true).setPreparedStatementCacheMaxSize(256)
@@ -185,7 +185,10 @@ public final class App implements AutoCloseable {
         // In the background: the node is live (and says it runs) while it warms up; ready once the warm-up ends.
         BookingRehearsal rehearsal = new BookingRehearsal(pool, services.bookings());
         Warmup.run(vertx, config.string("http.host"), started.get(0).port(), sessions, services.sessionSecret(), rehearsal::run,
-            config.integer("warmup.seconds")).onComplete(done -> readiness.release(WARM_UP));
+            config.integer("warmup.seconds"))
+            // Fresh connections after it: PostgreSQL plans their statements from real requests, not the warm-up's (see renew).
+            .eventually(pool::renew)
+            .onComplete(done -> readiness.release(WARM_UP));
       }
       // Marks due no-shows (each booking once).
       every(vertx, jobs, config.integer("attendance.pollSeconds"), "no_shows", "no-show check", attendance::markNoShows);

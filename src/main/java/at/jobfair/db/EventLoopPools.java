@@ -78,6 +78,20 @@ public final class EventLoopPools implements Pool {
     return current().withConnection(function);
   }
 
+  /**
+   * Replaces the event loops' pools by new ones (made on first use) and closes the old ones with their connections.
+   * PostgreSQL decides per connection, from a prepared statement's first executions, whether to plan it anew each time
+   * or once for all; a node's warm-up asks with ids that match no row, which made it plan the booking read anew on every
+   * later request (1.2–1.8 ms more of PostgreSQL's CPU per attempt). After the warm-up the node starts on connections
+   * whose first executions are real ones. Only for a moment without other traffic: a query under way on an old pool
+   * fails.
+   */
+  public Future<Void> renew() {
+    List<Pool> old = new ArrayList<>(pools.values());
+    pools.clear();
+    return Future.all(old.stream().map(Pool::close).toList()).mapEmpty();
+  }
+
   /** Connections open now, in all pools. */
   @Override
   public int size() {

@@ -1,5 +1,6 @@
 package at.jobfair.db;
 
+import at.jobfair.support.Await;
 import at.jobfair.support.TestApp;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -91,5 +92,30 @@ class EventLoopPoolsTest {
     Set<Integer> shared = new HashSet<>(first.backends());
     shared.retainAll(second.backends());
     assertEquals(Set.of(), shared, "no connection serves both loops");
+  }
+
+  @Test
+  void renewingGivesTheEventLoopsNewConnectionsWhosePreparedStatementsArePlannedAfresh() throws Exception {
+    var vertx = app.app().vertx();
+    EventLoopPools pool = (EventLoopPools) app.app().pool();
+    java.util.List<Context> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    vertx.deployVerticle(() -> new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        contexts.add(context);
+        return Future.succeededFuture();
+      }
+    }, new DeploymentOptions().setInstances(1)).await(10, TimeUnit.SECONDS);
+    // A prepared statement run often on a loop's connections: PostgreSQL keeps its plan-choice history per connection.
+    Seen before = queryFrom(contexts.get(0), pool);
+    pool.renew().await(10, TimeUnit.SECONDS);
+    Seen after = queryFrom(contexts.get(0), pool);
+
+    Set<Integer> kept = new HashSet<>(before.backends());
+    kept.retainAll(after.backends());
+    assertEquals(Set.of(), kept, "no connection of before the renewal serves after it");
+    String pids = before.backends().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    Await.waitFor(() -> app.count("select count(*) from pg_stat_activity where pid in (" + pids + ")") == 0);
+    assertEquals(Set.of(after.loop()), after.resultThreads(), "still on the loop that asked");
   }
 }
