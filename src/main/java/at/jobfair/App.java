@@ -187,8 +187,10 @@ public final class App implements AutoCloseable {
         Warmup.run(vertx, config.string("http.host"), started.get(0).port(), sessions, services.sessionSecret(), rehearsal::run,
             config.integer("warmup.seconds"))
             // Fresh connections after it: PostgreSQL plans their statements from real requests, not the warm-up's (see renew).
-            .eventually(pool::renew)
-            .onComplete(done -> readiness.release(WARM_UP));
+            .onComplete(done -> {
+              pool.renew(shared, java.time.Duration.ofSeconds(60));
+              readiness.release(WARM_UP);
+            });
       }
       // Marks due no-shows (each booking once).
       every(vertx, jobs, config.integer("attendance.pollSeconds"), "no_shows", "no-show check", attendance::markNoShows);

@@ -12,6 +12,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.TransactionPropagation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,17 +80,17 @@ public final class EventLoopPools implements Pool {
   }
 
   /**
-   * Replaces the event loops' pools by new ones (made on first use) and closes the old ones with their connections.
-   * PostgreSQL decides per connection, from a prepared statement's first executions, whether to plan it anew each time
-   * or once for all; a node's warm-up asks with ids that match no row, which made it plan the booking read anew on every
-   * later request (1.2–1.8 ms more of PostgreSQL's CPU per attempt). After the warm-up the node starts on connections
-   * whose first executions are real ones. Only for a moment without other traffic: a query under way on an old pool
-   * fails.
+   * Replaces the event loops' pools by new ones (made on first use); the old ones are closed, with their connections,
+   * after {@code grace}, so that work already under way on them (a job's transaction, the mail sender recording a send)
+   * finishes first. PostgreSQL decides per connection, from a prepared statement's first executions, whether to plan it
+   * once for all or anew every time; a node's warm-up asks with ids that match no row, which made it plan the booking
+   * read anew on every later request (1.2–1.8 ms more of PostgreSQL's CPU per attempt). After the warm-up the node
+   * works on connections whose first executions are real ones.
    */
-  public Future<Void> renew() {
+  public Future<Void> renew(Vertx vertx, Duration grace) {
     List<Pool> old = new ArrayList<>(pools.values());
     pools.clear();
-    return Future.all(old.stream().map(Pool::close).toList()).mapEmpty();
+    return vertx.timer(grace.toMillis()).compose(t -> Future.all(old.stream().map(Pool::close).toList())).mapEmpty();
   }
 
   /** Connections open now, in all pools. */
