@@ -1,5 +1,7 @@
 package at.jobfair.bench;
 
+import at.jobfair.support.Ports;
+
 import at.jobfair.support.Haproxy;
 
 import java.io.IOException;
@@ -52,7 +54,7 @@ final class BenchNodes implements AutoCloseable {
   private void startAll() throws Exception {
     Map<String, Object> first = new HashMap<>(config);
     int[] clusterPorts = new int[count];
-    for (int i = 0; i < count; i++) clusterPorts[i] = ServerProcess.freePort();
+    for (int i = 0; i < count; i++) clusterPorts[i] = Ports.free();
     String clusterName = "bench-" + UUID.randomUUID();
     if (count > 1) first.putAll(member(0, clusterPorts, clusterName));
     nodes.add(ServerProcess.start(dir, first));

@@ -1,5 +1,7 @@
 package at.jobfair.bench;
 
+import at.jobfair.support.Ports;
+
 import at.jobfair.support.NodeProcess;
 
 import java.io.IOException;
@@ -31,7 +33,7 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts the product with these configuration keys (e.g. {@code demo → true}) and waits until it is ready. */
   static ServerProcess start(Path dir, Map<String, Object> config) throws Exception {
-    int dbPort = freePort();
+    int dbPort = Ports.free();
     Map<String, Object> all = new HashMap<>(config);
     all.put("data.dir", dir.toString());
     all.put("db.embeddedPort", dbPort);
@@ -43,7 +45,7 @@ final class ServerProcess implements AutoCloseable {
     // JVM options to try on the server (JIT flags, a class-data archive): -Dserver.jvmArgs="-XX:... -XX:..."
     String jvmArgs = System.getProperty("server.jvmArgs", "").strip();
     if (!jvmArgs.isEmpty()) jvm.addAll(List.of(jvmArgs.split("\\s+")));
-    NodeProcess node = new NodeProcess("server", dir.resolve("server.log"), freePort(), all, jvm);
+    NodeProcess node = new NodeProcess("server", dir.resolve("server.log"), Ports.free(), all, jvm);
     ServerProcess server = new ServerProcess(node.launch(), dir, dbPort);
     try {
       server.waitUntilReady();
@@ -94,7 +96,4 @@ final class ServerProcess implements AutoCloseable {
     node.close();
   }
 
-  static int freePort() {
-    return NodeProcess.freePort();
-  }
 }

@@ -68,20 +68,25 @@ class EventLoopPoolsTest {
     return seen.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
-  @Test
-  void twoEventLoopsNeverShareAConnection() throws Exception {
-    var vertx = app.app().vertx();
-    Pool pool = app.app().pool();
-    assertTrue(pool instanceof EventLoopPools, "the application queries through one pool per event loop");
-    // Two instances of a verticle take the event loops in turn, as the HTTP servers do.
+  /** The contexts of {@code n} verticle instances: each on an event loop, in turn, as the HTTP servers are. */
+  private static java.util.List<Context> eventLoops(int n) throws Exception {
     java.util.List<Context> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
-    vertx.deployVerticle(() -> new VerticleBase() {
+    app.app().vertx().deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
         contexts.add(context);
         return Future.succeededFuture();
       }
-    }, new DeploymentOptions().setInstances(2)).await(10, TimeUnit.SECONDS);
+    }, new DeploymentOptions().setInstances(n)).await(10, TimeUnit.SECONDS);
+    return contexts;
+  }
+
+  @Test
+  void twoEventLoopsNeverShareAConnection() throws Exception {
+    Pool pool = app.app().pool();
+    assertTrue(pool instanceof EventLoopPools, "the application queries through one pool per event loop");
+    // Two instances of a verticle take the event loops in turn, as the HTTP servers do.
+    java.util.List<Context> contexts = eventLoops(2);
     Seen first = queryFrom(contexts.get(0), pool);
     Seen second = queryFrom(contexts.get(1), pool);
     assertNotEquals(first.loop(), second.loop());
@@ -98,14 +103,7 @@ class EventLoopPoolsTest {
   void renewingGivesTheEventLoopsNewConnectionsWhosePreparedStatementsArePlannedAfresh() throws Exception {
     var vertx = app.app().vertx();
     EventLoopPools pool = (EventLoopPools) app.app().pool();
-    java.util.List<Context> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
-    vertx.deployVerticle(() -> new VerticleBase() {
-      @Override
-      public Future<?> start() {
-        contexts.add(context);
-        return Future.succeededFuture();
-      }
-    }, new DeploymentOptions().setInstances(1)).await(10, TimeUnit.SECONDS);
+    java.util.List<Context> contexts = eventLoops(1);
     // A prepared statement run often on a loop's connections: PostgreSQL keeps its plan-choice history per connection.
     Seen before = queryFrom(contexts.get(0), pool);
     pool.renew(vertx, java.time.Duration.ofMillis(200));

@@ -1,5 +1,7 @@
 package at.jobfair.deploy;
 
+import at.jobfair.support.Ports;
+
 import at.jobfair.support.Await;
 import at.jobfair.support.TestApp;
 import org.junit.jupiter.api.AfterAll;
@@ -7,8 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,11 +55,11 @@ class HaproxyConfigTest {
   @BeforeAll
   static void startBehindTheDeployConfiguration() throws Exception {
     app = TestApp.start();
-    int lb = freePort();
+    int lb = Ports.free();
     ProcessBuilder pb = new ProcessBuilder(HAPROXY, "-db", "-f", CONFIG.toString())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     pb.environment().putAll(Map.of("JOBFAIR_LB_BIND", "127.0.0.1:" + lb, "JOBFAIR_NODE1", "127.0.0.1:" + app.app().port(),
-        "JOBFAIR_NODE2", "127.0.0.1:" + freePort(), "JOBFAIR_NODE3", "127.0.0.1:" + freePort()));
+        "JOBFAIR_NODE2", "127.0.0.1:" + Ports.free(), "JOBFAIR_NODE3", "127.0.0.1:" + Ports.free()));
     haproxy = pb.start();
     base = "http://127.0.0.1:" + lb;
     Await.waitFor(() -> status(base + "/health/ready") == 200);
@@ -123,9 +123,4 @@ class HaproxyConfigTest {
     }
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 }

@@ -1,12 +1,12 @@
 package at.jobfair.deploy;
 
+import at.jobfair.support.Ports;
+
 import at.jobfair.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +31,7 @@ class PackagedJarIT {
   void theJarRunsFromAnyDirectoryServesPagesStaticFilesAndReadinessAndStopsOnSigterm(@TempDir Path dir) throws Exception {
     Path jar = Path.of("target", "jobfair.jar").toAbsolutePath();
     assertTrue(Files.exists(jar), "mvn package built " + jar);
-    int port = freePort();
+    int port = Ports.free();
     Path log = dir.resolve("node.log");
     ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString())
         .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -88,9 +88,4 @@ class PackagedJarIT {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 }

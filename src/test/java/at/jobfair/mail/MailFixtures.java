@@ -1,5 +1,7 @@
 package at.jobfair.mail;
 
+import at.jobfair.support.Ports;
+
 import at.jobfair.App;
 import at.jobfair.support.TestApp;
 import com.icegreen.greenmail.util.GreenMail;
@@ -11,8 +13,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.SQLException;
@@ -55,14 +55,6 @@ public final class MailFixtures {
     return s;
   }
 
-  /** A port nothing listens on (as far as anyone can know in advance). */
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** Another instance of the application on the same database as {@code first} (which may be closed by now). */
   static App startOn(TestApp first, Map<String, Object> settings) {

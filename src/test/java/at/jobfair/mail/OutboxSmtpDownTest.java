@@ -1,5 +1,7 @@
 package at.jobfair.mail;
 
+import at.jobfair.support.Ports;
+
 import at.jobfair.support.TestApp;
 import at.jobfair.support.TestClient;
 import com.icegreen.greenmail.util.GreenMail;
@@ -22,7 +24,7 @@ class OutboxSmtpDownTest {
 
   @Test
   void retriesThenFailsAndStaffCanSendAgainOnceTheServerIsBack() throws Exception {
-    int port = MailFixtures.freePort();
+    int port = Ports.free();
     Map<String, Object> settings = new HashMap<>(MailFixtures.sendingTo(port, 20));
     settings.put("mail.maxAttempts", 3);
     settings.put("mail.retryMillis", 20);

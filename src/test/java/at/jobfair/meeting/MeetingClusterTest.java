@@ -1,5 +1,7 @@
 package at.jobfair.meeting;
 
+import at.jobfair.support.Ports;
+
 import at.jobfair.support.Fixtures;
 import at.jobfair.support.Haproxy;
 import at.jobfair.support.TestApp;
@@ -57,7 +59,7 @@ class MeetingClusterTest {
   @BeforeAll
   static void start() throws Exception {
     cluster = "meeting-" + UUID.randomUUID();
-    ports = new int[] {Haproxy.freePort(), Haproxy.freePort()};
+    ports = new int[] {Ports.free(), Ports.free()};
     a = TestApp.start(node(0, ports));
     b = a.another(node(1, ports));
     assertEquals(2, a.app().cluster().members());
@@ -201,7 +203,7 @@ class MeetingClusterTest {
   @Test
   @Order(4)
   void thePeopleOfANodeThatDiesLeaveTheirRoomsAndComeBackThroughAnother() throws Exception {
-    int[] three = {ports[0], ports[1], Haproxy.freePort()};
+    int[] three = {ports[0], ports[1], Ports.free()};
     TestApp c = a.another(node(2, three));
     String cNode = c.app().cluster().nodeId();
     long js = data.jobseeker("xdead");

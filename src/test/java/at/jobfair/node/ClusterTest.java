@@ -1,11 +1,12 @@
 package at.jobfair.node;
 
+import at.jobfair.support.Ports;
+
 import at.jobfair.config.Config;
 import at.jobfair.support.TestApp;
 import io.vertx.core.Promise;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +23,7 @@ class ClusterTest {
 
   @Test
   void twoNodesJoinOverTcpAndAMessageSentOnOneIsReceivedOnTheOther() throws Exception {
-    int[] ports = {freePort(), freePort()};
+    int[] ports = {Ports.free(), Ports.free()};
     String name = "test-" + UUID.randomUUID();
     try (TestApp a = TestApp.start(TestApp.clusterMember(0, ports, name));
          TestApp b = a.another(TestApp.clusterMember(1, ports, name))) {
@@ -43,7 +44,7 @@ class ClusterTest {
 
   @Test
   void aNodeOfAnotherClusterNameDoesNotJoin() throws Exception {
-    int[] ports = {freePort(), freePort()};
+    int[] ports = {Ports.free(), Ports.free()};
     try (TestApp a = TestApp.start(TestApp.clusterMember(0, ports, "test-" + UUID.randomUUID()));
          TestApp b = a.another(TestApp.clusterMember(1, ports, "test-" + UUID.randomUUID()))) {
       assertEquals(1, a.app().cluster().members());
@@ -74,9 +75,4 @@ class ClusterTest {
     assertEquals("cluster.name", assertThrows(Config.ConfigException.class, () -> Cluster.validate(TestApp.config().with(s))).key());
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 }

@@ -1,5 +1,7 @@
 package at.jobfair.node;
 
+import at.jobfair.support.Ports;
+
 import at.jobfair.live.LiveHub;
 import at.jobfair.support.Await;
 import at.jobfair.support.Fixtures;
@@ -94,7 +96,7 @@ class GracefulStopTest {
 
   @Test
   void aStoppingNodeLeavesItsClusterAtOnceAndTheOtherNodeStaysReady() throws Exception {
-    int[] ports = {freePort(), freePort()};
+    int[] ports = {Ports.free(), Ports.free()};
     String name = "stop-" + java.util.UUID.randomUUID();
     Map<String, Object> fast = Map.of("shutdown.readyDelaySeconds", 0, "shutdown.drainSeconds", 10);
     try (TestApp a = TestApp.start(with(TestApp.clusterMember(0, ports, name), fast));
@@ -111,11 +113,6 @@ class GracefulStopTest {
     }
   }
 
-  private static int freePort() throws java.io.IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 
   private static Map<String, Object> with(Map<String, Object> a, Map<String, Object> b) {
     Map<String, Object> all = new java.util.HashMap<>(a);

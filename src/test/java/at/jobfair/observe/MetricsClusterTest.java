@@ -1,9 +1,10 @@
 package at.jobfair.observe;
 
+import at.jobfair.support.Ports;
+
 import at.jobfair.support.TestApp;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +17,7 @@ class MetricsClusterTest {
 
   @Test
   void eachNodeCountsItsOwnRequestsAndSeesBothMembersAndTheEventBus() throws Exception {
-    int[] ports = {freePort(), freePort()};
+    int[] ports = {Ports.free(), Ports.free()};
     String name = "metrics-" + UUID.randomUUID();
     try (TestApp a = TestApp.start(TestApp.clusterMember(0, ports, name));
          TestApp b = a.another(TestApp.clusterMember(1, ports, name))) {
@@ -37,9 +38,4 @@ class MetricsClusterTest {
     }
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 }

@@ -1,7 +1,6 @@
 package at.jobfair.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ public final class Haproxy implements AutoCloseable {
    * the machine must not have its nodes taken out because a check waited longer than the tests' half second.
    */
   public static Haproxy start(List<Integer> nodePorts, String check) throws IOException, InterruptedException {
-    int port = freePort();
+    int port = Ports.free();
     Path dir = Files.createTempDirectory("jobfair-haproxy");
     StringBuilder cfg = new StringBuilder("""
         global
@@ -116,9 +115,4 @@ public final class Haproxy implements AutoCloseable {
     }
   }
 
-  public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 }

@@ -4,7 +4,6 @@ import at.jobfair.config.Config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -158,13 +157,6 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
-  public static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   private static boolean waitForExit(Process p, Duration within) {
     try {

@@ -73,8 +73,8 @@ public final class Nodes implements BeforeAllCallback, AfterAllCallback, TestExe
     dir = Files.createTempDirectory("jobfair-cluster");
     dbUrl = TestDatabase.newDatabase();
     String name = "test-" + UUID.randomUUID();
-    int[] httpPorts = IntStream.range(0, count).map(i -> NodeProcess.freePort()).toArray();
-    int[] clusterPorts = IntStream.range(0, count).map(i -> NodeProcess.freePort()).toArray();
+    int[] httpPorts = IntStream.range(0, count).map(i -> Ports.free()).toArray();
+    int[] clusterPorts = IntStream.range(0, count).map(i -> Ports.free()).toArray();
     for (int i = 0; i < count; i++) {
       Map<String, Object> s = new HashMap<>();
       s.put("db.url", dbUrl);
