@@ -25,6 +25,10 @@ import at.jobfair.live.LiveHub;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.mail.OutboxStore;
+import at.jobfair.noshow.NoShowConfig;
+import at.jobfair.noshow.NoShowMails;
+import at.jobfair.noshow.NoShowService;
+import at.jobfair.noshow.NoShowStore;
 import at.jobfair.meeting.MeetingConfig;
 import at.jobfair.meeting.Meetings;
 import at.jobfair.db.Database;
@@ -37,7 +41,6 @@ import at.jobfair.node.Cluster;
 import at.jobfair.node.Warmup;
 import at.jobfair.node.Health;
 import at.jobfair.node.Readiness;
-import at.jobfair.attendance.OverdueProposalItems;
 import at.jobfair.booth.BoothService;
 import at.jobfair.booth.BoothStore;
 import at.jobfair.cascade.Dossier;
@@ -104,6 +107,7 @@ public final class App implements AutoCloseable {
     Logs.configure(config, null);
     // The features' own sections are checked before anything starts: a wrong value stops the start naming its key.
     MeetingConfig.from(config);
+    NoShowConfig noShowConfig = NoShowConfig.from(config);
     Metrics metrics = Metrics.from(config);
     Database database = Database.open(config);
     Vertx vertx = null;
@@ -159,6 +163,9 @@ public final class App implements AutoCloseable {
           config.integer("cascade.waiverDays"));
       // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
       attendance.sanctionBars(cascades::endBarred);
+      // Requests for reasons after a no-show or an unbooked binding proposal, and the cases after them.
+      NoShowService noShows = new NoShowService(pool, new NoShowStore(), audit, outbox, mailSender,
+          new NoShowMails(messages, config.zone(), config.string("http.publicUrl")), legal, Clock.systemUTC(), noShowConfig);
       WallClock clock = new WallClock(config.zone());
       // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
       // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four
@@ -170,8 +177,8 @@ public final class App implements AutoCloseable {
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
-          new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades), audit, new OverdueProposalItems(pool),
-          new Health(vertx, pool, cluster, readiness), metrics, legal);
+          new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades), audit,
+          new Health(vertx, pool, cluster, readiness), metrics, legal, noShows);
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");
@@ -199,6 +206,8 @@ public final class App implements AutoCloseable {
       }
       // Marks due no-shows (each booking once).
       every(vertx, jobs, config.integer("attendance.pollSeconds"), "no_shows", "no-show check", attendance::markNoShows);
+      // Asks for reasons after each due no-show and overdue proposal, records missed deadlines (each once, on any node).
+      every(vertx, jobs, noShowConfig.pollSeconds(), "reasons_requests", "requests for reasons", noShows::run);
       // Ends cases a late sanction bar left at the sanction check (safety net), then closes the due cascades (each once).
       java.time.Duration grace = java.time.Duration.ofDays(config.integer("cascade.closeGraceDays"));
       every(vertx, jobs, config.integer("cascade.closePollSeconds"), "closing_cascades", "closing cascades",

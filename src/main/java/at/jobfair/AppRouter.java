@@ -26,6 +26,9 @@ import at.jobfair.catalog.Catalog;
 import at.jobfair.invitation.InvitationWeb;
 import at.jobfair.live.LiveSocket;
 import at.jobfair.mail.OutboxAdmin;
+import at.jobfair.noshow.NoShowApi;
+import at.jobfair.noshow.NoShowDossier;
+import at.jobfair.noshow.NoShowPages;
 import at.jobfair.meeting.MeetingWeb;
 import at.jobfair.account.UserAdmin;
 import at.jobfair.booth.BoothAdmin;
@@ -231,7 +234,8 @@ public final class AppRouter {
     AttendanceApi attendanceApi = new AttendanceApi(attendance, s.fairs().clock());
     JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages());
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
-    Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, s.overdueProposals()::of, cascades::caseworkerItems);
+    // No-shows and overdue binding proposals reach it as requests for reasons (the no-show package asks the person).
+    Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, s.noShows()::caseworkerItems, cascades::caseworkerItems);
     Board board = new Board(s.pool(), s.pages(), attendance, s.config().zone(), cascades::funnel);
     Access readsRecords = roles(SFA, SFU, ORGANIZER, ERHEBUNG, KOMMUNE); // never employers, jobseekers or providers
     e.api(GET, "/api/jobseekers/:id", readsRecords, records::apiGet);
@@ -302,6 +306,34 @@ public final class AppRouter {
     e.page(GET, "/staff/decisions", decides, cascadePages::tasksPage);
     e.page(GET, "/me/cascade", roles(JOBSEEKER), cascadePages::minePage);
     e.page(GET, "/employer/answers", roles(EMPLOYER), cascadePages::answersPage);
+
+    // Requests for reasons after a no-show or an unbooked binding proposal: the person answers with proof until the
+    // deadline; the decider (the person's own caseworker, or the municipality by the basis) accepts, or opens a case and
+    // decides. Who sees which request is decided per request (NoShowService: the person, or its decider; else 404).
+    NoShowDossier reasonsDossier = new NoShowDossier(s.pool(), s.noShows());
+    NoShowApi reasonsApi = new NoShowApi(s.noShows(), reasonsDossier);
+    NoShowPages reasonsPages = new NoShowPages(s.noShows(), reasonsDossier, s.pages());
+    Access decidesReasons = roles(SFA, KOMMUNE); // and: the person's own caseworker, or the municipality by the basis
+    Access readsReasons = roles(JOBSEEKER, SFA, KOMMUNE); // and: the person, or the decider
+    e.api(GET, "/api/me/reasons", roles(JOBSEEKER), reasonsApi::mine);
+    e.api(GET, "/api/reasons", decidesReasons, reasonsApi::decides);
+    e.api(GET, "/api/reasons/:id", readsReasons, reasonsApi::get);
+    e.api(POST, "/api/reasons/:id/answers", roles(JOBSEEKER), reasonsApi::answer);
+    e.api(POST, "/api/reasons/:id/evidence", roles(JOBSEEKER), reasonsApi::attach);
+    e.api(GET, "/api/reasons/:id/evidence/:fileId", readsReasons, reasonsApi::evidence);
+    e.api(POST, "/api/reasons/:id/accept", decidesReasons, reasonsApi::accept);
+    e.api(POST, "/api/reasons/:id/case", decidesReasons, reasonsApi::openCase);
+    e.api(POST, "/api/reasons/:id/decision", decidesReasons, reasonsApi::decide);
+    e.api(GET, "/api/reasons/:id/dossier", decidesReasons, reasonsApi::dossier);
+    e.page(GET, "/me/reasons", roles(JOBSEEKER), reasonsPages::minePage);
+    e.page(GET, "/me/reasons/:id", roles(JOBSEEKER), reasonsPages::myRequestPage);
+    e.page(POST, "/me/reasons/:id", roles(JOBSEEKER), reasonsPages::answerForm);
+    e.page(GET, "/staff/reasons", decidesReasons, reasonsPages::listPage);
+    e.page(GET, "/staff/reasons/:id", decidesReasons, reasonsPages::casePage);
+    e.page(GET, "/staff/reasons/:id/dossier", decidesReasons, reasonsPages::dossierPage);
+    e.page(POST, "/staff/reasons/:id/accept", decidesReasons, reasonsPages::acceptForm);
+    e.page(POST, "/staff/reasons/:id/case", decidesReasons, reasonsPages::openCaseForm);
+    e.page(POST, "/staff/reasons/:id/decision", decidesReasons, reasonsPages::decideForm);
 
     // The audit trail (staff): is it whole?
     e.api(GET, "/api/audit/verify", staff(), s.audit()::apiVerify);

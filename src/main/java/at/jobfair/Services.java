@@ -2,7 +2,6 @@ package at.jobfair;
 
 import at.jobfair.account.AccountService;
 import at.jobfair.attendance.AttendanceService;
-import at.jobfair.attendance.OverdueProposalItems;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.booking.BookingService;
 import at.jobfair.booth.BoothService;
@@ -16,6 +15,7 @@ import at.jobfair.live.LiveHub;
 import at.jobfair.config.Config;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
+import at.jobfair.noshow.NoShowService;
 import at.jobfair.meeting.Meetings;
 import at.jobfair.observe.Metrics;
 import at.jobfair.node.Health;
@@ -34,5 +34,6 @@ public record Services(Config config, Pool pool, Messages messages, Pages pages,
                        InvitationService invitations, AttendanceService attendance,
                        Meetings meetings, CascadeService cascades,
                        FairService fairs, BoothService booths, Dossier dossiers, AuditLog audit,
-                       OverdueProposalItems overdueProposals, Health health, Metrics metrics, Catalogue legal) {
+                       Health health, Metrics metrics, Catalogue legal,
+                       NoShowService noShows) {
 }

@@ -19,7 +19,8 @@ public final class AttendancePolicy {
 
   public enum NextStep { SECOND_INTERVIEW, TRIAL_DAY, HIRED }
 
-  public enum LegalBasis { BINDING, VOLUNTARY }
+  /** What the appointment obliged the person to (booking.legal_basis): CONTROL is a control appointment (§ 49 AlVG). */
+  public enum LegalBasis { BINDING, VOLUNTARY, CONTROL }
 
   /** Who records an outcome: the booth's employer representative, or staff (organisers). */
   public enum Actor { EMPLOYER, STAFF }
@@ -89,9 +90,13 @@ public final class AttendancePolicy {
     return s == State.NO_SHOW;
   }
 
-  /** What the caseworker must look at: a no-show that counts, on a binding appointment. Voluntary ones never. */
+  /**
+   * What the person is asked for reasons about, and the caseworker then looks at: a no-show that counts, on an
+   * appointment with an obligation (binding or control). Voluntary ones never. (The request job in the no-show package
+   * states the same in SQL.)
+   */
   public static boolean needsCaseworkerReview(Facts f, Instant now, Duration grace) {
-    return f.legalBasis() == LegalBasis.BINDING && countsAsNoShow(f, now, grace);
+    return f.legalBasis() != LegalBasis.VOLUNTARY && countsAsNoShow(f, now, grace);
   }
 
   /** Whether the appointment is in the participation rate's denominator: over, and not excused or the employer's fault. */
@@ -150,9 +155,13 @@ public final class AttendancePolicy {
     return null;
   }
 
-  /** Whether the count-th sick note of one person for fair appointments raises the flag to inform the health insurer. */
-  public static boolean sickNoteFlag(int count, int flagAfter) {
-    return count >= flagAfter;
+  /**
+   * Whether a sick note for an appointment under {@code basis}, the count-th of one person for fair appointments with an
+   * obligation, raises the flag to inform the health insurer. A sick note for a voluntary appointment never counts: the
+   * person owed nobody an excuse for it.
+   */
+  public static boolean sickNoteFlag(LegalBasis basis, int count, int flagAfter) {
+    return basis != LegalBasis.VOLUNTARY && count >= flagAfter;
   }
 
   /** A refusal code for an outage window, or null when it is valid. */

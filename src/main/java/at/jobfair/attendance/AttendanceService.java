@@ -94,7 +94,7 @@ public final class AttendanceService {
     }));
   }
 
-  /** Staff record a sick note as the excuse; the N-th one of a person raises the flag for the caseworker. */
+  /** Staff record a sick note as the excuse; the N-th one of a person for obliged appointments raises the flag for the caseworker. */
   public Future<Booking> sickNote(Account actor, long bookingId, String note) {
     String cleanNote = note == null || note.isBlank() ? null : note.strip();
     return pool.withTransaction(tx -> store.lock(tx, bookingId).compose(b -> {
@@ -102,7 +102,7 @@ public final class AttendanceService {
       String refusal = AttendancePolicy.sickNote(b.facts(), cleanNote);
       if (refusal != null) return Future.failedFuture(refusal(refusal));
       return store.sickNote(tx, bookingId, b.jobseekerId(), cleanNote, actor.id())
-          .compose(idAndCount -> AttendancePolicy.sickNoteFlag((int) idAndCount[1], sickNoteFlagAfter)
+          .compose(idAndCount -> AttendancePolicy.sickNoteFlag(b.facts().legalBasis(), (int) idAndCount[1], sickNoteFlagAfter)
               ? store.flagSickNotes(tx, idAndCount[0], b.jobseekerId()) : Future.<Void>succeededFuture())
           .compose(v -> store.lock(tx, bookingId));
     }));

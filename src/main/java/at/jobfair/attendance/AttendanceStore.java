@@ -48,6 +48,11 @@ public final class AttendanceStore {
        where attendance.outcome is null and attendance.checked_in_at is null
       returning booking_id""";
 
+  /** How many sick notes a person has for fair appointments with an obligation. */
+  static final String OBLIGED_SICK_NOTES = """
+      select count(*) from sick_note s join booking k on k.id = s.booking_id
+       where s.jobseeker_id = $1 and k.legal_basis <> 'VOLUNTARY'""";
+
   /** The booking with its facts, locked until the transaction ends (check-in, outcome and sick note take turns). */
   public Future<Booking> lock(SqlClient c, long bookingId) {
     return c.preparedQuery("select k.id, k.jobseeker_id, k.booth_id, b.fair_id, b.employer_id, " + FACT_COLUMNS + """
@@ -85,13 +90,16 @@ public final class AttendanceStore {
         .execute(Tuple.of(bookingId, outcome.name(), source, actorId, next == null ? null : next.name(), note)).mapEmpty();
   }
 
-  /** Records the sick note; returns how many sick notes for fair appointments the person now has, and the note's id. */
+  /**
+   * Records the sick note; returns the note's id and how many sick notes the person now has for fair appointments with
+   * an obligation (binding or control): those for voluntary appointments are not counted.
+   */
   public Future<long[]> sickNote(SqlClient c, long bookingId, long jobseekerId, String note, long actorId) {
     return c.preparedQuery("insert into sick_note (booking_id, jobseeker_id, note, recorded_by) values ($1, $2, $3, $4) returning id")
         .execute(Tuple.of(bookingId, jobseekerId, note, actorId))
         .compose(rows -> {
           long id = rows.iterator().next().getLong(0);
-          return c.preparedQuery("select count(*) from sick_note where jobseeker_id = $1").execute(Tuple.of(jobseekerId))
+          return c.preparedQuery(OBLIGED_SICK_NOTES).execute(Tuple.of(jobseekerId))
               .map(count -> new long[] {id, count.iterator().next().getLong(0)});
         });
   }

@@ -24,18 +24,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The SfA caseworker's worklist: their own people's no-shows on binding appointments (not excused, not the employer's),
- * sick-note flags, and unbooked binding proposals, each with its evidence. Recording the result of checking the
- * reasons closes an item.
+ * The SfA caseworker's worklist: sick-note flags with their evidence (recording the result closes one), and from other
+ * features their own people's requests for reasons waiting for them (a no-show on an appointment with an obligation, an
+ * unbooked binding proposal: the no-show package asks the person and the caseworker decides there) and the cascade's
+ * decisions. A no-show is no longer a tick here: it is a request for reasons the person answers.
  */
 public final class Worklist {
 
   public static final Set<String> RESULTS = Set.of("REASON_ACCEPTED", "SANCTION_CHECK", "NO_ACTION");
 
   /**
-   * More items for a caseworker's list, from other features, for the caseworker's own people: overdue binding
-   * placement proposals (invitations, see {@link OverdueProposalItems}), and the cascade's decisions, waiver
-   * considerations and course follow-ups. Each item carries its {@code kind}.
+   * More items for a caseworker's list, from other features, for the caseworker's own people: requests for reasons
+   * ({@code REASONS}), and the cascade's decisions, waiver considerations and course follow-ups. Each item carries its
+   * {@code kind}.
    */
   @FunctionalInterface
   public interface ItemSource {
@@ -58,7 +59,7 @@ public final class Worklist {
         join employer e on e.id = b.employer_id
         join fair f on f.id = b.fair_id
         left join attendance t on t.booking_id = k.id
-       where j.caseworker_id = $1 and w.result is null and w.kind in ('NO_SHOW', 'SICK_NOTE_FLAG')
+       where j.caseworker_id = $1 and w.result is null and w.kind = 'SICK_NOTE_FLAG'
        order by w.created_at, w.id""";
 
   private final Pool pool;
@@ -81,22 +82,19 @@ public final class Worklist {
     return open(Sessions.user(ctx)).onSuccess(list -> {
       Map<String, Object> model = new HashMap<>();
       // JSON arrays, so that the page model turns every item into plain maps for the template.
-      JsonArray noShows = new JsonArray();
+      JsonArray reasons = new JsonArray();
       JsonArray flags = new JsonArray();
-      JsonArray proposals = new JsonArray();
       JsonArray cascadeTasks = new JsonArray();
       for (Object o : list.getJsonArray("items")) {
         JsonObject item = (JsonObject) o;
         switch (item.getString("kind")) {
-          case "NO_SHOW" -> noShows.add(item);
+          case "REASONS" -> reasons.add(item);
           case "SICK_NOTE_FLAG" -> flags.add(item);
-          case "DECISION", "CONSIDER_WAIVER", "COURSE_FOLLOW_UP" -> cascadeTasks.add(item);
-          default -> proposals.add(item);
+          default -> cascadeTasks.add(item);
         }
       }
-      model.put("noShows", noShows);
+      model.put("reasons", reasons);
       model.put("flags", flags);
-      model.put("proposals", proposals);
       model.put("cascadeTasks", cascadeTasks);
       String error = pages.errorInAddress(ctx);
       if (error != null) model.put("error", error);
@@ -149,8 +147,6 @@ public final class Worklist {
       for (Row r : rows) {
         Facts f = AttendanceStore.facts(r);
         String kind = r.getString("kind");
-        // A no-show item stays open only while it still counts: a later excuse or a corrected outcome takes it off.
-        if ("NO_SHOW".equals(kind) && !AttendancePolicy.needsCaseworkerReview(f, now, attendance.grace())) continue;
         if ("SICK_NOTE_FLAG".equals(kind)) flagged.add(r.getLong("jobseeker_id"));
         items.add(item(r, f, now));
       }
@@ -196,7 +192,7 @@ public final class Worklist {
             select s.jobseeker_id, s.id, s.recorded_at, s.note, lower(k.during) as starts_at, e.name as employer_name
               from sick_note s join booking k on k.id = s.booking_id join booth b on b.id = k.booth_id
               join employer e on e.id = b.employer_id
-             where s.jobseeker_id = any($1) order by s.recorded_at, s.id""")
+             where s.jobseeker_id = any($1) and k.legal_basis <> 'VOLUNTARY' order by s.recorded_at, s.id""")
         .execute(Tuple.of(people.toArray(new Long[0])))
         .map(rows -> {
           Map<Long, JsonArray> out = new LinkedHashMap<>();

@@ -1,0 +1,42 @@
+package at.jobfair.noshow;
+
+import at.jobfair.mail.Mail;
+import at.jobfair.noshow.NoShowStore.Request;
+import at.jobfair.web.Messages;
+import at.jobfair.web.Messages.Lang;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** The email that asks a person for their reasons, in their language, with the deadline and the link to answer. */
+public final class NoShowMails {
+
+  private final Messages messages;
+  private final ZoneId zone;
+  private final String publicUrl;
+
+  public NoShowMails(Messages messages, ZoneId zone, String publicUrl) {
+    this.messages = messages;
+    this.zone = zone;
+    this.publicUrl = publicUrl;
+  }
+
+  Mail request(Request r) {
+    Lang lang = Lang.parse(r.language()) == null ? Lang.DE : Lang.parse(r.language());
+    String what = messages.get(lang, "reasons.mail.what." + r.kind(), r.occasion(), r.fairName(), date(r.occasionAt(), lang), time(r.occasionAt()));
+    String subject = messages.get(lang, "reasons.mail.subject", date(r.deadline(), lang));
+    String text = messages.get(lang, "reasons.mail.text", r.personName(), what, date(r.deadline(), lang), time(r.deadline()),
+        publicUrl + "/me/reasons/" + r.id());
+    return Mail.text(r.email(), r.personName(), subject, text, "REASONS_REQUESTED", "reasons:" + r.id());
+  }
+
+  private String date(Instant i, Lang lang) {
+    return i == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang.locale()).withZone(zone).format(i);
+  }
+
+  private String time(Instant i) {
+    return i == null ? "" : DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(i);
+  }
+}

@@ -1,0 +1,125 @@
+package at.jobfair.noshow;
+
+import at.jobfair.account.Account;
+import at.jobfair.noshow.NoShowStore.Request;
+import at.jobfair.web.ApiError;
+import at.jobfair.web.Http;
+import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pages: "Ihre Gründe" for the person (the request, the deadline, the answer form with files), and for the decider
+ * the list, one request with the answer and proof and the next steps, and the printable dossier.
+ */
+public final class NoShowPages {
+
+  private final NoShowService service;
+  private final NoShowDossier dossier;
+  private final Pages pages;
+
+  public NoShowPages(NoShowService service, NoShowDossier dossier, Pages pages) {
+    this.service = service;
+    this.dossier = dossier;
+    this.pages = pages;
+  }
+
+  // ---- the person -----------------------------------------------------------------------------------------------------
+
+  public Future<?> minePage(RoutingContext ctx) {
+    Account me = Sessions.user(ctx);
+    return service.mine(me).onSuccess(list -> render(ctx, "reasons-mine", Map.of("requests", json(list, me))));
+  }
+
+  public Future<?> myRequestPage(RoutingContext ctx) {
+    return service.view(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(j -> render(ctx, "reasons-answer", Map.of("r", j)));
+  }
+
+  /** The answer form: the person's words and/or files; each file on its own, so that one refused file names itself. */
+  public Future<?> answerForm(RoutingContext ctx) {
+    Account me = Sessions.user(ctx);
+    long id = Http.pathId(ctx, "id");
+    String back = "/me/reasons/" + id;
+    String text = ctx.request().getFormAttribute("text");
+    List<FileUpload> files = ctx.fileUploads().stream().filter(f -> f.size() > 0 || (f.fileName() != null && !f.fileName().isBlank())).toList();
+    boolean hasText = text != null && !text.isBlank();
+    if (!hasText && files.isEmpty()) return Http.backWithError(ctx, ApiError.badRequest("reasons_text_required"), back);
+    Future<?> chain = hasText ? service.answer(me, id, text) : Future.succeededFuture();
+    for (FileUpload f : files) {
+      chain = chain.compose(v -> NoShowApi.read(ctx, f, service.config().maxFileBytes()).compose(bytes -> service.attach(me, id, f.fileName(), bytes)));
+    }
+    return chain.onSuccess(v -> Http.seeOther(ctx, back + "?sent=1")).recover(e -> Http.backWithError(ctx, e, back));
+  }
+
+  // ---- the decider -----------------------------------------------------------------------------------------------------
+
+  public Future<?> listPage(RoutingContext ctx) {
+    Account me = Sessions.user(ctx);
+    boolean all = "1".equals(ctx.request().getParam("all"));
+    return service.decides(me, !all).onSuccess(list -> render(ctx, "reasons-staff", Map.of("requests", json(list, me), "all", all)));
+  }
+
+  public Future<?> casePage(RoutingContext ctx) {
+    return service.view(Sessions.user(ctx), Http.pathId(ctx, "id")).compose(j -> {
+      if (!j.getBoolean("decider", false)) return Future.failedFuture(ApiError.notFound("reasons_not_found"));
+      render(ctx, "reasons-case", Map.of("r", j));
+      return Future.succeededFuture();
+    });
+  }
+
+  public Future<?> dossierPage(RoutingContext ctx) {
+    return dossier.of(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(d -> render(ctx, "reasons-dossier", Map.of("d", d)));
+  }
+
+  public Future<?> acceptForm(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    return done(ctx, id, service.accept(Sessions.user(ctx), id, ctx.request().getFormAttribute("reasons")));
+  }
+
+  public Future<?> openCaseForm(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    return done(ctx, id, service.openCase(Sessions.user(ctx), id, ctx.request().getFormAttribute("reasons")));
+  }
+
+  public Future<?> decideForm(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    var form = ctx.request();
+    try {
+      return done(ctx, id, service.decide(Sessions.user(ctx), id, NoShowApi.outcome(blankToNull(form.getFormAttribute("outcome"))),
+          form.getFormAttribute("reasons"), NoShowApi.date(form.getFormAttribute("reportedOn"))));
+    } catch (ApiError e) {
+      return Http.backWithError(ctx, e, "/staff/reasons/" + id);
+    }
+  }
+
+  private Future<?> done(RoutingContext ctx, long id, Future<Request> step) {
+    String back = "/staff/reasons/" + id;
+    return step.onSuccess(r -> Http.seeOther(ctx, back + "?done=1")).recover(e -> Http.backWithError(ctx, e, back));
+  }
+
+  private void render(RoutingContext ctx, String template, Map<String, Object> values) {
+    Map<String, Object> model = new HashMap<>(values);
+    String error = pages.errorInAddress(ctx, service.config().maxFileBytes() / 1024, service.config().maxFiles());
+    if (error != null) model.put("error", error);
+    if (ctx.request().getParam("sent") != null) model.put("notice", pages.messages().get(Http.lang(ctx), "reasons.sent"));
+    if (ctx.request().getParam("done") != null) model.put("notice", pages.messages().get(Http.lang(ctx), "reasons.done"));
+    pages.render(ctx, template, model);
+  }
+
+  private JsonArray json(List<Request> list, Account viewer) {
+    JsonArray out = new JsonArray();
+    for (Request r : list) out.add(service.json(r, viewer));
+    return out;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,336 @@
+package at.jobfair.noshow;
+
+import at.jobfair.account.Account;
+import at.jobfair.account.Role;
+import at.jobfair.audit.AuditChain;
+import at.jobfair.audit.AuditLog;
+import at.jobfair.legal.Basis;
+import at.jobfair.legal.Catalogue;
+import at.jobfair.legal.LegalOutcome;
+import at.jobfair.mail.MailSender;
+import at.jobfair.mail.Outbox;
+import at.jobfair.noshow.NoShowStore.Evidence;
+import at.jobfair.noshow.NoShowStore.Request;
+import at.jobfair.noshow.ReasonsLetters.Letter;
+import at.jobfair.noshow.ReasonsPolicy.State;
+import at.jobfair.web.ApiError;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Requests for reasons and their cases: the job that asks (once per no-show or overdue proposal, on every node) and
+ * records missed deadlines, the person's answer and proof, and the decider's steps. Every step is written with its
+ * audit record and its letter in one transaction, under a lock on the request.
+ */
+public final class NoShowService {
+
+  static final int BATCH = 200;
+
+  private final Pool pool;
+  private final NoShowStore store;
+  private final AuditLog audit;
+  private final Outbox outbox;
+  private final MailSender mailSender;
+  private final NoShowMails mails;
+  private final Catalogue catalogue;
+  private final Clock clock;
+  private final NoShowConfig config;
+  private volatile ReasonsLetters letters = ReasonsLetters.NONE;
+
+  public NoShowService(Pool pool, NoShowStore store, AuditLog audit, Outbox outbox, MailSender mailSender, NoShowMails mails,
+                       Catalogue catalogue, Clock clock, NoShowConfig config) {
+    this.pool = pool;
+    this.store = store;
+    this.audit = audit;
+    this.outbox = outbox;
+    this.mailSender = mailSender;
+    this.mails = mails;
+    this.catalogue = catalogue;
+    this.clock = clock;
+    this.config = config;
+  }
+
+  /** Set once at start-up, before requests are taken. */
+  public void letters(ReasonsLetters letters) {
+    this.letters = letters;
+  }
+
+  public NoShowConfig config() {
+    return config;
+  }
+
+  // ---- the job ------------------------------------------------------------------------------------------------------
+
+  /** One run: asks for reasons where due, records missed deadlines and withdraws what was excused. Answers how many. */
+  public Future<Integer> run() {
+    return ask().compose(a -> recordNoAnswers().compose(n -> withdrawExcused().map(w -> a + n + w)));
+  }
+
+  /** Opens a request for every due no-show and overdue proposal (each once), mails the person, and writes the letter. */
+  public Future<Integer> ask() {
+    int days = config.reasonsDays();
+    return pool.withTransaction(tx -> store.askNoShows(tx, days, BATCH)
+            .compose(a -> store.askOverdue(tx, days, BATCH).map(b -> concat(a, b)))
+            .compose(ids -> each(ids, id -> store.get(tx, id, false).compose(r -> outbox.enqueue(tx, mails.request(r))
+                .compose(mail -> store.outbox(tx, id, mail))
+                .compose(v -> step(tx, r, "ASK", null, State.ASKED, null, null, null, null, null))
+                .compose(v -> letters.issue(tx, new Letter("REASONS_REQUESTED", null, r, null, null, null, clock.instant())))))
+                .map(ids.size())))
+        .onSuccess(n -> {
+          if (n > 0) mailSender.wake();
+        });
+  }
+
+  /** Requests whose deadline passed without an answer: recorded as NO_ANSWER once, by the platform. */
+  public Future<Integer> recordNoAnswers() {
+    return pool.withTransaction(tx -> store.markNoAnswers(tx, BATCH)
+        .compose(ids -> each(ids, id -> store.get(tx, id, false)
+            .compose(r -> step(tx, r, "NO_ANSWER", State.ASKED, State.NO_ANSWER, null, null, null, null, null))).map(ids.size())));
+  }
+
+  /** Requests about an appointment excused after all are withdrawn, by the platform. */
+  public Future<Integer> withdrawExcused() {
+    return pool.withTransaction(tx -> store.withdrawExcused(tx)
+        .compose(rows -> each(rows, row -> store.get(tx, (Long) row[0], false)
+            .compose(r -> step(tx, r, "WITHDRAW", State.valueOf((String) row[1]), State.WITHDRAWN, null, null, null, null, null)))
+            .map(rows.size())));
+  }
+
+  // ---- the person ---------------------------------------------------------------------------------------------------
+
+  public Future<List<Request>> mine(Account person) {
+    return store.ofPerson(pool, person.id());
+  }
+
+  /** The person adds their reasons in their own words (again and again until the deadline). */
+  public Future<Request> answer(Account person, long id, String text) {
+    String clean = text == null ? null : text.strip();
+    String bad = ReasonsPolicy.text(clean);
+    if (bad != null) return Future.failedFuture(ApiError.badRequest(bad));
+    return pool.withTransaction(tx -> own(tx, person, id).compose(r -> {
+      String refusal = ReasonsPolicy.answer(r.state(), r.deadline(), clock.instant());
+      if (refusal != null) return Future.failedFuture(ApiError.conflict(refusal));
+      return store.answer(tx, id, clean)
+          .compose(v -> store.update(tx, id, State.ANSWERED, null, null, true))
+          .compose(v -> step(tx, r, "ANSWER", r.state(), State.ANSWERED, null, person.id(), "JOBSEEKER", null, null))
+          .compose(v -> store.get(tx, id, false));
+    }));
+  }
+
+  /** The person attaches a file (PDF, JPEG or PNG by content) until the deadline, at most {@code noshow.maxFiles}. */
+  public Future<Long> attach(Account person, long id, String name, byte[] content) {
+    String type;
+    try {
+      type = EvidenceFile.check(content, config.maxFileBytes());
+    } catch (ApiError e) {
+      return Future.failedFuture(e);
+    }
+    return pool.withTransaction(tx -> own(tx, person, id).compose(r -> {
+      String refusal = ReasonsPolicy.answer(r.state(), r.deadline(), clock.instant());
+      if (refusal != null) return Future.failedFuture(ApiError.conflict(refusal));
+      return store.evidenceCount(tx, id).compose(n -> {
+        if (n >= config.maxFiles()) return Future.failedFuture(ApiError.conflict("evidence_too_many", config.maxFileBytes() / 1024, config.maxFiles()));
+        return store.addEvidence(tx, id, EvidenceFile.label(name, type), type, content)
+            .compose(fileId -> store.update(tx, id, State.ANSWERED, null, null, true)
+                .compose(v -> step(tx, r, "EVIDENCE", r.state(), State.ANSWERED, null, person.id(), "JOBSEEKER",
+                    "file " + fileId + " (" + type + ", " + content.length + " bytes)", null))
+                .map(fileId));
+      });
+    }));
+  }
+
+  // ---- reading (the person and the decider) ---------------------------------------------------------------------------
+
+  /** The request with answers, files and steps, for the person or its decider; a 404 for anyone else. */
+  public Future<JsonObject> view(Account user, long id) {
+    return visible(pool, user, id).compose(r -> store.record(pool, id).map(rec -> json(r, user).mergeIn(rec)));
+  }
+
+  /** One attached file, for the person or its decider. */
+  public Future<Evidence> evidence(Account user, long id, long fileId) {
+    return visible(pool, user, id).compose(r -> store.evidence(pool, id, fileId))
+        .compose(e -> e == null ? Future.failedFuture(ApiError.notFound("evidence_not_found")) : Future.succeededFuture(e));
+  }
+
+  /** The requests this decider decides; {@code open}: only those not closed. */
+  public Future<List<Request>> decides(Account user, boolean open) {
+    return store.ofDecider(pool, user.id(), !user.has(Role.SFA) && user.has(Role.KOMMUNE), open);
+  }
+
+  /** The caseworker's worklist items: their people's requests waiting for them. */
+  public Future<List<JsonObject>> caseworkerItems(long caseworkerId) {
+    return store.ofDecider(pool, caseworkerId, false, true).map(list -> list.stream()
+        .filter(r -> r.state().needsDecider())
+        .map(r -> new JsonObject().put("kind", "REASONS").put("id", r.id()).put("request", r.id()).put("state", r.state().name())
+            .put("deadline", NoShowStore.str(r.deadline())).put("occasion", r.occasion()).put("fair", r.fairName())
+            .put("person", new JsonObject().put("id", r.jobseekerId()).put("name", r.personName())))
+        .toList());
+  }
+
+  // ---- the decider ---------------------------------------------------------------------------------------------------
+
+  /** The decider accepts the person's reasons: closed, nothing follows. */
+  public Future<Request> accept(Account user, long id, String reasons) {
+    String clean = clean(reasons);
+    return decider(user, id, (tx, r) -> {
+      String refusal = ReasonsPolicy.accept(r.state(), isDecider(user, r), clean);
+      if (refusal != null) return Future.failedFuture(refusal(refusal));
+      return store.update(tx, id, State.REASONS_ACCEPTED, null, null, false)
+          .compose(v -> step(tx, r, "ACCEPT", r.state(), State.REASONS_ACCEPTED, null, user.id(), role(r), clean, null))
+          .compose(v -> letters.issue(tx, new Letter("REASONS_ACCEPTED", null, r, user.id(), role(r), clean, clock.instant())));
+    });
+  }
+
+  /** The decider opens a case once the deadline is over: a decision follows. */
+  public Future<Request> openCase(Account user, long id, String reasons) {
+    String clean = clean(reasons);
+    return decider(user, id, (tx, r) -> {
+      String refusal = ReasonsPolicy.openCase(r.state(), r.deadline(), clock.instant(), isDecider(user, r), clean);
+      if (refusal != null) return Future.failedFuture(refusal(refusal));
+      return store.update(tx, id, State.CASE_OPEN, null, null, false)
+          .compose(v -> step(tx, r, "OPEN_CASE", r.state(), State.CASE_OPEN, null, user.id(), role(r), clean, null))
+          .compose(v -> letters.issue(tx, new Letter("CASE_OPENED", null, r, user.id(), role(r), clean, clock.instant())));
+    });
+  }
+
+  /** The decider decides an outcome the basis lists; "resumed" names the day the person reported again. */
+  public Future<Request> decide(Account user, long id, LegalOutcome outcome, String reasons, LocalDate reportedOn) {
+    String clean = clean(reasons);
+    return decider(user, id, (tx, r) -> {
+      Basis basis = basis(r);
+      String refusal = ReasonsPolicy.decide(basis, r.state(), outcome, isDecider(user, r), clean, reportedOn);
+      if (refusal != null) return Future.failedFuture(refusal(refusal));
+      if (reportedOn != null && reportedOn.isAfter(LocalDate.now(clock))) return Future.failedFuture(ApiError.badRequest("reasons_reported_on_future"));
+      State to = ReasonsPolicy.after(outcome);
+      return store.update(tx, id, to, outcome.name(), reportedOn, false)
+          .compose(v -> step(tx, r, "DECIDE", r.state(), to, outcome, user.id(), role(r), clean, reportedOn))
+          .compose(v -> letters.issue(tx, letter(outcome, r, user, clean)));
+    });
+  }
+
+  /** The basis a request rests on, as stored with it. */
+  public Basis basis(Request r) {
+    return basisOf(r.basisCode(), r.basisVersion());
+  }
+
+  /** A stored basis version (every record names one the catalogue read back at start). */
+  public Basis basisOf(String code, int version) {
+    return catalogue.find(code, version)
+        .orElseThrow(() -> new IllegalStateException("basis " + code + "/" + version + " is not stored"));
+  }
+
+  /** Whether the account decides this request: the person's own caseworker, or the municipality (by the basis). */
+  public static boolean isDecider(Account a, Request r) {
+    return "MUNICIPALITY".equals(r.decider()) ? a.has(Role.KOMMUNE)
+        : a.has(Role.SFA) && r.caseworkerId() != null && r.caseworkerId() == a.id();
+  }
+
+  // ---- inside ----------------------------------------------------------------------------------------------------------
+
+  private Letter letter(LegalOutcome outcome, Request r, Account user, String reasons) {
+    Instant now = clock.instant();
+    return switch (outcome) {
+      case SANCTION_IMPOSED -> new Letter("DECISION", "IMPOSED", r, user.id(), role(r), reasons, now);
+      case SANCTION_NOT_IMPOSED -> new Letter("DECISION", "NOT_IMPOSED", r, user.id(), role(r), reasons, now);
+      case SANCTION_WAIVED -> new Letter("WAIVER", "GRANTED", r, user.id(), role(r), reasons, now);
+      case PAYMENT_SUSPENDED -> new Letter("PAYMENT_SUSPENDED", null, r, user.id(), role(r), reasons, now);
+      case PAYMENT_RESUMED -> new Letter("PAYMENT_RESUMED", null, r, user.id(), role(r), reasons, now);
+    };
+  }
+
+  @FunctionalInterface
+  private interface DeciderStep {
+    Future<?> apply(SqlClient tx, Request r);
+  }
+
+  private Future<Request> decider(Account user, long id, DeciderStep step) {
+    return pool.withTransaction(tx -> store.get(tx, id, true).compose(r -> {
+      if (r == null || !isDecider(user, r)) return Future.failedFuture(ApiError.notFound("reasons_not_found"));
+      return step.apply(tx, r).compose(v -> store.get(tx, id, false));
+    }));
+  }
+
+  private Future<Request> own(SqlClient tx, Account person, long id) {
+    return store.get(tx, id, true).compose(r -> r == null || r.jobseekerId() != person.id()
+        ? Future.failedFuture(ApiError.notFound("reasons_not_found")) : Future.succeededFuture(r));
+  }
+
+  private Future<Request> visible(SqlClient c, Account user, long id) {
+    return store.get(c, id, false).compose(r -> r != null && (r.jobseekerId() == user.id() || isDecider(user, r))
+        ? Future.succeededFuture(r) : Future.failedFuture(ApiError.notFound("reasons_not_found")));
+  }
+
+  /** Writes the audit record and the step; the person's words stay out of the audit trail (it is never deleted). */
+  private Future<Void> step(SqlClient tx, Request r, String event, State from, State to, LegalOutcome outcome, Long actorId,
+                            String actorRole, String reasons, LocalDate reportedOn) {
+    Instant now = clock.instant();
+    String role = actorRole == null ? "SYSTEM" : actorRole;
+    String auditReasons = outcome == null ? reasons : outcome.name() + (reportedOn == null ? "" : " reported " + reportedOn)
+        + ": " + reasons;
+    return audit.append(tx, AuditChain.Entry.of(now, actorId, role, "reasons:" + r.id(), event, from == null ? null : from.name(),
+            to.name(), auditReasons))
+        .compose(entry -> store.step(tx, r.id(), event, from == null ? null : from.name(), to.name(),
+            outcome == null ? null : outcome.name(), actorId, role, reasons, reportedOn, entry.seq(), entry.at()));
+  }
+
+  JsonObject json(Request r, Account viewer) {
+    Basis b = basis(r);
+    String lang = viewer.language();
+    JsonObject j = new JsonObject().put("id", r.id()).put("kind", r.kind()).put("state", r.state().name()).put("outcome", r.outcome())
+        .put("person", new JsonObject().put("id", r.jobseekerId()).put("name", r.personName()))
+        .put("occasion", new JsonObject().put("what", r.occasion()).put("fair", r.fairName()).put("at", NoShowStore.str(r.occasionAt()))
+            .put("bookingId", r.bookingId()).put("invitationId", r.invitationId()))
+        .put("basis", new JsonObject().put("code", r.basisCode()).put("version", r.basisVersion()).put("obligation", r.obligation())
+            .put("decider", r.decider()).put("law", b.law(lang)).put("consequence", b.consequence(lang)))
+        .put("askedAt", NoShowStore.str(r.askedAt())).put("deadline", NoShowStore.str(r.deadline()))
+        .put("deadlineOver", !clock.instant().isBefore(r.deadline()))
+        .put("answeredAt", NoShowStore.str(r.answeredAt())).put("noAnswerAt", NoShowStore.str(r.noAnswerAt()))
+        .put("resumedOn", r.resumedOn() == null ? null : r.resumedOn().toString())
+        .put("mayAnswer", viewer.id() == r.jobseekerId() && ReasonsPolicy.answer(r.state(), r.deadline(), clock.instant()) == null)
+        .put("maxFiles", config.maxFiles()).put("maxFileKiB", config.maxFileBytes() / 1024);
+    if (isDecider(viewer, r)) {
+      JsonArray choices = new JsonArray();
+      ReasonsPolicy.choices(b, r.state()).forEach(o -> choices.add(o.name()));
+      j.put("decider", true).put("choices", choices)
+          .put("mayAccept", ReasonsPolicy.accept(r.state(), true, "xxx") == null)
+          .put("mayOpenCase", ReasonsPolicy.openCase(r.state(), r.deadline(), clock.instant(), true, "xxx") == null);
+    }
+    return j;
+  }
+
+  private static String role(Request r) {
+    return "MUNICIPALITY".equals(r.decider()) ? "KOMMUNE" : "SFA";
+  }
+
+  private static String clean(String s) {
+    return s == null ? null : s.strip();
+  }
+
+  private static ApiError refusal(String code) {
+    return switch (code) {
+      case "reasons_not_decider" -> ApiError.notFound("reasons_not_found");
+      case "decision_reasons_required", "reasons_outcome_required", "reasons_reported_on" -> ApiError.badRequest(code);
+      default -> ApiError.conflict(code);
+    };
+  }
+
+  private static <T> Future<Void> each(List<T> items, java.util.function.Function<T, Future<?>> f) {
+    Future<Void> chain = Future.succeededFuture();
+    for (T item : items) chain = chain.compose(v -> f.apply(item).mapEmpty());
+    return chain;
+  }
+
+  private static List<Long> concat(List<Long> a, List<Long> b) {
+    List<Long> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+}
