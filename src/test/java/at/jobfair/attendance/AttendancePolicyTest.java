@@ -69,7 +69,7 @@ class AttendancePolicyTest {
     return n;
   }
 
-  private static final int FACT_COMBINATIONS = 2 * 2 * 2 * 6 * 2 * 2 * 9;
+  private static final int FACT_COMBINATIONS = 2 * 3 * 2 * 6 * 2 * 2 * 9;
 
   /** The state, written out independently of the implementation. */
   private static State expectedState(Facts f, Instant now) {
@@ -108,7 +108,7 @@ class AttendancePolicyTest {
   }
 
   @Test
-  void onlyUnexcusedNoShowsOfTheJobseekerCountAndOnlyBindingOnesGoToTheCaseworker() {
+  void onlyUnexcusedNoShowsOfTheJobseekerCountAndOnlyThoseWithAnObligationGoToTheCaseworker() {
     int[] counted = {0};
     everyFact((f, now) -> {
       boolean noShow = f.active() && f.outcome() == Outcome.NO_SHOW && !f.sickNote() && !(f.inOutage() && f.checkedInAt() == null);
@@ -116,8 +116,8 @@ class AttendancePolicyTest {
       assertEquals(noShow && f.legalBasis() != LegalBasis.VOLUNTARY, AttendancePolicy.needsCaseworkerReview(f, now, GRACE), f + " at " + now);
       if (noShow) counted[0]++;
     });
-    // active, NO_SHOW, no sick note: outage only when checked in (or no outage), both bases, every moment.
-    assertEquals(2 * 9 * (2 + 1), counted[0]);
+    // active, NO_SHOW, no sick note: outage only when checked in (or no outage), all three bases, every moment.
+    assertEquals(3 * 9 * (2 + 1), counted[0]);
   }
 
   @Test
