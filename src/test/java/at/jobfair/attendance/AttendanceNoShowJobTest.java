@@ -34,7 +34,7 @@ class AttendanceNoShowJobTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start(Map.of("attendance.pollSeconds", 3600, "attendance.graceMinutes", 15));
+    app = TestApp.start(Map.of("attendance.pollSeconds", 3600, "noshow.pollSeconds", 3600, "attendance.graceMinutes", 15));
     data = new AttendanceTestData(app);
     fx = data.fx();
     long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
@@ -98,14 +98,12 @@ class AttendanceNoShowJobTest {
     assertNull(data.outcome(future));
     assertNull(data.outcome(checkedIn));
     assertEquals(1, app.count("select count(*) from attendance where booking_id = " + binding + " and outcome_source = 'SYSTEM'"));
-    // Only the binding one becomes a task for the caseworker.
-    assertEquals(1, app.count("select count(*) from worklist_item where kind = 'NO_SHOW' and booking_id = " + binding));
-    assertEquals(0, app.count("select count(*) from worklist_item where kind = 'NO_SHOW' and booking_id = " + voluntary));
+    // The person is asked for reasons by the no-show package's job (NoShowRequestJobTest), not ticked on a worklist.
+    assertEquals(0, app.count("select count(*) from worklist_item where kind = 'NO_SHOW' and booking_id in (" + binding + "," + voluntary + ")"));
 
     long markedAt = app.count("select extract(epoch from outcome_at) * 1000000 from attendance where booking_id = " + binding);
     assertEquals(0, run(), "a second run marks nothing");
     assertEquals(markedAt, app.count("select extract(epoch from outcome_at) * 1000000 from attendance where booking_id = " + binding));
-    assertEquals(1, app.count("select count(*) from worklist_item where booking_id = " + binding));
   }
 
   @Test
@@ -123,6 +121,8 @@ class AttendanceNoShowJobTest {
     }
     String ids = due.toString().replace("[", "(").replace("]", ")");
     assertEquals(30, app.count("select count(*) from attendance where outcome = 'NO_SHOW' and booking_id in " + ids));
-    assertEquals(15, app.count("select count(*) from worklist_item where kind = 'NO_SHOW' and booking_id in " + ids));
+    // Then the request job asks the 15 people with a binding appointment for their reasons, once each.
+    for (int round = 0; round < 2; round++) app.app().services().noShows().run().await(30, TimeUnit.SECONDS);
+    assertEquals(15, app.count("select count(*) from reasons_request where booking_id in " + ids));
   }
 }

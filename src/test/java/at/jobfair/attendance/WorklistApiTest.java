@@ -36,7 +36,7 @@ class WorklistApiTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start(Map.of("attendance.pollSeconds", 3600, "attendance.sickNoteFlagAfter", 2));
+    app = TestApp.start(Map.of("attendance.pollSeconds", 3600, "noshow.pollSeconds", 3600, "attendance.sickNoteFlagAfter", 2));
     data = new AttendanceTestData(app);
     fx = data.fx();
     long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
@@ -62,7 +62,7 @@ class WorklistApiTest {
   }
 
   @Test
-  void theCaseworkerSeesOnlyTheirOwnPeoplesBindingNoShowsUntilTheResultIsRecorded() throws Exception {
+  void aNoShowReachesTheCaseworkersListAsARequestForReasonsOfTheirOwnPeopleOnceItWaitsForThem() throws Exception {
     long sfa = fx.accountId("sfa@demo.test");
     String otherEmail = data.otherCaseworker("sfa-other");
     long otherSfa = fx.accountId(otherEmail);
@@ -84,49 +84,68 @@ class WorklistApiTest {
     // The employer says they were not there themselves: never held against the person.
     fx.exec("insert into attendance (booking_id, outcome, outcome_source, outcome_at) values (?, 'EMPLOYER_NO_SHOW', 'EMPLOYER', now())", employerAbsent);
     assertEquals(4, app.app().attendance().markNoShows().await(30, TimeUnit.SECONDS), "binding, voluntary, excusedLater, theirsBinding");
+    app.app().services().noShows().run().await(30, TimeUnit.SECONDS);
+    assertEquals(3, app.count("select count(*) from reasons_request where booking_id in (" + binding + "," + excusedLater + "," + theirsBinding + ")"));
+    assertEquals(0, app.count("select count(*) from reasons_request where booking_id in (" + voluntary + "," + employerAbsent + "," + cancelled + ")"));
+    assertEquals(0, app.count("select count(*) from worklist_item where kind = 'NO_SHOW'"), "no longer a tick on the list");
 
     TestClient me = app.as("sfa@demo.test");
     TestClient other = app.as(otherEmail);
-    assertEquals(List.of(binding, excusedLater), bookingIds(items(me, "NO_SHOW")));
-    assertEquals(List.of(theirsBinding), bookingIds(items(other, "NO_SHOW")));
+    assertEquals(List.of(), requests(items(me, "REASONS")), "while the person is still asked, nothing waits for the caseworker");
 
-    JsonObject item = items(me, "NO_SHOW").get(0);
-    assertEquals(mine, item.getJsonObject("person").getLong("id"));
-    JsonObject evidence = item.getJsonObject("evidence");
-    JsonObject booking = evidence.getJsonObject("booking");
-    assertEquals("BINDING", booking.getString("legalBasis"));
-    assertEquals("PLACEMENT_PROPOSAL", booking.getString("source"));
-    assertNotNull(booking.getString("createdAt"));
-    assertNull(booking.getString("cancelledAt"));
-    assertEquals("Hotel Alpenblick GmbH", booking.getString("employer"));
-    assertNull(evidence.getString("checkedInAt"));
-    assertEquals("NO_SHOW", evidence.getJsonObject("outcome").getString("outcome"));
-    assertEquals("SYSTEM", evidence.getJsonObject("outcome").getString("by"));
-    assertFalse(evidence.getBoolean("sickNote"));
-
-    // A sick note recorded afterwards excuses the appointment: it leaves the list without a result.
+    // The person answers: the request waits for their caseworker.
+    long request = app.count("select id from reasons_request where booking_id = " + binding);
+    assertEquals(201, app.as(people.get(0)).post("/api/reasons/" + request + "/answers", new JsonObject().put("text", "Der Bus fiel aus.")).status());
+    // A sick note afterwards excuses the other appointment; the deadlines pass for everyone.
     assertEquals(201, me.post("/api/bookings/" + excusedLater + "/sick-note", new JsonObject().put("note", "Arztbestätigung liegt vor")).status());
-    assertEquals(List.of(binding), bookingIds(items(me, "NO_SHOW")));
+    fx.exec("update reasons_request set asked_at = now() - interval '8 days', deadline = now() - interval '1 minute'");
+    app.app().services().noShows().run().await(30, TimeUnit.SECONDS);
 
-    // Results: only for one's own open items.
-    long itemId = item.getLong("id");
-    assertEquals(404, other.post("/api/worklist/" + itemId + "/result", new JsonObject().put("result", "NO_ACTION")).status());
-    assertEquals("worklist_result_invalid", me.post("/api/worklist/" + itemId + "/result", new JsonObject().put("result", "SANCTION")).json().getString("error"));
-    var done = me.post("/api/worklist/" + itemId + "/result", new JsonObject().put("result", "SANCTION_CHECK").put("note", "Kein Grund genannt"));
-    assertEquals(200, done.status(), done.body());
-    assertEquals(409, me.post("/api/worklist/" + itemId + "/result", new JsonObject().put("result", "NO_ACTION")).status());
-    assertEquals(List.of(), bookingIds(items(me, "NO_SHOW")));
-    assertEquals(1, app.count("select count(*) from worklist_item where id = " + itemId + " and result = 'SANCTION_CHECK' and result_by = " + sfa
-        + " and result_note = 'Kein Grund genannt'"));
+    List<JsonObject> mineItems = items(me, "REASONS");
+    assertEquals(List.of(request), requests(mineItems));
+    assertEquals("ANSWERED", mineItems.get(0).getString("state"));
+    assertEquals(mine, mineItems.get(0).getJsonObject("person").getLong("id"));
+    List<JsonObject> theirItems = items(other, "REASONS");
+    assertEquals(1, theirItems.size());
+    assertEquals("NO_ANSWER", theirItems.get(0).getString("state"));
 
-    // Other staff roles have no worklist; the SfA's page lists the same.
+    // Other staff roles have no worklist; the SfA's page lists the same and links to the request.
     assertEquals(403, app.as("sfu@demo.test").get("/api/worklist").status());
     assertEquals(403, app.as("organizer@demo.test").get("/staff/worklist").status());
     String page = other.get("/staff/worklist").body();
     assertTrue(page.contains("Person wl 2"), page);
     assertFalse(page.contains("Person wl 0"));
-    assertFalse(page.contains("Person wl 1"));
-    assertTrue(page.contains("action=\"/staff/worklist/"), page);
+    assertTrue(page.contains("keine Antwort innerhalb der Frist"), page);
+    assertTrue(me.get("/staff/worklist").body().contains("href=\"/staff/reasons/" + request + "\""));
+  }
+
+  private static List<Long> requests(List<JsonObject> items) {
+    return items.stream().map(i -> i.getLong("request")).toList();
+  }
+
+  @Test
+  void sickNotesForVoluntaryAppointmentsNeverCountTowardsTheHealthInsurerFlag() throws Exception {
+    long sfa = fx.accountId("sfa@demo.test");
+    long person = fx.accountId(fx.jobseekers("sick-voluntary", 1).get(0));
+    data.caseworker(person, sfa);
+    TestClient me = app.as("sfa@demo.test");
+    long bindingOne = data.booking(data.booth(fair), person, Instant.now().plus(Duration.ofDays(1)), 20, "BINDING");
+    long voluntaryOne = data.booking(data.booth(fair), person, Instant.now().plus(Duration.ofDays(2)), 20, "VOLUNTARY");
+    long voluntaryTwo = data.booking(data.booth(fair), person, Instant.now().plus(Duration.ofDays(3)), 20, "VOLUNTARY");
+
+    for (long b : List.of(voluntaryOne, voluntaryTwo, bindingOne)) {
+      assertEquals(201, me.post("/api/bookings/" + b + "/sick-note", new JsonObject()).status());
+    }
+    // Three sick notes, but only one for an appointment the person was obliged to: no pattern to report.
+    assertTrue(items(me, "SICK_NOTE_FLAG").stream().noneMatch(i -> i.getJsonObject("person").getLong("id") == person),
+        "sick notes for voluntary appointments were counted");
+    assertEquals(0, app.count("select count(*) from worklist_item where kind = 'SICK_NOTE_FLAG' and jobseeker_id = " + person));
+
+    long bindingTwo = data.booking(data.booth(fair), person, Instant.now().plus(Duration.ofDays(4)), 20, "BINDING");
+    assertEquals(201, me.post("/api/bookings/" + bindingTwo + "/sick-note", new JsonObject()).status());
+    List<JsonObject> flags = items(me, "SICK_NOTE_FLAG").stream().filter(i -> i.getJsonObject("person").getLong("id") == person).toList();
+    assertEquals(1, flags.size(), "the second binding one raises it");
+    assertEquals(2, flags.get(0).getJsonObject("evidence").getInteger("sickNoteCount"), "and the evidence lists only those two");
   }
 
   @Test
@@ -136,7 +155,7 @@ class WorklistApiTest {
     data.caseworker(person, sfa);
     TestClient me = app.as("sfa@demo.test");
     long first = data.booking(data.booth(fair), person, Instant.now().plus(Duration.ofDays(1)), 20, "BINDING");
-    long second = data.booking(data.booth(fair), person, Instant.now().plus(Duration.ofDays(2)), 20, "VOLUNTARY");
+    long second = data.booking(data.booth(fair), person, Instant.now().plus(Duration.ofDays(2)), 20, "BINDING");
     long attended = data.booking(data.booth(fair), person, Instant.now().minus(Duration.ofMinutes(5)), 20, "VOLUNTARY");
     fx.exec("insert into attendance (booking_id, checked_in_at) values (?, now())", attended);
 

@@ -49,6 +49,7 @@ class ThreeNodesJobsTest {
     s.put("reminders.pollSeconds", 1);
     s.put("attendance.pollSeconds", 1);
     s.put("attendance.graceMinutes", 15);
+    s.put("noshow.pollSeconds", 1);
     s.put("cascade.closePollSeconds", 1);
     s.put("cascade.closeGraceDays", 14);
     return s;
@@ -112,7 +113,7 @@ class ThreeNodesJobsTest {
   }
 
   @Test
-  void eachDueNoShowIsMarkedOnceWithOneWorklistItem() throws Exception {
+  void eachDueNoShowIsMarkedOnceAndThePersonAskedForReasonsOnce() throws Exception {
     long fair = fx.fair("Nicht erschienen im Cluster", true, 0);
     List<Long> bookings = new ArrayList<>();
     Instant tomorrow = Instant.now().plus(Duration.ofHours(23)).truncatedTo(ChronoUnit.MINUTES);
@@ -134,9 +135,13 @@ class ThreeNodesJobsTest {
     quietRounds();
     assertEquals(PEOPLE, NODES.count("select count(*) from attendance where outcome = 'NO_SHOW' and outcome_source = 'SYSTEM' "
         + "and booking_id in (" + ids + ")"));
-    assertEquals(PEOPLE, NODES.count("select count(*) from worklist_item where kind = 'NO_SHOW' and booking_id in (" + ids + ")"),
-        "one worklist item per no-show");
-    assertEquals(PEOPLE, NODES.count("select count(distinct booking_id) from worklist_item where booking_id in (" + ids + ")"));
+    waitUntil("every person asked", () -> NODES.count("select count(*) from reasons_request where booking_id in (" + ids + ")") == PEOPLE);
+    quietRounds();
+    String requests = "select id from reasons_request where booking_id in (" + ids + ")";
+    assertEquals(PEOPLE, NODES.count("select count(*) from reasons_request where booking_id in (" + ids + ")"), "one request per no-show");
+    assertEquals(PEOPLE, NODES.count("select count(*) from reasons_step where event = 'ASK' and request_id in (" + requests + ")"));
+    assertEquals(PEOPLE, NODES.count("select count(*) from mail_outbox where kind = 'REASONS_REQUESTED' and ref in (select 'reasons:' || id from reasons_request where booking_id in (" + ids + "))"),
+        "one email each");
   }
 
   @Test

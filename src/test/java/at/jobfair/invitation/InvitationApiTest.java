@@ -346,26 +346,30 @@ class InvitationApiTest {
   }
 
   @Test
-  void anOverdueProposalLandsOnceOnTheCaseworkersWorklistUntilTheResultIsRecorded() {
+  void anOverdueProposalBecomesOneRequestForReasonsThatReachesOnlyThePersonsCaseworker() throws Exception {
     String overdue = person("worklist-overdue");
     long invitationId = propose(overdue, Instant.now().plus(Duration.ofDays(1))).getLong("id");
     fx.exec("update invitation set deadline = now() - interval '1 minute' where id = ?", invitationId);
     fx.exec("update jobseeker set caseworker_id = (select id from account where email = 'sfa@demo.test') where account_id = ?",
         fx.accountId(overdue));
 
+    for (int i = 0; i < 2; i++) app.app().services().noShows().run().await(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(1, app.count("select count(*) from reasons_request where invitation_id = " + invitationId), "asked once, however often the job runs");
+    assertEquals(1, app.count("select count(*) from mail_outbox where kind = 'REASONS_REQUESTED' and to_address = '" + overdue + "'"));
+    long request = app.count("select id from reasons_request where invitation_id = " + invitationId);
+    fx.exec("update reasons_request set asked_at = now() - interval '8 days', deadline = now() - interval '1 minute' where id = ?", request);
+    app.app().services().noShows().run().await(30, java.util.concurrent.TimeUnit.SECONDS);
+
     TestClient caseworker = app.client().signedIn("sfa@demo.test");
-    JsonObject item = null;
-    for (int i = 0; i < 2; i++) {
-      item = caseworker.get("/api/worklist").json().getJsonArray("items").stream().map(o -> (JsonObject) o)
-          .filter(o -> "OVERDUE_PROPOSAL".equals(o.getString("kind"))
-              && o.getJsonObject("evidence").getJsonObject("proposal").getLong("invitationId") == invitationId)
-          .findFirst().orElseThrow(() -> new AssertionError("the overdue proposal is on the worklist"));
-    }
-    assertEquals(1, app.count("select count(*) from worklist_item where proposal_id = " + invitationId), "one item, however often opened");
-    JsonObject proposal = item.getJsonObject("evidence").getJsonObject("proposal");
-    assertEquals(1, proposal.getInteger("noticeVersion"));
-    assertNotNull(proposal.getString("deadline"));
-    assertTrue(caseworker.get("/staff/worklist").body().contains("Rechtsfolgenbelehrung, Fassung"));
+    JsonObject item = caseworker.get("/api/worklist").json().getJsonArray("items").stream().map(o -> (JsonObject) o)
+        .filter(o -> "REASONS".equals(o.getString("kind")) && o.getLong("request") == request)
+        .findFirst().orElseThrow(() -> new AssertionError("the overdue proposal is on the worklist"));
+    assertEquals("NO_ANSWER", item.getString("state"));
+    // The dossier names the notice the proposal carried and whether it was delivered.
+    JsonObject dossier = caseworker.get("/api/reasons/" + request + "/dossier").json();
+    assertEquals(invitationId, dossier.getJsonObject("invitation").getLong("id"));
+    assertNotNull(dossier.getJsonObject("invitation").getJsonObject("notice"));
+    assertTrue(dossier.getBoolean("noAnswerWithinDeadline"));
 
     String otherCaseworker = "sfa-other@example.org";
     app.client().signedIn("organizer@demo.test").post("/api/users", new JsonObject().put("email", otherCaseworker).put("name", "Andere SfA")
@@ -373,14 +377,8 @@ class InvitationApiTest {
     TestClient other = app.client();
     other.signIn(otherCaseworker, "Passwort-123");
     assertTrue(other.get("/api/worklist").json().getJsonArray("items").stream()
-        .noneMatch(o -> "OVERDUE_PROPOSAL".equals(((JsonObject) o).getString("kind"))), "not someone else's caseworker");
-
-    var result = caseworker.post("/api/worklist/" + item.getLong("id") + "/result",
-        new JsonObject().put("result", "REASON_ACCEPTED").put("note", "Person war im Krankenhaus"));
-    assertEquals(200, result.status(), result.body());
-    long itemId = item.getLong("id");
-    assertTrue(caseworker.get("/api/worklist").json().getJsonArray("items").stream()
-        .noneMatch(o -> ((JsonObject) o).getLong("id") == itemId), "a recorded result closes the item");
+        .noneMatch(o -> "REASONS".equals(((JsonObject) o).getString("kind"))), "not someone else's caseworker");
+    assertEquals(404, other.get("/api/reasons/" + request).status());
   }
 
   @Test
