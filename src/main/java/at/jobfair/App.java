@@ -9,12 +9,14 @@ import at.jobfair.booking.BookingMails;
 import at.jobfair.booking.BookingRehearsal;
 import at.jobfair.booking.BookingService;
 import at.jobfair.booking.BookingStore;
+import at.jobfair.cascade.CascadeLetters;
 import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.CascadeStore;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.catalog.CatalogStore;
 import at.jobfair.config.Config;
 import at.jobfair.invitation.InvitationMails;
+import at.jobfair.letter.Letters;
 import at.jobfair.invitation.InvitationService;
 import at.jobfair.invitation.LinkSigner;
 import at.jobfair.invitation.ReminderJob;
@@ -152,6 +154,10 @@ public final class App implements AutoCloseable {
       AuditLog audit = new AuditLog(pool);
       CascadeService cascades = new CascadeService(pool, new CascadeStore(), audit, Clock.systemUTC(),
           config.integer("cascade.waiverDays"));
+      // Every step that concerns the person produces a letter (PDF/A), kept with the case and mailed in the step's transaction.
+      Letters letters = new Letters(vertx, pool, messages, outbox, mailSender, audit, Clock.systemUTC(), config.zone(),
+          config.string("letters.authority"), config.string("letters.referencePrefix"), config.string("http.publicUrl"));
+      cascades.letters(new CascadeLetters(letters));
       // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
       attendance.sanctionBars(cascades::endBarred);
       WallClock clock = new WallClock(config.zone());
@@ -165,8 +171,8 @@ public final class App implements AutoCloseable {
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
-          new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades), audit, new OverdueProposalItems(pool),
-          new Health(vertx, pool, cluster, readiness), metrics);
+          new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades, letters), audit, new OverdueProposalItems(pool),
+          new Health(vertx, pool, cluster, readiness), metrics, letters);
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");
