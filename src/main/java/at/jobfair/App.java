@@ -32,6 +32,7 @@ import at.jobfair.observe.Logs;
 import at.jobfair.observe.Metrics;
 import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
+import at.jobfair.demo.DemoDecision;
 import at.jobfair.node.Cluster;
 import at.jobfair.node.Warmup;
 import at.jobfair.node.Health;
@@ -130,9 +131,7 @@ public final class App implements AutoCloseable {
           .using(shared)
           .build());
       PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));
-      if (config.bool("demo")) {
-        DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC()).await(60, TimeUnit.SECONDS);
-      }
+      boolean seeded = config.bool("demo") && DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC()).await(60, TimeUnit.SECONDS);
       Messages messages = new Messages();
       AccountService accounts = new AccountService(vertx, pool, new AccountStore(pool), hasher,
           config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"));
@@ -158,6 +157,8 @@ public final class App implements AutoCloseable {
       Letters letters = new Letters(vertx, pool, messages, outbox, mailSender, audit, Clock.systemUTC(), config.zone(),
           config.string("letters.authority"), config.string("letters.referencePrefix"), config.string("http.publicUrl"));
       cascades.letters(new CascadeLetters(letters));
+      // The demo's decided case runs through the service (and produces its decision letter) once, right after seeding.
+      if (seeded) DemoDecision.run(pool, cascades).await(60, TimeUnit.SECONDS);
       // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
       attendance.sanctionBars(cascades::endBarred);
       WallClock clock = new WallClock(config.zone());
