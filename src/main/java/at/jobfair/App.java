@@ -163,8 +163,10 @@ public final class App implements AutoCloseable {
       // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
       // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four
       // times within its timeout, so a person active within the timeout is never signed out.
+      // Each node keeps a copy of the sessions it served for session.cacheSeconds, dropped at once when any node changes one.
       PgSessionStore sessions = new PgSessionStore(vertx, pool,
-          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)));
+          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
+          java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")));
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
