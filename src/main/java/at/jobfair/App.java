@@ -20,6 +20,9 @@ import at.jobfair.letter.Letters;
 import at.jobfair.invitation.InvitationService;
 import at.jobfair.invitation.LinkSigner;
 import at.jobfair.invitation.ReminderJob;
+import at.jobfair.legal.Catalogue;
+import at.jobfair.legal.CatalogueFile;
+import at.jobfair.legal.CatalogueStore;
 import at.jobfair.live.LiveHub;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
@@ -130,6 +133,8 @@ public final class App implements AutoCloseable {
               .setPreparedStatementCacheSqlLimit(16_384))
           .using(shared)
           .build());
+      // The legal bases of the configured jurisdiction, stored (and checked against what was stored) before anything uses them.
+      Catalogue legal = new CatalogueStore(pool).sync(catalogue(config)).await(30, TimeUnit.SECONDS);
       PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));
       boolean seeded = config.bool("demo") && DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC()).await(60, TimeUnit.SECONDS);
       Messages messages = new Messages();
@@ -165,15 +170,17 @@ public final class App implements AutoCloseable {
       // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
       // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four
       // times within its timeout, so a person active within the timeout is never signed out.
+      // Each node keeps a copy of the sessions it served for session.cacheSeconds, dropped at once when any node changes one.
       PgSessionStore sessions = new PgSessionStore(vertx, pool,
-          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)));
+          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
+          java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")));
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
           new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades, letters), audit, new OverdueProposalItems(pool),
-          new Health(vertx, pool, cluster, readiness), metrics, letters);
+          new Health(vertx, pool, cluster, readiness), metrics, legal, letters);
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");
@@ -305,6 +312,13 @@ public final class App implements AutoCloseable {
   }
 
   /** {@code session.secret}, or a key generated once and kept in the database, so that every node and restart shares it. */
+  /** The operator's reviewed catalogue file when one is configured, else the one built in for the jurisdiction. */
+  static Catalogue catalogue(Config config) {
+    String file = config.string("legal.catalogueFile");
+    String jurisdiction = config.string("jurisdiction");
+    return file.isBlank() ? CatalogueFile.builtIn(jurisdiction) : CatalogueFile.read(java.nio.file.Path.of(file), jurisdiction);
+  }
+
   private static String sessionSecret(Config config, Pool pool) throws Exception {
     String secret = config.string("session.secret");
     if (!secret.isEmpty()) return secret;
