@@ -159,7 +159,7 @@ public final class App implements AutoCloseable {
       CascadeService cascades = new CascadeService(pool, new CascadeStore(), audit, Clock.systemUTC(),
           config.integer("cascade.waiverDays"));
       // Every step that concerns the person produces a letter (PDF/A), kept with the case and mailed in the step's transaction.
-      Letters letters = new Letters(vertx, pool, messages, outbox, mailSender, audit, Clock.systemUTC(), config.zone(),
+      Letters letters = new Letters(vertx, pool, messages, legal, outbox, mailSender, audit, Clock.systemUTC(), config.zone(),
           config.string("letters.authority"), config.string("letters.referencePrefix"), config.string("http.publicUrl"));
       cascades.letters(new CascadeLetters(letters));
       // The demo's decided case runs through the service (and produces its decision letter) once, right after seeding.

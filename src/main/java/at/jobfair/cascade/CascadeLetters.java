@@ -6,6 +6,7 @@ import at.jobfair.letter.LetterKind;
 import at.jobfair.letter.LetterRequest;
 import at.jobfair.letter.Letters;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
@@ -46,20 +47,24 @@ public final class CascadeLetters {
       }
     }
     Instant at = t.at();
-    return tx.preparedQuery("select name from fair where id = $1").execute(Tuple.of(row.fairId())).compose(rows -> {
-      String fair = rows.size() == 0 ? null : rows.iterator().next().getString(0);
-      LetterRequest r = LetterRequest.ofCascade(kind, outcome, row.jobseekerId(), row.id(), stepId, basis(after),
-          user == null ? null : user.id(), t.actorRole(), fair, e.reasons(), at);
-      return letters.issue(tx, r).mapEmpty();
+    return tx.preparedQuery("""
+            select f.name, c.basis_code, c.basis_version, j.benefit_type from cascade c join fair f on f.id = c.fair_id
+              left join jobseeker j on j.account_id = c.jobseeker_id where c.id = $1""").execute(Tuple.of(row.id())).compose(rows -> {
+      Row r = rows.iterator().next();
+      LetterRequest request = LetterRequest.ofCascade(kind, outcome, row.jobseekerId(), row.id(), stepId,
+          basis(r.getString("basis_code"), r.getInteger("basis_version"), r.getString("benefit_type"), at),
+          user == null ? null : user.id(), t.actorRole(), r.getString("name"), e.reasons(), at);
+      return letters.issue(tx, request).mapEmpty();
     });
   }
 
   /**
-   * The basis the letter quotes. Stand-in until the legal-basis catalogue is wired: the Land's minimum-income law
-   * (the municipality decides) or § 10 AlVG.
+   * The basis the letter quotes: the one the cascade names, in its version; for a cascade that names none, the basis a
+   * placement proposal to the person's benefit type rests on (only binding participation reaches a decision).
    */
-  private LetterBasis basis(Cascade c) {
-    return letters.basis(c.minimumIncome() ? "AT_MINIMUM_INCOME" : "AT_ALVG_10");
+  private LetterBasis basis(String code, Integer version, String benefitType, Instant at) {
+    if (code != null && version != null) return letters.basis(code, version).orElse(null);
+    return letters.basisFor("PLACEMENT_PROPOSAL", benefitType, at).orElse(null);
   }
 
   /** After the step's transaction committed: the letter's email goes out at once. */

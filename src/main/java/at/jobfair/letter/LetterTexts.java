@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The words of a letter, all from the bundles ({@code letter.*}): one section in the person's language and, when that is
@@ -26,12 +27,10 @@ final class LetterTexts {
 
   private final Messages messages;
   private final ZoneId zone;
-  private final String authority;
 
-  LetterTexts(Messages messages, ZoneId zone, String authority) {
+  LetterTexts(Messages messages, ZoneId zone) {
     this.messages = messages;
     this.zone = zone;
-    this.authority = authority;
   }
 
   /** The languages of a letter: the person's first, German always (the binding text). */
@@ -39,24 +38,25 @@ final class LetterTexts {
     return personal == Lang.DE ? List.of(Lang.DE) : List.of(personal, Lang.DE);
   }
 
-  /** The model of {@code /letter/letter.hbs}. */
-  Map<String, Object> model(LetterRequest r, People p, String reference) {
+  /** The model of {@code /letter/letter.hbs}; {@code authority} names who writes, per language. */
+  Map<String, Object> model(LetterRequest r, People p, String reference, Function<Lang, String> authority) {
     List<Lang> langs = languages(p.lang());
     List<Map<String, Object>> sections = new ArrayList<>();
-    for (Lang lang : langs) sections.add(section(r, p, lang, langs.size() > 1));
+    for (Lang lang : langs) sections.add(section(r, p, lang, langs.size() > 1, authority.apply(lang)));
     Map<String, Object> m = new HashMap<>();
     m.put("lang", p.lang().code());
     m.put("title", subject(r, p.lang()) + " – " + reference);
-    m.put("authority", authority);
+    m.put("authority", authority.apply(p.lang()));
     m.put("reference", reference);
     m.put("recipient", p.recipient());
     m.put("sections", sections);
     return m;
   }
 
-  private Map<String, Object> section(LetterRequest r, People p, Lang lang, boolean twoLanguages) {
+  private Map<String, Object> section(LetterRequest r, People p, Lang lang, boolean twoLanguages, String authority) {
     Map<String, Object> s = new HashMap<>();
     s.put("lang", lang.code());
+    s.put("authority", authority);
     if (twoLanguages) {
       // The translation first, for reading; the German text after it decides.
       s.put("heading", get(lang, lang == Lang.DE ? "letter.germanVersion" : "letter.translation"));
@@ -80,11 +80,22 @@ final class LetterTexts {
     if (r.reasons() != null && !r.reasons().isBlank()) s.put("reasons", r.reasons().strip());
     if (r.kind().decided()) {
       s.put("decidedBy", messages.get(lang, "letter.decidedByLine", p.deciderName(), get(lang, "role." + r.deciderRole())));
-      s.put("appeal", r.basis() != null ? r.basis().appeal(lang) : get(lang, "letter.appealGeneral"));
+      String appeal = r.basis() == null ? null : r.basis().appeal(lang);
+      s.put("appeal", appeal != null ? withoutHeading(appeal, labels.get("appeal")) : get(lang, "letter.appealGeneral"));
     }
     s.put("closing", get(lang, "letter.closing"));
     s.put("electronic", get(lang, "letter.electronic"));
     return s;
+  }
+
+  /** The catalogue's text without a heading of its own ("Rechtsmittelbelehrung: …"): the letter gives the heading. */
+  static String withoutHeading(String text, String heading) {
+    String t = text.strip();
+    if (t.regionMatches(true, 0, heading, 0, heading.length()) && t.length() > heading.length() + 1 && t.charAt(heading.length()) == ':') {
+      String rest = t.substring(heading.length() + 1).strip();
+      return rest.isEmpty() ? t : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+    }
+    return t;
   }
 
   /** The subject line of the letter in the language. */
@@ -93,7 +104,7 @@ final class LetterTexts {
   }
 
   /** The short email that carries the letter as its attachment. */
-  String[] mail(LetterRequest r, People p, String reference, String link) {
+  String[] mail(LetterRequest r, People p, String reference, String link, String authority) {
     Lang lang = p.lang();
     String subject = messages.get(lang, "letter.mail.subject", subject(r, lang), reference);
     String text = messages.get(lang, "letter.mail.text", p.recipient(), subject(r, lang), reference, link, authority);

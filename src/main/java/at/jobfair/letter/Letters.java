@@ -2,6 +2,7 @@ package at.jobfair.letter;
 
 import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
+import at.jobfair.legal.Catalogue;
 import at.jobfair.mail.Mail;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
@@ -23,6 +24,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Letters to the person: every step of a case that concerns them produces one (see {@link LetterKind}). Other
@@ -33,7 +36,7 @@ import java.util.List;
  * <pre>{@code
  * pool.withTransaction(tx -> recordTheStep(tx, ...)
  *         .compose(stepId -> letters.issue(tx, new LetterRequest(LetterKind.CASE_OPENED, null, personId, "noshow:" + caseId,
- *             null, null, letters.basis("AT_ALVG_10"), null, null, occasion, reasons, null, now))))
+ *             null, null, letters.basis(code, version).orElse(null), null, null, occasion, reasons, null, now))))
  *     .onSuccess(letterId -> letters.sent());
  * }</pre>
  *
@@ -47,35 +50,57 @@ public final class Letters {
   private final LetterPdf pdf = new LetterPdf();
   private final LetterTexts texts;
   private final Messages messages;
+  private final Catalogue legal;
   private final Outbox outbox;
   private final MailSender mailSender;
   private final AuditLog audit;
   private final Clock clock;
   private final ZoneId zone;
+  private final String authority;
   private final String referencePrefix;
   private final String publicUrl;
 
-  public Letters(Vertx vertx, Pool pool, Messages messages, Outbox outbox, MailSender mailSender, AuditLog audit, Clock clock,
-                 ZoneId zone, String authority, String referencePrefix, String publicUrl) {
+  /**
+   * {@code authority}: who letters come from, the same in every language; empty: the catalogue's authority per language,
+   * and the municipality for a basis it decides under.
+   */
+  public Letters(Vertx vertx, Pool pool, Messages messages, Catalogue legal, Outbox outbox, MailSender mailSender, AuditLog audit,
+                 Clock clock, ZoneId zone, String authority, String referencePrefix, String publicUrl) {
     this.vertx = vertx;
     this.pool = pool;
     this.messages = messages;
+    this.legal = legal;
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.audit = audit;
     this.clock = clock;
     this.zone = zone;
+    this.authority = authority;
     this.referencePrefix = referencePrefix;
     this.publicUrl = publicUrl;
-    this.texts = new LetterTexts(messages, zone, authority);
+    this.texts = new LetterTexts(messages, zone);
+  }
+
+  /** The version of a basis a record names (in force or stored earlier), as letters quote it; empty when unknown. */
+  public Optional<LetterBasis> basis(String code, int version) {
+    return legal.find(code, version).map(LetterBasis::of);
   }
 
   /**
-   * The basis a letter quotes, by its code ({@code AT_ALVG_10}, {@code AT_MINIMUM_INCOME}): the stand-in texts of the
-   * bundles until the legal-basis catalogue is wired here.
+   * The basis in force at {@code at} for an invitation of the kind to a person with the benefit type (see
+   * {@link Catalogue#resolve}), for records that do not name theirs; empty when the catalogue has none.
    */
-  public LetterBasis basis(String code) {
-    return LetterBasis.standIn(messages, code);
+  public Optional<LetterBasis> basisFor(String invitationKind, String benefitType, Instant at) {
+    return legal.resolve(invitationKind, benefitType, at).map(LetterBasis::of);
+  }
+
+  /** Who the letter comes from, per language. */
+  private Function<Lang, String> authority(LetterRequest r) {
+    if (!authority.isBlank()) return lang -> authority;
+    if ((r.basis() != null && r.basis().municipality()) || "KOMMUNE".equals(r.deciderRole())) {
+      return lang -> messages.get(lang, "letter.authority.municipality");
+    }
+    return lang -> legal.authority(lang.code());
   }
 
   /**
@@ -89,11 +114,12 @@ public final class Letters {
       return store.name(tx, r.kind().decided() ? r.deciderId() : null).compose(decider -> store.nextId(tx).compose(id -> {
         String reference = reference(id, r.at());
         LetterTexts.People people = new LetterTexts.People(person.name(), lang, decider);
-        var model = texts.model(r, people, reference);
+        Function<Lang, String> from = authority(r);
+        var model = texts.model(r, people, reference, from);
         // Rendering takes tens of milliseconds of CPU: not on the event loop.
         return vertx.executeBlocking(() -> pdf.render(model), false).compose(bytes -> {
           String sha = sha256(bytes);
-          String[] mail = texts.mail(r, people, reference, publicUrl + "/me/letters");
+          String[] mail = texts.mail(r, people, reference, publicUrl + "/me/letters", from.apply(lang));
           Mail m = new Mail(person.email(), person.name(), mail[0], mail[1], null,
               List.of(new Mail.Attachment(fileName(reference), "application/pdf", bytes)), "LETTER", "letter:" + id);
           List<String> langs = LetterTexts.languages(lang).stream().map(Lang::code).toList();

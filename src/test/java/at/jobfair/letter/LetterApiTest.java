@@ -49,7 +49,6 @@ class LetterApiTest {
     smtp = MailFixtures.smtp();
     var settings = MailFixtures.sendingTo(smtp.getSmtp().getPort(), 200);
     settings.put("attendance.pollSeconds", 3600);
-    settings.put("letters.authority", "AMS Testhausen");
     app = TestApp.start(settings);
     data = new CascadeTestData(app);
     hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
@@ -140,7 +139,7 @@ class LetterApiTest {
     assertTrue(attachment.getFileName().matches("Schreiben-JB-\\d{4}-\\d{6}\\.pdf"), attachment.getFileName());
     byte[] mailed = attachment.getInputStream().readAllBytes();
     String text = pdfText(mailed);
-    assertTrue(text.contains("AMS Testhausen") && text.contains("Decision: sanction imposed") && text.contains("Bescheid: Sanktion verhängt"), text);
+    assertTrue(text.contains("Public Employment Service Austria (AMS)") && text.contains("Arbeitsmarktservice (AMS)") && text.contains("Decision: sanction imposed") && text.contains("Bescheid: Sanktion verhängt"), text);
     assertTrue(text.contains("Only the German text is legally binding.") && text.contains("Nur der deutsche Text ist rechtsverbindlich."), text);
     assertTrue(text.contains("Zumutbare Stelle ohne wichtigen Grund abgelehnt.") && text.contains("Bundesverwaltungsgericht"), text);
     assertTrue(text.contains("Service für Arbeitssuchende"), "names the role of who decided: " + text);
@@ -225,7 +224,7 @@ class LetterApiTest {
     long statement = app.count("select id from cascade_step where cascade_id = " + id + " and event = 'STATEMENT'");
     long checker = app.count("select actor_id from cascade_step where id = " + statement);
     Letters letters = app.app().services().letters();
-    LetterRequest pretended = LetterRequest.ofCascade(LetterKind.DECISION, "IMPOSED", person, id, statement, letters.basis("AT_ALVG_10"),
+    LetterRequest pretended = LetterRequest.ofCascade(LetterKind.DECISION, "IMPOSED", person, id, statement, letters.basis("AT_ALVG_10", 1).orElseThrow(),
         checker, "SFA", "Börse", "Vorgriff", Instant.now());
     Throwable refused = assertFails(app.app().pool().withTransaction(tx -> letters.issue(tx, pretended)));
     assertTrue(refused instanceof PgException pg && "23514".equals(pg.getSqlState()) && pg.getMessage().contains("DECISION"), String.valueOf(refused));
@@ -261,7 +260,7 @@ class LetterApiTest {
     long person = someone();
     Letters letters = app.app().services().letters();
     long before = app.count("select count(*) from mail_outbox where kind = 'LETTER'");
-    LetterRequest r = new LetterRequest(LetterKind.CASE_OPENED, null, person, "noshow:991", null, null, letters.basis("AT_ALVG_10"),
+    LetterRequest r = new LetterRequest(LetterKind.CASE_OPENED, null, person, "noshow:991", null, null, letters.basis("AT_ALVG_10", 1).orElseThrow(),
         null, null, "Termin", null, null, Instant.now());
     Throwable e = assertFails(app.app().pool().withTransaction(tx -> letters.issue(tx, r)
         .compose(idLetter -> Future.failedFuture(new IllegalStateException("the step failed after its letter")))));
