@@ -9,12 +9,14 @@ import at.jobfair.booking.BookingMails;
 import at.jobfair.booking.BookingRehearsal;
 import at.jobfair.booking.BookingService;
 import at.jobfair.booking.BookingStore;
+import at.jobfair.cascade.CascadeLetters;
 import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.CascadeStore;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.catalog.CatalogStore;
 import at.jobfair.config.Config;
 import at.jobfair.invitation.InvitationMails;
+import at.jobfair.letter.Letters;
 import at.jobfair.invitation.InvitationService;
 import at.jobfair.invitation.LinkSigner;
 import at.jobfair.invitation.ReminderJob;
@@ -26,6 +28,7 @@ import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.mail.OutboxStore;
 import at.jobfair.noshow.NoShowConfig;
+import at.jobfair.noshow.NoShowLetters;
 import at.jobfair.noshow.NoShowMails;
 import at.jobfair.noshow.NoShowService;
 import at.jobfair.noshow.NoShowStore;
@@ -37,6 +40,7 @@ import at.jobfair.observe.Logs;
 import at.jobfair.observe.Metrics;
 import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
+import at.jobfair.demo.DemoDecision;
 import at.jobfair.node.Cluster;
 import at.jobfair.node.Warmup;
 import at.jobfair.node.Health;
@@ -137,9 +141,7 @@ public final class App implements AutoCloseable {
       // The legal bases of the configured jurisdiction, stored (and checked against what was stored) before anything uses them.
       Catalogue legal = new CatalogueStore(pool).sync(catalogue(config)).await(30, TimeUnit.SECONDS);
       PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));
-      if (config.bool("demo")) {
-        DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC()).await(60, TimeUnit.SECONDS);
-      }
+      boolean seeded = config.bool("demo") && DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC()).await(60, TimeUnit.SECONDS);
       Messages messages = new Messages();
       AccountService accounts = new AccountService(vertx, pool, new AccountStore(pool), hasher,
           config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"));
@@ -161,24 +163,34 @@ public final class App implements AutoCloseable {
       AuditLog audit = new AuditLog(pool);
       CascadeService cascades = new CascadeService(pool, new CascadeStore(), audit, Clock.systemUTC(),
           config.integer("cascade.waiverDays"));
+      // Every step that concerns the person produces a letter (PDF/A), kept with the case and mailed in the step's transaction.
+      Letters letters = new Letters(vertx, pool, messages, legal, outbox, mailSender, audit, Clock.systemUTC(), config.zone(),
+          config.string("letters.authority"), config.string("letters.referencePrefix"), config.string("http.publicUrl"));
+      cascades.letters(new CascadeLetters(letters));
+      // The demo's decided case runs through the service (and produces its decision letter) once, right after seeding.
+      if (seeded) DemoDecision.run(pool, cascades).await(60, TimeUnit.SECONDS);
       // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
       attendance.sanctionBars(cascades::endBarred);
       // Requests for reasons after a no-show or an unbooked binding proposal, and the cases after them.
       NoShowService noShows = new NoShowService(pool, new NoShowStore(), audit, outbox, mailSender,
           new NoShowMails(messages, config.zone(), config.string("http.publicUrl")), legal, Clock.systemUTC(), noShowConfig);
+      // Each step that concerns the person writes its letter in the step's transaction.
+      noShows.letters(new NoShowLetters(letters));
       WallClock clock = new WallClock(config.zone());
       // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
       // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four
       // times within its timeout, so a person active within the timeout is never signed out.
+      // Each node keeps a copy of the sessions it served for session.cacheSeconds, dropped at once when any node changes one.
       PgSessionStore sessions = new PgSessionStore(vertx, pool,
-          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)));
+          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
+          java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")));
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
-          new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades), audit,
-          new Health(vertx, pool, cluster, readiness), metrics, legal, noShows);
+          new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades, letters), audit,
+          new Health(vertx, pool, cluster, readiness), metrics, legal, letters, noShows);
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");

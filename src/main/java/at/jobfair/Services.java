@@ -11,6 +11,7 @@ import at.jobfair.catalog.CatalogStore;
 import at.jobfair.fair.FairService;
 import at.jobfair.invitation.InvitationService;
 import at.jobfair.legal.Catalogue;
+import at.jobfair.letter.Letters;
 import at.jobfair.live.LiveHub;
 import at.jobfair.config.Config;
 import at.jobfair.mail.MailSender;
@@ -35,5 +36,5 @@ public record Services(Config config, Pool pool, Messages messages, Pages pages,
                        Meetings meetings, CascadeService cascades,
                        FairService fairs, BoothService booths, Dossier dossiers, AuditLog audit,
                        Health health, Metrics metrics, Catalogue legal,
-                       NoShowService noShows) {
+                       Letters letters, NoShowService noShows) {
 }

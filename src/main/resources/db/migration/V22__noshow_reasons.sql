@@ -185,6 +185,62 @@ create trigger reasons_step_no_change before update or delete on reasons_step
 create trigger reasons_answer_no_change before update or delete on reasons_answer
   for each row execute function reasons_append_only();
 
+-- Letters (V20) of a request for reasons point at it through case_ref 'noshow:<request>'; the guard learns their clause
+-- (the rest is V20's, unchanged).
+create or replace function letter_guard() returns trigger language plpgsql as $$
+declare
+  s cascade_step;
+  c cascade;
+  r reasons_request;
+begin
+  -- A letter of a request for reasons (case 'noshow:<request>'): to its person; a decision, waiver, suspension or
+  -- resumption letter only after the decider's DECIDE step with that outcome, naming who took it.
+  if new.case_ref like 'noshow:%' then
+    select * into r from reasons_request where id = substring(new.case_ref from 8)::bigint;
+    if r.id is null or r.jobseeker_id is distinct from new.jobseeker_id or new.cascade_id is not null then
+      raise exception 'a letter goes to the person of its case' using errcode = 'check_violation', constraint = 'letter_person';
+    end if;
+    if new.kind in ('DECISION', 'WAIVER', 'PAYMENT_SUSPENDED', 'PAYMENT_RESUMED') and not exists (
+        select 1 from reasons_step t
+         where t.request_id = r.id and t.event = 'DECIDE'
+           and t.outcome = case new.kind when 'PAYMENT_SUSPENDED' then 'PAYMENT_SUSPENDED' when 'PAYMENT_RESUMED' then 'PAYMENT_RESUMED'
+                                         when 'WAIVER' then case new.outcome when 'GRANTED' then 'SANCTION_WAIVED' end
+                                         else case new.outcome when 'IMPOSED' then 'SANCTION_IMPOSED' when 'NOT_IMPOSED' then 'SANCTION_NOT_IMPOSED' end end
+           and (new.decided_by is null or (t.actor_id = new.decided_by and t.actor_role = new.decided_role))) then
+      raise exception 'a % letter names the decision it reports and who took it', new.kind
+        using errcode = 'check_violation', constraint = 'letter_after_decision';
+    end if;
+    return new;
+  end if;
+  if new.cascade_id is not null then
+    select * into c from cascade where id = new.cascade_id;
+    if c.jobseeker_id is distinct from new.jobseeker_id then
+      raise exception 'a letter goes to the person of its case' using errcode = 'check_violation', constraint = 'letter_person';
+    end if;
+  end if;
+  if new.cascade_step_id is not null then
+    select * into s from cascade_step where id = new.cascade_step_id;
+    if s.cascade_id is distinct from new.cascade_id then
+      raise exception 'the step is not of this case' using errcode = 'check_violation', constraint = 'letter_step_of_case';
+    end if;
+  end if;
+  if new.kind in ('DECISION', 'WAIVER') then
+    if new.cascade_step_id is null then
+      raise exception 'a % letter exists only after the responsible person decided', new.kind
+        using errcode = 'check_violation', constraint = 'letter_after_decision';
+    end if;
+    if not ((new.kind = 'DECISION' and s.event = 'DECIDE'
+              and ((s.decision = 'IMPOSE' and new.outcome = 'IMPOSED') or (s.decision = 'DO_NOT_IMPOSE' and new.outcome = 'NOT_IMPOSED')))
+            or (new.kind = 'WAIVER' and ((s.event = 'WAIVE' and new.outcome = 'GRANTED')
+                                         or (s.event = 'REFUSE_WAIVER' and new.outcome = 'REFUSED'))))
+       or s.actor_id is distinct from new.decided_by or s.actor_role is distinct from new.decided_role then
+      raise exception 'a % letter names the decision it reports and who took it', new.kind
+        using errcode = 'check_violation', constraint = 'letter_after_decision';
+    end if;
+  end if;
+  return new;
+end $$;
+
 -- A no-show no longer ends as a tick on the worklist: the request job asks the person, and the caseworker's list shows
 -- the request. (Open NO_SHOW items of before stay readable; no new ones are made.)
 drop trigger attendance_no_show_task on attendance;

@@ -46,6 +46,8 @@ public final class CascadeService {
   private final AuditLog audit;
   private final Clock clock;
   private final int waiverDays;
+  /** The letters steps produce (a decision, a waiver); none when not wired (see {@link #letters}). */
+  private CascadeLetters letters;
 
   public CascadeService(Pool pool, CascadeStore store, AuditLog audit, Clock clock, int waiverDays) {
     this.pool = pool;
@@ -53,6 +55,11 @@ public final class CascadeService {
     this.audit = audit;
     this.clock = clock;
     this.waiverDays = waiverDays;
+  }
+
+  /** The letters the steps produce, in the step's transaction (set once by the composition root). */
+  public void letters(CascadeLetters letters) {
+    this.letters = letters;
   }
 
   /** A refusal of the machine as an answer with a message from the bundles ({@code error.<code>}). */
@@ -210,7 +217,9 @@ public final class CascadeService {
       if (row == null) return Future.failedFuture(ApiError.notFound("cascade_not_found"));
       if (expectedVersion != null && expectedVersion != row.version()) return Future.failedFuture(ApiError.conflict("cascade_changed"));
       return store.playbook(tx, row.fairId()).compose(sp -> step(tx, sp, row, event, user)).map(cascadeId);
-    })).recover(CascadeService::databaseGuard);
+    })).onSuccess(id -> {
+      if (letters != null) letters.sent();
+    }).recover(CascadeService::databaseGuard);
   }
 
   /** Takes the longest-waiting person of the station's queue; two staff at once get two different people. */
@@ -358,7 +367,8 @@ public final class CascadeService {
     return store.update(tx, row.id(), m.cascade(), takenBy, now)
         .compose(ver -> audit.append(tx, AuditChain.Entry.of(now, actorId, t.actorRole(), "cascade:" + row.id(), t.event().name(),
             label(t.from(), t.fromStation()), label(t.to(), t.toStation()), auditReasons(e, v))))
-        .compose(entry -> store.insertStep(tx, row.id(), t, e, actorId, v, entry.seq()));
+        .compose(entry -> store.insertStep(tx, row.id(), t, e, actorId, v, entry.seq()))
+        .compose(stepId -> letters == null ? Future.<Void>succeededFuture() : letters.afterStep(tx, row, m.cascade(), t, e, user, stepId));
   }
 
   private static Future<Long> vacancyId(String id) {

@@ -1,6 +1,8 @@
 package at.jobfair.cascade;
 
 import at.jobfair.db.Rows;
+import at.jobfair.letter.Letters;
+import at.jobfair.web.Messages.Lang;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,14 +19,22 @@ public final class Dossier {
 
   private final Pool pool;
   private final CascadeService cascades;
+  private final Letters letters;
 
-  public Dossier(Pool pool, CascadeService cascades) {
+  /** {@code letters}: where the case's letters are read; null for a dossier without them. */
+  public Dossier(Pool pool, CascadeService cascades, Letters letters) {
     this.pool = pool;
     this.cascades = cascades;
+    this.letters = letters;
   }
 
-  /** The dossier of a cascade, or null when there is none. */
+  /** The dossier of a cascade, or null when there is none; the letters' subjects in German. */
   public Future<JsonObject> of(long cascadeId) {
+    return of(cascadeId, Lang.DE);
+  }
+
+  /** The dossier of a cascade, or null when there is none; the letters' subjects in {@code lang}. */
+  public Future<JsonObject> of(long cascadeId, Lang lang) {
     return cascades.view(cascadeId).compose(view -> {
       if (view == null) return Future.succeededFuture(null);
       long fairId = view.getJsonObject("fair").getLong("id");
@@ -75,7 +85,8 @@ public final class Dossier {
         }
         return out;
       });
-      return Future.all(invitations, bookings).map(done -> {
+      Future<JsonArray> sent = letters == null ? Future.succeededFuture(new JsonArray()) : letters.ofCase("cascade:" + cascadeId, lang);
+      return Future.all(invitations, bookings, sent).map(done -> {
         JsonArray steps = view.getJsonArray("steps");
         JsonArray offers = new JsonArray();
         JsonObject statement = null;
@@ -89,7 +100,7 @@ public final class Dossier {
         }
         return new JsonObject().put("cascade", view.copy())
             .put("invitations", invitations.result()).put("bookings", bookings.result())
-            .put("offers", offers).put("statement", statement).put("finding", finding)
+            .put("offers", offers).put("statement", statement).put("finding", finding).put("letters", sent.result())
             .put("proposal", finding != null && "NOT_JUSTIFIED".equals(finding.getString("finding")));
       });
     });

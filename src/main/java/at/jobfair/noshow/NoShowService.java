@@ -255,7 +255,7 @@ public final class NoShowService {
     return pool.withTransaction(tx -> store.get(tx, id, true).compose(r -> {
       if (r == null || !isDecider(user, r)) return Future.failedFuture(ApiError.notFound("reasons_not_found"));
       return step.apply(tx, r).compose(v -> store.get(tx, id, false));
-    }));
+    })).onSuccess(r -> mailSender.wake()); // the step's letter goes out at once
   }
 
   private Future<Request> own(SqlClient tx, Account person, long id) {

@@ -1,0 +1,38 @@
+package at.jobfair.noshow;
+
+import at.jobfair.letter.LetterKind;
+import at.jobfair.letter.LetterRequest;
+import at.jobfair.letter.Letters;
+import at.jobfair.noshow.NoShowStore.Request;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+
+/**
+ * The letters the steps of a request for reasons produce, through the letters feature: the request (with its deadline),
+ * reasons accepted, case opened, the decision (imposed or not), the waiver, payment suspended and resumed. Each quotes the
+ * basis in the version the request rests on and belongs to the case {@code noshow:<request>}; the database lets a
+ * decision letter exist only after the decider's step with that outcome (V22's letter_guard clause).
+ */
+public final class NoShowLetters implements ReasonsLetters {
+
+  private final Letters letters;
+
+  public NoShowLetters(Letters letters) {
+    this.letters = letters;
+  }
+
+  @Override
+  public Future<Void> issue(SqlClient tx, Letter l) {
+    Request r = l.request();
+    LetterKind kind = LetterKind.valueOf(l.kind());
+    LetterRequest request = new LetterRequest(kind, l.outcome(), r.jobseekerId(), "noshow:" + r.id(), null, null,
+        letters.basis(r.basisCode(), r.basisVersion()).orElse(null), kind.decided() ? l.deciderId() : null,
+        kind.decided() ? l.deciderRole() : null, occasion(r), l.reasons(),
+        kind == LetterKind.REASONS_REQUESTED ? r.deadline() : null, l.at());
+    return letters.issue(tx, request).mapEmpty();
+  }
+
+  private static String occasion(Request r) {
+    return r.fairName() == null ? r.occasion() : r.occasion() + " · " + r.fairName();
+  }
+}
