@@ -87,6 +87,9 @@ class NoShowDecisionTest {
     assertEquals(200, waived.status(), waived.body());
     assertEquals("WAIVED", waived.json().getString("state"));
 
+    assertEquals("REASONS_REQUESTED,CASE_OPENED,DECISION/IMPOSED,WAIVER/GRANTED", letters(r), "a letter at each step");
+    assertEquals(1, app.count("select count(*) from letter where case_ref = 'noshow:" + r + "' and kind = 'DECISION' and decided_by = "
+        + data.id("sfa@demo.test") + " and decided_role = 'SFA' and basis_code = 'AT_ALVG_10'"));
     JsonObject dossier = sfa.get("/api/reasons/" + r + "/dossier").json();
     assertEquals("NO_SHOW", dossier.getJsonObject("booking").getJsonObject("attendance").getString("outcome"));
     assertEquals("Ich hatte keine Lust.", dossier.getJsonObject("request").getJsonArray("answers").getJsonObject(0).getString("text"));
@@ -121,6 +124,7 @@ class NoShowDecisionTest {
     assertEquals(day, resumed.json().getString("resumedOn"));
     assertEquals("RESUMED", data.state(r));
     assertEquals(1, app.count("select count(*) from reasons_step where request_id = " + r + " and outcome = 'PAYMENT_RESUMED' and reported_on = '" + day + "'"));
+    assertEquals("REASONS_REQUESTED,CASE_OPENED,PAYMENT_SUSPENDED,PAYMENT_RESUMED", letters(r));
   }
 
   @Test
@@ -143,6 +147,9 @@ class NoShowDecisionTest {
         + "values (" + r + ", 'DECIDE', 'CASE_OPEN', 'SUSPENDED', 'PAYMENT_SUSPENDED', " + data.id("kommune@demo.test") + ", 'KOMMUNE', 'fremd', 99999998, now())");
     assertRefused("reasons_outcome_order", "insert into reasons_step (request_id, event, from_state, to_state, outcome, actor_id, actor_role, reasons, reported_on, audit_seq, at) "
         + "values (" + r + ", 'DECIDE', 'CASE_OPEN', 'RESUMED', 'PAYMENT_RESUMED', " + caseworker + ", 'SFA', 'gemeldet', current_date, 99999997, now())");
+    assertRefused("letter_after_decision", "insert into letter (kind, outcome, jobseeker_id, case_ref, reference, languages, decided_by, decided_role, pdf, sha256, outbox_id, audit_seq) "
+        + "select 'DECISION', 'IMPOSED', jobseeker_id, 'noshow:' || id, 'TEST-" + r + "', array['de'], " + caseworker + ", 'SFA', '\\x01'::bytea, encode(sha256('\\x01'::bytea), 'hex'), outbox_id, 99999996 "
+        + "from reasons_request where id = " + r);
     assertRefused(null, "update reasons_step set reasons = 'geändert' where request_id = " + r);
     assertRefused(null, "delete from reasons_step where request_id = " + r);
     assertEquals("CASE_OPEN", data.state(r));
@@ -160,6 +167,11 @@ class NoShowDecisionTest {
     var ok = kommune.post("/api/reasons/" + r + "/accept", new JsonObject().put("reasons", "Gründe anerkannt"));
     assertEquals(200, ok.status(), ok.body());
     assertEquals(1, app.count("select count(*) from reasons_step where request_id = " + r + " and event = 'ACCEPT' and actor_role = 'KOMMUNE'"));
+  }
+
+  /** The letters of the request's case, oldest first: kind, or kind/outcome. */
+  static String letters(long r) {
+    return data.text("select string_agg(kind || coalesce('/' || outcome, ''), ',' order by id) from letter where case_ref = 'noshow:" + r + "'");
   }
 
   static void assertRefused(String constraint, String sql) {
