@@ -41,6 +41,7 @@ import at.jobfair.observe.Metrics;
 import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
 import at.jobfair.demo.DemoDecision;
+import at.jobfair.demo.DemoReasons;
 import at.jobfair.node.Cluster;
 import at.jobfair.node.Warmup;
 import at.jobfair.node.Health;
@@ -176,6 +177,8 @@ public final class App implements AutoCloseable {
           new NoShowMails(messages, config.zone(), config.string("http.publicUrl")), legal, Clock.systemUTC(), noShowConfig);
       // Each step that concerns the person writes its letter in the step's transaction.
       noShows.letters(new NoShowLetters(letters));
+      // The demo's requests for reasons (one open, one answered) through the service, once, right after seeding.
+      if (seeded) DemoReasons.run(pool, noShows, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
       WallClock clock = new WallClock(config.zone());
       // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
       // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four

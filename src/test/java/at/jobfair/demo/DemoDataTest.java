@@ -41,8 +41,8 @@ class DemoDataTest {
     }
     assertTrue(app.count("select count(*) from booth") >= 3);
     assertEquals(0, app.count("select count(*) from booth b where (select count(*) from vacancy v where v.booth_id = b.id) < 1"));
-    assertEquals(0, app.count("select count(*) from booth b where (select count(*) from slot s where s.booth_id = b.id "
-        + "and s.starts_at > now() and s.booked < s.capacity) < 8"), "every booth has at least eight bookable slots");
+    assertEquals(0, app.count("select count(*) from booth b join fair f on f.id = b.fair_id where f.ends_at > now() and (select count(*) from slot s where s.booth_id = b.id "
+        + "and s.starts_at > now() and s.booked < s.capacity) < 8"), "every booth of a fair still to come has at least eight bookable slots");
     assertEquals(0, app.count("select count(*) from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id "
         + "where s.starts_at < f.starts_at or s.ends_at > f.ends_at"), "slots lie inside the fair");
   }
@@ -89,5 +89,21 @@ class DemoDataTest {
         .toCompletionStage().toCompletableFuture().join();
     assertFalse(seeded);
     assertEquals(before, app.count("select count(*) from slot"));
+  }
+
+  @Test
+  void theDemoShowsAnOpenRequestForReasonsAndAnAnsweredOneForTheMunicipality() {
+    assertEquals(1, app.count("select count(*) from reasons_request r join account a on a.id = r.jobseeker_id "
+        + "where a.email = 'seeker@demo.test' and r.state = 'ASKED' and r.basis_code = 'AT_ALVG_10' and r.decider = 'CASEWORKER'"));
+    assertEquals(1, app.count("select count(*) from reasons_request r join account a on a.id = r.jobseeker_id "
+        + "where a.email = 'seeker2@demo.test' and r.state = 'ANSWERED' and r.basis_code = 'AT_MINDESTSICHERUNG' and r.decider = 'MUNICIPALITY'"));
+    assertEquals(2, app.count("select count(*) from letter l join account a on a.id = l.jobseeker_id "
+        + "where a.email in ('seeker@demo.test', 'seeker2@demo.test') and l.kind = 'REASONS_REQUESTED'"));
+    var mine = app.as("seeker@demo.test").get("/me/reasons");
+    assertEquals(200, mine.status());
+    assertTrue(mine.body().contains("Jetzt antworten"), mine.body());
+    var kommune = app.as("kommune@demo.test").get("/api/reasons").json().getJsonArray("items");
+    assertEquals(1, kommune.size());
+    assertEquals("ANSWERED", kommune.getJsonObject(0).getString("state"));
   }
 }
