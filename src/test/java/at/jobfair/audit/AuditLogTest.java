@@ -23,6 +23,8 @@ class AuditLogTest {
 
   static TestApp app;
   static AuditLog log;
+  /** The whole trail after the 40 appends: the demo's own steps (its decided case, its requests for reasons) come first. */
+  static long total;
 
   @BeforeAll
   static void start() throws Exception {
@@ -36,6 +38,7 @@ class AuditLogTest {
           "cascade:" + (n % 5), "OFFER_DECLINED", "AT_STATION", "WAITING", "Begründung " + n + " – „zu weit weg“"))));
     }
     Future.all(appends).await(30, TimeUnit.SECONDS);
+    total = app.count("select count(*) from audit_log");
   }
 
   @AfterAll
@@ -45,11 +48,12 @@ class AuditLogTest {
 
   @Test
   void concurrentStepsMakeOneWholeChain() {
-    assertEquals(40, app.count("select count(*) from audit_log"));
-    assertEquals(40, app.count("select max(seq) from audit_log"));
+    assertEquals(40, app.count("select count(*) from audit_log where event = 'OFFER_DECLINED' and reasons like 'Begründung %'"));
+    assertTrue(total >= 40, "the demo's steps and the 40");
+    assertEquals(total, app.count("select max(seq) from audit_log"));
     var v = app.client().signedIn("organizer@demo.test").get("/api/audit/verify");
     assertEquals(200, v.status(), v.body());
-    assertEquals(new JsonObject().put("ok", true).put("records", 40).putNull("firstBad"), v.json());
+    assertEquals(new JsonObject().put("ok", true).put("records", total).putNull("firstBad"), v.json());
   }
 
   @Test
@@ -63,7 +67,7 @@ class AuditLogTest {
       }, sql);
       assertEquals("42501", e.getSQLState(), sql);
     }
-    assertEquals(40, app.count("select count(*) from audit_log"));
+    assertEquals(total, app.count("select count(*) from audit_log"));
   }
 
   @Test
@@ -76,7 +80,7 @@ class AuditLogTest {
     changeBehindTheTriggers("nachträglich geändert");
     try {
       var v = app.client().signedIn("sfa@demo.test").get("/api/audit/verify").json();
-      assertEquals(new JsonObject().put("ok", false).put("records", 40).put("firstBad", 27), v);
+      assertEquals(new JsonObject().put("ok", false).put("records", total).put("firstBad", 27), v);
     } finally {
       changeBehindTheTriggers(original); // the other tests expect a whole chain
     }
@@ -108,7 +112,7 @@ class AuditLogTest {
       }
       try (var rs = st.executeQuery("select count(*) from audit_log")) {
         rs.next();
-        assertEquals(40, rs.getLong(1), "reading is allowed");
+        assertEquals(total, rs.getLong(1), "reading is allowed");
       }
     } finally {
       try (var owner = app.jdbc(); var st = owner.createStatement()) {

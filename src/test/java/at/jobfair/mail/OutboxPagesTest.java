@@ -141,7 +141,7 @@ class OutboxPagesTest {
   void theApiListsNewestFirstAndFilters() {
     waitUntil("the queued message kept", () -> "KEPT".equals(status(app, queuedBefore)));
     TestClient c = app.client().signedIn("sfu@demo.test");
-    JsonArray all = c.get("/api/outbox").array();
+    JsonArray all = ours(c.get("/api/outbox").array());
     assertEquals(2, all.size());
     assertEquals(queuedBefore, all.getJsonObject(0).getLong("id"), "newest first");
     JsonObject m = all.getJsonObject(1);
@@ -159,9 +159,9 @@ class OutboxPagesTest {
         .put("size", ICS.getBytes(StandardCharsets.UTF_8).length)), m.getJsonArray("attachments"));
     assertFalse(m.containsKey("text"), "no bodies in the list");
 
-    assertEquals(2, c.get("/api/outbox?status=KEPT").array().size());
-    assertEquals(2, c.get("/api/outbox?status=kept").array().size());
-    assertEquals(0, c.get("/api/outbox?status=SENT").array().size());
+    assertEquals(2, ours(c.get("/api/outbox?status=KEPT").array()).size());
+    assertEquals(2, ours(c.get("/api/outbox?status=kept").array()).size());
+    assertEquals(0, ours(c.get("/api/outbox?status=SENT").array()).size());
     JsonArray byTo = c.get("/api/outbox?to=ANNA.MUSTER").array();
     assertEquals(1, byTo.size());
     assertEquals(kept, byTo.getJsonObject(0).getLong("id"));
@@ -196,5 +196,12 @@ class OutboxPagesTest {
     assertTrue(r.body().contains("Es ist kein Mailserver eingerichtet, daher kann nichts gesendet werden."), r.body());
     assertEquals("KEPT", status(app, kept));
     assertEquals(403, c.postWithoutCsrf("/admin/outbox/" + kept + "/resend", "").status(), "forms carry the CSRF token");
+  }
+
+  /** The test's own messages: the demo writes to its people at start (their requests for reasons, letters). */
+  static JsonArray ours(JsonArray list) {
+    JsonArray out = new JsonArray();
+    for (Object o : list) if (!((JsonObject) o).getString("to").endsWith("@demo.test")) out.add(o);
+    return out;
   }
 }

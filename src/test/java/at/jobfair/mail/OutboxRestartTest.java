@@ -52,7 +52,9 @@ class OutboxRestartTest {
     } finally {
       first.close();
     }
-    assertEquals(0, smtp.getReceivedMessages().length, "nothing sent before the restart");
+    // (the demo's own mails, the request for reasons and the letters, may go out at once: only these two are counted)
+    assertEquals(0, received(smtp, "Ihr Termin booking:a").size() + received(smtp, "Ihr Termin booking:b").size(),
+        "nothing sent before the restart");
 
     try (App second = MailFixtures.startOn(first, MailFixtures.sendingTo(port, 50))) {
       waitUntil("both queued messages sent after the restart",
@@ -62,11 +64,10 @@ class OutboxRestartTest {
       long c = enqueue(third.pool(), new Outbox(new OutboxStore(third.pool()), true), mail("c@example.org", "booking:c"));
       waitUntil("a message of the third run sent", () -> "SENT".equals(status(first, c)));
     }
-    assertEquals(3, smtp.getReceivedMessages().length);
     for (String ref : List.of("booking:a", "booking:b", "booking:c")) {
       assertEquals(1, received(smtp, "Ihr Termin " + ref).size(), ref);
     }
-    assertEquals(3, first.count("select count(*) from mail_outbox where status = 'SENT' and attempts = 1"));
+    assertEquals(3, first.count("select count(*) from mail_outbox where status = 'SENT' and attempts = 1 and ref like 'booking:%'"));
   }
 
   @Test
