@@ -81,7 +81,7 @@ class NoShowBrowserTest {
     assertTrue(mailTo(email, "Bitte nennen Sie uns").getContent().toString().contains("/me/reasons/" + request), "the email links to the answer page");
 
     // The person, on a phone: the request, the deadline, the form.
-    try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+    try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setLocale("de-AT").setTimezoneId("Europe/Vienna").setViewportSize(390, 844))) {
       Page page = Browsers.signIn(phone, app.baseUrl(), email, Fixtures.PASSWORD);
       page.navigate(app.baseUrl() + "/me/reasons");
       page.click("text=Jetzt antworten");
@@ -99,7 +99,7 @@ class NoShowBrowserTest {
     // A week passes: the deadline is over.
     fx.exec("update reasons_request set asked_at = now() - interval '8 days', deadline = now() - interval '1 minute' where id = ?", request);
 
-    try (BrowserContext desk = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
+    try (BrowserContext desk = browser.newContext(new Browser.NewContextOptions().setLocale("de-AT").setTimezoneId("Europe/Vienna").setViewportSize(1366, 900))) {
       Page page = Browsers.signIn(desk, app.baseUrl(), "sfa@demo.test", "demo");
       page.navigate(app.baseUrl() + "/staff/worklist");
       page.click("#worklist-reasons a[href='/staff/reasons/" + request + "']");
