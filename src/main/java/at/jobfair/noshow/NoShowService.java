@@ -2,7 +2,6 @@ package at.jobfair.noshow;
 
 import at.jobfair.account.Account;
 import at.jobfair.account.Role;
-import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.Catalogue;
@@ -32,15 +31,12 @@ import java.util.List;
  */
 public final class NoShowService {
 
-  static final int BATCH = 200;
-
   private final Pool pool;
   private final NoShowStore store;
-  private final AuditLog audit;
-  private final Outbox outbox;
   private final MailSender mailSender;
-  private final NoShowMails mails;
   private final Catalogue catalogue;
+  private final ReasonsSteps steps;
+  private final ReasonsJob job;
   private final Clock clock;
   private final NoShowConfig config;
   private volatile ReasonsLetters letters = ReasonsLetters.NONE;
@@ -49,13 +45,12 @@ public final class NoShowService {
                        Catalogue catalogue, Clock clock, NoShowConfig config) {
     this.pool = pool;
     this.store = store;
-    this.audit = audit;
-    this.outbox = outbox;
     this.mailSender = mailSender;
-    this.mails = mails;
     this.catalogue = catalogue;
     this.clock = clock;
     this.config = config;
+    this.steps = new ReasonsSteps(store, audit, clock);
+    this.job = new ReasonsJob(pool, store, steps, outbox, mailSender, mails, () -> this.letters, clock, config.reasonsDays());
   }
 
   /** Set once at start-up, before requests are taken. */
@@ -67,41 +62,21 @@ public final class NoShowService {
     return config;
   }
 
-  // ---- the job ------------------------------------------------------------------------------------------------------
+  // ---- the job (ReasonsJob) ------------------------------------------------------------------------------------------
 
-  /** One run: asks for reasons where due, records missed deadlines and withdraws what was excused. Answers how many. */
+  /** One run of the request job: asks where due, records missed deadlines, withdraws what was excused. Answers how many. */
   public Future<Integer> run() {
-    return ask().compose(a -> recordNoAnswers().compose(n -> withdrawExcused().map(w -> a + n + w)));
+    return job.run();
   }
 
   /** Opens a request for every due no-show and overdue proposal (each once), mails the person, and writes the letter. */
   public Future<Integer> ask() {
-    int days = config.reasonsDays();
-    return pool.withTransaction(tx -> store.askNoShows(tx, days, BATCH)
-            .compose(a -> store.askOverdue(tx, days, BATCH).map(b -> concat(a, b)))
-            .compose(ids -> each(ids, id -> store.get(tx, id, false).compose(r -> outbox.enqueue(tx, mails.request(r))
-                .compose(mail -> store.outbox(tx, id, mail))
-                .compose(v -> step(tx, r, "ASK", null, State.ASKED, null, null, null, null, null))
-                .compose(v -> letters.issue(tx, new Letter("REASONS_REQUESTED", null, r, null, null, null, clock.instant())))))
-                .map(ids.size())))
-        .onSuccess(n -> {
-          if (n > 0) mailSender.wake();
-        });
+    return job.ask();
   }
 
   /** Requests whose deadline passed without an answer: recorded as NO_ANSWER once, by the platform. */
   public Future<Integer> recordNoAnswers() {
-    return pool.withTransaction(tx -> store.markNoAnswers(tx, BATCH)
-        .compose(ids -> each(ids, id -> store.get(tx, id, false)
-            .compose(r -> step(tx, r, "NO_ANSWER", State.ASKED, State.NO_ANSWER, null, null, null, null, null))).map(ids.size())));
-  }
-
-  /** Requests about an appointment excused after all are withdrawn, by the platform. */
-  public Future<Integer> withdrawExcused() {
-    return pool.withTransaction(tx -> store.withdrawExcused(tx)
-        .compose(rows -> each(rows, row -> store.get(tx, (Long) row[0], false)
-            .compose(r -> step(tx, r, "WITHDRAW", State.valueOf((String) row[1]), State.WITHDRAWN, null, null, null, null, null)))
-            .map(rows.size())));
+    return job.recordNoAnswers();
   }
 
   // ---- the person ---------------------------------------------------------------------------------------------------
@@ -120,7 +95,7 @@ public final class NoShowService {
       if (refusal != null) return Future.failedFuture(ApiError.conflict(refusal));
       return store.answer(tx, id, clean)
           .compose(v -> store.update(tx, id, State.ANSWERED, null, null, true))
-          .compose(v -> step(tx, r, "ANSWER", r.state(), State.ANSWERED, null, person.id(), "JOBSEEKER", null, null))
+          .compose(v -> steps.write(tx, r, "ANSWER", r.state(), State.ANSWERED, null, person.id(), "JOBSEEKER", null, null))
           .compose(v -> store.get(tx, id, false));
     }));
   }
@@ -140,7 +115,7 @@ public final class NoShowService {
         if (n >= config.maxFiles()) return Future.failedFuture(ApiError.conflict("evidence_too_many", config.maxFileBytes() / 1024, config.maxFiles()));
         return store.addEvidence(tx, id, EvidenceFile.label(name, type), type, content)
             .compose(fileId -> store.update(tx, id, State.ANSWERED, null, null, true)
-                .compose(v -> step(tx, r, "EVIDENCE", r.state(), State.ANSWERED, null, person.id(), "JOBSEEKER",
+                .compose(v -> steps.write(tx, r, "EVIDENCE", r.state(), State.ANSWERED, null, person.id(), "JOBSEEKER",
                     "file " + fileId + " (" + type + ", " + content.length + " bytes)", null))
                 .map(fileId));
       });
@@ -184,7 +159,7 @@ public final class NoShowService {
       String refusal = ReasonsPolicy.accept(r.state(), isDecider(user, r), clean);
       if (refusal != null) return Future.failedFuture(refusal(refusal));
       return store.update(tx, id, State.REASONS_ACCEPTED, null, null, false)
-          .compose(v -> step(tx, r, "ACCEPT", r.state(), State.REASONS_ACCEPTED, null, user.id(), role(r), clean, null))
+          .compose(v -> steps.write(tx, r, "ACCEPT", r.state(), State.REASONS_ACCEPTED, null, user.id(), role(r), clean, null))
           .compose(v -> letters.issue(tx, new Letter("REASONS_ACCEPTED", null, r, user.id(), role(r), clean, clock.instant())));
     });
   }
@@ -196,7 +171,7 @@ public final class NoShowService {
       String refusal = ReasonsPolicy.openCase(r.state(), r.deadline(), clock.instant(), isDecider(user, r), clean);
       if (refusal != null) return Future.failedFuture(refusal(refusal));
       return store.update(tx, id, State.CASE_OPEN, null, null, false)
-          .compose(v -> step(tx, r, "OPEN_CASE", r.state(), State.CASE_OPEN, null, user.id(), role(r), clean, null))
+          .compose(v -> steps.write(tx, r, "OPEN_CASE", r.state(), State.CASE_OPEN, null, user.id(), role(r), clean, null))
           .compose(v -> letters.issue(tx, new Letter("CASE_OPENED", null, r, user.id(), role(r), clean, clock.instant())));
     });
   }
@@ -211,7 +186,7 @@ public final class NoShowService {
       if (reportedOn != null && reportedOn.isAfter(LocalDate.now(clock))) return Future.failedFuture(ApiError.badRequest("reasons_reported_on_future"));
       State to = ReasonsPolicy.after(outcome);
       return store.update(tx, id, to, outcome.name(), reportedOn, false)
-          .compose(v -> step(tx, r, "DECIDE", r.state(), to, outcome, user.id(), role(r), clean, reportedOn))
+          .compose(v -> steps.write(tx, r, "DECIDE", r.state(), to, outcome, user.id(), role(r), clean, reportedOn))
           .compose(v -> letters.issue(tx, letter(outcome, r, user, clean)));
     });
   }
@@ -268,19 +243,6 @@ public final class NoShowService {
         ? Future.succeededFuture(r) : Future.failedFuture(ApiError.notFound("reasons_not_found")));
   }
 
-  /** Writes the audit record and the step; the person's words stay out of the audit trail (it is never deleted). */
-  private Future<Void> step(SqlClient tx, Request r, String event, State from, State to, LegalOutcome outcome, Long actorId,
-                            String actorRole, String reasons, LocalDate reportedOn) {
-    Instant now = clock.instant();
-    String role = actorRole == null ? "SYSTEM" : actorRole;
-    String auditReasons = outcome == null ? reasons : outcome.name() + (reportedOn == null ? "" : " reported " + reportedOn)
-        + ": " + reasons;
-    return audit.append(tx, AuditChain.Entry.of(now, actorId, role, "reasons:" + r.id(), event, from == null ? null : from.name(),
-            to.name(), auditReasons))
-        .compose(entry -> store.step(tx, r.id(), event, from == null ? null : from.name(), to.name(),
-            outcome == null ? null : outcome.name(), actorId, role, reasons, reportedOn, entry.seq(), entry.at()));
-  }
-
   JsonObject json(Request r, Account viewer) {
     Basis b = basis(r);
     String lang = viewer.language();
@@ -320,17 +282,5 @@ public final class NoShowService {
       case "decision_reasons_required", "reasons_outcome_required", "reasons_reported_on" -> ApiError.badRequest(code);
       default -> ApiError.conflict(code);
     };
-  }
-
-  private static <T> Future<Void> each(List<T> items, java.util.function.Function<T, Future<?>> f) {
-    Future<Void> chain = Future.succeededFuture();
-    for (T item : items) chain = chain.compose(v -> f.apply(item).mapEmpty());
-    return chain;
-  }
-
-  private static List<Long> concat(List<Long> a, List<Long> b) {
-    List<Long> out = new java.util.ArrayList<>(a);
-    out.addAll(b);
-    return out;
   }
 }
