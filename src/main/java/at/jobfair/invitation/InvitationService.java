@@ -9,6 +9,8 @@ import at.jobfair.booking.BookingStore.View;
 import at.jobfair.invitation.InvitationStore.Criteria;
 import at.jobfair.invitation.InvitationStore.Invitation;
 import at.jobfair.invitation.InvitationStore.Notice;
+import at.jobfair.legal.Basis;
+import at.jobfair.legal.Catalogue;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.web.ApiError;
@@ -31,7 +33,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
-/** Placement proposals, mass mailings, public registration, personal links and reminder confirmations. */
+/**
+ * Placement proposals and control appointments (each on the catalogue's basis for the person's benefit type), mass
+ * mailings and public registration (voluntary), personal links and reminder confirmations.
+ */
 public final class InvitationService {
 
   /** Registrations accepted from one address within an hour. */
@@ -50,9 +55,10 @@ public final class InvitationService {
   private final ZoneId zone;
   private final AccountStore accounts;
   private final BookingStore bookings;
+  private final Catalogue legal;
 
   public InvitationService(Pool pool, Outbox outbox, MailSender mailSender, InvitationMails mails, LinkSigner signer,
-                           int linkValidDays, ZoneId zone) {
+                           int linkValidDays, ZoneId zone, Catalogue legal) {
     this.pool = pool;
     this.outbox = outbox;
     this.mailSender = mailSender;
@@ -62,6 +68,11 @@ public final class InvitationService {
     this.zone = zone;
     this.accounts = new AccountStore(pool);
     this.bookings = new BookingStore(pool);
+    this.legal = legal;
+  }
+
+  public Catalogue legal() {
+    return legal;
   }
 
   public LinkSigner signer() {
@@ -123,31 +134,79 @@ public final class InvitationService {
     return ApiError.forbidden("link_invalid");
   }
 
-  // ---- placement proposals
+  // ---- placement proposals and control appointments
 
-  /** {@code {"type":"PLACEMENT_PROPOSAL","jobseekerEmail"|"jobseekerId","vacancyId","deadline"}}: one binding proposal. */
+  /**
+   * {@code {"type":"PLACEMENT_PROPOSAL","jobseekerEmail"|"jobseekerId","vacancyId","deadline"}}: one binding proposal,
+   * on the basis the catalogue gives for the person's benefit type.
+   */
   public Future<JsonObject> propose(Account actor, long fairId, JsonObject body) {
     Object vacancy = body.getValue("vacancyId");
     if (!(vacancy instanceof Number vacancyId)) throw ApiError.badRequest("invitation_vacancy_missing");
+    OffsetDateTime deadline = deadline(body.getValue("deadline"));
+    return personal(actor, fairId, body, PROPOSAL, tx -> InvitationStore.vacancy(tx, fairId, vacancyId.longValue()).map(vac -> {
+      if (vac == null) throw ApiError.badRequest("invitation_vacancy_unknown");
+      return new Target((Long) vac[0], vacancyId.longValue(), (String) vac[1]);
+    }), deadline);
+  }
+
+  /**
+   * {@code {"type":"CONTROL_APPOINTMENT","jobseekerEmail"|"jobseekerId","boothId","deadline"}}: the person must book and
+   * attend an appointment at this booth by the deadline (§ 49 AlVG, § 32 SGB II, § 159 SGB III); no vacancy: it is no job
+   * offer and can never become a refusal-of-work case.
+   */
+  public Future<JsonObject> control(Account actor, long fairId, JsonObject body) {
+    Object booth = body.getValue("boothId");
+    if (!(booth instanceof Number boothId)) throw ApiError.badRequest("invitation_booth_missing");
+    OffsetDateTime deadline = deadline(body.getValue("deadline"));
+    return personal(actor, fairId, body, CONTROL, tx -> InvitationStore.booth(tx, fairId, boothId.longValue()).map(employer -> {
+      if (employer == null) throw ApiError.badRequest("invitation_booth_unknown");
+      return new Target(boothId.longValue(), null, null);
+    }), deadline);
+  }
+
+  static final String PROPOSAL = "PLACEMENT_PROPOSAL";
+  static final String CONTROL = "CONTROL_APPOINTMENT";
+
+  /** Where a personal invitation leads: the booth, and for a proposal the vacancy. */
+  private record Target(long boothId, Long vacancyId, String vacancyTitle) {
+  }
+
+  private Future<JsonObject> personal(Account actor, long fairId, JsonObject body, String kind,
+                                      java.util.function.Function<SqlClient, Future<Target>> target, OffsetDateTime deadline) {
     Object id = body.getValue("jobseekerId");
     Object email = body.getValue("jobseekerEmail");
     if (!(id instanceof Number) && !(email instanceof String s && !s.isBlank())) throw ApiError.badRequest("invitation_jobseeker_missing");
-    OffsetDateTime deadline = deadline(body.getValue("deadline"));
     if (!deadline.toInstant().isAfter(Instant.now())) throw ApiError.badRequest("invitation_deadline");
     return pool.withTransaction(tx -> publishedFair(tx, fairId)
-        .compose(v -> InvitationStore.vacancy(tx, fairId, vacancyId.longValue()))
-        .compose(vac -> {
-          if (vac == null) return Future.failedFuture(ApiError.badRequest("invitation_vacancy_unknown"));
-          return InvitationStore.jobseeker(tx, id instanceof Number n ? n.longValue() : null, email instanceof String s ? s.strip() : null)
-              .compose(person -> {
-                if (person == null) return Future.failedFuture(ApiError.badRequest("invitation_jobseeker_unknown"));
-                return InvitationStore.currentNotice(tx).compose(notice -> InvitationStore.insertProposal(tx, person.id(), fairId,
-                    (Long) vac[0], vacancyId.longValue(), (String) vac[1], deadline, notice.version(), actor.id()));
+        .compose(v -> target.apply(tx))
+        .compose(t -> InvitationStore.jobseeker(tx, id instanceof Number n ? n.longValue() : null, email instanceof String s ? s.strip() : null)
+            .compose(person -> {
+              if (person == null) return Future.failedFuture(ApiError.badRequest("invitation_jobseeker_unknown"));
+              return InvitationStore.benefitType(tx, person.id()).compose(benefit -> {
+                Basis basis = basis(kind, benefit);
+                return InvitationStore.insertPersonal(tx, kind, basis, person.id(), fairId, t.boothId(), t.vacancyId(), t.vacancyTitle(),
+                    deadline, InvitationMails.lang(person.language()).code(), actor.id());
               });
-        })
+            }))
         .compose(invitationId -> send(tx, invitationId)))
         .onSuccess(i -> mailSender.wake())
         .map(InvitationService::json);
+  }
+
+  /**
+   * The basis a personal invitation of this kind rests on for a person with this benefit type: none recorded, or none in
+   * the catalogue for it, is refused in plain words, and nothing is written.
+   */
+  Basis basis(String kind, String benefit) {
+    if (benefit == null) throw ApiError.badRequest("invitation_benefit_missing");
+    return legal.resolve(kind, benefit, Instant.now())
+        .orElseThrow(() -> ApiError.badRequest(PROPOSAL.equals(kind) ? "invitation_no_binding_basis" : "invitation_no_control_basis"));
+  }
+
+  /** The voluntary basis of a mass mailing or a public link (it applies to everyone, also without a benefit). */
+  private Basis voluntary(String kind) {
+    return legal.resolve(kind, Catalogue.NO_BENEFIT, Instant.now()).orElse(null);
   }
 
   /** Queues the invitation's email in the transaction and keeps the outbox id with the invitation. */
@@ -183,6 +242,9 @@ public final class InvitationService {
     if (i.boothId() != null) {
       o.put("boothId", i.boothId()).put("vacancyTitle", i.vacancyTitle()).put("deadline", i.deadline().toString())
           .put("noticeVersion", i.noticeVersion());
+    }
+    if (i.basisCode() != null) {
+      o.put("basis", new JsonObject().put("code", i.basisCode()).put("version", i.basisVersion()).put("noticeLanguage", i.noticeLanguage()));
     }
     return o;
   }
@@ -229,7 +291,7 @@ public final class InvitationService {
   public Future<JsonObject> sendMailing(Account actor, long fairId, Criteria criteria) {
     return pool.withTransaction(tx -> publishedFair(tx, fairId)
         .compose(v -> InvitationStore.insertMailing(tx, fairId, criteria, actor.id()))
-        .compose(mailingId -> InvitationStore.insertMailingInvitations(tx, fairId, mailingId, criteria, actor.id())
+        .compose(mailingId -> InvitationStore.insertMailingInvitations(tx, fairId, mailingId, criteria, actor.id(), voluntary("MASS_MAILING"))
             .compose(added -> InvitationStore.ofMailing(tx, mailingId))
             .compose(list -> {
               Future<Void> chain = Future.succeededFuture();
@@ -264,13 +326,13 @@ public final class InvitationService {
           if (rows.size() > 0) {
             long existingId = rows.iterator().next().getLong(0);
             return InvitationStore.jobseeker(tx, existingId, null).compose(person -> person == null ? Future.succeededFuture()
-                    : InvitationStore.publicInvitation(tx, existingId, fairId, null).compose(id -> InvitationStore.find(tx, id))
+                    : InvitationStore.publicInvitation(tx, existingId, fairId, null, voluntary("PUBLIC_LINK")).compose(id -> InvitationStore.find(tx, id))
                         .compose(i -> outbox.enqueue(tx, mails.signInLink(i, invitationToken(i)))).mapEmpty())
                 .map(v -> new Registration(null, true));
           }
           return accounts.insert(tx, a, null, null)
               .compose(id -> InvitationStore.saveProfile(tx, id, phone).map(id))
-              .compose(id -> InvitationStore.publicInvitation(tx, id, fairId, ip))
+              .compose(id -> InvitationStore.publicInvitation(tx, id, fairId, ip, voluntary("PUBLIC_LINK")))
               .compose(invitationId -> send(tx, invitationId))
               .map(i -> new Registration(new Account(i.jobseekerId(), a.email(), a.name(), a.language(), null, EnumSet.of(Role.JOBSEEKER)),
                   false));
@@ -286,26 +348,9 @@ public final class InvitationService {
     return InvitationStore.ofJobseeker(pool, jobseekerId);
   }
 
+  /** The consequence notices from before the catalogue (read-only: new invitations carry a catalogue basis). */
   public Future<List<Notice>> notices() {
     return InvitationStore.notices(pool);
-  }
-
-  /** {@code {"textDe","textEn","validFrom"?}}: a new version of the notice of legal consequences. */
-  public Future<Notice> addNotice(Account actor, JsonObject body) {
-    String de = body.getValue("textDe") instanceof String s ? s.strip() : "";
-    String en = body.getValue("textEn") instanceof String s ? s.strip() : "";
-    if (de.isEmpty() || en.isEmpty() || de.length() > 10_000 || en.length() > 10_000) throw ApiError.badRequest("notice_text");
-    OffsetDateTime validFrom = null;
-    if (body.getValue("validFrom") != null) {
-      try {
-        validFrom = OffsetDateTime.parse(String.valueOf(body.getValue("validFrom")));
-      } catch (DateTimeException e) {
-        throw ApiError.badRequest("notice_valid_from");
-      }
-    }
-    OffsetDateTime from = validFrom;
-    return pool.withTransaction(tx -> tx.query("lock table consequence_notice in share row exclusive mode").execute()
-        .compose(v -> InvitationStore.addNotice(tx, de, en, from, actor.id())));
   }
 
   // ---- reminder confirmation ("Ich komme")
