@@ -196,7 +196,7 @@ public final class DemoData {
             Tuple.of(accountIds.get("ben@demo.test"), new String[] {"de", "tr"}, sfa, ben),
             Tuple.of(accountIds.get("clara@demo.test"), new String[] {"de"}, sfa, benefit(legal, "EMERGENCY_ASSISTANCE"))))
         .compose(v -> cascadeFair(tx, "Überregionale Jobbörse Tourismus", "SUPRA_REGIONAL", start, end,
-            "Saisonstellen in Tirol mit Unterkunft, danach Angebote in Wien. Vor Ort im AMS Wien, Saal A.",
+            "Saisonstellen in Tirol mit Unterkunft, danach Angebote in Wien. Vor Ort im Saal A.",
             employerIds, List.of(0, 2), firstSlot, // Hotel Alpenblick (Tirol), Bäckerei Sonnenschein (Wien)
             List.of(new String[] {"OFFER", "SFU", "Saal A, Tische 1–4"}, new String[] {"LOCAL_OFFER", "SFU", "Saal A, Tisch 5"},
                 new String[] {"SANCTION_CHECK", "SFA", "Raum 2 (SfA)"}, new String[] {"DECISION", "KOMMUNE,SFA", null})))
