@@ -140,4 +140,28 @@ class InvitationMailTest {
       assertEquals("Waiter", mine.getJsonObject("vacancy").getString("title"));
     }
   }
+
+  @Test
+  void aControlAppointmentArrivesAsAFormalLetterWithItsNoticeUnderAHeading() throws Exception {
+    try (TestApp app = TestApp.start(settings())) {
+      Fixtures fx = new Fixtures(app);
+      long fair = fx.fair("Kontrollbörse", true, 0);
+      long booth = fx.booth(fair, fx.employer("Donau Bau"));
+      String email = fx.jobseekers("kontrolle", 1).get(0);
+      fx.exec("update jobseeker set benefit_type = 'UNEMPLOYMENT_BENEFIT' where account_id = ?", fx.accountId(email));
+      var r = app.client().signedIn("sfa@demo.test").post("/api/fairs/" + fair + "/invitations", new JsonObject()
+          .put("type", "CONTROL_APPOINTMENT").put("jobseekerEmail", email).put("boothId", booth)
+          .put("deadline", Instant.now().plus(Duration.ofDays(3)).toString()));
+      assertEquals(201, r.status(), r.body());
+      ReminderMailTest.waitUntil("the control appointment", () -> received(email) == 1);
+      MimeMessage m = first(email);
+      assertTrue(m.getSubject().startsWith("Kontrolltermin bei Donau Bau: bitte bis "), m.getSubject());
+      String text = text(m);
+      assertTrue(text.startsWith("Guten Tag Person kontrolle 0,\n"), "never \"Hallo\" before a binding notice: " + text);
+      assertFalse(text.contains("Hallo"), text);
+      assertTrue(text.contains("\nRECHTSFOLGENBELEHRUNG\nRechtsgrundlage: § 49 Arbeitslosenversicherungsgesetz (AlVG), Kontrollmeldung (Fassung AT_ALVG_49/1)\n"), text);
+      assertTrue(text.contains("Dieser Termin ist eine Kontrollmeldung nach § 49 AlVG."), text);
+      assertTrue(text.endsWith("Mit freundlichen Grüßen\nArbeitsmarktservice (AMS)") || text.contains("Mit freundlichen Grüßen\nArbeitsmarktservice (AMS)\n"), text);
+    }
+  }
 }
