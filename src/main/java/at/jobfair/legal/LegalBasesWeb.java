@@ -43,8 +43,8 @@ public final class LegalBasesWeb {
     Lang lang = Http.lang(ctx);
     Map<String, Object> model = new HashMap<>();
     model.put("jurisdiction", catalogue.jurisdiction());
-    model.put("bases", catalogue.bases().stream().map(b -> view(b, lang)).toList());
-    model.put("archive", earlier(catalogue).stream().map(b -> view(b, lang)).toList());
+    model.put("bases", catalogue.bases().stream().map(b -> view(b, lang, catalogue.benefits())).toList());
+    model.put("archive", earlier(catalogue).stream().map(b -> view(b, lang, catalogue.benefits())).toList());
     pages.render(ctx, "legal-bases", model);
     return Future.succeededFuture();
   }
@@ -63,7 +63,11 @@ public final class LegalBasesWeb {
         .put("jurisdiction", b.jurisdiction()).put("obligation", b.obligation().name()).put("definition", b.definition());
   }
 
-  private static Map<String, Object> view(Basis b, Lang lang) {
+  /** Invitation kinds in the order staff meet them. */
+  private static final List<String> KINDS = List.of("PLACEMENT_PROPOSAL", "CONTROL_APPOINTMENT", "MASS_MAILING", "PUBLIC_LINK",
+      "OWN_INITIATIVE");
+
+  private static Map<String, Object> view(Basis b, Lang lang, List<String> benefitOrder) {
     String l = lang.code();
     Map<String, Object> m = new HashMap<>();
     m.put("code", b.code());
@@ -75,9 +79,11 @@ public final class LegalBasesWeb {
     m.put("notice", b.notice(l));
     m.put("appeal", b.appeal(l));
     m.put("decider", b.decider() == null ? null : b.decider().name());
-    m.put("outcomes", b.outcomes().stream().map(Enum::name).sorted().toList());
-    m.put("invitations", b.invitations().stream().sorted().toList());
-    m.put("benefits", b.benefits().stream().sorted().toList());
+    m.put("outcomes", b.outcomes().stream().sorted().map(Enum::name).toList());
+    m.put("invitations", b.invitations().stream().sorted(java.util.Comparator.comparingInt(k -> KINDS.indexOf(k) < 0 ? 99 : KINDS.indexOf(k))).toList());
+    // the jurisdiction's order (as on the jobseeker record), "none recorded" last
+    m.put("benefits", b.benefits().stream().sorted(java.util.Comparator.comparingInt(k -> benefitOrder.indexOf(k) < 0 ? 99 : benefitOrder.indexOf(k)))
+        .toList());
     return m;
   }
 }
