@@ -4,6 +4,8 @@ import at.jobfair.account.Account;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.NewAccount;
 import at.jobfair.account.Role;
+import at.jobfair.audit.AuditChain;
+import at.jobfair.audit.AuditLog;
 import at.jobfair.booking.BookingStore;
 import at.jobfair.booking.BookingStore.View;
 import at.jobfair.invitation.InvitationStore.Criteria;
@@ -56,6 +58,7 @@ public final class InvitationService {
   private final AccountStore accounts;
   private final BookingStore bookings;
   private final Catalogue legal;
+  private final AuditLog audit;
 
   public InvitationService(Pool pool, Outbox outbox, MailSender mailSender, InvitationMails mails, LinkSigner signer,
                            int linkValidDays, ZoneId zone, Catalogue legal) {
@@ -69,6 +72,7 @@ public final class InvitationService {
     this.accounts = new AccountStore(pool);
     this.bookings = new BookingStore(pool);
     this.legal = legal;
+    this.audit = new AuditLog(pool);
   }
 
   public Catalogue legal() {
@@ -185,8 +189,14 @@ public final class InvitationService {
               if (person == null) return Future.failedFuture(ApiError.badRequest("invitation_jobseeker_unknown"));
               return InvitationStore.benefitType(tx, person.id()).compose(benefit -> {
                 Basis basis = basis(kind, benefit);
+                String language = InvitationMails.lang(person.language()).code();
                 return InvitationStore.insertPersonal(tx, kind, basis, person.id(), fairId, t.boothId(), t.vacancyId(), t.vacancyTitle(),
-                    deadline, InvitationMails.lang(person.language()).code(), actor.id());
+                        deadline, language, actor.id())
+                    // a step concerning the person: the trail names whom, on which basis version, and the notice's language
+                    .compose(invitationId -> audit.append(tx, AuditChain.Entry.of(Instant.now(), actor.id(), role(actor), "invitation:" + invitationId, kind,
+                        null, basis.obligation().name(), "jobseeker " + person.id() + "; basis " + basis.ref() + "; benefit " + benefit
+                            + "; notice " + language + "; booth " + t.boothId() + (t.vacancyId() == null ? "" : "; vacancy " + t.vacancyId())
+                            + "; deadline " + deadline.toInstant())).map(invitationId));
               });
             }))
         .compose(invitationId -> send(tx, invitationId)))
@@ -202,6 +212,12 @@ public final class InvitationService {
     if (benefit == null) throw ApiError.badRequest("invitation_benefit_missing");
     return legal.resolve(kind, benefit, Instant.now())
         .orElseThrow(() -> ApiError.badRequest(PROPOSAL.equals(kind) ? "invitation_no_binding_basis" : "invitation_no_control_basis"));
+  }
+
+  /** The staff role the actor sends invitations in (the route lets SFA, SFU and organisers). */
+  private static String role(Account actor) {
+    for (Role r : List.of(Role.SFA, Role.SFU, Role.ORGANIZER)) if (actor.has(r)) return r.name();
+    return actor.roles().stream().findFirst().map(Enum::name).orElse("UNKNOWN");
   }
 
   /** The voluntary basis of a mass mailing or a public link (it applies to everyone, also without a benefit). */

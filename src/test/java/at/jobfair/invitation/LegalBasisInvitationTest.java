@@ -166,6 +166,11 @@ class LegalBasisInvitationTest {
     assertEquals("CONTROL_APPOINTMENT", r.json().getString("kind"));
     assertEquals("CONTROL", r.json().getString("legalBasis"));
     assertEquals("AT_ALVG_49", r.json().getJsonObject("basis").getString("code"));
+    long invitation = r.json().getLong("id");
+    assertEquals("CONTROL_APPOINTMENT CONTROL", text("select event || ' ' || to_state from audit_log where subject = 'invitation:" + invitation + "'"),
+        "sending it is a step concerning the person, on the audit trail");
+    assertTrue(text("select reasons from audit_log where subject = 'invitation:" + invitation + "'").contains("basis AT_ALVG_49/1"));
+    assertTrue(app.client().signedIn("organizer@demo.test").get("/api/audit/verify").json().getBoolean("ok"), "the chain still verifies");
     String mail = mail(email);
     assertTrue(mail.startsWith("Guten Tag Person kontrolle 0,"), mail);
     assertTrue(mail.contains("Kontrolltermin bei Hotel Recht"), mail);
