@@ -142,6 +142,9 @@ class LegalBasisInvitationTest {
     assertEquals(1, basis.getInteger("version"));
     assertTrue(basis.getString("law").contains("Mindestsicherung"), basis.encode());
     assertTrue(mail.contains(basis.getString("noticeSent")), "the dossier keeps the notice as sent");
+    String page = app.client().signedIn("kommune@demo.test").get("/staff/cascades/" + cascade + "/dossier").body();
+    assertTrue(page.contains("AT_MINDESTSICHERUNG/1"), page);
+    assertTrue(page.contains("Sozialhilfe- bzw. Mindestsicherungsgesetz des Bundeslandes"), page);
   }
 
   @Test
@@ -299,5 +302,27 @@ class LegalBasisInvitationTest {
     assertEquals(200, seeker.signIn(person("neugierig", null, "de"), Fixtures.PASSWORD).status());
     assertEquals(403, seeker.get("/api/legal-bases").status());
     assertEquals(404, app.client().signedIn("organizer@demo.test").post("/api/legal-bases", new JsonObject()).status());
+  }
+
+  @Test
+  void theStaffFormsRefuseAProposalWithoutABenefitTypeInPlainWordsAndSendAControlAppointment() {
+    String without = person("form-ohne", null, "de");
+    String control = person("form-kontrolle", "UNEMPLOYMENT_BENEFIT", "de");
+    TestClient c = staff();
+    String deadline = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Vienna")).plusDays(2).withNano(0).toString();
+    var refused = c.postRaw("/fairs/" + fair + "/invitations/proposal", "application/x-www-form-urlencoded",
+        "jobseekerEmail=" + without.replace("@", "%40") + "&vacancyId=" + vacancy + "&deadline=" + deadline);
+    assertEquals(400, refused.status());
+    assertTrue(refused.body().contains("Bitte tragen Sie zuerst den Leistungsbezug der Person ein"), refused.body());
+    assertEquals(0, invitations(without));
+    var sent = c.postRaw("/fairs/" + fair + "/invitations/control", "application/x-www-form-urlencoded",
+        "jobseekerEmail=" + control.replace("@", "%40") + "&boothId=" + booth + "&deadline=" + deadline);
+    assertEquals(200, sent.status(), sent.body());
+    assertTrue(sent.body().contains("Der Kontrolltermin an " + control + " ist verschickt."), sent.body());
+    assertEquals("CONTROL_APPOINTMENT AT_ALVG_49", text("select kind || ' ' || basis_code from invitation where jobseeker_id = " + fx.accountId(control)));
+    var noBooth = c.postRaw("/fairs/" + fair + "/invitations/control", "application/x-www-form-urlencoded",
+        "jobseekerEmail=" + control.replace("@", "%40") + "&deadline=" + deadline);
+    assertEquals(400, noBooth.status());
+    assertTrue(noBooth.body().contains("Bitte wählen Sie einen Stand."), noBooth.body());
   }
 }
