@@ -7,6 +7,10 @@ alter table booking drop constraint booking_source_check;
 alter table booking add constraint booking_source_check
   check (source in ('OWN_INITIATIVE', 'PLACEMENT_PROPOSAL', 'CONTROL_APPOINTMENT', 'MASS_MAILING', 'PUBLIC_LINK'));
 
+-- Only a control appointment makes a control booking, and a control appointment's booking is always one: a booking can
+-- neither lose the control basis (and so look like a voluntary or binding one) nor gain it another way.
+alter table booking add constraint booking_control_source check ((source = 'CONTROL_APPOINTMENT') = (legal_basis = 'CONTROL'));
+
 -- The language of the notice as sent (the person's language then): the German text is always sent beside another
 -- language as the binding one, so "de" or the other language are enough to show both again.
 alter table invitation add column notice_language text check (notice_language ~ '^[a-z]{2,3}$');

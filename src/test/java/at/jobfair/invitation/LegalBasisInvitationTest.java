@@ -187,6 +187,12 @@ class LegalBasisInvitationTest {
     assertEquals("CONTROL_APPOINTMENT", booked.json().getString("source"));
     long booking = booked.json().getLong("id");
     assertEquals("AT_ALVG_49/1", text("select basis_code || '/' || basis_version from booking where id = " + booking));
+    // by hand: the booking cannot shed the control basis, nor another booking take it up
+    CascadeTestData rules = data;
+    assertTrue(rules.sqlError("update booking set legal_basis = 'VOLUNTARY', basis_code = null, basis_version = null where id = ?", booking)
+        .contains("booking_control_source"));
+    assertTrue(rules.sqlError("update booking set legal_basis = 'BINDING' where id = ?", booking).contains("obliges CONTROL"));
+    assertTrue(rules.sqlError("update booking set source = 'OWN_INITIATIVE' where id = ?", booking).contains("booking_control_source"));
   }
 
   @Test
