@@ -44,6 +44,7 @@ import at.jobfair.cascade.Dossier;
 import at.jobfair.fair.FairService;
 import at.jobfair.fair.FairStore;
 import at.jobfair.fair.WallClock;
+import at.jobfair.web.Limits;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import at.jobfair.web.PgSessionStore;
@@ -163,15 +164,20 @@ public final class App implements AutoCloseable {
       // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
       // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four
       // times within its timeout, so a person active within the timeout is never signed out.
+      // Each node keeps a copy of the sessions it served for session.cacheSeconds, dropped at once when any node changes one.
       PgSessionStore sessions = new PgSessionStore(vertx, pool,
-          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)));
+          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
+          java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")));
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
           new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades), audit, new OverdueProposalItems(pool),
-          new Health(vertx, pool, cluster, readiness), metrics, legal);
+          new Health(vertx, pool, cluster, readiness), metrics, legal,
+          new Limits(java.util.Arrays.stream(config.string("http.trustedProxies").split(",")).map(String::strip)
+              .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet()),
+              config.integer("limits.websocketsPerAddress"), config.integer("limits.signInsPerMinute")));
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");
