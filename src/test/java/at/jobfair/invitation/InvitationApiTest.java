@@ -287,6 +287,9 @@ class InvitationApiTest {
     JsonObject b = book(c, slots.get(5));
     assertEquals("PUBLIC_LINK", b.getString("source"));
     assertEquals("VOLUNTARY", b.getString("legalBasis"));
+    assertEquals("AT_VOLUNTARY/1", text("select i.basis_code || '/' || i.basis_version from invitation i join account a on a.id = i.jobseeker_id "
+        + "where a.email = 'lena.neu@example.org'"), "a public link rests on the voluntary basis");
+    assertEquals("AT_VOLUNTARY/1", text("select basis_code || '/' || basis_version from booking where id = " + b.getLong("id")), "and its booking too");
     assertTrue(text("select body_text from mail_outbox where to_address = 'lena.neu@example.org'").contains("/invitations/link/"));
 
     // the same address again: no second account, a clear answer and a sign-in link by email
