@@ -4,7 +4,6 @@ import at.jobfair.account.Account;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.NewAccount;
 import at.jobfair.account.Role;
-import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.booking.BookingStore;
 import at.jobfair.booking.BookingStore.View;
@@ -58,7 +57,7 @@ public final class InvitationService {
   private final AccountStore accounts;
   private final BookingStore bookings;
   private final Catalogue legal;
-  private final AuditLog audit;
+  private final PersonalInvitations personal;
 
   public InvitationService(Pool pool, Outbox outbox, MailSender mailSender, InvitationMails mails, LinkSigner signer,
                            int linkValidDays, ZoneId zone, Catalogue legal) {
@@ -72,7 +71,7 @@ public final class InvitationService {
     this.accounts = new AccountStore(pool);
     this.bookings = new BookingStore(pool);
     this.legal = legal;
-    this.audit = new AuditLog(pool);
+    this.personal = new PersonalInvitations(this, pool, mailSender, legal, new AuditLog(pool));
   }
 
   public Catalogue legal() {
@@ -138,86 +137,14 @@ public final class InvitationService {
     return ApiError.forbidden("link_invalid");
   }
 
-  // ---- placement proposals and control appointments
+  // ---- placement proposals and control appointments (see PersonalInvitations)
 
-  /**
-   * {@code {"type":"PLACEMENT_PROPOSAL","jobseekerEmail"|"jobseekerId","vacancyId","deadline"}}: one binding proposal,
-   * on the basis the catalogue gives for the person's benefit type.
-   */
   public Future<JsonObject> propose(Account actor, long fairId, JsonObject body) {
-    Object vacancy = body.getValue("vacancyId");
-    if (!(vacancy instanceof Number vacancyId)) throw ApiError.badRequest("invitation_vacancy_missing");
-    OffsetDateTime deadline = deadline(body.getValue("deadline"));
-    return personal(actor, fairId, body, PROPOSAL, tx -> InvitationStore.vacancy(tx, fairId, vacancyId.longValue()).map(vac -> {
-      if (vac == null) throw ApiError.badRequest("invitation_vacancy_unknown");
-      return new Target((Long) vac[0], vacancyId.longValue(), (String) vac[1]);
-    }), deadline);
+    return personal.propose(actor, fairId, body);
   }
 
-  /**
-   * {@code {"type":"CONTROL_APPOINTMENT","jobseekerEmail"|"jobseekerId","boothId","deadline"}}: the person must book and
-   * attend an appointment at this booth by the deadline (§ 49 AlVG, § 32 SGB II, § 159 SGB III); no vacancy: it is no job
-   * offer and can never become a refusal-of-work case.
-   */
   public Future<JsonObject> control(Account actor, long fairId, JsonObject body) {
-    Object booth = body.getValue("boothId");
-    if (!(booth instanceof Number boothId)) throw ApiError.badRequest("invitation_booth_missing");
-    OffsetDateTime deadline = deadline(body.getValue("deadline"));
-    return personal(actor, fairId, body, CONTROL, tx -> InvitationStore.booth(tx, fairId, boothId.longValue()).map(employer -> {
-      if (employer == null) throw ApiError.badRequest("invitation_booth_unknown");
-      return new Target(boothId.longValue(), null, null);
-    }), deadline);
-  }
-
-  static final String PROPOSAL = "PLACEMENT_PROPOSAL";
-  static final String CONTROL = "CONTROL_APPOINTMENT";
-
-  /** Where a personal invitation leads: the booth, and for a proposal the vacancy. */
-  private record Target(long boothId, Long vacancyId, String vacancyTitle) {
-  }
-
-  private Future<JsonObject> personal(Account actor, long fairId, JsonObject body, String kind,
-                                      java.util.function.Function<SqlClient, Future<Target>> target, OffsetDateTime deadline) {
-    Object id = body.getValue("jobseekerId");
-    Object email = body.getValue("jobseekerEmail");
-    if (!(id instanceof Number) && !(email instanceof String s && !s.isBlank())) throw ApiError.badRequest("invitation_jobseeker_missing");
-    if (!deadline.toInstant().isAfter(Instant.now())) throw ApiError.badRequest("invitation_deadline");
-    return pool.withTransaction(tx -> publishedFair(tx, fairId)
-        .compose(v -> target.apply(tx))
-        .compose(t -> InvitationStore.jobseeker(tx, id instanceof Number n ? n.longValue() : null, email instanceof String s ? s.strip() : null)
-            .compose(person -> {
-              if (person == null) return Future.failedFuture(ApiError.badRequest("invitation_jobseeker_unknown"));
-              return InvitationStore.benefitType(tx, person.id()).compose(benefit -> {
-                Basis basis = basis(kind, benefit);
-                String language = InvitationMails.lang(person.language()).code();
-                return InvitationStore.insertPersonal(tx, kind, basis, person.id(), fairId, t.boothId(), t.vacancyId(), t.vacancyTitle(),
-                        deadline, language, actor.id())
-                    // a step concerning the person: the trail names whom, on which basis version, and the notice's language
-                    .compose(invitationId -> audit.append(tx, AuditChain.Entry.of(Instant.now(), actor.id(), role(actor), "invitation:" + invitationId, kind,
-                        null, basis.obligation().name(), "jobseeker " + person.id() + "; basis " + basis.ref() + "; benefit " + benefit
-                            + "; notice " + language + "; booth " + t.boothId() + (t.vacancyId() == null ? "" : "; vacancy " + t.vacancyId())
-                            + "; deadline " + deadline.toInstant())).map(invitationId));
-              });
-            }))
-        .compose(invitationId -> send(tx, invitationId)))
-        .onSuccess(i -> mailSender.wake())
-        .map(InvitationService::json);
-  }
-
-  /**
-   * The basis a personal invitation of this kind rests on for a person with this benefit type: none recorded, or none in
-   * the catalogue for it, is refused in plain words, and nothing is written.
-   */
-  Basis basis(String kind, String benefit) {
-    if (benefit == null) throw ApiError.badRequest("invitation_benefit_missing");
-    return legal.resolve(kind, benefit, Instant.now())
-        .orElseThrow(() -> ApiError.badRequest(PROPOSAL.equals(kind) ? "invitation_no_binding_basis" : "invitation_no_control_basis"));
-  }
-
-  /** The staff role the actor sends invitations in (the route lets SFA, SFU and organisers). */
-  private static String role(Account actor) {
-    for (Role r : List.of(Role.SFA, Role.SFU, Role.ORGANIZER)) if (actor.has(r)) return r.name();
-    return actor.roles().stream().findFirst().map(Enum::name).orElse("UNKNOWN");
+    return personal.control(actor, fairId, body);
   }
 
   /** The voluntary basis of a mass mailing or a public link (it applies to everyone, also without a benefit). */
@@ -226,12 +153,12 @@ public final class InvitationService {
   }
 
   /** Queues the invitation's email in the transaction and keeps the outbox id with the invitation. */
-  private Future<Invitation> send(SqlClient tx, long invitationId) {
+  Future<Invitation> send(SqlClient tx, long invitationId) {
     return InvitationStore.find(tx, invitationId).compose(i -> outbox.enqueue(tx, mails.invitation(i, invitationToken(i)))
         .compose(outboxId -> InvitationStore.setOutbox(tx, i.id(), outboxId)).map(i));
   }
 
-  private OffsetDateTime deadline(Object raw) {
+  OffsetDateTime deadline(Object raw) {
     if (!(raw instanceof String s) || s.isBlank()) throw ApiError.badRequest("invitation_deadline");
     try {
       return OffsetDateTime.parse(s.strip());
@@ -244,7 +171,7 @@ public final class InvitationService {
     }
   }
 
-  private static Future<Void> publishedFair(SqlClient tx, long fairId) {
+  static Future<Void> publishedFair(SqlClient tx, long fairId) {
     return InvitationStore.fairStatus(tx, fairId).compose(status -> {
       if (status == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
       if (!"PUBLISHED".equals(status)) return Future.failedFuture(ApiError.conflict("invitation_fair_not_published"));
