@@ -1,6 +1,8 @@
 package at.jobfair;
 
 import at.jobfair.account.AccountService;
+import at.jobfair.account.Role;
+import at.jobfair.account.SecondFactor;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.PasswordHasher;
 import at.jobfair.attendance.AttendanceService;
@@ -177,7 +179,8 @@ public final class App implements AutoCloseable {
           new Health(vertx, pool, cluster, readiness), metrics, legal,
           new Limits(java.util.Arrays.stream(config.string("http.trustedProxies").split(",")).map(String::strip)
               .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet()),
-              config.integer("limits.websocketsPerAddress"), config.integer("limits.signInsPerMinute")));
+              config.integer("limits.websocketsPerAddress"), config.integer("limits.signInsPerMinute")),
+          new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC()));
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");
@@ -309,6 +312,21 @@ public final class App implements AutoCloseable {
   }
 
   /** {@code session.secret}, or a key generated once and kept in the database, so that every node and restart shares it. */
+  /** The roles that sign in with a second factor (auth.secondFactorRoles, comma-separated role names). */
+  static java.util.Set<Role> secondFactorRoles(Config config) {
+    java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+    for (String name : config.string("auth.secondFactorRoles").split(",")) {
+      if (name.isBlank()) continue;
+      try {
+        roles.add(Role.valueOf(name.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new Config.ConfigException("auth.secondFactorRoles", "names no role " + name.strip() + " (roles: "
+            + java.util.Arrays.toString(Role.values()) + ")");
+      }
+    }
+    return roles;
+  }
+
   /** The operator's reviewed catalogue file when one is configured, else the one built in for the jurisdiction. */
   static Catalogue catalogue(Config config) {
     String file = config.string("legal.catalogueFile");

@@ -113,7 +113,8 @@ public final class AppRouter {
     router.get("/fairs/:id/orientation/signal").handler(sessions).handler(limits.sockets()).handler(ctx -> s.meetings().relay().upgradeGroup(ctx, s.meetings().groups()));
     router.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true));
     // Signing in hashes a password and registering creates an account: a few a minute per address, before the session.
-    for (String expensive : List.of("/api/session", "/signin", "/api/fairs/:id/registrations", "/fairs/:id/register")) {
+    for (String expensive : List.of("/api/session", "/signin", "/api/session/second-factor", "/signin/second-factor",
+        "/api/fairs/:id/registrations", "/fairs/:id/register")) {
       router.post(expensive).handler(limits.attempts(expensive));
     }
     router.route().handler(sessions);
@@ -121,7 +122,7 @@ public final class AppRouter {
 
     Failures failures = new Failures(s.pages());
     Endpoints e = new Endpoints(router, failures);
-    SignIn signIn = new SignIn(s.accounts(), s.pages());
+    SignIn signIn = new SignIn(s.accounts(), s.secondFactor(), s.pages());
     UserAdmin users = new UserAdmin(s.accounts(), s.pages());
     HomePage home = new HomePage(s.pages(), s.catalog());
     Catalog catalog = new Catalog(s.catalog(), s.pages());
@@ -138,6 +139,11 @@ public final class AppRouter {
     e.page(POST, "/signout", anyone(), signIn::formSignOut);
     e.api(POST, "/api/session", anyone(), signIn::apiSignIn);
     e.api(DELETE, "/api/session", anyone(), signIn::apiSignOut);
+    // The second factor after the password, for staff roles that decide or read benefit data (auth.secondFactorRoles)
+    e.page(GET, "/signin/second-factor", anyone(), signIn::secondFactorPage);
+    e.page(POST, "/signin/second-factor", anyone(), signIn::secondFactorForm);
+    e.api(POST, "/api/session/second-factor", anyone(), signIn::apiSecondFactor);
+    e.api(POST, "/api/session/second-factor/enrolment", anyone(), signIn::apiEnrol);
     e.api(GET, "/api/me", signedIn(), signIn::me);
 
     // Account administration (organisers)

@@ -1,6 +1,7 @@
 package at.jobfair;
 
 import at.jobfair.account.AccountService;
+import at.jobfair.account.SecondFactor;
 import at.jobfair.attendance.AttendanceService;
 import at.jobfair.attendance.OverdueProposalItems;
 import at.jobfair.audit.AuditLog;
@@ -35,5 +36,6 @@ public record Services(Config config, Pool pool, Messages messages, Pages pages,
                        InvitationService invitations, AttendanceService attendance,
                        Meetings meetings, CascadeService cascades,
                        FairService fairs, BoothService booths, Dossier dossiers, AuditLog audit,
-                       OverdueProposalItems overdueProposals, Health health, Metrics metrics, Catalogue legal, Limits limits) {
+                       OverdueProposalItems overdueProposals, Health health, Metrics metrics, Catalogue legal, Limits limits,
+                       SecondFactor secondFactor) {
 }
