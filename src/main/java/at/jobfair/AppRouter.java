@@ -287,6 +287,7 @@ public final class AppRouter {
     e.api(POST, "/api/stations/:id/next", stationStaff, cascadeApi::next);
     e.api(GET, "/api/cascades/:id", roles(JOBSEEKER, SFU, SFA, ERHEBUNG, ORGANIZER, KOMMUNE), cascadeApi::get);
     e.api(POST, "/api/cascades/:id/events", stationStaff, cascadeApi::event);
+    e.api(POST, "/api/cascades/:id/handovers", roles(SFU), cascadeApi::handover);
     e.api(GET, "/api/cascades/:id/dossier", readsDossier, cascadeApi::dossier);
     e.api(GET, "/api/me/cascades", roles(JOBSEEKER), cascadeApi::mine);
     e.api(GET, "/api/cascade-tasks", decides, cascadeApi::tasks);

@@ -46,16 +46,19 @@ $$;
 
 -- Entering the sanction part needs a noticed decline. Only on entering: cases that were already there before this
 -- migration keep moving to their end (the closing job's safety net ends those waiting at the check without one).
+-- Voluntary or barred cases are left to cascade_sanction_only_binding, and the trigger's name sorts after
+-- cascade_station_order, so that a skipped station or a barred case is refused with the guard that names it.
 create function cascade_sanction_needs_notice() returns trigger language plpgsql as $$
 begin
   if cascade_in_sanction_part(new.state, new.station) and not new.notice_declined
+     and new.legal_basis = 'BINDING' and not new.employer_no_show and not new.outage
      and (tg_op = 'INSERT' or not cascade_in_sanction_part(old.state, old.station)) then
     raise exception 'no sanction check without the decline of a vacancy proposed with a delivered notice'
       using errcode = 'check_violation', constraint = 'cascade_sanction_needs_notice';
   end if;
   return new;
 end $$;
-create trigger cascade_sanction_needs_notice before insert or update on cascade
+create trigger cascade_to_sanction_needs_notice before insert or update on cascade
   for each row execute function cascade_sanction_needs_notice();
 
 -- notice_declined must be true to the steps: checked at commit, when the decline's step is written.

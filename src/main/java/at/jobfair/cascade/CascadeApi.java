@@ -86,6 +86,14 @@ public final class CascadeApi {
     return service.act(user, Http.pathId(ctx, "id"), e, version).compose(id -> answer(user, id)).onSuccess(v -> Http.ok(ctx, v));
   }
 
+  /** POST {@code {"vacancyId"}}: the SfU handed the person a placement proposal with the notice in force (provable delivery). */
+  public Future<?> handover(RoutingContext ctx) {
+    Object v = Http.body(ctx).getValue("vacancyId");
+    long id = Http.pathId(ctx, "id");
+    return service.handOver(Sessions.user(ctx), id, v == null ? null : String.valueOf(v)).compose(n -> service.view(id))
+        .onSuccess(view -> Http.ok(ctx, view));
+  }
+
   /** Employers staffing an offer station learn that their step was recorded, nothing of where the person goes next. */
   private Future<JsonObject> answer(Account user, long cascadeId) {
     if (!user.isStaff()) return Future.succeededFuture(new JsonObject().put("id", cascadeId).put("recorded", true));

@@ -75,7 +75,8 @@ public final class Dossier {
         }
         return out;
       });
-      return Future.all(invitations, bookings).map(done -> {
+      Future<JsonArray> handovers = new CascadeStore().handovers(pool, cascadeId);
+      return Future.all(invitations, bookings, handovers).map(done -> {
         JsonArray steps = view.getJsonArray("steps");
         JsonArray offers = new JsonArray();
         JsonObject statement = null;
@@ -88,7 +89,7 @@ public final class Dossier {
           if ("FINDING".equals(ev)) finding = st;
         }
         return new JsonObject().put("cascade", view.copy())
-            .put("invitations", invitations.result()).put("bookings", bookings.result())
+            .put("invitations", invitations.result()).put("bookings", bookings.result()).put("handovers", handovers.result())
             .put("offers", offers).put("statement", statement).put("finding", finding)
             .put("proposal", finding != null && "NOT_JUSTIFIED".equals(finding.getString("finding")));
       });
