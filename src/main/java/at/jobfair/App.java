@@ -18,6 +18,9 @@ import at.jobfair.invitation.InvitationMails;
 import at.jobfair.invitation.InvitationService;
 import at.jobfair.invitation.LinkSigner;
 import at.jobfair.invitation.ReminderJob;
+import at.jobfair.legal.Catalogue;
+import at.jobfair.legal.CatalogueFile;
+import at.jobfair.legal.CatalogueStore;
 import at.jobfair.live.LiveHub;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
@@ -127,6 +130,8 @@ public final class App implements AutoCloseable {
               .setPreparedStatementCacheSqlLimit(16_384))
           .using(shared)
           .build());
+      // The legal bases of the configured jurisdiction, stored (and checked against what was stored) before anything uses them.
+      Catalogue legal = new CatalogueStore(pool).sync(catalogue(config)).await(30, TimeUnit.SECONDS);
       PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));
       if (config.bool("demo")) {
         DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC()).await(60, TimeUnit.SECONDS);
@@ -166,7 +171,7 @@ public final class App implements AutoCloseable {
               new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
           new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades), audit, new OverdueProposalItems(pool),
-          new Health(vertx, pool, cluster, readiness), metrics);
+          new Health(vertx, pool, cluster, readiness), metrics, legal);
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");
@@ -298,6 +303,13 @@ public final class App implements AutoCloseable {
   }
 
   /** {@code session.secret}, or a key generated once and kept in the database, so that every node and restart shares it. */
+  /** The operator's reviewed catalogue file when one is configured, else the one built in for the jurisdiction. */
+  static Catalogue catalogue(Config config) {
+    String file = config.string("legal.catalogueFile");
+    String jurisdiction = config.string("jurisdiction");
+    return file.isBlank() ? CatalogueFile.builtIn(jurisdiction) : CatalogueFile.read(java.nio.file.Path.of(file), jurisdiction);
+  }
+
   private static String sessionSecret(Config config, Pool pool) throws Exception {
     String secret = config.string("session.secret");
     if (!secret.isEmpty()) return secret;

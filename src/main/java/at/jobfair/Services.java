@@ -11,6 +11,7 @@ import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.CatalogStore;
 import at.jobfair.fair.FairService;
 import at.jobfair.invitation.InvitationService;
+import at.jobfair.legal.Catalogue;
 import at.jobfair.live.LiveHub;
 import at.jobfair.config.Config;
 import at.jobfair.mail.MailSender;
@@ -33,5 +34,5 @@ public record Services(Config config, Pool pool, Messages messages, Pages pages,
                        InvitationService invitations, AttendanceService attendance,
                        Meetings meetings, CascadeService cascades,
                        FairService fairs, BoothService booths, Dossier dossiers, AuditLog audit,
-                       OverdueProposalItems overdueProposals, Health health, Metrics metrics) {
+                       OverdueProposalItems overdueProposals, Health health, Metrics metrics, Catalogue legal) {
 }
