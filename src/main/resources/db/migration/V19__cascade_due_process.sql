@@ -1,4 +1,5 @@
--- The cascade's legal path made correct (issue 12). The rules live in at.jobfair.cascade.CascadeMachine; the database
+-- The cascade's legal path made correct (issue 12). A CONTROL case (V18) never reaches the sanction part:
+-- cascade_sanction_only_binding (V12) admits BINDING only. The rules live in at.jobfair.cascade.CascadeMachine; the database
 -- backs them so that no code path and no hand-written SQL can break them:
 --  * a sanction check only after the decline of a vacancy that was proposed to this person with a notice of legal
 --    consequences whose delivery is provable: a placement proposal for that vacancy whose mail was SENT, or a proposal
@@ -13,7 +14,10 @@ create table cascade_handover (
   vacancy_id     bigint not null references vacancy (id),
   vacancy_title  text not null,
   station        text not null check (station in ('OFFER', 'LOCAL_OFFER')),
+  -- the notice in force when it was handed over, and the catalogue's basis (V18) the case runs under, where it names one
   notice_version int not null references consequence_notice (version),
+  basis_code     text,
+  basis_version  int,
   handed_by      bigint not null references account (id),
   handed_role    text not null,
   at             timestamptz not null,
@@ -28,7 +32,8 @@ create function cascade_noticed_vacancies(p_fair bigint, p_jobseeker bigint) ret
   select v.id from invitation i
     join mail_outbox o on o.id = i.outbox_id and o.status = 'SENT'
     join vacancy v on v.id = i.vacancy_id or (i.vacancy_id is null and v.booth_id = i.booth_id and v.title = i.vacancy_title)
-   where i.fair_id = p_fair and i.jobseeker_id = p_jobseeker and i.kind = 'PLACEMENT_PROPOSAL' and i.notice_version is not null
+   where i.fair_id = p_fair and i.jobseeker_id = p_jobseeker and i.kind = 'PLACEMENT_PROPOSAL' and i.legal_basis = 'BINDING'
+     and (i.notice_version is not null or i.basis_code is not null)
   union
   select h.vacancy_id from cascade_handover h join cascade c on c.id = h.cascade_id
    where c.fair_id = p_fair and c.jobseeker_id = p_jobseeker

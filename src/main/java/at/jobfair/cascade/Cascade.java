@@ -36,7 +36,8 @@ public record Cascade(State state, Station station, LegalBasis basis, boolean em
 
   /** Why this person may never reach a sanction check, as a refusal code, or null when they may. */
   public String sanctionBar() {
-    if (basis != LegalBasis.BINDING) return "sanction_barred_voluntary";
+    if (basis == LegalBasis.VOLUNTARY) return "sanction_barred_voluntary";
+    if (basis == LegalBasis.CONTROL) return "sanction_barred_control";
     if (employerNoShow) return "sanction_barred_employer_no_show";
     if (outage) return "sanction_barred_outage";
     if (!noticeDeclined) return "sanction_barred_no_notice";

@@ -38,7 +38,7 @@ public final class CascadeService {
       "platform_never_decides");
   /** Refusals that say the case is not (or no longer) where this step fits: 409. */
   private static final Set<String> CONFLICT = Set.of("cascade_closed", "event_not_allowed", "wrong_station", "not_taken",
-      "sanction_barred_voluntary", "sanction_barred_employer_no_show", "sanction_barred_outage", "sanction_barred_no_notice",
+      "sanction_barred_voluntary", "sanction_barred_control", "sanction_barred_employer_no_show", "sanction_barred_outage", "sanction_barred_no_notice",
       "waiver_period_open", "waiver_deadline_passed", "no_sanction_bar", "fair_not_started", "fair_over", "handover_not_binding",
       "handover_not_here");
 
@@ -203,7 +203,7 @@ public final class CascadeService {
     return playbook(fairId).compose(sp -> pool.withTransaction(tx -> running(tx, fairId, true)
         .compose(x -> store.facts(tx, fairId, jobseekerId)).compose(f -> {
       if (f == null) return Future.failedFuture(ApiError.notFound("jobseeker_not_found"));
-      Cascade c = Cascade.invited(f.binding() ? LegalBasis.BINDING : LegalBasis.VOLUNTARY, f.minimumIncome(),
+      Cascade c = Cascade.invited(f.basis(), f.minimumIncome(),
           f.caseworkerId() == null ? null : String.valueOf(f.caseworkerId())).withFacts(f);
       return store.insert(tx, fairId, jobseekerId, c).compose(id -> {
         if (id == null) return Future.failedFuture(ApiError.conflict("cascade_exists"));

@@ -49,7 +49,7 @@ public final class CascadeStore {
   }
 
   /** What decides a person's guards at a fair, read fresh from bookings, invitations, attendance and outages. */
-  public record Facts(boolean binding, boolean employerNoShow, boolean outage, boolean minimumIncome, Long caseworkerId,
+  public record Facts(LegalBasis basis, boolean employerNoShow, boolean outage, boolean minimumIncome, Long caseworkerId,
                       Set<String> noticed) {
   }
 
@@ -137,6 +137,9 @@ public final class CascadeStore {
             select exists (select 1 from booking k join booth b on b.id = k.booth_id
                             where b.fair_id = $1 and k.jobseeker_id = $2 and k.status = 'ACTIVE' and k.legal_basis = 'BINDING')
                    or exists (select 1 from invitation i where i.fair_id = $1 and i.jobseeker_id = $2 and i.legal_basis = 'BINDING') as binding,
+                   exists (select 1 from booking k join booth b on b.id = k.booth_id
+                            where b.fair_id = $1 and k.jobseeker_id = $2 and k.status = 'ACTIVE' and k.legal_basis = 'CONTROL')
+                   or exists (select 1 from invitation i where i.fair_id = $1 and i.jobseeker_id = $2 and i.legal_basis = 'CONTROL') as control,
                    exists (select 1 from booking k join booth b on b.id = k.booth_id join attendance t on t.booking_id = k.id
                             where b.fair_id = $1 and k.jobseeker_id = $2 and t.outcome = 'EMPLOYER_NO_SHOW') as employer_no_show,
                    exists (select 1 from booking k join booth b on b.id = k.booth_id join fair_outage o on o.fair_id = b.fair_id
@@ -148,7 +151,9 @@ public final class CascadeStore {
         .execute(Tuple.of(fairId, jobseekerId)).map(rows -> {
           Row r = rows.iterator().next();
           if (!r.getBoolean("is_jobseeker")) return null;
-          return new Facts(r.getBoolean("binding"), r.getBoolean("employer_no_show"), r.getBoolean("outage"),
+          // binding wins: a person invited bindingly and also to a control appointment is in the cascade for the proposal
+          LegalBasis basis = r.getBoolean("binding") ? LegalBasis.BINDING : r.getBoolean("control") ? LegalBasis.CONTROL : LegalBasis.VOLUNTARY;
+          return new Facts(basis, r.getBoolean("employer_no_show"), r.getBoolean("outage"),
               r.getBoolean("minimum_income"), r.getLong("caseworker_id"), Set.of(r.getArrayOfStrings("noticed")));
         });
   }
@@ -289,8 +294,9 @@ public final class CascadeStore {
   public Future<Void> insertHandover(SqlClient tx, long cascadeId, JsonObject vacancy, Station station, int notice, long by,
                                      Instant at, long auditSeq) {
     return tx.preparedQuery("""
-            insert into cascade_handover (cascade_id, vacancy_id, vacancy_title, station, notice_version, handed_by, handed_role, at, audit_seq)
-            values ($1, $2, $3, $4, $5, $6, 'SFU', $7, $8)""")
+            insert into cascade_handover (cascade_id, vacancy_id, vacancy_title, station, notice_version, handed_by, handed_role, at, audit_seq,
+                                          basis_code, basis_version)
+            select $1, $2, $3, $4, $5, $6, 'SFU', $7, $8, c.basis_code, c.basis_version from cascade c where c.id = $1""")
         .execute(Tuple.tuple().addLong(cascadeId).addLong(vacancy.getLong("id")).addString(vacancy.getString("title"))
             .addString(station.name()).addInteger(notice).addLong(by).addValue(utc(at)).addLong(auditSeq))
         .mapEmpty();
