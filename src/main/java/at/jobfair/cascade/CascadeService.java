@@ -555,6 +555,36 @@ public final class CascadeService {
     });
   }
 
+  /**
+   * The fair's vacancies for the offer form of one person: those proposed to them first (the ones whose notice's
+   * delivery is provable before the others), marked, and the first of them selected; then the rest as before.
+   */
+  public Future<JsonArray> vacanciesFor(long fairId, long jobseekerId) {
+    return vacancies(fairId).compose(all -> store.proposals(pool, fairId, jobseekerId).map(proposed -> {
+      List<JsonObject> list = new ArrayList<>();
+      for (Object o : all) {
+        JsonObject v = ((JsonObject) o).copy();
+        String id = String.valueOf(v.getLong("id"));
+        v.put("proposed", proposed.containsKey(id)).put("noticeProven", proposed.getBoolean(id, false));
+        list.add(v);
+      }
+      // stable: the fair's order within each group
+      list.sort(java.util.Comparator.comparingInt(v -> v.getBoolean("noticeProven") ? 0 : v.getBoolean("proposed") ? 1 : 2));
+      JsonArray out = new JsonArray();
+      boolean first = true;
+      for (JsonObject v : list) {
+        out.add(v.put("selected", first && v.getBoolean("proposed")));
+        first = false;
+      }
+      return out;
+    }));
+  }
+
+  /** The version of the notice of legal consequences in force, for the hand-over at the station. */
+  public Future<Integer> noticeInForce() {
+    return store.noticeInForce(pool);
+  }
+
   /** The vacancies of the fair's booths, for the offer stations. */
   public Future<JsonArray> vacancies(long fairId) {
     return pool.preparedQuery("""
