@@ -94,6 +94,15 @@ public final class CascadeApi {
         .onSuccess(view -> Http.ok(ctx, view));
   }
 
+  /** POST the hearing record of the sanction check ({@link Hearing#parse}) with {@code "version"}: the STATEMENT step. */
+  public Future<?> hearing(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    JsonObject body = Http.body(ctx);
+    Hearing h = Hearing.parse(body);
+    Integer version = body.getValue("version") instanceof Number n ? n.intValue() : null;
+    return service.hear(user, Http.pathId(ctx, "id"), h, version).compose(id -> answer(user, id)).onSuccess(v -> Http.ok(ctx, v));
+  }
+
   /** Employers staffing an offer station learn that their step was recorded, nothing of where the person goes next. */
   private Future<JsonObject> answer(Account user, long cascadeId) {
     if (!user.isStaff()) return Future.succeededFuture(new JsonObject().put("id", cascadeId).put("recorded", true));

@@ -151,6 +151,8 @@ public final class CascadePages {
           cards.add(card);
         }
         m.put("noticeVersion", notice);
+        m.put("topics", java.util.Arrays.stream(Hearing.Topic.values()).map(Enum::name).toList());
+        m.put("hearingFindings", List.of("NONE", "REASONABLE", "NOT_REASONABLE", "UNCLEAR"));
         m.put("q", q);
         m.put("waitingCount", q.getJsonArray("waiting").size());
         m.put("station", station);
@@ -195,6 +197,33 @@ public final class CascadePages {
           ? service.handOver(Sessions.user(ctx), id, event.vacancyId()) : Future.succeededFuture(0);
       // the hand-over changed nothing the person sees, so the version the form showed still holds
       done = handedOver.compose(x -> service.act(Sessions.user(ctx), id, event, v));
+    } catch (ApiError e) {
+      done = Future.failedFuture(e);
+    } catch (RuntimeException e) {
+      done = Future.failedFuture(ApiError.badRequest("invalid_value"));
+    }
+    return done.onSuccess(v -> Http.seeOther(ctx, Http.withNotice(back, "done", "recorded")))
+        .recover(e -> Http.backWithError(ctx, e, back));
+  }
+
+  /** The hearing record from the station's form: per item the person's words and the finding ("NONE": not raised). */
+  public Future<?> hearingForm(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    var f = ctx.request().formAttributes();
+    String back = Http.localPath(f.get("back") == null ? "/staff/cascades/" + id : f.get("back"));
+    JsonArray items = new JsonArray();
+    for (Hearing.Topic t : Hearing.Topic.values()) {
+      String words = f.get("words." + t.name());
+      String finding = f.get("finding." + t.name());
+      boolean raised = (words != null && !words.isBlank()) || (finding != null && !finding.isBlank() && !"NONE".equals(finding));
+      if (raised) items.add(new JsonObject().put("topic", t.name()).put("words", words).put("finding", "NONE".equals(finding) ? null : finding));
+    }
+    JsonObject body = new JsonObject().put("language", f.get("language")).put("interpreter", f.get("interpreter"))
+        .put("confirmed", "on".equals(f.get("confirmed"))).put("statement", f.get("statement")).put("items", items);
+    Future<Long> done;
+    try {
+      String version = f.get("version");
+      done = service.hear(Sessions.user(ctx), id, Hearing.parse(body), version == null || version.isBlank() ? null : Integer.valueOf(version.strip()));
     } catch (ApiError e) {
       done = Future.failedFuture(e);
     } catch (RuntimeException e) {

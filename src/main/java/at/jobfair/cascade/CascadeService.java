@@ -47,6 +47,7 @@ public final class CascadeService {
   private final AuditLog audit;
   private final Clock clock;
   private final int waiverDays;
+  private final HearingStore hearings = new HearingStore();
 
   public CascadeService(Pool pool, CascadeStore store, AuditLog audit, Clock clock, int waiverDays) {
     this.pool = pool;
@@ -268,11 +269,46 @@ public final class CascadeService {
   /** One event on a cascade; {@code expectedVersion} (when given) must be the version the actor saw. */
   public Future<Long> act(Account user, long cascadeId, Event given, Integer expectedVersion) {
     Event event = canonical(given);
+    // The free-text statement of earlier versions goes through the hearing record (an incomplete one is refused as before).
+    if (event.type() == Event.Type.STATEMENT && event.reasons() != null && !event.reasons().isBlank()
+        && event.reasons().length() <= CascadeMachine.MAX_REASONS) {
+      return hear(user, cascadeId, Hearing.ofStatement(event.reasons().strip()), expectedVersion);
+    }
     return pool.withTransaction(tx -> store.lock(tx, cascadeId).compose(row -> {
       if (row == null) return Future.failedFuture(ApiError.notFound("cascade_not_found"));
       if (expectedVersion != null && expectedVersion != row.version()) return Future.failedFuture(ApiError.conflict("cascade_changed"));
       return store.playbook(tx, row.fairId()).compose(sp -> step(tx, sp, row, event, user)).map(cascadeId);
     })).recover(CascadeService::databaseGuard);
+  }
+
+  /**
+   * The hearing record of a sanction check: written with the STATEMENT step it stands for, in one transaction. The
+   * machine is asked first, so a record the station may not take writes nothing. The audit trail gets the record's hash
+   * (HEARING), the step names the record ("hearing record N"): the person's words live only in the record, where
+   * retention can delete them without breaking the chain.
+   */
+  public Future<Long> hear(Account user, long cascadeId, Hearing given, Integer expectedVersion) {
+    return pool.withTransaction(tx -> store.lock(tx, cascadeId).compose(row -> {
+      if (row == null) return Future.failedFuture(ApiError.notFound("cascade_not_found"));
+      if (expectedVersion != null && expectedVersion != row.version()) return Future.failedFuture(ApiError.conflict("cascade_changed"));
+      return store.playbook(tx, row.fairId()).compose(sp -> store.facts(tx, row.fairId(), row.jobseekerId()).compose(f -> {
+        Cascade c = row.cascade().withFacts(f);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Chosen chosen = choose(sp.playbook(), c, Event.statement("hearing record"), user, now);
+        if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
+        String role = chosen.actor().roleCode();
+        Future<String> language = given.language() != null ? Future.succeededFuture(given.language())
+            : hearings.language(tx, row.jobseekerId());
+        return language.compose(lang -> {
+          Hearing h = given.inLanguage(lang);
+          String hash = h.hash(user.id(), now.toString());
+          return audit.append(tx, AuditChain.Entry.of(now, user.id(), role, "cascade:" + row.id(), "HEARING",
+                  label(c.state(), c.station()), label(c.state(), c.station()), "hearing record; sha256 " + hash))
+              .compose(entry -> hearings.insert(tx, row.id(), h, user.id(), role, now, hash, entry.seq()))
+              .compose(recordId -> move(tx, sp, row, c, Event.statement("hearing record " + recordId), user));
+        });
+      }));
+    })).map(cascadeId).recover(CascadeService::databaseGuard);
   }
 
   /** Takes the longest-waiting person of the station's queue; two staff at once get two different people. */
@@ -493,7 +529,8 @@ public final class CascadeService {
                     ? CascadeMachine.waiverDeadline(sp.playbook(), c) : null;
                 return new JsonObject().put("id", row.id()).put("version", row.version())
                     .put("fair", sp.fairJson())
-                    .put("person", new JsonObject().put("id", row.jobseekerId()).put("name", p.getString("name")))
+                    .put("person", new JsonObject().put("id", row.jobseekerId()).put("name", p.getString("name"))
+                        .put("language", p.getString("language")))
                     .put("caseworker", p.getString("caseworker"))
                     .put("caseworkerId", c.caseworkerId() == null ? null : Long.valueOf(c.caseworkerId()))
                     .put("state", c.state().name()).put("station", c.station() == null ? null : c.station().name())
@@ -583,6 +620,11 @@ public final class CascadeService {
   /** The version of the notice of legal consequences in force, for the hand-over at the station. */
   public Future<Integer> noticeInForce() {
     return store.noticeInForce(pool);
+  }
+
+  /** The hearing records of a cascade, oldest first (for the dossier and the case). */
+  public Future<JsonArray> hearings(long cascadeId) {
+    return hearings.of(pool, cascadeId);
   }
 
   /** The vacancies of the fair's booths, for the offer stations. */

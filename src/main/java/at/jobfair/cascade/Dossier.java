@@ -76,7 +76,8 @@ public final class Dossier {
         return out;
       });
       Future<JsonArray> handovers = new CascadeStore().handovers(pool, cascadeId);
-      return Future.all(invitations, bookings, handovers).map(done -> {
+      Future<JsonArray> hearings = cascades.hearings(cascadeId);
+      return Future.all(invitations, bookings, handovers, hearings).map(done -> {
         JsonArray steps = view.getJsonArray("steps");
         JsonArray offers = new JsonArray();
         JsonObject statement = null;
@@ -91,6 +92,8 @@ public final class Dossier {
         JsonObject sanction = sanction(view.getString("state"), steps);
         return new JsonObject().put("cascade", view.copy()).put("sanction", sanction)
             .put("invitations", invitations.result()).put("bookings", bookings.result()).put("handovers", handovers.result())
+            .put("hearings", hearings.result())
+            .put("hearing", hearings.result().isEmpty() ? null : hearings.result().getJsonObject(hearings.result().size() - 1))
             .put("offers", offers).put("statement", statement).put("finding", finding)
             // a proposal only while it is one: once decided, the dossier says what was decided (issue 12)
             .put("proposal", "SANCTION_PROPOSED".equals(view.getString("state")));
