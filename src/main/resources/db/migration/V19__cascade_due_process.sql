@@ -163,6 +163,8 @@ do $$
 begin
   if exists (select 1 from pg_roles where rolname = 'jobfair_app') then
     execute 'grant select, insert on cascade_handover, hearing_record, hearing_item to jobfair_app';
+    -- the default privileges (V10) gave every new table update and delete: taken back, except blanking the words
+    execute 'revoke update, delete, truncate on cascade_handover, hearing_record, hearing_item from jobfair_app';
     execute 'grant update (statement, anonymised_at) on hearing_record to jobfair_app';
     execute 'grant update (words, anonymised_at) on hearing_item to jobfair_app';
     execute 'grant usage, select on all sequences in schema public to jobfair_app';

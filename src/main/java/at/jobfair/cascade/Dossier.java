@@ -124,7 +124,7 @@ public final class Dossier {
       if ("CLOSE".equals(ev) || ("REFUSE_WAIVER".equals(ev))) close = st;
     }
     String closedFrom = close == null ? null : "REFUSE_WAIVER".equals(close.getString("event")) ? "IMPOSED" : close.getString("from");
-    String status = "CLOSED".equals(state) ? (STATUS.containsKey(closedFrom) ? "CLOSED" : null) : STATUS.get(state);
+    String status = "CLOSED".equals(state) ? (closedFrom != null && STATUS.containsKey(closedFrom) ? "CLOSED" : null) : STATUS.get(state);
     if (status == null) return null;
     return new JsonObject().put("status", status)
         .put("decision", decision == null ? null : new JsonObject().put("decision", decision.getString("decision"))
