@@ -173,7 +173,8 @@ public final class DemoData {
           }
           return booths;
         })
-        .compose(v -> seedCascadeFairs(tx, employerIds, accountIds, orientation, firstSlot, fairEnd));
+        // The cascade fairs run from the same start as the e-Jobmeeting (now at the latest): admission waits for a fair's start.
+        .compose(v -> seedCascadeFairs(tx, employerIds, accountIds, fairStart, firstSlot, fairEnd));
   }
 
   /**
@@ -240,16 +241,21 @@ public final class DemoData {
    * consequences in force) or by a mass mailing; and booked into that booth's slot {@code slot}.
    */
   private static Future<Void> invite(SqlConnection tx, long fairId, long person, long by, boolean binding, int slot, Instant firstSlot) {
-    return tx.preparedQuery("select b.id, (select title from vacancy v where v.booth_id = b.id order by v.id limit 1) from booth b "
+    return tx.preparedQuery("select b.id, (select title from vacancy v where v.booth_id = b.id order by v.id limit 1), "
+            + "(select id from vacancy v where v.booth_id = b.id order by v.id limit 1) from booth b "
             + "where b.fair_id = $1 order by b.id limit 1").execute(Tuple.of(fairId))
         .compose(rows -> {
           long booth = rows.iterator().next().getLong(0);
           String title = rows.iterator().next().getString(1);
+          Long vacancy = rows.iterator().next().getLong(2);
+          // The proposal names its vacancy, so the station's offer form preselects it (its mail is not sent in the demo:
+          // the SfU hands the proposal over at the station to make a decline count for the sanction check).
           Future<Long> invitation = binding
               ? tx.preparedQuery("""
-                  insert into invitation (kind, legal_basis, jobseeker_id, fair_id, booth_id, vacancy_title, deadline, notice_version, created_by)
-                  values ('PLACEMENT_PROPOSAL', 'BINDING', $1, $2, $3, $4, $5, 1, $6) returning id""")
-              .execute(Tuple.of(person, fairId, booth, title, utc(firstSlot.plus(Duration.ofDays(1))), by)).map(r -> r.iterator().next().getLong(0))
+                  insert into invitation (kind, legal_basis, jobseeker_id, fair_id, booth_id, vacancy_id, vacancy_title, deadline, notice_version, created_by)
+                  values ('PLACEMENT_PROPOSAL', 'BINDING', $1, $2, $3, $7, $4, $5, 1, $6) returning id""")
+              .execute(Tuple.of(person, fairId, booth, title, utc(firstSlot.plus(Duration.ofDays(1))), by).addValue(vacancy))
+              .map(r -> r.iterator().next().getLong(0))
               : tx.preparedQuery("insert into mass_mailing (fair_id, criteria, recipients, created_by) values ($1, '{\"region\": \"Wien\"}'::jsonb, 1, $2) returning id")
               .execute(Tuple.of(fairId, by))
               .compose(m -> tx.preparedQuery("""
