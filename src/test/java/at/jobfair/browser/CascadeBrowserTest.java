@@ -86,7 +86,7 @@ class CascadeBrowserTest extends BrowserTestSupport {
       // SMTP), so the SfU hands the proposal over with the notice now: only then may a decline lead to the check.
       assertThat(card.locator("#vacancy-" + cascade)).hasValue(String.valueOf(hotelVacancy));
       assertThat(card.locator("#vacancy-" + cascade + " option").first()).containsText("vorgeschlagen");
-      assertThat(card.locator("#vacancy-" + cascade + " option").first()).containsText("Zustellung der Rechtsfolgenbelehrung nicht nachweisbar");
+      assertThat(card.locator(".proposal-mark[data-vacancy='" + hotelVacancy + "']")).containsText("Zustellung der Rechtsfolgenbelehrung nicht nachweisbar");
       card.getByLabel("Vermittlungsvorschlag mit Rechtsfolgenbelehrung (Version 1) heute persönlich übergeben").check();
       card.locator("#offer-reasons-" + cascade).fill("Ich kann wegen meiner Kinder nicht nach Tirol ziehen.");
       button(offer, card, "Abgelehnt");
