@@ -21,7 +21,7 @@ public final class CascadeApi {
   private static final Set<String> DECISION_OPEN = Set.of("SANCTION_PROPOSED", "DECISION_PENDING");
   private static final Set<String> WAIVER_OPEN = Set.of("IMPOSED", "WAIVER_CONSIDERATION");
   private static final Set<String> PERSON_STEP_FIELDS = Set.of("event", "at", "fromStation", "toStation", "vacancy", "finding",
-      "decision", "reasons", "jobStart");
+      "decision", "reasons", "jobStart", "hearing");
 
   private final CascadeService service;
   private final Dossier dossier;

@@ -264,6 +264,7 @@ public final class CascadeStore {
                 .put("vacancy", r.getLong("vacancy_id") == null && r.getString("vacancy_title") == null ? null
                     : new JsonObject().put("id", r.getLong("vacancy_id")).put("title", r.getString("vacancy_title")).put("employer", r.getString("employer")))
                 .put("finding", r.getString("finding")).put("decision", r.getString("decision")).put("reasons", r.getString("reasons"))
+                .put("hearing", hearingOf(r.getString("event"), r.getString("reasons")))
                 .put("jobStart", str(instant(r, "job_start"))).put("auditSeq", r.getLong("audit_seq")));
           }
           return out;
@@ -338,6 +339,12 @@ public final class CascadeStore {
           }
           return out;
         });
+  }
+
+  /** The number of the hearing record a STATEMENT step stands for ("hearing record 7"), or null (also for older steps). */
+  static Long hearingOf(String event, String reasons) {
+    if (!"STATEMENT".equals(event) || reasons == null || !reasons.matches("hearing record \\d{1,18}")) return null;
+    return Long.valueOf(reasons.substring("hearing record ".length()));
   }
 
   static String str(Instant i) {

@@ -97,9 +97,13 @@ class CascadeHearingTest {
     assertEquals(0, app.count("select count(*) from audit_log where reasons like '%Schicht endet%' or reasons like '%Kinder sind%'"));
     assertEquals(1, app.count("select count(*) from cascade_step where cascade_id = " + id + " and event = 'STATEMENT' and reasons = "
         + "'hearing record " + h.getLong("id") + "'"));
-    // the page shows it too
+    // the page shows it too, and the history names the record, not its words
     String page = data.as("sfa@demo.test").get("/staff/cascades/" + id + "/dossier").body();
     assertTrue(page.contains("Meine Kinder sind 4 und 7.") && page.contains("Ayşe Demir"), page);
+    assertTrue(page.contains("Niederschrift der Anhörung Nr. " + h.getLong("id")), page);
+    JsonObject statement = data.as("sfa@demo.test").get("/api/cascades/" + id).json().getJsonArray("steps").stream()
+        .map(JsonObject.class::cast).filter(s -> "STATEMENT".equals(s.getString("event"))).findFirst().orElseThrow();
+    assertEquals(h.getLong("id"), statement.getLong("hearing"));
   }
 
   @Test
