@@ -47,6 +47,7 @@ import at.jobfair.cascade.Dossier;
 import at.jobfair.fair.FairService;
 import at.jobfair.fair.FairStore;
 import at.jobfair.fair.WallClock;
+import at.jobfair.web.Limits;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import at.jobfair.web.PgSessionStore;
@@ -137,11 +138,11 @@ public final class App implements AutoCloseable {
       Catalogue legal = new CatalogueStore(pool).sync(catalogue(config)).await(30, TimeUnit.SECONDS);
       PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));
       if (config.bool("demo")) {
-        DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC()).await(60, TimeUnit.SECONDS);
+        DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC(), legal).await(60, TimeUnit.SECONDS);
       }
       Messages messages = new Messages();
       AccountService accounts = new AccountService(vertx, pool, new AccountStore(pool), hasher,
-          config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"));
+          config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"), legal.benefits());
       LiveHub live = new LiveHub(vertx, database.appOptions());
       live.start().await(30, TimeUnit.SECONDS);
       // The outbox sender runs before the servers take requests, so a mail enqueued by the first request is noticed.
@@ -151,8 +152,8 @@ public final class App implements AutoCloseable {
       Outbox outbox = new Outbox(outboxStore, mailSender.delivers());
       // Invitations and reminders: personal links are signed with a key kept in the database (the same after a restart).
       InvitationService invitations = new InvitationService(pool, outbox, mailSender,
-          new InvitationMails(messages, config.zone(), config.string("http.publicUrl")),
-          LinkSigner.load(pool).await(30, TimeUnit.SECONDS), config.integer("invitations.linkValidDays"), config.zone());
+          new InvitationMails(messages, config.zone(), config.string("http.publicUrl"), legal),
+          LinkSigner.load(pool).await(30, TimeUnit.SECONDS), config.integer("invitations.linkValidDays"), config.zone(), legal);
       vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations, config.reminderOffsets(),
           config.integer("reminders.pollSeconds")).tracked(jobs.declare("reminders"))).await(30, TimeUnit.SECONDS);
       AttendanceService attendance = attendanceService(config, pool);
@@ -166,15 +167,20 @@ public final class App implements AutoCloseable {
       // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
       // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four
       // times within its timeout, so a person active within the timeout is never signed out.
+      // Each node keeps a copy of the sessions it served for session.cacheSeconds, dropped at once when any node changes one.
       PgSessionStore sessions = new PgSessionStore(vertx, pool,
-          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)));
+          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
+          java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")));
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
           new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades), audit, new OverdueProposalItems(pool),
-          new Health(vertx, pool, cluster, readiness), metrics, legal);
+          new Health(vertx, pool, cluster, readiness), metrics, legal,
+          new Limits(java.util.Arrays.stream(config.string("http.trustedProxies").split(",")).map(String::strip)
+              .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet()),
+              config.integer("limits.websocketsPerAddress"), config.integer("limits.signInsPerMinute")));
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");

@@ -8,6 +8,7 @@ import at.jobfair.web.Access;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Csrf;
 import at.jobfair.web.Failures;
+import at.jobfair.web.Limits;
 import at.jobfair.web.OpenApi;
 import at.jobfair.web.SecurityHeaders;
 import at.jobfair.web.Sessions;
@@ -24,6 +25,7 @@ import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.Catalog;
 import at.jobfair.invitation.InvitationWeb;
+import at.jobfair.legal.LegalBasesWeb;
 import at.jobfair.live.LiveSocket;
 import at.jobfair.mail.OutboxAdmin;
 import at.jobfair.meeting.MeetingWeb;
@@ -38,6 +40,7 @@ import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static at.jobfair.account.Role.EMPLOYER;
@@ -73,6 +76,9 @@ public final class AppRouter {
     Router router = Router.router(vertx);
     // First: every request gets its id (and, with log.access, its access line) before anything can answer it.
     router.route().handler(RequestIds::handle);
+    // One count per node, shared by its server instances (see Limits).
+    Limits limits = s.limits();
+    router.route().handler(limits::address);
     if (s.config().bool("log.access")) router.route().handler(AccessLog::handle);
     router.route().handler(ctx -> {
       ctx.response().putHeader(NODE_HEADER, node);
@@ -101,11 +107,15 @@ public final class AppRouter {
         .setLazySession(true);
     // Live updates: a WebSocket upgrade must not pass the body handler; it checks each topic it is asked for.
     CascadeService cascades = s.cascades();
-    router.get("/live").handler(sessions).handler(new LiveSocket(s.live(), s.bookings(), cascades::mayWatch)::upgrade);
+    router.get("/live").handler(sessions).handler(limits.sockets()).handler(new LiveSocket(s.live(), s.bookings(), cascades::mayWatch)::upgrade);
     // Meeting signalling (built-in video): one socket per participant, authorised per room before the upgrade.
-    router.get("/meetings/:id/signal").handler(sessions).handler(s.meetings().relay()::upgradeBooking);
-    router.get("/fairs/:id/orientation/signal").handler(sessions).handler(ctx -> s.meetings().relay().upgradeGroup(ctx, s.meetings().groups()));
+    router.get("/meetings/:id/signal").handler(sessions).handler(limits.sockets()).handler(s.meetings().relay()::upgradeBooking);
+    router.get("/fairs/:id/orientation/signal").handler(sessions).handler(limits.sockets()).handler(ctx -> s.meetings().relay().upgradeGroup(ctx, s.meetings().groups()));
     router.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true));
+    // Signing in hashes a password and registering creates an account: a few a minute per address, before the session.
+    for (String expensive : List.of("/api/session", "/signin", "/api/fairs/:id/registrations", "/fairs/:id/register")) {
+      router.post(expensive).handler(limits.attempts(expensive));
+    }
     router.route().handler(sessions);
     router.route().handler(new Csrf(Set.of("POST /api/session", "POST /api/fairs/*/registrations")));
 
@@ -207,7 +217,7 @@ public final class AppRouter {
     e.page(POST, "/booths/:id/manage/schedule", runsBooth, booths::scheduleForm);
     e.page(POST, "/booths/:id/manage/slots", runsBooth, booths::slotForm);
 
-    // Invitations and reminders: placement proposals and mass mailings (staff), one's own invitations (jobseekers),
+    // Invitations and reminders: placement proposals, control appointments and mass mailings (staff), one's own invitations (jobseekers),
     // public registration, personal links (signed; they sign the person in), "I am coming" from a reminder (signed)
     InvitationWeb invitations = new InvitationWeb(s.invitations(), s.pages(), s.pool());
     Access invites = roles(SFU, SFA, ORGANIZER);
@@ -215,7 +225,12 @@ public final class AppRouter {
     e.api(GET, "/api/me/invitations", roles(JOBSEEKER), invitations::apiMine);
     e.api(POST, "/api/fairs/:id/registrations", anyone(), invitations::apiRegister);
     e.api(GET, "/api/consequence-notices", staff(), invitations::apiNotices);
-    e.api(POST, "/api/consequence-notices", roles(ORGANIZER), invitations::apiAddNotice);
+    e.page(POST, "/fairs/:id/invitations/control", invites, invitations::controlForm);
+    // The legal bases in force and earlier versions: the reviewed catalogue, read-only for staff (the consequence
+    // notices above are those of records from before it)
+    LegalBasesWeb legalBases = new LegalBasesWeb(s.legal(), s.pages());
+    e.api(GET, "/api/legal-bases", staff(), legalBases::api);
+    e.page(GET, "/staff/legal-bases", staff(), legalBases::page);
     e.page(GET, "/fairs/:id/invitations", invites, invitations::staffPage);
     e.page(POST, "/fairs/:id/invitations/proposal", invites, invitations::proposalForm);
     e.page(POST, "/fairs/:id/invitations/mailing", invites, invitations::mailingForm);
@@ -229,7 +244,7 @@ public final class AppRouter {
     // Attendance, worklist and the live staff board
     AttendanceService attendance = s.attendance();
     AttendanceApi attendanceApi = new AttendanceApi(attendance, s.fairs().clock());
-    JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages());
+    JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages(), s.legal().benefits());
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
     Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, s.overdueProposals()::of, cascades::caseworkerItems);
     Board board = new Board(s.pool(), s.pages(), attendance, s.config().zone(), cascades::funnel);

@@ -66,6 +66,8 @@ public final class Database implements AutoCloseable {
    * waits that long for the owner to {@link #close} it, then stops it anyway (a stop during start-up, say).
    */
   static Database embedded(Path dataDirectory, int port, Duration waitForOwner) {
+    // After a crash (kill -9, power loss) the old server may still run there, or have left its lock file behind.
+    CrashedOwner.clear(dataDirectory);
     try {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setRegisterShutdownHook(waitForOwner == null)

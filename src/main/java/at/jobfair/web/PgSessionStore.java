@@ -1,5 +1,7 @@
 package at.jobfair.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -28,9 +30,18 @@ import java.time.Duration;
  */
 public final class PgSessionStore implements SessionStore {
 
+  /** Where a node announces a session it wrote or deleted (the id only): every node drops its copy. */
+  static final String CHANGED = "jobfair.session.changed";
+
   private final Pool pool;
   private final Duration touchEvery;
   private Vertx vertx;
+  /** The node's copies: the row's data and when it was written, keyed by session id; null when turned off. */
+  private final Cache<String, Copy> copies;
+
+  /** What a node keeps of a session: the stored bytes (each request gets its own session object from them). */
+  private record Copy(Buffer data, long storedAt) {
+  }
 
   /** A session as read from (or about to be written to) the table: it knows whether and when it was stored. */
   static final class StoredSession extends SharedDataSessionImpl {
@@ -52,10 +63,19 @@ public final class PgSessionStore implements SessionStore {
     }
   }
 
-  public PgSessionStore(Vertx vertx, Pool pool, Duration touchEvery) {
+  public PgSessionStore(Vertx vertx, Pool pool, Duration touchEvery, Duration cacheFor) {
     this.vertx = vertx;
     this.pool = pool;
     this.touchEvery = touchEvery;
+    this.copies = cacheFor.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(100_000).build();
+    if (copies != null) vertx.eventBus().<String>consumer(CHANGED, m -> copies.invalidate(m.body()));
+  }
+
+  /** Drops every node's copy of the session, this node's at once (before the answer leaves). */
+  private void changed(String id) {
+    if (copies == null) return;
+    copies.invalidate(id);
+    vertx.eventBus().publish(CHANGED, id);
   }
 
   @Override
@@ -100,6 +120,13 @@ public final class PgSessionStore implements SessionStore {
   }
 
   private Future<Session> read(String id) {
+    Copy copy = copies == null ? null : copies.getIfPresent(id);
+    if (copy != null) {
+      StoredSession s = session(copy.data(), copy.storedAt());
+      // a copy is only as good as the row's expiry: an idle session ends on time also here
+      if (System.currentTimeMillis() - s.lastAccessed() < s.timeout()) return Future.succeededFuture(s);
+      copies.invalidate(id);
+    }
     return pool.preparedQuery("""
             select data, (extract(epoch from touched_at) * 1000)::bigint as touched
               from http_session where id = $1 and expires_at > now()""")
@@ -107,12 +134,19 @@ public final class PgSessionStore implements SessionStore {
         .map(rows -> {
           if (rows.size() == 0) return null;
           Row row = rows.iterator().next();
-          StoredSession s = new StoredSession(VertxContextPRNG.current(vertx));
-          s.readFromBuffer(0, row.getBuffer("data"));
-          s.storedAt = row.getLong("touched");
-          s.storedId = s.id();
-          return s;
+          Buffer data = row.getBuffer("data");
+          long touched = row.getLong("touched");
+          if (copies != null) copies.put(id, new Copy(data, touched));
+          return session(data, touched);
         });
+  }
+
+  private StoredSession session(Buffer data, long storedAt) {
+    StoredSession s = new StoredSession(VertxContextPRNG.current(vertx));
+    s.readFromBuffer(0, data);
+    s.storedAt = storedAt;
+    s.storedId = s.id();
+    return s;
   }
 
   @Override
@@ -140,13 +174,19 @@ public final class PgSessionStore implements SessionStore {
     return write.map(rows -> {
       s.storedAt = now;
       s.storedId = s.id();
+      // Others drop theirs; this node keeps what it wrote, unless the late update found no row (signed out meanwhile).
+      changed(s.id());
+      if (copies != null && rows.rowCount() > 0) copies.put(s.id(), new Copy(data, now));
       return null;
     });
   }
 
   @Override
   public Future<Void> delete(String id) {
-    return pool.preparedQuery("delete from http_session where id = $1").execute(Tuple.of(id)).mapEmpty();
+    changed(id);
+    return pool.preparedQuery("delete from http_session where id = $1").execute(Tuple.of(id)).<Void>mapEmpty()
+        // once more after the row is gone: a read that raced the delete may have copied the old row meanwhile
+        .onComplete(done -> changed(id));
   }
 
   /** Removes expired sessions; any node may run it, at any time. Answers how many went. */
@@ -156,6 +196,7 @@ public final class PgSessionStore implements SessionStore {
 
   @Override
   public Future<Void> clear() {
+    if (copies != null) copies.invalidateAll();
     return pool.query("delete from http_session").execute().mapEmpty();
   }
 

@@ -1,5 +1,6 @@
 package at.jobfair.web;
 
+import at.jobfair.support.Ports;
 import at.jobfair.support.TestApp;
 import at.jobfair.support.TestClient;
 import org.junit.jupiter.api.AfterAll;
@@ -7,11 +8,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-/** Sessions are kept in PostgreSQL: any node on the same database knows them, a restart keeps them, sign-out ends them everywhere. */
+/**
+ * Sessions are kept in PostgreSQL: any node on the same database knows them, a restart keeps them, sign-out ends them
+ * everywhere. Nodes keep short-lived copies of the sessions they served; a and b are one cluster, so a change on one
+ * reaches the other's copy over the event bus.
+ */
 class SessionStoreTest {
 
   private static TestApp a;
@@ -19,8 +25,10 @@ class SessionStoreTest {
 
   @BeforeAll
   static void start() {
-    a = TestApp.start();
-    b = a.another(Map.of());
+    int[] ports = {Ports.free(), Ports.free()};
+    String name = "sessions-" + UUID.randomUUID();
+    a = TestApp.start(TestApp.clusterMember(0, ports, name));
+    b = a.another(TestApp.clusterMember(1, ports, name));
   }
 
   @AfterAll
@@ -45,6 +53,44 @@ class SessionStoreTest {
     // The CSRF token issued on A is accepted on B: signing out through B works and ends the session on A too.
     assertEquals(204, onB.delete("/api/session").status());
     assertEquals(401, onA.get("/api/me").status());
+  }
+
+  @Test
+  void aSignOutOnOneNodeEndsTheSessionOnEveryNodeAtOnceThoughEachKeptACopy() {
+    TestClient onA = a.as("sfu@demo.test");
+    TestClient onB = onOtherNode(onA, b);
+    for (int i = 0; i < 3; i++) assertEquals(200, onB.get("/api/me").status()); // b keeps a copy now
+    assertEquals(204, onA.delete("/api/session").status());
+    // no waiting: b dropped its copy when a announced the sign-out
+    assertEquals(401, onB.get("/api/me").status());
+    assertEquals(401, onA.get("/api/me").status());
+  }
+
+  @Test
+  void aNodeServesASessionItKnowsWithoutTheDatabaseButNeverLongerThanConfigured() throws Exception {
+    try (TestApp c = a.another(Map.of("session.cacheSeconds", 1))) {
+      TestClient onC = onOtherNode(a.as("organizer@demo.test"), c);
+      assertEquals(200, onC.get("/api/me").status());
+      // The row goes behind the store's back (no node is told): the copy still answers, but only for a second.
+      deleteRowOf(onC);
+      assertEquals(200, onC.get("/api/me").status());
+      Thread.sleep(1_200);
+      assertEquals(401, onC.get("/api/me").status());
+    }
+    // With no copies, every request asks the database.
+    try (TestApp d = a.another(Map.of("session.cacheSeconds", 0))) {
+      TestClient onD = onOtherNode(a.as("kommune@demo.test"), d);
+      assertEquals(200, onD.get("/api/me").status());
+      deleteRowOf(onD);
+      assertEquals(401, onD.get("/api/me").status());
+    }
+  }
+
+  private static void deleteRowOf(TestClient client) throws Exception {
+    try (var c = a.jdbc(); var st = c.prepareStatement("delete from http_session where strpos(?, id) = 1")) {
+      st.setString(1, client.cookie(Sessions.COOKIE));
+      assertEquals(1, st.executeUpdate());
+    }
   }
 
   @Test
@@ -75,15 +121,13 @@ class SessionStoreTest {
 
   @Test
   void anExpiredSessionSignsNobodyInAndIsSweptAway() throws Exception {
-    TestClient onA = a.as("sfa@demo.test");
-    assertEquals(200, onA.get("/api/me").status()); // the session row is written by now
-    // The cookie carries the session's id (and its signature): this person's session ends now.
-    try (var c = a.jdbc(); var st = c.prepareStatement("update http_session set expires_at = now() - interval '1 second' where strpos(?, id) = 1")) {
-      st.setString(1, onA.cookie(Sessions.COOKIE));
-      assertEquals(1, st.executeUpdate());
-    }
-    assertEquals(401, onA.get("/api/me").status());
     PgSessionStore store = a.app().services().sessions();
+    var session = store.createSession(400);
+    store.put(session).await(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertNotNull(store.get(session.id()).await(10, java.util.concurrent.TimeUnit.SECONDS)); // and the node keeps a copy
+    Thread.sleep(500);
+    // ended on time, by the copy as by the row
+    assertEquals(null, store.get(session.id()).await(10, java.util.concurrent.TimeUnit.SECONDS));
     store.sweep().await(10, java.util.concurrent.TimeUnit.SECONDS);
     assertEquals(0, a.count("select count(*) from http_session where expires_at <= now()"));
   }
