@@ -183,6 +183,8 @@ public final class CascadeApi {
         barred = s.getString("reasons");
         p.put("bar", barred).remove("reasons");
       }
+      // A statement step names its hearing record ("hearing record 7"), not words of the person: the number says enough.
+      if (p.getValue("hearing") != null) p.remove("reasons");
       if (p.getValue("vacancy") instanceof JsonObject vac) p.put("vacancy", new JsonObject().put("title", vac.getString("title")).put("employer", vac.getString("employer")));
       steps.add(p);
     }

@@ -111,6 +111,29 @@ class CascadeNoticeTest {
   }
 
   @Test
+  void aProposalMadeUnderTheCatalogueWithItsMailSentCountsAsANoticedProposal() {
+    Anna a = anna(null);
+    String[] basis = new String[2];
+    try (var c = app.jdbc(); var s = c.createStatement();
+         var rs = s.executeQuery("select code, version from legal_basis where obligation = 'BINDING' order by code, version limit 1")) {
+      rs.next();
+      basis[0] = rs.getString(1);
+      basis[1] = rs.getString(2);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    long outbox = app.insert("insert into mail_outbox (kind, ref, to_address, subject, body_text, status, sent_at) values "
+        + "('INVITATION', 'catalogue-proposal:' || ?, ?, 'Vermittlungsvorschlag', 'Text', 'SENT', now()) returning id", a.person(), data.email(a.person()));
+    app.insert("insert into invitation (kind, legal_basis, jobseeker_id, fair_id, booth_id, vacancy_id, vacancy_title, deadline, outbox_id, "
+        + "basis_code, basis_version, notice_language) select 'PLACEMENT_PROPOSAL', 'BINDING', ?, b.fair_id, b.id, v.id, v.title, "
+        + "now() + interval '1 day', ?, ?, ?, 'de' from vacancy v join booth b on b.id = v.booth_id where v.id = ? returning id",
+        a.person(), outbox, basis[0], Integer.parseInt(basis[1]), a.koch());
+    long id = taken(a);
+    JsonObject c = data.event(data.as("sfu@demo.test"), id, ev("OFFER_DECLINED").put("vacancyId", a.koch()).put("reasons", "Zu weit"));
+    assertEquals("SANCTION_CHECK", c.getString("station"));
+  }
+
+  @Test
   void aHandOverIsRefusedForVoluntaryParticipantsOthersThanTheSfuAndAVacancyOfAnotherFair() {
     long fair = data.fair("CAMPAIGN");
     long vacancy = data.vacancy(fair, null, "Koch");
