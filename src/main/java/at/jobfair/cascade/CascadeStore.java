@@ -334,13 +334,16 @@ public final class CascadeStore {
   /** The proposals handed over in person in a cascade, oldest first, with who handed them over. */
   public Future<JsonArray> handovers(SqlClient c, long cascadeId) {
     return c.preparedQuery("""
-            select h.vacancy_id, h.vacancy_title, h.station, h.notice_version, h.at, h.audit_seq, a.name, h.handed_by
+            select h.vacancy_id, h.vacancy_title, h.station, h.notice_version, h.at, h.audit_seq, a.name, h.handed_by, h.basis_code, h.basis_version
               from cascade_handover h join account a on a.id = h.handed_by where h.cascade_id = $1 order by h.at, h.id""")
         .execute(Tuple.of(cascadeId)).map(rows -> {
           JsonArray out = new JsonArray();
           for (Row r : rows) {
             out.add(new JsonObject().put("vacancy", new JsonObject().put("id", r.getLong("vacancy_id")).put("title", r.getString("vacancy_title")))
                 .put("station", r.getString("station")).put("noticeVersion", r.getInteger("notice_version"))
+                // the catalogue's basis the case runs under (V18), whose notice the proposal carried; null before the catalogue
+                .put("basis", r.getString("basis_code") == null ? null
+                    : new JsonObject().put("code", r.getString("basis_code")).put("version", r.getInteger("basis_version")))
                 .put("at", str(instant(r, "at"))).put("by", new JsonObject().put("id", r.getLong("handed_by")).put("name", r.getString("name")))
                 .put("auditSeq", r.getLong("audit_seq")));
           }
