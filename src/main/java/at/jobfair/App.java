@@ -20,6 +20,9 @@ import at.jobfair.invitation.InvitationMails;
 import at.jobfair.invitation.InvitationService;
 import at.jobfair.invitation.LinkSigner;
 import at.jobfair.invitation.ReminderJob;
+import at.jobfair.retention.RetentionJob;
+import at.jobfair.attendance.SickNoteRetention;
+import at.jobfair.cascade.HearingRetention;
 import at.jobfair.legal.Catalogue;
 import at.jobfair.legal.CatalogueFile;
 import at.jobfair.legal.CatalogueStore;
@@ -212,12 +215,23 @@ public final class App implements AutoCloseable {
       java.time.Duration grace = java.time.Duration.ofDays(config.integer("cascade.closeGraceDays"));
       every(vertx, jobs, config.integer("cascade.closePollSeconds"), "closing_cascades", "closing cascades",
           () -> cascades.endBarredEverywhere().compose(n -> cascades.closeDue(grace)));
+      // Retention: evidence about people is blanked after its period, once per run across all nodes, audited. The one
+      // place to add a kind of evidence (the no-show path's reasons and attachments: a RetentionRule of their own).
+      RetentionJob retention = retentionJob(config, pool, audit);
+      every(vertx, jobs, config.integer("retention.pollSeconds"), "retention", "retention", retention::run);
       return new App(config, database, cluster, pool, started, services, readiness);
     } catch (Exception e) {
       if (vertx != null) vertx.close();
       database.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+  }
+
+  /** The retention job with every kind of evidence it removes after its period, as configured (tests run it directly). */
+  public static RetentionJob retentionJob(Config config, Pool pool, AuditLog audit) {
+    return new RetentionJob(pool, audit, Clock.systemUTC(), List.of(
+        new SickNoteRetention(config.integer("retention.sickNoteDays"), config.integer("retention.voluntaryDays")),
+        new HearingRetention(config.integer("retention.caseEvidenceDays"))));
   }
 
   /** Check-in, outcomes, excuses and the no-show job, as configured. */

@@ -308,6 +308,8 @@ public final class AppRouter {
     e.api(POST, "/api/stations/:id/next", stationStaff, cascadeApi::next);
     e.api(GET, "/api/cascades/:id", roles(JOBSEEKER, SFU, SFA, ERHEBUNG, ORGANIZER, KOMMUNE), cascadeApi::get);
     e.api(POST, "/api/cascades/:id/events", stationStaff, cascadeApi::event);
+    e.api(POST, "/api/cascades/:id/handovers", roles(SFU), cascadeApi::handover);
+    e.api(POST, "/api/cascades/:id/hearing", roles(ERHEBUNG, SFA), cascadeApi::hearing);
     e.api(GET, "/api/cascades/:id/dossier", readsDossier, cascadeApi::dossier);
     e.api(GET, "/api/me/cascades", roles(JOBSEEKER), cascadeApi::mine);
     e.api(GET, "/api/cascade-tasks", decides, cascadeApi::tasks);
@@ -319,6 +321,7 @@ public final class AppRouter {
     e.page(POST, "/staff/stations/:id/next", stationStaff, cascadePages::nextForm);
     e.page(GET, "/staff/cascades/:id", readsCases, cascadePages::casePage);
     e.page(POST, "/staff/cascades/:id/events", stationStaff, cascadePages::eventForm);
+    e.page(POST, "/staff/cascades/:id/hearing", roles(ERHEBUNG, SFA), cascadePages::hearingForm);
     e.page(GET, "/staff/cascades/:id/dossier", readsDossier, cascadePages::dossierPage);
     e.page(GET, "/staff/decisions", decides, cascadePages::tasksPage);
     e.page(GET, "/me/cascade", roles(JOBSEEKER), cascadePages::minePage);
