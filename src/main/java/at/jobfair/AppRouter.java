@@ -295,8 +295,8 @@ public final class AppRouter {
 
     // The interview cascade: playbook and stations per fair, live queues, steps, decisions, dossier, one's own history
     Dossier dossier = s.dossiers();
-    CascadeApi cascadeApi = new CascadeApi(cascades, dossier);
-    CascadePages cascadePages = new CascadePages(cascades, dossier, s.pages(), s.config().zone());
+    CascadeApi cascadeApi = new CascadeApi(cascades, dossier, s.reauthentication());
+    CascadePages cascadePages = new CascadePages(cascades, dossier, s.pages(), s.config().zone(), s.reauthentication());
     Access stationStaff = roles(PROVIDER, SFU, EMPLOYER, ERHEBUNG, SFA, KOMMUNE, ORGANIZER); // and: a role the station names
     Access readsCases = roles(SFU, SFA, ERHEBUNG, ORGANIZER, KOMMUNE); // never employers or providers
     Access readsDossier = roles(SFA, ERHEBUNG, ORGANIZER, KOMMUNE);
