@@ -1,6 +1,9 @@
 package at.jobfair;
 
 import at.jobfair.account.AccountService;
+import at.jobfair.account.Reauthentication;
+import at.jobfair.account.Role;
+import at.jobfair.account.SecondFactor;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.PasswordHasher;
 import at.jobfair.attendance.AttendanceService;
@@ -20,6 +23,9 @@ import at.jobfair.letter.Letters;
 import at.jobfair.invitation.InvitationService;
 import at.jobfair.invitation.LinkSigner;
 import at.jobfair.invitation.ReminderJob;
+import at.jobfair.retention.RetentionJob;
+import at.jobfair.attendance.SickNoteRetention;
+import at.jobfair.cascade.HearingRetention;
 import at.jobfair.legal.Catalogue;
 import at.jobfair.legal.CatalogueFile;
 import at.jobfair.legal.CatalogueStore;
@@ -52,6 +58,7 @@ import at.jobfair.cascade.Dossier;
 import at.jobfair.fair.FairService;
 import at.jobfair.fair.FairStore;
 import at.jobfair.fair.WallClock;
+import at.jobfair.web.Limits;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import at.jobfair.web.PgSessionStore;
@@ -142,10 +149,10 @@ public final class App implements AutoCloseable {
       // The legal bases of the configured jurisdiction, stored (and checked against what was stored) before anything uses them.
       Catalogue legal = new CatalogueStore(pool).sync(catalogue(config)).await(30, TimeUnit.SECONDS);
       PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));
-      boolean seeded = config.bool("demo") && DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC()).await(60, TimeUnit.SECONDS);
+      boolean seeded = config.bool("demo") && DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC(), legal).await(60, TimeUnit.SECONDS);
       Messages messages = new Messages();
       AccountService accounts = new AccountService(vertx, pool, new AccountStore(pool), hasher,
-          config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"));
+          config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"), legal.benefits());
       LiveHub live = new LiveHub(vertx, database.appOptions());
       live.start().await(30, TimeUnit.SECONDS);
       // The outbox sender runs before the servers take requests, so a mail enqueued by the first request is noticed.
@@ -155,8 +162,8 @@ public final class App implements AutoCloseable {
       Outbox outbox = new Outbox(outboxStore, mailSender.delivers());
       // Invitations and reminders: personal links are signed with a key kept in the database (the same after a restart).
       InvitationService invitations = new InvitationService(pool, outbox, mailSender,
-          new InvitationMails(messages, config.zone(), config.string("http.publicUrl")),
-          LinkSigner.load(pool).await(30, TimeUnit.SECONDS), config.integer("invitations.linkValidDays"), config.zone());
+          new InvitationMails(messages, config.zone(), config.string("http.publicUrl"), legal),
+          LinkSigner.load(pool).await(30, TimeUnit.SECONDS), config.integer("invitations.linkValidDays"), config.zone(), legal);
       vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations, config.reminderOffsets(),
           config.integer("reminders.pollSeconds")).tracked(jobs.declare("reminders"))).await(30, TimeUnit.SECONDS);
       AttendanceService attendance = attendanceService(config, pool);
@@ -178,7 +185,7 @@ public final class App implements AutoCloseable {
       // Each step that concerns the person writes its letter in the step's transaction.
       noShows.letters(new NoShowLetters(letters));
       // The demo's requests for reasons (one open, one answered) through the service, once, right after seeding.
-      if (seeded) DemoReasons.run(pool, noShows, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
+      if (seeded) DemoReasons.run(pool, noShows, legal, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
       WallClock clock = new WallClock(config.zone());
       // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
       // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four
@@ -187,13 +194,19 @@ public final class App implements AutoCloseable {
       PgSessionStore sessions = new PgSessionStore(vertx, pool,
           java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
           java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")));
+      SecondFactor secondFactor = new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC());
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
           new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades, letters), audit,
-          new Health(vertx, pool, cluster, readiness), metrics, legal, letters, noShows);
+          new Health(vertx, pool, cluster, readiness), metrics, legal,
+          new Limits(java.util.Arrays.stream(config.string("http.trustedProxies").split(",")).map(String::strip)
+              .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet()),
+              config.integer("limits.websocketsPerAddress"), config.integer("limits.signInsPerMinute")),
+          secondFactor, new Reauthentication(accounts, secondFactor, java.time.Duration.ofMinutes(config.integer("auth.reauthMinutes"))),
+          letters, noShows);
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");
@@ -227,12 +240,23 @@ public final class App implements AutoCloseable {
       java.time.Duration grace = java.time.Duration.ofDays(config.integer("cascade.closeGraceDays"));
       every(vertx, jobs, config.integer("cascade.closePollSeconds"), "closing_cascades", "closing cascades",
           () -> cascades.endBarredEverywhere().compose(n -> cascades.closeDue(grace)));
+      // Retention: evidence about people is blanked after its period, once per run across all nodes, audited. The one
+      // place to add a kind of evidence (the no-show path's reasons and attachments: a RetentionRule of their own).
+      RetentionJob retention = retentionJob(config, pool, audit);
+      every(vertx, jobs, config.integer("retention.pollSeconds"), "retention", "retention", retention::run);
       return new App(config, database, cluster, pool, started, services, readiness);
     } catch (Exception e) {
       if (vertx != null) vertx.close();
       database.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+  }
+
+  /** The retention job with every kind of evidence it removes after its period, as configured (tests run it directly). */
+  public static RetentionJob retentionJob(Config config, Pool pool, AuditLog audit) {
+    return new RetentionJob(pool, audit, Clock.systemUTC(), List.of(
+        new SickNoteRetention(config.integer("retention.sickNoteDays"), config.integer("retention.voluntaryDays")),
+        new HearingRetention(config.integer("retention.caseEvidenceDays"))));
   }
 
   /** Check-in, outcomes, excuses and the no-show job, as configured. */
@@ -327,6 +351,21 @@ public final class App implements AutoCloseable {
   }
 
   /** {@code session.secret}, or a key generated once and kept in the database, so that every node and restart shares it. */
+  /** The roles that sign in with a second factor (auth.secondFactorRoles, comma-separated role names). */
+  static java.util.Set<Role> secondFactorRoles(Config config) {
+    java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+    for (String name : config.string("auth.secondFactorRoles").split(",")) {
+      if (name.isBlank()) continue;
+      try {
+        roles.add(Role.valueOf(name.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new Config.ConfigException("auth.secondFactorRoles", "names no role " + name.strip() + " (roles: "
+            + java.util.Arrays.toString(Role.values()) + ")");
+      }
+    }
+    return roles;
+  }
+
   /** The operator's reviewed catalogue file when one is configured, else the one built in for the jurisdiction. */
   static Catalogue catalogue(Config config) {
     String file = config.string("legal.catalogueFile");

@@ -8,6 +8,7 @@ import at.jobfair.web.Access;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Csrf;
 import at.jobfair.web.Failures;
+import at.jobfair.web.Limits;
 import at.jobfair.web.OpenApi;
 import at.jobfair.web.SecurityHeaders;
 import at.jobfair.web.Sessions;
@@ -25,6 +26,7 @@ import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.Catalog;
 import at.jobfair.invitation.InvitationWeb;
 import at.jobfair.letter.LetterWeb;
+import at.jobfair.legal.LegalBasesWeb;
 import at.jobfair.live.LiveSocket;
 import at.jobfair.mail.OutboxAdmin;
 import at.jobfair.noshow.NoShowApi;
@@ -42,6 +44,7 @@ import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static at.jobfair.account.Role.EMPLOYER;
@@ -77,6 +80,9 @@ public final class AppRouter {
     Router router = Router.router(vertx);
     // First: every request gets its id (and, with log.access, its access line) before anything can answer it.
     router.route().handler(RequestIds::handle);
+    // One count per node, shared by its server instances (see Limits).
+    Limits limits = s.limits();
+    router.route().handler(limits::address);
     if (s.config().bool("log.access")) router.route().handler(AccessLog::handle);
     router.route().handler(ctx -> {
       ctx.response().putHeader(NODE_HEADER, node);
@@ -105,17 +111,22 @@ public final class AppRouter {
         .setLazySession(true);
     // Live updates: a WebSocket upgrade must not pass the body handler; it checks each topic it is asked for.
     CascadeService cascades = s.cascades();
-    router.get("/live").handler(sessions).handler(new LiveSocket(s.live(), s.bookings(), cascades::mayWatch)::upgrade);
+    router.get("/live").handler(sessions).handler(limits.sockets()).handler(new LiveSocket(s.live(), s.bookings(), cascades::mayWatch)::upgrade);
     // Meeting signalling (built-in video): one socket per participant, authorised per room before the upgrade.
-    router.get("/meetings/:id/signal").handler(sessions).handler(s.meetings().relay()::upgradeBooking);
-    router.get("/fairs/:id/orientation/signal").handler(sessions).handler(ctx -> s.meetings().relay().upgradeGroup(ctx, s.meetings().groups()));
+    router.get("/meetings/:id/signal").handler(sessions).handler(limits.sockets()).handler(s.meetings().relay()::upgradeBooking);
+    router.get("/fairs/:id/orientation/signal").handler(sessions).handler(limits.sockets()).handler(ctx -> s.meetings().relay().upgradeGroup(ctx, s.meetings().groups()));
     router.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true));
+    // Signing in hashes a password and registering creates an account: a few a minute per address, before the session.
+    for (String expensive : List.of("/api/session", "/signin", "/api/session/second-factor", "/signin/second-factor",
+        "/api/fairs/:id/registrations", "/fairs/:id/register")) {
+      router.post(expensive).handler(limits.attempts(expensive));
+    }
     router.route().handler(sessions);
     router.route().handler(new Csrf(Set.of("POST /api/session", "POST /api/fairs/*/registrations")));
 
     Failures failures = new Failures(s.pages());
     Endpoints e = new Endpoints(router, failures);
-    SignIn signIn = new SignIn(s.accounts(), s.pages());
+    SignIn signIn = new SignIn(s.accounts(), s.secondFactor(), s.pages());
     UserAdmin users = new UserAdmin(s.accounts(), s.pages());
     HomePage home = new HomePage(s.pages(), s.catalog());
     Catalog catalog = new Catalog(s.catalog(), s.pages());
@@ -132,6 +143,11 @@ public final class AppRouter {
     e.page(POST, "/signout", anyone(), signIn::formSignOut);
     e.api(POST, "/api/session", anyone(), signIn::apiSignIn);
     e.api(DELETE, "/api/session", anyone(), signIn::apiSignOut);
+    // The second factor after the password, for staff roles that decide or read benefit data (auth.secondFactorRoles)
+    e.page(GET, "/signin/second-factor", anyone(), signIn::secondFactorPage);
+    e.page(POST, "/signin/second-factor", anyone(), signIn::secondFactorForm);
+    e.api(POST, "/api/session/second-factor", anyone(), signIn::apiSecondFactor);
+    e.api(POST, "/api/session/second-factor/enrolment", anyone(), signIn::apiEnrol);
     e.api(GET, "/api/me", signedIn(), signIn::me);
 
     // Account administration (organisers)
@@ -211,7 +227,7 @@ public final class AppRouter {
     e.page(POST, "/booths/:id/manage/schedule", runsBooth, booths::scheduleForm);
     e.page(POST, "/booths/:id/manage/slots", runsBooth, booths::slotForm);
 
-    // Invitations and reminders: placement proposals and mass mailings (staff), one's own invitations (jobseekers),
+    // Invitations and reminders: placement proposals, control appointments and mass mailings (staff), one's own invitations (jobseekers),
     // public registration, personal links (signed; they sign the person in), "I am coming" from a reminder (signed)
     InvitationWeb invitations = new InvitationWeb(s.invitations(), s.pages(), s.pool());
     Access invites = roles(SFU, SFA, ORGANIZER);
@@ -219,7 +235,12 @@ public final class AppRouter {
     e.api(GET, "/api/me/invitations", roles(JOBSEEKER), invitations::apiMine);
     e.api(POST, "/api/fairs/:id/registrations", anyone(), invitations::apiRegister);
     e.api(GET, "/api/consequence-notices", staff(), invitations::apiNotices);
-    e.api(POST, "/api/consequence-notices", roles(ORGANIZER), invitations::apiAddNotice);
+    e.page(POST, "/fairs/:id/invitations/control", invites, invitations::controlForm);
+    // The legal bases in force and earlier versions: the reviewed catalogue, read-only for staff (the consequence
+    // notices above are those of records from before it)
+    LegalBasesWeb legalBases = new LegalBasesWeb(s.legal(), s.pages());
+    e.api(GET, "/api/legal-bases", staff(), legalBases::api);
+    e.page(GET, "/staff/legal-bases", staff(), legalBases::page);
     e.page(GET, "/fairs/:id/invitations", invites, invitations::staffPage);
     e.page(POST, "/fairs/:id/invitations/proposal", invites, invitations::proposalForm);
     e.page(POST, "/fairs/:id/invitations/mailing", invites, invitations::mailingForm);
@@ -233,7 +254,7 @@ public final class AppRouter {
     // Attendance, worklist and the live staff board
     AttendanceService attendance = s.attendance();
     AttendanceApi attendanceApi = new AttendanceApi(attendance, s.fairs().clock());
-    JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages());
+    JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages(), s.legal().benefits());
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
     // No-shows and overdue binding proposals reach it as requests for reasons (the no-show package asks the person).
     Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, s.noShows()::caseworkerItems, cascades::caseworkerItems);
@@ -279,8 +300,8 @@ public final class AppRouter {
 
     // The interview cascade: playbook and stations per fair, live queues, steps, decisions, dossier, one's own history
     Dossier dossier = s.dossiers();
-    CascadeApi cascadeApi = new CascadeApi(cascades, dossier);
-    CascadePages cascadePages = new CascadePages(cascades, dossier, s.pages(), s.config().zone());
+    CascadeApi cascadeApi = new CascadeApi(cascades, dossier, s.reauthentication());
+    CascadePages cascadePages = new CascadePages(cascades, dossier, s.pages(), s.config().zone(), s.reauthentication());
     Access stationStaff = roles(PROVIDER, SFU, EMPLOYER, ERHEBUNG, SFA, KOMMUNE, ORGANIZER); // and: a role the station names
     Access readsCases = roles(SFU, SFA, ERHEBUNG, ORGANIZER, KOMMUNE); // never employers or providers
     Access readsDossier = roles(SFA, ERHEBUNG, ORGANIZER, KOMMUNE);
@@ -292,6 +313,8 @@ public final class AppRouter {
     e.api(POST, "/api/stations/:id/next", stationStaff, cascadeApi::next);
     e.api(GET, "/api/cascades/:id", roles(JOBSEEKER, SFU, SFA, ERHEBUNG, ORGANIZER, KOMMUNE), cascadeApi::get);
     e.api(POST, "/api/cascades/:id/events", stationStaff, cascadeApi::event);
+    e.api(POST, "/api/cascades/:id/handovers", roles(SFU), cascadeApi::handover);
+    e.api(POST, "/api/cascades/:id/hearing", roles(ERHEBUNG, SFA), cascadeApi::hearing);
     e.api(GET, "/api/cascades/:id/dossier", readsDossier, cascadeApi::dossier);
     e.api(GET, "/api/me/cascades", roles(JOBSEEKER), cascadeApi::mine);
     e.api(GET, "/api/cascade-tasks", decides, cascadeApi::tasks);
@@ -303,6 +326,7 @@ public final class AppRouter {
     e.page(POST, "/staff/stations/:id/next", stationStaff, cascadePages::nextForm);
     e.page(GET, "/staff/cascades/:id", readsCases, cascadePages::casePage);
     e.page(POST, "/staff/cascades/:id/events", stationStaff, cascadePages::eventForm);
+    e.page(POST, "/staff/cascades/:id/hearing", roles(ERHEBUNG, SFA), cascadePages::hearingForm);
     e.page(GET, "/staff/cascades/:id/dossier", readsDossier, cascadePages::dossierPage);
     e.page(GET, "/staff/decisions", decides, cascadePages::tasksPage);
     e.page(GET, "/me/cascade", roles(JOBSEEKER), cascadePages::minePage);

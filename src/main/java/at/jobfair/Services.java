@@ -1,6 +1,8 @@
 package at.jobfair;
 
 import at.jobfair.account.AccountService;
+import at.jobfair.account.Reauthentication;
+import at.jobfair.account.SecondFactor;
 import at.jobfair.attendance.AttendanceService;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.booking.BookingService;
@@ -20,6 +22,7 @@ import at.jobfair.noshow.NoShowService;
 import at.jobfair.meeting.Meetings;
 import at.jobfair.observe.Metrics;
 import at.jobfair.node.Health;
+import at.jobfair.web.Limits;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import at.jobfair.web.PgSessionStore;
@@ -35,6 +38,6 @@ public record Services(Config config, Pool pool, Messages messages, Pages pages,
                        InvitationService invitations, AttendanceService attendance,
                        Meetings meetings, CascadeService cascades,
                        FairService fairs, BoothService booths, Dossier dossiers, AuditLog audit,
-                       Health health, Metrics metrics, Catalogue legal,
-                       Letters letters, NoShowService noShows) {
+                       Health health, Metrics metrics, Catalogue legal, Limits limits,
+                       SecondFactor secondFactor, Reauthentication reauthentication, Letters letters, NoShowService noShows) {
 }

@@ -42,8 +42,12 @@ public final class Dossier {
       Tuple args = Tuple.of(fairId, person);
       Future<JsonArray> invitations = pool.preparedQuery("""
               select i.id, i.kind, i.legal_basis, i.vacancy_title, i.deadline, i.created_at, i.first_opened_at, i.notice_version,
-                     n.text_de as notice_de, n.text_en as notice_en, o.status as mail_status, o.sent_at, e.name as employer
+                     n.text_de as notice_de, n.text_en as notice_en, o.status as mail_status, o.sent_at, e.name as employer,
+                     i.basis_code, i.basis_version, i.notice_language, l.definition -> 'law' ->> 'de' as basis_law,
+                     coalesce(l.definition -> 'notice' ->> i.notice_language, l.definition -> 'notice' ->> 'de') as basis_notice_sent,
+                     l.definition -> 'notice' ->> 'de' as basis_notice_de
                 from invitation i left join consequence_notice n on n.version = i.notice_version
+                left join legal_basis l on l.code = i.basis_code and l.version = i.basis_version
                 left join mail_outbox o on o.id = i.outbox_id left join booth b on b.id = i.booth_id
                 left join employer e on e.id = b.employer_id
                where i.fair_id = $1 and i.jobseeker_id = $2 order by i.created_at, i.id""").execute(args).map(rows -> {
@@ -55,6 +59,11 @@ public final class Dossier {
               .put("deadline", s(r, "deadline")).put("createdAt", s(r, "created_at")).put("firstOpenedAt", s(r, "first_opened_at"))
               .put("notice", r.getInteger("notice_version") == null ? null : new JsonObject().put("version", r.getInteger("notice_version"))
                   .put("textDe", r.getString("notice_de")).put("textEn", r.getString("notice_en")))
+              // the catalogue version the invitation was made under, with its notice as sent (and the binding German)
+              .put("basis", r.getString("basis_code") == null ? null : new JsonObject().put("code", r.getString("basis_code"))
+                  .put("version", r.getInteger("basis_version")).put("law", r.getString("basis_law"))
+                  .put("noticeLanguage", r.getString("notice_language")).put("noticeSent", r.getString("basis_notice_sent"))
+                  .put("noticeDe", r.getString("basis_notice_de")))
               .put("delivery", new JsonObject().put("status", r.getString("mail_status")).put("deliveredAt", sent ? s(r, "sent_at") : null)));
         }
         return out;
@@ -86,7 +95,9 @@ public final class Dossier {
         return out;
       });
       Future<JsonArray> sent = letters == null ? Future.succeededFuture(new JsonArray()) : letters.ofCase("cascade:" + cascadeId, lang);
-      return Future.all(invitations, bookings, sent).map(done -> {
+      Future<JsonArray> handovers = new CascadeStore().handovers(pool, cascadeId);
+      Future<JsonArray> hearings = cascades.hearings(cascadeId);
+      return Future.all(invitations, bookings, sent, handovers, hearings).map(done -> {
         JsonArray steps = view.getJsonArray("steps");
         JsonArray offers = new JsonArray();
         JsonObject statement = null;
@@ -98,12 +109,53 @@ public final class Dossier {
           if ("STATEMENT".equals(ev)) statement = st;
           if ("FINDING".equals(ev)) finding = st;
         }
-        return new JsonObject().put("cascade", view.copy())
-            .put("invitations", invitations.result()).put("bookings", bookings.result())
+        JsonObject sanction = sanction(view.getString("state"), steps);
+        return new JsonObject().put("cascade", view.copy()).put("sanction", sanction)
+            .put("invitations", invitations.result()).put("bookings", bookings.result()).put("handovers", handovers.result())
+            .put("hearings", hearings.result())
+            .put("hearing", hearings.result().isEmpty() ? null : hearings.result().getJsonObject(hearings.result().size() - 1))
             .put("offers", offers).put("statement", statement).put("finding", finding).put("letters", sent.result())
-            .put("proposal", finding != null && "NOT_JUSTIFIED".equals(finding.getString("finding")));
+            // a proposal only while it is one: once decided, the dossier says what was decided (issue 12)
+            .put("proposal", "SANCTION_PROPOSED".equals(view.getString("state")));
       });
     });
+  }
+
+  /** The dossier's word for where the sanction stands, by the case's state; null where no sanction was ever in question. */
+  private static final java.util.Map<String, String> STATUS = java.util.Map.of("SANCTION_PROPOSED", "PROPOSED",
+      "DECISION_PENDING", "PENDING", "SENT_BACK", "SENT_BACK", "NO_SANCTION", "NO_SANCTION", "IMPOSED", "IMPOSED",
+      "NOT_IMPOSED", "NOT_IMPOSED", "WAIVER_CONSIDERATION", "WAIVER_CONSIDERATION", "WAIVED", "WAIVED");
+
+  /**
+   * The current state of the sanction: {@code {"status", "decision": {decision, reasons, at, by: {name, role}},
+   * "waiver": {event, reasons, at, by}, "closedAt", "closedFrom"}}. A closed case keeps the status it was closed in
+   * ({@code closedFrom}) beside CLOSED, and the decision it rests on.
+   */
+  static JsonObject sanction(String state, JsonArray steps) {
+    JsonObject decision = null;
+    JsonObject waiver = null;
+    JsonObject close = null;
+    for (Object o : steps) {
+      JsonObject st = (JsonObject) o;
+      String ev = st.getString("event");
+      if ("DECIDE".equals(ev) && !"SEND_BACK".equals(st.getString("decision"))) decision = st;
+      if ("DECIDE".equals(ev) && "SEND_BACK".equals(st.getString("decision"))) decision = null;
+      if ("WAIVE".equals(ev) || "REFUSE_WAIVER".equals(ev)) waiver = st;
+      if ("CLOSE".equals(ev) || ("REFUSE_WAIVER".equals(ev))) close = st;
+    }
+    String closedFrom = close == null ? null : "REFUSE_WAIVER".equals(close.getString("event")) ? "IMPOSED" : close.getString("from");
+    String status = "CLOSED".equals(state) ? (closedFrom != null && STATUS.containsKey(closedFrom) ? "CLOSED" : null) : STATUS.get(state);
+    if (status == null) return null;
+    return new JsonObject().put("status", status)
+        .put("decision", decision == null ? null : new JsonObject().put("decision", decision.getString("decision"))
+            .put("reasons", decision.getString("reasons")).put("at", decision.getString("at"))
+            .put("by", new JsonObject().put("name", decision.getJsonObject("actor").getString("name"))
+                .put("role", decision.getJsonObject("actor").getString("role"))))
+        .put("waiver", waiver == null ? null : new JsonObject().put("event", waiver.getString("event"))
+            .put("reasons", waiver.getString("reasons")).put("at", waiver.getString("at"))
+            .put("by", new JsonObject().put("name", waiver.getJsonObject("actor").getString("name"))))
+        .put("closedAt", close == null ? null : close.getString("at"))
+        .put("closedFrom", "CLOSED".equals(state) ? closedFrom : null);
   }
 
   /** The meeting room's log of a booking (joins, leaves, admission, phone, failures), oldest first; never call-back numbers. */

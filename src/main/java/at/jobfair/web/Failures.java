@@ -63,10 +63,14 @@ public final class Failures implements Handler<RoutingContext> {
     if (failure instanceof PgException pg) {
       switch (pg.getSqlState()) {
         case "23505": return ApiError.conflict("conflict");
-        case "23503", "23514", "22001", "22P02", "22007", "22008": return ApiError.badRequest("invalid_value");
+        case "23502", "23503", "23514": return ApiError.badRequest("invalid_value");
         default: break;
       }
+      // Class 22, data exceptions: a value PostgreSQL cannot take (too long, out of range, a NUL character, a broken
+      // escape in JSON, an impossible date): the input's fault, whichever field it came through.
+      if (pg.getSqlState() != null && pg.getSqlState().startsWith("22")) return ApiError.badRequest("invalid_value");
     }
+    if (fromBodyDecoding(failure)) return ApiError.badRequest("malformed_body");
     if (failure == null || failure instanceof io.vertx.ext.web.handler.HttpException) {
       int status = failure == null ? ctx.statusCode() : ((io.vertx.ext.web.handler.HttpException) failure).getStatusCode();
       switch (status) {
@@ -86,6 +90,20 @@ public final class Failures implements Handler<RoutingContext> {
     }
     LOG.log(Level.SEVERE, "unexpected failure on " + ctx.request().method() + " " + ctx.request().path(), failure);
     return new ApiError(500, "internal", null);
+  }
+
+  /**
+   * A body the server could not decode (a broken multipart or form encoding): Netty's decoder throws while the body
+   * arrives, before any handler of ours has seen the request, and the body handler passes that on as the failure.
+   */
+  static boolean fromBodyDecoding(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof io.netty.handler.codec.DecoderException) return true;
+      for (StackTraceElement e : c.getStackTrace()) {
+        if (e.getClassName().startsWith("io.netty.handler.codec.http.multipart.")) return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isDatabaseDown(Throwable t) {

@@ -53,8 +53,8 @@ final class NoShowTestData {
   long overdueProposal(String email) {
     long booth = fx.booth(fair, fx.employer("Firma " + N.incrementAndGet()));
     return app.insert("""
-            insert into invitation (kind, legal_basis, jobseeker_id, fair_id, booth_id, vacancy_title, deadline, notice_version, basis_code, basis_version)
-            values ('PLACEMENT_PROPOSAL', 'BINDING', ?, ?, ?, 'Koch / Köchin', ?, 1, 'AT_ALVG_10', 1) returning id""",
+            insert into invitation (kind, legal_basis, jobseeker_id, fair_id, booth_id, vacancy_title, deadline, basis_code, basis_version, notice_language)
+            values ('PLACEMENT_PROPOSAL', 'BINDING', ?, ?, ?, 'Koch / Köchin', ?, 'AT_ALVG_10', 1, 'de') returning id""",
         id(email), fair, booth, Timestamp.from(Instant.now().minus(Duration.ofHours(1))));
   }
 
