@@ -336,8 +336,8 @@ public final class AppRouter {
     // deadline; the decider (the person's own caseworker, or the municipality by the basis) accepts, or opens a case and
     // decides. Who sees which request is decided per request (NoShowService: the person, or its decider; else 404).
     NoShowDossier reasonsDossier = new NoShowDossier(s.pool(), s.noShows());
-    NoShowApi reasonsApi = new NoShowApi(s.noShows(), reasonsDossier);
-    NoShowPages reasonsPages = new NoShowPages(s.noShows(), reasonsDossier, s.pages());
+    NoShowApi reasonsApi = new NoShowApi(s.noShows(), reasonsDossier, s.reauthentication());
+    NoShowPages reasonsPages = new NoShowPages(s.noShows(), reasonsDossier, s.pages(), s.reauthentication());
     Access decidesReasons = roles(SFA, KOMMUNE); // and: the person's own caseworker, or the municipality by the basis
     Access readsReasons = roles(JOBSEEKER, SFA, KOMMUNE); // and: the person, or the decider
     e.api(GET, "/api/me/reasons", roles(JOBSEEKER), reasonsApi::mine);

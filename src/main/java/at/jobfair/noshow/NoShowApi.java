@@ -1,5 +1,6 @@
 package at.jobfair.noshow;
 
+import at.jobfair.account.Reauthentication;
 import at.jobfair.legal.LegalOutcome;
 import at.jobfair.noshow.NoShowStore.Request;
 import at.jobfair.web.ApiError;
@@ -20,10 +21,12 @@ public final class NoShowApi {
 
   private final NoShowService service;
   private final NoShowDossier dossier;
+  private final Reauthentication reauth;
 
-  public NoShowApi(NoShowService service, NoShowDossier dossier) {
+  public NoShowApi(NoShowService service, NoShowDossier dossier, Reauthentication reauth) {
     this.service = service;
     this.dossier = dossier;
+    this.reauth = reauth;
   }
 
   public Future<?> mine(RoutingContext ctx) {
@@ -89,12 +92,18 @@ public final class NoShowApi {
     return service.openCase(Sessions.user(ctx), Http.pathId(ctx, "id"), text(Http.body(ctx), "reasons")).compose(r -> answer(ctx, r));
   }
 
-  /** POST {@code {"outcome", "reasons", "reportedOn"}} ({@code reportedOn} an ISO date, for PAYMENT_RESUMED only). */
+  /**
+   * POST {@code {"outcome", "reasons", "reportedOn", "password", "code"}} ({@code reportedOn} an ISO date, for
+   * PAYMENT_RESUMED only). A decision on a person's benefit: the decider proves again who they are (password, and code
+   * where their role has a second factor) unless they did within {@code auth.reauthMinutes}.
+   */
   public Future<?> decide(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
     LegalOutcome outcome = outcome(body.getValue("outcome"));
     LocalDate reported = date(body.getValue("reportedOn"));
-    return service.decide(Sessions.user(ctx), Http.pathId(ctx, "id"), outcome, text(body, "reasons"), reported).compose(r -> answer(ctx, r));
+    return reauth.confirm(ctx, text(body, "password"), text(body, "code"))
+        .compose(ok -> service.decide(Sessions.user(ctx), Http.pathId(ctx, "id"), outcome, text(body, "reasons"), reported))
+        .compose(r -> answer(ctx, r));
   }
 
   public Future<?> dossier(RoutingContext ctx) {

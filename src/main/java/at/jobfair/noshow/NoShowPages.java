@@ -1,6 +1,7 @@
 package at.jobfair.noshow;
 
 import at.jobfair.account.Account;
+import at.jobfair.account.Reauthentication;
 import at.jobfair.noshow.NoShowStore.Request;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
@@ -24,11 +25,13 @@ public final class NoShowPages {
   private final NoShowService service;
   private final NoShowDossier dossier;
   private final Pages pages;
+  private final Reauthentication reauth;
 
-  public NoShowPages(NoShowService service, NoShowDossier dossier, Pages pages) {
+  public NoShowPages(NoShowService service, NoShowDossier dossier, Pages pages, Reauthentication reauth) {
     this.service = service;
     this.dossier = dossier;
     this.pages = pages;
+    this.reauth = reauth;
   }
 
   // ---- the person -----------------------------------------------------------------------------------------------------
@@ -69,7 +72,8 @@ public final class NoShowPages {
   public Future<?> casePage(RoutingContext ctx) {
     return service.view(Sessions.user(ctx), Http.pathId(ctx, "id")).compose(j -> {
       if (!j.getBoolean("decider", false)) return Future.failedFuture(ApiError.notFound("reasons_not_found"));
-      render(ctx, "reasons-case", Map.of("r", j));
+      // a decision on the person's benefit asks for the password (and code) again unless given lately
+      render(ctx, "reasons-case", Map.of("r", j, "reauth", !reauth.fresh(ctx), "reauthCode", reauth.asksCode(ctx)));
       return Future.succeededFuture();
     });
   }
@@ -92,8 +96,10 @@ public final class NoShowPages {
     long id = Http.pathId(ctx, "id");
     var form = ctx.request();
     try {
-      return done(ctx, id, service.decide(Sessions.user(ctx), id, NoShowApi.outcome(blankToNull(form.getFormAttribute("outcome"))),
-          form.getFormAttribute("reasons"), NoShowApi.date(form.getFormAttribute("reportedOn"))));
+      var outcome = NoShowApi.outcome(blankToNull(form.getFormAttribute("outcome")));
+      var reported = NoShowApi.date(form.getFormAttribute("reportedOn"));
+      return done(ctx, id, reauth.confirm(ctx, form.getFormAttribute("password"), form.getFormAttribute("code"))
+          .compose(ok -> service.decide(Sessions.user(ctx), id, outcome, form.getFormAttribute("reasons"), reported)));
     } catch (ApiError e) {
       return Http.backWithError(ctx, e, "/staff/reasons/" + id);
     }
