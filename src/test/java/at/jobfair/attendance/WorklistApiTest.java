@@ -98,7 +98,8 @@ class WorklistApiTest {
     assertEquals(201, app.as(people.get(0)).post("/api/reasons/" + request + "/answers", new JsonObject().put("text", "Der Bus fiel aus.")).status());
     // A sick note afterwards excuses the other appointment; the deadlines pass for everyone.
     assertEquals(201, me.post("/api/bookings/" + excusedLater + "/sick-note", new JsonObject().put("note", "Arztbestätigung liegt vor")).status());
-    fx.exec("update reasons_request set asked_at = now() - interval '8 days', deadline = now() - interval '1 minute'");
+    fx.exec("update reasons_request set asked_at = now() - interval '8 days', deadline = now() - interval '1 minute' where booking_id in ("
+        + binding + "," + excusedLater + "," + theirsBinding + ")");
     app.app().services().noShows().run().await(30, TimeUnit.SECONDS);
 
     List<JsonObject> mineItems = items(me, "REASONS");
