@@ -49,6 +49,8 @@ public final class DemoDecision {
             long offer = sp.station(Station.OFFER).id();
             long check = sp.station(Station.SANCTION_CHECK).id();
             return cascades.admit(sfu, fair, r.getLong("dora")).compose(id -> cascades.next(sfu, offer)
+                // the SfU hands the proposal over at the station: only a decline with a provably delivered notice counts
+                .compose(x -> cascades.handOver(sfu, id, vacancy))
                 .compose(x -> cascades.act(sfu, id, new Event(Event.Type.OFFER_DECLINED, vacancy,
                     "The night shift does not suit me.", null, null, null), null))
                 .compose(x -> cascades.next(erhebung, check))
