@@ -38,6 +38,7 @@ import at.jobfair.noshow.NoShowLetters;
 import at.jobfair.noshow.NoShowMails;
 import at.jobfair.noshow.NoShowService;
 import at.jobfair.noshow.NoShowStore;
+import at.jobfair.noshow.ReasonsRetention;
 import at.jobfair.meeting.MeetingConfig;
 import at.jobfair.meeting.Meetings;
 import at.jobfair.db.Database;
@@ -256,7 +257,8 @@ public final class App implements AutoCloseable {
   public static RetentionJob retentionJob(Config config, Pool pool, AuditLog audit) {
     return new RetentionJob(pool, audit, Clock.systemUTC(), List.of(
         new SickNoteRetention(config.integer("retention.sickNoteDays"), config.integer("retention.voluntaryDays")),
-        new HearingRetention(config.integer("retention.caseEvidenceDays"))));
+        new HearingRetention(config.integer("retention.caseEvidenceDays")),
+        new ReasonsRetention(config.integer("retention.caseEvidenceDays"))));
   }
 
   /** Check-in, outcomes, excuses and the no-show job, as configured. */

@@ -50,6 +50,8 @@ create table reasons_request (
   -- the day the person reported again, when payment resumed
   resumed_on    date,
   outbox_id     bigint references mail_outbox (id),
+  -- when retention removed the person's words and files (retention.caseEvidenceDays after the case ended)
+  anonymised_at timestamptz,
   version       int not null default 0,
   updated_at    timestamptz not null default now(),
   constraint reasons_request_basis_fk foreign key (basis_code, basis_version) references legal_basis (code, version),
@@ -103,10 +105,13 @@ create trigger reasons_request_guard before insert or update on reasons_request
 
 -- What the person wrote, in their own words; they may add more until the deadline. Append-only.
 create table reasons_answer (
-  id         bigint generated always as identity primary key,
-  request_id bigint not null references reasons_request (id),
-  text       text not null check (length(btrim(text)) between 1 and 4000),
-  at         timestamptz not null default now()
+  id            bigint generated always as identity primary key,
+  request_id    bigint not null references reasons_request (id),
+  text          text check (length(btrim(text)) between 1 and 4000),
+  at            timestamptz not null default now(),
+  -- retention blanks the words (and only them) after the period; that the person answered, and when, stays
+  anonymised_at timestamptz,
+  check ((text is null) = (anonymised_at is not null))
 );
 create index reasons_answer_request on reasons_answer (request_id, id);
 
@@ -182,8 +187,16 @@ begin
 end $$;
 create trigger reasons_step_no_change before update or delete on reasons_step
   for each row execute function reasons_append_only();
+create function reasons_answer_only_blanked() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'UPDATE' and old.anonymised_at is null and new.text is null and new.anonymised_at is not null
+     and (new.id, new.request_id, new.at) is not distinct from (old.id, old.request_id, old.at) then
+    return new;
+  end if;
+  raise exception 'an answer is append-only; retention may only blank its words' using errcode = 'insufficient_privilege';
+end $$;
 create trigger reasons_answer_no_change before update or delete on reasons_answer
-  for each row execute function reasons_append_only();
+  for each row execute function reasons_answer_only_blanked();
 
 -- Letters (V20) of a request for reasons point at it through case_ref 'noshow:<request>'; the guard learns their clause
 -- (the rest is V20's, unchanged).
@@ -251,7 +264,9 @@ begin
   if exists (select 1 from pg_roles where rolname = 'jobfair_app') then
     execute 'grant select, insert, update on reasons_request to jobfair_app';
     execute 'grant select, insert on reasons_answer, reasons_step to jobfair_app';
-    execute 'revoke update, delete, truncate on reasons_answer, reasons_step from jobfair_app';
+    execute 'grant update (text, anonymised_at) on reasons_answer to jobfair_app';
+    execute 'revoke delete, truncate on reasons_answer from jobfair_app';
+    execute 'revoke update, delete, truncate on reasons_step from jobfair_app';
     execute 'grant select, insert, delete on reasons_evidence to jobfair_app';
     execute 'grant usage, select on all sequences in schema public to jobfair_app';
   end if;

@@ -169,6 +169,35 @@ class NoShowDecisionTest {
     assertEquals(1, app.count("select count(*) from reasons_step where request_id = " + r + " and event = 'ACCEPT' and actor_role = 'KOMMUNE'"));
   }
 
+  @Test
+  void retentionBlanksTheWordsAndDeletesTheFilesOfAnEndedRequestOnlyAndTheChainStillVerifies() throws Exception {
+    String ended = data.person("retention-ended");
+    String open = data.person("retention-open");
+    long r = asked(ended, "BINDING", null);
+    long o = asked(open, "BINDING", null);
+    for (long id : new long[] {r, o}) {
+      String who = id == r ? ended : open;
+      assertEquals(201, app.as(who).post("/api/reasons/" + id + "/answers", new JsonObject().put("text", "Ich war beim Arzt.")).status());
+      assertEquals(201, app.as(who).postBytes("/api/reasons/" + id + "/evidence?name=Befund.pdf", "application/pdf", EvidenceFileTest.PDF).status());
+    }
+    assertEquals(200, sfa.post("/api/reasons/" + r + "/accept", new JsonObject().put("reasons", "Arztbesuch belegt")).status());
+    // Years pass for both; only the ended one is due.
+    data.fx.exec("update reasons_request set updated_at = now() - interval '3000 days' where id in (" + r + "," + o + ")");
+    at.jobfair.App.retentionJob(app.app().config(), app.app().pool(), new at.jobfair.audit.AuditLog(app.app().pool())).run().await(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertEquals(1, app.count("select count(*) from reasons_answer where request_id = " + r + " and text is null and anonymised_at is not null"));
+    assertEquals(0, app.count("select count(*) from reasons_evidence where request_id = " + r));
+    assertEquals(1, app.count("select count(*) from reasons_answer where request_id = " + o + " and text = 'Ich war beim Arzt.'"), "an open request keeps everything");
+    assertEquals(1, app.count("select count(*) from reasons_evidence where request_id = " + o));
+    assertEquals(1, app.count("select count(*) from audit_log where subject = 'retention:reasons_request:" + r + "'"));
+    assertEquals("REASONS_ACCEPTED", data.state(r), "the steps and the decision stay");
+    assertTrue(sfa.get("/staff/reasons/" + r).body().contains("Aufbewahrungsfrist"));
+    assertTrue(sfa.get("/api/audit/verify").json().getBoolean("ok"));
+    // Only the words may be blanked, once: anything else is refused.
+    assertRefused(null, "update reasons_answer set text = 'neu', anonymised_at = null where request_id = " + r);
+    assertRefused(null, "update reasons_answer set text = 'anders' where request_id = " + o);
+  }
+
   /** The letters of the request's case, oldest first: kind, or kind/outcome. */
   static String letters(long r) {
     return data.text("select string_agg(kind || coalesce('/' || outcome, ''), ',' order by id) from letter where case_ref = 'noshow:" + r + "'");
