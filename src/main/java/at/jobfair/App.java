@@ -182,7 +182,7 @@ public final class App implements AutoCloseable {
       attendance.sanctionBars(cascades::endBarred);
       // Requests for reasons after a no-show or an unbooked binding proposal, and the cases after them.
       NoShowService noShows = new NoShowService(pool, new NoShowStore(), audit, outbox, mailSender,
-          new NoShowMails(messages, config.zone(), config.string("http.publicUrl")), legal, Clock.systemUTC(), noShowConfig);
+          new NoShowMails(messages, config.zone(), config.string("http.publicUrl"), legal), legal, Clock.systemUTC(), noShowConfig);
       // Each step that concerns the person writes its letter in the step's transaction.
       noShows.letters(new NoShowLetters(letters));
       // The demo's requests for reasons (one open, one answered) through the service, once, right after seeding.

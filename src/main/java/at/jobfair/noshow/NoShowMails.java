@@ -1,5 +1,6 @@
 package at.jobfair.noshow;
 
+import at.jobfair.legal.Catalogue;
 import at.jobfair.mail.Mail;
 import at.jobfair.noshow.NoShowStore.Request;
 import at.jobfair.web.Messages;
@@ -16,11 +17,14 @@ public final class NoShowMails {
   private final Messages messages;
   private final ZoneId zone;
   private final String publicUrl;
+  private final Catalogue catalogue;
 
-  public NoShowMails(Messages messages, ZoneId zone, String publicUrl) {
+  /** {@code catalogue}: the authority the email signs with, per language (AMS in Austria, the jobcentre in Germany). */
+  public NoShowMails(Messages messages, ZoneId zone, String publicUrl, Catalogue catalogue) {
     this.messages = messages;
     this.zone = zone;
     this.publicUrl = publicUrl;
+    this.catalogue = catalogue;
   }
 
   Mail request(Request r) {
@@ -28,7 +32,7 @@ public final class NoShowMails {
     String what = messages.get(lang, "reasons.mail.what." + r.kind(), r.occasion(), r.fairName(), date(r.occasionAt(), lang), time(r.occasionAt()));
     String subject = messages.get(lang, "reasons.mail.subject", date(r.deadline(), lang));
     String text = messages.get(lang, "reasons.mail.text", r.personName(), what, date(r.deadline(), lang), time(r.deadline()),
-        publicUrl + "/me/reasons/" + r.id());
+        publicUrl + "/me/reasons/" + r.id(), catalogue.authority(lang.code()));
     return Mail.text(r.email(), r.personName(), subject, text, "REASONS_REQUESTED", "reasons:" + r.id());
   }
 
