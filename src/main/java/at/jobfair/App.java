@@ -1,5 +1,6 @@
 package at.jobfair;
 
+import at.jobfair.access.Relations;
 import at.jobfair.account.AccountService;
 import at.jobfair.account.Reauthentication;
 import at.jobfair.account.Role;
@@ -185,7 +186,8 @@ public final class App implements AutoCloseable {
           new Limits(java.util.Arrays.stream(config.string("http.trustedProxies").split(",")).map(String::strip)
               .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet()),
               config.integer("limits.websocketsPerAddress"), config.integer("limits.signInsPerMinute")),
-          secondFactor, new Reauthentication(accounts, secondFactor, java.time.Duration.ofMinutes(config.integer("auth.reauthMinutes"))));
+          secondFactor, new Reauthentication(accounts, secondFactor, java.time.Duration.ofMinutes(config.integer("auth.reauthMinutes"))),
+          new Relations(pool));
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");

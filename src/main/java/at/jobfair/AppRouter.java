@@ -254,7 +254,7 @@ public final class AppRouter {
     // Attendance, worklist and the live staff board
     AttendanceService attendance = s.attendance();
     AttendanceApi attendanceApi = new AttendanceApi(attendance, s.fairs().clock());
-    JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages(), s.legal().benefits());
+    JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages(), s.legal().benefits(), s.relations());
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
     Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, s.overdueProposals()::of, cascades::caseworkerItems);
     Board board = new Board(s.pool(), s.pages(), attendance, s.config().zone(), cascades::funnel);
