@@ -41,6 +41,17 @@ class LetterPdfTest {
   private static final Instant AT = Instant.parse("2027-03-31T22:30:00Z");
 
   @Test
+  void whatStaffTypedRendersWhateverItHoldsMarkupAndCharactersXmlCannotCarryIncluded() throws IOException {
+    String reasons = "Grund\u0007 <script>x</script> ]]> &amp; \uFFFE\uD800 Ende – 😀";
+    byte[] pdf = PDF.render(TEXTS.model(decision("IMPOSED", reasons), new LetterTexts.People("Zoë <O'Brien>", Lang.DE, "A & B"),
+        "JB-2027-000019", FROM));
+    String text = text(pdf);
+    assertTrue(text.contains("Grund <script>x</script> ]]> &amp; Ende"), text);
+    assertTrue(text.contains("Sehr geehrte:r Zoë <O'Brien>,") && text.contains("A & B, Service für Arbeitssuchende"), text);
+    assertEveryFontEmbedded(pdf, "a glyph DejaVu lacks (an emoji)");
+  }
+
+  @Test
   void theCataloguesOwnHeadingIsNotRepeatedUnderTheLettersHeading() {
     assertEquals("Gegen diesen Bescheid …", LetterTexts.withoutHeading("Rechtsmittelbelehrung: gegen diesen Bescheid …", "Rechtsmittelbelehrung"));
     assertEquals("You may appeal.", LetterTexts.withoutHeading("Instruction on rights of appeal: you may appeal.", "Instruction on rights of appeal"));
@@ -54,6 +65,23 @@ class LetterPdfTest {
 
   static LetterBasis basis(String code) {
     return LetterBasis.of(AT_BASES.find(code, 1).orElseThrow());
+  }
+
+  /** Every font any page uses is embedded, and it is the bundled DejaVu Sans. */
+  static void assertEveryFontEmbedded(byte[] pdf, String what) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      int fonts = 0;
+      for (PDPage page : doc.getPages()) {
+        PDResources res = page.getResources();
+        for (COSName name : res.getFontNames()) {
+          PDFont font = res.getFont(name);
+          assertTrue(font.isEmbedded(), what + ": " + font.getName() + " is not embedded");
+          assertTrue(font.getName().contains("DejaVuSans"), what + ": " + font.getName());
+          fonts++;
+        }
+      }
+      assertTrue(fonts > 0, what);
+    }
   }
 
   static String text(byte[] pdf) throws IOException {
@@ -123,18 +151,8 @@ class LetterPdfTest {
             List<PDOutputIntent> intents = doc.getDocumentCatalog().getOutputIntents();
             assertEquals(1, intents.size(), what);
             assertTrue(intents.get(0).getDestOutputIntent() != null, what);
-            int fonts = 0;
-            for (PDPage page : doc.getPages()) {
-              PDResources res = page.getResources();
-              for (COSName name : res.getFontNames()) {
-                PDFont font = res.getFont(name);
-                assertTrue(font.isEmbedded(), what + ": " + font.getName() + " is not embedded");
-                assertTrue(font.getName().contains("DejaVuSans"), what + ": " + font.getName());
-                fonts++;
-              }
-            }
-            assertTrue(fonts > 0, what);
           }
+          assertEveryFontEmbedded(pdf, what);
           String text = text(pdf);
           assertTrue(text.contains("Ben Öztürk") && text.contains("Gründe – „so“."), what + ": " + text);
           if (kind.decided()) assertTrue(text.contains("Landesverwaltungsgericht") && text.contains("Gemeindeamt, Kommune"), what + ": " + text);
