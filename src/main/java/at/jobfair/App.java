@@ -47,6 +47,7 @@ import at.jobfair.cascade.Dossier;
 import at.jobfair.fair.FairService;
 import at.jobfair.fair.FairStore;
 import at.jobfair.fair.WallClock;
+import at.jobfair.web.Limits;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import at.jobfair.web.PgSessionStore;
@@ -180,7 +181,11 @@ public final class App implements AutoCloseable {
               new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
           new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades, letters), audit, new OverdueProposalItems(pool),
-          new Health(vertx, pool, cluster, readiness), metrics, legal, letters);
+          new Health(vertx, pool, cluster, readiness), metrics, legal,
+          new Limits(java.util.Arrays.stream(config.string("http.trustedProxies").split(",")).map(String::strip)
+              .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet()),
+              config.integer("limits.websocketsPerAddress"), config.integer("limits.signInsPerMinute")),
+          letters);
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");

@@ -8,6 +8,7 @@ import at.jobfair.web.Access;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Csrf;
 import at.jobfair.web.Failures;
+import at.jobfair.web.Limits;
 import at.jobfair.web.OpenApi;
 import at.jobfair.web.SecurityHeaders;
 import at.jobfair.web.Sessions;
@@ -39,6 +40,7 @@ import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static at.jobfair.account.Role.EMPLOYER;
@@ -74,6 +76,9 @@ public final class AppRouter {
     Router router = Router.router(vertx);
     // First: every request gets its id (and, with log.access, its access line) before anything can answer it.
     router.route().handler(RequestIds::handle);
+    // One count per node, shared by its server instances (see Limits).
+    Limits limits = s.limits();
+    router.route().handler(limits::address);
     if (s.config().bool("log.access")) router.route().handler(AccessLog::handle);
     router.route().handler(ctx -> {
       ctx.response().putHeader(NODE_HEADER, node);
@@ -102,11 +107,15 @@ public final class AppRouter {
         .setLazySession(true);
     // Live updates: a WebSocket upgrade must not pass the body handler; it checks each topic it is asked for.
     CascadeService cascades = s.cascades();
-    router.get("/live").handler(sessions).handler(new LiveSocket(s.live(), s.bookings(), cascades::mayWatch)::upgrade);
+    router.get("/live").handler(sessions).handler(limits.sockets()).handler(new LiveSocket(s.live(), s.bookings(), cascades::mayWatch)::upgrade);
     // Meeting signalling (built-in video): one socket per participant, authorised per room before the upgrade.
-    router.get("/meetings/:id/signal").handler(sessions).handler(s.meetings().relay()::upgradeBooking);
-    router.get("/fairs/:id/orientation/signal").handler(sessions).handler(ctx -> s.meetings().relay().upgradeGroup(ctx, s.meetings().groups()));
+    router.get("/meetings/:id/signal").handler(sessions).handler(limits.sockets()).handler(s.meetings().relay()::upgradeBooking);
+    router.get("/fairs/:id/orientation/signal").handler(sessions).handler(limits.sockets()).handler(ctx -> s.meetings().relay().upgradeGroup(ctx, s.meetings().groups()));
     router.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true));
+    // Signing in hashes a password and registering creates an account: a few a minute per address, before the session.
+    for (String expensive : List.of("/api/session", "/signin", "/api/fairs/:id/registrations", "/fairs/:id/register")) {
+      router.post(expensive).handler(limits.attempts(expensive));
+    }
     router.route().handler(sessions);
     router.route().handler(new Csrf(Set.of("POST /api/session", "POST /api/fairs/*/registrations")));
 

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import at.jobfair.web.InvalidRequests;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,8 @@ final class HttpVerticle extends VerticleBase {
         .setHttp2ClearTextEnabled(false);
     return vertx.createHttpServer(options)
         .requestHandler(AppRouter.create(vertx, services, node))
+        // a request line, headers or framing the decoder refused: the error contract, not a bare status
+        .invalidRequestHandler(new InvalidRequests(services.messages()))
         .listen()
         .onSuccess(s -> server = s);
   }

@@ -20,6 +20,7 @@ import at.jobfair.mail.Outbox;
 import at.jobfair.meeting.Meetings;
 import at.jobfair.observe.Metrics;
 import at.jobfair.node.Health;
+import at.jobfair.web.Limits;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import at.jobfair.web.PgSessionStore;
@@ -35,6 +36,6 @@ public record Services(Config config, Pool pool, Messages messages, Pages pages,
                        InvitationService invitations, AttendanceService attendance,
                        Meetings meetings, CascadeService cascades,
                        FairService fairs, BoothService booths, Dossier dossiers, AuditLog audit,
-                       OverdueProposalItems overdueProposals, Health health, Metrics metrics, Catalogue legal,
+                       OverdueProposalItems overdueProposals, Health health, Metrics metrics, Catalogue legal, Limits limits,
                        Letters letters) {
 }

@@ -39,8 +39,16 @@ public final class Csrf implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    if (SAFE.contains(ctx.request().method()) || exempt(ctx.request().method().name() + " " + ctx.normalizedPath())) {
+    if (SAFE.contains(ctx.request().method())) {
       ctx.next();
+      return;
+    }
+    if (exempt(ctx.request().method().name() + " " + ctx.normalizedPath())) {
+      // No session yet, so no token: only JSON, which a foreign page cannot send without asking (CORS preflight,
+      // never granted here), and never from a browser that says the request comes from another site.
+      if (crossSite(ctx)) ctx.fail(ApiError.forbidden("cross_site"));
+      else if (!json(ctx)) ctx.fail(new ApiError(415, "json_required", null));
+      else ctx.next();
       return;
     }
     Session session = ctx.session();
@@ -53,5 +61,20 @@ public final class Csrf implements Handler<RoutingContext> {
       return;
     }
     ctx.next();
+  }
+
+  /** The browser says the request comes from another site (Sec-Fetch-Site), or names a foreign Origin. */
+  static boolean crossSite(RoutingContext ctx) {
+    String site = ctx.request().getHeader("Sec-Fetch-Site");
+    if ("cross-site".equals(site) || "same-site".equals(site)) return true;
+    String origin = ctx.request().getHeader("Origin");
+    if (origin == null) return false;
+    String host = ctx.request().getHeader("Host");
+    return host == null || !(origin.equals("http://" + host) || origin.equals("https://" + host));
+  }
+
+  private static boolean json(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
   }
 }

@@ -67,6 +67,7 @@ public final class Failures implements Handler<RoutingContext> {
         default: break;
       }
     }
+    if (fromBodyDecoding(failure)) return ApiError.badRequest("malformed_body");
     if (failure == null || failure instanceof io.vertx.ext.web.handler.HttpException) {
       int status = failure == null ? ctx.statusCode() : ((io.vertx.ext.web.handler.HttpException) failure).getStatusCode();
       switch (status) {
@@ -86,6 +87,20 @@ public final class Failures implements Handler<RoutingContext> {
     }
     LOG.log(Level.SEVERE, "unexpected failure on " + ctx.request().method() + " " + ctx.request().path(), failure);
     return new ApiError(500, "internal", null);
+  }
+
+  /**
+   * A body the server could not decode (a broken multipart or form encoding): Netty's decoder throws while the body
+   * arrives, before any handler of ours has seen the request, and the body handler passes that on as the failure.
+   */
+  static boolean fromBodyDecoding(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof io.netty.handler.codec.DecoderException) return true;
+      for (StackTraceElement e : c.getStackTrace()) {
+        if (e.getClassName().startsWith("io.netty.handler.codec.http.multipart.")) return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isDatabaseDown(Throwable t) {

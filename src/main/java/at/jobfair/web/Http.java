@@ -123,7 +123,10 @@ public final class Http {
     return ctx.normalizedPath().startsWith("/api/");
   }
 
+  /** The client's address: as {@link Limits#address} found it (behind a trusted balancer, from X-Forwarded-For). */
   public static String clientIp(RoutingContext ctx) {
+    String found = ctx.get(Limits.CLIENT_IP);
+    if (found != null) return found;
     var addr = ctx.request().remoteAddress();
     return addr == null ? "unknown" : addr.hostAddress();
   }

@@ -82,6 +82,7 @@ public final class Nodes implements BeforeAllCallback, AfterAllCallback, TestExe
       s.put("http.instances", 1);
       s.put("demo", i == 0);
       s.put("auth.argon2MemoryKiB", 1024);
+      s.put("limits.signInsPerMinute", 1_000_000);
       s.put("auth.argon2Iterations", 1);
       s.put("session.secret", SESSION_SECRET);
       s.put("data.dir", Files.createDirectories(dir.resolve("node" + (i + 1))).toString());
