@@ -268,6 +268,9 @@ class LetterApiTest {
     assertEquals(0, app.count("select count(*) from letter where case_ref = 'noshow:991'"));
     assertEquals(before, app.count("select count(*) from mail_outbox where kind = 'LETTER'"));
 
+    // The start's warm-up render writes nothing.
+    await(letters.warmUp());
+    assertEquals(0, app.count("select count(*) from letter where case_ref in ('noshow:991', 'cascade:0')"));
     // Committed, the same letter is kept and mailed: the no-show path's case points here by its reference.
     long id = await(app.app().pool().withTransaction(tx -> letters.issue(tx, r)));
     assertEquals(1, app.count("select count(*) from letter where id = " + id + " and case_ref = 'noshow:991' and cascade_id is null "
