@@ -163,7 +163,8 @@ public final class App implements AutoCloseable {
       Letters letters = new Letters(vertx, pool, messages, legal, outbox, mailSender, audit, Clock.systemUTC(), config.zone(),
           config.string("letters.authority"), config.string("letters.referencePrefix"), config.string("http.publicUrl"));
       cascades.letters(new CascadeLetters(letters));
-      letters.warmUp(); // in the background: the first real letter is rendered inside its step's transaction
+      // In the background: the renderer's cold first letter takes seconds, better not a person's.
+      letters.warmUp().onFailure(e -> Logger.getLogger(App.class.getName()).log(Level.WARNING, "rendering a letter failed", e));
       // The demo's decided case runs through the service (and produces its decision letter) once, right after seeding.
       if (seeded) DemoDecision.run(pool, cascades).await(60, TimeUnit.SECONDS);
       // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
