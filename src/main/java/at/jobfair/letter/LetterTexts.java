@@ -81,7 +81,10 @@ final class LetterTexts {
     if (r.kind().decided()) {
       s.put("decidedBy", messages.get(lang, "letter.decidedByLine", xml(p.deciderName()), get(lang, "role." + r.deciderRole())));
       String appeal = r.basis() == null ? null : r.basis().appeal(lang);
-      s.put("appeal", appeal != null ? withoutHeading(appeal, labels.get("appeal")) : get(lang, "letter.appealGeneral"));
+      String[] parts = appeal == null ? new String[] {null, get(lang, "letter.appealGeneral")} : heading(appeal);
+      // The catalogue's own heading where it has one (Austria's Rechtsmittelbelehrung, Germany's Rechtsbehelfsbelehrung)
+      if (parts[0] != null) labels.put("appeal", parts[0]);
+      s.put("appeal", parts[1]);
     }
     s.put("closing", get(lang, "letter.closing"));
     s.put("electronic", get(lang, "letter.electronic"));
@@ -102,14 +105,17 @@ final class LetterTexts {
     return sb.toString();
   }
 
-  /** The catalogue's text without a heading of its own ("Rechtsmittelbelehrung: …"): the letter gives the heading. */
-  static String withoutHeading(String text, String heading) {
+  /**
+   * A catalogue text split into its own heading and the text ("Rechtsbehelfsbelehrung: gegen diesen …" → heading,
+   * "Gegen diesen …"); {@code [null, text]} when it starts without one (a short phrase without a full stop, then a colon).
+   */
+  static String[] heading(String text) {
     String t = text.strip();
-    if (t.regionMatches(true, 0, heading, 0, heading.length()) && t.length() > heading.length() + 1 && t.charAt(heading.length()) == ':') {
-      String rest = t.substring(heading.length() + 1).strip();
-      return rest.isEmpty() ? t : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
-    }
-    return t;
+    int colon = t.indexOf(':');
+    if (colon < 3 || colon > 60 || t.substring(0, colon).contains(".")) return new String[] {null, t};
+    String rest = t.substring(colon + 1).strip();
+    if (rest.isEmpty()) return new String[] {null, t};
+    return new String[] {t.substring(0, colon).strip(), Character.toUpperCase(rest.charAt(0)) + rest.substring(1)};
   }
 
   /** The subject line of the letter in the language. */

@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -52,10 +53,29 @@ class LetterPdfTest {
   }
 
   @Test
-  void theCataloguesOwnHeadingIsNotRepeatedUnderTheLettersHeading() {
-    assertEquals("Gegen diesen Bescheid …", LetterTexts.withoutHeading("Rechtsmittelbelehrung: gegen diesen Bescheid …", "Rechtsmittelbelehrung"));
-    assertEquals("You may appeal.", LetterTexts.withoutHeading("Instruction on rights of appeal: you may appeal.", "Instruction on rights of appeal"));
-    assertEquals("Gegen diesen Bescheid …", LetterTexts.withoutHeading("Gegen diesen Bescheid …", "Rechtsmittelbelehrung"));
+  void aGermanOperatorsLetterQuotesTheSgbAndComesFromTheJobcentre() throws IOException {
+    Catalogue de = CatalogueFile.builtIn("DE");
+    LetterBasis sgb2 = LetterBasis.of(de.resolve("PLACEMENT_PROPOSAL", "CITIZENS_BENEFIT", AT).orElseThrow());
+    assertEquals("DE_SGB2_31", sgb2.code());
+    LetterRequest r = LetterRequest.ofCascade(LetterKind.DECISION, "IMPOSED", 7, 42, 99, sgb2, 5L, "SFA", "Jobmesse Köln", "Ohne wichtigen Grund.", AT);
+    byte[] pdf = PDF.render(TEXTS.model(r, new LetterTexts.People("Kim Schmidt", Lang.EN, "Jana Wolf"), "JB-2027-000020",
+        lang -> de.authority(lang.code())));
+    String text = text(pdf);
+    assertTrue(text.contains("Jobcentre / Federal Employment Agency") && text.contains("Jobcenter / Agentur für Arbeit"), text);
+    assertTrue(text.contains(sgb2.law(Lang.DE)) && text.contains(sgb2.law(Lang.EN)), text);
+    assertTrue(text.contains("Rechtsbehelfsbelehrung " + LetterTexts.heading(sgb2.appeal(Lang.DE))[1].replaceAll("\\s+", " ")), text);
+    assertFalse(text.contains("Rechtsmittelbelehrung"), "Germany's heading, not Austria's: " + text);
+    assertFalse(text.contains("AlVG"), text);
+  }
+
+  @Test
+  void theCataloguesOwnHeadingHeadsTheInstructionOnceAndATextWithoutOneKeepsTheLetters() {
+    assertArrayEquals(new String[] {"Rechtsbehelfsbelehrung", "Gegen diesen Bescheid …"},
+        LetterTexts.heading("Rechtsbehelfsbelehrung: gegen diesen Bescheid …"));
+    assertArrayEquals(new String[] {"Instruction on rights of appeal", "You may appeal."},
+        LetterTexts.heading("Instruction on rights of appeal: you may appeal."));
+    assertArrayEquals(new String[] {null, "Gegen diesen Bescheid kann bis 1.3. um 12:00 Beschwerde erhoben werden."},
+        LetterTexts.heading("Gegen diesen Bescheid kann bis 1.3. um 12:00 Beschwerde erhoben werden."));
   }
 
   static LetterRequest decision(String outcome, String reasons) {
