@@ -137,10 +137,11 @@ public final class App implements AutoCloseable {
       // The legal bases of the configured jurisdiction, stored (and checked against what was stored) before anything uses them.
       Catalogue legal = new CatalogueStore(pool).sync(catalogue(config)).await(30, TimeUnit.SECONDS);
       PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));
-      boolean seeded = config.bool("demo") && DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC()).await(60, TimeUnit.SECONDS);
+      boolean seeded = config.bool("demo")
+          && DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC(), legal).await(60, TimeUnit.SECONDS);
       Messages messages = new Messages();
       AccountService accounts = new AccountService(vertx, pool, new AccountStore(pool), hasher,
-          config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"));
+          config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"), legal.benefits());
       LiveHub live = new LiveHub(vertx, database.appOptions());
       live.start().await(30, TimeUnit.SECONDS);
       // The outbox sender runs before the servers take requests, so a mail enqueued by the first request is noticed.
@@ -150,8 +151,8 @@ public final class App implements AutoCloseable {
       Outbox outbox = new Outbox(outboxStore, mailSender.delivers());
       // Invitations and reminders: personal links are signed with a key kept in the database (the same after a restart).
       InvitationService invitations = new InvitationService(pool, outbox, mailSender,
-          new InvitationMails(messages, config.zone(), config.string("http.publicUrl")),
-          LinkSigner.load(pool).await(30, TimeUnit.SECONDS), config.integer("invitations.linkValidDays"), config.zone());
+          new InvitationMails(messages, config.zone(), config.string("http.publicUrl"), legal),
+          LinkSigner.load(pool).await(30, TimeUnit.SECONDS), config.integer("invitations.linkValidDays"), config.zone(), legal);
       vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations, config.reminderOffsets(),
           config.integer("reminders.pollSeconds")).tracked(jobs.declare("reminders"))).await(30, TimeUnit.SECONDS);
       AttendanceService attendance = attendanceService(config, pool);

@@ -25,6 +25,7 @@ import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.Catalog;
 import at.jobfair.invitation.InvitationWeb;
+import at.jobfair.legal.LegalBasesWeb;
 import at.jobfair.letter.LetterWeb;
 import at.jobfair.live.LiveSocket;
 import at.jobfair.mail.OutboxAdmin;
@@ -217,7 +218,7 @@ public final class AppRouter {
     e.page(POST, "/booths/:id/manage/schedule", runsBooth, booths::scheduleForm);
     e.page(POST, "/booths/:id/manage/slots", runsBooth, booths::slotForm);
 
-    // Invitations and reminders: placement proposals and mass mailings (staff), one's own invitations (jobseekers),
+    // Invitations and reminders: placement proposals, control appointments and mass mailings (staff), one's own invitations (jobseekers),
     // public registration, personal links (signed; they sign the person in), "I am coming" from a reminder (signed)
     InvitationWeb invitations = new InvitationWeb(s.invitations(), s.pages(), s.pool());
     Access invites = roles(SFU, SFA, ORGANIZER);
@@ -225,7 +226,12 @@ public final class AppRouter {
     e.api(GET, "/api/me/invitations", roles(JOBSEEKER), invitations::apiMine);
     e.api(POST, "/api/fairs/:id/registrations", anyone(), invitations::apiRegister);
     e.api(GET, "/api/consequence-notices", staff(), invitations::apiNotices);
-    e.api(POST, "/api/consequence-notices", roles(ORGANIZER), invitations::apiAddNotice);
+    e.page(POST, "/fairs/:id/invitations/control", invites, invitations::controlForm);
+    // The legal bases in force and earlier versions: the reviewed catalogue, read-only for staff (the consequence
+    // notices above are those of records from before it)
+    LegalBasesWeb legalBases = new LegalBasesWeb(s.legal(), s.pages());
+    e.api(GET, "/api/legal-bases", staff(), legalBases::api);
+    e.page(GET, "/staff/legal-bases", staff(), legalBases::page);
     e.page(GET, "/fairs/:id/invitations", invites, invitations::staffPage);
     e.page(POST, "/fairs/:id/invitations/proposal", invites, invitations::proposalForm);
     e.page(POST, "/fairs/:id/invitations/mailing", invites, invitations::mailingForm);
@@ -239,7 +245,7 @@ public final class AppRouter {
     // Attendance, worklist and the live staff board
     AttendanceService attendance = s.attendance();
     AttendanceApi attendanceApi = new AttendanceApi(attendance, s.fairs().clock());
-    JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages());
+    JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages(), s.legal().benefits());
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
     Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, s.overdueProposals()::of, cascades::caseworkerItems);
     Board board = new Board(s.pool(), s.pages(), attendance, s.config().zone(), cascades::funnel);

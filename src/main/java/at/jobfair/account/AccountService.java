@@ -21,8 +21,12 @@ public final class AccountService {
   private final PasswordHasher hasher;
   private final int maxFailures;
   private final int windowMinutes;
+  /** The benefit types an import file may name: the configured jurisdiction's (its legal catalogue's). */
+  private final List<String> benefitTypes;
 
-  public AccountService(Vertx vertx, Pool pool, AccountStore store, PasswordHasher hasher, int maxFailures, int windowMinutes) {
+  public AccountService(Vertx vertx, Pool pool, AccountStore store, PasswordHasher hasher, int maxFailures, int windowMinutes,
+                        List<String> benefitTypes) {
+    this.benefitTypes = List.copyOf(benefitTypes);
     this.vertx = vertx;
     this.pool = pool;
     this.store = store;
@@ -78,7 +82,7 @@ public final class AccountService {
   public Future<Integer> importJobseekers(String csv, Account actor) {
     List<JobseekerCsv.Row> rows;
     try {
-      rows = JobseekerCsv.parse(csv);
+      rows = JobseekerCsv.parse(csv, benefitTypes);
     } catch (JobseekerCsv.Invalid e) {
       return Future.failedFuture(e);
     }

@@ -74,11 +74,11 @@ public final class AccountStore {
   /** Inserts imported jobseekers (no password: they come in through their invitation link). */
   public Future<Integer> insertJobseekers(SqlClient tx, List<JobseekerCsv.Row> rows, long createdBy) {
     List<Tuple> batch = rows.stream().map(r -> Tuple.of(r.email(), r.name(), r.language(), createdBy, r.phone(), r.region(),
-        r.languages().toArray(new String[0]))).toList();
+        r.languages().toArray(new String[0]), r.benefit())).toList();
     return tx.preparedQuery("""
             with a as (insert into account (email, name, language, created_by) values ($1, $2, $3, $4) returning id),
                  r as (insert into account_role (account_id, role) select id, 'JOBSEEKER' from a)
-            insert into jobseeker (account_id, phone, region, languages) select id, $5, $6, $7 from a""")
+            insert into jobseeker (account_id, phone, region, languages, benefit_type) select id, $5, $6, $7, $8 from a""")
         .executeBatch(batch).map(rows.size());
   }
 

@@ -12,15 +12,17 @@ import java.util.Set;
  * Reads a jobseeker import file (see README, "Importing jobseekers"): UTF-8 (a byte-order mark is ignored), a
  * header line naming the columns, comma or semicolon separated (as spreadsheet programs export), fields
  * optionally in double quotes with "" for a quote. Columns: email and name (required), phone, region,
- * languages (separated by spaces or |), language (de or en, for the interface). Every problem is reported
+ * languages (separated by spaces or |), language (de or en, for the interface), benefit (the benefit type, one of the
+ * configured jurisdiction's, e.g. UNEMPLOYMENT_BENEFIT; empty: none recorded). Every problem is reported
  * with its line; a file with any problem is refused whole.
  */
 public final class JobseekerCsv {
 
   public static final int MAX_ROWS = 10_000;
-  private static final Set<String> COLUMNS = Set.of("email", "name", "phone", "region", "languages", "language");
+  private static final Set<String> COLUMNS = Set.of("email", "name", "phone", "region", "languages", "language", "benefit");
 
-  public record Row(int line, String email, String name, String phone, String region, List<String> languages, String language) {
+  public record Row(int line, String email, String name, String phone, String region, List<String> languages, String language,
+                    String benefit) {
   }
 
   /** One problem: the line (1 is the header), a code for the message bundle, and its argument. */
@@ -43,7 +45,8 @@ public final class JobseekerCsv {
   private JobseekerCsv() {
   }
 
-  public static List<Row> parse(String text) {
+  /** Reads the file; {@code benefitTypes} are the benefit types a row may name. */
+  public static List<Row> parse(String text, List<String> benefitTypes) {
     if (text.startsWith("\uFEFF")) text = text.substring(1);
     List<List<String>> records;
     List<Integer> lines = new ArrayList<>();
@@ -89,11 +92,13 @@ public final class JobseekerCsv {
       if (language != null && !language.equals("de") && !language.equals("en")) {
         problems.add(new Problem(line, "csv_language_invalid", language));
       }
+      String benefit = get(fields, col, "benefit");
+      if (benefit != null && !benefitTypes.contains(benefit)) problems.add(new Problem(line, "csv_benefit_invalid", benefit));
       String langs = get(fields, col, "languages");
       List<String> languages = langs == null ? List.of()
           : List.of(langs.toLowerCase(Locale.ROOT).split("[\\s|]+")).stream().filter(s -> !s.isBlank()).distinct().toList();
       rows.add(new Row(line, email, name, get(fields, col, "phone"), get(fields, col, "region"), languages,
-          language == null ? "de" : language));
+          language == null ? "de" : language, benefit));
     }
     if (!problems.isEmpty()) throw new Invalid(problems);
     if (rows.isEmpty()) throw new Invalid(List.of(new Problem(2, "csv_empty", "")));

@@ -35,7 +35,8 @@ public final class OverdueProposalItems implements Worklist.ItemSource {
         .compose(v -> pool.preparedQuery("""
             select w.id, w.created_at, a.id as person_id, a.name as person_name, v.invitation_id, v.deadline, v.notice_version,
                    v.delivered_at, v.first_opened_at, v.invited_at, v.vacancy_title, f.id as fair_id, f.name as fair_name,
-                   e.name as employer_name
+                   e.name as employer_name,
+                   (select i.basis_code || '/' || i.basis_version from invitation i where i.id = v.invitation_id) as basis
               from worklist_item w
               join overdue_binding_proposal v on v.invitation_id = w.proposal_id
               join jobseeker j on j.account_id = w.jobseeker_id
@@ -50,7 +51,7 @@ public final class OverdueProposalItems implements Worklist.ItemSource {
           for (Row r : rows) {
             JsonObject proposal = new JsonObject().put("invitationId", r.getLong("invitation_id"))
                 .put("invitedAt", str(r.getOffsetDateTime("invited_at"))).put("deadline", str(r.getOffsetDateTime("deadline")))
-                .put("noticeVersion", r.getInteger("notice_version"))
+                .put("noticeVersion", r.getInteger("notice_version")).put("basis", r.getString("basis"))
                 .put("deliveredAt", str(r.getOffsetDateTime("delivered_at"))).put("firstOpenedAt", str(r.getOffsetDateTime("first_opened_at")))
                 .put("vacancy", r.getString("vacancy_title")).put("employer", r.getString("employer_name"))
                 .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name")));

@@ -97,14 +97,16 @@ public final class BookingStore {
    * refusal, so that many people can race for a seat: the slot row is locked and re-read ({@code for update}), a
    * full, closed or hidden slot yields no row, and the person's own rules (one per booth, no overlap) yield no row
    * through {@code on conflict do nothing}; then no mail is queued either. The trigger and CHECK on slot.booked
-   * stay the last line of defence. The booking benchmark runs this very text in pgbench.
+   * stay the last line of defence. The booking copies its invitation's legal basis (code and version). The booking
+   * benchmark runs this very text in pgbench.
    */
   public static final String BOOK = """
       with k as (
-        insert into booking (id, slot_id, booth_id, jobseeker_id, during, source, legal_basis, invitation_id)
+        insert into booking (id, slot_id, booth_id, jobseeker_id, during, source, legal_basis, invitation_id, basis_code, basis_version)
         overriding system value
-        select $1, s.id, s.booth_id, $3, tstzrange(s.starts_at, s.ends_at), $4, $5, $6
+        select $1, s.id, s.booth_id, $3, tstzrange(s.starts_at, s.ends_at), $4, $5, $6, i.basis_code, i.basis_version
           from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id
+          left join invitation i on i.id = $6
          where s.id = $2 and s.removed_at is null and f.status = 'PUBLISHED' and s.booked < s.capacity
            and s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes)
            for update of s

@@ -140,7 +140,10 @@ public final class CascadeStore {
                             where b.fair_id = $1 and k.jobseeker_id = $2 and t.outcome = 'EMPLOYER_NO_SHOW') as employer_no_show,
                    exists (select 1 from booking k join booth b on b.id = k.booth_id join fair_outage o on o.fair_id = b.fair_id
                             where b.fair_id = $1 and k.jobseeker_id = $2 and k.status = 'ACTIVE' and o.during && k.during) as outage,
-                   coalesce((select j.benefit_type = 'MINIMUM_INCOME' from jobseeker j where j.account_id = $2), false) as minimum_income,
+                   -- the decider follows the basis of the binding invitation (the catalogue's "decider"); records from before it: the benefit type
+                   coalesce((select l.definition ->> 'decider' = 'MUNICIPALITY' from invitation i join legal_basis l on l.code = i.basis_code and l.version = i.basis_version
+                              where i.fair_id = $1 and i.jobseeker_id = $2 and i.legal_basis = 'BINDING' order by i.created_at desc, i.id desc limit 1),
+                            (select j.benefit_type = 'MINIMUM_INCOME' from jobseeker j where j.account_id = $2), false) as minimum_income,
                    (select j.caseworker_id from jobseeker j where j.account_id = $2) as caseworker_id,
                    exists (select 1 from jobseeker j where j.account_id = $2) as is_jobseeker""")
         .execute(Tuple.of(fairId, jobseekerId)).map(rows -> {
@@ -153,8 +156,12 @@ public final class CascadeStore {
 
   public Future<Long> insert(SqlClient tx, long fairId, long jobseekerId, Cascade c) {
     return tx.preparedQuery("""
-            insert into cascade (fair_id, jobseeker_id, state, legal_basis, employer_no_show, outage, minimum_income, caseworker_id)
-            values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (fair_id, jobseeker_id) do nothing returning id""")
+            insert into cascade (fair_id, jobseeker_id, state, legal_basis, employer_no_show, outage, minimum_income, caseworker_id,
+                                 basis_code, basis_version)
+            select $1, $2, $3, $4, $5, $6, $7, $8, i.basis_code, i.basis_version from (select) x
+              left join lateral (select basis_code, basis_version from invitation i where i.fair_id = $1 and i.jobseeker_id = $2
+                                    and i.legal_basis = $4 and i.basis_code is not null order by i.created_at desc, i.id desc limit 1) i on true
+            on conflict (fair_id, jobseeker_id) do nothing returning id""")
         .execute(Tuple.of(fairId, jobseekerId, c.state().name(), c.basis().name(), c.employerNoShow(), c.outage(), c.minimumIncome(),
             c.caseworkerId() == null ? null : Long.valueOf(c.caseworkerId())))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));

@@ -42,8 +42,12 @@ public final class Dossier {
       Tuple args = Tuple.of(fairId, person);
       Future<JsonArray> invitations = pool.preparedQuery("""
               select i.id, i.kind, i.legal_basis, i.vacancy_title, i.deadline, i.created_at, i.first_opened_at, i.notice_version,
-                     n.text_de as notice_de, n.text_en as notice_en, o.status as mail_status, o.sent_at, e.name as employer
+                     n.text_de as notice_de, n.text_en as notice_en, o.status as mail_status, o.sent_at, e.name as employer,
+                     i.basis_code, i.basis_version, i.notice_language, l.definition -> 'law' ->> 'de' as basis_law,
+                     coalesce(l.definition -> 'notice' ->> i.notice_language, l.definition -> 'notice' ->> 'de') as basis_notice_sent,
+                     l.definition -> 'notice' ->> 'de' as basis_notice_de
                 from invitation i left join consequence_notice n on n.version = i.notice_version
+                left join legal_basis l on l.code = i.basis_code and l.version = i.basis_version
                 left join mail_outbox o on o.id = i.outbox_id left join booth b on b.id = i.booth_id
                 left join employer e on e.id = b.employer_id
                where i.fair_id = $1 and i.jobseeker_id = $2 order by i.created_at, i.id""").execute(args).map(rows -> {
@@ -55,6 +59,11 @@ public final class Dossier {
               .put("deadline", s(r, "deadline")).put("createdAt", s(r, "created_at")).put("firstOpenedAt", s(r, "first_opened_at"))
               .put("notice", r.getInteger("notice_version") == null ? null : new JsonObject().put("version", r.getInteger("notice_version"))
                   .put("textDe", r.getString("notice_de")).put("textEn", r.getString("notice_en")))
+              // the catalogue version the invitation was made under, with its notice as sent (and the binding German)
+              .put("basis", r.getString("basis_code") == null ? null : new JsonObject().put("code", r.getString("basis_code"))
+                  .put("version", r.getInteger("basis_version")).put("law", r.getString("basis_law"))
+                  .put("noticeLanguage", r.getString("notice_language")).put("noticeSent", r.getString("basis_notice_sent"))
+                  .put("noticeDe", r.getString("basis_notice_de")))
               .put("delivery", new JsonObject().put("status", r.getString("mail_status")).put("deliveredAt", sent ? s(r, "sent_at") : null)));
         }
         return out;

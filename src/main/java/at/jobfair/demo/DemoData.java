@@ -1,5 +1,8 @@
 package at.jobfair.demo;
 
+import at.jobfair.legal.Basis;
+import at.jobfair.legal.Catalogue;
+import at.jobfair.legal.Obligation;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.NewAccount;
 import at.jobfair.account.PasswordHasher;
@@ -114,14 +117,14 @@ public final class DemoData {
   }
 
   /** Seeds the demo once: only into a database without any account. Safe against two starts at once. */
-  public static Future<Boolean> seedIfEmpty(Pool pool, PasswordHasher hasher, ZoneId zone, Clock clock) {
+  public static Future<Boolean> seedIfEmpty(Pool pool, PasswordHasher hasher, ZoneId zone, Clock clock, Catalogue legal) {
     List<String> hashes = PEOPLE.stream().map(p -> hasher.hash(PASSWORD)).toList();
     return pool.withTransaction(tx -> tx.query("select pg_advisory_xact_lock(7212001)").execute()
         .compose(v -> tx.query("select exists (select 1 from account)").execute())
-        .compose(rows -> rows.iterator().next().getBoolean(0) ? Future.succeededFuture(false) : seed(tx, new AccountStore(pool), hashes, zone, clock).map(true)));
+        .compose(rows -> rows.iterator().next().getBoolean(0) ? Future.succeededFuture(false) : seed(tx, new AccountStore(pool), hashes, zone, clock, legal).map(true)));
   }
 
-  private static Future<Void> seed(SqlConnection tx, AccountStore accounts, List<String> hashes, ZoneId zone, Clock clock) {
+  private static Future<Void> seed(SqlConnection tx, AccountStore accounts, List<String> hashes, ZoneId zone, Clock clock, Catalogue legal) {
     List<Long> employerIds = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
     for (Employer e : EMPLOYERS) {
@@ -146,8 +149,8 @@ public final class DemoData {
     // Both demo jobseekers are looked after by the demo SfA caseworker (whose worklist shows them); the benefit type is staff-only.
     chain = chain.compose(v -> tx.preparedQuery("""
             update jobseeker set region = $2, languages = $3, caseworker_id = $4, benefit_type = $5 where account_id = $1""").executeBatch(List.of(
-        Tuple.of(accountIds.get("seeker@demo.test"), "Wien", new String[] {"de"}, accountIds.get("sfa@demo.test"), "UNEMPLOYMENT_BENEFIT"),
-        Tuple.of(accountIds.get("seeker2@demo.test"), "Wien", new String[] {"en", "ar"}, accountIds.get("sfa@demo.test"), "MINIMUM_INCOME"))).mapEmpty());
+        Tuple.of(accountIds.get("seeker@demo.test"), "Wien", new String[] {"de"}, accountIds.get("sfa@demo.test"), benefit(legal, "UNEMPLOYMENT_BENEFIT")),
+        Tuple.of(accountIds.get("seeker2@demo.test"), "Wien", new String[] {"en", "ar"}, accountIds.get("sfa@demo.test"), benefit(legal, "MINIMUM_INCOME")))).mapEmpty());
 
     LocalDate today = LocalDate.now(clock.withZone(zone));
     Instant orientation = ZonedDateTime.of(today, LocalTime.of(9, 0), zone).toInstant();
@@ -176,7 +179,7 @@ public final class DemoData {
           }
           return booths;
         })
-        .compose(v -> seedCascadeFairs(tx, employerIds, accountIds, orientation, firstSlot, fairEnd));
+        .compose(v -> seedCascadeFairs(tx, employerIds, accountIds, orientation, firstSlot, fairEnd, legal));
   }
 
   /**
@@ -186,34 +189,36 @@ public final class DemoData {
    * fair's station page and run them through.
    */
   private static Future<Void> seedCascadeFairs(SqlConnection tx, List<Long> employerIds, Map<String, Long> accountIds, Instant start,
-                                               Instant firstSlot, Instant end) {
+                                               Instant firstSlot, Instant end, Catalogue legal) {
     long sfa = accountIds.get("sfa@demo.test");
+    String anna = benefit(legal, "UNEMPLOYMENT_BENEFIT");
+    String ben = benefit(legal, "MINIMUM_INCOME");
     return tx.preparedQuery("update jobseeker set region = 'Wien', languages = $2, caseworker_id = $3, benefit_type = $4 where account_id = $1")
         .executeBatch(List.of(
-            Tuple.of(accountIds.get("anna@demo.test"), new String[] {"de"}, sfa, "UNEMPLOYMENT_BENEFIT"),
-            Tuple.of(accountIds.get("ben@demo.test"), new String[] {"de", "tr"}, sfa, "MINIMUM_INCOME"),
-            Tuple.of(accountIds.get("clara@demo.test"), new String[] {"de"}, sfa, "EMERGENCY_ASSISTANCE"),
-            Tuple.of(accountIds.get("dora@demo.test"), new String[] {"en", "sq"}, sfa, "UNEMPLOYMENT_BENEFIT")))
+            Tuple.of(accountIds.get("anna@demo.test"), new String[] {"de"}, sfa, anna),
+            Tuple.of(accountIds.get("ben@demo.test"), new String[] {"de", "tr"}, sfa, ben),
+            Tuple.of(accountIds.get("clara@demo.test"), new String[] {"de"}, sfa, benefit(legal, "EMERGENCY_ASSISTANCE")),
+            Tuple.of(accountIds.get("dora@demo.test"), new String[] {"en", "sq"}, sfa, anna)))
         .compose(v -> cascadeFair(tx, "Überregionale Jobbörse Tourismus", "SUPRA_REGIONAL", start, end,
-            "Saisonstellen in Tirol mit Unterkunft, danach Angebote in Wien. Vor Ort im AMS Wien, Saal A.",
+            "Saisonstellen in Tirol mit Unterkunft, danach Angebote in Wien. Vor Ort im Saal A.",
             employerIds, List.of(0, 2), firstSlot, // Hotel Alpenblick (Tirol), Bäckerei Sonnenschein (Wien)
             List.of(new String[] {"OFFER", "SFU", "Saal A, Tische 1–4"}, new String[] {"LOCAL_OFFER", "SFU", "Saal A, Tisch 5"},
                 new String[] {"SANCTION_CHECK", "SFA", "Raum 2 (SfA)"}, new String[] {"DECISION", "KOMMUNE,SFA", null})))
-        .compose(supra -> invite(tx, supra, accountIds.get("anna@demo.test"), sfa, true, 0, firstSlot)
+        .compose(supra -> invite(tx, supra, accountIds.get("anna@demo.test"), sfa, proposal(legal, anna), 0, firstSlot)
             .map(supra))
         .compose(supra -> cascadeFair(tx, "Regionale Jobbörse Wien-Favoriten", "REGIONAL", start, end,
             "Verbindliche Einladung: Kursberatung, dann Stellenangebote, vor Ort im Kursinstitut Favoriten.",
             employerIds, List.of(1, 3), firstSlot, // Gasthof Donaublick, Stadthotel
             List.of(new String[] {"TRAINING_SCREENING", "PROVIDER", "Raum 1 (Kursinstitut)"}, new String[] {"OFFER", "SFU", "Saal B"},
                 new String[] {"SANCTION_CHECK", "ERHEBUNG", "Raum 3 (Erhebungsdienst)"}, new String[] {"DECISION", "KOMMUNE,SFA", null})))
-        .compose(regional -> invite(tx, regional, accountIds.get("ben@demo.test"), sfa, true, 0, firstSlot)
-            .compose(v -> invite(tx, regional, accountIds.get("clara@demo.test"), sfa, false, 1, firstSlot)))
+        .compose(regional -> invite(tx, regional, accountIds.get("ben@demo.test"), sfa, proposal(legal, ben), 0, firstSlot)
+            .compose(v -> invite(tx, regional, accountIds.get("clara@demo.test"), sfa, voluntary(legal), 1, firstSlot)))
         // Dora's campaign fair: her case is run to its decision after seeding (DemoDecision), so the demo shows a decision letter.
         .compose(v -> cascadeFair(tx, "Kampagne Bäckerei & Backstube Wien", "CAMPAIGN", start, end,
             "Verbindliche Einladung: Stellen in der Bäckerei, Erhebungsdienst vor Ort.", employerIds, List.of(2), firstSlot,
             List.of(new String[] {"OFFER", "SFU", "Saal C"}, new String[] {"SANCTION_CHECK", "ERHEBUNG", "Raum 4 (Erhebungsdienst)"},
                 new String[] {"DECISION", "KOMMUNE,SFA", null})))
-        .compose(campaign -> invite(tx, campaign, accountIds.get("dora@demo.test"), sfa, true, 0, firstSlot))
+        .compose(campaign -> invite(tx, campaign, accountIds.get("dora@demo.test"), sfa, proposal(legal, anna), 0, firstSlot))
         .mapEmpty();
   }
 
@@ -246,10 +251,31 @@ public final class DemoData {
   }
 
   /**
-   * The person is invited to the fair's first booth: bindingly with a placement proposal (the notice of legal
-   * consequences in force) or by a mass mailing; and booked into that booth's slot {@code slot}.
+   * The demo's benefit type in the configured jurisdiction: Austria's as named; in Germany unemployment benefit stays
+   * (Arbeitslosengeld), the others become citizen's benefit (Bürgergeld).
    */
-  private static Future<Void> invite(SqlConnection tx, long fairId, long person, long by, boolean binding, int slot, Instant firstSlot) {
+  static String benefit(Catalogue legal, String austrian) {
+    if (legal.benefits().contains(austrian)) return austrian;
+    return legal.benefits().contains("CITIZENS_BENEFIT") ? "CITIZENS_BENEFIT" : legal.benefits().get(0);
+  }
+
+  /** The basis of a placement proposal to a person with this benefit type (the catalogue must have one). */
+  private static Basis proposal(Catalogue legal, String benefit) {
+    return legal.resolve("PLACEMENT_PROPOSAL", benefit, Instant.now())
+        .orElseThrow(() -> new IllegalStateException("the catalogue has no placement proposal basis for " + benefit));
+  }
+
+  private static Basis voluntary(Catalogue legal) {
+    return legal.resolve("MASS_MAILING", Catalogue.NO_BENEFIT, Instant.now())
+        .orElseThrow(() -> new IllegalStateException("the catalogue has no voluntary basis for a mass mailing"));
+  }
+
+  /**
+   * The person is invited to the fair's first booth: bindingly with a placement proposal (on the catalogue's basis for
+   * their benefit type) or by a mass mailing (voluntary); and booked into that booth's slot {@code slot}.
+   */
+  private static Future<Void> invite(SqlConnection tx, long fairId, long person, long by, Basis basis, int slot, Instant firstSlot) {
+    boolean binding = basis.obligation() == Obligation.BINDING;
     return tx.preparedQuery("select b.id, (select title from vacancy v where v.booth_id = b.id order by v.id limit 1) from booth b "
             + "where b.fair_id = $1 order by b.id limit 1").execute(Tuple.of(fairId))
         .compose(rows -> {
@@ -257,18 +283,22 @@ public final class DemoData {
           String title = rows.iterator().next().getString(1);
           Future<Long> invitation = binding
               ? tx.preparedQuery("""
-                  insert into invitation (kind, legal_basis, jobseeker_id, fair_id, booth_id, vacancy_title, deadline, notice_version, created_by)
-                  values ('PLACEMENT_PROPOSAL', 'BINDING', $1, $2, $3, $4, $5, 1, $6) returning id""")
-              .execute(Tuple.of(person, fairId, booth, title, utc(firstSlot.plus(Duration.ofDays(1))), by)).map(r -> r.iterator().next().getLong(0))
+                  insert into invitation (kind, legal_basis, jobseeker_id, fair_id, booth_id, vacancy_title, deadline, created_by,
+                                          basis_code, basis_version, notice_language)
+                  values ('PLACEMENT_PROPOSAL', 'BINDING', $1, $2, $3, $4, $5, $6, $7, $8, 'de') returning id""")
+              .execute(Tuple.of(person, fairId, booth, title, utc(firstSlot.plus(Duration.ofDays(1))), by, basis.code(), basis.version()))
+              .map(r -> r.iterator().next().getLong(0))
               : tx.preparedQuery("insert into mass_mailing (fair_id, criteria, recipients, created_by) values ($1, '{\"region\": \"Wien\"}'::jsonb, 1, $2) returning id")
               .execute(Tuple.of(fairId, by))
               .compose(m -> tx.preparedQuery("""
-                  insert into invitation (kind, legal_basis, jobseeker_id, fair_id, mailing_id, created_by)
-                  values ('MASS_MAILING', 'VOLUNTARY', $1, $2, $3, $4) returning id""")
-                  .execute(Tuple.of(person, fairId, m.iterator().next().getLong(0), by))).map(r -> r.iterator().next().getLong(0));
+                  insert into invitation (kind, legal_basis, jobseeker_id, fair_id, mailing_id, created_by, basis_code, basis_version)
+                  values ('MASS_MAILING', 'VOLUNTARY', $1, $2, $3, $4, $5, $6) returning id""")
+                  .execute(Tuple.of(person, fairId, m.iterator().next().getLong(0), by, basis.code(), basis.version())))
+              .map(r -> r.iterator().next().getLong(0));
           return invitation.compose(inv -> tx.preparedQuery("""
-                  insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis, invitation_id)
-                  select s.id, s.booth_id, $2, tstzrange(s.starts_at, s.ends_at), $3, $4, $5 from slot s
+                  insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis, invitation_id, basis_code, basis_version)
+                  select s.id, s.booth_id, $2, tstzrange(s.starts_at, s.ends_at), $3, $4, $5, i.basis_code, i.basis_version
+                    from slot s join invitation i on i.id = $5
                    where s.booth_id = $1 order by s.starts_at offset $6 limit 1""")
               .execute(Tuple.of(booth, person, binding ? "PLACEMENT_PROPOSAL" : "MASS_MAILING", binding ? "BINDING" : "VOLUNTARY", inv, slot)))
               .mapEmpty();

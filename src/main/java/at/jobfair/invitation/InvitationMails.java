@@ -2,6 +2,8 @@ package at.jobfair.invitation;
 
 import at.jobfair.booking.BookingStore.View;
 import at.jobfair.invitation.InvitationStore.Invitation;
+import at.jobfair.legal.Basis;
+import at.jobfair.legal.Catalogue;
 import at.jobfair.mail.Mail;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Messages.Lang;
@@ -17,8 +19,10 @@ public final class InvitationMails {
   private final Messages messages;
   private final ZoneId zone;
   private final String publicUrl;
+  private final Catalogue legal;
 
-  public InvitationMails(Messages messages, ZoneId zone, String publicUrl) {
+  public InvitationMails(Messages messages, ZoneId zone, String publicUrl, Catalogue legal) {
+    this.legal = legal;
     this.messages = messages;
     this.zone = zone;
     this.publicUrl = publicUrl;
@@ -28,29 +32,56 @@ public final class InvitationMails {
     return publicUrl;
   }
 
-  /** The invitation email with the personal link (and, for a placement proposal, the notice of legal consequences). */
+  /**
+   * The invitation email with the personal link. A placement proposal or a control appointment is a formal letter: it
+   * opens formally and puts the notice of its legal basis under a heading, in the person's language and, when that is
+   * not German, the German text too as the binding one. Voluntary invitations stay friendly.
+   */
   Mail invitation(Invitation i, String token) {
     Lang lang = lang(i.language());
     String link = publicUrl + "/invitations/link/" + token;
+    String authority = legal.authority(lang.code());
     String subject;
     String text;
     switch (i.kind()) {
-      case "PLACEMENT_PROPOSAL" -> {
-        subject = messages.get(lang, "invitations.mail.proposal.subject", i.vacancyTitle(), i.employerName());
-        String notice = lang == Lang.EN ? i.noticeEn() : i.noticeDe();
-        text = messages.get(lang, "invitations.mail.proposal.text", i.name(), i.vacancyTitle(), i.employerName(), i.fairName(),
-            date(i.deadline(), lang), time(i.deadline()), link, String.valueOf(i.noticeVersion()), notice);
+      case "PLACEMENT_PROPOSAL", "CONTROL_APPOINTMENT" -> {
+        boolean proposal = "PLACEMENT_PROPOSAL".equals(i.kind());
+        subject = proposal ? messages.get(lang, "invitations.mail.proposal.subject", i.vacancyTitle(), i.employerName())
+            : messages.get(lang, "invitations.mail.control.subject", i.employerName(), date(i.deadline(), lang));
+        String body = proposal
+            ? messages.get(lang, "invitations.mail.proposal.body", i.vacancyTitle(), i.employerName(), i.fairName(),
+                date(i.deadline(), lang), time(i.deadline()), link)
+            : messages.get(lang, "invitations.mail.control.body", i.employerName(), i.fairName(), date(i.deadline(), lang),
+                time(i.deadline()), link);
+        text = messages.get(lang, "invitations.mail.formalGreeting", i.name()) + "\n\n" + body + "\n\n" + noticeBlock(i, lang)
+            + "\n\n" + messages.get(lang, "invitations.mail.formalClosing", authority);
       }
       case "MASS_MAILING" -> {
         subject = messages.get(lang, "invitations.mail.mailing.subject", i.fairName());
-        text = messages.get(lang, "invitations.mail.mailing.text", i.name(), i.fairName(), link);
+        text = messages.get(lang, "invitations.mail.mailing.text", i.name(), i.fairName(), link, authority);
       }
       default -> {
         subject = messages.get(lang, "invitations.mail.public.subject", i.fairName());
-        text = messages.get(lang, "invitations.mail.public.text", i.name(), i.fairName(), link);
+        text = messages.get(lang, "invitations.mail.public.text", i.name(), i.fairName(), link, authority);
       }
     }
     return Mail.text(i.email(), i.name(), subject, text, "INVITATION", "invitation:" + i.id());
+  }
+
+  /** The notice under its heading: the basis (law, version), the text in the person's language, and the binding German. */
+  String noticeBlock(Invitation i, Lang lang) {
+    StringBuilder out = new StringBuilder(messages.get(lang, "invitations.mail.notice.heading"));
+    Basis basis = i.basisCode() == null ? null : legal.find(i.basisCode(), i.basisVersion()).orElse(null);
+    if (basis == null) { // a proposal from before the catalogue: the staff-edited notice it was made with
+      return out.append("\n").append(lang == Lang.EN ? i.noticeEn() : i.noticeDe()).toString();
+    }
+    out.append("\n").append(messages.get(lang, "invitations.mail.notice.basis", basis.law(lang.code()), basis.code(), basis.version()));
+    out.append("\n\n").append(basis.notice(lang.code()));
+    if (!Basis.BINDING_LANGUAGE.equals(lang.code())) {
+      out.append("\n\n").append(messages.get(lang, "invitations.mail.notice.binding")).append("\n")
+          .append(basis.notice(Basis.BINDING_LANGUAGE));
+    }
+    return out.toString();
   }
 
   /** A new sign-in link for someone who tried to register again (at most one a day). */
@@ -58,7 +89,7 @@ public final class InvitationMails {
     Lang lang = lang(i.language());
     String link = publicUrl + "/invitations/link/" + token;
     return Mail.text(i.email(), i.name(), messages.get(lang, "register.mail.subject", i.fairName()),
-        messages.get(lang, "register.mail.text", i.name(), i.fairName(), link), "SIGN_IN_LINK",
+        messages.get(lang, "register.mail.text", i.name(), i.fairName(), link, legal.authority(lang.code())), "SIGN_IN_LINK",
         "invitation:" + i.id() + "/" + java.time.LocalDate.now(zone));
   }
 
@@ -66,7 +97,8 @@ public final class InvitationMails {
   public Mail reminder(View b, int offsetMinutes, String confirmToken) {
     Lang lang = lang(b.jobseekerLanguage());
     String subject = messages.get(lang, "reminders.mail.subject", b.employerName(), date(b.start(), lang), time(b.start()));
-    String binding = "BINDING".equals(b.legalBasis()) ? messages.get(lang, "reminders.mail.binding") : "";
+    String binding = "BINDING".equals(b.legalBasis()) ? messages.get(lang, "reminders.mail.binding")
+        : "CONTROL".equals(b.legalBasis()) ? messages.get(lang, "reminders.mail.control") : "";
     String text = messages.get(lang, "reminders.mail.text", b.jobseekerName(), b.employerName(), date(b.start(), lang),
         time(b.start()), time(b.end()), b.fairName(), publicUrl + "/appointments/confirm/" + confirmToken,
         publicUrl + "/me/appointments", publicUrl + "/booths/" + b.boothId() + "?rebook=" + b.id(), binding);

@@ -4,11 +4,14 @@ import at.jobfair.account.Account;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.NewAccount;
 import at.jobfair.account.Role;
+import at.jobfair.audit.AuditLog;
 import at.jobfair.booking.BookingStore;
 import at.jobfair.booking.BookingStore.View;
 import at.jobfair.invitation.InvitationStore.Criteria;
 import at.jobfair.invitation.InvitationStore.Invitation;
 import at.jobfair.invitation.InvitationStore.Notice;
+import at.jobfair.legal.Basis;
+import at.jobfair.legal.Catalogue;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.web.ApiError;
@@ -31,7 +34,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
-/** Placement proposals, mass mailings, public registration, personal links and reminder confirmations. */
+/**
+ * Placement proposals and control appointments (each on the catalogue's basis for the person's benefit type), mass
+ * mailings and public registration (voluntary), personal links and reminder confirmations.
+ */
 public final class InvitationService {
 
   /** Registrations accepted from one address within an hour. */
@@ -50,9 +56,11 @@ public final class InvitationService {
   private final ZoneId zone;
   private final AccountStore accounts;
   private final BookingStore bookings;
+  private final Catalogue legal;
+  private final PersonalInvitations personal;
 
   public InvitationService(Pool pool, Outbox outbox, MailSender mailSender, InvitationMails mails, LinkSigner signer,
-                           int linkValidDays, ZoneId zone) {
+                           int linkValidDays, ZoneId zone, Catalogue legal) {
     this.pool = pool;
     this.outbox = outbox;
     this.mailSender = mailSender;
@@ -62,6 +70,12 @@ public final class InvitationService {
     this.zone = zone;
     this.accounts = new AccountStore(pool);
     this.bookings = new BookingStore(pool);
+    this.legal = legal;
+    this.personal = new PersonalInvitations(this, pool, mailSender, legal, new AuditLog(pool));
+  }
+
+  public Catalogue legal() {
+    return legal;
   }
 
   public LinkSigner signer() {
@@ -123,40 +137,28 @@ public final class InvitationService {
     return ApiError.forbidden("link_invalid");
   }
 
-  // ---- placement proposals
+  // ---- placement proposals and control appointments (see PersonalInvitations)
 
-  /** {@code {"type":"PLACEMENT_PROPOSAL","jobseekerEmail"|"jobseekerId","vacancyId","deadline"}}: one binding proposal. */
   public Future<JsonObject> propose(Account actor, long fairId, JsonObject body) {
-    Object vacancy = body.getValue("vacancyId");
-    if (!(vacancy instanceof Number vacancyId)) throw ApiError.badRequest("invitation_vacancy_missing");
-    Object id = body.getValue("jobseekerId");
-    Object email = body.getValue("jobseekerEmail");
-    if (!(id instanceof Number) && !(email instanceof String s && !s.isBlank())) throw ApiError.badRequest("invitation_jobseeker_missing");
-    OffsetDateTime deadline = deadline(body.getValue("deadline"));
-    if (!deadline.toInstant().isAfter(Instant.now())) throw ApiError.badRequest("invitation_deadline");
-    return pool.withTransaction(tx -> publishedFair(tx, fairId)
-        .compose(v -> InvitationStore.vacancy(tx, fairId, vacancyId.longValue()))
-        .compose(vac -> {
-          if (vac == null) return Future.failedFuture(ApiError.badRequest("invitation_vacancy_unknown"));
-          return InvitationStore.jobseeker(tx, id instanceof Number n ? n.longValue() : null, email instanceof String s ? s.strip() : null)
-              .compose(person -> {
-                if (person == null) return Future.failedFuture(ApiError.badRequest("invitation_jobseeker_unknown"));
-                return InvitationStore.currentNotice(tx).compose(notice -> InvitationStore.insertProposal(tx, person.id(), fairId,
-                    (Long) vac[0], vacancyId.longValue(), (String) vac[1], deadline, notice.version(), actor.id()));
-              });
-        })
-        .compose(invitationId -> send(tx, invitationId)))
-        .onSuccess(i -> mailSender.wake())
-        .map(InvitationService::json);
+    return personal.propose(actor, fairId, body);
+  }
+
+  public Future<JsonObject> control(Account actor, long fairId, JsonObject body) {
+    return personal.control(actor, fairId, body);
+  }
+
+  /** The voluntary basis of a mass mailing or a public link (it applies to everyone, also without a benefit). */
+  private Basis voluntary(String kind) {
+    return legal.resolve(kind, Catalogue.NO_BENEFIT, Instant.now()).orElse(null);
   }
 
   /** Queues the invitation's email in the transaction and keeps the outbox id with the invitation. */
-  private Future<Invitation> send(SqlClient tx, long invitationId) {
+  Future<Invitation> send(SqlClient tx, long invitationId) {
     return InvitationStore.find(tx, invitationId).compose(i -> outbox.enqueue(tx, mails.invitation(i, invitationToken(i)))
         .compose(outboxId -> InvitationStore.setOutbox(tx, i.id(), outboxId)).map(i));
   }
 
-  private OffsetDateTime deadline(Object raw) {
+  OffsetDateTime deadline(Object raw) {
     if (!(raw instanceof String s) || s.isBlank()) throw ApiError.badRequest("invitation_deadline");
     try {
       return OffsetDateTime.parse(s.strip());
@@ -169,7 +171,7 @@ public final class InvitationService {
     }
   }
 
-  private static Future<Void> publishedFair(SqlClient tx, long fairId) {
+  static Future<Void> publishedFair(SqlClient tx, long fairId) {
     return InvitationStore.fairStatus(tx, fairId).compose(status -> {
       if (status == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
       if (!"PUBLISHED".equals(status)) return Future.failedFuture(ApiError.conflict("invitation_fair_not_published"));
@@ -183,6 +185,9 @@ public final class InvitationService {
     if (i.boothId() != null) {
       o.put("boothId", i.boothId()).put("vacancyTitle", i.vacancyTitle()).put("deadline", i.deadline().toString())
           .put("noticeVersion", i.noticeVersion());
+    }
+    if (i.basisCode() != null) {
+      o.put("basis", new JsonObject().put("code", i.basisCode()).put("version", i.basisVersion()).put("noticeLanguage", i.noticeLanguage()));
     }
     return o;
   }
@@ -229,7 +234,7 @@ public final class InvitationService {
   public Future<JsonObject> sendMailing(Account actor, long fairId, Criteria criteria) {
     return pool.withTransaction(tx -> publishedFair(tx, fairId)
         .compose(v -> InvitationStore.insertMailing(tx, fairId, criteria, actor.id()))
-        .compose(mailingId -> InvitationStore.insertMailingInvitations(tx, fairId, mailingId, criteria, actor.id())
+        .compose(mailingId -> InvitationStore.insertMailingInvitations(tx, fairId, mailingId, criteria, actor.id(), voluntary("MASS_MAILING"))
             .compose(added -> InvitationStore.ofMailing(tx, mailingId))
             .compose(list -> {
               Future<Void> chain = Future.succeededFuture();
@@ -264,13 +269,13 @@ public final class InvitationService {
           if (rows.size() > 0) {
             long existingId = rows.iterator().next().getLong(0);
             return InvitationStore.jobseeker(tx, existingId, null).compose(person -> person == null ? Future.succeededFuture()
-                    : InvitationStore.publicInvitation(tx, existingId, fairId, null).compose(id -> InvitationStore.find(tx, id))
+                    : InvitationStore.publicInvitation(tx, existingId, fairId, null, voluntary("PUBLIC_LINK")).compose(id -> InvitationStore.find(tx, id))
                         .compose(i -> outbox.enqueue(tx, mails.signInLink(i, invitationToken(i)))).mapEmpty())
                 .map(v -> new Registration(null, true));
           }
           return accounts.insert(tx, a, null, null)
               .compose(id -> InvitationStore.saveProfile(tx, id, phone).map(id))
-              .compose(id -> InvitationStore.publicInvitation(tx, id, fairId, ip))
+              .compose(id -> InvitationStore.publicInvitation(tx, id, fairId, ip, voluntary("PUBLIC_LINK")))
               .compose(invitationId -> send(tx, invitationId))
               .map(i -> new Registration(new Account(i.jobseekerId(), a.email(), a.name(), a.language(), null, EnumSet.of(Role.JOBSEEKER)),
                   false));
@@ -286,26 +291,9 @@ public final class InvitationService {
     return InvitationStore.ofJobseeker(pool, jobseekerId);
   }
 
+  /** The consequence notices from before the catalogue (read-only: new invitations carry a catalogue basis). */
   public Future<List<Notice>> notices() {
     return InvitationStore.notices(pool);
-  }
-
-  /** {@code {"textDe","textEn","validFrom"?}}: a new version of the notice of legal consequences. */
-  public Future<Notice> addNotice(Account actor, JsonObject body) {
-    String de = body.getValue("textDe") instanceof String s ? s.strip() : "";
-    String en = body.getValue("textEn") instanceof String s ? s.strip() : "";
-    if (de.isEmpty() || en.isEmpty() || de.length() > 10_000 || en.length() > 10_000) throw ApiError.badRequest("notice_text");
-    OffsetDateTime validFrom = null;
-    if (body.getValue("validFrom") != null) {
-      try {
-        validFrom = OffsetDateTime.parse(String.valueOf(body.getValue("validFrom")));
-      } catch (DateTimeException e) {
-        throw ApiError.badRequest("notice_valid_from");
-      }
-    }
-    OffsetDateTime from = validFrom;
-    return pool.withTransaction(tx -> tx.query("lock table consequence_notice in share row exclusive mode").execute()
-        .compose(v -> InvitationStore.addNotice(tx, de, en, from, actor.id())));
   }
 
   // ---- reminder confirmation ("Ich komme")

@@ -2,6 +2,7 @@ package at.jobfair.invitation;
 
 import at.jobfair.account.Account;
 import at.jobfair.account.Role;
+import at.jobfair.legal.Basis;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -17,12 +18,13 @@ import java.util.List;
 
 import static at.jobfair.db.Rows.instant;
 
-/** All SQL on invitations, consequence notices, mass mailings and the booking's legal basis. */
+/** All SQL on invitations, the consequence notices from before the catalogue, mass mailings and the booking's legal basis. */
 public final class InvitationStore {
 
   public record Invitation(long id, String kind, String legalBasis, long jobseekerId, String email, String name, String language,
                            long fairId, String fairName, Instant fairEnds, Long boothId, String employerName, String vacancyTitle,
-                           Instant deadline, Integer noticeVersion, String noticeDe, String noticeEn, Instant firstOpenedAt) {
+                           Instant deadline, Integer noticeVersion, String noticeDe, String noticeEn, Instant firstOpenedAt,
+                           String basisCode, Integer basisVersion, String noticeLanguage) {
   }
 
   /** The consequence notice in force. */
@@ -47,7 +49,7 @@ public final class InvitationStore {
   private static final String SELECT = """
       select i.id, i.kind, i.legal_basis, i.jobseeker_id, a.email::text as email, a.name, a.language, i.fair_id,
              f.name as fair_name, f.ends_at as fair_ends, i.booth_id, e.name as employer_name, i.vacancy_title, i.deadline,
-             i.notice_version, n.text_de, n.text_en, i.first_opened_at
+             i.notice_version, n.text_de, n.text_en, i.first_opened_at, i.basis_code, i.basis_version, i.notice_language
         from invitation i
         join account a on a.id = i.jobseeker_id
         join fair f on f.id = i.fair_id
@@ -69,14 +71,17 @@ public final class InvitationStore {
   private InvitationStore() {
   }
 
-  /** The invitation a booking by $1 of slot $2 comes from: a proposal for that booth first, then the fair's. */
+  /**
+   * The invitation a booking by $1 of slot $2 comes from: a proposal or control appointment for that booth first (the
+   * newest), then the fair's. The booking copies its kind, obligation and basis (code and version).
+   */
   public static final String BASIS = """
       select i.id, i.kind, i.legal_basis from slot s join booth b on b.id = s.booth_id
         join invitation i on i.jobseeker_id = $1 and i.fair_id = b.fair_id
        where s.id = $2
-         and ((i.kind = 'PLACEMENT_PROPOSAL' and i.booth_id = s.booth_id and i.deadline > now())
+         and ((i.kind in ('PLACEMENT_PROPOSAL', 'CONTROL_APPOINTMENT') and i.booth_id = s.booth_id and i.deadline > now())
               or i.kind in ('MASS_MAILING', 'PUBLIC_LINK'))
-       order by i.kind = 'PLACEMENT_PROPOSAL' desc, i.kind = 'MASS_MAILING' desc, i.created_at desc, i.id desc
+       order by i.kind in ('PLACEMENT_PROPOSAL', 'CONTROL_APPOINTMENT') desc, i.kind = 'MASS_MAILING' desc, i.created_at desc, i.id desc
        limit 1""";
 
   static Future<Invitation> find(SqlClient c, long id) {
@@ -97,20 +102,13 @@ public final class InvitationStore {
         .execute(Tuple.of(invitationId)).mapEmpty();
   }
 
-  static Future<Notice> currentNotice(SqlClient c) {
-    return c.preparedQuery("select version, text_de, text_en, valid_from from consequence_notice where valid_from <= now() "
-            + "order by valid_from desc, version desc limit 1").execute()
-        .map(rows -> rows.size() == 0 ? null : notice(rows.iterator().next()));
+  /** The person's recorded benefit type, or null when none is recorded. */
+  static Future<String> benefitType(SqlClient c, long jobseekerId) {
+    return c.preparedQuery("select benefit_type from jobseeker where account_id = $1").execute(Tuple.of(jobseekerId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
   }
 
-  static Future<Notice> addNotice(SqlClient c, String textDe, String textEn, OffsetDateTime validFrom, long actorId) {
-    return c.preparedQuery("""
-            insert into consequence_notice (version, text_de, text_en, valid_from, created_by)
-            select coalesce(max(version), 0) + 1, $1, $2, coalesce($3, now()), $4 from consequence_notice
-            returning version, text_de, text_en, valid_from""")
-        .execute(Tuple.of(textDe, textEn, validFrom, actorId)).map(rows -> notice(rows.iterator().next()));
-  }
-
+  /** The consequence notices staff edited before the catalogue: read-only, for the records made under them. */
   static Future<List<Notice>> notices(SqlClient c) {
     return c.preparedQuery("select version, text_de, text_en, valid_from from consequence_notice order by version").execute()
         .map(rows -> {
@@ -171,14 +169,36 @@ public final class InvitationStore {
         });
   }
 
-  static Future<Long> insertProposal(SqlClient c, long jobseekerId, long fairId, long boothId, long vacancyId, String vacancyTitle,
-                                     OffsetDateTime deadline, int noticeVersion, long actorId) {
+  /**
+   * A placement proposal (with a vacancy) or a control appointment (without) to one person at one booth by a deadline,
+   * under its basis; {@code language} is the language its notice is sent in.
+   */
+  static Future<Long> insertPersonal(SqlClient c, String kind, Basis basis, long jobseekerId, long fairId, long boothId, Long vacancyId,
+                                     String vacancyTitle, OffsetDateTime deadline, String language, long actorId) {
     return c.preparedQuery("""
-            insert into invitation (kind, legal_basis, jobseeker_id, fair_id, booth_id, vacancy_id, vacancy_title, deadline,
-                                    notice_version, created_by)
-            values ('PLACEMENT_PROPOSAL', 'BINDING', $1, $2, $3, $4, $5, $6, $7, $8) returning id""")
-        .execute(Tuple.of(jobseekerId, fairId, boothId, vacancyId, vacancyTitle, deadline, noticeVersion, actorId))
+            insert into invitation (kind, legal_basis, basis_code, basis_version, notice_language, jobseeker_id, fair_id, booth_id,
+                                    vacancy_id, vacancy_title, deadline, created_by)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id""")
+        .execute(Tuple.tuple().addString(kind).addString(basis.obligation().name()).addString(basis.code()).addInteger(basis.version())
+            .addString(language).addLong(jobseekerId).addLong(fairId).addLong(boothId).addLong(vacancyId).addString(vacancyTitle)
+            .addValue(deadline).addLong(actorId))
         .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** A booth of the fair: its employer's name, or null when the booth is not the fair's. */
+  static Future<String> booth(SqlClient c, long fairId, long boothId) {
+    return c.preparedQuery("select e.name from booth b join employer e on e.id = b.employer_id where b.id = $1 and b.fair_id = $2")
+        .execute(Tuple.of(boothId, fairId)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+  }
+
+  /** The fair's booths for the control-appointment form: id and employer. */
+  static Future<List<JsonObject>> booths(SqlClient c, long fairId) {
+    return c.preparedQuery("select b.id, e.name from booth b join employer e on e.id = b.employer_id where b.fair_id = $1 order by e.name, b.id")
+        .execute(Tuple.of(fairId)).map(rows -> {
+          List<JsonObject> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new JsonObject().put("id", r.getLong(0)).put("employer", r.getString(1))));
+          return out;
+        });
   }
 
   /** [matching people, of whom already told about this fair by mass mailing]. */
@@ -195,19 +215,21 @@ public final class InvitationStore {
   }
 
   /** One invitation per matching person not yet told about the fair; answers how many were added. */
-  static Future<Integer> insertMailingInvitations(SqlClient c, long fairId, long mailingId, Criteria criteria, long actorId) {
-    return c.preparedQuery("insert into invitation (kind, legal_basis, jobseeker_id, fair_id, mailing_id, created_by) "
-            + "select 'MASS_MAILING', 'VOLUNTARY', m.id, $4, $5, $6 from (" + MATCHING + ") m order by m.id on conflict do nothing")
-        .execute(criteria.params(Tuple.tuple()).addLong(fairId).addLong(mailingId).addLong(actorId))
+  static Future<Integer> insertMailingInvitations(SqlClient c, long fairId, long mailingId, Criteria criteria, long actorId, Basis basis) {
+    return c.preparedQuery("insert into invitation (kind, legal_basis, jobseeker_id, fair_id, mailing_id, created_by, basis_code, basis_version) "
+            + "select 'MASS_MAILING', 'VOLUNTARY', m.id, $4, $5, $6, $7, $8 from (" + MATCHING + ") m order by m.id on conflict do nothing")
+        .execute(criteria.params(Tuple.tuple()).addLong(fairId).addLong(mailingId).addLong(actorId)
+            .addString(basis == null ? null : basis.code()).addValue(basis == null ? null : basis.version()))
         .compose(rows -> c.preparedQuery("update mass_mailing set recipients = $2 where id = $1")
             .execute(Tuple.of(mailingId, rows.rowCount())).map(rows.rowCount()));
   }
 
   /** The person's public-link invitation for the fair, created if there is none. */
-  static Future<Long> publicInvitation(SqlClient c, long jobseekerId, long fairId, String ip) {
+  static Future<Long> publicInvitation(SqlClient c, long jobseekerId, long fairId, String ip, Basis basis) {
     return c.preparedQuery("""
-            insert into invitation (kind, legal_basis, jobseeker_id, fair_id, registered_ip) values ('PUBLIC_LINK', 'VOLUNTARY', $1, $2, $3)
-            on conflict do nothing""").execute(Tuple.of(jobseekerId, fairId, ip))
+            insert into invitation (kind, legal_basis, jobseeker_id, fair_id, registered_ip, basis_code, basis_version)
+            values ('PUBLIC_LINK', 'VOLUNTARY', $1, $2, $3, $4, $5) on conflict do nothing""")
+        .execute(Tuple.of(jobseekerId, fairId, ip, basis == null ? null : basis.code(), basis == null ? null : basis.version()))
         .compose(v -> c.preparedQuery("select id from invitation where kind = 'PUBLIC_LINK' and jobseeker_id = $1 and fair_id = $2")
             .execute(Tuple.of(jobseekerId, fairId)))
         .map(rows -> rows.iterator().next().getLong(0));
@@ -227,7 +249,7 @@ public final class InvitationStore {
     return c.preparedQuery("""
             select i.id, i.kind, i.legal_basis, i.fair_id, f.name as fair_name, i.booth_id, e.name as employer_name, i.vacancy_id,
                    i.vacancy_title, i.deadline, i.notice_version, n.text_de, n.text_en, i.created_at, i.first_opened_at,
-                   o.sent_at as delivered_at,
+                   o.sent_at as delivered_at, i.basis_code, i.basis_version, i.notice_language,
                    exists (select 1 from booking k where k.jobseeker_id = i.jobseeker_id and k.booth_id = i.booth_id
                                                      and k.status = 'ACTIVE' and k.created_at >= i.created_at) as booked
               from invitation i join fair f on f.id = i.fair_id
@@ -247,6 +269,10 @@ public final class InvitationStore {
               o.put("booth", new JsonObject().put("id", r.getLong("booth_id")).put("employer", r.getString("employer_name")));
               o.put("vacancy", new JsonObject().put("id", r.getLong("vacancy_id")).put("title", r.getString("vacancy_title")));
               o.put("deadline", text(r, "deadline")).put("booked", r.getBoolean("booked"));
+            }
+            if (r.getString("basis_code") != null) {
+              o.put("basis", new JsonObject().put("code", r.getString("basis_code")).put("version", r.getInteger("basis_version"))
+                  .put("noticeLanguage", r.getString("notice_language")));
             }
             if (r.getInteger("notice_version") != null) {
               o.put("notice", new JsonObject().put("version", r.getInteger("notice_version")).put("textDe", r.getString("text_de"))
@@ -282,6 +308,6 @@ public final class InvitationStore {
         r.getString("email"), r.getString("name"), r.getString("language"), r.getLong("fair_id"), r.getString("fair_name"),
         instant(r, "fair_ends"), r.getLong("booth_id"), r.getString("employer_name"), r.getString("vacancy_title"),
         instant(r, "deadline"), r.getInteger("notice_version"), r.getString("text_de"), r.getString("text_en"),
-        instant(r, "first_opened_at"));
+        instant(r, "first_opened_at"), r.getString("basis_code"), r.getInteger("basis_version"), r.getString("notice_language"));
   }
 }

@@ -2,6 +2,7 @@ package at.jobfair.invitation;
 
 import at.jobfair.account.Account;
 import at.jobfair.invitation.InvitationStore.Criteria;
+import at.jobfair.legal.Basis;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages.Lang;
@@ -42,6 +43,9 @@ public final class InvitationWeb {
     if ("PLACEMENT_PROPOSAL".equals(type)) {
       return service.propose(Sessions.user(ctx), fairId, body).onSuccess(o -> Http.created(ctx, o));
     }
+    if ("CONTROL_APPOINTMENT".equals(type)) {
+      return service.control(Sessions.user(ctx), fairId, body).onSuccess(o -> Http.created(ctx, o));
+    }
     if ("MASS_MAILING".equals(type)) {
       Criteria criteria = InvitationService.criteria(body.getValue("criteria"));
       if (Boolean.TRUE.equals(body.getValue("preview"))) return service.previewMailing(fairId, criteria).onSuccess(o -> Http.ok(ctx, o));
@@ -71,10 +75,6 @@ public final class InvitationWeb {
     });
   }
 
-  public Future<?> apiAddNotice(RoutingContext ctx) {
-    return service.addNotice(Sessions.user(ctx), Http.body(ctx)).onSuccess(n -> Http.created(ctx, n.toJson()));
-  }
-
   // ---- staff page
 
   public Future<?> staffPage(RoutingContext ctx) {
@@ -85,11 +85,12 @@ public final class InvitationWeb {
     long fairId = Http.pathId(ctx, "id");
     return InvitationStore.fair(pool, fairId).compose(f -> {
       if (f == null) return Future.<Void>failedFuture(ApiError.notFound("fair_not_found"));
-      return InvitationStore.vacancies(pool, fairId).onSuccess(vacancies -> {
+      return InvitationStore.vacancies(pool, fairId).compose(vacancies -> InvitationStore.booths(pool, fairId).onSuccess(booths -> {
         model.put("fair", f);
         model.put("vacancies", new JsonArray(List.copyOf(vacancies)));
+        model.put("booths", new JsonArray(List.copyOf(booths)));
         pages.render(ctx, status, "invitations-staff", model);
-      }).<Void>mapEmpty();
+      })).<Void>mapEmpty();
     });
   }
 
@@ -106,6 +107,21 @@ public final class InvitationWeb {
     Map<String, Object> model = new HashMap<>();
     return formOutcome(ctx, () -> service.propose(Sessions.user(ctx), fairId, body), model,
         o -> model.put("notice", pages.messages().get(Http.lang(ctx), "invitations.proposal.sent", req.getFormAttribute("jobseekerEmail"))));
+  }
+
+  public Future<?> controlForm(RoutingContext ctx) {
+    long fairId = Http.pathId(ctx, "id");
+    var req = ctx.request();
+    JsonObject body = new JsonObject().put("jobseekerEmail", req.getFormAttribute("jobseekerEmail"))
+        .put("deadline", req.getFormAttribute("deadline"));
+    try {
+      body.put("boothId", Long.parseLong(String.valueOf(req.getFormAttribute("boothId"))));
+    } catch (NumberFormatException e) {
+      // left out: the service names what is missing
+    }
+    Map<String, Object> model = new HashMap<>();
+    return formOutcome(ctx, () -> service.control(Sessions.user(ctx), fairId, body), model,
+        o -> model.put("notice", pages.messages().get(Http.lang(ctx), "invitations.control.sent", req.getFormAttribute("jobseekerEmail"))));
   }
 
   public Future<?> mailingForm(RoutingContext ctx) {
@@ -163,9 +179,14 @@ public final class InvitationWeb {
     return service.mine(Sessions.user(ctx).id()).onSuccess(list -> {
       JsonArray items = new JsonArray();
       for (JsonObject o : list) {
-        JsonObject item = o.copy().put("binding", "BINDING".equals(o.getString("legalBasis")));
+        JsonObject item = o.copy().put("binding", "BINDING".equals(o.getString("legalBasis")))
+            .put("control", "CONTROL".equals(o.getString("legalBasis")));
         JsonObject notice = o.getJsonObject("notice");
         if (notice != null) item.put("noticeText", lang == Lang.EN ? notice.getString("textEn") : notice.getString("textDe"));
+        JsonObject basis = o.getJsonObject("basis");
+        if (basis != null && !"VOLUNTARY".equals(o.getString("legalBasis"))) {
+          item.put("legal", legalNotice(basis.getString("code"), basis.getInteger("version"), lang));
+        }
         items.add(item);
       }
       pages.render(ctx, "invitations-mine", Map.of("invitations", items));
@@ -224,9 +245,24 @@ public final class InvitationWeb {
   /** GET: says whose link it is and offers to continue; signs nobody in (mail scanners open links too). */
   public Future<?> linkPage(RoutingContext ctx) {
     String token = ctx.pathParam("token");
-    return service.checkLink(token, Sessions.user(ctx)).onSuccess(link -> pages.render(ctx, "invitation-link", Map.of(
-        "token", token, "name", link.account().name(), "fairName", link.invitation().fairName(),
-        "binding", "BINDING".equals(link.invitation().legalBasis()))));
+    Lang lang = Http.lang(ctx);
+    return service.checkLink(token, Sessions.user(ctx)).onSuccess(link -> {
+      InvitationStore.Invitation i = link.invitation();
+      Map<String, Object> model = new HashMap<>();
+      model.put("token", token);
+      model.put("name", link.account().name());
+      model.put("fairName", i.fairName());
+      model.put("binding", "BINDING".equals(i.legalBasis()));
+      model.put("control", "CONTROL".equals(i.legalBasis()));
+      // binding and control invitations are formal and show their notice (a voluntary one stays friendly)
+      model.put("formal", !"VOLUNTARY".equals(i.legalBasis()));
+      if (i.basisCode() != null && !"VOLUNTARY".equals(i.legalBasis())) {
+        model.put("legal", legalNotice(i.basisCode(), i.basisVersion(), lang));
+      } else if (i.noticeVersion() != null) {
+        model.put("legal", new JsonObject().put("notice", lang == Lang.EN ? i.noticeEn() : i.noticeDe()).put("version", i.noticeVersion()));
+      }
+      pages.render(ctx, "invitation-link", model);
+    });
   }
 
   /** POST: uses the link: records the first opening, signs the person in (a new session) and takes them on. */
@@ -251,6 +287,19 @@ public final class InvitationWeb {
     return service.confirm(token).onSuccess(b -> pages.render(ctx, "appointment-confirm", Map.of("token", token,
         "employerName", b.employerName(), "start", b.start().toString(), "end", b.end().toString(), "active", true,
         "confirmed", true, "boothId", b.boothId(), "bookingId", b.id())));
+  }
+
+  /**
+   * The notice of a basis version for a page in this language: law, version, the notice, and when the page is not in
+   * German, the German text too, marked as the binding one.
+   */
+  private JsonObject legalNotice(String code, int version, Lang lang) {
+    Basis b = service.legal().find(code, version).orElse(null);
+    if (b == null) return null;
+    JsonObject out = new JsonObject().put("law", b.law(lang.code())).put("code", b.code()).put("version", b.version())
+        .put("notice", b.notice(lang.code()));
+    if (!Basis.BINDING_LANGUAGE.equals(lang.code())) out.put("noticeDe", b.notice(Basis.BINDING_LANGUAGE));
+    return out;
   }
 
   static boolean uniqueViolation(Throwable e) {

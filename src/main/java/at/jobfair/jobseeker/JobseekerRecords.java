@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The jobseeker record: home region, languages, the responsible SfA caseworker, and the staff-only benefit type.
@@ -27,7 +26,6 @@ import java.util.Set;
  */
 public final class JobseekerRecords {
 
-  public static final Set<String> BENEFIT_TYPES = Set.of("UNEMPLOYMENT_BENEFIT", "EMERGENCY_ASSISTANCE", "MINIMUM_INCOME");
   private static final int MAX_REGION = 100;
   private static final int MAX_LANGUAGES = 20;
 
@@ -38,10 +36,13 @@ public final class JobseekerRecords {
 
   private final Pool pool;
   private final Pages pages;
+  /** The benefit types of the configured jurisdiction (the catalogue's), in the order staff choose from. */
+  private final List<String> benefitTypes;
 
-  public JobseekerRecords(Pool pool, Pages pages) {
+  public JobseekerRecords(Pool pool, Pages pages, List<String> benefitTypes) {
     this.pool = pool;
     this.pages = pages;
+    this.benefitTypes = List.copyOf(benefitTypes);
   }
 
   public Future<?> apiGet(RoutingContext ctx) {
@@ -95,7 +96,7 @@ public final class JobseekerRecords {
       }
       model.put("caseworkers", options);
       List<Map<String, Object>> benefits = new ArrayList<>();
-      for (String b : List.of("UNEMPLOYMENT_BENEFIT", "EMERGENCY_ASSISTANCE", "MINIMUM_INCOME")) {
+      for (String b : benefitTypes) {
         benefits.add(Map.of("code", b, "selected", b.equals(r.benefitType())));
       }
       model.put("benefits", benefits);
@@ -166,9 +167,10 @@ public final class JobseekerRecords {
     return out;
   }
 
-  private static String benefit(Object v) {
+  /** One of the jurisdiction's benefit types, or null (none recorded); another jurisdiction's type is refused too. */
+  private String benefit(Object v) {
     if (v == null) return null;
-    if (!(v instanceof String s) || !BENEFIT_TYPES.contains(s)) throw ApiError.badRequest("benefit_type_invalid");
+    if (!(v instanceof String s) || !benefitTypes.contains(s)) throw ApiError.badRequest("benefit_type_invalid");
     return s;
   }
 

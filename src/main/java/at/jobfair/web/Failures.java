@@ -63,9 +63,12 @@ public final class Failures implements Handler<RoutingContext> {
     if (failure instanceof PgException pg) {
       switch (pg.getSqlState()) {
         case "23505": return ApiError.conflict("conflict");
-        case "23503", "23514", "22001", "22P02", "22007", "22008": return ApiError.badRequest("invalid_value");
+        case "23502", "23503", "23514": return ApiError.badRequest("invalid_value");
         default: break;
       }
+      // Class 22, data exceptions: a value PostgreSQL cannot take (too long, out of range, a NUL character, a broken
+      // escape in JSON, an impossible date): the input's fault, whichever field it came through.
+      if (pg.getSqlState() != null && pg.getSqlState().startsWith("22")) return ApiError.badRequest("invalid_value");
     }
     if (fromBodyDecoding(failure)) return ApiError.badRequest("malformed_body");
     if (failure == null || failure instanceof io.vertx.ext.web.handler.HttpException) {

@@ -62,8 +62,11 @@ class InvitationApiTest {
     return app.client().signedIn("sfu@demo.test");
   }
 
+  /** A jobseeker receiving unemployment benefit: a placement proposal to them rests on § 10 AlVG. */
   static String person(String prefix) {
-    return fx.jobseekers(prefix, 1).get(0);
+    String email = fx.jobseekers(prefix, 1).get(0);
+    fx.exec("update jobseeker set benefit_type = 'UNEMPLOYMENT_BENEFIT' where account_id = ?", fx.accountId(email));
+    return email;
   }
 
   static TestClient signedIn(String email) {
@@ -207,8 +210,9 @@ class InvitationApiTest {
     JsonArray mine = c.get("/api/me/invitations").array();
     assertEquals(1, mine.size());
     assertEquals("BINDING", mine.getJsonObject(0).getString("legalBasis"));
-    assertEquals(1, mine.getJsonObject(0).getJsonObject("notice").getInteger("version"));
-    assertTrue(mine.getJsonObject(0).getJsonObject("notice").getString("textDe").contains("verbindlich"));
+    assertEquals("AT_ALVG_10", mine.getJsonObject(0).getJsonObject("basis").getString("code"));
+    assertEquals(1, mine.getJsonObject(0).getJsonObject("basis").getInteger("version"));
+    assertEquals("de", mine.getJsonObject(0).getJsonObject("basis").getString("noticeLanguage"));
     assertNotNull(mine.getJsonObject(0).getString("firstOpenedAt"));
     var myPage = c.get("/me/invitations");
     assertEquals(200, myPage.status());
@@ -283,6 +287,9 @@ class InvitationApiTest {
     JsonObject b = book(c, slots.get(5));
     assertEquals("PUBLIC_LINK", b.getString("source"));
     assertEquals("VOLUNTARY", b.getString("legalBasis"));
+    assertEquals("AT_VOLUNTARY/1", text("select i.basis_code || '/' || i.basis_version from invitation i join account a on a.id = i.jobseeker_id "
+        + "where a.email = 'lena.neu@example.org'"), "a public link rests on the voluntary basis");
+    assertEquals("AT_VOLUNTARY/1", text("select basis_code || '/' || basis_version from booking where id = " + b.getLong("id")), "and its booking too");
     assertTrue(text("select body_text from mail_outbox where to_address = 'lena.neu@example.org'").contains("/invitations/link/"));
 
     // the same address again: no second account, a clear answer and a sign-in link by email
@@ -336,7 +343,7 @@ class InvitationApiTest {
           assertEquals(fair, rs.getLong(3));
           assertEquals(booth, rs.getLong(4));
           assertEquals(vacancy, rs.getLong(5));
-          assertEquals(1, rs.getInt(6));
+          assertNull(rs.getObject(6), "the notice is the catalogue basis's, not a staff-edited version");
         }
       }
     } catch (SQLException e) {
@@ -363,9 +370,10 @@ class InvitationApiTest {
     }
     assertEquals(1, app.count("select count(*) from worklist_item where proposal_id = " + invitationId), "one item, however often opened");
     JsonObject proposal = item.getJsonObject("evidence").getJsonObject("proposal");
-    assertEquals(1, proposal.getInteger("noticeVersion"));
+    assertNull(proposal.getInteger("noticeVersion"), "a proposal under the catalogue carries no staff-edited notice");
+    assertEquals("AT_ALVG_10/1", proposal.getString("basis"));
     assertNotNull(proposal.getString("deadline"));
-    assertTrue(caseworker.get("/staff/worklist").body().contains("Rechtsfolgenbelehrung, Fassung"));
+    assertTrue(caseworker.get("/staff/worklist").body().contains("AT_ALVG_10/1"));
 
     String otherCaseworker = "sfa-other@example.org";
     app.client().signedIn("organizer@demo.test").post("/api/users", new JsonObject().put("email", otherCaseworker).put("name", "Andere SfA")
@@ -399,19 +407,18 @@ class InvitationApiTest {
   }
 
   @Test
-  void organisersAddANewVersionOfTheNoticeAndNewProposalsCarryIt() {
+  void theStaffEditedNoticeIsReadOnlyAndNewProposalsCarryTheCatalogueBasisInstead() {
     String url = "/api/consequence-notices";
     JsonObject notice = new JsonObject().put("textDe", "Neue Belehrung, Fassung zwei.").put("textEn", "New notice, version two.");
-    assertEquals(403, staff().post(url, notice).status());
+    assertEquals(200, staff().get(url).status(), "still readable for the records made before the catalogue");
     var r = app.client().signedIn("organizer@demo.test").post(url, notice);
-    assertEquals(201, r.status(), r.body());
-    int version = r.json().getInteger("version");
-    assertTrue(version >= 2);
+    assertTrue(r.status() == 404 || r.status() == 405, "nobody edits notices any more: " + r.status());
+    assertEquals(0, app.count("select count(*) from consequence_notice where version > 1"));
     String email = person("notice");
     JsonObject p = propose(email, Instant.now().plus(Duration.ofDays(1)));
-    assertEquals(version, p.getInteger("noticeVersion"));
-    assertTrue(text("select body_text from mail_outbox where to_address = '" + email + "'").contains("Neue Belehrung, Fassung zwei."));
-    assertEquals(400, app.client().signedIn("organizer@demo.test").post(url, new JsonObject().put("textDe", "nur deutsch")).status());
+    assertNull(p.getInteger("noticeVersion"));
+    assertEquals("AT_ALVG_10", p.getJsonObject("basis").getString("code"));
+    assertEquals(1, p.getJsonObject("basis").getInteger("version"));
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +66,8 @@ class InvitationMailTest {
 
   static String text(MimeMessage m) throws Exception {
     Object content = m.getContent();
-    return content instanceof String s ? s : ((Multipart) content).getBodyPart(0).getContent().toString();
+    String text = content instanceof String s ? s : ((Multipart) content).getBodyPart(0).getContent().toString();
+    return text.replace("\r\n", "\n");
   }
 
   @Test
@@ -110,6 +112,7 @@ class InvitationMailTest {
       long vacancy = app.count("select max(id) from vacancy where booth_id = " + booth);
       String email = fx.jobseekers("english", 1).get(0);
       fx.exec("update account set language = 'en' where email = ?", email);
+      fx.exec("update jobseeker set benefit_type = 'UNEMPLOYMENT_BENEFIT' where account_id = ?", fx.accountId(email));
       var r = app.client().signedIn("sfa@demo.test").post("/api/fairs/" + fair + "/invitations", new JsonObject()
           .put("type", "PLACEMENT_PROPOSAL").put("jobseekerEmail", email).put("vacancyId", vacancy)
           .put("deadline", Instant.now().plus(Duration.ofDays(3)).toString()));
@@ -119,8 +122,12 @@ class InvitationMailTest {
       MimeMessage m = first(email);
       assertEquals("Placement proposal: Waiter at Alpine Jobs", m.getSubject());
       String text = text(m);
-      assertTrue(text.contains("Notice of legal consequences (version 1)"), text);
-      assertTrue(text.contains("can be stopped for a certain time"), text);
+      assertTrue(text.startsWith("Dear Person english 0,"), "a binding notice opens formally: " + text);
+      assertFalse(text.contains("Hello"), text);
+      assertTrue(text.contains("NOTICE OF LEGAL CONSEQUENCES\nLegal basis: Section 10 of the Unemployment Insurance Act (AlVG)"), text);
+      assertTrue(text.contains("version AT_ALVG_10/1"), text);
+      assertTrue(text.contains("you lose your unemployment benefit or emergency assistance for at least six weeks"), text);
+      assertTrue(text.contains("The German text is the binding one:\nRechtsfolgenbelehrung: Dieser Vermittlungsvorschlag ist verbindlich."), text);
       assertTrue(text.contains("https://jobs.example.org/invitations/link/"), text);
       ReminderMailTest.waitUntil("delivery recorded", () -> app.count(
           "select count(*) from invitation i join mail_outbox o on o.id = i.outbox_id where o.status = 'SENT' and i.id = " + id) == 1);
@@ -131,6 +138,30 @@ class InvitationMailTest {
       assertNull(mine.getString("firstOpenedAt"));
       assertEquals("BINDING", mine.getString("legalBasis"));
       assertEquals("Waiter", mine.getJsonObject("vacancy").getString("title"));
+    }
+  }
+
+  @Test
+  void aControlAppointmentArrivesAsAFormalLetterWithItsNoticeUnderAHeading() throws Exception {
+    try (TestApp app = TestApp.start(settings())) {
+      Fixtures fx = new Fixtures(app);
+      long fair = fx.fair("Kontrollbörse", true, 0);
+      long booth = fx.booth(fair, fx.employer("Donau Bau"));
+      String email = fx.jobseekers("kontrolle", 1).get(0);
+      fx.exec("update jobseeker set benefit_type = 'UNEMPLOYMENT_BENEFIT' where account_id = ?", fx.accountId(email));
+      var r = app.client().signedIn("sfa@demo.test").post("/api/fairs/" + fair + "/invitations", new JsonObject()
+          .put("type", "CONTROL_APPOINTMENT").put("jobseekerEmail", email).put("boothId", booth)
+          .put("deadline", Instant.now().plus(Duration.ofDays(3)).toString()));
+      assertEquals(201, r.status(), r.body());
+      ReminderMailTest.waitUntil("the control appointment", () -> received(email) == 1);
+      MimeMessage m = first(email);
+      assertTrue(m.getSubject().startsWith("Kontrolltermin bei Donau Bau: bitte bis "), m.getSubject());
+      String text = text(m);
+      assertTrue(text.startsWith("Guten Tag Person kontrolle 0,\n"), "never \"Hallo\" before a binding notice: " + text);
+      assertFalse(text.contains("Hallo"), text);
+      assertTrue(text.contains("\nRECHTSFOLGENBELEHRUNG\nRechtsgrundlage: § 49 Arbeitslosenversicherungsgesetz (AlVG), Kontrollmeldung (Fassung AT_ALVG_49/1)\n"), text);
+      assertTrue(text.contains("Dieser Termin ist eine Kontrollmeldung nach § 49 AlVG."), text);
+      assertTrue(text.endsWith("Mit freundlichen Grüßen\nArbeitsmarktservice (AMS)") || text.contains("Mit freundlichen Grüßen\nArbeitsmarktservice (AMS)\n"), text);
     }
   }
 }

@@ -59,13 +59,17 @@ public final class Fixtures {
         slot, boothId, jobseekerId, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(minutes))));
   }
 
-  /** The same with a legal basis: a BINDING booking comes from a placement proposal, a VOLUNTARY one from the person. */
+  /**
+   * The same with a legal basis: a BINDING booking comes from a placement proposal, a CONTROL one from a control
+   * appointment, a VOLUNTARY one from the person.
+   */
   public long booking(long boothId, long jobseekerId, Instant start, int minutes, String legalBasis) {
     long slot = slots(boothId, start, 1, Duration.ofMinutes(minutes), 1).get(0);
     return insert("insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis) "
             + "values (?, ?, ?, tstzrange(?, ?), ?, ?) returning id",
         slot, boothId, jobseekerId, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofMinutes(minutes))),
-        "BINDING".equals(legalBasis) ? "PLACEMENT_PROPOSAL" : "OWN_INITIATIVE", legalBasis);
+        "BINDING".equals(legalBasis) ? "PLACEMENT_PROPOSAL" : "CONTROL".equals(legalBasis) ? "CONTROL_APPOINTMENT" : "OWN_INITIATIVE",
+        legalBasis);
   }
 
   /** Jobseeker accounts {@code prefix-i@example.org} with the password {@link #PASSWORD}. */
