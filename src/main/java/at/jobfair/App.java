@@ -1,6 +1,8 @@
 package at.jobfair;
 
 import at.jobfair.account.AccountService;
+import at.jobfair.account.Role;
+import at.jobfair.account.SecondFactor;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.PasswordHasher;
 import at.jobfair.attendance.AttendanceService;
@@ -20,6 +22,9 @@ import at.jobfair.letter.Letters;
 import at.jobfair.invitation.InvitationService;
 import at.jobfair.invitation.LinkSigner;
 import at.jobfair.invitation.ReminderJob;
+import at.jobfair.retention.RetentionJob;
+import at.jobfair.attendance.SickNoteRetention;
+import at.jobfair.cascade.HearingRetention;
 import at.jobfair.legal.Catalogue;
 import at.jobfair.legal.CatalogueFile;
 import at.jobfair.legal.CatalogueStore;
@@ -188,6 +193,7 @@ public final class App implements AutoCloseable {
           new Limits(java.util.Arrays.stream(config.string("http.trustedProxies").split(",")).map(String::strip)
               .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet()),
               config.integer("limits.websocketsPerAddress"), config.integer("limits.signInsPerMinute")),
+          new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC()),
           letters);
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
@@ -220,12 +226,23 @@ public final class App implements AutoCloseable {
       java.time.Duration grace = java.time.Duration.ofDays(config.integer("cascade.closeGraceDays"));
       every(vertx, jobs, config.integer("cascade.closePollSeconds"), "closing_cascades", "closing cascades",
           () -> cascades.endBarredEverywhere().compose(n -> cascades.closeDue(grace)));
+      // Retention: evidence about people is blanked after its period, once per run across all nodes, audited. The one
+      // place to add a kind of evidence (the no-show path's reasons and attachments: a RetentionRule of their own).
+      RetentionJob retention = retentionJob(config, pool, audit);
+      every(vertx, jobs, config.integer("retention.pollSeconds"), "retention", "retention", retention::run);
       return new App(config, database, cluster, pool, started, services, readiness);
     } catch (Exception e) {
       if (vertx != null) vertx.close();
       database.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+  }
+
+  /** The retention job with every kind of evidence it removes after its period, as configured (tests run it directly). */
+  public static RetentionJob retentionJob(Config config, Pool pool, AuditLog audit) {
+    return new RetentionJob(pool, audit, Clock.systemUTC(), List.of(
+        new SickNoteRetention(config.integer("retention.sickNoteDays"), config.integer("retention.voluntaryDays")),
+        new HearingRetention(config.integer("retention.caseEvidenceDays"))));
   }
 
   /** Check-in, outcomes, excuses and the no-show job, as configured. */
@@ -320,6 +337,21 @@ public final class App implements AutoCloseable {
   }
 
   /** {@code session.secret}, or a key generated once and kept in the database, so that every node and restart shares it. */
+  /** The roles that sign in with a second factor (auth.secondFactorRoles, comma-separated role names). */
+  static java.util.Set<Role> secondFactorRoles(Config config) {
+    java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+    for (String name : config.string("auth.secondFactorRoles").split(",")) {
+      if (name.isBlank()) continue;
+      try {
+        roles.add(Role.valueOf(name.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new Config.ConfigException("auth.secondFactorRoles", "names no role " + name.strip() + " (roles: "
+            + java.util.Arrays.toString(Role.values()) + ")");
+      }
+    }
+    return roles;
+  }
+
   /** The operator's reviewed catalogue file when one is configured, else the one built in for the jurisdiction. */
   static Catalogue catalogue(Config config) {
     String file = config.string("legal.catalogueFile");

@@ -114,7 +114,8 @@ public final class AppRouter {
     router.get("/fairs/:id/orientation/signal").handler(sessions).handler(limits.sockets()).handler(ctx -> s.meetings().relay().upgradeGroup(ctx, s.meetings().groups()));
     router.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true));
     // Signing in hashes a password and registering creates an account: a few a minute per address, before the session.
-    for (String expensive : List.of("/api/session", "/signin", "/api/fairs/:id/registrations", "/fairs/:id/register")) {
+    for (String expensive : List.of("/api/session", "/signin", "/api/session/second-factor", "/signin/second-factor",
+        "/api/fairs/:id/registrations", "/fairs/:id/register")) {
       router.post(expensive).handler(limits.attempts(expensive));
     }
     router.route().handler(sessions);
@@ -122,7 +123,7 @@ public final class AppRouter {
 
     Failures failures = new Failures(s.pages());
     Endpoints e = new Endpoints(router, failures);
-    SignIn signIn = new SignIn(s.accounts(), s.pages());
+    SignIn signIn = new SignIn(s.accounts(), s.secondFactor(), s.pages());
     UserAdmin users = new UserAdmin(s.accounts(), s.pages());
     HomePage home = new HomePage(s.pages(), s.catalog());
     Catalog catalog = new Catalog(s.catalog(), s.pages());
@@ -139,6 +140,11 @@ public final class AppRouter {
     e.page(POST, "/signout", anyone(), signIn::formSignOut);
     e.api(POST, "/api/session", anyone(), signIn::apiSignIn);
     e.api(DELETE, "/api/session", anyone(), signIn::apiSignOut);
+    // The second factor after the password, for staff roles that decide or read benefit data (auth.secondFactorRoles)
+    e.page(GET, "/signin/second-factor", anyone(), signIn::secondFactorPage);
+    e.page(POST, "/signin/second-factor", anyone(), signIn::secondFactorForm);
+    e.api(POST, "/api/session/second-factor", anyone(), signIn::apiSecondFactor);
+    e.api(POST, "/api/session/second-factor/enrolment", anyone(), signIn::apiEnrol);
     e.api(GET, "/api/me", signedIn(), signIn::me);
 
     // Account administration (organisers)
@@ -303,6 +309,8 @@ public final class AppRouter {
     e.api(POST, "/api/stations/:id/next", stationStaff, cascadeApi::next);
     e.api(GET, "/api/cascades/:id", roles(JOBSEEKER, SFU, SFA, ERHEBUNG, ORGANIZER, KOMMUNE), cascadeApi::get);
     e.api(POST, "/api/cascades/:id/events", stationStaff, cascadeApi::event);
+    e.api(POST, "/api/cascades/:id/handovers", roles(SFU), cascadeApi::handover);
+    e.api(POST, "/api/cascades/:id/hearing", roles(ERHEBUNG, SFA), cascadeApi::hearing);
     e.api(GET, "/api/cascades/:id/dossier", readsDossier, cascadeApi::dossier);
     e.api(GET, "/api/me/cascades", roles(JOBSEEKER), cascadeApi::mine);
     e.api(GET, "/api/cascade-tasks", decides, cascadeApi::tasks);
@@ -314,6 +322,7 @@ public final class AppRouter {
     e.page(POST, "/staff/stations/:id/next", stationStaff, cascadePages::nextForm);
     e.page(GET, "/staff/cascades/:id", readsCases, cascadePages::casePage);
     e.page(POST, "/staff/cascades/:id/events", stationStaff, cascadePages::eventForm);
+    e.page(POST, "/staff/cascades/:id/hearing", roles(ERHEBUNG, SFA), cascadePages::hearingForm);
     e.page(GET, "/staff/cascades/:id/dossier", readsDossier, cascadePages::dossierPage);
     e.page(GET, "/staff/decisions", decides, cascadePages::tasksPage);
     e.page(GET, "/me/cascade", roles(JOBSEEKER), cascadePages::minePage);

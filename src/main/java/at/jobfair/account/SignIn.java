@@ -15,20 +15,96 @@ import java.util.Map;
 public final class SignIn {
 
   private final AccountService accounts;
+  private final SecondFactor secondFactor;
   private final Pages pages;
 
-  public SignIn(AccountService accounts, Pages pages) {
+  public SignIn(AccountService accounts, SecondFactor secondFactor, Pages pages) {
     this.accounts = accounts;
+    this.secondFactor = secondFactor;
     this.pages = pages;
   }
 
+  /** The password; then either signed in (the account), or {@code {"secondFactor": "CODE" | "ENROL"}} to go on with. */
   public Future<?> apiSignIn(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
     return accounts.signIn(stringOrNull(body, "email"), stringOrNull(body, "password"), Http.clientIp(ctx))
-        .onSuccess(account -> {
-          Sessions.signIn(ctx, account);
-          Http.ok(ctx, account.toJson());
+        .compose(account -> secondFactor.next(account).onSuccess(step -> {
+          if (step == SecondFactor.Step.NONE) {
+            Sessions.signIn(ctx, account);
+            Http.ok(ctx, account.toJson());
+          } else {
+            Sessions.awaitSecondFactor(ctx, account);
+            Http.ok(ctx, new JsonObject().put("secondFactor", step.name()));
+          }
+        }));
+  }
+
+  /** The code from the authenticator app, after the password: signs in (and confirms an authenticator being set up). */
+  public Future<?> apiSecondFactor(RoutingContext ctx) {
+    Account pending = pending(ctx);
+    return secondFactor.verify(pending, stringOrNull(Http.body(ctx), "code")).onSuccess(v -> {
+      Sessions.signIn(ctx, pending);
+      Http.ok(ctx, pending.toJson());
+    });
+  }
+
+  /** Sets up an authenticator for the person waiting with a right password and none yet: secret, address, QR code. */
+  public Future<?> apiEnrol(RoutingContext ctx) {
+    Account pending = pending(ctx);
+    return secondFactor.next(pending).compose(step -> step == SecondFactor.Step.ENROL ? secondFactor.enrol(pending)
+        : Future.failedFuture(ApiError.conflict("second_factor_exists"))).onSuccess(json -> Http.ok(ctx, json));
+  }
+
+  /** The page after the password: the code's form, and the QR code first when the authenticator is still to be set up. */
+  public Future<?> secondFactorPage(RoutingContext ctx) {
+    Account pending = Sessions.awaitingSecondFactor(ctx);
+    String next = Http.localPath(ctx.request().getParam("next"));
+    if (pending == null) {
+      Http.seeOther(ctx, "/signin");
+      return null;
+    }
+    return secondFactorModel(pending, next).onSuccess(model -> pages.render(ctx, "signin-second-factor", model));
+  }
+
+  public Future<?> secondFactorForm(RoutingContext ctx) {
+    Account pending = Sessions.awaitingSecondFactor(ctx);
+    String next = Http.localPath(ctx.request().getFormAttribute("next"));
+    if (pending == null) {
+      Http.seeOther(ctx, "/signin");
+      return null;
+    }
+    return secondFactor.verify(pending, ctx.request().getFormAttribute("code"))
+        .onSuccess(v -> {
+          Sessions.signIn(ctx, pending);
+          Http.seeOther(ctx, next);
+        })
+        .recover(e -> {
+          if (!(e instanceof ApiError error)) return Future.failedFuture(e);
+          return secondFactorModel(pending, next).onSuccess(model -> {
+            model.put("error", pages.messages().get(Http.lang(ctx), "error." + error.code(), error.args()));
+            pages.render(ctx, error.status(), "signin-second-factor", model);
+          }).mapEmpty();
         });
+  }
+
+  private Future<Map<String, Object>> secondFactorModel(Account pending, String next) {
+    return secondFactor.next(pending).compose(step -> {
+      Map<String, Object> model = new HashMap<>();
+      model.put("next", next);
+      if (step != SecondFactor.Step.ENROL) return Future.succeededFuture(model);
+      return secondFactor.enrol(pending).map(enrolment -> {
+        model.put("enrol", true);
+        model.put("secret", enrolment.getString("secret"));
+        model.put("qrSvg", enrolment.getString("qrSvg"));
+        return model;
+      });
+    });
+  }
+
+  private static Account pending(RoutingContext ctx) {
+    Account pending = Sessions.awaitingSecondFactor(ctx);
+    if (pending == null) throw ApiError.unauthorized("sign_in_required");
+    return pending;
   }
 
   public Future<?> apiSignOut(RoutingContext ctx) {
@@ -55,10 +131,15 @@ public final class SignIn {
     String email = ctx.request().getFormAttribute("email");
     String next = Http.localPath(ctx.request().getFormAttribute("next"));
     return accounts.signIn(email, ctx.request().getFormAttribute("password"), Http.clientIp(ctx))
-        .onSuccess(account -> {
-          Sessions.signIn(ctx, account);
-          Http.seeOther(ctx, next);
-        })
+        .compose(account -> secondFactor.next(account).onSuccess(step -> {
+          if (step == SecondFactor.Step.NONE) {
+            Sessions.signIn(ctx, account);
+            Http.seeOther(ctx, next);
+          } else {
+            Sessions.awaitSecondFactor(ctx, account);
+            Http.seeOther(ctx, "/signin/second-factor?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+          }
+        }))
         .recover(e -> {
           if (!(e instanceof ApiError error)) return Future.failedFuture(e);
           Map<String, Object> model = new HashMap<>();

@@ -1,6 +1,7 @@
 package at.jobfair.cascade;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * One participant's cascade at one fair: where it stands and the facts its guards need.
@@ -15,26 +16,37 @@ import java.time.Instant;
  * @param decisionDue    when the decision is due (set when the case reaches DECISION)
  * @param imposedAt      when the sanction was imposed
  * @param jobStart       the job start that opened the waiver consideration
+ * @param noticed        the vacancies (ids) proposed to this person with a notice of legal consequences whose delivery
+ *                       is provable (a placement proposal whose mail was sent, or one handed over at a station): a fact
+ * @param noticeDeclined one of the {@code noticed} vacancies was declined in this cascade: only such a decline may lead
+ *                       to a sanction check
  */
 public record Cascade(State state, Station station, LegalBasis basis, boolean employerNoShow, boolean outage,
                       boolean minimumIncome, String caseworkerId, boolean statementGiven, Instant decisionDue,
-                      Instant imposedAt, Instant jobStart) {
+                      Instant imposedAt, Instant jobStart, Set<String> noticed, boolean noticeDeclined) {
+
+  public Cascade {
+    noticed = noticed == null ? Set.of() : Set.copyOf(noticed);
+  }
 
   public static Cascade invited(LegalBasis basis, boolean minimumIncome, String caseworkerId) {
-    return new Cascade(State.INVITED, null, basis, false, false, minimumIncome, caseworkerId, false, null, null, null);
+    return new Cascade(State.INVITED, null, basis, false, false, minimumIncome, caseworkerId, false, null, null, null,
+        Set.of(), false);
   }
 
   /** Why this person may never reach a sanction check, as a refusal code, or null when they may. */
   public String sanctionBar() {
-    if (basis != LegalBasis.BINDING) return "sanction_barred_voluntary";
+    if (basis == LegalBasis.VOLUNTARY) return "sanction_barred_voluntary";
+    if (basis == LegalBasis.CONTROL) return "sanction_barred_control";
     if (employerNoShow) return "sanction_barred_employer_no_show";
     if (outage) return "sanction_barred_outage";
+    if (!noticeDeclined) return "sanction_barred_no_notice";
     return null;
   }
 
   Cascade at(State s, Station st) {
     return new Cascade(s, st, basis, employerNoShow, outage, minimumIncome, caseworkerId, statementGiven, decisionDue,
-        imposedAt, jobStart);
+        imposedAt, jobStart, noticed, noticeDeclined);
   }
 
   /**
@@ -42,41 +54,52 @@ public record Cascade(State state, Station station, LegalBasis basis, boolean em
    * person is no jobseeker) the cascade is left as it is.
    */
   Cascade withFacts(CascadeStore.Facts f) {
-    return f == null ? this : withEmployerNoShow(employerNoShow || f.employerNoShow()).withOutage(outage || f.outage());
+    return f == null ? this : withEmployerNoShow(employerNoShow || f.employerNoShow()).withOutage(outage || f.outage())
+        .withNoticed(f.noticed());
   }
 
   public Cascade withEmployerNoShow(boolean v) {
     return new Cascade(state, station, basis, v, outage, minimumIncome, caseworkerId, statementGiven, decisionDue,
-        imposedAt, jobStart);
+        imposedAt, jobStart, noticed, noticeDeclined);
   }
 
   public Cascade withOutage(boolean v) {
     return new Cascade(state, station, basis, employerNoShow, v, minimumIncome, caseworkerId, statementGiven,
-        decisionDue, imposedAt, jobStart);
+        decisionDue, imposedAt, jobStart, noticed, noticeDeclined);
   }
 
   public Cascade withBasis(LegalBasis v) {
     return new Cascade(state, station, v, employerNoShow, outage, minimumIncome, caseworkerId, statementGiven,
-        decisionDue, imposedAt, jobStart);
+        decisionDue, imposedAt, jobStart, noticed, noticeDeclined);
   }
 
   Cascade withStatement(boolean v) {
     return new Cascade(state, station, basis, employerNoShow, outage, minimumIncome, caseworkerId, v, decisionDue,
-        imposedAt, jobStart);
+        imposedAt, jobStart, noticed, noticeDeclined);
   }
 
   Cascade withDecisionDue(Instant v) {
     return new Cascade(state, station, basis, employerNoShow, outage, minimumIncome, caseworkerId, statementGiven, v,
-        imposedAt, jobStart);
+        imposedAt, jobStart, noticed, noticeDeclined);
   }
 
   Cascade withImposedAt(Instant v) {
     return new Cascade(state, station, basis, employerNoShow, outage, minimumIncome, caseworkerId, statementGiven,
-        decisionDue, v, jobStart);
+        decisionDue, v, jobStart, noticed, noticeDeclined);
   }
 
   Cascade withJobStart(Instant v) {
     return new Cascade(state, station, basis, employerNoShow, outage, minimumIncome, caseworkerId, statementGiven,
-        decisionDue, imposedAt, v);
+        decisionDue, imposedAt, v, noticed, noticeDeclined);
+  }
+
+  public Cascade withNoticed(Set<String> v) {
+    return new Cascade(state, station, basis, employerNoShow, outage, minimumIncome, caseworkerId, statementGiven,
+        decisionDue, imposedAt, jobStart, v, noticeDeclined);
+  }
+
+  public Cascade withNoticeDeclined(boolean v) {
+    return new Cascade(state, station, basis, employerNoShow, outage, minimumIncome, caseworkerId, statementGiven,
+        decisionDue, imposedAt, jobStart, noticed, v);
   }
 }

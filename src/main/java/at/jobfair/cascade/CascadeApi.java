@@ -21,7 +21,7 @@ public final class CascadeApi {
   private static final Set<String> DECISION_OPEN = Set.of("SANCTION_PROPOSED", "DECISION_PENDING");
   private static final Set<String> WAIVER_OPEN = Set.of("IMPOSED", "WAIVER_CONSIDERATION");
   private static final Set<String> PERSON_STEP_FIELDS = Set.of("event", "at", "fromStation", "toStation", "vacancy", "finding",
-      "decision", "reasons", "jobStart");
+      "decision", "reasons", "jobStart", "hearing");
 
   private final CascadeService service;
   private final Dossier dossier;
@@ -84,6 +84,23 @@ public final class CascadeApi {
     Event e = parse(body);
     Integer version = body.getValue("version") instanceof Number n ? n.intValue() : null;
     return service.act(user, Http.pathId(ctx, "id"), e, version).compose(id -> answer(user, id)).onSuccess(v -> Http.ok(ctx, v));
+  }
+
+  /** POST {@code {"vacancyId"}}: the SfU handed the person a placement proposal with the notice in force (provable delivery). */
+  public Future<?> handover(RoutingContext ctx) {
+    Object v = Http.body(ctx).getValue("vacancyId");
+    long id = Http.pathId(ctx, "id");
+    return service.handOver(Sessions.user(ctx), id, v == null ? null : String.valueOf(v)).compose(n -> service.view(id))
+        .onSuccess(view -> Http.ok(ctx, view));
+  }
+
+  /** POST the hearing record of the sanction check ({@link Hearing#parse}) with {@code "version"}: the STATEMENT step. */
+  public Future<?> hearing(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    JsonObject body = Http.body(ctx);
+    Hearing h = Hearing.parse(body);
+    Integer version = body.getValue("version") instanceof Number n ? n.intValue() : null;
+    return service.hear(user, Http.pathId(ctx, "id"), h, version).compose(id -> answer(user, id)).onSuccess(v -> Http.ok(ctx, v));
   }
 
   /** Employers staffing an offer station learn that their step was recorded, nothing of where the person goes next. */
@@ -166,6 +183,8 @@ public final class CascadeApi {
         barred = s.getString("reasons");
         p.put("bar", barred).remove("reasons");
       }
+      // A statement step names its hearing record ("hearing record 7"), not words of the person: the number says enough.
+      if (p.getValue("hearing") != null) p.remove("reasons");
       if (p.getValue("vacancy") instanceof JsonObject vac) p.put("vacancy", new JsonObject().put("title", vac.getString("title")).put("employer", vac.getString("employer")));
       steps.add(p);
     }

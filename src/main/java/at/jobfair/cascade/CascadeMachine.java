@@ -16,7 +16,8 @@ import java.util.Set;
  * does not fit the state ({@code event_not_allowed}), belongs to another station ({@code wrong_station}) or the person
  * has not been taken from the queue yet ({@code not_taken}); the actor may not do it ({@code not_permitted},
  * {@code not_staff_of_station}, {@code platform_never_decides}, {@code not_responsible_decider}); the person may never
- * reach a sanction step ({@code sanction_barred_*}); the payload is incomplete; a deadline. A late sanction bar ({@code SANCTION_BARRED}, by the platform) is refused
+ * reach a sanction step ({@code sanction_barred_*}, among them {@code sanction_barred_no_notice}: no vacancy proposed
+ * with a provably delivered notice of legal consequences was declined); the payload is incomplete; a deadline. A late sanction bar ({@code SANCTION_BARRED}, by the platform) is refused
  * with {@code no_sanction_bar} when the person has no bar.
  *
  * <p>The actor is checked before the sanction bar so that nobody without a part in the sanction check learns from a
@@ -184,7 +185,10 @@ public final class CascadeMachine {
       case TAKE -> c.at(State.AT_STATION, c.station());
       case COURSE_ACCEPTED -> c.at(State.ENDED_COURSE_ACCEPTED, null);
       case OFFER_ACCEPTED, LOCAL_OFFER_ACCEPTED -> c.at(State.ENDED_JOB_ACCEPTED, null);
-      case COURSE_DECLINED, OFFER_DECLINED, LOCAL_OFFER_DECLINED -> handOff(c, pb.after(c.station()));
+      case COURSE_DECLINED -> handOff(c, pb.after(c.station()));
+      // Only the decline of a vacancy proposed with a provably delivered notice may lead to a sanction check.
+      case OFFER_DECLINED, LOCAL_OFFER_DECLINED -> handOff(c.noticed().contains(e.vacancyId()) ? c.withNoticeDeclined(true) : c,
+          pb.after(c.station()));
       case STATEMENT -> c.withStatement(true);
       case FINDING -> switch (e.finding()) {
         case JUSTIFIED -> c.at(State.NO_SANCTION, null);

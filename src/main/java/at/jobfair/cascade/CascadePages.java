@@ -132,14 +132,27 @@ public final class CascadePages {
       JsonObject station = q.getJsonObject("station");
       long fair = station.getLong("fairId");
       List<Future<JsonObject>> mine = new ArrayList<>();
+      boolean offer = "OFFER".equals(station.getString("station")) || "LOCAL_OFFER".equals(station.getString("station"));
       for (Object o : q.getJsonArray("atStation")) {
         JsonObject e = (JsonObject) o;
-        if (e.getBoolean("mine")) mine.add(service.view(e.getLong("cascade")));
+        // at an offer station each card has its own list: the person's proposals first and preselected (issue 12)
+        if (e.getBoolean("mine")) {
+          mine.add(service.view(e.getLong("cascade")).compose(v -> !offer ? Future.succeededFuture(v)
+              : service.vacanciesFor(fair, v.getJsonObject("person").getLong("id")).map(list -> v.put("vacancies", list))));
+        }
       }
-      return Future.all(mine).compose(x -> service.vacancies(fair)).compose(vac -> service.playbook(fair).map(sp -> {
+      return Future.all(mine).compose(x -> service.vacancies(fair)).compose(vac -> service.noticeInForce().compose(notice -> service.playbook(fair).map(sp -> {
         Map<String, Object> m = model(ctx);
         JsonArray cards = new JsonArray();
-        for (Future<JsonObject> f : mine) cards.add(f.result());
+        for (Future<JsonObject> f : mine) {
+          JsonObject card = f.result();
+          // the hand-over of a binding proposal is the SfU's, for binding participation only
+          card.put("mayHandOver", user.has(Role.SFU) && "BINDING".equals(card.getString("legalBasis")));
+          cards.add(card);
+        }
+        m.put("noticeVersion", notice);
+        m.put("topics", java.util.Arrays.stream(Hearing.Topic.values()).map(Enum::name).toList());
+        m.put("hearingFindings", List.of("NONE", "REASONABLE", "NOT_REASONABLE", "UNCLEAR"));
         m.put("q", q);
         m.put("waitingCount", q.getJsonArray("waiting").size());
         m.put("station", station);
@@ -155,7 +168,7 @@ public final class CascadePages {
         m.put("mayDossier", mayDossier(user));
         pages.render(ctx, "cascade-station", m);
         return null;
-      }));
+      })));
     });
   }
 
@@ -178,7 +191,39 @@ public final class CascadePages {
       if (jobStart != null && !jobStart.isBlank()) body.put("jobStart", LocalDate.parse(jobStart.strip()).atStartOfDay(zone).toInstant().toString());
       String version = f.get("version");
       Integer v = version == null || version.isBlank() ? null : Integer.valueOf(version.strip());
-      done = service.act(Sessions.user(ctx), id, CascadeApi.parse(body), v);
+      Event event = CascadeApi.parse(body);
+      // "handed over in person today": recorded first, in its own transaction, so the decline after it finds it
+      Future<Integer> handedOver = "on".equals(f.get("handover"))
+          ? service.handOver(Sessions.user(ctx), id, event.vacancyId()) : Future.succeededFuture(0);
+      // the hand-over changed nothing the person sees, so the version the form showed still holds
+      done = handedOver.compose(x -> service.act(Sessions.user(ctx), id, event, v));
+    } catch (ApiError e) {
+      done = Future.failedFuture(e);
+    } catch (RuntimeException e) {
+      done = Future.failedFuture(ApiError.badRequest("invalid_value"));
+    }
+    return done.onSuccess(v -> Http.seeOther(ctx, Http.withNotice(back, "done", "recorded")))
+        .recover(e -> Http.backWithError(ctx, e, back));
+  }
+
+  /** The hearing record from the station's form: per item the person's words and the finding ("NONE": not raised). */
+  public Future<?> hearingForm(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    var f = ctx.request().formAttributes();
+    String back = Http.localPath(f.get("back") == null ? "/staff/cascades/" + id : f.get("back"));
+    JsonArray items = new JsonArray();
+    for (Hearing.Topic t : Hearing.Topic.values()) {
+      String words = f.get("words." + t.name());
+      String finding = f.get("finding." + t.name());
+      boolean raised = (words != null && !words.isBlank()) || (finding != null && !finding.isBlank() && !"NONE".equals(finding));
+      if (raised) items.add(new JsonObject().put("topic", t.name()).put("words", words).put("finding", "NONE".equals(finding) ? null : finding));
+    }
+    JsonObject body = new JsonObject().put("language", f.get("language")).put("interpreter", f.get("interpreter"))
+        .put("confirmed", "on".equals(f.get("confirmed"))).put("statement", f.get("statement")).put("items", items);
+    Future<Long> done;
+    try {
+      String version = f.get("version");
+      done = service.hear(Sessions.user(ctx), id, Hearing.parse(body), version == null || version.isBlank() ? null : Integer.valueOf(version.strip()));
     } catch (ApiError e) {
       done = Future.failedFuture(e);
     } catch (RuntimeException e) {

@@ -39,14 +39,16 @@ public final class CascadeService {
       "platform_never_decides");
   /** Refusals that say the case is not (or no longer) where this step fits: 409. */
   private static final Set<String> CONFLICT = Set.of("cascade_closed", "event_not_allowed", "wrong_station", "not_taken",
-      "sanction_barred_voluntary", "sanction_barred_employer_no_show", "sanction_barred_outage", "waiver_period_open",
-      "waiver_deadline_passed", "no_sanction_bar");
+      "sanction_barred_voluntary", "sanction_barred_control", "sanction_barred_employer_no_show", "sanction_barred_outage", "sanction_barred_no_notice",
+      "waiver_period_open", "waiver_deadline_passed", "no_sanction_bar", "fair_not_started", "fair_over", "handover_not_binding",
+      "handover_not_here");
 
   private final Pool pool;
   private final CascadeStore store;
   private final AuditLog audit;
   private final Clock clock;
   private final int waiverDays;
+  private final HearingStore hearings = new HearingStore();
   /** The letters steps produce (a decision, a waiver); none when not wired (see {@link #letters}). */
   private CascadeLetters letters;
 
@@ -61,6 +63,17 @@ public final class CascadeService {
   /** The letters the steps produce, in the step's transaction (set once by the composition root). */
   public void letters(CascadeLetters letters) {
     this.letters = letters;
+  }
+
+  /** The vacancy id as the database writes it ("42", not " 42"), so that the machine finds it among the noticed ones. */
+  private static Event canonical(Event e) {
+    if (e.vacancyId() == null) return e;
+    try {
+      String id = String.valueOf(Long.parseLong(e.vacancyId().strip()));
+      return new Event(e.type(), id, e.reasons(), e.finding(), e.decision(), e.jobStart());
+    } catch (NumberFormatException x) {
+      return e;
+    }
   }
 
   /** A refusal of the machine as an answer with a message from the bundles ({@code error.<code>}). */
@@ -196,9 +209,10 @@ public final class CascadeService {
 
   /** Admits a person at the fair: the cascade starts, is booked and checked in, and the person waits at the first station. */
   public Future<Long> admit(Account staff, long fairId, long jobseekerId) {
-    return playbook(fairId).compose(sp -> pool.withTransaction(tx -> store.facts(tx, fairId, jobseekerId).compose(f -> {
+    return playbook(fairId).compose(sp -> pool.withTransaction(tx -> running(tx, fairId, true)
+        .compose(x -> store.facts(tx, fairId, jobseekerId)).compose(f -> {
       if (f == null) return Future.failedFuture(ApiError.notFound("jobseeker_not_found"));
-      Cascade c = Cascade.invited(f.binding() ? LegalBasis.BINDING : LegalBasis.VOLUNTARY, f.minimumIncome(),
+      Cascade c = Cascade.invited(f.basis(), f.minimumIncome(),
           f.caseworkerId() == null ? null : String.valueOf(f.caseworkerId())).withFacts(f);
       return store.insert(tx, fairId, jobseekerId, c).compose(id -> {
         if (id == null) return Future.failedFuture(ApiError.conflict("cascade_exists"));
@@ -209,11 +223,65 @@ public final class CascadeService {
             .compose(row -> move(tx, sp, row, row.cascade().withFacts(f), Event.of(Event.Type.CHECK_IN), staff))
             .map(id);
       });
-    })));
+    }))).recover(CascadeService::databaseGuard);
+  }
+
+  /**
+   * Whether the fair runs now: admission only from its start to its end ({@code fair_not_started}, {@code fair_over});
+   * with {@code untilEnd} false only its start counts (station steps may go on after the last slot). The database
+   * checks the same (cascade_fair_running, V19).
+   */
+  private Future<Void> running(SqlClient tx, long fairId, boolean untilEnd) {
+    Instant now = clock.instant();
+    return store.fairWindow(tx, fairId).compose(w -> {
+      if (w == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+      if (now.isBefore(w[0])) return Future.failedFuture(refusal("fair_not_started"));
+      if (untilEnd && !now.isBefore(w[1])) return Future.failedFuture(refusal("fair_over"));
+      return Future.succeededFuture();
+    });
+  }
+
+  /**
+   * The SfU at an offer station hands the person a placement proposal for a vacancy with the notice of legal
+   * consequences in force: the provable delivery (who, when, which notice), kept with the case and in the audit trail.
+   * Only for binding participation, by an SfU staffing the station the person is at. Handing the same vacancy over again
+   * changes nothing. Answers the notice version.
+   */
+  public Future<Integer> handOver(Account user, long cascadeId, String vacancy) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return pool.withTransaction(tx -> store.lock(tx, cascadeId).compose(row -> {
+      if (row == null) return Future.failedFuture(ApiError.notFound("cascade_not_found"));
+      Cascade c = row.cascade();
+      if (c.state() != State.AT_STATION || (c.station() != Station.OFFER && c.station() != Station.LOCAL_OFFER)) {
+        return Future.failedFuture(refusal("handover_not_here"));
+      }
+      return store.playbook(tx, row.fairId()).compose(sp -> {
+        if (!user.has(Role.SFU) || !sp.playbook().staffs(c.station(), Role.SFU)) return Future.failedFuture(refusal("not_staff_of_station"));
+        if (c.basis() != LegalBasis.BINDING) return Future.failedFuture(refusal("handover_not_binding"));
+        if (vacancy == null || vacancy.isBlank()) return Future.failedFuture(ApiError.badRequest("vacancy_required"));
+        return vacancyId(vacancy).compose(vid -> store.vacancyAtFair(tx, row.fairId(), vid)).compose(v -> {
+          if (v == null) return Future.failedFuture(ApiError.badRequest("vacancy_not_at_fair"));
+          return store.noticeInForce(tx).compose(version -> store.handedOver(tx, row.id(), v.getLong("id")).compose(already -> {
+            if (already != null) return Future.succeededFuture(already);
+            return audit.append(tx, AuditChain.Entry.of(now, user.id(), Role.SFU.name(), "cascade:" + row.id(), "HANDOVER",
+                    label(c.state(), c.station()), label(c.state(), c.station()),
+                    "vacancy " + v.getLong("id") + " (" + v.getString("title") + "); notice version " + version))
+                .compose(entry -> store.insertHandover(tx, row.id(), v, c.station(), version, user.id(), now, entry.seq()))
+                .map(version);
+          }));
+        });
+      });
+    }));
   }
 
   /** One event on a cascade; {@code expectedVersion} (when given) must be the version the actor saw. */
-  public Future<Long> act(Account user, long cascadeId, Event event, Integer expectedVersion) {
+  public Future<Long> act(Account user, long cascadeId, Event given, Integer expectedVersion) {
+    Event event = canonical(given);
+    // The free-text statement of earlier versions goes through the hearing record (an incomplete one is refused as before).
+    if (event.type() == Event.Type.STATEMENT && event.reasons() != null && !event.reasons().isBlank()
+        && event.reasons().length() <= CascadeMachine.MAX_REASONS) {
+      return hear(user, cascadeId, Hearing.ofStatement(event.reasons().strip()), expectedVersion);
+    }
     return pool.withTransaction(tx -> store.lock(tx, cascadeId).compose(row -> {
       if (row == null) return Future.failedFuture(ApiError.notFound("cascade_not_found"));
       if (expectedVersion != null && expectedVersion != row.version()) return Future.failedFuture(ApiError.conflict("cascade_changed"));
@@ -221,6 +289,36 @@ public final class CascadeService {
     })).onSuccess(id -> {
       if (letters != null) letters.sent();
     }).recover(CascadeService::databaseGuard);
+  }
+
+  /**
+   * The hearing record of a sanction check: written with the STATEMENT step it stands for, in one transaction. The
+   * machine is asked first, so a record the station may not take writes nothing. The audit trail gets the record's hash
+   * (HEARING), the step names the record ("hearing record N"): the person's words live only in the record, where
+   * retention can delete them without breaking the chain.
+   */
+  public Future<Long> hear(Account user, long cascadeId, Hearing given, Integer expectedVersion) {
+    return pool.withTransaction(tx -> store.lock(tx, cascadeId).compose(row -> {
+      if (row == null) return Future.failedFuture(ApiError.notFound("cascade_not_found"));
+      if (expectedVersion != null && expectedVersion != row.version()) return Future.failedFuture(ApiError.conflict("cascade_changed"));
+      return store.playbook(tx, row.fairId()).compose(sp -> store.facts(tx, row.fairId(), row.jobseekerId()).compose(f -> {
+        Cascade c = row.cascade().withFacts(f);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Chosen chosen = choose(sp.playbook(), c, Event.statement("hearing record"), user, now);
+        if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
+        String role = chosen.actor().roleCode();
+        Future<String> language = given.language() != null ? Future.succeededFuture(given.language())
+            : hearings.language(tx, row.jobseekerId());
+        return language.compose(lang -> {
+          Hearing h = given.inLanguage(lang);
+          String hash = h.hash(user.id(), now.toString());
+          return audit.append(tx, AuditChain.Entry.of(now, user.id(), role, "cascade:" + row.id(), "HEARING",
+                  label(c.state(), c.station()), label(c.state(), c.station()), "hearing record; sha256 " + hash))
+              .compose(entry -> hearings.insert(tx, row.id(), h, user.id(), role, now, hash, entry.seq()))
+              .compose(recordId -> move(tx, sp, row, c, Event.statement("hearing record " + recordId), user));
+        });
+      }));
+    })).map(cascadeId).recover(CascadeService::databaseGuard);
   }
 
   /** Takes the longest-waiting person of the station's queue; two staff at once get two different people. */
@@ -339,6 +437,13 @@ public final class CascadeService {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Chosen chosen = choose(sp.playbook(), c, e, user, now);
     if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
+    // No station step before the fair starts (admission checked the whole window already).
+    boolean stationStep = e.type() == Event.Type.TAKE || (e.type().station() != null && e.type().station() != Station.DECISION);
+    if (stationStep) return running(tx, row.fairId(), false).compose(x -> moved(tx, row, e, user, chosen, now));
+    return moved(tx, row, e, user, chosen, now);
+  }
+
+  private Future<Void> moved(SqlClient tx, CascadeRow row, Event e, Account user, Chosen chosen, Instant now) {
     Outcome.Moved m = (Outcome.Moved) chosen.outcome();
     // An employer staffs an offer station only at a fair where they run a booth.
     Future<Void> employerHere = chosen.actor().role() != Role.EMPLOYER ? Future.succeededFuture()
@@ -437,7 +542,8 @@ public final class CascadeService {
                     ? CascadeMachine.waiverDeadline(sp.playbook(), c) : null;
                 return new JsonObject().put("id", row.id()).put("version", row.version())
                     .put("fair", sp.fairJson())
-                    .put("person", new JsonObject().put("id", row.jobseekerId()).put("name", p.getString("name")))
+                    .put("person", new JsonObject().put("id", row.jobseekerId()).put("name", p.getString("name"))
+                        .put("language", p.getString("language")))
                     .put("caseworker", p.getString("caseworker"))
                     .put("caseworkerId", c.caseworkerId() == null ? null : Long.valueOf(c.caseworkerId()))
                     .put("state", c.state().name()).put("station", c.station() == null ? null : c.station().name())
@@ -497,6 +603,41 @@ public final class CascadeService {
             });
       });
     });
+  }
+
+  /**
+   * The fair's vacancies for the offer form of one person: those proposed to them first (the ones whose notice's
+   * delivery is provable before the others), marked, and the first of them selected; then the rest as before.
+   */
+  public Future<JsonArray> vacanciesFor(long fairId, long jobseekerId) {
+    return vacancies(fairId).compose(all -> store.proposals(pool, fairId, jobseekerId).map(proposed -> {
+      List<JsonObject> list = new ArrayList<>();
+      for (Object o : all) {
+        JsonObject v = ((JsonObject) o).copy();
+        String id = String.valueOf(v.getLong("id"));
+        v.put("proposed", proposed.containsKey(id)).put("noticeProven", proposed.getBoolean(id, false));
+        list.add(v);
+      }
+      // stable: the fair's order within each group
+      list.sort(java.util.Comparator.comparingInt(v -> v.getBoolean("noticeProven") ? 0 : v.getBoolean("proposed") ? 1 : 2));
+      JsonArray out = new JsonArray();
+      boolean first = true;
+      for (JsonObject v : list) {
+        out.add(v.put("selected", first && v.getBoolean("proposed")));
+        first = false;
+      }
+      return out;
+    }));
+  }
+
+  /** The version of the notice of legal consequences in force, for the hand-over at the station. */
+  public Future<Integer> noticeInForce() {
+    return store.noticeInForce(pool);
+  }
+
+  /** The hearing records of a cascade, oldest first (for the dossier and the case). */
+  public Future<JsonArray> hearings(long cascadeId) {
+    return hearings.of(pool, cascadeId);
   }
 
   /** The vacancies of the fair's booths, for the offer stations. */

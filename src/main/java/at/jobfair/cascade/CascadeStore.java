@@ -49,7 +49,8 @@ public final class CascadeStore {
   }
 
   /** What decides a person's guards at a fair, read fresh from bookings, invitations, attendance and outages. */
-  public record Facts(boolean binding, boolean employerNoShow, boolean outage, boolean minimumIncome, Long caseworkerId) {
+  public record Facts(LegalBasis basis, boolean employerNoShow, boolean outage, boolean minimumIncome, Long caseworkerId,
+                      Set<String> noticed) {
   }
 
   public Future<StoredPlaybook> playbook(SqlClient c, long fairId) {
@@ -136,6 +137,9 @@ public final class CascadeStore {
             select exists (select 1 from booking k join booth b on b.id = k.booth_id
                             where b.fair_id = $1 and k.jobseeker_id = $2 and k.status = 'ACTIVE' and k.legal_basis = 'BINDING')
                    or exists (select 1 from invitation i where i.fair_id = $1 and i.jobseeker_id = $2 and i.legal_basis = 'BINDING') as binding,
+                   exists (select 1 from booking k join booth b on b.id = k.booth_id
+                            where b.fair_id = $1 and k.jobseeker_id = $2 and k.status = 'ACTIVE' and k.legal_basis = 'CONTROL')
+                   or exists (select 1 from invitation i where i.fair_id = $1 and i.jobseeker_id = $2 and i.legal_basis = 'CONTROL') as control,
                    exists (select 1 from booking k join booth b on b.id = k.booth_id join attendance t on t.booking_id = k.id
                             where b.fair_id = $1 and k.jobseeker_id = $2 and t.outcome = 'EMPLOYER_NO_SHOW') as employer_no_show,
                    exists (select 1 from booking k join booth b on b.id = k.booth_id join fair_outage o on o.fair_id = b.fair_id
@@ -145,12 +149,15 @@ public final class CascadeStore {
                               where i.fair_id = $1 and i.jobseeker_id = $2 and i.legal_basis = 'BINDING' order by i.created_at desc, i.id desc limit 1),
                             (select j.benefit_type = 'MINIMUM_INCOME' from jobseeker j where j.account_id = $2), false) as minimum_income,
                    (select j.caseworker_id from jobseeker j where j.account_id = $2) as caseworker_id,
-                   exists (select 1 from jobseeker j where j.account_id = $2) as is_jobseeker""")
+                   exists (select 1 from jobseeker j where j.account_id = $2) as is_jobseeker,
+                   array(select v::text from cascade_noticed_vacancies($1, $2) v) as noticed""")
         .execute(Tuple.of(fairId, jobseekerId)).map(rows -> {
           Row r = rows.iterator().next();
           if (!r.getBoolean("is_jobseeker")) return null;
-          return new Facts(r.getBoolean("binding"), r.getBoolean("employer_no_show"), r.getBoolean("outage"),
-              r.getBoolean("minimum_income"), r.getLong("caseworker_id"));
+          // binding wins: a person invited bindingly and also to a control appointment is in the cascade for the proposal
+          LegalBasis basis = r.getBoolean("binding") ? LegalBasis.BINDING : r.getBoolean("control") ? LegalBasis.CONTROL : LegalBasis.VOLUNTARY;
+          return new Facts(basis, r.getBoolean("employer_no_show"), r.getBoolean("outage"),
+              r.getBoolean("minimum_income"), r.getLong("caseworker_id"), Set.of(r.getArrayOfStrings("noticed")));
         });
   }
 
@@ -168,7 +175,7 @@ public final class CascadeStore {
   }
 
   private static final String COLUMNS = "id, fair_id, jobseeker_id, version, state, station, legal_basis, employer_no_show, outage, "
-      + "minimum_income, caseworker_id, statement_given, decision_due, imposed_at, job_start, taken_by, waiting_since";
+      + "minimum_income, caseworker_id, statement_given, decision_due, imposed_at, job_start, taken_by, waiting_since, notice_declined";
 
   /** The cascade, locked for this transaction; null when there is none. */
   public Future<CascadeRow> lock(SqlClient tx, long id) {
@@ -200,7 +207,7 @@ public final class CascadeStore {
     Cascade c = new Cascade(State.valueOf(r.getString("state")), r.getString("station") == null ? null : Station.valueOf(r.getString("station")),
         LegalBasis.valueOf(r.getString("legal_basis")), r.getBoolean("employer_no_show"), r.getBoolean("outage"),
         r.getBoolean("minimum_income"), cw == null ? null : String.valueOf(cw), r.getBoolean("statement_given"),
-        instant(r, "decision_due"), instant(r, "imposed_at"), instant(r, "job_start"));
+        instant(r, "decision_due"), instant(r, "imposed_at"), instant(r, "job_start"), Set.of(), r.getBoolean("notice_declined"));
     return new CascadeRow(r.getLong("id"), r.getLong("fair_id"), r.getLong("jobseeker_id"), r.getInteger("version"), c,
         r.getLong("taken_by"), instant(r, "waiting_since"));
   }
@@ -210,14 +217,14 @@ public final class CascadeStore {
     boolean queued = c.state() == State.WAITING || c.state() == State.SENT_BACK;
     return tx.preparedQuery("""
             update cascade set state = $2, station = $3, legal_basis = $4, employer_no_show = $5, outage = $6, statement_given = $7,
-                   decision_due = $8, imposed_at = $9, job_start = $10, waiting_since = $11, taken_by = $12,
+                   decision_due = $8, imposed_at = $9, job_start = $10, waiting_since = $11, taken_by = $12, notice_declined = $14,
                    taken_at = case when $12::bigint is null then null when taken_by is distinct from $12 then $13 else taken_at end,
                    version = version + 1, updated_at = $13
              where id = $1 returning version""")
         .execute(Tuple.tuple().addLong(id).addString(c.state().name()).addString(c.station() == null ? null : c.station().name())
             .addString(c.basis().name()).addBoolean(c.employerNoShow()).addBoolean(c.outage()).addBoolean(c.statementGiven())
             .addValue(utc(c.decisionDue())).addValue(utc(c.imposedAt())).addValue(utc(c.jobStart())).addValue(queued ? utc(now) : null)
-            .addValue(takenBy).addValue(utc(now)))
+            .addValue(takenBy).addValue(utc(now)).addBoolean(c.noticeDeclined()))
         .map(rows -> rows.iterator().next().getInteger(0));
   }
 
@@ -265,10 +272,90 @@ public final class CascadeStore {
                 .put("vacancy", r.getLong("vacancy_id") == null && r.getString("vacancy_title") == null ? null
                     : new JsonObject().put("id", r.getLong("vacancy_id")).put("title", r.getString("vacancy_title")).put("employer", r.getString("employer")))
                 .put("finding", r.getString("finding")).put("decision", r.getString("decision")).put("reasons", r.getString("reasons"))
+                .put("hearing", hearingOf(r.getString("event"), r.getString("reasons")))
                 .put("jobStart", str(instant(r, "job_start"))).put("auditSeq", r.getLong("audit_seq")));
           }
           return out;
         });
+  }
+
+  /** The fair's start and end, or null when there is no such fair. */
+  public Future<Instant[]> fairWindow(SqlClient c, long fairId) {
+    return c.preparedQuery("select starts_at, ends_at from fair where id = $1").execute(Tuple.of(fairId)).map(rows -> {
+      if (rows.size() == 0) return null;
+      Row r = rows.iterator().next();
+      return new Instant[] {instant(r, "starts_at"), instant(r, "ends_at")};
+    });
+  }
+
+  /** The version of the notice of legal consequences in force now. */
+  public Future<Integer> noticeInForce(SqlClient c) {
+    return c.query("select max(version) from consequence_notice where valid_from <= now()").execute()
+        .map(rows -> rows.iterator().next().getInteger(0));
+  }
+
+  /** The notice version with which this vacancy was already handed over in this cascade, or null. */
+  public Future<Integer> handedOver(SqlClient c, long cascadeId, long vacancyId) {
+    return c.preparedQuery("select notice_version from cascade_handover where cascade_id = $1 and vacancy_id = $2")
+        .execute(Tuple.of(cascadeId, vacancyId)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getInteger(0));
+  }
+
+  public Future<Void> insertHandover(SqlClient tx, long cascadeId, JsonObject vacancy, Station station, int notice, long by,
+                                     Instant at, long auditSeq) {
+    return tx.preparedQuery("""
+            insert into cascade_handover (cascade_id, vacancy_id, vacancy_title, station, notice_version, handed_by, handed_role, at, audit_seq,
+                                          basis_code, basis_version)
+            select $1, $2, $3, $4, $5, $6, 'SFU', $7, $8, c.basis_code, c.basis_version from cascade c where c.id = $1""")
+        .execute(Tuple.tuple().addLong(cascadeId).addLong(vacancy.getLong("id")).addString(vacancy.getString("title"))
+            .addString(station.name()).addInteger(notice).addLong(by).addValue(utc(at)).addLong(auditSeq))
+        .mapEmpty();
+  }
+
+  /**
+   * The vacancies proposed to the person at this fair, for the offer form: each with whether its notice's delivery is
+   * provable (mail sent, or handed over at a station) — only the decline of those may lead to a sanction check.
+   */
+  public Future<JsonObject> proposals(SqlClient c, long fairId, long jobseekerId) {
+    return c.preparedQuery("""
+            select v.id, bool_or(p.proven) as proven from (
+              select v.id, (o.status = 'SENT') as proven from invitation i
+                join vacancy v on v.id = i.vacancy_id or (i.vacancy_id is null and v.booth_id = i.booth_id and v.title = i.vacancy_title)
+                left join mail_outbox o on o.id = i.outbox_id
+               where i.fair_id = $1 and i.jobseeker_id = $2 and i.kind = 'PLACEMENT_PROPOSAL'
+              union all
+              select h.vacancy_id, true from cascade_handover h join cascade k on k.id = h.cascade_id
+               where k.fair_id = $1 and k.jobseeker_id = $2) p join vacancy v on v.id = p.id group by v.id""")
+        .execute(Tuple.of(fairId, jobseekerId)).map(rows -> {
+          JsonObject out = new JsonObject();
+          for (Row r : rows) out.put(String.valueOf(r.getLong("id")), Boolean.TRUE.equals(r.getBoolean("proven")));
+          return out;
+        });
+  }
+
+  /** The proposals handed over in person in a cascade, oldest first, with who handed them over. */
+  public Future<JsonArray> handovers(SqlClient c, long cascadeId) {
+    return c.preparedQuery("""
+            select h.vacancy_id, h.vacancy_title, h.station, h.notice_version, h.at, h.audit_seq, a.name, h.handed_by, h.basis_code, h.basis_version
+              from cascade_handover h join account a on a.id = h.handed_by where h.cascade_id = $1 order by h.at, h.id""")
+        .execute(Tuple.of(cascadeId)).map(rows -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rows) {
+            out.add(new JsonObject().put("vacancy", new JsonObject().put("id", r.getLong("vacancy_id")).put("title", r.getString("vacancy_title")))
+                .put("station", r.getString("station")).put("noticeVersion", r.getInteger("notice_version"))
+                // the catalogue's basis the case runs under (V18), whose notice the proposal carried; null before the catalogue
+                .put("basis", r.getString("basis_code") == null ? null
+                    : new JsonObject().put("code", r.getString("basis_code")).put("version", r.getInteger("basis_version")))
+                .put("at", str(instant(r, "at"))).put("by", new JsonObject().put("id", r.getLong("handed_by")).put("name", r.getString("name")))
+                .put("auditSeq", r.getLong("audit_seq")));
+          }
+          return out;
+        });
+  }
+
+  /** The number of the hearing record a STATEMENT step stands for ("hearing record 7"), or null (also for older steps). */
+  static Long hearingOf(String event, String reasons) {
+    if (!"STATEMENT".equals(event) || reasons == null || !reasons.matches("hearing record \\d{1,18}")) return null;
+    return Long.valueOf(reasons.substring("hearing record ".length()));
   }
 
   static String str(Instant i) {

@@ -94,8 +94,10 @@ public final class Dossier {
         }
         return out;
       });
+      Future<JsonArray> handovers = new CascadeStore().handovers(pool, cascadeId);
+      Future<JsonArray> hearings = cascades.hearings(cascadeId);
       Future<JsonArray> sent = letters == null ? Future.succeededFuture(new JsonArray()) : letters.ofCase("cascade:" + cascadeId, lang);
-      return Future.all(invitations, bookings, sent).map(done -> {
+      return Future.all(invitations, bookings, handovers, hearings, sent).map(done -> {
         JsonArray steps = view.getJsonArray("steps");
         JsonArray offers = new JsonArray();
         JsonObject statement = null;
@@ -107,12 +109,53 @@ public final class Dossier {
           if ("STATEMENT".equals(ev)) statement = st;
           if ("FINDING".equals(ev)) finding = st;
         }
-        return new JsonObject().put("cascade", view.copy())
-            .put("invitations", invitations.result()).put("bookings", bookings.result())
+        JsonObject sanction = sanction(view.getString("state"), steps);
+        return new JsonObject().put("cascade", view.copy()).put("sanction", sanction)
+            .put("invitations", invitations.result()).put("bookings", bookings.result()).put("handovers", handovers.result())
+            .put("hearings", hearings.result())
+            .put("hearing", hearings.result().isEmpty() ? null : hearings.result().getJsonObject(hearings.result().size() - 1))
             .put("offers", offers).put("statement", statement).put("finding", finding).put("letters", sent.result())
-            .put("proposal", finding != null && "NOT_JUSTIFIED".equals(finding.getString("finding")));
+            // a proposal only while it is one: once decided, the dossier says what was decided (issue 12)
+            .put("proposal", "SANCTION_PROPOSED".equals(view.getString("state")));
       });
     });
+  }
+
+  /** The dossier's word for where the sanction stands, by the case's state; null where no sanction was ever in question. */
+  private static final java.util.Map<String, String> STATUS = java.util.Map.of("SANCTION_PROPOSED", "PROPOSED",
+      "DECISION_PENDING", "PENDING", "SENT_BACK", "SENT_BACK", "NO_SANCTION", "NO_SANCTION", "IMPOSED", "IMPOSED",
+      "NOT_IMPOSED", "NOT_IMPOSED", "WAIVER_CONSIDERATION", "WAIVER_CONSIDERATION", "WAIVED", "WAIVED");
+
+  /**
+   * The current state of the sanction: {@code {"status", "decision": {decision, reasons, at, by: {name, role}},
+   * "waiver": {event, reasons, at, by}, "closedAt", "closedFrom"}}. A closed case keeps the status it was closed in
+   * ({@code closedFrom}) beside CLOSED, and the decision it rests on.
+   */
+  static JsonObject sanction(String state, JsonArray steps) {
+    JsonObject decision = null;
+    JsonObject waiver = null;
+    JsonObject close = null;
+    for (Object o : steps) {
+      JsonObject st = (JsonObject) o;
+      String ev = st.getString("event");
+      if ("DECIDE".equals(ev) && !"SEND_BACK".equals(st.getString("decision"))) decision = st;
+      if ("DECIDE".equals(ev) && "SEND_BACK".equals(st.getString("decision"))) decision = null;
+      if ("WAIVE".equals(ev) || "REFUSE_WAIVER".equals(ev)) waiver = st;
+      if ("CLOSE".equals(ev) || ("REFUSE_WAIVER".equals(ev))) close = st;
+    }
+    String closedFrom = close == null ? null : "REFUSE_WAIVER".equals(close.getString("event")) ? "IMPOSED" : close.getString("from");
+    String status = "CLOSED".equals(state) ? (closedFrom != null && STATUS.containsKey(closedFrom) ? "CLOSED" : null) : STATUS.get(state);
+    if (status == null) return null;
+    return new JsonObject().put("status", status)
+        .put("decision", decision == null ? null : new JsonObject().put("decision", decision.getString("decision"))
+            .put("reasons", decision.getString("reasons")).put("at", decision.getString("at"))
+            .put("by", new JsonObject().put("name", decision.getJsonObject("actor").getString("name"))
+                .put("role", decision.getJsonObject("actor").getString("role"))))
+        .put("waiver", waiver == null ? null : new JsonObject().put("event", waiver.getString("event"))
+            .put("reasons", waiver.getString("reasons")).put("at", waiver.getString("at"))
+            .put("by", new JsonObject().put("name", waiver.getJsonObject("actor").getString("name"))))
+        .put("closedAt", close == null ? null : close.getString("at"))
+        .put("closedFrom", "CLOSED".equals(state) ? closedFrom : null);
   }
 
   /** The meeting room's log of a booking (joins, leaves, admission, phone, failures), oldest first; never call-back numbers. */

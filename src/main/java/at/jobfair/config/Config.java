@@ -173,6 +173,10 @@ public final class Config {
     range("cascade.waiverDays", 1, 365);
     range("cascade.closePollSeconds", 1, 24 * 3600);
     range("cascade.closeGraceDays", 0, 365);
+    range("retention.sickNoteDays", 1, 3650);
+    range("retention.voluntaryDays", 1, 3650);
+    range("retention.caseEvidenceDays", 1, 3650);
+    range("retention.pollSeconds", 60, 24 * 3600);
     range("metrics.pollSeconds", 1, 3600);
     if (!string("metrics.token").matches("[\\x21-\\x7e]*")) {
       throw new ConfigException("metrics.token", "must be printable ASCII without spaces (it travels in an Authorization header)");

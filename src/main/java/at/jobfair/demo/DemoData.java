@@ -179,7 +179,8 @@ public final class DemoData {
           }
           return booths;
         })
-        .compose(v -> seedCascadeFairs(tx, employerIds, accountIds, orientation, firstSlot, fairEnd, legal));
+        // The cascade fairs run from the same start as the e-Jobmeeting (now at the latest): admission waits for a fair's start.
+        .compose(v -> seedCascadeFairs(tx, employerIds, accountIds, fairStart, firstSlot, fairEnd, legal));
   }
 
   /**
@@ -276,17 +277,22 @@ public final class DemoData {
    */
   private static Future<Void> invite(SqlConnection tx, long fairId, long person, long by, Basis basis, int slot, Instant firstSlot) {
     boolean binding = basis.obligation() == Obligation.BINDING;
-    return tx.preparedQuery("select b.id, (select title from vacancy v where v.booth_id = b.id order by v.id limit 1) from booth b "
+    return tx.preparedQuery("select b.id, (select title from vacancy v where v.booth_id = b.id order by v.id limit 1), "
+            + "(select id from vacancy v where v.booth_id = b.id order by v.id limit 1) from booth b "
             + "where b.fair_id = $1 order by b.id limit 1").execute(Tuple.of(fairId))
         .compose(rows -> {
           long booth = rows.iterator().next().getLong(0);
           String title = rows.iterator().next().getString(1);
+          Long vacancy = rows.iterator().next().getLong(2);
+          // The proposal names its vacancy, so the station's offer form preselects it (its mail is not sent in the demo:
+          // the SfU hands the proposal over at the station to make a decline count for the sanction check).
           Future<Long> invitation = binding
               ? tx.preparedQuery("""
-                  insert into invitation (kind, legal_basis, jobseeker_id, fair_id, booth_id, vacancy_title, deadline, created_by,
+                  insert into invitation (kind, legal_basis, jobseeker_id, fair_id, booth_id, vacancy_id, vacancy_title, deadline, created_by,
                                           basis_code, basis_version, notice_language)
-                  values ('PLACEMENT_PROPOSAL', 'BINDING', $1, $2, $3, $4, $5, $6, $7, $8, 'de') returning id""")
-              .execute(Tuple.of(person, fairId, booth, title, utc(firstSlot.plus(Duration.ofDays(1))), by, basis.code(), basis.version()))
+                  values ('PLACEMENT_PROPOSAL', 'BINDING', $1, $2, $3, $9, $4, $5, $6, $7, $8, 'de') returning id""")
+              .execute(Tuple.of(person, fairId, booth, title, utc(firstSlot.plus(Duration.ofDays(1))), by, basis.code(), basis.version())
+                  .addValue(vacancy))
               .map(r -> r.iterator().next().getLong(0))
               : tx.preparedQuery("insert into mass_mailing (fair_id, criteria, recipients, created_by) values ($1, '{\"region\": \"Wien\"}'::jsonb, 1, $2) returning id")
               .execute(Tuple.of(fairId, by))

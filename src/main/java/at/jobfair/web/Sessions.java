@@ -20,6 +20,10 @@ public final class Sessions {
   public static final String COOKIE = "jobfair.session";
   static final String USER = "user";
   static final String CSRF = "csrf";
+  /** The account whose password was right but whose second factor is still to come (not signed in yet). */
+  static final String PENDING = "pending";
+  /** When the person last proved who they are (password, and code where one is required): epoch milliseconds. */
+  static final String AUTH_AT = "authAt";
   public static final String CSRF_COOKIE = "XSRF-TOKEN";
   public static final String CSRF_HEADER = "X-XSRF-TOKEN";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,9 +48,38 @@ public final class Sessions {
   public static void signIn(RoutingContext ctx, Account account) {
     Session session = ctx.session();
     session.regenerateId();
+    session.remove(PENDING);
     session.put(USER, account.toJson());
+    session.put(AUTH_AT, System.currentTimeMillis());
     ctx.put(USER, account);
     issueCsrfToken(ctx, session);
+  }
+
+  /**
+   * The password was right, the second factor is still to come: a new session id that holds the account as pending
+   * (nobody is signed in with it) and a CSRF token for the code's form.
+   */
+  public static void awaitSecondFactor(RoutingContext ctx, Account account) {
+    Session session = ctx.session();
+    session.regenerateId();
+    session.remove(USER);
+    ctx.remove(USER);
+    session.put(PENDING, account.toJson());
+    issueCsrfToken(ctx, session);
+  }
+
+  /** The account waiting for its second factor in this session, or null. */
+  public static Account awaitingSecondFactor(RoutingContext ctx) {
+    Session session = ctx.request().getCookie(COOKIE) == null ? null : ctx.session();
+    JsonObject json = session == null ? null : session.get(PENDING);
+    return json == null ? null : Account.fromJson(json);
+  }
+
+  /** When the signed-in person last proved who they are (epoch ms), or 0 when unknown. */
+  public static long authenticatedAt(RoutingContext ctx) {
+    Session session = ctx.session();
+    Object at = session == null ? null : session.get(AUTH_AT);
+    return at instanceof Number n ? n.longValue() : 0;
   }
 
   /**

@@ -17,7 +17,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * One person through every station of the demo's supra-regional fair: the organiser admits Anna; the SfU at the offer,
+ * One person through every station of the demo's supra-regional fair: the organiser admits Anna; the SfU at the offer
+ * (her proposal preselected, handed over with the notice), the hearing record at the check,
  * a second SfU at the local offer and the SfA checking on site each watch their queue, and Anna watches her own page;
  * every hand-off arrives without a reload. The SfA, Anna's own caseworker, then decides, and Anna reads it.
  */
@@ -81,7 +82,12 @@ class CascadeBrowserTest extends BrowserTestSupport {
       Locator card = offer.locator("#cascade-" + cascade);
       assertThat(card.locator("h2")).hasText("Anna Novak");
       assertThat(mine.locator(".my-cascade .now")).hasText("Sie sind gerade im Gespräch.");
-      card.locator("#vacancy-" + cascade).selectOption(String.valueOf(hotelVacancy));
+      // Her placement proposal's vacancy comes first, marked and preselected; its mail was never sent (the demo has no
+      // SMTP), so the SfU hands the proposal over with the notice now: only then may a decline lead to the check.
+      assertThat(card.locator("#vacancy-" + cascade)).hasValue(String.valueOf(hotelVacancy));
+      assertThat(card.locator("#vacancy-" + cascade + " option").first()).containsText("vorgeschlagen");
+      assertThat(card.locator(".proposal-mark[data-vacancy='" + hotelVacancy + "']")).containsText("Zustellung der Rechtsfolgenbelehrung nicht nachweisbar");
+      card.getByLabel("Vermittlungsvorschlag mit Rechtsfolgenbelehrung (Version 1) heute persönlich übergeben").check();
       card.locator("#offer-reasons-" + cascade).fill("Ich kann wegen meiner Kinder nicht nach Tirol ziehen.");
       button(offer, card, "Abgelehnt");
       assertThat(offer.locator(".notice")).hasText("Gespeichert.");
@@ -110,11 +116,15 @@ class CascadeBrowserTest extends BrowserTestSupport {
       assertThat(mine.locator(".go-next .place")).hasText("Raum 2 (SfA)");
       assertNotReloaded(mine);
 
-      // Sanction check: statement, then the finding; a sanction is proposed, not imposed.
+      // Sanction check: the hearing record (an item of reasonableness and a statement), then the finding; a sanction is
+      // proposed, not imposed.
       button(check, check.locator("form.next"), "Nächste Person");
       card = check.locator("#cascade-" + cascade);
+      card.locator("#words-" + cascade + "-HOURS").fill("Um vier Uhr früh anfangen geht nicht.");
+      card.locator("#finding-" + cascade + "-HOURS").selectOption("REASONABLE");
       card.locator("#statement-" + cascade).fill("Ich will einfach nicht in der Küche arbeiten.");
-      button(check, card, "Stellungnahme speichern");
+      card.getByLabel("Die Person hat die Niederschrift gelesen (oder vorgelesen bekommen) und bestätigt.").check();
+      button(check, card, "Niederschrift speichern");
       card = check.locator("#cascade-" + cascade);
       card.getByLabel("Ablehnung nicht begründet – Sanktion wird vorgeschlagen").check();
       card.locator("#finding-reasons-" + cascade).fill("Keine wichtigen Gründe genannt.");
@@ -127,7 +137,11 @@ class CascadeBrowserTest extends BrowserTestSupport {
       check.navigate(app.baseUrl() + "/staff/cascades/" + cascade + "/dossier");
       assertThat(check.locator(".offers")).containsText("Ich kann wegen meiner Kinder nicht nach Tirol ziehen.");
       assertThat(check.locator(".statement")).containsText("Ich will einfach nicht in der Küche arbeiten.");
+      assertThat(check.locator(".statement tr[data-topic=HOURS]")).containsText("Um vier Uhr früh anfangen geht nicht.");
+      assertThat(check.locator(".statement tr[data-topic=HOURS]")).containsText("zumutbar");
+      assertThat(check.locator(".handovers")).containsText("Sabine Fuchs");
       assertThat(check.locator(".invitations")).containsText("Vermittlungsvorschlag");
+      assertThat(check.locator(".sanction")).hasAttribute("data-status", "PROPOSED");
 
       // The decision: Anna's own caseworker, from the task list.
       check.navigate(app.baseUrl() + "/staff/decisions");
@@ -139,6 +153,12 @@ class CascadeBrowserTest extends BrowserTestSupport {
       assertThat(mine.locator(".my-cascade .now")).hasText("Es wurde eine Sanktion verhängt.");
       assertThat(mine.locator(".my-cascade .history")).containsText("Zumutbare Stellen ohne wichtigen Grund abgelehnt.");
       assertNotReloaded(mine);
+      // The dossier no longer says "proposed": decided, by whom, why.
+      check.navigate(app.baseUrl() + "/staff/cascades/" + cascade + "/dossier");
+      assertThat(check.locator(".sanction")).hasAttribute("data-status", "IMPOSED");
+      assertThat(check.locator(".sanction .decision")).containsText("Markus Lehner");
+      assertThat(check.locator(".sanction")).containsText("Zumutbare Stellen ohne wichtigen Grund abgelehnt.");
+      assertThat(check.locator(".proposal")).hasCount(0);
 
       // The board's funnel counts the run.
       organiser.navigate(app.baseUrl() + "/staff/fairs/" + fair + "/board");

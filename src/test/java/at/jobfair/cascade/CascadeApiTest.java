@@ -130,7 +130,8 @@ class CascadeApiTest {
     assertEquals("EMPLOYER", meetingLog.getJsonObject(0).getString("role"));
     assertEquals(2, dossier.getJsonArray("offers").size());
     assertEquals("Ich kann wegen meiner Kinder nicht nach Tirol ziehen.", dossier.getJsonArray("offers").getJsonObject(0).getString("reasons"));
-    assertEquals("Ich will einfach nicht in der Küche arbeiten.", dossier.getJsonObject("statement").getString("reasons"));
+    // the statement lives in the hearing record it became (the step names the record, the audit trail its hash)
+    assertEquals("Ich will einfach nicht in der Küche arbeiten.", dossier.getJsonObject("hearing").getString("statement"));
     assertEquals("NOT_JUSTIFIED", dossier.getJsonObject("finding").getString("finding"));
     assertTrue(dossier.getBoolean("proposal"));
     assertEquals(1, dossier.getJsonArray("bookings").size());
@@ -195,7 +196,9 @@ class CascadeApiTest {
     // Every transition is in the audit trail, named by the step, and the chain is whole.
     long steps = app.count("select count(*) from cascade_step where cascade_id = " + id);
     assertEquals(10, steps, "book, check-in, take, decline, take, decline, take, statement, finding, decide");
-    assertEquals(10, app.count("select count(*) from audit_log where subject = 'cascade:" + id + "' and event <> 'LETTER'"));
+    // two more than the steps: the hearing record's own audit record (HEARING, its hash) and the decision's letter (LETTER)
+    assertEquals(12, app.count("select count(*) from audit_log where subject = 'cascade:" + id + "'"));
+    assertEquals(1, app.count("select count(*) from audit_log where subject = 'cascade:" + id + "' and event = 'HEARING'"));
     assertEquals(1, app.count("select count(*) from audit_log where subject = 'cascade:" + id + "' and event = 'LETTER'"), "the decision's letter");
     assertEquals(10, app.count("select count(*) from cascade_step s join audit_log a on a.seq = s.audit_seq and a.event = s.event where s.cascade_id = " + id));
     assertEquals(1, app.count("select count(*) from audit_log where subject = 'cascade:" + id + "' and event = 'OFFER_DECLINED' "

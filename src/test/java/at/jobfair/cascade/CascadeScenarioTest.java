@@ -27,6 +27,9 @@ class CascadeScenarioTest {
   private static final Actor ORGANIZER = new Actor(Role.ORGANIZER, "org-1");
   private static final Actor KOMMUNE = new Actor(Role.KOMMUNE, "graz-1");
 
+  /** The vacancies proposed with a provably delivered notice in the binding stories (v-2 and v-graz-4 were not). */
+  private static final java.util.Set<String> NOTICED = java.util.Set.of("v-1", "v-tirol-1");
+
   private Transition last;
 
   private Cascade ok(Playbook pb, Cascade c, Event e, Actor a, Instant now) {
@@ -55,7 +58,7 @@ class CascadeScenarioTest {
   @Test
   void supraRegionalDeclinesOfferAndLocalOfferThenOwnSfaDecides() {
     Playbook pb = Playbook.defaultFor(Format.SUPRA_REGIONAL, false);
-    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
+    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED));
     assertEquals(Station.OFFER, last.nextStation());
     c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
     refused("wrong_station", pb, c, Event.localOfferDeclined("v-2", "zu weit"), SFU, T);
@@ -111,14 +114,14 @@ class CascadeScenarioTest {
   void employerNoShowAndOutageBlockTheSanctionCheck() {
     Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
     for (boolean noShow : new boolean[] {true, false}) {
-      Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1")).withEmployerNoShow(noShow)
+      Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED)).withEmployerNoShow(noShow)
           .withOutage(!noShow);
       c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
       c = ok(pb, c, Event.offerDeclined("v-1", "Passt nicht"), SFU, T);
       assertEquals(State.ENDED_NO_SANCTION_CHECK, c.state());
     }
     // recorded only after the person reached the queue: the check still may not start
-    Cascade c = waitingAtCheck(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
+    Cascade c = waitingAtCheck(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED));
     assertEquals(Station.SANCTION_CHECK, c.station());
     refused("sanction_barred_outage", pb, c.withOutage(true), Event.of(Type.TAKE), ERHEBUNG, T);
     refused("sanction_barred_employer_no_show", pb, c.withEmployerNoShow(true), Event.of(Type.TAKE), ERHEBUNG, T);
@@ -129,7 +132,7 @@ class CascadeScenarioTest {
   @Test
   void aLateBarEndsTheCaseWhereverItWaitsForASanctionStep() {
     Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
-    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
+    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED));
     c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
     Cascade waiting = ok(pb, c, Event.offerDeclined("v-1", "Passt nicht"), SFU, T);
     // no bar: the platform may not end the check
@@ -170,7 +173,7 @@ class CascadeScenarioTest {
   @Test
   void minimumIncomeRecipientIsDecidedByTheMunicipalityOnly() {
     Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
-    Cascade c = waitingAtCheck(pb, Cascade.invited(LegalBasis.BINDING, true, "cw-1"));
+    Cascade c = waitingAtCheck(pb, Cascade.invited(LegalBasis.BINDING, true, "cw-1").withNoticed(NOTICED));
     c = ok(pb, c, Event.of(Type.TAKE), ERHEBUNG, T);
     c = ok(pb, c, Event.statement("Ich will nicht"), ERHEBUNG, T);
     c = ok(pb, c, Event.finding(Finding.UNCLEAR, "Belege zur Pflege fehlen"), ERHEBUNG, T);
@@ -191,7 +194,7 @@ class CascadeScenarioTest {
   @Test
   void waiverAfterAJobStartWithinTheDeadlineOnly() {
     Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
-    Cascade c = waitingAtCheck(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
+    Cascade c = waitingAtCheck(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED));
     c = ok(pb, c, Event.of(Type.TAKE), ERHEBUNG, T);
     c = ok(pb, c, Event.statement("Kein Interesse"), ERHEBUNG, T);
     c = ok(pb, c, Event.finding(Finding.NOT_JUSTIFIED, "Keine Gründe"), ERHEBUNG, T);
@@ -215,12 +218,36 @@ class CascadeScenarioTest {
   void eJobmeetingEscalatesOnlyWhenEnabled() {
     for (boolean esc : new boolean[] {false, true}) {
       Playbook pb = Playbook.defaultFor(Format.E_JOBMEETING, esc);
-      Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1"));
+      Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED));
       c = ok(pb, c, Event.of(Type.TAKE), EMPLOYER, T);
       refused("event_not_allowed", pb, c, Event.of(Type.CLOSE), EMPLOYER, T); // the state is checked before the actor
       c = ok(pb, c, Event.offerDeclined("v-1", "Ich spreche zu wenig Deutsch für die Küche"), EMPLOYER, T);
       assertEquals(esc ? State.WAITING : State.ENDED_NO_SANCTION_CHECK, c.state());
       assertEquals(esc ? Station.SANCTION_CHECK : null, last.nextStation());
     }
+  }
+
+  @Test
+  void aDeclineOfAVacancyNeverProposedWithANoticeIsRecordedButEndsWithoutASanctionCheck() {
+    Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
+    // Anna's proposal was the cook's job; the station offered her the bakery job as well
+    Cascade invited = Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(java.util.Set.of("v-koch"));
+    Cascade c = ok(pb, checkedIn(pb, invited), Event.of(Type.TAKE), SFU, T);
+    Cascade ended = ok(pb, c, Event.offerDeclined("v-backstube", "Nachtschicht geht nicht"), SFU, T);
+    assertEquals(State.ENDED_NO_SANCTION_CHECK, ended.state());
+    assertNull(last.nextStation());
+    assertEquals("v-backstube", last.vacancyId());
+    assertEquals("sanction_barred_no_notice", ended.sanctionBar());
+    // the proposed vacancy declined: the check may follow
+    Cascade waiting = ok(pb, c, Event.offerDeclined("v-koch", "Zu weit weg"), SFU, T);
+    assertEquals(Station.SANCTION_CHECK, last.nextStation());
+    assertEquals(true, waiting.noticeDeclined());
+    // a proposal whose notice was not provably delivered (mail still queued) is not among the noticed ones
+    Cascade queued = ok(pb, checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1")), Event.of(Type.TAKE), SFU, T);
+    assertEquals(State.ENDED_NO_SANCTION_CHECK, ok(pb, queued, Event.offerDeclined("v-koch", "Zu weit weg"), SFU, T).state());
+    // a case at the check without a noticed decline (recorded before the rule) can take no sanction step; the platform ends it
+    Cascade legacy = waiting.withNoticeDeclined(false);
+    refused("sanction_barred_no_notice", pb, legacy, Event.of(Type.TAKE), ERHEBUNG, T);
+    assertEquals(State.ENDED_NO_SANCTION_CHECK, ok(pb, legacy, Event.sanctionBarred("sanction_barred_no_notice"), SYS, T).state());
   }
 }

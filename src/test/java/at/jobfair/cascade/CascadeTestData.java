@@ -74,7 +74,22 @@ public final class CascadeTestData {
     fx.exec("update jobseeker set caseworker_id = ?, benefit_type = ? where account_id = ?", caseworkerId, benefit, id);
     // Each person their own slot: slots of one booth never overlap.
     booking(boothOf(vacancyId), id, Instant.now().minus(Duration.ofMinutes(30 + 21L * SEQ.incrementAndGet())), legalBasis);
+    // Binding: the placement proposal for this vacancy, its notice delivered (the mail sent), so a decline may be checked.
+    if ("BINDING".equals(legalBasis)) proposal(vacancyId, id, "SENT");
     return id;
+  }
+
+  /**
+   * A placement proposal of the vacancy to the person with notice version 1, its mail in the outbox with this status
+   * (SENT: the notice's delivery is provable; QUEUED, FAILED: it is not). Answers the invitation id.
+   */
+  public long proposal(long vacancyId, long person, String mailStatus) {
+    long outbox = insert("insert into mail_outbox (kind, ref, to_address, subject, body_text, status, sent_at) values "
+        + "('INVITATION', ?, ?, 'Vermittlungsvorschlag', 'Text', ?, case when ? = 'SENT' then now() end) returning id",
+        "proposal:" + SEQ.incrementAndGet(), email(person), mailStatus, mailStatus);
+    return insert("insert into invitation (kind, legal_basis, jobseeker_id, fair_id, booth_id, vacancy_id, vacancy_title, deadline, "
+        + "notice_version, outbox_id) select 'PLACEMENT_PROPOSAL', 'BINDING', ?, b.fair_id, b.id, v.id, v.title, now() + interval '1 day', 1, ? "
+        + "from vacancy v join booth b on b.id = v.booth_id where v.id = ? returning id", person, outbox, vacancyId);
   }
 
   public String email(long accountId) {

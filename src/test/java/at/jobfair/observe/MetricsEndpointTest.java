@@ -77,7 +77,7 @@ class MetricsEndpointTest {
     assertEquals(1, value(after, "jobfair_cluster_members", ""));
     assertTrue(value(after, "jobfair_outbox_backlog", "") >= 0);
     assertTrue(value(after, "jobfair_outbox_oldest_age_seconds", "") >= 0);
-    for (String job : List.of("outbox", "reminders", "no_shows", "closing_cascades", "session_sweep")) {
+    for (String job : List.of("outbox", "reminders", "no_shows", "closing_cascades", "session_sweep", "retention")) {
       assertTrue(value(after, "jobfair_job_since_success_seconds", "job=\"" + job + "\"") >= 0, job);
     }
     assertTrue(value(after, "jobfair_job_run_seconds_count", "job=\"outbox\",outcome=\"success\"") >= 1,

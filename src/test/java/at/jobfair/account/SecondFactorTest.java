@@ -1,0 +1,162 @@
+package at.jobfair.account;
+
+import at.jobfair.support.Browsers;
+import at.jobfair.support.TestApp;
+import at.jobfair.support.TestClient;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Staff whose roles decide or read benefit data sign in with a second factor: the password alone signs nobody in, the
+ * first sign-in sets up the authenticator, a code counts once, and roles without the requirement are not asked.
+ */
+class SecondFactorTest {
+
+  static TestApp app;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start(Map.of("auth.secondFactorRoles", "SFA,KOMMUNE"));
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  void thePasswordAloneSignsNoDeciderInAndTheFirstSignInSetsUpTheAuthenticator() throws Exception {
+    TestClient c = app.client();
+    TestClient.Response password = c.signIn("sfa@demo.test", "demo");
+    assertEquals(200, password.status(), password.body());
+    assertEquals("ENROL", password.json().getString("secondFactor"));
+    assertEquals(401, c.get("/api/me").status(), "not signed in by the password alone");
+    assertEquals(401, c.get("/api/worklist").status());
+
+    JsonObject enrolment = c.post("/api/session/second-factor/enrolment", new JsonObject()).json();
+    String secret = enrolment.getString("secret");
+    assertTrue(enrolment.getString("uri").startsWith("otpauth://totp/"), enrolment.encode());
+    assertTrue(enrolment.getString("qrSvg").startsWith("<svg"), "a QR code for the app");
+
+    assertEquals(401, c.post("/api/session/second-factor", new JsonObject().put("code", "000000")).status());
+    TestClient.Response signedIn = c.post("/api/session/second-factor", new JsonObject().put("code", totp(secret, 0)));
+    assertEquals(200, signedIn.status(), signedIn.body());
+    assertEquals("sfa@demo.test", c.get("/api/me").json().getString("email"));
+
+    // Next time: the code only; the same code again is refused, also at once from two places.
+    TestClient again = app.client();
+    assertEquals("CODE", again.signIn("sfa@demo.test", "demo").json().getString("secondFactor"));
+    assertEquals(409, again.post("/api/session/second-factor/enrolment", new JsonObject()).status(), "a confirmed one is never replaced here");
+    assertEquals(401, again.post("/api/session/second-factor", new JsonObject().put("code", totp(secret, 0))).status(),
+        "a code counts once");
+    Thread.sleep(msToNextStep() + 50);
+    String fresh = totp(secret, 0);
+    TestClient other = app.client();
+    other.signIn("sfa@demo.test", "demo");
+    List<Callable<Integer>> both = List.of(
+        () -> again.post("/api/session/second-factor", new JsonObject().put("code", fresh)).status(),
+        () -> other.post("/api/session/second-factor", new JsonObject().put("code", fresh)).status());
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<Integer> f : Executors.newFixedThreadPool(2).invokeAll(both)) statuses.add(f.get());
+    statuses.sort(null);
+    assertEquals(List.of(200, 401), statuses, "one code, one sign-in");
+  }
+
+  @Test
+  void rolesWithoutTheRequirementSignInWithThePassword() {
+    TestClient c = app.client();
+    TestClient.Response r = c.signIn("seeker@demo.test", "demo");
+    assertEquals("seeker@demo.test", r.json().getString("email"));
+    assertFalse(r.json().containsKey("secondFactor"));
+    assertEquals(200, c.get("/api/me").status());
+  }
+
+  @Test
+  void aCodeWithoutAPasswordFirstSignsNobodyIn() {
+    TestClient c = app.client();
+    // without a session there is no token either (403); with a session but no password given, 401
+    assertEquals(403, c.post("/api/session/second-factor", new JsonObject().put("code", "123456")).status());
+    c.signIn("seeker@demo.test", "demo");
+    c.delete("/api/session");
+    c.signIn("nobody@demo.test", "wrong");
+    assertEquals(401, c.get("/api/me").status());
+  }
+
+  @Test
+  void inTheBrowserTheMunicipalitySetsUpItsAuthenticatorAndSignsIn() {
+    try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.chromium(playwright);
+         BrowserContext context = browser.newContext()) {
+      Page page = context.newPage();
+      page.navigate(app.baseUrl() + "/signin?next=/");
+      page.fill("#email", "kommune@demo.test");
+      page.fill("#password", "demo");
+      page.click("button[type=submit]");
+      page.waitForURL("**/signin/second-factor**");
+      assertTrue(page.isVisible(".qr svg"), "the QR code is shown");
+      String secret = page.textContent("[data-testid=totp-secret]").strip();
+      page.fill("#code", "999999");
+      page.click("button[type=submit]");
+      assertTrue(page.isVisible("[role=alert]"), "a wrong code says so");
+      String secret2 = page.textContent("[data-testid=totp-secret]").strip();
+      page.fill("#code", totp(secret2, 0));
+      page.click("button[type=submit]");
+      page.waitForURL(app.baseUrl() + "/");
+      assertFalse(secret.isBlank());
+    }
+  }
+
+  /** RFC 6238 (HMAC-SHA1, 30 s, 6 digits), written here independently of the product's library. */
+  static String totp(String base32Secret, int stepOffset) {
+    try {
+      long step = System.currentTimeMillis() / 1000 / 30 + stepOffset;
+      Mac mac = Mac.getInstance("HmacSHA1");
+      mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
+      byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+      int o = h[h.length - 1] & 0xf;
+      int bin = ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
+      return String.format("%06d", bin % 1_000_000);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static long msToNextStep() {
+    return 30_000 - System.currentTimeMillis() % 30_000;
+  }
+
+  private static byte[] base32(String s) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    ByteBuffer out = ByteBuffer.allocate(s.length() * 5 / 8);
+    int buffer = 0;
+    int bits = 0;
+    for (char ch : s.replace("=", "").toCharArray()) {
+      buffer = (buffer << 5) | alphabet.indexOf(ch);
+      bits += 5;
+      if (bits >= 8) {
+        out.put((byte) (buffer >> (bits - 8)));
+        bits -= 8;
+      }
+    }
+    return out.array();
+  }
+}
