@@ -1,6 +1,7 @@
 package at.jobfair;
 
 import at.jobfair.account.AccountService;
+import at.jobfair.account.Reauthentication;
 import at.jobfair.account.Role;
 import at.jobfair.account.SecondFactor;
 import at.jobfair.account.AccountStore;
@@ -183,6 +184,7 @@ public final class App implements AutoCloseable {
       PgSessionStore sessions = new PgSessionStore(vertx, pool,
           java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
           java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")));
+      SecondFactor secondFactor = new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC());
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
@@ -193,7 +195,7 @@ public final class App implements AutoCloseable {
           new Limits(java.util.Arrays.stream(config.string("http.trustedProxies").split(",")).map(String::strip)
               .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet()),
               config.integer("limits.websocketsPerAddress"), config.integer("limits.signInsPerMinute")),
-          new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC()),
+          secondFactor, new Reauthentication(accounts, secondFactor, java.time.Duration.ofMinutes(config.integer("auth.reauthMinutes"))),
           letters);
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 

@@ -19,6 +19,7 @@ import at.jobfair.attendance.Worklist;
 import at.jobfair.jobseeker.JobseekerRecords;
 import at.jobfair.booking.BookingApi;
 import at.jobfair.booking.BookingPages;
+import at.jobfair.privacy.PrivacyPages;
 import at.jobfair.cascade.CascadeApi;
 import at.jobfair.cascade.CascadePages;
 import at.jobfair.cascade.CascadeService;
@@ -131,8 +132,11 @@ public final class AppRouter {
     BookingPages bookingPages = new BookingPages(s.bookings(), s.catalog(), s.pages(), s.meetings().service());
     OutboxAdmin outbox = new OutboxAdmin(s.outbox().store(), s.mailSender(), s.pages(), s.config().zone());
 
-    // Start page
+    // Start page, privacy notice
     e.page(GET, "/", anyone(), home::show);
+    e.page(GET, "/privacy", anyone(), new PrivacyPages(s.pages(), s.legal(), new PrivacyPages.Periods(
+        s.config().integer("retention.sickNoteDays"), s.config().integer("retention.voluntaryDays"),
+        s.config().integer("retention.caseEvidenceDays"), s.config().integer("session.timeoutMinutes")))::notice);
 
     // Accounts and sessions
     e.page(GET, "/signin", anyone(), signIn::page);
@@ -296,8 +300,8 @@ public final class AppRouter {
 
     // The interview cascade: playbook and stations per fair, live queues, steps, decisions, dossier, one's own history
     Dossier dossier = s.dossiers();
-    CascadeApi cascadeApi = new CascadeApi(cascades, dossier);
-    CascadePages cascadePages = new CascadePages(cascades, dossier, s.pages(), s.config().zone());
+    CascadeApi cascadeApi = new CascadeApi(cascades, dossier, s.reauthentication());
+    CascadePages cascadePages = new CascadePages(cascades, dossier, s.pages(), s.config().zone(), s.reauthentication());
     Access stationStaff = roles(PROVIDER, SFU, EMPLOYER, ERHEBUNG, SFA, KOMMUNE, ORGANIZER); // and: a role the station names
     Access readsCases = roles(SFU, SFA, ERHEBUNG, ORGANIZER, KOMMUNE); // never employers or providers
     Access readsDossier = roles(SFA, ERHEBUNG, ORGANIZER, KOMMUNE);

@@ -1,6 +1,7 @@
 package at.jobfair;
 
 import at.jobfair.account.AccountService;
+import at.jobfair.account.Reauthentication;
 import at.jobfair.account.SecondFactor;
 import at.jobfair.attendance.AttendanceService;
 import at.jobfair.attendance.OverdueProposalItems;
@@ -38,5 +39,5 @@ public record Services(Config config, Pool pool, Messages messages, Pages pages,
                        Meetings meetings, CascadeService cascades,
                        FairService fairs, BoothService booths, Dossier dossiers, AuditLog audit,
                        OverdueProposalItems overdueProposals, Health health, Metrics metrics, Catalogue legal, Limits limits,
-                       SecondFactor secondFactor, Letters letters) {
+                       SecondFactor secondFactor, Reauthentication reauthentication, Letters letters) {
 }

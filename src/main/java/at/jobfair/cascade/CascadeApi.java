@@ -1,6 +1,7 @@
 package at.jobfair.cascade;
 
 import at.jobfair.account.Account;
+import at.jobfair.account.Reauthentication;
 import at.jobfair.booth.BoothAccess;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
@@ -26,9 +27,12 @@ public final class CascadeApi {
   private final CascadeService service;
   private final Dossier dossier;
 
-  public CascadeApi(CascadeService service, Dossier dossier) {
+  private final Reauthentication reauth;
+
+  public CascadeApi(CascadeService service, Dossier dossier, Reauthentication reauth) {
     this.service = service;
     this.dossier = dossier;
+    this.reauth = reauth;
   }
 
   public Future<?> stations(RoutingContext ctx) {
@@ -83,7 +87,14 @@ public final class CascadeApi {
     JsonObject body = Http.body(ctx);
     Event e = parse(body);
     Integer version = body.getValue("version") instanceof Number n ? n.intValue() : null;
-    return service.act(user, Http.pathId(ctx, "id"), e, version).compose(id -> answer(user, id)).onSuccess(v -> Http.ok(ctx, v));
+    // a decision on a person's benefit: the decider proves again who they are ("password", and "code" where needed)
+    Future<Void> proven = e.type().decision() ? reauth.confirm(ctx, text(body, "password"), text(body, "code")) : Future.succeededFuture();
+    return proven.compose(ok -> service.act(user, Http.pathId(ctx, "id"), e, version)).compose(id -> answer(user, id))
+        .onSuccess(v -> Http.ok(ctx, v));
+  }
+
+  private static String text(JsonObject body, String key) {
+    return body.getValue(key) instanceof String s ? s : null;
   }
 
   /** POST {@code {"vacancyId"}}: the SfU handed the person a placement proposal with the notice in force (provable delivery). */

@@ -1,6 +1,7 @@
 package at.jobfair.cascade;
 
 import at.jobfair.account.Account;
+import at.jobfair.account.Reauthentication;
 import at.jobfair.account.Role;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
@@ -31,11 +32,14 @@ public final class CascadePages {
   private final Pages pages;
   private final ZoneId zone;
 
-  public CascadePages(CascadeService service, Dossier dossier, Pages pages, ZoneId zone) {
+  private final Reauthentication reauth;
+
+  public CascadePages(CascadeService service, Dossier dossier, Pages pages, ZoneId zone, Reauthentication reauth) {
     this.service = service;
     this.dossier = dossier;
     this.pages = pages;
     this.zone = zone;
+    this.reauth = reauth;
   }
 
   private Map<String, Object> model(RoutingContext ctx) {
@@ -195,8 +199,10 @@ public final class CascadePages {
       // "handed over in person today": recorded first, in its own transaction, so the decline after it finds it
       Future<Integer> handedOver = "on".equals(f.get("handover"))
           ? service.handOver(Sessions.user(ctx), id, event.vacancyId()) : Future.succeededFuture(0);
+      // a decision on a person's benefit: the decider proves again who they are (password, and code where needed)
+      Future<Void> proven = event.type().decision() ? reauth.confirm(ctx, f.get("password"), f.get("code")) : Future.succeededFuture();
       // the hand-over changed nothing the person sees, so the version the form showed still holds
-      done = handedOver.compose(x -> service.act(Sessions.user(ctx), id, event, v));
+      done = proven.compose(ok -> handedOver).compose(x -> service.act(Sessions.user(ctx), id, event, v));
     } catch (ApiError e) {
       done = Future.failedFuture(e);
     } catch (RuntimeException e) {
@@ -247,6 +253,9 @@ public final class CascadePages {
       m.put("mayJobStart", decider && "IMPOSED".equals(state) && v.getString("waiverDeadline") != null);
       m.put("mayWaive", decider && "WAIVER_CONSIDERATION".equals(state));
       m.put("mayDossier", mayDossier(user));
+      // deciding asks for the password (and code) again unless the person proved who they are a moment ago
+      m.put("reauth", !reauth.fresh(ctx));
+      m.put("reauthCode", reauth.asksCode(ctx));
       pages.render(ctx, "cascade-case", m);
       return null;
     });

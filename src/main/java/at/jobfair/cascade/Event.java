@@ -28,6 +28,11 @@ public record Event(Type type, String vacancyId, String reasons, Finding finding
         default -> null;
       };
     }
+
+    /** A decision on the person's benefit (the decider's alone): asks the decider to prove again who they are. */
+    public boolean decision() {
+      return this == DECIDE || this == WAIVE || this == REFUSE_WAIVER;
+    }
   }
 
   public enum Finding { JUSTIFIED, NOT_JUSTIFIED, UNCLEAR }

@@ -75,6 +75,11 @@ public final class Sessions {
     return json == null ? null : Account.fromJson(json);
   }
 
+  /** The signed-in person proved again who they are (password, and code where needed): fresh from now. */
+  public static void confirmed(RoutingContext ctx) {
+    ctx.session().put(AUTH_AT, System.currentTimeMillis());
+  }
+
   /** When the signed-in person last proved who they are (epoch ms), or 0 when unknown. */
   public static long authenticatedAt(RoutingContext ctx) {
     Session session = ctx.session();
