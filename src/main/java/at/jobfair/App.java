@@ -13,12 +13,14 @@ import at.jobfair.booking.BookingMails;
 import at.jobfair.booking.BookingRehearsal;
 import at.jobfair.booking.BookingService;
 import at.jobfair.booking.BookingStore;
+import at.jobfair.cascade.CascadeLetters;
 import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.CascadeStore;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.catalog.CatalogStore;
 import at.jobfair.config.Config;
 import at.jobfair.invitation.InvitationMails;
+import at.jobfair.letter.Letters;
 import at.jobfair.invitation.InvitationService;
 import at.jobfair.invitation.LinkSigner;
 import at.jobfair.invitation.ReminderJob;
@@ -40,6 +42,7 @@ import at.jobfair.observe.Logs;
 import at.jobfair.observe.Metrics;
 import at.jobfair.db.EventLoopPools;
 import at.jobfair.demo.DemoData;
+import at.jobfair.demo.DemoDecision;
 import at.jobfair.node.Cluster;
 import at.jobfair.node.Warmup;
 import at.jobfair.node.Health;
@@ -141,9 +144,8 @@ public final class App implements AutoCloseable {
       // The legal bases of the configured jurisdiction, stored (and checked against what was stored) before anything uses them.
       Catalogue legal = new CatalogueStore(pool).sync(catalogue(config)).await(30, TimeUnit.SECONDS);
       PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));
-      if (config.bool("demo")) {
-        DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC(), legal).await(60, TimeUnit.SECONDS);
-      }
+      boolean seeded = config.bool("demo")
+          && DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC(), legal).await(60, TimeUnit.SECONDS);
       Messages messages = new Messages();
       AccountService accounts = new AccountService(vertx, pool, new AccountStore(pool), hasher,
           config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"), legal.benefits());
@@ -165,6 +167,14 @@ public final class App implements AutoCloseable {
       AuditLog audit = new AuditLog(pool);
       CascadeService cascades = new CascadeService(pool, new CascadeStore(), audit, Clock.systemUTC(),
           config.integer("cascade.waiverDays"));
+      // Every step that concerns the person produces a letter (PDF/A), kept with the case and mailed in the step's transaction.
+      Letters letters = new Letters(vertx, pool, messages, legal, outbox, mailSender, audit, Clock.systemUTC(), config.zone(),
+          config.string("letters.authority"), config.string("letters.referencePrefix"), config.string("http.publicUrl"));
+      cascades.letters(new CascadeLetters(letters));
+      // In the background: the renderer's cold first letter takes seconds, better not a person's.
+      letters.warmUp().onFailure(e -> Logger.getLogger(App.class.getName()).log(Level.WARNING, "rendering a letter failed", e));
+      // The demo's decided case runs through the service (and produces its decision letter) once, right after seeding.
+      if (seeded) DemoDecision.run(pool, cascades).await(60, TimeUnit.SECONDS);
       // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
       attendance.sanctionBars(cascades::endBarred);
       WallClock clock = new WallClock(config.zone());
@@ -181,13 +191,13 @@ public final class App implements AutoCloseable {
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
-          new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades), audit, new OverdueProposalItems(pool),
+          new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades, letters), audit, new OverdueProposalItems(pool),
           new Health(vertx, pool, cluster, readiness), metrics, legal,
           new Limits(java.util.Arrays.stream(config.string("http.trustedProxies").split(",")).map(String::strip)
               .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet()),
               config.integer("limits.websocketsPerAddress"), config.integer("limits.signInsPerMinute")),
           secondFactor, new Reauthentication(accounts, secondFactor, java.time.Duration.ofMinutes(config.integer("auth.reauthMinutes"))),
-          new Relations(pool));
+          new Relations(pool), letters);
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");

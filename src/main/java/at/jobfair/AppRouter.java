@@ -27,6 +27,7 @@ import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.Catalog;
 import at.jobfair.invitation.InvitationWeb;
 import at.jobfair.legal.LegalBasesWeb;
+import at.jobfair.letter.LetterWeb;
 import at.jobfair.live.LiveSocket;
 import at.jobfair.mail.OutboxAdmin;
 import at.jobfair.meeting.MeetingWeb;
@@ -330,6 +331,13 @@ public final class AppRouter {
     e.page(GET, "/staff/decisions", decides, cascadePages::tasksPage);
     e.page(GET, "/me/cascade", roles(JOBSEEKER), cascadePages::minePage);
     e.page(GET, "/employer/answers", roles(EMPLOYER), cascadePages::answersPage);
+
+    // Letters to the person (PDF/A): the person's own, and a case's for staff who read its dossier; never employers.
+    LetterWeb letters = new LetterWeb(s.letters(), s.pages());
+    e.page(GET, "/me/letters", roles(JOBSEEKER), letters::minePage);
+    e.api(GET, "/api/me/letters", roles(JOBSEEKER), letters::apiMine);
+    e.api(GET, "/api/cascades/:id/letters", readsDossier, letters::apiOfCascade);
+    e.api(GET, "/api/letters/:id/pdf", roles(JOBSEEKER, SFA, ERHEBUNG, ORGANIZER, KOMMUNE), letters::pdf); // and: the person only their own
 
     // The audit trail (staff): is it whole?
     e.api(GET, "/api/audit/verify", staff(), s.audit()::apiVerify);

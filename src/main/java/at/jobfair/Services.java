@@ -15,6 +15,7 @@ import at.jobfair.catalog.CatalogStore;
 import at.jobfair.fair.FairService;
 import at.jobfair.invitation.InvitationService;
 import at.jobfair.legal.Catalogue;
+import at.jobfair.letter.Letters;
 import at.jobfair.live.LiveHub;
 import at.jobfair.config.Config;
 import at.jobfair.mail.MailSender;
@@ -40,5 +41,5 @@ public record Services(Config config, Pool pool, Messages messages, Pages pages,
                        FairService fairs, BoothService booths, Dossier dossiers, AuditLog audit,
                        OverdueProposalItems overdueProposals, Health health, Metrics metrics, Catalogue legal, Limits limits,
                        SecondFactor secondFactor, Reauthentication reauthentication,
-                       Relations relations) {
+                       Relations relations, Letters letters) {
 }

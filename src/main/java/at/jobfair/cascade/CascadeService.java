@@ -8,6 +8,7 @@ import at.jobfair.cascade.CascadeStore.CascadeRow;
 import at.jobfair.cascade.CascadeStore.StationRow;
 import at.jobfair.cascade.CascadeStore.StoredPlaybook;
 import at.jobfair.db.Rows;
+import at.jobfair.letter.Letters;
 import at.jobfair.web.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -48,6 +49,8 @@ public final class CascadeService {
   private final Clock clock;
   private final int waiverDays;
   private final HearingStore hearings = new HearingStore();
+  /** The letters steps produce (a decision, a waiver); none when not wired (see {@link #letters}). */
+  private CascadeLetters letters;
 
   public CascadeService(Pool pool, CascadeStore store, AuditLog audit, Clock clock, int waiverDays) {
     this.pool = pool;
@@ -55,6 +58,11 @@ public final class CascadeService {
     this.audit = audit;
     this.clock = clock;
     this.waiverDays = waiverDays;
+  }
+
+  /** The letters the steps produce, in the step's transaction (set once by the composition root). */
+  public void letters(CascadeLetters letters) {
+    this.letters = letters;
   }
 
   /** The vacancy id as the database writes it ("42", not " 42"), so that the machine finds it among the noticed ones. */
@@ -278,7 +286,9 @@ public final class CascadeService {
       if (row == null) return Future.failedFuture(ApiError.notFound("cascade_not_found"));
       if (expectedVersion != null && expectedVersion != row.version()) return Future.failedFuture(ApiError.conflict("cascade_changed"));
       return store.playbook(tx, row.fairId()).compose(sp -> step(tx, sp, row, event, user)).map(cascadeId);
-    })).recover(CascadeService::databaseGuard);
+    })).onSuccess(id -> {
+      if (letters != null) letters.sent();
+    }).recover(CascadeService::databaseGuard);
   }
 
   /**
@@ -460,10 +470,13 @@ public final class CascadeService {
     Long takenBy = m.cascade().state() == State.AT_STATION ? (e.type() == Event.Type.TAKE ? Long.valueOf(user.id()) : row.takenBy()) : null;
     Transition t = m.transition();
     Long actorId = user == null ? null : user.id();
-    return store.update(tx, row.id(), m.cascade(), takenBy, now)
+    // The letter the step produces (a decision, a waiver) is rendered first: the audit record below takes the trail's lock.
+    Future<Letters.Prepared> letter = letters == null ? Future.succeededFuture() : letters.prepare(tx, row, t, e, user);
+    return letter.compose(prepared -> store.update(tx, row.id(), m.cascade(), takenBy, now)
         .compose(ver -> audit.append(tx, AuditChain.Entry.of(now, actorId, t.actorRole(), "cascade:" + row.id(), t.event().name(),
             label(t.from(), t.fromStation()), label(t.to(), t.toStation()), auditReasons(e, v))))
-        .compose(entry -> store.insertStep(tx, row.id(), t, e, actorId, v, entry.seq()));
+        .compose(entry -> store.insertStep(tx, row.id(), t, e, actorId, v, entry.seq()))
+        .compose(stepId -> letters == null ? Future.<Void>succeededFuture() : letters.keep(tx, prepared, stepId)));
   }
 
   private static Future<Long> vacancyId(String id) {

@@ -241,11 +241,12 @@ public final class CascadeStore {
         });
   }
 
-  public Future<Void> insertStep(SqlClient tx, long cascadeId, Transition t, Event e, Long actorId, JsonObject vacancy, long auditSeq) {
+  /** Writes a step; answers its id (a letter the step causes names it). */
+  public Future<Long> insertStep(SqlClient tx, long cascadeId, Transition t, Event e, Long actorId, JsonObject vacancy, long auditSeq) {
     return tx.preparedQuery("""
             insert into cascade_step (cascade_id, event, from_state, from_station, to_state, to_station, actor_id, actor_role,
                                       vacancy_id, vacancy_title, employer_id, finding, decision, reasons, job_start, audit_seq, at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)""")
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning id""")
         .execute(Tuple.tuple().addLong(cascadeId).addString(t.event().name()).addString(t.from().name())
             .addString(t.fromStation() == null ? null : t.fromStation().name()).addString(t.to().name())
             .addString(t.toStation() == null ? null : t.toStation().name()).addValue(actorId).addString(t.actorRole())
@@ -253,7 +254,7 @@ public final class CascadeStore {
             .addValue(vacancy == null ? null : vacancy.getLong("employerId"))
             .addValue(e.finding() == null ? null : e.finding().name()).addValue(e.decision() == null ? null : e.decision().name())
             .addValue(t.reasons()).addValue(utc(e.jobStart())).addLong(auditSeq).addValue(utc(t.at())))
-        .mapEmpty();
+        .map(rows -> rows.iterator().next().getLong(0));
   }
 
   /** The steps of a cascade in order, with the actor's name. */

@@ -1,6 +1,8 @@
 package at.jobfair.cascade;
 
 import at.jobfair.db.Rows;
+import at.jobfair.letter.Letters;
+import at.jobfair.web.Messages.Lang;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,14 +19,22 @@ public final class Dossier {
 
   private final Pool pool;
   private final CascadeService cascades;
+  private final Letters letters;
 
-  public Dossier(Pool pool, CascadeService cascades) {
+  /** {@code letters}: where the case's letters are read; null for a dossier without them. */
+  public Dossier(Pool pool, CascadeService cascades, Letters letters) {
     this.pool = pool;
     this.cascades = cascades;
+    this.letters = letters;
   }
 
-  /** The dossier of a cascade, or null when there is none. */
+  /** The dossier of a cascade, or null when there is none; the letters' subjects in German. */
   public Future<JsonObject> of(long cascadeId) {
+    return of(cascadeId, Lang.DE);
+  }
+
+  /** The dossier of a cascade, or null when there is none; the letters' subjects in {@code lang}. */
+  public Future<JsonObject> of(long cascadeId, Lang lang) {
     return cascades.view(cascadeId).compose(view -> {
       if (view == null) return Future.succeededFuture(null);
       long fairId = view.getJsonObject("fair").getLong("id");
@@ -86,7 +96,8 @@ public final class Dossier {
       });
       Future<JsonArray> handovers = new CascadeStore().handovers(pool, cascadeId);
       Future<JsonArray> hearings = cascades.hearings(cascadeId);
-      return Future.all(invitations, bookings, handovers, hearings).map(done -> {
+      Future<JsonArray> sent = letters == null ? Future.succeededFuture(new JsonArray()) : letters.ofCase("cascade:" + cascadeId, lang);
+      return Future.all(invitations, bookings, handovers, hearings, sent).map(done -> {
         JsonArray steps = view.getJsonArray("steps");
         JsonArray offers = new JsonArray();
         JsonObject statement = null;
@@ -103,7 +114,7 @@ public final class Dossier {
             .put("invitations", invitations.result()).put("bookings", bookings.result()).put("handovers", handovers.result())
             .put("hearings", hearings.result())
             .put("hearing", hearings.result().isEmpty() ? null : hearings.result().getJsonObject(hearings.result().size() - 1))
-            .put("offers", offers).put("statement", statement).put("finding", finding)
+            .put("offers", offers).put("statement", statement).put("finding", finding).put("letters", sent.result())
             // a proposal only while it is one: once decided, the dossier says what was decided (issue 12)
             .put("proposal", "SANCTION_PROPOSED".equals(view.getString("state")));
       });

@@ -88,7 +88,9 @@ public final class DemoData {
       // The people of the cascade demo: at the supra-regional and the regional fair.
       new Person("anna@demo.test", "Anna Novak", Role.JOBSEEKER, -1, "de"),
       new Person("ben@demo.test", "Ben Yilmaz", Role.JOBSEEKER, -1, "de"),
-      new Person("clara@demo.test", "Clara Weiss", Role.JOBSEEKER, -1, "de"));
+      new Person("clara@demo.test", "Clara Weiss", Role.JOBSEEKER, -1, "de"),
+      // Her cascade at the campaign fair is already decided (DemoDecision): the decision letter, in English and German.
+      new Person("dora@demo.test", "Dora Berisha", Role.JOBSEEKER, -1, "en"));
 
   static {
     LOGINS.put("seeker@demo.test", "jobseeker / Arbeitssuchende:r");
@@ -105,6 +107,7 @@ public final class DemoData {
     LOGINS.put("anna@demo.test", "jobseeker, binding, supra-regional fair / Arbeitssuchende:r (überregional, verbindlich)");
     LOGINS.put("ben@demo.test", "jobseeker, binding, minimum income, regional fair / Arbeitssuchende:r (regional, Mindestsicherung)");
     LOGINS.put("clara@demo.test", "jobseeker, voluntary, regional fair / Arbeitssuchende:r (regional, freiwillig)");
+    LOGINS.put("dora@demo.test", "jobseeker (English), decided case with its decision letter / Arbeitssuchende:r mit Bescheid");
   }
 
   private static final String BOOTH_TEXT = "Wir stellen uns im Videogespräch vor: 20 Minuten, Sie brauchen nur ein Handy "
@@ -195,7 +198,8 @@ public final class DemoData {
         .executeBatch(List.of(
             Tuple.of(accountIds.get("anna@demo.test"), new String[] {"de"}, sfa, anna),
             Tuple.of(accountIds.get("ben@demo.test"), new String[] {"de", "tr"}, sfa, ben),
-            Tuple.of(accountIds.get("clara@demo.test"), new String[] {"de"}, sfa, benefit(legal, "EMERGENCY_ASSISTANCE"))))
+            Tuple.of(accountIds.get("clara@demo.test"), new String[] {"de"}, sfa, benefit(legal, "EMERGENCY_ASSISTANCE")),
+            Tuple.of(accountIds.get("dora@demo.test"), new String[] {"en", "sq"}, sfa, anna)))
         .compose(v -> cascadeFair(tx, "Überregionale Jobbörse Tourismus", "SUPRA_REGIONAL", start, end,
             "Saisonstellen in Tirol mit Unterkunft, danach Angebote in Wien. Vor Ort im Saal A.",
             employerIds, List.of(0, 2), firstSlot, // Hotel Alpenblick (Tirol), Bäckerei Sonnenschein (Wien)
@@ -210,6 +214,12 @@ public final class DemoData {
                 new String[] {"SANCTION_CHECK", "ERHEBUNG", "Raum 3 (Erhebungsdienst)"}, new String[] {"DECISION", "KOMMUNE,SFA", null})))
         .compose(regional -> invite(tx, regional, accountIds.get("ben@demo.test"), sfa, proposal(legal, ben), 0, firstSlot)
             .compose(v -> invite(tx, regional, accountIds.get("clara@demo.test"), sfa, voluntary(legal), 1, firstSlot)))
+        // Dora's campaign fair: her case is run to its decision after seeding (DemoDecision), so the demo shows a decision letter.
+        .compose(v -> cascadeFair(tx, "Kampagne Bäckerei & Backstube Wien", "CAMPAIGN", start, end,
+            "Verbindliche Einladung: Stellen in der Bäckerei, Erhebungsdienst vor Ort.", employerIds, List.of(2), firstSlot,
+            List.of(new String[] {"OFFER", "SFU", "Saal C"}, new String[] {"SANCTION_CHECK", "ERHEBUNG", "Raum 4 (Erhebungsdienst)"},
+                new String[] {"DECISION", "KOMMUNE,SFA", null})))
+        .compose(campaign -> invite(tx, campaign, accountIds.get("dora@demo.test"), sfa, proposal(legal, anna), 0, firstSlot))
         .mapEmpty();
   }
 

@@ -63,6 +63,17 @@ class DemoDataTest {
   }
 
   @Test
+  void theDemoShowsACascadeEndingInADecisionLetterKeptWithTheCaseAndMailed() {
+    assertEquals(1, app.count("select count(*) from letter l join account a on a.id = l.jobseeker_id join cascade c on c.id = l.cascade_id "
+        + "join cascade_step s on s.id = l.cascade_step_id join mail_outbox o on o.id = l.outbox_id "
+        + "where a.email = 'dora@demo.test' and l.kind = 'DECISION' and l.outcome = 'IMPOSED' and l.languages = '{en,de}' "
+        + "and c.state = 'IMPOSED' and s.event = 'DECIDE' and o.kind = 'LETTER' and o.to_address = 'dora@demo.test'"));
+    var r = app.as("dora@demo.test").get("/api/me/letters");
+    assertEquals(200, r.status(), r.body());
+    assertEquals("DECISION", r.json().getJsonArray("items").getJsonObject(0).getString("kind"));
+  }
+
+  @Test
   void everyRoleHasADemoAccountAndEmployersStaffTheirBooths() {
     assertEquals(DemoData.LOGINS.size(), app.count("select count(*) from account where email like '%@demo.test'"));
     assertEquals(8, app.count("select count(distinct role) from account_role"));
