@@ -182,12 +182,14 @@ public final class AppRouter {
     e.api(GET, "/api/bookings/:id/ics", signedIn(), bookingApi::ics);
     e.api(GET, "/api/booths/:id/bookings", roles(EMPLOYER, ORGANIZER, SFU, SFA), bookingApi::ofBooth);
     e.api(DELETE, "/api/slots/:id", roles(EMPLOYER, ORGANIZER), bookingApi::removeSlot);
-    // Mail outbox (staff)
-    e.page(GET, "/admin/outbox", staff(), outbox::page);
-    e.page(GET, "/admin/outbox/:id", staff(), outbox::message);
-    e.page(GET, "/admin/outbox/:id/attachments/:index", staff(), outbox::attachment);
-    e.page(POST, "/admin/outbox/:id/resend", staff(), outbox::resendForm);
-    e.api(GET, "/api/outbox", staff(), outbox::apiList);
+    // Mail outbox: those who send invitations and run the platform; never training providers, the municipality or the
+    // inquiry service (the outbox holds everyone's letters)
+    Access mailsOut = roles(ORGANIZER, SFA, SFU);
+    e.page(GET, "/admin/outbox", mailsOut, outbox::page);
+    e.page(GET, "/admin/outbox/:id", mailsOut, outbox::message);
+    e.page(GET, "/admin/outbox/:id/attachments/:index", mailsOut, outbox::attachment);
+    e.page(POST, "/admin/outbox/:id/resend", mailsOut, outbox::resendForm);
+    e.api(GET, "/api/outbox", mailsOut, outbox::apiList);
 
     // Fairs and booths: management (organisers, employers)
     FairAdmin fairs = new FairAdmin(s.fairs(), s.pages());

@@ -31,11 +31,14 @@ class OutboxPagesTest {
   static TestApp app;
   static long kept;
   static long queuedBefore;
+  /** What the demo itself put into the outbox at start (its decision letter), kept as everything is without SMTP. */
+  static long demoMessages;
 
   @BeforeAll
   static void start() {
     app = TestApp.start(Map.of("mail.pollMillis", 50));
     Pool pool = app.app().pool();
+    demoMessages = app.count("select count(*) from mail_outbox");
     OutboxStore store = new OutboxStore(pool);
     Outbox outbox = new Outbox(store, false);
     kept = enqueue(pool, outbox, new Mail("anna.muster@example.org", "Anna Muster", "Ihr Termin bei Hotel Alpenblick",
@@ -62,7 +65,7 @@ class OutboxPagesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"organizer@demo.test", "sfa@demo.test", "sfu@demo.test", "kommune@demo.test"})
+  @ValueSource(strings = {"organizer@demo.test", "sfa@demo.test", "sfu@demo.test"})
   void staffSeeTheOutbox(String email) {
     TestClient c = app.client().signedIn(email);
     var list = c.get("/admin/outbox");
@@ -142,7 +145,7 @@ class OutboxPagesTest {
     waitUntil("the queued message kept", () -> "KEPT".equals(status(app, queuedBefore)));
     TestClient c = app.client().signedIn("sfu@demo.test");
     JsonArray all = c.get("/api/outbox").array();
-    assertEquals(2, all.size());
+    assertEquals(2 + demoMessages, all.size());
     assertEquals(queuedBefore, all.getJsonObject(0).getLong("id"), "newest first");
     JsonObject m = all.getJsonObject(1);
     assertEquals(kept, m.getLong("id"));
@@ -159,8 +162,8 @@ class OutboxPagesTest {
         .put("size", ICS.getBytes(StandardCharsets.UTF_8).length)), m.getJsonArray("attachments"));
     assertFalse(m.containsKey("text"), "no bodies in the list");
 
-    assertEquals(2, c.get("/api/outbox?status=KEPT").array().size());
-    assertEquals(2, c.get("/api/outbox?status=kept").array().size());
+    assertEquals(2 + demoMessages, c.get("/api/outbox?status=KEPT").array().size());
+    assertEquals(2 + demoMessages, c.get("/api/outbox?status=kept").array().size());
     assertEquals(0, c.get("/api/outbox?status=SENT").array().size());
     JsonArray byTo = c.get("/api/outbox?to=ANNA.MUSTER").array();
     assertEquals(1, byTo.size());
