@@ -134,9 +134,13 @@ public final class AppRouter {
 
     // Start page, privacy notice
     e.page(GET, "/", anyone(), home::show);
-    e.page(GET, "/privacy", anyone(), new PrivacyPages(s.pages(), s.legal(), new PrivacyPages.Periods(
+    PrivacyPages privacy = new PrivacyPages(s.pages(), s.legal(), new PrivacyPages.Periods(
         s.config().integer("retention.sickNoteDays"), s.config().integer("retention.voluntaryDays"),
-        s.config().integer("retention.caseEvidenceDays"), s.config().integer("session.timeoutMinutes")))::notice);
+        s.config().integer("retention.caseEvidenceDays"), s.config().integer("session.timeoutMinutes")), s.relations());
+    e.page(GET, "/privacy", anyone(), privacy::notice);
+    // Who of the staff read one's staff-only data (the person's own access log)
+    e.page(GET, "/me/data-access", roles(JOBSEEKER), privacy::accessLogPage);
+    e.api(GET, "/api/me/data-access", roles(JOBSEEKER), privacy::apiAccessLog);
 
     // Accounts and sessions
     e.page(GET, "/signin", anyone(), signIn::page);
@@ -306,7 +310,7 @@ public final class AppRouter {
     CascadePages cascadePages = new CascadePages(cascades, dossier, s.pages(), s.config().zone(), s.reauthentication());
     Access stationStaff = roles(PROVIDER, SFU, EMPLOYER, ERHEBUNG, SFA, KOMMUNE, ORGANIZER); // and: a role the station names
     Access readsCases = roles(SFU, SFA, ERHEBUNG, ORGANIZER, KOMMUNE); // never employers or providers
-    Access readsDossier = roles(SFA, ERHEBUNG, ORGANIZER, KOMMUNE);
+    Access readsDossier = roles(SFA, ERHEBUNG, KOMMUNE); // and a relation to the person (Dossier#readBy); never organisers
     Access decides = roles(SFA, KOMMUNE); // and: the person's own caseworker, or the municipality for minimum income
     e.api(GET, "/api/fairs/:id/stations", staff(), cascadeApi::stations);
     e.api(PUT, "/api/fairs/:id/playbook", roles(ORGANIZER), cascadeApi::adjust);

@@ -1,6 +1,9 @@
 package at.jobfair.privacy;
 
+import at.jobfair.access.Relations;
 import at.jobfair.legal.Catalogue;
+import at.jobfair.web.Sessions;
+import io.vertx.core.json.JsonObject;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
 import io.vertx.core.Future;
@@ -23,11 +26,26 @@ public final class PrivacyPages {
   private final Pages pages;
   private final Catalogue legal;
   private final Periods periods;
+  private final Relations relations;
 
-  public PrivacyPages(Pages pages, Catalogue legal, Periods periods) {
+  public PrivacyPages(Pages pages, Catalogue legal, Periods periods, Relations relations) {
     this.pages = pages;
     this.legal = legal;
     this.periods = periods;
+    this.relations = relations;
+  }
+
+  /** Who of the staff read the person's staff-only data, when, what and on which relation (newest first). */
+  public Future<?> apiAccessLog(RoutingContext ctx) {
+    return relations.readsOf(Sessions.user(ctx).id()).onSuccess(items -> Http.ok(ctx, new JsonObject().put("items", items)));
+  }
+
+  public Future<?> accessLogPage(RoutingContext ctx) {
+    return relations.readsOf(Sessions.user(ctx).id()).onSuccess(items -> {
+      Map<String, Object> model = new HashMap<>();
+      model.put("items", items.getList());
+      pages.render(ctx, "me-data-access", model);
+    });
   }
 
   public Future<?> notice(RoutingContext ctx) {

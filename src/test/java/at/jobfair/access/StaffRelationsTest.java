@@ -59,6 +59,31 @@ class StaffRelationsTest {
   }
 
   @Test
+  void theDossierIsForTheCaseworkerAndTheSanctionCheckAndEachReadIsInThePersonsAccessLog() {
+    var data = new at.jobfair.cascade.CascadeTestData(app);
+    long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
+    long fair = data.fair("SUPRA_REGIONAL");
+    long vacancy = data.vacancy(fair, hotel, "Koch");
+    long person = data.person(vacancy, "BINDING", fx.accountId("sfa@demo.test"), "UNEMPLOYMENT_BENEFIT");
+    long id = data.admit(data.as("sfu@demo.test"), fair, person);
+    assertEquals(200, app.client().signedIn("sfa@demo.test").get("/api/cascades/" + id + "/dossier").status());
+    TestClient otherSfa = data.as(data.staff("sfa-other", "SFA"));
+    assertEquals(404, otherSfa.get("/api/cascades/" + id + "/dossier").status(), "an SfA who is not the caseworker");
+    assertEquals(404, app.client().signedIn("kommune@demo.test").get("/api/cascades/" + id + "/dossier").status(),
+        "the municipality, for someone on unemployment benefit");
+    assertEquals(403, app.client().signedIn("organizer@demo.test").get("/api/cascades/" + id + "/dossier").status());
+    // the person sees who read it, when and why
+    TestClient self = app.client();
+    self.signIn(data.email(person), Fixtures.PASSWORD);
+    var log = self.get("/api/me/data-access").json().getJsonArray("items");
+    assertEquals(1, log.size(), log.encode());
+    assertEquals("dossier", log.getJsonObject(0).getString("what"));
+    assertEquals("CASEWORKER", log.getJsonObject(0).getString("why"));
+    assertEquals("Markus Lehner", log.getJsonObject(0).getString("by"));
+    assertEquals(200, self.get("/me/data-access").status());
+  }
+
+  @Test
   void theOutboxHoldsEveryonesLettersAndIsNotForProvidersTheMunicipalityOrTheInquiryService() {
     for (String stranger : List.of("provider@demo.test", "kommune@demo.test", "erhebung@demo.test")) {
       TestClient c = app.client().signedIn(stranger);
