@@ -1,5 +1,6 @@
 package at.jobfair;
 
+import at.jobfair.access.Relations;
 import at.jobfair.account.AccountService;
 import at.jobfair.account.Reauthentication;
 import at.jobfair.account.Role;
@@ -150,7 +151,8 @@ public final class App implements AutoCloseable {
       // The legal bases of the configured jurisdiction, stored (and checked against what was stored) before anything uses them.
       Catalogue legal = new CatalogueStore(pool).sync(catalogue(config)).await(30, TimeUnit.SECONDS);
       PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));
-      boolean seeded = config.bool("demo") && DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC(), legal).await(60, TimeUnit.SECONDS);
+      boolean seeded = config.bool("demo")
+          && DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC(), legal).await(60, TimeUnit.SECONDS);
       Messages messages = new Messages();
       AccountService accounts = new AccountService(vertx, pool, new AccountStore(pool), hasher,
           config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"), legal.benefits());
@@ -176,6 +178,8 @@ public final class App implements AutoCloseable {
       Letters letters = new Letters(vertx, pool, messages, legal, outbox, mailSender, audit, Clock.systemUTC(), config.zone(),
           config.string("letters.authority"), config.string("letters.referencePrefix"), config.string("http.publicUrl"));
       cascades.letters(new CascadeLetters(letters));
+      // In the background: the renderer's cold first letter takes seconds, better not a person's.
+      letters.warmUp().onFailure(e -> Logger.getLogger(App.class.getName()).log(Level.WARNING, "rendering a letter failed", e));
       // The demo's decided case runs through the service (and produces its decision letter) once, right after seeding.
       if (seeded) DemoDecision.run(pool, cascades).await(60, TimeUnit.SECONDS);
       // An employer's no-show or an outage recorded late ends the cases it bars from the sanction check, in the same transaction.
@@ -195,19 +199,20 @@ public final class App implements AutoCloseable {
       PgSessionStore sessions = new PgSessionStore(vertx, pool,
           java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
           java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")));
+      Relations relations = new Relations(pool);
       SecondFactor secondFactor = new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC());
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
-          new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades, letters), audit,
+          new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades, letters, relations), audit,
           new Health(vertx, pool, cluster, readiness), metrics, legal,
           new Limits(java.util.Arrays.stream(config.string("http.trustedProxies").split(",")).map(String::strip)
               .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet()),
               config.integer("limits.websocketsPerAddress"), config.integer("limits.signInsPerMinute")),
           secondFactor, new Reauthentication(accounts, secondFactor, java.time.Duration.ofMinutes(config.integer("auth.reauthMinutes"))),
-          letters, noShows);
+          relations, letters, noShows);
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.integer("http.port");

@@ -19,14 +19,15 @@ import at.jobfair.attendance.Worklist;
 import at.jobfair.jobseeker.JobseekerRecords;
 import at.jobfair.booking.BookingApi;
 import at.jobfair.booking.BookingPages;
+import at.jobfair.privacy.PrivacyPages;
 import at.jobfair.cascade.CascadeApi;
 import at.jobfair.cascade.CascadePages;
 import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.Catalog;
 import at.jobfair.invitation.InvitationWeb;
-import at.jobfair.letter.LetterWeb;
 import at.jobfair.legal.LegalBasesWeb;
+import at.jobfair.letter.LetterWeb;
 import at.jobfair.live.LiveSocket;
 import at.jobfair.mail.OutboxAdmin;
 import at.jobfair.noshow.NoShowApi;
@@ -134,8 +135,15 @@ public final class AppRouter {
     BookingPages bookingPages = new BookingPages(s.bookings(), s.catalog(), s.pages(), s.meetings().service());
     OutboxAdmin outbox = new OutboxAdmin(s.outbox().store(), s.mailSender(), s.pages(), s.config().zone());
 
-    // Start page
+    // Start page, privacy notice
     e.page(GET, "/", anyone(), home::show);
+    PrivacyPages privacy = new PrivacyPages(s.pages(), s.legal(), new PrivacyPages.Periods(
+        s.config().integer("retention.sickNoteDays"), s.config().integer("retention.voluntaryDays"),
+        s.config().integer("retention.caseEvidenceDays"), s.config().integer("session.timeoutMinutes")), s.relations());
+    e.page(GET, "/privacy", anyone(), privacy::notice);
+    // Who of the staff read one's staff-only data (the person's own access log)
+    e.page(GET, "/me/data-access", roles(JOBSEEKER), privacy::accessLogPage);
+    e.api(GET, "/api/me/data-access", roles(JOBSEEKER), privacy::apiAccessLog);
 
     // Accounts and sessions
     e.page(GET, "/signin", anyone(), signIn::page);
@@ -181,12 +189,14 @@ public final class AppRouter {
     e.api(GET, "/api/bookings/:id/ics", signedIn(), bookingApi::ics);
     e.api(GET, "/api/booths/:id/bookings", roles(EMPLOYER, ORGANIZER, SFU, SFA), bookingApi::ofBooth);
     e.api(DELETE, "/api/slots/:id", roles(EMPLOYER, ORGANIZER), bookingApi::removeSlot);
-    // Mail outbox (staff)
-    e.page(GET, "/admin/outbox", staff(), outbox::page);
-    e.page(GET, "/admin/outbox/:id", staff(), outbox::message);
-    e.page(GET, "/admin/outbox/:id/attachments/:index", staff(), outbox::attachment);
-    e.page(POST, "/admin/outbox/:id/resend", staff(), outbox::resendForm);
-    e.api(GET, "/api/outbox", staff(), outbox::apiList);
+    // Mail outbox: those who send invitations and run the platform; never training providers, the municipality or the
+    // inquiry service (the outbox holds everyone's letters)
+    Access mailsOut = roles(ORGANIZER, SFA, SFU);
+    e.page(GET, "/admin/outbox", mailsOut, outbox::page);
+    e.page(GET, "/admin/outbox/:id", mailsOut, outbox::message);
+    e.page(GET, "/admin/outbox/:id/attachments/:index", mailsOut, outbox::attachment);
+    e.page(POST, "/admin/outbox/:id/resend", mailsOut, outbox::resendForm);
+    e.api(GET, "/api/outbox", mailsOut, outbox::apiList);
 
     // Fairs and booths: management (organisers, employers)
     FairAdmin fairs = new FairAdmin(s.fairs(), s.pages());
@@ -254,7 +264,7 @@ public final class AppRouter {
     // Attendance, worklist and the live staff board
     AttendanceService attendance = s.attendance();
     AttendanceApi attendanceApi = new AttendanceApi(attendance, s.fairs().clock());
-    JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages(), s.legal().benefits());
+    JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages(), s.legal().benefits(), s.relations());
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
     // No-shows and overdue binding proposals reach it as requests for reasons (the no-show package asks the person).
     Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, s.noShows()::caseworkerItems, cascades::caseworkerItems);
@@ -304,7 +314,7 @@ public final class AppRouter {
     CascadePages cascadePages = new CascadePages(cascades, dossier, s.pages(), s.config().zone(), s.reauthentication());
     Access stationStaff = roles(PROVIDER, SFU, EMPLOYER, ERHEBUNG, SFA, KOMMUNE, ORGANIZER); // and: a role the station names
     Access readsCases = roles(SFU, SFA, ERHEBUNG, ORGANIZER, KOMMUNE); // never employers or providers
-    Access readsDossier = roles(SFA, ERHEBUNG, ORGANIZER, KOMMUNE);
+    Access readsDossier = roles(SFA, ERHEBUNG, KOMMUNE); // and a relation to the person (Dossier#readBy); never organisers
     Access decides = roles(SFA, KOMMUNE); // and: the person's own caseworker, or the municipality for minimum income
     e.api(GET, "/api/fairs/:id/stations", staff(), cascadeApi::stations);
     e.api(PUT, "/api/fairs/:id/playbook", roles(ORGANIZER), cascadeApi::adjust);

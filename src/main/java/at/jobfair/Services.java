@@ -1,5 +1,6 @@
 package at.jobfair;
 
+import at.jobfair.access.Relations;
 import at.jobfair.account.AccountService;
 import at.jobfair.account.Reauthentication;
 import at.jobfair.account.SecondFactor;
@@ -39,5 +40,6 @@ public record Services(Config config, Pool pool, Messages messages, Pages pages,
                        Meetings meetings, CascadeService cascades,
                        FairService fairs, BoothService booths, Dossier dossiers, AuditLog audit,
                        Health health, Metrics metrics, Catalogue legal, Limits limits,
-                       SecondFactor secondFactor, Reauthentication reauthentication, Letters letters, NoShowService noShows) {
+                       SecondFactor secondFactor, Reauthentication reauthentication,
+                       Relations relations, Letters letters, NoShowService noShows) {
 }

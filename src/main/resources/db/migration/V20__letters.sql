@@ -40,7 +40,8 @@ create table letter (
   constraint letter_hash check (sha256 = encode(sha256(pdf), 'hex')),
   constraint letter_outcome check ((kind = 'DECISION' and outcome in ('IMPOSED', 'NOT_IMPOSED'))
     or (kind = 'WAIVER' and outcome in ('GRANTED', 'REFUSED')) or (kind not in ('DECISION', 'WAIVER') and outcome is null)),
-  constraint letter_decider check ((kind in ('DECISION', 'WAIVER')) = (decided_by is not null and decided_role is not null)),
+  -- a decision, a waiver and a suspension of payment name who decided; no other letter does
+  constraint letter_decider check ((kind in ('DECISION', 'WAIVER', 'PAYMENT_SUSPENDED')) = (decided_by is not null and decided_role is not null)),
   constraint letter_cascade_ref check (cascade_id is null or case_ref = 'cascade:' || cascade_id),
   constraint letter_step_of_cascade check (cascade_step_id is null or cascade_id is not null)
 );

@@ -112,16 +112,26 @@ public final class BookingService {
   }
 
   /** A booking as the actor may see it: their own, their booth's, or any for staff; otherwise "not found". */
+  /**
+   * A booking as its reader may see it: the person, the booth's representatives, the staff who run fairs and booths
+   * (organisers, SfU) and the person's own caseworker; for anyone else (a training provider, another SfA) there is none.
+   */
   public Future<View> visible(Account actor, long bookingId) {
     return store.find(pool, bookingId).compose(b -> {
-      if (b == null || (actorFor(actor, b) == null && !actor.isStaff())) return Future.failedFuture(ApiError.notFound("booking_not_found"));
-      return Future.succeededFuture(b);
+      if (b == null) return Future.failedFuture(ApiError.notFound("booking_not_found"));
+      if (actorFor(actor, b) != null || actor.has(Role.ORGANIZER) || actor.has(Role.SFU)) return Future.succeededFuture(b);
+      if (!actor.has(Role.SFA)) return Future.failedFuture(ApiError.notFound("booking_not_found"));
+      return store.caseworkerOf(pool, b.jobseekerId()).compose(cw -> cw != null && cw == actor.id() ? Future.succeededFuture(b)
+          : Future.failedFuture(ApiError.notFound("booking_not_found")));
     });
   }
 
-  /** Whether the account may see a booth's bookings: its employer's representatives and staff. */
+  /**
+   * Whether the account may see a booth's bookings with names (its schedule, and the live {@code booth-staff} topic):
+   * its employer's representatives, organisers and the SfU who look after employers; no other staff.
+   */
   public Future<Boolean> staffsBooth(Account actor, long boothId) {
-    if (actor.isStaff()) return store.boothEmployer(pool, boothId).map(e -> e != null);
+    if (actor.has(Role.ORGANIZER) || actor.has(Role.SFU)) return store.boothEmployer(pool, boothId).map(e -> e != null);
     if (!actor.has(Role.EMPLOYER)) return Future.succeededFuture(false);
     return store.boothEmployer(pool, boothId).map(e -> e != null && e.equals(actor.employerId()));
   }

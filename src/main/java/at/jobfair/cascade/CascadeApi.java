@@ -121,7 +121,7 @@ public final class CascadeApi {
   }
 
   public Future<?> dossier(RoutingContext ctx) {
-    return dossier.of(Http.pathId(ctx, "id"), Http.lang(ctx)).map(d -> {
+    return dossier.readBy(Sessions.user(ctx), Http.pathId(ctx, "id"), Http.lang(ctx)).map(d -> {
       if (d == null) throw ApiError.notFound("cascade_not_found");
       return d;
     }).onSuccess(d -> Http.ok(ctx, d));

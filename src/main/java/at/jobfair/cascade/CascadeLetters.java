@@ -24,8 +24,11 @@ public final class CascadeLetters {
     this.letters = letters;
   }
 
-  /** The letter a written step produces, if any; {@code stepId} is the step just written by {@code user}. */
-  Future<Void> afterStep(SqlClient tx, CascadeStore.CascadeRow row, Cascade after, Transition t, Event e, Account user, long stepId) {
+  /**
+   * The letter a step is about to produce, rendered before the step is written (so its rendering holds no lock the
+   * step's audit record takes); null when the step produces none. {@link #keep} writes it once the step has its id.
+   */
+  Future<Letters.Prepared> prepare(SqlClient tx, CascadeStore.CascadeRow row, Transition t, Event e, Account user) {
     LetterKind kind;
     String outcome;
     switch (t.event()) {
@@ -51,11 +54,16 @@ public final class CascadeLetters {
             select f.name, c.basis_code, c.basis_version, j.benefit_type from cascade c join fair f on f.id = c.fair_id
               left join jobseeker j on j.account_id = c.jobseeker_id where c.id = $1""").execute(Tuple.of(row.id())).compose(rows -> {
       Row r = rows.iterator().next();
-      LetterRequest request = LetterRequest.ofCascade(kind, outcome, row.jobseekerId(), row.id(), stepId,
+      LetterRequest request = new LetterRequest(kind, outcome, row.jobseekerId(), "cascade:" + row.id(), row.id(), null,
           basis(r.getString("basis_code"), r.getInteger("basis_version"), r.getString("benefit_type"), at),
-          user == null ? null : user.id(), t.actorRole(), r.getString("name"), e.reasons(), at);
-      return letters.issue(tx, request).mapEmpty();
+          user == null ? null : user.id(), t.actorRole(), r.getString("name"), e.reasons(), null, at);
+      return letters.prepare(tx, request);
     });
+  }
+
+  /** Keeps the prepared letter (if any), naming the step just written. */
+  Future<Void> keep(SqlClient tx, Letters.Prepared letter, long stepId) {
+    return letter == null ? Future.succeededFuture() : letters.keep(tx, letter, stepId).mapEmpty();
   }
 
   /**

@@ -271,7 +271,7 @@ public final class CascadePages {
   }
 
   public Future<?> dossierPage(RoutingContext ctx) {
-    return dossier.of(Http.pathId(ctx, "id"), Http.lang(ctx)).map(d -> {
+    return dossier.readBy(Sessions.user(ctx), Http.pathId(ctx, "id"), Http.lang(ctx)).map(d -> {
       if (d == null) throw ApiError.notFound("cascade_not_found");
       Map<String, Object> m = model(ctx);
       m.put("d", d);

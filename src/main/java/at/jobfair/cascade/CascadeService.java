@@ -8,6 +8,7 @@ import at.jobfair.cascade.CascadeStore.CascadeRow;
 import at.jobfair.cascade.CascadeStore.StationRow;
 import at.jobfair.cascade.CascadeStore.StoredPlaybook;
 import at.jobfair.db.Rows;
+import at.jobfair.letter.Letters;
 import at.jobfair.web.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -47,9 +48,9 @@ public final class CascadeService {
   private final AuditLog audit;
   private final Clock clock;
   private final int waiverDays;
+  private final HearingStore hearings = new HearingStore();
   /** The letters steps produce (a decision, a waiver); none when not wired (see {@link #letters}). */
   private CascadeLetters letters;
-  private final HearingStore hearings = new HearingStore();
 
   public CascadeService(Pool pool, CascadeStore store, AuditLog audit, Clock clock, int waiverDays) {
     this.pool = pool;
@@ -469,11 +470,13 @@ public final class CascadeService {
     Long takenBy = m.cascade().state() == State.AT_STATION ? (e.type() == Event.Type.TAKE ? Long.valueOf(user.id()) : row.takenBy()) : null;
     Transition t = m.transition();
     Long actorId = user == null ? null : user.id();
-    return store.update(tx, row.id(), m.cascade(), takenBy, now)
+    // The letter the step produces (a decision, a waiver) is rendered first: the audit record below takes the trail's lock.
+    Future<Letters.Prepared> letter = letters == null ? Future.succeededFuture() : letters.prepare(tx, row, t, e, user);
+    return letter.compose(prepared -> store.update(tx, row.id(), m.cascade(), takenBy, now)
         .compose(ver -> audit.append(tx, AuditChain.Entry.of(now, actorId, t.actorRole(), "cascade:" + row.id(), t.event().name(),
             label(t.from(), t.fromStation()), label(t.to(), t.toStation()), auditReasons(e, v))))
         .compose(entry -> store.insertStep(tx, row.id(), t, e, actorId, v, entry.seq()))
-        .compose(stepId -> letters == null ? Future.<Void>succeededFuture() : letters.afterStep(tx, row, m.cascade(), t, e, user, stepId));
+        .compose(stepId -> letters == null ? Future.<Void>succeededFuture() : letters.keep(tx, prepared, stepId)));
   }
 
   private static Future<Long> vacancyId(String id) {

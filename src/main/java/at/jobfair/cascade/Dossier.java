@@ -1,5 +1,9 @@
 package at.jobfair.cascade;
 
+import at.jobfair.access.Relations;
+import at.jobfair.access.StaffAccess;
+import at.jobfair.account.Account;
+
 import at.jobfair.db.Rows;
 import at.jobfair.letter.Letters;
 import at.jobfair.web.Messages.Lang;
@@ -22,10 +26,13 @@ public final class Dossier {
   private final Letters letters;
 
   /** {@code letters}: where the case's letters are read; null for a dossier without them. */
-  public Dossier(Pool pool, CascadeService cascades, Letters letters) {
+  private final Relations relations;
+
+  public Dossier(Pool pool, CascadeService cascades, Letters letters, Relations relations) {
     this.pool = pool;
     this.cascades = cascades;
     this.letters = letters;
+    this.relations = relations;
   }
 
   /** The dossier of a cascade, or null when there is none; the letters' subjects in German. */
@@ -34,6 +41,21 @@ public final class Dossier {
   }
 
   /** The dossier of a cascade, or null when there is none; the letters' subjects in {@code lang}. */
+  /**
+   * The dossier for a member of staff whose relation to the person grants benefit data (the caseworker, the municipality
+   * for a minimum-income recipient, the sanction check that heard the person); anyone else finds none (null). Each read
+   * goes into the person's access log.
+   */
+  public Future<JsonObject> readBy(Account staff, long cascadeId, Lang lang) {
+    return cascades.view(cascadeId).compose(view -> {
+      if (view == null) return Future.succeededFuture(null);
+      long person = view.getJsonObject("person").getLong("id");
+      return relations.of(staff, person).compose(rel -> !StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.READ)
+          ? Future.succeededFuture((JsonObject) null)
+          : relations.logRead(staff, person, "dossier", rel, StaffAccess.Data.BENEFIT).compose(v -> of(cascadeId, lang)));
+    });
+  }
+
   public Future<JsonObject> of(long cascadeId, Lang lang) {
     return cascades.view(cascadeId).compose(view -> {
       if (view == null) return Future.succeededFuture(null);
@@ -94,10 +116,10 @@ public final class Dossier {
         }
         return out;
       });
-      Future<JsonArray> sent = letters == null ? Future.succeededFuture(new JsonArray()) : letters.ofCase("cascade:" + cascadeId, lang);
       Future<JsonArray> handovers = new CascadeStore().handovers(pool, cascadeId);
       Future<JsonArray> hearings = cascades.hearings(cascadeId);
-      return Future.all(invitations, bookings, sent, handovers, hearings).map(done -> {
+      Future<JsonArray> sent = letters == null ? Future.succeededFuture(new JsonArray()) : letters.ofCase("cascade:" + cascadeId, lang);
+      return Future.all(invitations, bookings, handovers, hearings, sent).map(done -> {
         JsonArray steps = view.getJsonArray("steps");
         JsonArray offers = new JsonArray();
         JsonObject statement = null;

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * The demo's decided case: Dora (reads English) runs through the campaign fair's cascade as staff would run her,
- * through the real service and its guards: the offer declined, heard by the inquiry service, and her caseworker
+ * through the real service and its guards: the proposal handed over and declined, heard by the inquiry service, and her caseworker
  * imposes the sanction, which produces the decision letter (PDF/A, English with the binding German text) in her
  * letters, in the dossier and in the outbox. Runs once, right after the demo was seeded.
  */
@@ -42,26 +42,27 @@ public final class DemoDecision {
           Account sfu = staff(r.getLong("sfu"), "sfu@demo.test", Role.SFU);
           Account erhebung = staff(r.getLong("erhebung"), "erhebung@demo.test", Role.ERHEBUNG);
           Account sfa = staff(r.getLong("sfa"), "sfa@demo.test", Role.SFA);
+          long dora = r.getLong("dora");
           return cascades.playbook(fair).compose(sp -> pool.preparedQuery("""
-                  select v.id from vacancy v join booth b on b.id = v.booth_id
-                   where b.fair_id = $1 and v.title like 'Backstuben%' order by v.id limit 1""").execute(Tuple.of(fair)).compose(vacancies -> {
-            String vacancy = String.valueOf(vacancies.iterator().next().getLong("id"));
+                  select vacancy_id from invitation where fair_id = $1 and jobseeker_id = $2 and kind = 'PLACEMENT_PROPOSAL'
+                   order by id limit 1""").execute(Tuple.of(fair, dora)).compose(proposals -> {
+            // The vacancy her proposal names, handed over at the station (the notice's provable delivery in the demo).
+            String vacancy = String.valueOf(proposals.iterator().next().getLong("vacancy_id"));
             long offer = sp.station(Station.OFFER).id();
             long check = sp.station(Station.SANCTION_CHECK).id();
-            return cascades.admit(sfu, fair, r.getLong("dora")).compose(id -> cascades.next(sfu, offer)
-                // the SfU hands the proposal over at the station: only a decline with a provably delivered notice counts
+            return cascades.admit(sfu, fair, dora).compose(id -> cascades.next(sfu, offer)
                 .compose(x -> cascades.handOver(sfu, id, vacancy))
                 .compose(x -> cascades.act(sfu, id, new Event(Event.Type.OFFER_DECLINED, vacancy,
-                    "The night shift does not suit me.", null, null, null), null))
+                    "I do not want to start work at 6 in the morning.", null, null, null), null))
                 .compose(x -> cascades.next(erhebung, check))
                 .compose(x -> cascades.act(erhebung, id, new Event(Event.Type.STATEMENT, null,
-                    "My mother has a carer until 2 pm; a night shift would be possible, I just do not want it.", null, null, null), null))
+                    "I simply do not like early shifts; nothing else keeps me from it.", null, null, null), null))
                 .compose(x -> cascades.act(erhebung, id, new Event(Event.Type.FINDING, null,
-                    "Care duties cover the day only; the night shift was reasonable and declined without good cause.",
+                    "No care duties, health or travel reasons given; an early shift in Vienna is reasonable.",
                     Event.Finding.NOT_JUSTIFIED, null, null), null))
                 .compose(x -> cascades.act(sfa, id, new Event(Event.Type.DECIDE, null,
-                    "Eine zumutbare Beschäftigung (Backstubenhelfer:in, Nachtschicht, Wien) wurde ohne wichtigen Grund abgelehnt; "
-                        + "die Betreuungspflicht betrifft nur den Tag.", null, Event.Decision.IMPOSE, null), null)))
+                    "Eine zumutbare Beschäftigung (Verkäufer:in Filiale, Frühschicht, Wien-Favoriten) wurde ohne wichtigen Grund "
+                        + "abgelehnt; Gründe, die sie unzumutbar machten, wurden nicht genannt.", null, Event.Decision.IMPOSE, null), null)))
                 .mapEmpty();
           }));
         })

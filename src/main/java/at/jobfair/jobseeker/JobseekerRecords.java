@@ -1,5 +1,7 @@
 package at.jobfair.jobseeker;
 
+import at.jobfair.access.Relations;
+import at.jobfair.access.StaffAccess;
 import at.jobfair.account.Account;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
@@ -39,21 +41,45 @@ public final class JobseekerRecords {
   /** The benefit types of the configured jurisdiction (the catalogue's), in the order staff choose from. */
   private final List<String> benefitTypes;
 
-  public JobseekerRecords(Pool pool, Pages pages, List<String> benefitTypes) {
+  private final Relations relations;
+
+  public JobseekerRecords(Pool pool, Pages pages, List<String> benefitTypes, Relations relations) {
     this.pool = pool;
     this.pages = pages;
     this.benefitTypes = List.copyOf(benefitTypes);
+    this.relations = relations;
   }
 
+  /** The record as this member of staff may read it (by relation; the benefit type only where it grants that), logged. */
   public Future<?> apiGet(RoutingContext ctx) {
-    return find(Http.pathId(ctx, "id")).onSuccess(r -> Http.ok(ctx, staffJson(r)));
+    return readable(ctx, Http.pathId(ctx, "id")).onSuccess(json -> Http.ok(ctx, json));
   }
 
   /** PUT: the fields present are changed ({@code region, languages, caseworkerId, benefitType}); null clears one. */
   public Future<?> apiPut(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
     long id = Http.pathId(ctx, "id");
-    return update(id, body).onSuccess(r -> Http.ok(ctx, staffJson(r)));
+    return writable(ctx, id, body).compose(v -> update(id, body)).compose(r -> readable(ctx, id)).onSuccess(json -> Http.ok(ctx, json));
+  }
+
+  /**
+   * The record for staff: the relation decides whether at all (else 404, as if there were nobody), and whether with the
+   * benefit type; a read that shows the benefit type goes into the person's access log.
+   */
+  private Future<JsonObject> readable(RoutingContext ctx, long id) {
+    Account staff = Sessions.user(ctx);
+    return relations.require(staff, id, StaffAccess.Data.RECORD, StaffAccess.Mode.READ).compose(rel -> find(id).compose(r -> {
+      if (!StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.READ)) return Future.succeededFuture(ownJson(r));
+      return relations.logRead(staff, id, "record", rel, StaffAccess.Data.BENEFIT).map(v -> staffJson(r));
+    }));
+  }
+
+  /** Changing the record needs the right to change it; changing the benefit type, the right to change benefit data. */
+  private Future<Void> writable(RoutingContext ctx, long id, JsonObject body) {
+    Account staff = Sessions.user(ctx);
+    return relations.require(staff, id, StaffAccess.Data.RECORD, StaffAccess.Mode.WRITE).compose(rel ->
+        !body.containsKey("benefitType") || StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.WRITE)
+            ? Future.<Void>succeededFuture() : Future.failedFuture(ApiError.forbidden("benefit_data_not_yours")));
   }
 
   /** The person's own record, without the staff-only fields. */
@@ -71,22 +97,26 @@ public final class JobseekerRecords {
     JsonObject body = new JsonObject()
         .put("region", f.getFormAttribute("region") == null || f.getFormAttribute("region").isBlank() ? null : f.getFormAttribute("region"))
         .put("languages", new JsonArray(Arrays.stream(String.valueOf(f.getFormAttribute("languages") == null ? "" : f.getFormAttribute("languages"))
-            .split("[\\s,|]+")).filter(s -> !s.isBlank()).map(s -> (Object) s.toLowerCase()).toList()))
-        .put("benefitType", f.getFormAttribute("benefitType") == null || f.getFormAttribute("benefitType").isBlank() ? null : f.getFormAttribute("benefitType"));
+            .split("[\\s,|]+")).filter(s -> !s.isBlank()).map(s -> (Object) s.toLowerCase()).toList()));
+    // the field is on the form only for those who may change benefit data
+    if (f.getFormAttribute("benefitType") != null) {
+      body.put("benefitType", f.getFormAttribute("benefitType").isBlank() ? null : f.getFormAttribute("benefitType"));
+    }
     String cw = f.getFormAttribute("caseworkerId");
     if (cw == null || cw.isBlank()) body.putNull("caseworkerId");
     else if (cw.matches("\\d{1,18}")) body.put("caseworkerId", Long.parseLong(cw));
     else body.put("caseworkerId", cw);
-    return update(id, body).<Object>map(r -> {
+    return writable(ctx, id, body).compose(v -> update(id, body)).<Object>map(r -> {
       Http.seeOther(ctx, "/staff/jobseekers/" + id + "?saved=1");
       return r;
     }).recover(e -> e instanceof ApiError a && a.status() == 400 ? page(ctx, id, a.code()).map(x -> (Object) x) : Future.failedFuture(e));
   }
 
   private Future<?> page(RoutingContext ctx, long id, String error) {
-    return find(id).compose(r -> caseworkers().onSuccess(sfa -> {
+    return readable(ctx, id).compose(json -> find(id).compose(r -> caseworkers().onSuccess(sfa -> {
       Map<String, Object> model = new HashMap<>();
-      model.put("record", staffJson(r));
+      model.put("record", json);
+      model.put("mayBenefit", json.containsKey("benefitType"));
       model.put("languagesText", String.join(" ", r.languages()));
       List<Map<String, Object>> options = new ArrayList<>();
       for (JsonObject c : sfa) {
@@ -103,7 +133,7 @@ public final class JobseekerRecords {
       if (error != null) model.put("error", pages.messages().get(Http.lang(ctx), "error." + error));
       if (ctx.request().getParam("saved") != null) model.put("notice", pages.messages().get(Http.lang(ctx), "profile.saved"));
       pages.render(ctx, error == null ? 200 : 400, "jobseeker-record", model);
-    }));
+    })));
   }
 
   public Future<Record> find(long id) {

@@ -18,9 +18,13 @@ public enum LetterKind {
     };
   }
 
-  /** Whether a human's decision is what the letter reports: it names them and the instruction on rights of appeal. */
+  /**
+   * Whether a human's decision is what the letter reports: it names them and the instruction on rights of appeal. A
+   * suspension of payment is the caseworker's decision (a control appointment missed); its resumption follows the
+   * person's contact.
+   */
   public boolean decided() {
-    return this == DECISION || this == WAIVER;
+    return this == DECISION || this == WAIVER || this == PAYMENT_SUSPENDED;
   }
 
   /** The key of its texts in the bundles: {@code letter.kind.DECISION.IMPOSED.*}, {@code letter.kind.CASE_OPENED.*}. */

@@ -37,6 +37,12 @@ public record LetterRequest(LetterKind kind, String outcome, long jobseekerId, S
     }
   }
 
+  /** The same request naming the cascade step that caused it (null: as it was). */
+  public LetterRequest withCascadeStep(Long stepId) {
+    return stepId == null ? this : new LetterRequest(kind, outcome, jobseekerId, caseRef, cascadeId, stepId, basis, deciderId, deciderRole,
+        occasion, reasons, deadline, at);
+  }
+
   /** A letter about a cascade step. */
   public static LetterRequest ofCascade(LetterKind kind, String outcome, long jobseekerId, long cascadeId, long stepId, LetterBasis basis,
                                         Long deciderId, String deciderRole, String occasion, String reasons, Instant at) {

@@ -48,7 +48,7 @@ final class LetterTexts {
     m.put("title", subject(r, p.lang()) + " – " + reference);
     m.put("authority", authority.apply(p.lang()));
     m.put("reference", reference);
-    m.put("recipient", p.recipient());
+    m.put("recipient", xml(p.recipient()));
     m.put("sections", sections);
     return m;
   }
@@ -68,34 +68,54 @@ final class LetterTexts {
     }
     s.put("labels", labels);
     s.put("date", date(r.at(), lang));
-    s.put("occasion", r.occasion());
+    s.put("occasion", xml(r.occasion()));
     s.put("subject", subject(r, lang));
-    s.put("salutation", messages.get(lang, "letter.salutation", p.recipient()));
+    s.put("salutation", messages.get(lang, "letter.salutation", xml(p.recipient())));
     List<String> body = new ArrayList<>();
     String key = r.kind().textKey(r.outcome()) + ".body";
     body.add(messages.get(lang, key, date(r.at(), lang)));
     s.put("body", body);
     if (r.deadline() != null) s.put("deadline", date(r.deadline(), lang));
     if (r.basis() != null) s.put("basis", r.basis().law(lang));
-    if (r.reasons() != null && !r.reasons().isBlank()) s.put("reasons", r.reasons().strip());
+    if (r.reasons() != null && !r.reasons().isBlank()) s.put("reasons", xml(r.reasons().strip()));
     if (r.kind().decided()) {
-      s.put("decidedBy", messages.get(lang, "letter.decidedByLine", p.deciderName(), get(lang, "role." + r.deciderRole())));
+      s.put("decidedBy", messages.get(lang, "letter.decidedByLine", xml(p.deciderName()), get(lang, "role." + r.deciderRole())));
       String appeal = r.basis() == null ? null : r.basis().appeal(lang);
-      s.put("appeal", appeal != null ? withoutHeading(appeal, labels.get("appeal")) : get(lang, "letter.appealGeneral"));
+      String[] parts = appeal == null ? new String[] {null, get(lang, "letter.appealGeneral")} : heading(appeal);
+      // The catalogue's own heading where it has one (Austria's Rechtsmittelbelehrung, Germany's Rechtsbehelfsbelehrung)
+      if (parts[0] != null) labels.put("appeal", parts[0]);
+      s.put("appeal", parts[1]);
     }
     s.put("closing", get(lang, "letter.closing"));
     s.put("electronic", get(lang, "letter.electronic"));
     return s;
   }
 
-  /** The catalogue's text without a heading of its own ("Rechtsmittelbelehrung: …"): the letter gives the heading. */
-  static String withoutHeading(String text, String heading) {
+  /**
+   * What people typed, without the characters XML 1.0 cannot carry (control characters other than tab and line breaks,
+   * lone surrogates, U+FFFE/U+FFFF): the template escapes markup, and these would stop the renderer's parser.
+   */
+  static String xml(String text) {
+    if (text == null) return null;
+    StringBuilder sb = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+      if (ok) sb.appendCodePoint(c);
+    });
+    return sb.toString();
+  }
+
+  /**
+   * A catalogue text split into its own heading and the text ("Rechtsbehelfsbelehrung: gegen diesen …" → heading,
+   * "Gegen diesen …"); {@code [null, text]} when it starts without one (a short phrase without a full stop, then a colon).
+   */
+  static String[] heading(String text) {
     String t = text.strip();
-    if (t.regionMatches(true, 0, heading, 0, heading.length()) && t.length() > heading.length() + 1 && t.charAt(heading.length()) == ':') {
-      String rest = t.substring(heading.length() + 1).strip();
-      return rest.isEmpty() ? t : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
-    }
-    return t;
+    int colon = t.indexOf(':');
+    if (colon < 3 || colon > 60 || t.substring(0, colon).contains(".")) return new String[] {null, t};
+    String rest = t.substring(colon + 1).strip();
+    if (rest.isEmpty()) return new String[] {null, t};
+    return new String[] {t.substring(0, colon).strip(), Character.toUpperCase(rest.charAt(0)) + rest.substring(1)};
   }
 
   /** The subject line of the letter in the language. */

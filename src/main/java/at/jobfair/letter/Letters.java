@@ -108,6 +108,19 @@ public final class Letters {
    * id. Call {@link #sent()} once the transaction committed, so the email goes out at once rather than at the next poll.
    */
   public Future<Long> issue(SqlClient tx, LetterRequest r) {
+    return prepare(tx, r).compose(p -> keep(tx, p, r.cascadeStepId()));
+  }
+
+  /** A letter rendered and numbered but not yet kept: {@link #keep} writes it. */
+  public record Prepared(long id, LetterRequest request, String reference, byte[] pdf, String sha256, Mail mail, List<String> languages) {
+  }
+
+  /**
+   * The first half of {@link #issue}: reads the person, takes the letter's number and renders the PDF (off the event
+   * loop), writing nothing. A step that takes a lock (the audit trail's) prepares its letter before, so the rendering
+   * does not hold the lock. A number taken by a transaction that rolls back stays unused: numbers may have gaps.
+   */
+  public Future<Prepared> prepare(SqlClient tx, LetterRequest r) {
     return store.person(tx, r.jobseekerId()).compose(person -> {
       if (person == null) return Future.failedFuture(ApiError.notFound("jobseeker_not_found"));
       Lang lang = Lang.parse(person.language()) == null ? Lang.DE : Lang.parse(person.language());
@@ -116,24 +129,42 @@ public final class Letters {
         LetterTexts.People people = new LetterTexts.People(person.name(), lang, decider);
         Function<Lang, String> from = authority(r);
         var model = texts.model(r, people, reference, from);
-        // Rendering takes tens of milliseconds of CPU: not on the event loop.
-        return vertx.executeBlocking(() -> pdf.render(model), false).compose(bytes -> {
-          String sha = sha256(bytes);
+        // Rendering takes a good tenth of a second of CPU: not on the event loop.
+        return vertx.executeBlocking(() -> pdf.render(model), false).map(bytes -> {
           String[] mail = texts.mail(r, people, reference, publicUrl + "/me/letters", from.apply(lang));
           Mail m = new Mail(person.email(), person.name(), mail[0], mail[1], null,
               List.of(new Mail.Attachment(fileName(reference), "application/pdf", bytes)), "LETTER", "letter:" + id);
-          List<String> langs = LetterTexts.languages(lang).stream().map(Lang::code).toList();
-          Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-          Long actor = r.kind().decided() ? r.deciderId() : null;
-          String role = r.kind().decided() ? r.deciderRole() : "SYSTEM";
-          return outbox.enqueue(tx, m).compose(outboxId -> audit.append(tx, AuditChain.Entry.of(now, actor, role, r.caseRef(), "LETTER",
-                  null, r.kind().name() + (r.outcome() == null ? "" : "/" + r.outcome()),
-                  "letter " + id + " " + reference + " to account " + r.jobseekerId() + ", sha256 " + sha))
-              .compose(entry -> store.insert(tx, id, r, reference, langs, bytes, sha, outboxId, entry.seq())))
-              .map(id);
+          return new Prepared(id, r, reference, bytes, sha256(bytes), m, LetterTexts.languages(lang).stream().map(Lang::code).toList());
         });
       }));
     });
+  }
+
+  /**
+   * The second half of {@link #issue}: queues the email, appends the audit record and keeps the letter, on the caller's
+   * transaction; {@code cascadeStepId} is the step that caused it (written after {@link #prepare}), or null.
+   */
+  public Future<Long> keep(SqlClient tx, Prepared p, Long cascadeStepId) {
+    LetterRequest r = p.request().withCascadeStep(cascadeStepId);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Long actor = r.kind().decided() ? r.deciderId() : null;
+    String role = r.kind().decided() ? r.deciderRole() : "SYSTEM";
+    return outbox.enqueue(tx, p.mail()).compose(outboxId -> audit.append(tx, AuditChain.Entry.of(now, actor, role, r.caseRef(), "LETTER",
+            null, r.kind().name() + (r.outcome() == null ? "" : "/" + r.outcome()),
+            "letter " + p.id() + " " + p.reference() + " to account " + r.jobseekerId() + ", sha256 " + p.sha256()))
+        .compose(entry -> store.insert(tx, p.id(), r, p.reference(), p.languages(), p.pdf(), p.sha256(), outboxId, entry.seq())))
+        .map(p.id());
+  }
+
+  /**
+   * Renders one letter nobody receives, off the event loop: the renderer's first letter takes seconds (stylesheets,
+   * fonts, the JIT), and a real letter is rendered inside its step's transaction, holding its row locks that long.
+   */
+  public Future<Void> warmUp() {
+    LetterRequest sample = new LetterRequest(LetterKind.DECISION, "NOT_IMPOSED", 0, "cascade:0", null, null, null, 0L, "SFA",
+        null, "-", null, clock.instant());
+    var model = texts.model(sample, new LetterTexts.People("-", Lang.EN, "-"), referencePrefix + "-0", lang -> "-");
+    return vertx.executeBlocking(() -> pdf.render(model), false).mapEmpty();
   }
 
   /** After the transaction that issued letters committed: the outbox sends at once. */

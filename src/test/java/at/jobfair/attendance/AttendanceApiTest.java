@@ -109,45 +109,61 @@ class AttendanceApiTest {
   }
 
   @Test
-  void staffEditTheRecordAndOnlyAnSfaCanBeTheCaseworker() {
+  void theOrganiserAssignsTheCaseworkerWhoAloneRecordsTheBenefitAndStaffWithoutARelationSeeNothing() {
     long person = fx.accountId(fx.jobseekers("record", 1).get(0));
+    TestClient org = app.as("organizer@demo.test");
     TestClient sfu = app.as("sfu@demo.test");
+    TestClient sfa = app.as("sfa@demo.test");
     long sfaId = fx.accountId("sfa@demo.test");
-    var bad = sfu.put("/api/jobseekers/" + person, new JsonObject().put("caseworkerId", fx.accountId("sfu@demo.test")));
+    var bad = org.put("/api/jobseekers/" + person, new JsonObject().put("caseworkerId", fx.accountId("sfu@demo.test")));
     assertEquals(400, bad.status());
     assertEquals("caseworker_not_sfa", bad.json().getString("error"));
-    assertEquals("benefit_type_invalid", sfu.put("/api/jobseekers/" + person, new JsonObject().put("benefitType", "LOTTERY")).json().getString("error"));
-    assertEquals("languages_invalid", sfu.put("/api/jobseekers/" + person, new JsonObject().put("languages", new JsonArray().add("Deutsch"))).json().getString("error"));
-    var ok = sfu.put("/api/jobseekers/" + person, new JsonObject().put("caseworkerId", sfaId).put("benefitType", "MINIMUM_INCOME")
+    assertEquals("languages_invalid", org.put("/api/jobseekers/" + person, new JsonObject().put("languages", new JsonArray().add("Deutsch"))).json().getString("error"));
+    // administration, not benefit data: the organiser assigns the caseworker but neither reads nor records the benefit
+    var ok = org.put("/api/jobseekers/" + person, new JsonObject().put("caseworkerId", sfaId)
         .put("region", "Linz").put("languages", new JsonArray().add("de").add("tr")));
     assertEquals(200, ok.status(), ok.body());
+    assertFalse(ok.json().containsKey("benefitType"), ok.body());
+    assertEquals(403, org.put("/api/jobseekers/" + person, new JsonObject().put("benefitType", "MINIMUM_INCOME")).status());
+    // no relation, nothing: the SfU (no station of theirs), the municipality (not a minimum-income recipient yet)
+    assertEquals(404, sfu.get("/api/jobseekers/" + person).status());
+    assertEquals(404, sfu.put("/api/jobseekers/" + person, new JsonObject().put("region", "Graz")).status());
+    assertEquals(404, app.as("kommune@demo.test").get("/api/jobseekers/" + person).status());
+    TestClient otherSfa = app.as(new at.jobfair.cascade.CascadeTestData(app).staff("sfa-not-theirs", "SFA"));
+    assertEquals(404, otherSfa.get("/api/jobseekers/" + person).status(), "an SfA outside the caseload reads nothing");
+    assertEquals(404, otherSfa.put("/api/jobseekers/" + person, new JsonObject().put("benefitType", "MINIMUM_INCOME")).status());
+    assertEquals("benefit_type_invalid", sfa.put("/api/jobseekers/" + person, new JsonObject().put("benefitType", "LOTTERY")).json().getString("error"));
+    assertEquals(200, sfa.put("/api/jobseekers/" + person, new JsonObject().put("benefitType", "MINIMUM_INCOME")).status());
+    // now a minimum-income recipient: the municipality reads the record with it, and the read is logged for the person
     JsonObject r = app.as("kommune@demo.test").get("/api/jobseekers/" + person).json();
     assertEquals("MINIMUM_INCOME", r.getString("benefitType"));
     assertEquals("Linz", r.getString("region"));
     assertEquals(new JsonArray().add("de").add("tr"), r.getJsonArray("languages"));
     assertEquals(sfaId, r.getJsonObject("caseworker").getLong("id"));
     // Only the fields given change; null clears one.
-    assertEquals(200, sfu.put("/api/jobseekers/" + person, new JsonObject().putNull("benefitType")).status());
-    r = sfu.get("/api/jobseekers/" + person).json();
+    assertEquals(200, sfa.put("/api/jobseekers/" + person, new JsonObject().putNull("benefitType")).status());
+    r = sfa.get("/api/jobseekers/" + person).json();
     assertNull(r.getString("benefitType"));
     assertEquals("Linz", r.getString("region"));
     assertEquals(sfaId, r.getJsonObject("caseworker").getLong("id"));
-    assertEquals(404, sfu.get("/api/jobseekers/" + sfaId).status(), "not a jobseeker");
+    assertEquals(404, sfa.get("/api/jobseekers/" + sfaId).status(), "not a jobseeker");
+    assertTrue(app.count("select count(*) from data_access where jobseeker_id = " + person + " and why = 'MUNICIPALITY'") >= 1,
+        "the municipality's read is in the person's access log");
 
     // The staff page's form.
-    var form = sfu.postRaw("/staff/jobseekers/" + person, "application/x-www-form-urlencoded", "X-XSRF-TOKEN=" + sfu.cookie("XSRF-TOKEN")
+    var form = sfa.postRaw("/staff/jobseekers/" + person, "application/x-www-form-urlencoded", "X-XSRF-TOKEN=" + sfa.cookie("XSRF-TOKEN")
         + "&region=Graz&languages=de+en&caseworkerId=" + sfaId + "&benefitType=EMERGENCY_ASSISTANCE");
     assertEquals(303, form.status(), form.body());
     assertEquals("/staff/jobseekers/" + person + "?saved=1", form.header("Location"));
-    String page = sfu.get("/staff/jobseekers/" + person + "?saved=1").body();
+    String page = sfa.get("/staff/jobseekers/" + person + "?saved=1").body();
     assertTrue(page.contains("<option value=\"EMERGENCY_ASSISTANCE\" selected>Notstandshilfe</option>"), page);
     assertTrue(page.contains("value=\"Graz\""));
     assertTrue(page.contains("Die Kundendaten sind gespeichert."));
-    var badForm = sfu.postRaw("/staff/jobseekers/" + person, "application/x-www-form-urlencoded", "X-XSRF-TOKEN=" + sfu.cookie("XSRF-TOKEN")
+    var badForm = sfa.postRaw("/staff/jobseekers/" + person, "application/x-www-form-urlencoded", "X-XSRF-TOKEN=" + sfa.cookie("XSRF-TOKEN")
         + "&region=Graz&languages=Deutsch&caseworkerId=&benefitType=");
     assertEquals(400, badForm.status());
     assertTrue(badForm.body().contains("Sprachen bitte als Sprachcodes"));
-    assertEquals("EMERGENCY_ASSISTANCE", sfu.get("/api/jobseekers/" + person).json().getString("benefitType"), "a refused form changes nothing");
+    assertEquals("EMERGENCY_ASSISTANCE", sfa.get("/api/jobseekers/" + person).json().getString("benefitType"), "a refused form changes nothing");
   }
 
   @Test

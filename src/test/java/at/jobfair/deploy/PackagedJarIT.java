@@ -58,6 +58,10 @@ class PackagedJarIT {
       assertEquals(200, css.statusCode(), "a static file (webroot from the jar)");
       assertEquals(Files.readString(Path.of("webroot", "css", "app.css")), css.body());
       assertEquals(200, status(http, base + "/health/live"));
+      // Letters render from the jar (template, DejaVu fonts and sRGB profile are resources): the demo's decided case
+      // got its letter, and the background render at start did not fail.
+      String started = read(log);
+      assertFalse(started.contains("was not run to its decision") || started.contains("rendering a letter failed"), started);
       assertFalse(Files.exists(dir.resolve("config")), "no configuration file where it runs: the defaults came from the jar");
 
       node.destroy(); // SIGTERM

@@ -396,7 +396,7 @@ class InvitationApiTest {
     propose(email, Instant.now().plus(Duration.ofDays(1)));
     String token = token(email);
     long message = app.count("select max(id) from mail_outbox where to_address = '" + email + "' and kind = 'INVITATION'");
-    for (String staff : List.of("organizer@demo.test", "provider@demo.test", "sfa@demo.test")) {
+    for (String staff : List.of("organizer@demo.test", "sfu@demo.test", "sfa@demo.test")) {
       String page = app.client().signedIn(staff).get("/admin/outbox/" + message).body();
       assertTrue(page.contains("/invitations/link/[persönlicher Link verborgen]"), page);
       assertFalse(page.contains(token), staff + " must not see the token");

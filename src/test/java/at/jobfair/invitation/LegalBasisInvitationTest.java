@@ -59,6 +59,8 @@ class LegalBasisInvitationTest {
   static String person(String prefix, String benefit, String language) {
     String email = fx.jobseekers(prefix, 1).get(0);
     fx.exec("update jobseeker set benefit_type = ? where account_id = ?", benefit, fx.accountId(email));
+    // in the demo SfA's caseload: only the caseworker reads and records the benefit type
+    fx.exec("update jobseeker set caseworker_id = ? where account_id = ?", fx.accountId("sfa@demo.test"), fx.accountId(email));
     fx.exec("update account set language = ? where email = ?", language, email);
     return email;
   }

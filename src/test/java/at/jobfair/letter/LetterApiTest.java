@@ -1,21 +1,17 @@
 package at.jobfair.letter;
 
 import at.jobfair.cascade.CascadeTestData;
+import at.jobfair.letter.LetterCases.Case;
 import at.jobfair.mail.MailFixtures;
 import at.jobfair.support.Await;
 import at.jobfair.support.TestApp;
 import at.jobfair.support.TestClient;
 import com.icegreen.greenmail.util.GreenMail;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +22,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import static at.jobfair.cascade.CascadeTestData.ev;
+import static at.jobfair.letter.LetterCases.pdfText;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,14 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Letters through the running product: a decision through the API produces the letter, kept with the case, mailed with
- * its PDF (GreenMail), audited; no decision letter without a decision (service and direct SQL); who may read it.
+ * its PDF (GreenMail), audited; sending back produces none, a waiver its own; who may read it.
  */
 class LetterApiTest {
 
   static GreenMail smtp;
   static TestApp app;
   static CascadeTestData data;
-  static long hotel;
+  static LetterCases cases;
   static long sfa;
 
   @BeforeAll
@@ -50,9 +47,9 @@ class LetterApiTest {
     var settings = MailFixtures.sendingTo(smtp.getSmtp().getPort(), 200);
     settings.put("attendance.pollSeconds", 3600);
     app = TestApp.start(settings);
-    data = new CascadeTestData(app);
-    hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
-    sfa = data.fx().accountId("sfa@demo.test");
+    cases = new LetterCases(app);
+    data = cases.data;
+    sfa = cases.sfa;
   }
 
   @AfterAll
@@ -61,39 +58,16 @@ class LetterApiTest {
     smtp.stop();
   }
 
-  /** A case: the person and their cascade. */
-  record Case(long person, long id) {
-  }
-
-  /**
-   * A new binding person (reading {@code language}) whose cascade was taken to a proposed sanction: both offers declined,
-   * statement and finding by another SfA; their caseworker is sfa@demo.test.
-   */
   static Case proposed(String language) {
-    long fair = data.fair("SUPRA_REGIONAL");
-    long vacancy = data.vacancy(fair, hotel, "Koch / Köchin");
-    long person = data.person(vacancy, "BINDING", sfa, "UNEMPLOYMENT_BENEFIT");
-    data.fx().exec("update account set language = ? where id = ?", language, person);
-    JsonObject c = data.declineBoth(fair, vacancy, person);
-    assertEquals("SANCTION_CHECK", c.getString("station"), c.encode());
-    TestClient checker = data.as(data.staff("sfa-check", "SFA"));
-    long id = c.getLong("id");
-    data.next(checker, data.stations(checker, fair).getLong("SANCTION_CHECK"));
-    data.event(checker, id, ev("STATEMENT").put("reasons", "Die Küche ist mir zu heiß."));
-    c = data.event(checker, id, ev("FINDING").put("finding", "NOT_JUSTIFIED").put("reasons", "Kein wichtiger Grund."));
-    assertEquals("SANCTION_PROPOSED", c.getString("state"));
-    return new Case(person, id);
+    return cases.proposed(language);
   }
 
-  /** A jobseeker of their own, with nothing else. */
   static long someone() {
-    return data.fx().accountId(data.fx().jobseekers("someone" + System.nanoTime(), 1).get(0));
+    return cases.someone();
   }
 
-  static String pdfText(byte[] pdf) throws Exception {
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-    }
+  static String text(String sql) {
+    return cases.text(sql);
   }
 
   static MimeMessage mailTo(String address) throws Exception {
@@ -217,65 +191,6 @@ class LetterApiTest {
   }
 
   @Test
-  void noDecisionLetterWithoutTheDecisionNeitherThroughTheServiceNorByDirectSql() {
-    Case k = proposed("de");
-    long person = k.person();
-    long id = k.id();
-    long statement = app.count("select id from cascade_step where cascade_id = " + id + " and event = 'STATEMENT'");
-    long checker = app.count("select actor_id from cascade_step where id = " + statement);
-    Letters letters = app.app().services().letters();
-    LetterRequest pretended = LetterRequest.ofCascade(LetterKind.DECISION, "IMPOSED", person, id, statement, letters.basis("AT_ALVG_10", 1).orElseThrow(),
-        checker, "SFA", "Börse", "Vorgriff", Instant.now());
-    Throwable refused = assertFails(app.app().pool().withTransaction(tx -> letters.issue(tx, pretended)));
-    assertTrue(refused instanceof PgException pg && "23514".equals(pg.getSqlState()) && pg.getMessage().contains("DECISION"), String.valueOf(refused));
-    assertEquals(0, app.count("select count(*) from letter where cascade_id = " + id));
-    assertEquals(0, app.count("select count(*) from mail_outbox where kind = 'LETTER' and to_address = '" + data.email(person) + "'"),
-        "the refused letter's email went with its transaction");
-
-    // By hand: no step, a step that is no decision, a decision of another outcome, or someone else named as decider.
-    long outbox = app.count("select id from mail_outbox order by id limit 1");
-    String insert = "insert into letter (kind, outcome, jobseeker_id, case_ref, cascade_id, cascade_step_id, reference, languages, "
-        + "decided_by, decided_role, pdf, sha256, outbox_id, audit_seq) values ('DECISION', ?, ?, ?, ?, ?, ?, '{de}', ?, 'SFA', "
-        + "'\\x25504446'::bytea, encode(sha256('\\x25504446'::bytea), 'hex'), ?, ?)";
-    assertEquals("23514", data.sqlState(insert, "IMPOSED", person, "cascade:" + id, id, null, "X-1", sfa, outbox, -1L));
-    assertEquals("23514", data.sqlState(insert, "IMPOSED", person, "cascade:" + id, id, statement, "X-2", checker, outbox, -2L));
-    TestClient caseworker = data.as("sfa@demo.test");
-    data.event(caseworker, id, ev("DECIDE").put("decision", "DO_NOT_IMPOSE").put("reasons", "Gründe glaubhaft."));
-    long decide = app.count("select id from cascade_step where cascade_id = " + id + " and event = 'DECIDE'");
-    assertEquals("23514", data.sqlState(insert, "IMPOSED", person, "cascade:" + id, id, decide, "X-3", sfa, outbox, -3L),
-        "the letter must report the decision taken");
-    assertEquals("23514", data.sqlState(insert, "NOT_IMPOSED", person, "cascade:" + id, id, decide, "X-4", checker, outbox, -4L),
-        "the letter must name who decided");
-    String error = data.sqlError(insert, "NOT_IMPOSED", person, "cascade:" + id, id, decide, "X-5", sfa, outbox, -5L);
-    assertTrue(error != null && error.contains("letter_step_unique") || error != null && error.startsWith("23505"),
-        "one letter per decision: the product already wrote it: " + error);
-
-    // Kept as written: no change, no removal.
-    assertEquals("42501", data.sqlState("update letter set reference = 'X' where cascade_id = ?", id));
-    assertEquals("42501", data.sqlState("delete from letter where cascade_id = ?", id));
-  }
-
-  @Test
-  void aLetterWhoseStepRollsBackIsNeitherKeptNorMailed() {
-    long person = someone();
-    Letters letters = app.app().services().letters();
-    long before = app.count("select count(*) from mail_outbox where kind = 'LETTER'");
-    LetterRequest r = new LetterRequest(LetterKind.CASE_OPENED, null, person, "example:991", null, null, letters.basis("AT_ALVG_10", 1).orElseThrow(),
-        null, null, "Termin", null, null, Instant.now());
-    Throwable e = assertFails(app.app().pool().withTransaction(tx -> letters.issue(tx, r)
-        .compose(idLetter -> Future.failedFuture(new IllegalStateException("the step failed after its letter")))));
-    assertEquals("the step failed after its letter", e.getMessage());
-    assertEquals(0, app.count("select count(*) from letter where case_ref = 'example:991'"));
-    assertEquals(before, app.count("select count(*) from mail_outbox where kind = 'LETTER'"));
-
-    // Committed, the same letter is kept and mailed: a case of another feature points here by its reference (a no-show
-    // case's letters must go to its request's person: V22's clause of letter_guard, tested in NoShowDecisionTest).
-    long id = await(app.app().pool().withTransaction(tx -> letters.issue(tx, r)));
-    assertEquals(1, app.count("select count(*) from letter where id = " + id + " and case_ref = 'example:991' and cascade_id is null "
-        + "and outbox_id is not null and decided_by is null"));
-  }
-
-  @Test
   void onlyThePersonAndStaffWhoReadCasesGetALetterNeverAnotherPersonOrAnEmployer() {
     Case k = proposed("de");
     long person = k.person();
@@ -296,30 +211,4 @@ class LetterApiTest {
     CascadeTestData.assertRefused(data.as(data.email(person)).get("/api/letters/999999999/pdf"), 404, "letter_not_found");
   }
 
-  static String text(String sql) {
-    try (var c = app.jdbc(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
-      return rs.next() ? rs.getString(1) : null;
-    } catch (java.sql.SQLException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  static Throwable assertFails(Future<?> f) {
-    try {
-      f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      return e.getCause();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-    throw new AssertionError("succeeded");
-  }
 }

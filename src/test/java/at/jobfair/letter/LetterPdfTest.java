@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -41,10 +42,40 @@ class LetterPdfTest {
   private static final Instant AT = Instant.parse("2027-03-31T22:30:00Z");
 
   @Test
-  void theCataloguesOwnHeadingIsNotRepeatedUnderTheLettersHeading() {
-    assertEquals("Gegen diesen Bescheid …", LetterTexts.withoutHeading("Rechtsmittelbelehrung: gegen diesen Bescheid …", "Rechtsmittelbelehrung"));
-    assertEquals("You may appeal.", LetterTexts.withoutHeading("Instruction on rights of appeal: you may appeal.", "Instruction on rights of appeal"));
-    assertEquals("Gegen diesen Bescheid …", LetterTexts.withoutHeading("Gegen diesen Bescheid …", "Rechtsmittelbelehrung"));
+  void whatStaffTypedRendersWhateverItHoldsMarkupAndCharactersXmlCannotCarryIncluded() throws IOException {
+    String reasons = "Grund\u0007 <script>x</script> ]]> &amp; \uFFFE\uD800 Ende – 😀";
+    byte[] pdf = PDF.render(TEXTS.model(decision("IMPOSED", reasons), new LetterTexts.People("Zoë <O'Brien>", Lang.DE, "A & B"),
+        "JB-2027-000019", FROM));
+    String text = text(pdf);
+    assertTrue(text.contains("Grund <script>x</script> ]]> &amp; Ende"), text);
+    assertTrue(text.contains("Sehr geehrte:r Zoë <O'Brien>,") && text.contains("A & B, Service für Arbeitssuchende"), text);
+    assertEveryFontEmbedded(pdf, "a glyph DejaVu lacks (an emoji)");
+  }
+
+  @Test
+  void aGermanOperatorsLetterQuotesTheSgbAndComesFromTheJobcentre() throws IOException {
+    Catalogue de = CatalogueFile.builtIn("DE");
+    LetterBasis sgb2 = LetterBasis.of(de.resolve("PLACEMENT_PROPOSAL", "CITIZENS_BENEFIT", AT).orElseThrow());
+    assertEquals("DE_SGB2_31", sgb2.code());
+    LetterRequest r = LetterRequest.ofCascade(LetterKind.DECISION, "IMPOSED", 7, 42, 99, sgb2, 5L, "SFA", "Jobmesse Köln", "Ohne wichtigen Grund.", AT);
+    byte[] pdf = PDF.render(TEXTS.model(r, new LetterTexts.People("Kim Schmidt", Lang.EN, "Jana Wolf"), "JB-2027-000020",
+        lang -> de.authority(lang.code())));
+    String text = text(pdf);
+    assertTrue(text.contains("Jobcentre / Federal Employment Agency") && text.contains("Jobcenter / Agentur für Arbeit"), text);
+    assertTrue(text.contains(sgb2.law(Lang.DE)) && text.contains(sgb2.law(Lang.EN)), text);
+    assertTrue(text.contains("Rechtsbehelfsbelehrung " + LetterTexts.heading(sgb2.appeal(Lang.DE))[1].replaceAll("\\s+", " ")), text);
+    assertFalse(text.contains("Rechtsmittelbelehrung"), "Germany's heading, not Austria's: " + text);
+    assertFalse(text.contains("AlVG"), text);
+  }
+
+  @Test
+  void theCataloguesOwnHeadingHeadsTheInstructionOnceAndATextWithoutOneKeepsTheLetters() {
+    assertArrayEquals(new String[] {"Rechtsbehelfsbelehrung", "Gegen diesen Bescheid …"},
+        LetterTexts.heading("Rechtsbehelfsbelehrung: gegen diesen Bescheid …"));
+    assertArrayEquals(new String[] {"Instruction on rights of appeal", "You may appeal."},
+        LetterTexts.heading("Instruction on rights of appeal: you may appeal."));
+    assertArrayEquals(new String[] {null, "Gegen diesen Bescheid kann bis 1.3. um 12:00 Beschwerde erhoben werden."},
+        LetterTexts.heading("Gegen diesen Bescheid kann bis 1.3. um 12:00 Beschwerde erhoben werden."));
   }
 
   static LetterRequest decision(String outcome, String reasons) {
@@ -54,6 +85,23 @@ class LetterPdfTest {
 
   static LetterBasis basis(String code) {
     return LetterBasis.of(AT_BASES.find(code, 1).orElseThrow());
+  }
+
+  /** Every font any page uses is embedded, and it is the bundled DejaVu Sans. */
+  static void assertEveryFontEmbedded(byte[] pdf, String what) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      int fonts = 0;
+      for (PDPage page : doc.getPages()) {
+        PDResources res = page.getResources();
+        for (COSName name : res.getFontNames()) {
+          PDFont font = res.getFont(name);
+          assertTrue(font.isEmbedded(), what + ": " + font.getName() + " is not embedded");
+          assertTrue(font.getName().contains("DejaVuSans"), what + ": " + font.getName());
+          fonts++;
+        }
+      }
+      assertTrue(fonts > 0, what);
+    }
   }
 
   static String text(byte[] pdf) throws IOException {
@@ -123,18 +171,8 @@ class LetterPdfTest {
             List<PDOutputIntent> intents = doc.getDocumentCatalog().getOutputIntents();
             assertEquals(1, intents.size(), what);
             assertTrue(intents.get(0).getDestOutputIntent() != null, what);
-            int fonts = 0;
-            for (PDPage page : doc.getPages()) {
-              PDResources res = page.getResources();
-              for (COSName name : res.getFontNames()) {
-                PDFont font = res.getFont(name);
-                assertTrue(font.isEmbedded(), what + ": " + font.getName() + " is not embedded");
-                assertTrue(font.getName().contains("DejaVuSans"), what + ": " + font.getName());
-                fonts++;
-              }
-            }
-            assertTrue(fonts > 0, what);
           }
+          assertEveryFontEmbedded(pdf, what);
           String text = text(pdf);
           assertTrue(text.contains("Ben Öztürk") && text.contains("Gründe – „so“."), what + ": " + text);
           if (kind.decided()) assertTrue(text.contains("Landesverwaltungsgericht") && text.contains("Gemeindeamt, Kommune"), what + ": " + text);

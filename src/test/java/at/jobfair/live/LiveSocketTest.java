@@ -124,6 +124,10 @@ class LiveSocketTest {
     long personId = fx.accountId("live-d-0@example.org");
     RawSession employer = RawSession.signIn(app.baseUrl(), "employer@demo.test", "demo");
     RawSession otherEmployer = RawSession.signIn(app.baseUrl(), "employer2@demo.test", "demo");
+    RawSession provider = RawSession.signIn(app.baseUrl(), "provider@demo.test", "demo");
+    try (Socket trainer = new Socket(provider.cookieHeader(), null)) {
+      assertEquals(0, trainer.subscribe("booth-staff:" + booth).getJsonArray("topics").size(), "a training provider, as on REST");
+    }
     try (Socket anonymous = new Socket(null, null);
          Socket staff = new Socket(employer.cookieHeader(), null);
          Socket stranger = new Socket(otherEmployer.cookieHeader(), null);

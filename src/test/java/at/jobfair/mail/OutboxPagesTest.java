@@ -31,11 +31,14 @@ class OutboxPagesTest {
   static TestApp app;
   static long kept;
   static long queuedBefore;
+  /** What the demo itself put into the outbox at start (its decision letter), kept as everything is without SMTP. */
+  static long demoMessages;
 
   @BeforeAll
   static void start() {
     app = TestApp.start(Map.of("mail.pollMillis", 50));
     Pool pool = app.app().pool();
+    demoMessages = app.count("select count(*) from mail_outbox");
     OutboxStore store = new OutboxStore(pool);
     Outbox outbox = new Outbox(store, false);
     kept = enqueue(pool, outbox, new Mail("anna.muster@example.org", "Anna Muster", "Ihr Termin bei Hotel Alpenblick",
@@ -62,7 +65,7 @@ class OutboxPagesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"organizer@demo.test", "sfa@demo.test", "sfu@demo.test", "kommune@demo.test"})
+  @ValueSource(strings = {"organizer@demo.test", "sfa@demo.test", "sfu@demo.test"})
   void staffSeeTheOutbox(String email) {
     TestClient c = app.client().signedIn(email);
     var list = c.get("/admin/outbox");
@@ -141,8 +144,8 @@ class OutboxPagesTest {
   void theApiListsNewestFirstAndFilters() {
     waitUntil("the queued message kept", () -> "KEPT".equals(status(app, queuedBefore)));
     TestClient c = app.client().signedIn("sfu@demo.test");
-    JsonArray all = ours(c.get("/api/outbox").array());
-    assertEquals(2, all.size());
+    JsonArray all = c.get("/api/outbox").array();
+    assertEquals(2 + demoMessages, all.size());
     assertEquals(queuedBefore, all.getJsonObject(0).getLong("id"), "newest first");
     JsonObject m = all.getJsonObject(1);
     assertEquals(kept, m.getLong("id"));
@@ -159,9 +162,9 @@ class OutboxPagesTest {
         .put("size", ICS.getBytes(StandardCharsets.UTF_8).length)), m.getJsonArray("attachments"));
     assertFalse(m.containsKey("text"), "no bodies in the list");
 
-    assertEquals(2, ours(c.get("/api/outbox?status=KEPT").array()).size());
-    assertEquals(2, ours(c.get("/api/outbox?status=kept").array()).size());
-    assertEquals(0, ours(c.get("/api/outbox?status=SENT").array()).size());
+    assertEquals(2 + demoMessages, c.get("/api/outbox?status=KEPT").array().size());
+    assertEquals(2 + demoMessages, c.get("/api/outbox?status=kept").array().size());
+    assertEquals(0, c.get("/api/outbox?status=SENT").array().size());
     JsonArray byTo = c.get("/api/outbox?to=ANNA.MUSTER").array();
     assertEquals(1, byTo.size());
     assertEquals(kept, byTo.getJsonObject(0).getLong("id"));
@@ -196,12 +199,5 @@ class OutboxPagesTest {
     assertTrue(r.body().contains("Es ist kein Mailserver eingerichtet, daher kann nichts gesendet werden."), r.body());
     assertEquals("KEPT", status(app, kept));
     assertEquals(403, c.postWithoutCsrf("/admin/outbox/" + kept + "/resend", "").status(), "forms carry the CSRF token");
-  }
-
-  /** The test's own messages: the demo writes to its people at start (their requests for reasons, letters). */
-  static JsonArray ours(JsonArray list) {
-    JsonArray out = new JsonArray();
-    for (Object o : list) if (!((JsonObject) o).getString("to").endsWith("@demo.test")) out.add(o);
-    return out;
   }
 }

@@ -38,8 +38,9 @@ class OutboxSmtpDownTest {
 
       var api = app.client().signedIn("sfa@demo.test").get("/api/outbox?status=FAILED");
       assertEquals(200, api.status());
-      assertEquals(1, api.array().size());
-      assertEquals(id, api.array().getJsonObject(0).getLong("id"));
+      // this message among the failed ones (the demo's own letter failed the same way)
+      assertTrue(api.array().stream().anyMatch(o -> ((io.vertx.core.json.JsonObject) o).getLong("id") == id), api.body());
+      assertTrue(api.array().stream().allMatch(o -> "FAILED".equals(((io.vertx.core.json.JsonObject) o).getString("status"))));
       assertEquals(3, api.array().getJsonObject(0).getInteger("attempts"));
 
       GreenMail smtp = MailFixtures.smtp(port);
