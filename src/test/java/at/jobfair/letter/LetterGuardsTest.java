@@ -80,20 +80,20 @@ class LetterGuardsTest {
     long person = cases.someone();
     Letters letters = app.app().services().letters();
     long before = app.count("select count(*) from mail_outbox where kind = 'LETTER'");
-    LetterRequest r = new LetterRequest(LetterKind.CASE_OPENED, null, person, "noshow:991", null, null, letters.basis("AT_ALVG_10", 1).orElseThrow(),
+    LetterRequest r = new LetterRequest(LetterKind.CASE_OPENED, null, person, "example:991", null, null, letters.basis("AT_ALVG_10", 1).orElseThrow(),
         null, null, "Termin", null, null, Instant.now());
     Throwable e = assertFails(app.app().pool().withTransaction(tx -> letters.issue(tx, r)
         .compose(idLetter -> Future.failedFuture(new IllegalStateException("the step failed after its letter")))));
     assertEquals("the step failed after its letter", e.getMessage());
-    assertEquals(0, app.count("select count(*) from letter where case_ref = 'noshow:991'"));
+    assertEquals(0, app.count("select count(*) from letter where case_ref = 'example:991'"));
     assertEquals(before, app.count("select count(*) from mail_outbox where kind = 'LETTER'"));
 
     // The start's warm-up render writes nothing.
     await(letters.warmUp());
-    assertEquals(0, app.count("select count(*) from letter where case_ref in ('noshow:991', 'cascade:0')"));
+    assertEquals(0, app.count("select count(*) from letter where case_ref in ('example:991', 'cascade:0')"));
     // Committed, the same letter is kept and mailed: the no-show path's case points here by its reference.
     long id = await(app.app().pool().withTransaction(tx -> letters.issue(tx, r)));
-    assertEquals(1, app.count("select count(*) from letter where id = " + id + " and case_ref = 'noshow:991' and cascade_id is null "
+    assertEquals(1, app.count("select count(*) from letter where id = " + id + " and case_ref = 'example:991' and cascade_id is null "
         + "and outbox_id is not null and decided_by is null"));
   }
 
