@@ -91,7 +91,8 @@ class LetterGuardsTest {
     // The start's warm-up render writes nothing.
     await(letters.warmUp());
     assertEquals(0, app.count("select count(*) from letter where case_ref in ('example:991', 'cascade:0')"));
-    // Committed, the same letter is kept and mailed: the no-show path's case points here by its reference.
+    // Committed, the same letter is kept and mailed: a case of another feature points here by its reference (a no-show
+    // case's letters must go to its request's person: V22's clause of letter_guard, tested in NoShowDecisionTest).
     long id = await(app.app().pool().withTransaction(tx -> letters.issue(tx, r)));
     assertEquals(1, app.count("select count(*) from letter where id = " + id + " and case_ref = 'example:991' and cascade_id is null "
         + "and outbox_id is not null and decided_by is null"));
