@@ -345,7 +345,7 @@ public final class AppRouter {
     // Requests for reasons after a no-show or an unbooked binding proposal: the person answers with proof until the
     // deadline; the decider (the person's own caseworker, or the municipality by the basis) accepts, or opens a case and
     // decides. Who sees which request is decided per request (NoShowService: the person, or its decider; else 404).
-    NoShowDossier reasonsDossier = new NoShowDossier(s.pool(), s.noShows());
+    NoShowDossier reasonsDossier = new NoShowDossier(s.pool(), s.noShows(), s.relations());
     NoShowApi reasonsApi = new NoShowApi(s.noShows(), reasonsDossier, s.reauthentication());
     NoShowPages reasonsPages = new NoShowPages(s.noShows(), reasonsDossier, s.pages(), s.reauthentication());
     Access decidesReasons = roles(SFA, KOMMUNE); // and: the person's own caseworker, or the municipality by the basis

@@ -1,5 +1,7 @@
 package at.jobfair.noshow;
 
+import at.jobfair.access.Relations;
+import at.jobfair.access.StaffAccess;
 import at.jobfair.account.Account;
 import at.jobfair.db.Rows;
 import at.jobfair.legal.Basis;
@@ -39,35 +41,44 @@ public final class NoShowDossier {
 
   private final Pool pool;
   private final NoShowService service;
+  private final Relations relations;
 
-  public NoShowDossier(Pool pool, NoShowService service) {
+  public NoShowDossier(Pool pool, NoShowService service, Relations relations) {
     this.pool = pool;
     this.service = service;
+    this.relations = relations;
   }
 
-  /** The dossier; a 404 for anyone but the request's decider. */
+  /** The dossier; a 404 for anyone but the request's decider, whose read goes into the person's access log. */
   public Future<JsonObject> of(Account user, long id) {
     return service.view(user, id).compose(view -> {
       if (!view.getBoolean("decider", false)) return Future.failedFuture(ApiError.notFound("reasons_not_found"));
-      JsonObject occasion = view.getJsonObject("occasion");
-      Long bookingId = occasion.getLong("bookingId");
-      Long invitationId = occasion.getLong("invitationId");
-      Future<JsonObject> invitation = pool.preparedQuery(INVITATION).execute(Tuple.of(invitationId, bookingId))
-          .map(rows -> rows.size() == 0 ? null : invitation(rows.iterator().next(), user.language()));
-      Future<JsonObject> booking = bookingId == null ? Future.succeededFuture(null)
-          : pool.preparedQuery(BOOKING).execute(Tuple.of(bookingId)).map(rows -> booking(rows.iterator().next()));
-      Future<JsonObject> requestMail = pool.preparedQuery("""
-              select o.status, o.sent_at, o.created_at from reasons_request r join mail_outbox o on o.id = r.outbox_id where r.id = $1""")
-          .execute(Tuple.of(id)).map(rows -> {
-            if (rows.size() == 0) return null;
-            Row r = rows.iterator().next();
-            return new JsonObject().put("status", r.getString("status")).put("queuedAt", s(r, "created_at"))
-                .put("deliveredAt", "SENT".equals(r.getString("status")) ? s(r, "sent_at") : null);
-          });
-      return Future.all(invitation, booking, requestMail).map(done -> new JsonObject().put("request", view)
-          .put("invitation", invitation.result()).put("booking", booking.result()).put("requestDelivery", requestMail.result())
-          .put("noAnswerWithinDeadline", view.getString("noAnswerAt") != null));
+      long person = view.getJsonObject("person").getLong("id");
+      return relations.of(user, person)
+          .compose(rel -> relations.logRead(user, person, "reasons_dossier", rel, StaffAccess.Data.BENEFIT))
+          .compose(logged -> assemble(user, id, view));
     });
+  }
+
+  private Future<JsonObject> assemble(Account user, long id, JsonObject view) {
+    JsonObject occasion = view.getJsonObject("occasion");
+    Long bookingId = occasion.getLong("bookingId");
+    Long invitationId = occasion.getLong("invitationId");
+    Future<JsonObject> invitation = pool.preparedQuery(INVITATION).execute(Tuple.of(invitationId, bookingId))
+        .map(rows -> rows.size() == 0 ? null : invitation(rows.iterator().next(), user.language()));
+    Future<JsonObject> booking = bookingId == null ? Future.succeededFuture(null)
+        : pool.preparedQuery(BOOKING).execute(Tuple.of(bookingId)).map(rows -> booking(rows.iterator().next()));
+    Future<JsonObject> requestMail = pool.preparedQuery("""
+            select o.status, o.sent_at, o.created_at from reasons_request r join mail_outbox o on o.id = r.outbox_id where r.id = $1""")
+        .execute(Tuple.of(id)).map(rows -> {
+          if (rows.size() == 0) return null;
+          Row r = rows.iterator().next();
+          return new JsonObject().put("status", r.getString("status")).put("queuedAt", s(r, "created_at"))
+              .put("deliveredAt", "SENT".equals(r.getString("status")) ? s(r, "sent_at") : null);
+        });
+    return Future.all(invitation, booking, requestMail).map(done -> new JsonObject().put("request", view)
+        .put("invitation", invitation.result()).put("booking", booking.result()).put("requestDelivery", requestMail.result())
+        .put("noAnswerWithinDeadline", view.getString("noAnswerAt") != null));
   }
 
   private JsonObject invitation(Row r, String language) {

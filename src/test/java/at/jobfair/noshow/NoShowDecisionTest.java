@@ -97,6 +97,8 @@ class NoShowDecisionTest {
     assertEquals(5, dossier.getJsonObject("request").getJsonArray("steps").size(), "ask, answer, open, decide, waive");
     assertEquals(403, app.as(email).get("/api/reasons/" + r + "/dossier").status());
     assertTrue(sfa.get("/staff/reasons/" + r + "/dossier").body().contains("Ich hatte keine Lust."));
+    assertEquals(2, app.count("select count(*) from data_access where what = 'reasons_dossier' and why = 'CASEWORKER' and staff_id = "
+        + data.id("sfa@demo.test")), "each read of the dossier is in the person's access log");
     assertTrue(app.as("sfa@demo.test").get("/api/audit/verify").json().getBoolean("ok"));
   }
 
