@@ -4,6 +4,7 @@ import at.jobfair.account.SignIn;
 import at.jobfair.catalog.HomePage;
 import at.jobfair.observe.AccessLog;
 import at.jobfair.observe.RequestIds;
+import at.jobfair.account.Role;
 import at.jobfair.web.Access;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Csrf;
@@ -189,9 +190,8 @@ public final class AppRouter {
     e.api(GET, "/api/bookings/:id/ics", signedIn(), bookingApi::ics);
     e.api(GET, "/api/booths/:id/bookings", roles(EMPLOYER, ORGANIZER, SFU, SFA), bookingApi::ofBooth);
     e.api(DELETE, "/api/slots/:id", roles(EMPLOYER, ORGANIZER), bookingApi::removeSlot);
-    // Mail outbox: those who send invitations and run the platform; never training providers, the municipality or the
-    // inquiry service (the outbox holds everyone's letters)
-    Access mailsOut = roles(ORGANIZER, SFA, SFU);
+    // Mail outbox: Role.OUTBOX (it holds everyone's letters)
+    Access mailsOut = Access.anyOf(Role.OUTBOX);
     e.page(GET, "/admin/outbox", mailsOut, outbox::page);
     e.page(GET, "/admin/outbox/:id", mailsOut, outbox::message);
     e.page(GET, "/admin/outbox/:id/attachments/:index", mailsOut, outbox::attachment);

@@ -4,6 +4,8 @@ import at.jobfair.account.Account;
 import at.jobfair.account.Role;
 import at.jobfair.web.ApiError;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -71,13 +73,13 @@ public final class Relations {
   }
 
   /** Who read the person's staff-only data, newest first: for the person themselves. */
-  public Future<io.vertx.core.json.JsonArray> readsOf(long personId) {
+  public Future<JsonArray> readsOf(long personId) {
     return pool.preparedQuery("""
             select staff_name, what, why, at from data_access where jobseeker_id = $1 order by at desc, id desc limit 500""")
         .execute(Tuple.of(personId)).map(rows -> {
-          io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+          JsonArray out = new JsonArray();
           for (Row r : rows) {
-            out.add(new io.vertx.core.json.JsonObject().put("by", r.getString("staff_name")).put("what", r.getString("what"))
+            out.add(new JsonObject().put("by", r.getString("staff_name")).put("what", r.getString("what"))
                 .put("why", r.getString("why")).put("at", r.getOffsetDateTime("at").toInstant().toString()));
           }
           return out;

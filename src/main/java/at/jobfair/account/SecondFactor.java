@@ -14,7 +14,6 @@ import io.vertx.ext.auth.otp.OtpKeyGenerator;
 import io.vertx.ext.auth.otp.totp.TotpAuth;
 import io.vertx.ext.auth.otp.totp.TotpAuthOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
@@ -39,12 +38,21 @@ public final class SecondFactor {
   private final Pool pool;
   private final Set<Role> roles;
   private final Clock clock;
-  private final TotpAuth totp = TotpAuth.create(new TotpAuthOptions().setPasswordLength(6).setPeriod(PERIOD_SECONDS));
+  /** Vert.x's TOTP check, reading an account's secret (the identifier is the account id) from the table. */
+  private final TotpAuth totp;
 
   public SecondFactor(Pool pool, Set<Role> roles, Clock clock) {
     this.pool = pool;
     this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     this.clock = clock;
+    this.totp = TotpAuth.create(new TotpAuthOptions().setPasswordLength(6).setPeriod(PERIOD_SECONDS))
+        .authenticatorFetcher(id -> pool.preparedQuery("select secret from account_totp where account_id = $1")
+            .execute(Tuple.of(Long.parseLong(id))).compose(rows -> rows.size() == 0
+                ? Future.failedFuture("no authenticator")
+                : Future.succeededFuture(new Authenticator().setIdentifier(id).setKey(rows.iterator().next().getString("secret"))
+                    .setAlgorithm("SHA1").setPeriod(PERIOD_SECONDS))))
+        // replays are refused by the time step kept in the table (verify), not by the provider's counter
+        .authenticatorUpdater(a -> Future.succeededFuture());
   }
 
   /** Whether any of the account's roles asks for a second factor. */
@@ -85,25 +93,15 @@ public final class SecondFactor {
    */
   public Future<Void> verify(Account account, String code) {
     if (code == null || !code.strip().matches("\\d{6}")) return Future.failedFuture(ApiError.unauthorized("second_factor_invalid"));
-    return pool.preparedQuery("select secret, last_step from account_totp where account_id = $1").execute(Tuple.of(account.id()))
-        .compose(rows -> {
-          if (rows.size() == 0) return Future.failedFuture(ApiError.unauthorized("second_factor_invalid"));
-          Row row = rows.iterator().next();
-          String secret = row.getString("secret");
-          TotpAuth check = TotpAuth.create(new TotpAuthOptions().setPasswordLength(6).setPeriod(PERIOD_SECONDS))
-              .authenticatorFetcher(id -> Future.succeededFuture(new Authenticator().setIdentifier(id).setKey(secret)
-                  .setAlgorithm("SHA1").setPeriod(PERIOD_SECONDS)))
-              .authenticatorUpdater(a -> Future.succeededFuture());
-          long step = clock.instant().getEpochSecond() / PERIOD_SECONDS;
-          return check.authenticate(new OtpCredentials(String.valueOf(account.id()), code.strip()))
-              .recover(e -> Future.failedFuture(ApiError.unauthorized("second_factor_invalid")))
-              // once per time step, decided by the row: two requests with the same code at once, one wins
-              .compose(user -> pool.preparedQuery("""
-                      update account_totp set last_step = $2, confirmed_at = coalesce(confirmed_at, now())
-                       where account_id = $1 and last_step < $2""").execute(Tuple.of(account.id(), step)))
-              .compose(updated -> updated.rowCount() == 1 ? Future.<Void>succeededFuture()
-                  : Future.failedFuture(ApiError.unauthorized("second_factor_invalid")));
-        });
+    long step = clock.instant().getEpochSecond() / PERIOD_SECONDS;
+    return totp.authenticate(new OtpCredentials(String.valueOf(account.id()), code.strip()))
+        .recover(e -> Future.failedFuture(ApiError.unauthorized("second_factor_invalid")))
+        // once per time step, decided by the row: two requests with the same code at once, one wins
+        .compose(user -> pool.preparedQuery("""
+                update account_totp set last_step = $2, confirmed_at = coalesce(confirmed_at, now())
+                 where account_id = $1 and last_step < $2""").execute(Tuple.of(account.id(), step)))
+        .compose(updated -> updated.rowCount() == 1 ? Future.<Void>succeededFuture()
+            : Future.failedFuture(ApiError.unauthorized("second_factor_invalid")));
   }
 
   /** The otpauth address as a QR code in SVG, one square per module, for the authenticator app's camera. */

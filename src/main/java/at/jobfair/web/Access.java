@@ -35,6 +35,11 @@ public final class Access {
     return new Access(true, EnumSet.of(first, more));
   }
 
+  /** Signed in with at least one of these roles (a named set of {@link Role}). */
+  public static Access anyOf(java.util.Set<Role> roles) {
+    return new Access(true, EnumSet.copyOf(roles));
+  }
+
   /** Any staff role of the employment service. */
   public static Access staff() {
     return new Access(true, EnumSet.copyOf(Role.STAFF));

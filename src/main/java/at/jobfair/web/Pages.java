@@ -79,8 +79,7 @@ public final class Pages {
       Map<String, Boolean> is = new HashMap<>();
       for (Role r : user.roles()) is.put(r.name(), true);
       is.put("STAFF", user.isStaff());
-      // the outbox holds everyone's letters: those who send invitations and run the platform (AppRouter's rule)
-      is.put("MAILS_OUT", user.has(Role.ORGANIZER) || user.has(Role.SFA) || user.has(Role.SFU));
+      is.put("MAILS_OUT", user.roles().stream().anyMatch(Role.OUTBOX::contains));
       data.put("is", is);
     }
     String html;
