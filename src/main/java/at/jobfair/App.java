@@ -195,10 +195,11 @@ public final class App implements AutoCloseable {
       // Sessions in the database, signed with a key every node shares (configured, or generated once and kept there).
       // A session whose data did not change is written again (its expiry moved) at most once a minute, and at least four
       // times within its timeout, so a person active within the timeout is never signed out.
-      // Each node keeps a copy of the sessions it served for session.cacheSeconds, dropped at once when any node changes one.
+      // Each node keeps a copy of the sessions it served for session.cacheSeconds; a node that changes one waits until
+      // every other node has dropped its copy.
       PgSessionStore sessions = new PgSessionStore(vertx, pool,
           java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
-          java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")));
+          java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")), cluster.nodeId(), cluster::otherNodes);
       Relations relations = new Relations(pool);
       SecondFactor secondFactor = new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC());
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,

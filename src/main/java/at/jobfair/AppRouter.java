@@ -128,7 +128,7 @@ public final class AppRouter {
 
     Failures failures = new Failures(s.pages());
     Endpoints e = new Endpoints(router, failures);
-    SignIn signIn = new SignIn(s.accounts(), s.secondFactor(), s.pages());
+    SignIn signIn = new SignIn(s.accounts(), s.secondFactor(), s.pages(), sessions);
     UserAdmin users = new UserAdmin(s.accounts(), s.pages());
     HomePage home = new HomePage(s.pages(), s.catalog());
     Catalog catalog = new Catalog(s.catalog(), s.pages());

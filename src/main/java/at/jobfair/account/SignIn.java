@@ -7,6 +7,7 @@ import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SessionHandler;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -17,11 +18,14 @@ public final class SignIn {
   private final AccountService accounts;
   private final SecondFactor secondFactor;
   private final Pages pages;
+  /** Signing out waits for the session to be gone everywhere before it answers. */
+  private final SessionHandler sessions;
 
-  public SignIn(AccountService accounts, SecondFactor secondFactor, Pages pages) {
+  public SignIn(AccountService accounts, SecondFactor secondFactor, Pages pages, SessionHandler sessions) {
     this.accounts = accounts;
     this.secondFactor = secondFactor;
     this.pages = pages;
+    this.sessions = sessions;
   }
 
   /** The password; then either signed in (the account), or {@code {"secondFactor": "CODE" | "ENROL"}} to go on with. */
@@ -108,9 +112,7 @@ public final class SignIn {
   }
 
   public Future<?> apiSignOut(RoutingContext ctx) {
-    Sessions.signOut(ctx);
-    Http.noContent(ctx);
-    return null;
+    return Sessions.signOut(ctx, sessions).onSuccess(v -> Http.noContent(ctx));
   }
 
   public Future<?> me(RoutingContext ctx) {
@@ -152,9 +154,7 @@ public final class SignIn {
   }
 
   public Future<?> formSignOut(RoutingContext ctx) {
-    Sessions.signOut(ctx);
-    Http.seeOther(ctx, "/");
-    return null;
+    return Sessions.signOut(ctx, sessions).onSuccess(v -> Http.seeOther(ctx, "/"));
   }
 
   private static String stringOrNull(JsonObject body, String key) {

@@ -123,6 +123,11 @@ public final class Cluster {
     return manager != null;
   }
 
+  /** The ids of the cluster's other nodes now (none when the node runs alone). */
+  public List<String> otherNodes() {
+    return manager == null ? List.of() : manager.getNodes().stream().filter(n -> !n.equals(nodeId)).toList();
+  }
+
   /** How many nodes are in the cluster now, this one included (1 when alone). */
   public int members() {
     return manager == null ? 1 : manager.getNodes().size();

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.prng.VertxContextPRNG;
 import io.vertx.ext.web.Session;
@@ -16,6 +17,8 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Sessions in PostgreSQL (table {@code http_session}): every node reads the same ones, so people stay signed in whichever
@@ -30,12 +33,19 @@ import java.time.Duration;
  */
 public final class PgSessionStore implements SessionStore {
 
-  /** Where a node announces a session it wrote or deleted (the id only): every node drops its copy. */
-  static final String CHANGED = "jobfair.session.changed";
+  /**
+   * Where each node hears of a session another node wrote or deleted (the id only; the address ends with the node's id):
+   * it drops its copy and answers, so that the writer knows every copy is gone before it goes on.
+   */
+  static final String CHANGED = "jobfair.session.changed.";
+  /** How long a node waits for another to confirm it dropped its copy (a node that does not answer is dying). */
+  private static final long CONFIRM_WITHIN_MS = 1_000;
 
   private final Pool pool;
   private final Duration touchEvery;
   private Vertx vertx;
+  /** The ids of the cluster's other nodes, asked at each change (empty when the node runs alone). */
+  private final Supplier<List<String>> otherNodes;
   /** The node's copies: the row's data and when it was written, keyed by session id; null when turned off. */
   private final Cache<String, Copy> copies;
 
@@ -63,19 +73,30 @@ public final class PgSessionStore implements SessionStore {
     }
   }
 
-  public PgSessionStore(Vertx vertx, Pool pool, Duration touchEvery, Duration cacheFor) {
+  public PgSessionStore(Vertx vertx, Pool pool, Duration touchEvery, Duration cacheFor, String nodeId,
+                        Supplier<List<String>> otherNodes) {
     this.vertx = vertx;
     this.pool = pool;
     this.touchEvery = touchEvery;
+    this.otherNodes = otherNodes;
     this.copies = cacheFor.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(100_000).build();
-    if (copies != null) vertx.eventBus().<String>consumer(CHANGED, m -> copies.invalidate(m.body()));
+    vertx.eventBus().<String>consumer(CHANGED + nodeId, m -> {
+      if (copies != null) copies.invalidate(m.body());
+      m.reply(null);
+    });
   }
 
-  /** Drops every node's copy of the session, this node's at once (before the answer leaves). */
-  private void changed(String id) {
-    if (copies == null) return;
-    copies.invalidate(id);
-    vertx.eventBus().publish(CHANGED, id);
+  /**
+   * Drops every node's copy of the session: this node's at once, the others' by asking each and waiting for its answer
+   * (or {@link #CONFIRM_WITHIN_MS}), so that a sign-out is answered only when no node still knows the session.
+   */
+  private Future<Void> changed(String id) {
+    if (copies != null) copies.invalidate(id);
+    DeliveryOptions within = new DeliveryOptions().setSendTimeout(CONFIRM_WITHIN_MS);
+    List<Future<Object>> confirmed = otherNodes.get().stream()
+        .map(node -> vertx.eventBus().request(CHANGED + node, id, within).map(m -> (Object) null).otherwiseEmpty())
+        .toList();
+    return Future.join(confirmed).mapEmpty();
   }
 
   @Override
@@ -171,22 +192,23 @@ public final class PgSessionStore implements SessionStore {
             update http_session set data = $2, timeout_ms = $3, touched_at = now(),
                    expires_at = now() + $3 * interval '1 millisecond'
              where id = $1""").execute(args);
-    return write.map(rows -> {
+    return write.compose(rows -> {
       s.storedAt = now;
       s.storedId = s.id();
-      // Others drop theirs; this node keeps what it wrote, unless the late update found no row (signed out meanwhile).
-      changed(s.id());
-      if (copies != null && rows.rowCount() > 0) copies.put(s.id(), new Copy(data, now));
-      return null;
+      // Others drop theirs (a new id is known nowhere else); this node keeps what it wrote, unless the late update found
+      // no row (signed out meanwhile).
+      return (newRow ? Future.<Void>succeededFuture() : changed(s.id())).onSuccess(v -> {
+        if (copies != null && rows.rowCount() > 0) copies.put(s.id(), new Copy(data, now));
+      });
     });
   }
 
   @Override
   public Future<Void> delete(String id) {
-    changed(id);
-    return pool.preparedQuery("delete from http_session where id = $1").execute(Tuple.of(id)).<Void>mapEmpty()
+    return changed(id)
+        .compose(v -> pool.preparedQuery("delete from http_session where id = $1").execute(Tuple.of(id)))
         // once more after the row is gone: a read that raced the delete may have copied the old row meanwhile
-        .onComplete(done -> changed(id));
+        .compose(deleted -> changed(id));
   }
 
   /** Removes expired sessions; any node may run it, at any time. Answers how many went. */

@@ -1,11 +1,13 @@
 package at.jobfair.web;
 
 import at.jobfair.account.Account;
+import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
+import io.vertx.ext.web.handler.SessionHandler;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -98,11 +100,17 @@ public final class Sessions {
     return token;
   }
 
-  public static void signOut(RoutingContext ctx) {
+  /**
+   * Ends the session and completes once it is gone from the store and from every node's copy, so the answer that
+   * follows is only sent when the session no longer works anywhere.
+   */
+  public static Future<Void> signOut(RoutingContext ctx, SessionHandler handler) {
     Session session = ctx.session();
-    if (session != null) session.destroy();
     ctx.remove(USER);
     ctx.response().addCookie(Cookie.cookie(CSRF_COOKIE, "").setPath("/").setMaxAge(0));
+    if (session == null) return Future.succeededFuture();
+    session.destroy();
+    return handler.flush(ctx, true);
   }
 
   /** The session's CSRF token, created (and sent as the XSRF-TOKEN cookie) when the session has none yet. */
