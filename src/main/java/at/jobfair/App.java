@@ -200,7 +200,7 @@ public final class App implements AutoCloseable {
       PgSessionStore sessions = new PgSessionStore(vertx, pool,
           java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
           java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")), cluster.nodeId(), cluster::otherNodes);
-      Relations relations = new Relations(pool);
+      Relations relations = new Relations(pool, config.zone());
       SecondFactor secondFactor = new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC());
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
           sessionSecret(config, pool),

@@ -267,8 +267,8 @@ public final class AppRouter {
     JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages(), s.legal().benefits(), s.relations());
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
     // No-shows and overdue binding proposals reach it as requests for reasons (the no-show package asks the person).
-    Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, s.noShows()::caseworkerItems, cascades::caseworkerItems);
-    Board board = new Board(s.pool(), s.pages(), attendance, s.config().zone(), cascades::funnel);
+    Worklist worklist = new Worklist(s.pool(), s.relations(), s.pages(), attendance, s.noShows()::caseworkerItems, cascades::caseworkerItems);
+    Board board = new Board(s.pool(), s.relations(), s.pages(), attendance, s.config().zone(), cascades::funnel);
     Access readsRecords = roles(SFA, SFU, ORGANIZER, ERHEBUNG, KOMMUNE); // never employers, jobseekers or providers
     e.api(GET, "/api/jobseekers/:id", readsRecords, records::apiGet);
     e.api(PUT, "/api/jobseekers/:id", readsRecords, records::apiPut);
