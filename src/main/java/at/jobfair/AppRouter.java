@@ -134,7 +134,7 @@ public final class AppRouter {
     Catalog catalog = new Catalog(s.catalog(), s.pages());
     BookingApi bookingApi = new BookingApi(s.bookings(), s.messages(), s.config().zone(), s.config().string("http.publicUrl"));
     BookingPages bookingPages = new BookingPages(s.bookings(), s.catalog(), s.pages(), s.meetings().service());
-    OutboxAdmin outbox = new OutboxAdmin(s.outbox().store(), s.mailSender(), s.pages(), s.config().zone());
+    OutboxAdmin outbox = new OutboxAdmin(s.outbox().store(), s.mailSender(), s.pages(), s.config().zone(), s.relations());
 
     // Start page, privacy notice
     e.page(GET, "/", anyone(), home::show);

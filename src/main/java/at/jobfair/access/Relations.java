@@ -62,7 +62,7 @@ public final class Relations {
   }
 
   /** Whether the person lives in the municipality's area (a region of {@code municipality_area}). */
-  public String inArea(String person, String municipality) {
+  public static String inArea(String person, String municipality) {
     return "exists (select 1 from jobseeker j join municipality_area m on m.region = j.region and m.account_id = " + municipality
         + " where j.account_id = " + person + ")";
   }

@@ -1,5 +1,6 @@
 package at.jobfair.cascade;
 
+import at.jobfair.access.Relations;
 import at.jobfair.account.Account;
 import at.jobfair.account.Role;
 import at.jobfair.audit.AuditChain;
@@ -578,12 +579,12 @@ public final class CascadeService {
         boolean decision = s.station() == Station.DECISION;
         boolean kommune = user.has(Role.KOMMUNE);
         String filter = !decision || user.has(Role.ORGANIZER) ? "true"
-            : kommune ? "c.minimum_income" : "(not c.minimum_income and c.caseworker_id = $3)";
+            : kommune ? "(c.minimum_income and " + Relations.inArea("c.jobseeker_id", "$3") + ")" : "(not c.minimum_income and c.caseworker_id = $3)";
         return pool.preparedQuery("""
                 select c.id, c.state, c.waiting_since, c.taken_by, c.taken_at, c.decision_due, c.version, a.name, t.name as taken_by_name
                   from cascade c join account a on a.id = c.jobseeker_id left join account t on t.id = c.taken_by
                  where c.fair_id = $1 and c.station = $2 and\s""" + filter + " order by c.waiting_since nulls last, c.id")
-            .execute(decision && !kommune && !user.has(Role.ORGANIZER) ? Tuple.of(s.fairId(), s.station().name(), user.id())
+            .execute(decision && !user.has(Role.ORGANIZER) ? Tuple.of(s.fairId(), s.station().name(), user.id())
                 : Tuple.of(s.fairId(), s.station().name()))
             .map(rows -> {
               JsonArray waiting = new JsonArray();
@@ -673,7 +674,8 @@ public final class CascadeService {
                    (select s.finding from cascade_step s where s.cascade_id = c.id and s.event = 'FINDING' order by s.id desc limit 1) as finding
               from cascade c join account a on a.id = c.jobseeker_id join fair f on f.id = c.fair_id
              where c.state in ('SANCTION_PROPOSED', 'DECISION_PENDING', 'WAIVER_CONSIDERATION')
-               and (($2 and c.minimum_income) or ($3 and not c.minimum_income and c.caseworker_id = $1))
+               and (($2 and c.minimum_income and\s""" + Relations.inArea("c.jobseeker_id", "$1") + """
+                  ) or ($3 and not c.minimum_income and c.caseworker_id = $1))
              order by c.decision_due nulls last, c.id""")
         .execute(Tuple.of(accountId, kommune, sfa)).compose(rows -> courseFollowUps(accountId, sfa).map(followUps -> {
           JsonArray out = new JsonArray();

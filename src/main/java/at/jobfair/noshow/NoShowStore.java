@@ -142,8 +142,8 @@ public final class NoShowStore {
    * those under a MUNICIPALITY basis. {@code open}: only those not closed.
    */
   public Future<List<Request>> ofDecider(SqlClient c, long caseworkerId, boolean municipality, boolean open) {
-    // the municipality decides every minimum-income case; a caseworker only their own people's
-    String who = municipality ? "r.decider = 'MUNICIPALITY' and $1::bigint is not null"
+    // the municipality decides the minimum-income cases of its area (Relations); a caseworker only their own people's
+    String who = municipality ? "r.decider = 'MUNICIPALITY' and " + at.jobfair.access.Relations.inArea("r.jobseeker_id", "$1::bigint")
         : "r.decider = 'CASEWORKER' and j.caseworker_id = $1";
     String states = open ? " and r.state not in ('REASONS_ACCEPTED', 'WITHDRAWN', 'NOT_IMPOSED', 'WAIVED', 'RESUMED')" : "";
     return c.preparedQuery(SELECT + " where " + who + states + " order by r.deadline, r.id").execute(Tuple.of(caseworkerId))

@@ -134,7 +134,10 @@ class AttendanceApiTest {
     assertEquals(404, otherSfa.put("/api/jobseekers/" + person, new JsonObject().put("benefitType", "MINIMUM_INCOME")).status());
     assertEquals("benefit_type_invalid", sfa.put("/api/jobseekers/" + person, new JsonObject().put("benefitType", "LOTTERY")).json().getString("error"));
     assertEquals(200, sfa.put("/api/jobseekers/" + person, new JsonObject().put("benefitType", "MINIMUM_INCOME")).status());
-    // now a minimum-income recipient: the municipality reads the record with it, and the read is logged for the person
+    // now a minimum-income recipient: a municipality reads the record with it when Linz is its area, and the read is
+    // logged for the person
+    assertEquals(404, app.as("kommune@demo.test").get("/api/jobseekers/" + person).status(), "Linz is not the demo municipality's area");
+    fx.exec("insert into municipality_area (account_id, region) values (?, 'Linz')", fx.accountId("kommune@demo.test"));
     JsonObject r = app.as("kommune@demo.test").get("/api/jobseekers/" + person).json();
     assertEquals("MINIMUM_INCOME", r.getString("benefitType"));
     assertEquals("Linz", r.getString("region"));
