@@ -1,5 +1,6 @@
 package at.jobfair;
 
+import at.jobfair.access.CoverAdmin;
 import at.jobfair.account.SignIn;
 import at.jobfair.catalog.HomePage;
 import at.jobfair.observe.AccessLog;
@@ -166,6 +167,18 @@ public final class AppRouter {
     e.api(GET, "/api/users", roles(ORGANIZER), users::apiList);
     e.api(POST, "/api/users", roles(ORGANIZER), users::apiCreate);
     e.api(POST, "/api/users/import", roles(ORGANIZER), users::apiImport);
+    // Who stands in for whom (deputies with dates, teams) and the municipalities' areas: data Relations reads (organisers)
+    CoverAdmin cover = new CoverAdmin(s.pool(), s.audit(), s.pages(), java.time.Clock.systemUTC());
+    e.page(GET, "/admin/cover", roles(ORGANIZER), cover::page);
+    e.page(POST, "/admin/cover/deputies", roles(ORGANIZER), cover::deputyForm);
+    e.page(POST, "/admin/cover/deputies/:id/delete", roles(ORGANIZER), cover::removeDeputyForm);
+    e.page(POST, "/admin/cover/caseworkers/:id/team", roles(ORGANIZER), cover::teamForm);
+    e.page(POST, "/admin/cover/municipalities/:id/area", roles(ORGANIZER), cover::areaForm);
+    e.api(GET, "/api/caseload-cover", roles(ORGANIZER), cover::apiOverview);
+    e.api(POST, "/api/caseworkers/:id/deputies", roles(ORGANIZER), cover::apiAddDeputy);
+    e.api(DELETE, "/api/deputies/:id", roles(ORGANIZER), cover::apiRemoveDeputy);
+    e.api(PUT, "/api/caseworkers/:id/team", roles(ORGANIZER), cover::apiSetTeam);
+    e.api(PUT, "/api/municipalities/:id/area", roles(ORGANIZER), cover::apiSetArea);
 
     // Fairs, booths, vacancies and free slots (browsing)
     e.page(GET, "/fairs", anyone(), catalog::fairsPage);
