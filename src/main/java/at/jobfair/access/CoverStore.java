@@ -48,7 +48,7 @@ final class CoverStore {
     return c.preparedQuery("delete from municipality_area where account_id = $1").execute(Tuple.of(municipality))
         .compose(v -> regions.isEmpty() ? Future.<Void>succeededFuture()
             : c.preparedQuery("insert into municipality_area (account_id, region) select $1, unnest($2::text[])")
-                .execute(Tuple.of(municipality, regions.toArray(new String[0]))).mapEmpty());
+                .execute(Tuple.tuple().addLong(municipality).addArrayOfString(regions.toArray(new String[0]))).mapEmpty());
   }
 
   /** Everything, for the organisers' page and API; with the SfA and municipality accounts to choose from. */
