@@ -383,7 +383,8 @@ public final class AppRouter {
     e.page(POST, "/staff/reasons/:id/case", decidesReasons, reasonsPages::openCaseForm);
     e.page(POST, "/staff/reasons/:id/decision", decidesReasons, reasonsPages::decideForm);
     // Letters to the person (PDF/A): the person's own, and a case's for staff who read its dossier; never employers.
-    LetterWeb letters = new LetterWeb(s.letters(), s.pages());
+    LetterWeb letters = new LetterWeb(s.letters(), s.pages(), s.relations(),
+        id -> cascades.view(id).map(v -> v == null ? null : v.getJsonObject("person").getLong("id")));
     e.page(GET, "/me/letters", roles(JOBSEEKER), letters::minePage);
     e.api(GET, "/api/me/letters", roles(JOBSEEKER), letters::apiMine);
     e.api(GET, "/api/cascades/:id/letters", readsDossier, letters::apiOfCascade);

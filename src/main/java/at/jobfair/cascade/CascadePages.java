@@ -242,7 +242,7 @@ public final class CascadePages {
   /** A case: its history, and the decider's forms when it is theirs to decide. */
   public Future<?> casePage(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
-    return service.view(Http.pathId(ctx, "id")).map(v -> {
+    return service.view(Http.pathId(ctx, "id")).compose(v -> dossier.caseFor(user, v)).map(v -> {
       if (v == null) throw ApiError.notFound("cascade_not_found");
       Map<String, Object> m = model(ctx);
       m.put("c", v);

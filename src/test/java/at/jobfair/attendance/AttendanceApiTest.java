@@ -243,6 +243,11 @@ class AttendanceApiTest {
     long person = fx.accountId(fx.jobseekers("form-sick", 1).get(0));
     long booking = data.booking(fb[1], person, Instant.now().plus(Duration.ofHours(3)), 20, "BINDING");
     String board = "/staff/fairs/" + fb[0] + "/board";
+    long stranger = fx.accountId(fx.jobseekers("form-sick-other", 1).get(0));
+    long strangersBooking = data.booking(fb[1], stranger, Instant.now().plus(Duration.ofHours(4)), 20, "BINDING");
+    // a sick note is health data: an SfA records it only for their own people (or those they stand in for)
+    assertEquals(404, app.as("sfa@demo.test").post("/api/bookings/" + strangersBooking + "/sick-note", new JsonObject().put("note", "krank")).status());
+    fx.exec("update jobseeker set caseworker_id = ? where account_id = ?", fx.accountId("sfa@demo.test"), person);
 
     TestClient sfa = app.as("sfa@demo.test");
     assertTrue(sfa.get(board).body().contains("/staff/bookings/" + booking + "/sick-note"), "the board offers the form");
