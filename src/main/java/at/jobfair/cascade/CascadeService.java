@@ -438,6 +438,19 @@ public final class CascadeService {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Chosen chosen = choose(sp.playbook(), c, e, user, now);
     if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
+    // The municipality decides only for people of its area (access/Relations); the machine knows roles, not areas.
+    if (chosen.actor().role() == Role.KOMMUNE && DECIDER_EVENTS.contains(e.type())) {
+      return tx.preparedQuery("select " + Relations.inArea("$1::bigint", "$2::bigint")).execute(Tuple.of(row.jobseekerId(), user.id()))
+          .compose(rows -> rows.iterator().next().getBoolean(0) ? proceed(tx, row, e, user, chosen, now)
+              : Future.failedFuture(refusal("not_responsible_decider")));
+    }
+    return proceed(tx, row, e, user, chosen, now);
+  }
+
+  private static final java.util.Set<Event.Type> DECIDER_EVENTS = java.util.EnumSet.of(Event.Type.DECIDE, Event.Type.WAIVE,
+      Event.Type.REFUSE_WAIVER, Event.Type.JOB_START);
+
+  private Future<Void> proceed(SqlClient tx, CascadeRow row, Event e, Account user, Chosen chosen, Instant now) {
     // No station step before the fair starts (admission checked the whole window already).
     boolean stationStep = e.type() == Event.Type.TAKE || (e.type().station() != null && e.type().station() != Station.DECISION);
     if (stationStep) return running(tx, row.fairId(), false).compose(x -> moved(tx, row, e, user, chosen, now));

@@ -227,10 +227,18 @@ public final class NoShowService {
   }
 
   private Future<Request> decider(Account user, long id, DeciderStep step) {
-    return pool.withTransaction(tx -> store.get(tx, id, true).compose(r -> {
-      if (r == null || !isDecider(user, r)) return Future.failedFuture(ApiError.notFound("reasons_not_found"));
+    return pool.withTransaction(tx -> store.get(tx, id, true).compose(r -> decides(tx, user, r).compose(yes -> {
+      if (!yes) return Future.failedFuture(ApiError.notFound("reasons_not_found"));
       return step.apply(tx, r).compose(v -> store.get(tx, id, false));
-    })).onSuccess(r -> mailSender.wake()); // the step's letter goes out at once
+    }))).onSuccess(r -> mailSender.wake()); // the step's letter goes out at once
+  }
+
+  /** {@link #isDecider}, and a municipality only for a person of its area (access/Relations). */
+  private static Future<Boolean> decides(SqlClient c, Account a, Request r) {
+    if (r == null || !isDecider(a, r)) return Future.succeededFuture(false);
+    if (!"MUNICIPALITY".equals(r.decider())) return Future.succeededFuture(true);
+    return c.preparedQuery("select " + at.jobfair.access.Relations.inArea("$1::bigint", "$2::bigint"))
+        .execute(io.vertx.sqlclient.Tuple.of(r.jobseekerId(), a.id())).map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   private Future<Request> own(SqlClient tx, Account person, long id) {
@@ -239,8 +247,8 @@ public final class NoShowService {
   }
 
   private Future<Request> visible(SqlClient c, Account user, long id) {
-    return store.get(c, id, false).compose(r -> r != null && (r.jobseekerId() == user.id() || isDecider(user, r))
-        ? Future.succeededFuture(r) : Future.failedFuture(ApiError.notFound("reasons_not_found")));
+    return store.get(c, id, false).compose(r -> r != null && r.jobseekerId() == user.id() ? Future.succeededFuture(true) : decides(c, user, r))
+        .compose(yes -> yes ? store.get(c, id, false) : Future.failedFuture(ApiError.notFound("reasons_not_found")));
   }
 
   JsonObject json(Request r, Account viewer) {

@@ -165,6 +165,12 @@ class NoShowDecisionTest {
     assertEquals(404, sfa.post("/api/reasons/" + r + "/accept", new JsonObject().put("reasons", "Gründe anerkannt")).status());
     assertEquals(403, app.as("erhebung@demo.test").post("/api/reasons/" + r + "/accept", new JsonObject().put("reasons", "Gründe anerkannt")).status());
     TestClient kommune = app.as("kommune@demo.test");
+    // only for people of its area: outside it the municipality neither sees nor decides the request
+    data.fx.exec("update jobseeker set region = 'Graz' where account_id = ?", data.id(email));
+    assertTrue(kommune.get("/api/reasons").json().getJsonArray("items").stream().noneMatch(o -> ((JsonObject) o).getLong("id") == r));
+    assertEquals(404, kommune.get("/api/reasons/" + r).status());
+    assertEquals(404, kommune.post("/api/reasons/" + r + "/accept", new JsonObject().put("reasons", "Gründe anerkannt")).status());
+    data.fx.exec("update jobseeker set region = 'Wien' where account_id = ?", data.id(email));
     assertTrue(kommune.get("/api/reasons").json().getJsonArray("items").stream().anyMatch(o -> ((JsonObject) o).getLong("id") == r));
     var ok = kommune.post("/api/reasons/" + r + "/accept", new JsonObject().put("reasons", "Gründe anerkannt"));
     assertEquals(200, ok.status(), ok.body());
