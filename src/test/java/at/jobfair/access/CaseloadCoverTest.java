@@ -149,6 +149,17 @@ class CaseloadCoverTest {
       assertEquals(403, app.as(who).put("/api/municipalities/" + fx.accountId("kommune@demo.test") + "/area",
           new JsonObject().put("regions", new JsonArray().add("Graz"))).status(), who);
     }
+    // the page's forms: saved, or back with the message
+    TestClient forms = app.as("organizer@demo.test");
+    String token = "X-XSRF-TOKEN=" + forms.cookie("XSRF-TOKEN");
+    var bad = forms.postRaw("/admin/cover/deputies", "application/x-www-form-urlencoded",
+        token + "&caseworkerId=" + caseworker + "&deputyId=" + caseworker);
+    assertEquals(303, bad.status(), bad.body());
+    assertEquals("/admin/cover?error=deputy_self", bad.header("location"));
+    assertTrue(forms.get("/admin/cover?error=deputy_self").body().contains("Niemand kann sich selbst vertreten."));
+    var area = forms.postRaw("/admin/cover/municipalities/" + fx.accountId("kommune@demo.test") + "/area", "application/x-www-form-urlencoded",
+        token + "&regions=Wien%2C+Wien");
+    assertEquals("/admin/cover?saved=1", area.header("location"));
     for (String lang : new String[] {"de", "en"}) {
       var page = app.as("organizer@demo.test").get("/admin/cover?lang=" + lang);
       assertEquals(200, page.status());
