@@ -180,7 +180,7 @@ public final class App implements AutoCloseable {
       attendance.sickNoteRight((actor, person) -> actor.has(at.jobfair.account.Role.ORGANIZER) ? Future.succeededFuture(true)
           : relations.of(actor, person).map(rel -> StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.WRITE)));
       CascadeService cascades = new CascadeService(pool, new CascadeStore(), audit, Clock.systemUTC(),
-          config.integer("cascade.waiverDays"));
+          config.integer("cascade.waiverDays"), relations);
       // Every step that concerns the person produces a letter (PDF/A), kept with the case and mailed in the step's transaction.
       Letters letters = new Letters(vertx, pool, messages, legal, outbox, mailSender, audit, Clock.systemUTC(), config.zone(),
           config.string("letters.authority"), config.string("letters.referencePrefix"), config.string("http.publicUrl"));
@@ -193,7 +193,7 @@ public final class App implements AutoCloseable {
       attendance.sanctionBars(cascades::endBarred);
       // Requests for reasons after a no-show or an unbooked binding proposal, and the cases after them.
       NoShowService noShows = new NoShowService(pool, new NoShowStore(), audit, outbox, mailSender,
-          new NoShowMails(messages, config.zone(), config.string("http.publicUrl"), legal), legal, Clock.systemUTC(), noShowConfig);
+          new NoShowMails(messages, config.zone(), config.string("http.publicUrl"), legal), legal, Clock.systemUTC(), noShowConfig, relations);
       // Each step that concerns the person writes its letter in the step's transaction.
       noShows.letters(new NoShowLetters(letters));
       // The demo's requests for reasons (one open, one answered) through the service, once, right after seeding.

@@ -44,9 +44,7 @@ public final class Relations {
       case CASEWORKER -> "('SFA' = any(" + roles + ") and exists (select 1 from jobseeker j where j.account_id = " + person
           + " and j.caseworker_id = " + staff + "))";
       case DEPUTY -> "('SFA' = any(" + roles + ") and exists (select 1 from jobseeker j where j.account_id = " + person
-          + " and j.caseworker_id <> " + staff + " and (exists (select 1 from caseworker_deputy d where d.caseworker_id = j.caseworker_id"
-          + " and d.deputy_id = " + staff + " and " + today + " between coalesce(d.valid_from, '-infinity'::date) and coalesce(d.valid_until, 'infinity'::date))"
-          + " or exists (select 1 from caseworker_team t join caseworker_team u on u.team = t.team where t.sfa_id = j.caseworker_id and u.sfa_id = " + staff + "))))";
+          + " and j.caseworker_id <> " + staff + " and " + standsInFor("j.caseworker_id", staff) + "))";
       case STATION -> "exists (select 1 from cascade c join cascade_station st on st.fair_id = c.fair_id and st.roles && " + roles
           + " where c.jobseeker_id = " + person + " and (st.station = c.station or exists (select 1 from cascade_step s"
           + " where s.cascade_id = c.id and st.station in (s.from_station, s.to_station))))";
@@ -59,6 +57,24 @@ public final class Relations {
           + " or exists (select 1 from cascade c where c.jobseeker_id = " + person + " and c.minimum_income)))";
       case ADMINISTRATION -> "('ORGANIZER' = any(" + roles + "))";
     };
+  }
+
+  /**
+   * Whether the staff member ({@code staff}, an SfA) stands in for the caseworker ({@code caseworker}): their deputy
+   * today, or in the same team. SQL over two account id expressions.
+   */
+  public String standsInFor(String caseworker, String staff) {
+    return "(exists (select 1 from caseworker_deputy d where d.caseworker_id = " + caseworker + " and d.deputy_id = " + staff
+        + " and " + today + " between coalesce(d.valid_from, '-infinity'::date) and coalesce(d.valid_until, 'infinity'::date))"
+        + " or exists (select 1 from caseworker_team t join caseworker_team u on u.team = t.team where t.sfa_id = " + caseworker
+        + " and u.sfa_id = " + staff + " and u.sfa_id <> t.sfa_id))";
+  }
+
+  /** Whether the staff member is an SfA standing in for the caseworker now (see {@link #standsInFor}). */
+  public Future<Boolean> standsIn(io.vertx.sqlclient.SqlClient c, Long caseworker, Account staff) {
+    if (caseworker == null || !staff.has(Role.SFA) || caseworker == staff.id()) return Future.succeededFuture(false);
+    return c.preparedQuery("select " + standsInFor("$1::bigint", "$2::bigint")).execute(Tuple.of(caseworker, staff.id()))
+        .map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   /** Whether the person lives in the municipality's area (a region of {@code municipality_area}). */

@@ -247,7 +247,7 @@ public final class CascadePages {
       Map<String, Object> m = model(ctx);
       m.put("c", v);
       boolean decider = "KOMMUNE".equals(v.getString("decider")) ? user.has(Role.KOMMUNE)
-          : user.has(Role.SFA) && isCaseworker(user, v);
+          : user.has(Role.SFA) && (isCaseworker(user, v) || v.getBoolean("standsIn", false));
       String state = v.getString("state");
       m.put("mayDecide", decider && ("SANCTION_PROPOSED".equals(state) || "DECISION_PENDING".equals(state)));
       m.put("mayJobStart", decider && "IMPOSED".equals(state) && v.getString("waiverDeadline") != null);

@@ -74,7 +74,9 @@ public final class Dossier {
     return relations.of(staff, person).compose(rel -> {
       if (!StaffAccess.may(rel, StaffAccess.Data.RECORD, StaffAccess.Mode.READ)) return Future.succeededFuture((JsonObject) null);
       if (StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.READ)) {
-        return relations.logRead(staff, person, "cascade", rel, StaffAccess.Data.BENEFIT).map(view);
+        // standsIn: the reader acts for the person's caseworker (deputy or team) and may decide as they would
+        return relations.logRead(staff, person, "cascade", rel, StaffAccess.Data.BENEFIT)
+            .map(v -> view.put("standsIn", rel.contains(at.jobfair.access.Relation.DEPUTY) && !rel.contains(at.jobfair.access.Relation.CASEWORKER)));
       }
       JsonObject out = view.copy();
       for (String key : new String[] {"minimumIncome", "decider", "decisionDue", "imposedAt", "waiverDeadline", "jobStart", "statementGiven"}) {

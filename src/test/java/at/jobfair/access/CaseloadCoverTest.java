@@ -110,6 +110,42 @@ class CaseloadCoverTest {
   }
 
   @Test
+  void aDeputyDecidesTheCaseworkersCaseAndTheAuditTrailNamesTheDeputy() {
+    long caseworker = fx.accountId("sfa@demo.test");
+    long hotel = app.as("employer@demo.test").get("/api/me").json().getLong("employerId");
+    long fair = data.fair("SUPRA_REGIONAL");
+    long vacancy = data.vacancy(fair, hotel, "Koch");
+    long person = data.person(vacancy, "BINDING", caseworker, "UNEMPLOYMENT_BENEFIT");
+    long id = data.declineBoth(fair, vacancy, person).getLong("id");
+    TestClient checker = data.as(data.staff("sfa-check", "SFA"));
+    data.next(checker, data.stations(app.as("sfu@demo.test"), fair).getLong("SANCTION_CHECK"));
+    data.event(checker, id, CascadeTestData.ev("STATEMENT").put("reasons", "Ich will nicht."));
+    data.event(checker, id, CascadeTestData.ev("FINDING").put("finding", "NOT_JUSTIFIED").put("reasons", "Keine Gründe."));
+    String deputyEmail = data.staff("sfa-decides", "SFA");
+    long deputy = fx.accountId(deputyEmail);
+    TestClient stranger = data.as(deputyEmail);
+    JsonObject impose = CascadeTestData.ev("DECIDE").put("decision", "IMPOSE").put("reasons", "Zumutbare Stelle ohne Grund abgelehnt.");
+    CascadeTestData.assertRefused(stranger.post("/api/cascades/" + id + "/events", impose), 403, "not_responsible_decider");
+    assertTrue(tasks(stranger).noneMatch(t -> t == id));
+
+    var entry = app.as("organizer@demo.test").post("/api/caseworkers/" + caseworker + "/deputies", new JsonObject().put("deputyId", deputy));
+    assertEquals(201, entry.status(), entry.body());
+    try {
+      assertTrue(tasks(stranger).anyMatch(t -> t == id), "in the deputy's decisions");
+      assertTrue(stranger.get("/staff/cascades/" + id).body().contains("class=\"stack decide panel\""), "the case page offers the decision");
+      assertEquals("IMPOSED", data.event(stranger, id, impose).getString("state"));
+      assertEquals(1, app.count("select count(*) from audit_log where subject = 'cascade:" + id + "' and event = 'DECIDE' and actor_id = " + deputy),
+          "the audit trail names the deputy who decided");
+    } finally {
+      app.as("organizer@demo.test").delete("/api/deputies/" + entry.json().getLong("id"));
+    }
+  }
+
+  private static java.util.stream.Stream<Long> tasks(TestClient c) {
+    return c.get("/api/cascade-tasks").json().getJsonArray("items").stream().map(t -> ((JsonObject) t).getLong("cascade"));
+  }
+
+  @Test
   void theMunicipalityReadsOnlyMinimumIncomeRecipientsOfItsArea() {
     long person = person("MINIMUM_INCOME");
     TestClient kommune = app.as("kommune@demo.test");
