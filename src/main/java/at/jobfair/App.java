@@ -4,6 +4,7 @@ import at.jobfair.access.Relations;
 import at.jobfair.account.AccountService;
 import at.jobfair.account.Reauthentication;
 import at.jobfair.account.Role;
+import at.jobfair.account.SealedSecret;
 import at.jobfair.account.SecondFactor;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.PasswordHasher;
@@ -201,7 +202,9 @@ public final class App implements AutoCloseable {
           java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
           java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")), cluster.nodeId(), cluster::otherNodes);
       Relations relations = new Relations(pool);
-      SecondFactor secondFactor = new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC());
+      SecondFactor secondFactor = new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC(), new SealedSecret(secretKey(config, pool)));
+      // Authenticators set up before their secrets were sealed are sealed now (each once, whichever node starts first).
+      secondFactor.sealPlainSecrets().await(30, TimeUnit.SECONDS);
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
@@ -379,6 +382,25 @@ public final class App implements AutoCloseable {
     String file = config.string("legal.catalogueFile");
     String jurisdiction = config.string("jurisdiction");
     return file.isBlank() ? CatalogueFile.builtIn(jurisdiction) : CatalogueFile.read(java.nio.file.Path.of(file), jurisdiction);
+  }
+
+  /** {@code auth.secretKey} (Base64, 32 bytes), or a key generated once and kept in the database when it is empty. */
+  private static byte[] secretKey(Config config, Pool pool) throws Exception {
+    String key = config.string("auth.secretKey");
+    if (key.isEmpty()) {
+      if (!config.string("auth.secondFactorRoles").isBlank() && !config.bool("demo")) {
+        Logger.getLogger(App.class.getName()).warning("auth.secretKey is empty: the authenticators' secrets are sealed under a key kept in the same database");
+      }
+      return StoredSecret.load(pool, "second-factor").await(30, TimeUnit.SECONDS);
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(key.strip());
+    } catch (IllegalArgumentException e) {
+      throw new Config.ConfigException("auth.secretKey", "must be Base64");
+    }
+    if (bytes.length != 32) throw new Config.ConfigException("auth.secretKey", "must be 32 bytes in Base64 (openssl rand -base64 32); was " + bytes.length);
+    return bytes;
   }
 
   private static String sessionSecret(Config config, Pool pool) throws Exception {

@@ -35,6 +35,7 @@ import at.jobfair.noshow.NoShowApi;
 import at.jobfair.noshow.NoShowDossier;
 import at.jobfair.noshow.NoShowPages;
 import at.jobfair.meeting.MeetingWeb;
+import at.jobfair.account.AuthenticatorReset;
 import at.jobfair.account.UserAdmin;
 import at.jobfair.booth.BoothAdmin;
 import at.jobfair.fair.FairAdmin;
@@ -129,7 +130,8 @@ public final class AppRouter {
     Failures failures = new Failures(s.pages());
     Endpoints e = new Endpoints(router, failures);
     SignIn signIn = new SignIn(s.accounts(), s.secondFactor(), s.pages(), sessions);
-    UserAdmin users = new UserAdmin(s.accounts(), s.pages());
+    UserAdmin users = new UserAdmin(s.accounts(), s.pages(), s.secondFactor(),
+        new AuthenticatorReset(s.pool(), s.secondFactor(), s.audit(), s.outbox(), s.messages(), java.time.Clock.systemUTC()), s.reauthentication());
     HomePage home = new HomePage(s.pages(), s.catalog());
     Catalog catalog = new Catalog(s.catalog(), s.pages());
     BookingApi bookingApi = new BookingApi(s.bookings(), s.messages(), s.config().zone(), s.config().string("http.publicUrl"));
@@ -166,6 +168,9 @@ public final class AppRouter {
     e.api(GET, "/api/users", roles(ORGANIZER), users::apiList);
     e.api(POST, "/api/users", roles(ORGANIZER), users::apiCreate);
     e.api(POST, "/api/users/import", roles(ORGANIZER), users::apiImport);
+    // A lost authenticator: another organiser removes it (after proving who they are); the person sets up a new one.
+    e.page(POST, "/admin/users/second-factor/reset", roles(ORGANIZER), users::resetSecondFactorForm);
+    e.api(POST, "/api/users/:id/second-factor/reset", roles(ORGANIZER), users::apiResetSecondFactor);
 
     // Fairs, booths, vacancies and free slots (browsing)
     e.page(GET, "/fairs", anyone(), catalog::fairsPage);
