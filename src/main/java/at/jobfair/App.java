@@ -10,6 +10,7 @@ import at.jobfair.account.AccountStore;
 import at.jobfair.account.PasswordHasher;
 import at.jobfair.attendance.AttendanceService;
 import at.jobfair.attendance.AttendanceStore;
+import at.jobfair.booking.BookingCalendar;
 import at.jobfair.booking.BookingMails;
 import at.jobfair.booking.BookingRehearsal;
 import at.jobfair.booking.BookingService;
@@ -208,7 +209,8 @@ public final class App implements AutoCloseable {
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
-              new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry()), live, outbox, mailSender,
+              new BookingMails(messages, config.zone(), config.string("http.publicUrl"),
+                  new BookingCalendar(messages, config.string("http.publicUrl"), config.string("mail.from"))), metrics.registry()), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
           new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades, letters, relations), audit,
           new Health(vertx, pool, cluster, readiness), metrics, legal,
