@@ -1,5 +1,6 @@
 package at.jobfair.account;
 
+import at.jobfair.support.InBrowser;
 import at.jobfair.support.Browsers;
 import at.jobfair.support.TestApp;
 import at.jobfair.support.TestClient;
@@ -104,6 +105,7 @@ class SecondFactorTest {
   }
 
   @Test
+  @InBrowser
   void inTheBrowserTheMunicipalitySetsUpItsAuthenticatorAndSignsIn() {
     try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.chromium(playwright);
          BrowserContext context = browser.newContext()) {
@@ -249,6 +251,7 @@ class SecondFactorTest {
   }
 
   @Test
+  @InBrowser
   void inTheBrowserAnOrganiserResetsALostAuthenticatorFromTheAccountsPage() throws Exception {
     TestClient organiser = app.as("organizer@demo.test");
     String email = "browser.lost." + System.nanoTime() + "@example.org";
