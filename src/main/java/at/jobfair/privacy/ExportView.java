@@ -21,6 +21,18 @@ import java.util.Map;
  */
 final class ExportView {
 
+  /** Where the bundles already name a field's codes (the pages of each feature use the same keys); tried in order. */
+  private static final Map<String, List<String>> CODES = Map.ofEntries(
+      Map.entry("legal_basis", List.of("legal.obligation.")), Map.entry("obligation", List.of("legal.obligation.")),
+      Map.entry("kind", List.of("legal.kind.", "reasons.kind.", "mydata.kind.")), Map.entry("source", List.of("legal.kind.")),
+      Map.entry("benefit_type", List.of("profile.benefit.")),
+      Map.entry("state", List.of("cascade.state.", "reasons.state.", "mydata.state.")),
+      Map.entry("from", List.of("cascade.state.")), Map.entry("to", List.of("cascade.state.", "reasons.state.")),
+      Map.entry("event", List.of("cascade.event.")), Map.entry("role", List.of("role.", "mydata.role.")), Map.entry("roles", List.of("role.")),
+      Map.entry("why", List.of("dataAccess.why.")), Map.entry("what", List.of("dataAccess.what.")),
+      Map.entry("status", List.of("mydata.status.", "outbox.status.")), Map.entry("outcome", List.of("attendance.outcome.")),
+      Map.entry("decider", List.of("legal.decider.")), Map.entry("station", List.of("cascade.stationName.")));
+
   private final Messages messages;
   private final ZoneId zone;
 
@@ -58,7 +70,7 @@ final class ExportView {
         f.put("href", String.valueOf(v));
         f.put("text", messages.get(lang, "mydata.download"));
       } else {
-        f.put("text", text(v, lang));
+        f.put("text", text(key, v, lang));
       }
       out.add(f);
     }
@@ -71,15 +83,21 @@ final class ExportView {
   }
 
   /** One value as text: times in the zone, yes/no, lists joined, nested rows as "label: value" lines. */
-  String text(Object v, Lang lang) {
+  String text(String key, Object v, Lang lang) {
     if (v instanceof Boolean b) return messages.get(lang, b ? "mydata.yes" : "mydata.no");
     if (v instanceof JsonArray a) {
       List<String> parts = new ArrayList<>();
-      for (Object x : a) parts.add(x instanceof JsonObject o ? nested(o, lang) : text(x, lang));
+      for (Object x : a) parts.add(x instanceof JsonObject o ? nested(o, lang) : text(key, x, lang));
       return String.join(a.stream().anyMatch(x -> x instanceof JsonObject) ? "\n" : ", ", parts);
     }
     if (v instanceof JsonObject o) return nested(o, lang);
     String s = String.valueOf(v);
+    if (s.matches("[A-Z][A-Z_]+")) {
+      for (String prefix : CODES.getOrDefault(key, List.of())) {
+        if (messages.has(lang, prefix + s)) return messages.get(lang, prefix + s);
+      }
+      return s;
+    }
     String time = time(s, lang);
     return time != null ? time : s;
   }
@@ -89,7 +107,7 @@ final class ExportView {
     for (String key : o.fieldNames()) {
       Object v = o.getValue(key);
       if (v == null) continue;
-      parts.add(label(key, lang) + ": " + text(v, lang));
+      parts.add(label(key, lang) + ": " + text(key, v, lang));
     }
     return String.join(" · ", parts);
   }

@@ -52,6 +52,12 @@ class ErasureBrowserTest extends BrowserTestSupport {
           assertThat(page.locator("h1")).hasText(lang.equals("de") ? "Meine Daten" : "My data");
           assertThat(page.locator("#data-letters a[download]").first()).isVisible();
           page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("me-data-" + lang + "-" + width + ".png")).setFullPage(true));
+          // the long page in parts a person can read: its top, the case and the request forms
+          page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("me-data-" + lang + "-" + width + "-top.png")));
+          page.locator("#data-cascade").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+              .setPath(SHOTS.resolve("me-data-" + lang + "-" + width + "-cascade.png")));
+          page.locator("#requests").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+              .setPath(SHOTS.resolve("me-data-" + lang + "-" + width + "-requests.png")));
           assertEquals(0L, ((Number) page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue(),
               "nothing wider than the window at " + width);
         }
