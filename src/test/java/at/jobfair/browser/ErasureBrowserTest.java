@@ -118,6 +118,26 @@ class ErasureBrowserTest extends BrowserTestSupport {
     assertTrue(verified.getLong("records") > 0);
   }
 
+  @Test
+  void thePrivacyNoticeSaysWhatIsKeptAndForHowLongAndLeadsToMyData() throws Exception {
+    Files.createDirectories(SHOTS);
+    try (BrowserContext person = Browsers.context(browser)) {
+      Page page = signedIn(person, "seeker@demo.test", "demo");
+      for (String lang : new String[] {"de", "en"}) {
+        for (int width : new int[] {390, 1366}) {
+          page.setViewportSize(width, width == 390 ? 844 : 900);
+          page.navigate(app.baseUrl() + "/privacy?lang=" + lang);
+          assertThat(page.locator("table.periods")).containsText(lang.equals("de") ? "innerhalb von 30 Tagen" : "within 30 days");
+          assertThat(page.locator("article a[href='/me/data']")).isVisible();
+          page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("privacy-" + lang + "-" + width + ".png")).setFullPage(true));
+          page.navigate(app.baseUrl() + "/?lang=" + lang);
+          assertThat(page.locator("main a[href='/me/data']")).hasText(lang.equals("de") ? "Meine Daten" : "My data");
+          page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("home-" + lang + "-" + width + ".png")));
+        }
+      }
+    }
+  }
+
   /** Every table and column (text, JSON, arrays, bytes) outside {@link #RETAINED} that still holds one of the words. */
   private static List<String> wherever(String... words) throws Exception {
     List<String> hits = new ArrayList<>();

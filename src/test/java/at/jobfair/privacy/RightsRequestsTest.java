@@ -103,6 +103,28 @@ class RightsRequestsTest {
   }
 
   @Test
+  void anErasureWhileACaseIsRunningIsNotCarriedOutAndARefusalWithItsReasonReachesThePerson() {
+    // Alex has an open request for reasons in the demo: his case is running.
+    TestClient alex = app.as("seeker@demo.test");
+    long alexId = fx.accountId("seeker@demo.test");
+    assertTrue(app.count("select count(*) from reasons_request where jobseeker_id = " + alexId + " and state in ('ASKED', 'ANSWERED')") > 0);
+    var asked = alex.post("/api/me/rights-requests", json("kind", "ERASURE", "text", "Bitte alles löschen."));
+    assertEquals(201, asked.status(), asked.body());
+    long id = asked.json().getLong("id");
+    TestClient organizer = app.as("organizer@demo.test");
+    assertError(organizer.post("/api/rights-requests/" + id + "/close", json("outcome", "DONE")), 409, "erasure_open_case");
+    assertEquals(1, app.count("select count(*) from account where id = " + alexId + " and active and erased_at is null"), "nothing erased");
+    assertEquals("OPEN", alex.get("/api/me/rights-requests/" + id).json().getString("state"), "the refused attempt wrote nothing");
+
+    var refused = organizer.post("/api/rights-requests/" + id + "/close", json("outcome", "REFUSED",
+        "reply", "Ihr Fall ist noch offen; wir löschen nach seinem Abschluss."));
+    assertEquals(200, refused.status(), refused.body());
+    String page = alex.get("/me/data").body();
+    assertTrue(page.contains("abgelehnt") && page.contains("Ihr Fall ist noch offen; wir löschen nach seinem Abschluss."), page);
+    assertEquals(1, app.count("select count(*) from audit_log where subject = 'rights:" + id + "' and event = 'REFUSE' and to_state = 'REFUSED'"));
+  }
+
+  @Test
   void twoOrganisersCarryingOutTheSameErasureAtOnceExactlyOneSucceeds() throws Exception {
     TestClient first = app.as("organizer@demo.test");
     TestClient second = app.as("organizer@demo.test");
