@@ -22,12 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A person's data in the browser, on the demo's decided case (Dora): she reads and downloads everything held about her,
+ * People's rights over their data in the browser. Erasure on the demo's decided case (Dora): she reads and downloads everything held about her,
  * asks for erasure; an organiser carries it out. Afterwards she cannot sign in, her name and email are in no table
  * but the case records under retention (which stay), and the audit trail still verifies. Screenshots of both pages at
- * 390 and 1366 px in German and English land in target/screenshots/rights.
+ * 390 and 1366 px in German and English land in target/screenshots/rights. A correction goes from Mina to her
+ * caseworker and back; the privacy notice leads to it all.
  */
-class ErasureBrowserTest extends BrowserTestSupport {
+class RightsBrowserTest extends BrowserTestSupport {
 
   private static final Path SHOTS = Path.of("target", "screenshots", "rights");
   /** Case records the law makes the service keep until retention removes them: they may still name the person. */
@@ -116,6 +117,33 @@ class ErasureBrowserTest extends BrowserTestSupport {
     JsonObject verified = app.as("organizer@demo.test").get("/api/audit/verify").json();
     assertTrue(verified.getBoolean("ok"), verified.encode());
     assertTrue(verified.getLong("records") > 0);
+  }
+
+  @Test
+  void aCorrectionAskedOnMyDataIsAnsweredByTheCaseworkerAndThePersonReadsTheReply() {
+    try (BrowserContext person = Browsers.context(browser); BrowserContext staff = Browsers.context(browser)) {
+      Page page = signedIn(person, "seeker2@demo.test", "demo");
+      page.navigate(app.baseUrl() + "/me/data?lang=en");
+      page.locator("#correction-text").fill("My region is Niederösterreich, not Wien.");
+      page.locator("#correction-form button").click();
+      assertThat(page.locator("p.notice")).hasText("Your request for a correction has been received.");
+      assertThat(page.locator("#correction-form")).hasCount(0);
+
+      Page sfa = signedIn(staff, "sfa@demo.test", "demo");
+      sfa.navigate(app.baseUrl() + "/staff/rights-requests");
+      var item = sfa.locator("article.rights-item[data-kind=CORRECTION]").filter(new com.microsoft.playwright.Locator.FilterOptions()
+          .setHasText("My region is Niederösterreich"));
+      assertThat(item.locator("a[href^='/staff/jobseekers/']")).hasText("Kundendaten öffnen");
+      item.locator("textarea").fill("Die Region ist jetzt Niederösterreich.");
+      item.locator("button[value=DONE]").click();
+      assertThat(sfa.locator("p.notice")).hasText("Der Antrag ist abgeschlossen.");
+
+      page.navigate(app.baseUrl() + "/me/data?lang=en");
+      var mine = page.locator("article.rights-request[data-kind=CORRECTION]");
+      assertThat(mine).containsText("done");
+      assertThat(mine.locator("p.reply")).containsText("Die Region ist jetzt Niederösterreich.");
+      assertThat(page.locator("#correction-form")).hasCount(1);
+    }
   }
 
   @Test
