@@ -93,6 +93,12 @@ class RightsRequestsTest {
         "due privacy.erasureDays after asking");
 
     TestClient organizer = app.as("organizer@demo.test").language("en");
+    // Past its due date, the organisers' list marks it.
+    new Fixtures(app).exec("update rights_request set due_at = now() - interval '1 day' where id = ?", id);
+    JsonObject listed = organizer.get("/api/rights-requests").json().getJsonArray("items").stream().map(o -> (JsonObject) o)
+        .filter(o -> o.getLong("id") == id).findFirst().orElseThrow();
+    assertTrue(listed.getBoolean("overdue"), listed.encode());
+    assertTrue(organizer.get("/staff/rights-requests?lang=en").body().contains("Overdue"));
     assertError(organizer.post("/api/rights-requests/" + id + "/close", json("outcome", "REFUSED")), 400, "rights_reply_invalid");
     assertError(organizer.post("/api/rights-requests/" + id + "/close", json("outcome", "MAYBE", "reply", "x")), 400, "rights_outcome_invalid");
     assertError(organizer.post("/api/rights-requests/99999999/close", json("outcome", "DONE")), 404, "rights_request_not_found");
