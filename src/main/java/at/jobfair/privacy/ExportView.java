@@ -31,7 +31,8 @@ final class ExportView {
       Map.entry("event", List.of("cascade.event.")), Map.entry("role", List.of("role.", "mydata.role.")), Map.entry("roles", List.of("role.")),
       Map.entry("why", List.of("dataAccess.why.")), Map.entry("what", List.of("dataAccess.what.")),
       Map.entry("status", List.of("mydata.status.", "outbox.status.")), Map.entry("outcome", List.of("attendance.outcome.")),
-      Map.entry("decider", List.of("legal.decider.")), Map.entry("station", List.of("cascade.stationName.")));
+      Map.entry("decider", List.of("legal.decider.")), Map.entry("station", List.of("cascade.stationName.")),
+      Map.entry("finding", List.of("cascade.finding.")), Map.entry("decision", List.of("cascade.decision.")));
 
   private final Messages messages;
   private final ZoneId zone;
@@ -69,6 +70,11 @@ final class ExportView {
       if ("download".equals(key)) {
         f.put("href", String.valueOf(v));
         f.put("text", messages.get(lang, "mydata.download"));
+      } else if (v instanceof JsonArray a && a.stream().anyMatch(x -> x instanceof JsonObject)) {
+        // steps, answers, hearings: one entry each, in order
+        List<String> items = new ArrayList<>();
+        for (Object x : a) items.add(x instanceof JsonObject o ? nested(o, lang) : text(key, x, lang));
+        f.put("items", items);
       } else {
         f.put("text", text(key, v, lang));
       }
