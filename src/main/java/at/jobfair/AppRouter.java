@@ -20,7 +20,10 @@ import at.jobfair.attendance.Worklist;
 import at.jobfair.jobseeker.JobseekerRecords;
 import at.jobfair.booking.BookingApi;
 import at.jobfair.booking.BookingPages;
+import at.jobfair.privacy.PersonalData;
 import at.jobfair.privacy.PrivacyPages;
+import at.jobfair.privacy.RightsRequests;
+import at.jobfair.privacy.RightsWeb;
 import at.jobfair.cascade.CascadeApi;
 import at.jobfair.cascade.CascadePages;
 import at.jobfair.cascade.CascadeService;
@@ -142,11 +145,28 @@ public final class AppRouter {
     e.page(GET, "/", anyone(), home::show);
     PrivacyPages privacy = new PrivacyPages(s.pages(), s.legal(), new PrivacyPages.Periods(
         s.config().integer("retention.sickNoteDays"), s.config().integer("retention.voluntaryDays"),
-        s.config().integer("retention.caseEvidenceDays"), s.config().integer("session.timeoutMinutes")), s.relations());
+        s.config().integer("retention.caseEvidenceDays"), s.config().integer("session.timeoutMinutes"),
+        s.config().integer("privacy.erasureDays")), s.relations());
     e.page(GET, "/privacy", anyone(), privacy::notice);
     // Who of the staff read one's staff-only data (the person's own access log)
     e.page(GET, "/me/data-access", roles(JOBSEEKER), privacy::accessLogPage);
     e.api(GET, "/api/me/data-access", roles(JOBSEEKER), privacy::apiAccessLog);
+    // People's rights over their data: the export (art. 15, 20), correction (16) and erasure (17) requests. Corrections
+    // are closed by staff who may change the person's record (RightsRequests#open: the relation decides), erasures by
+    // organisers.
+    RightsWeb rights = new RightsWeb(new PersonalData(s.pool()), new RightsRequests(s.pool(), s.audit(), s.relations(),
+        RightsRequests.erasureDays(s.config()), s.sessions()::delete), s.pages(), s.config().zone());
+    Access closesRights = roles(SFA, ORGANIZER);
+    e.page(GET, "/me/data", roles(JOBSEEKER), rights::page);
+    e.page(POST, "/me/data/requests", roles(JOBSEEKER), rights::askForm);
+    e.api(GET, "/api/me/data", roles(JOBSEEKER), rights::apiExport);
+    e.api(GET, "/api/me/rights-requests", roles(JOBSEEKER), rights::apiMine);
+    e.api(GET, "/api/me/rights-requests/:id", roles(JOBSEEKER), rights::apiMineOne);
+    e.api(POST, "/api/me/rights-requests", roles(JOBSEEKER), rights::apiAsk);
+    e.api(GET, "/api/rights-requests", closesRights, rights::apiOpen);
+    e.api(POST, "/api/rights-requests/:id/close", closesRights, rights::apiClose);
+    e.page(GET, "/staff/rights-requests", closesRights, rights::staffPage);
+    e.page(POST, "/staff/rights-requests/:id", closesRights, rights::closeForm);
 
     // Accounts and sessions
     e.page(GET, "/signin", anyone(), signIn::page);
