@@ -5,11 +5,13 @@ import at.jobfair.access.StaffAccess;
 import at.jobfair.account.AccountService;
 import at.jobfair.account.Reauthentication;
 import at.jobfair.account.Role;
+import at.jobfair.account.SealedSecret;
 import at.jobfair.account.SecondFactor;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.PasswordHasher;
 import at.jobfair.attendance.AttendanceService;
 import at.jobfair.attendance.AttendanceStore;
+import at.jobfair.booking.BookingCalendar;
 import at.jobfair.booking.BookingMails;
 import at.jobfair.booking.BookingRehearsal;
 import at.jobfair.booking.BookingService;
@@ -123,6 +125,7 @@ public final class App implements AutoCloseable {
     // The features' own sections are checked before anything starts: a wrong value stops the start naming its key.
     MeetingConfig.from(config);
     NoShowConfig noShowConfig = NoShowConfig.from(config);
+    at.jobfair.privacy.RightsRequests.erasureDays(config); // a wrong privacy.erasureDays stops the start
     Metrics metrics = Metrics.from(config);
     Database database = Database.open(config);
     Vertx vertx = null;
@@ -207,11 +210,14 @@ public final class App implements AutoCloseable {
       PgSessionStore sessions = new PgSessionStore(vertx, pool,
           java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
           java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")), cluster.nodeId(), cluster::otherNodes);
-      SecondFactor secondFactor = new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC());
+      SecondFactor secondFactor = new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC(), new SealedSecret(secretKey(config, pool)));
+      // Authenticators set up before their secrets were sealed are sealed now (each once, whichever node starts first).
+      secondFactor.sealPlainSecrets().await(30, TimeUnit.SECONDS);
       Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
-              new BookingMails(messages, config.zone(), config.string("http.publicUrl")), metrics.registry(), relations), live, outbox, mailSender,
+              new BookingMails(messages, config.zone(), config.string("http.publicUrl"),
+                  new BookingCalendar(messages, config.string("http.publicUrl"), config.string("mail.from"))), metrics.registry(), relations), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
           new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades, letters, relations), audit,
           new Health(vertx, pool, cluster, readiness), metrics, legal,
@@ -385,6 +391,25 @@ public final class App implements AutoCloseable {
     String file = config.string("legal.catalogueFile");
     String jurisdiction = config.string("jurisdiction");
     return file.isBlank() ? CatalogueFile.builtIn(jurisdiction) : CatalogueFile.read(java.nio.file.Path.of(file), jurisdiction);
+  }
+
+  /** {@code auth.secretKey} (Base64, 32 bytes), or a key generated once and kept in the database when it is empty. */
+  private static byte[] secretKey(Config config, Pool pool) throws Exception {
+    String key = config.string("auth.secretKey");
+    if (key.isEmpty()) {
+      if (!config.string("auth.secondFactorRoles").isBlank() && !config.bool("demo")) {
+        Logger.getLogger(App.class.getName()).warning("auth.secretKey is empty: the authenticators' secrets are sealed under a key kept in the same database");
+      }
+      return StoredSecret.load(pool, "second-factor").await(30, TimeUnit.SECONDS);
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(key.strip());
+    } catch (IllegalArgumentException e) {
+      throw new Config.ConfigException("auth.secretKey", "must be Base64");
+    }
+    if (bytes.length != 32) throw new Config.ConfigException("auth.secretKey", "must be 32 bytes in Base64 (openssl rand -base64 32); was " + bytes.length);
+    return bytes;
   }
 
   private static String sessionSecret(Config config, Pool pool) throws Exception {

@@ -21,7 +21,10 @@ import at.jobfair.attendance.Worklist;
 import at.jobfair.jobseeker.JobseekerRecords;
 import at.jobfair.booking.BookingApi;
 import at.jobfair.booking.BookingPages;
+import at.jobfair.privacy.PersonalData;
 import at.jobfair.privacy.PrivacyPages;
+import at.jobfair.privacy.RightsRequests;
+import at.jobfair.privacy.RightsWeb;
 import at.jobfair.cascade.CascadeApi;
 import at.jobfair.cascade.CascadePages;
 import at.jobfair.cascade.CascadeService;
@@ -36,6 +39,7 @@ import at.jobfair.noshow.NoShowApi;
 import at.jobfair.noshow.NoShowDossier;
 import at.jobfair.noshow.NoShowPages;
 import at.jobfair.meeting.MeetingWeb;
+import at.jobfair.account.AuthenticatorReset;
 import at.jobfair.account.UserAdmin;
 import at.jobfair.booth.BoothAdmin;
 import at.jobfair.fair.FairAdmin;
@@ -130,10 +134,11 @@ public final class AppRouter {
     Failures failures = new Failures(s.pages());
     Endpoints e = new Endpoints(router, failures);
     SignIn signIn = new SignIn(s.accounts(), s.secondFactor(), s.pages(), sessions);
-    UserAdmin users = new UserAdmin(s.accounts(), s.pages());
+    UserAdmin users = new UserAdmin(s.accounts(), s.pages(), s.secondFactor(),
+        new AuthenticatorReset(s.pool(), s.secondFactor(), s.audit(), s.outbox(), s.messages(), java.time.Clock.systemUTC()), s.reauthentication());
     HomePage home = new HomePage(s.pages(), s.catalog());
     Catalog catalog = new Catalog(s.catalog(), s.pages());
-    BookingApi bookingApi = new BookingApi(s.bookings(), s.messages(), s.config().zone(), s.config().string("http.publicUrl"));
+    BookingApi bookingApi = new BookingApi(s.bookings(), s.bookings().calendar());
     BookingPages bookingPages = new BookingPages(s.bookings(), s.catalog(), s.pages(), s.meetings().service());
     OutboxAdmin outbox = new OutboxAdmin(s.outbox().store(), s.mailSender(), s.pages(), s.config().zone(), s.relations());
 
@@ -141,11 +146,28 @@ public final class AppRouter {
     e.page(GET, "/", anyone(), home::show);
     PrivacyPages privacy = new PrivacyPages(s.pages(), s.legal(), new PrivacyPages.Periods(
         s.config().integer("retention.sickNoteDays"), s.config().integer("retention.voluntaryDays"),
-        s.config().integer("retention.caseEvidenceDays"), s.config().integer("session.timeoutMinutes")), s.relations());
+        s.config().integer("retention.caseEvidenceDays"), s.config().integer("session.timeoutMinutes"),
+        s.config().integer("privacy.erasureDays")), s.relations());
     e.page(GET, "/privacy", anyone(), privacy::notice);
     // Who of the staff read one's staff-only data (the person's own access log)
     e.page(GET, "/me/data-access", roles(JOBSEEKER), privacy::accessLogPage);
     e.api(GET, "/api/me/data-access", roles(JOBSEEKER), privacy::apiAccessLog);
+    // People's rights over their data: the export (art. 15, 20), correction (16) and erasure (17) requests. Corrections
+    // are closed by staff who may change the person's record (RightsRequests#open: the relation decides), erasures by
+    // organisers.
+    RightsWeb rights = new RightsWeb(new PersonalData(s.pool()), new RightsRequests(s.pool(), s.audit(), s.relations(),
+        RightsRequests.erasureDays(s.config()), s.sessions()::delete), s.pages(), s.config().zone());
+    Access closesRights = roles(SFA, ORGANIZER);
+    e.page(GET, "/me/data", roles(JOBSEEKER), rights::page);
+    e.page(POST, "/me/data/requests", roles(JOBSEEKER), rights::askForm);
+    e.api(GET, "/api/me/data", roles(JOBSEEKER), rights::apiExport);
+    e.api(GET, "/api/me/rights-requests", roles(JOBSEEKER), rights::apiMine);
+    e.api(GET, "/api/me/rights-requests/:id", roles(JOBSEEKER), rights::apiMineOne);
+    e.api(POST, "/api/me/rights-requests", roles(JOBSEEKER), rights::apiAsk);
+    e.api(GET, "/api/rights-requests", closesRights, rights::apiOpen);
+    e.api(POST, "/api/rights-requests/:id/close", closesRights, rights::apiClose);
+    e.page(GET, "/staff/rights-requests", closesRights, rights::staffPage);
+    e.page(POST, "/staff/rights-requests/:id", closesRights, rights::closeForm);
 
     // Accounts and sessions
     e.page(GET, "/signin", anyone(), signIn::page);
@@ -167,6 +189,9 @@ public final class AppRouter {
     e.api(GET, "/api/users", roles(ORGANIZER), users::apiList);
     e.api(POST, "/api/users", roles(ORGANIZER), users::apiCreate);
     e.api(POST, "/api/users/import", roles(ORGANIZER), users::apiImport);
+    // A lost authenticator: another organiser removes it (after proving who they are); the person sets up a new one.
+    e.page(POST, "/admin/users/second-factor/reset", roles(ORGANIZER), users::resetSecondFactorForm);
+    e.api(POST, "/api/users/:id/second-factor/reset", roles(ORGANIZER), users::apiResetSecondFactor);
     // Who stands in for whom (deputies with dates, teams) and the municipalities' areas: data Relations reads (organisers)
     CoverAdmin cover = new CoverAdmin(s.pool(), s.audit(), s.pages(), java.time.Clock.systemUTC());
     e.page(GET, "/admin/cover", roles(ORGANIZER), cover::page);

@@ -25,7 +25,9 @@ import java.util.Set;
  * one-time code (TOTP, RFC 6238, 30 s, six digits) from an authenticator app, checked by Vert.x's OTP provider. A person
  * of such a role signs in with the password and then the code; one without an authenticator yet sets one up right there
  * (the app reads a QR code) and confirms it with a first code. Each accepted code's time step is kept and only a later
- * step is accepted next: a code seen over a shoulder or in a log cannot be used again.
+ * step is accepted next: a code seen over a shoulder or in a log cannot be used again. Secrets are kept sealed
+ * ({@link SealedSecret}, for the account), never in plain text; an organiser resets a lost authenticator
+ * ({@link AuthenticatorReset}).
  */
 public final class SecondFactor {
 
@@ -38,18 +40,21 @@ public final class SecondFactor {
   private final Pool pool;
   private final Set<Role> roles;
   private final Clock clock;
+  private final SealedSecret sealer;
   /** Vert.x's TOTP check, reading an account's secret (the identifier is the account id) from the table. */
   private final TotpAuth totp;
 
-  public SecondFactor(Pool pool, Set<Role> roles, Clock clock) {
+  public SecondFactor(Pool pool, Set<Role> roles, Clock clock, SealedSecret sealer) {
     this.pool = pool;
     this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     this.clock = clock;
+    this.sealer = sealer;
     this.totp = TotpAuth.create(new TotpAuthOptions().setPasswordLength(6).setPeriod(PERIOD_SECONDS))
-        .authenticatorFetcher(id -> pool.preparedQuery("select secret from account_totp where account_id = $1")
+        .authenticatorFetcher(id -> pool.preparedQuery("select sealed from account_totp where account_id = $1 and sealed is not null")
             .execute(Tuple.of(Long.parseLong(id))).compose(rows -> rows.size() == 0
                 ? Future.failedFuture("no authenticator")
-                : Future.succeededFuture(new Authenticator().setIdentifier(id).setKey(rows.iterator().next().getString("secret"))
+                : Future.succeededFuture(new Authenticator().setIdentifier(id)
+                    .setKey(sealer.open(rows.iterator().next().getString("sealed"), context(Long.parseLong(id))))
                     .setAlgorithm("SHA1").setPeriod(PERIOD_SECONDS))))
         // replays are refused by the time step kept in the table (verify), not by the provider's counter
         .authenticatorUpdater(a -> Future.succeededFuture());
@@ -76,10 +81,10 @@ public final class SecondFactor {
     OtpKey key = OtpKeyGenerator.create().generate();
     String secret = key.getKey();
     return pool.preparedQuery("""
-            insert into account_totp (account_id, secret) values ($1, $2)
-            on conflict (account_id) do update set secret = excluded.secret, created_at = now(), last_step = 0
+            insert into account_totp (account_id, sealed) values ($1, $2)
+            on conflict (account_id) do update set sealed = excluded.sealed, secret = null, created_at = now(), last_step = 0
              where account_totp.confirmed_at is null""")
-        .execute(Tuple.of(account.id(), secret))
+        .execute(Tuple.of(account.id(), sealer.seal(secret, context(account.id()))))
         .compose(rows -> {
           if (rows.rowCount() == 0) return Future.failedFuture(ApiError.conflict("second_factor_exists"));
           String uri = totp.generateUri(key, ISSUER, account.email());
@@ -102,6 +107,42 @@ public final class SecondFactor {
                  where account_id = $1 and last_step < $2""").execute(Tuple.of(account.id(), step)))
         .compose(updated -> updated.rowCount() == 1 ? Future.<Void>succeededFuture()
             : Future.failedFuture(ApiError.unauthorized("second_factor_invalid")));
+  }
+
+  /** What a secret is sealed for: its account, so that it opens for no other. */
+  private static String context(long accountId) {
+    return "account_totp:" + accountId;
+  }
+
+  /**
+   * Seals the secrets still kept in plain text (written before they were sealed), each in its own statement that only
+   * applies if the row still holds that secret: several nodes starting at once seal each row once. Answers how many.
+   */
+  public Future<Integer> sealPlainSecrets() {
+    return pool.query("select account_id, secret from account_totp where secret is not null").execute().compose(rows -> {
+      Future<Integer> done = Future.succeededFuture(0);
+      for (var r : rows) {
+        long id = r.getLong("account_id");
+        String secret = r.getString("secret");
+        done = done.compose(n -> pool.preparedQuery("update account_totp set sealed = $2, secret = null where account_id = $1 and secret = $3")
+            .execute(Tuple.of(id, sealer.seal(secret, context(id)), secret)).map(u -> n + u.rowCount()));
+      }
+      return done;
+    });
+  }
+
+  /** The accounts that have an authenticator (set up or being set up): those an organiser may reset. */
+  public Future<Set<Long>> withAuthenticator() {
+    return pool.query("select account_id from account_totp").execute().map(rows -> {
+      Set<Long> out = new java.util.HashSet<>();
+      rows.forEach(r -> out.add(r.getLong(0)));
+      return out;
+    });
+  }
+
+  /** Removes the account's authenticator in the caller's transaction; answers whether it had one. */
+  Future<Boolean> remove(io.vertx.sqlclient.SqlClient tx, long accountId) {
+    return tx.preparedQuery("delete from account_totp where account_id = $1").execute(Tuple.of(accountId)).map(r -> r.rowCount() == 1);
   }
 
   /** The otpauth address as a QR code in SVG, one square per module, for the authenticator app's camera. */

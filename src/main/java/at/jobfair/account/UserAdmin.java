@@ -24,10 +24,39 @@ public final class UserAdmin {
   private static final int LIST_LIMIT = 500;
   private final AccountService accounts;
   private final Pages pages;
+  private final SecondFactor secondFactor;
+  private final AuthenticatorReset reset;
+  private final Reauthentication reauth;
 
-  public UserAdmin(AccountService accounts, Pages pages) {
+  public UserAdmin(AccountService accounts, Pages pages, SecondFactor secondFactor, AuthenticatorReset reset, Reauthentication reauth) {
     this.accounts = accounts;
     this.pages = pages;
+    this.secondFactor = secondFactor;
+    this.reset = reset;
+    this.reauth = reauth;
+  }
+
+  /** {@code POST /api/users/:id/second-factor/reset} with {@code password} (and {@code code}) unless fresh: 204. */
+  public Future<?> apiResetSecondFactor(RoutingContext ctx) {
+    JsonObject body = Http.body(ctx);
+    long id = Http.pathId(ctx, "id");
+    return reauth.confirm(ctx, body.getString("password"), body.getString("code"))
+        .compose(v -> reset.reset(Sessions.user(ctx), id))
+        .onSuccess(v -> Http.noContent(ctx));
+  }
+
+  public Future<?> resetSecondFactorForm(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    long id;
+    try {
+      id = Long.parseLong(nz(form.get("accountId")));
+    } catch (NumberFormatException e) {
+      return showError(ctx, ApiError.notFound("second_factor_none"), new HashMap<>());
+    }
+    return reauth.confirm(ctx, form.get("password"), form.get("code"))
+        .compose(v -> reset.reset(Sessions.user(ctx), id))
+        .onSuccess(v -> Http.seeOther(ctx, "/admin/users?reset=" + id))
+        .recover(e -> showError(ctx, e, new HashMap<>()));
   }
 
   public Future<?> apiList(RoutingContext ctx) {
@@ -57,6 +86,7 @@ public final class UserAdmin {
     String imported = ctx.request().getParam("imported");
     if (created != null) model.put("notice", pages.messages().get(Http.lang(ctx), "users.created", created));
     if (imported != null) model.put("notice", pages.messages().get(Http.lang(ctx), "users.imported", imported));
+    if (ctx.request().getParam("reset") != null) model.put("notice", pages.messages().get(Http.lang(ctx), "users.secondFactorResetDone"));
     return renderPage(ctx, 200, model);
   }
 
@@ -106,12 +136,18 @@ public final class UserAdmin {
   }
 
   private Future<?> renderPage(RoutingContext ctx, int status, Map<String, Object> model) {
-    return accounts.store().list(LIST_LIMIT).compose(list -> accounts.store().employers().onSuccess(employers -> {
-      model.put("accounts", list);
-      model.put("employers", employers);
-      model.put("roles", Role.values());
-      pages.render(ctx, status, "users", model);
-    }));
+    return accounts.store().list(LIST_LIMIT).compose(list -> accounts.store().employers()
+        .compose(employers -> secondFactor.withAuthenticator().onSuccess(withAuthenticator -> {
+          model.put("accounts", list);
+          model.put("employers", employers);
+          model.put("roles", Role.values());
+          // the accounts an organiser may reset: with an authenticator, not the organiser's own
+          long self = Sessions.user(ctx).id();
+          model.put("authenticators", list.stream().filter(a -> withAuthenticator.contains(a.id()) && a.id() != self).toList());
+          model.put("reauth", !reauth.fresh(ctx));
+          model.put("reauthCode", reauth.asksCode(ctx));
+          pages.render(ctx, status, "users", model);
+        })));
   }
 
   private ApiError csvError(RoutingContext ctx, JobseekerCsv.Invalid invalid) {

@@ -67,6 +67,19 @@ public final class AuditChain {
   }
 
   /**
+   * What a record says of a person's or a decider's words: their SHA-256, never the words. The words live in the
+   * feature's own table (a step, a hearing record, a request), where retention or erasure can remove them while the
+   * chain still proves what they were.
+   */
+  public static String words(String text) {
+    try {
+      return "reasons sha256 " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * SHA-256 over the fields, each written with its length first, so that no two different records can produce the
    * same input by moving text from one field into the next.
    */

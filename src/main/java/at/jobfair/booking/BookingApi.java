@@ -11,23 +11,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneId;
 
 /** The booking API: book, list, cancel, rebook, calendar files, a booth's bookings, removing slots. */
 public final class BookingApi {
 
   private final BookingService bookings;
-  private final Messages messages;
-  private final ZoneId zone;
-  private final String publicUrl;
+  private final BookingCalendar calendar;
 
-  public BookingApi(BookingService bookings, Messages messages, ZoneId zone, String publicUrl) {
+  public BookingApi(BookingService bookings, BookingCalendar calendar) {
     this.bookings = bookings;
-    this.messages = messages;
-    this.zone = zone;
-    this.publicUrl = publicUrl;
+    this.calendar = calendar;
   }
 
   public Future<?> book(RoutingContext ctx) {
@@ -68,8 +62,8 @@ public final class BookingApi {
         .putHeader("Content-Type", "text/calendar; charset=utf-8")
         .putHeader("Content-Disposition", "attachment; filename=\"termin-" + b.id() + ".ics\"")
         .putHeader("Cache-Control", "no-store")
-        .end(BookingCalendar.ics(b, messages, Messages.Lang.parse(user.language()) == null ? Messages.Lang.DE : Messages.Lang.parse(user.language()),
-            zone, publicUrl, Instant.now())));
+        .end(calendar.ics(b, Messages.Lang.parse(user.language()) == null ? Messages.Lang.DE : Messages.Lang.parse(user.language()),
+            Instant.now())));
   }
 
   public Future<?> ofBooth(RoutingContext ctx) {
@@ -112,9 +106,5 @@ public final class BookingApi {
     JsonArray out = new JsonArray();
     list.forEach(b -> out.add(json(b, withPerson)));
     return out;
-  }
-
-  static String host(String publicUrl) {
-    return URI.create(publicUrl).getHost();
   }
 }

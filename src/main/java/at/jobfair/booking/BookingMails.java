@@ -18,11 +18,18 @@ public final class BookingMails {
   private final Messages messages;
   private final ZoneId zone;
   private final String publicUrl;
+  private final BookingCalendar calendar;
 
-  public BookingMails(Messages messages, ZoneId zone, String publicUrl) {
+  public BookingMails(Messages messages, ZoneId zone, String publicUrl, BookingCalendar calendar) {
     this.messages = messages;
     this.zone = zone;
     this.publicUrl = publicUrl;
+    this.calendar = calendar;
+  }
+
+  /** The calendar entry the mails attach, also served on its own. */
+  BookingCalendar calendar() {
+    return calendar;
   }
 
   Mail confirmed(View b) {
@@ -44,7 +51,7 @@ public final class BookingMails {
   }
 
   private Mail mail(View b, Lang lang, String subject, String text, String kind, String dedupeKey) {
-    byte[] ics = BookingCalendar.ics(b, messages, lang, zone, publicUrl, Instant.now()).getBytes(StandardCharsets.UTF_8);
+    byte[] ics = calendar.ics(b, lang, Instant.now()).getBytes(StandardCharsets.UTF_8);
     String method = b.active() ? "REQUEST" : "CANCEL";
     return new Mail(b.jobseekerEmail(), b.jobseekerName(), subject, text, null,
         List.of(new Mail.Attachment("termin-" + b.id() + ".ics", "text/calendar; charset=utf-8; method=" + method, ics)),

@@ -47,6 +47,11 @@ public final class BookingService {
     this.counts = new BookingCounts(metrics);
   }
 
+  /** A booking's calendar entry (the one its mails attach). */
+  public BookingCalendar calendar() {
+    return mails.calendar();
+  }
+
   public BookingStore store() {
     return store;
   }

@@ -499,7 +499,7 @@ public final class CascadeService {
     Future<Letters.Prepared> letter = letters == null ? Future.succeededFuture() : letters.prepare(tx, row, t, e, user);
     return letter.compose(prepared -> store.update(tx, row.id(), m.cascade(), takenBy, now)
         .compose(ver -> audit.append(tx, AuditChain.Entry.of(now, actorId, t.actorRole(), "cascade:" + row.id(), t.event().name(),
-            label(t.from(), t.fromStation()), label(t.to(), t.toStation()), auditReasons(e, v))))
+            label(t.from(), t.fromStation()), label(t.to(), t.toStation()), auditReasons(e, v, user != null))))
         .compose(entry -> store.insertStep(tx, row.id(), t, e, actorId, v, entry.seq()))
         .compose(stepId -> letters == null ? Future.<Void>succeededFuture() : letters.keep(tx, prepared, stepId)));
   }
@@ -517,13 +517,19 @@ public final class CascadeService {
   }
 
   /** The audit record's reasons: what was decided and why, in one text. */
-  private static String auditReasons(Event e, JsonObject vacancy) {
+  /**
+   * A person's words (a declined offer's reasons, a decider's reasons) go into the trail as their hash: the step keeps
+   * them, where retention and erasure reach; the platform's own reasons (codes) stay readable.
+   */
+  private static String auditReasons(Event e, JsonObject vacancy, boolean byPerson) {
     StringBuilder sb = new StringBuilder();
     if (vacancy != null) sb.append("vacancy ").append(vacancy.getLong("id")).append(" (").append(vacancy.getString("title")).append(")");
     if (e.finding() != null) sb.append(sb.isEmpty() ? "" : "; ").append("finding ").append(e.finding());
     if (e.decision() != null) sb.append(sb.isEmpty() ? "" : "; ").append("decision ").append(e.decision());
     if (e.jobStart() != null) sb.append(sb.isEmpty() ? "" : "; ").append("job start ").append(e.jobStart());
-    if (e.reasons() != null && !e.reasons().isBlank()) sb.append(sb.isEmpty() ? "" : ": ").append(e.reasons());
+    if (e.reasons() != null && !e.reasons().isBlank()) {
+      sb.append(sb.isEmpty() ? "" : ": ").append(byPerson ? AuditChain.words(e.reasons()) : e.reasons());
+    }
     return sb.isEmpty() ? null : sb.toString();
   }
 

@@ -1,27 +1,35 @@
 package at.jobfair.meeting;
 
-import io.vertx.core.json.JsonObject;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.KeyLengthException;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Mints the JSON Web Token with which one participant enters one Jitsi room. There is no server-side Jitsi SDK: the
- * token is a plain JWS, written here with the JDK's MAC and signature and Vert.x's JSON so that each claim is exactly
- * what Jitsi documents.
+ * token is a plain JWS, signed with Nimbus JOSE+JWT, its claims exactly what Jitsi documents.
  *
  * <ul>
  *   <li>{@linkplain #selfHosted Self-hosted} Jitsi with Prosody token authentication: HS256 under the app secret;
@@ -94,18 +102,15 @@ public final class JitsiTokens {
   private final String audience;
   private final String subject;
   private final String kid;
-  private final SecretKeySpec secret;
-  private final PrivateKey privateKey;
+  private final JWSSigner signer;
 
-  private JitsiTokens(Mode mode, String issuer, String audience, String subject, String kid, SecretKeySpec secret,
-                      PrivateKey privateKey) {
+  private JitsiTokens(Mode mode, String issuer, String audience, String subject, String kid, JWSSigner signer) {
     this.mode = mode;
     this.issuer = issuer;
     this.audience = audience;
     this.subject = subject;
     this.kid = kid;
-    this.secret = secret;
-    this.privateKey = privateKey;
+    this.signer = signer;
   }
 
   /**
@@ -121,8 +126,12 @@ public final class JitsiTokens {
       throw new IllegalArgumentException("jitsi.secret needs at least " + MIN_SECRET_BYTES + " bytes");
     }
     String aud = audience == null || audience.isBlank() ? appId : audience;
-    return new JitsiTokens(Mode.SELF_HOSTED, appId, aud, domain.toLowerCase(Locale.ROOT), null,
-        new SecretKeySpec(Arrays.copyOf(secret, secret.length), "HmacSHA256"), null);
+    try {
+      return new JitsiTokens(Mode.SELF_HOSTED, appId, aud, domain.toLowerCase(Locale.ROOT), null,
+          new MACSigner(Arrays.copyOf(secret, secret.length)));
+    } catch (KeyLengthException e) {
+      throw new IllegalArgumentException("jitsi.secret needs at least " + MIN_SECRET_BYTES + " bytes", e);
+    }
   }
 
   /**
@@ -139,7 +148,7 @@ public final class JitsiTokens {
     if (!kid.startsWith(appId + "/") || kid.length() == appId.length() + 1) {
       throw new IllegalArgumentException("jitsi.kid must be the AppID, a slash and the key id");
     }
-    return new JitsiTokens(Mode.JAAS, "chat", "jitsi", appId, kid, null, rsaPrivateKey(privateKeyPem));
+    return new JitsiTokens(Mode.JAAS, "chat", "jitsi", appId, kid, new RSASSASigner(rsaPrivateKey(privateKeyPem)));
   }
 
   public Mode mode() {
@@ -161,49 +170,43 @@ public final class JitsiTokens {
     Instant exp = min(slotEnd.plus(GRACE), now.plus(MAX_LIFETIME));
     if (!exp.isAfter(now)) throw new IllegalStateException("the meeting is over");
 
-    JsonObject header = new JsonObject().put("alg", mode == Mode.JAAS ? "RS256" : "HS256").put("typ", "JWT");
-    if (kid != null) header.put("kid", kid);
-
-    JsonObject user = new JsonObject().put("id", who.id()).put("name", who.name());
+    Map<String, Object> user = new LinkedHashMap<>();
+    user.put("id", who.id());
+    user.put("name", who.name());
     if (who.email() != null) user.put("email", who.email());
     user.put("moderator", String.valueOf(who.moderator()));
-    JsonObject context = new JsonObject().put("user", user);
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("user", user);
     if (mode == Mode.SELF_HOSTED) {
       user.put("affiliation", who.moderator() ? "owner" : "member");
     } else {
       // Recording and streaming would need consent from both sides; none of it in an appointment.
-      context.put("features", new JsonObject().put("livestreaming", "false").put("recording", "false")
-          .put("transcription", "false").put("outbound-call", "false").put("sip-outbound-call", "false"));
+      Map<String, Object> features = new LinkedHashMap<>();
+      for (String feature : List.of("livestreaming", "recording", "transcription", "outbound-call", "sip-outbound-call")) {
+        features.put(feature, "false");
+      }
+      context.put("features", features);
     }
 
-    JsonObject claims = new JsonObject()
-        .put("iss", issuer)
-        .put("aud", audience)
-        .put("sub", subject)
-        .put("room", room)
-        .put("iat", now.getEpochSecond())
-        .put("nbf", now.minus(CLOCK_SKEW).getEpochSecond())
-        .put("exp", exp.getEpochSecond())
-        .put("context", context);
-
-    String signingInput = b64(header.encode()) + "." + b64(claims.encode());
-    return signingInput + "." + B64.encodeToString(sign(signingInput.getBytes(StandardCharsets.US_ASCII)));
-  }
-
-  private byte[] sign(byte[] input) {
+    JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        .issuer(issuer)
+        .audience(audience)
+        .subject(subject)
+        .claim("room", room)
+        .issueTime(Date.from(now))
+        .notBeforeTime(Date.from(now.minus(CLOCK_SKEW)))
+        .expirationTime(Date.from(exp))
+        .claim("context", context)
+        .build();
+    JWSHeader header = new JWSHeader.Builder(mode == Mode.JAAS ? JWSAlgorithm.RS256 : JWSAlgorithm.HS256)
+        .type(JOSEObjectType.JWT).keyID(kid).build();
+    SignedJWT jwt = new SignedJWT(header, claims);
     try {
-      if (mode == Mode.JAAS) {
-        Signature s = Signature.getInstance("SHA256withRSA");
-        s.initSign(privateKey);
-        s.update(input);
-        return s.sign();
-      }
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(secret);
-      return mac.doFinal(input);
-    } catch (GeneralSecurityException e) {
+      jwt.sign(signer);
+    } catch (JOSEException e) {
       throw new IllegalStateException("cannot sign a Jitsi token", e);
     }
+    return jwt.serialize();
   }
 
   /** An RSA private key from PKCS#8 PEM; a PKCS#1 key ({@code BEGIN RSA PRIVATE KEY}) is refused with a hint. */
@@ -227,12 +230,6 @@ public final class JitsiTokens {
       throw new IllegalArgumentException("jitsi.privateKeyPem: an RSA key needs at least " + MIN_RSA_BITS + " bits");
     }
     return key;
-  }
-
-  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-
-  private static String b64(String json) {
-    return B64.encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Instant min(Instant a, Instant b) {

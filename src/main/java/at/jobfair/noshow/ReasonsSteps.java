@@ -35,8 +35,10 @@ final class ReasonsSteps {
                      String actorRole, String reasons, LocalDate reportedOn) {
     Instant now = clock.instant();
     String role = actorRole == null ? "SYSTEM" : actorRole;
-    String auditReasons = outcome == null ? reasons : outcome.name() + (reportedOn == null ? "" : " reported " + reportedOn)
-        + ": " + reasons;
+    // The decider's words stay in the step (retention and erasure reach them); the trail gets their hash.
+    String words = reasons == null ? null : AuditChain.words(reasons);
+    String auditReasons = outcome == null ? words : outcome.name() + (reportedOn == null ? "" : " reported " + reportedOn)
+        + ": " + words;
     return audit.append(tx, AuditChain.Entry.of(now, actorId, role, "reasons:" + r.id(), event, from == null ? null : from.name(),
             to.name(), auditReasons))
         .compose(entry -> store.step(tx, r.id(), event, from == null ? null : from.name(), to.name(),

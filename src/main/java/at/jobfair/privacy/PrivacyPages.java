@@ -20,7 +20,7 @@ import java.util.Map;
 public final class PrivacyPages {
 
   /** How long each kind of data is kept, in days (or minutes for sessions), as configured. */
-  public record Periods(int sickNoteDays, int voluntaryDays, int caseEvidenceDays, int sessionMinutes) {
+  public record Periods(int sickNoteDays, int voluntaryDays, int caseEvidenceDays, int sessionMinutes, int erasureDays) {
   }
 
   private final Pages pages;
@@ -55,6 +55,7 @@ public final class PrivacyPages {
     model.put("voluntaryDays", periods.voluntaryDays());
     model.put("caseEvidenceDays", periods.caseEvidenceDays());
     model.put("sessionMinutes", periods.sessionMinutes());
+    model.put("erasureDays", periods.erasureDays());
     pages.render(ctx, "privacy", model);
     return null;
   }

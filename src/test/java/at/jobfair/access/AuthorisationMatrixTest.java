@@ -151,6 +151,15 @@ class AuthorisationMatrixTest {
     same("POST /api/reasons/{id}/case", "S:? K:?");
     same("POST /api/reasons/{id}/decision", "S:? K:?");
     same("GET /api/reasons/{id}/dossier", "");
+    // people's rights over their data: the person's own export and requests; staff close those of people they may
+    // change (caseworker, organisers); a staff member's lost authenticator: another organiser
+    same("GET /api/me/data", "J:Y");
+    same("GET /api/me/rights-requests", "J:Y");
+    same("POST /api/me/rights-requests", "J:?");
+    same("GET /api/me/rights-requests/{id}", "");
+    same("GET /api/rights-requests", "S:Y O:Y");
+    same("POST /api/rights-requests/{id}/close", "S:? O:?");
+    same("POST /api/users/{id}/second-factor/reset", "O:?");
     // who stands in for whom, municipalities' areas: organisers
     same("GET /api/caseload-cover", "O:Y");
     same("POST /api/caseworkers/{id}/deputies", "O:?");

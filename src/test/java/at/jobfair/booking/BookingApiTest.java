@@ -262,7 +262,11 @@ class BookingApiTest {
     assertEquals("booking-" + id + "@localhost", event.getProperty(Property.UID).orElseThrow().getValue());
     assertEquals("0", event.getProperty(Property.SEQUENCE).orElseThrow().getValue());
     assertEquals("CONFIRMED", event.getProperty(Property.STATUS).orElseThrow().getValue());
-    assertTrue(ics.body().contains("DTSTART;TZID=Europe/Vienna:"), ics.body());
+    // in UTC (no zone to misread on a daylight-saving day), from the service's mailbox, to the person, with a reminder
+    assertTrue(ics.body().matches("(?s).*\r\nDTSTART:\\d{8}T\\d{6}Z\r\n.*"), ics.body());
+    assertTrue(event.getProperty(Property.ORGANIZER).orElseThrow().getValue().startsWith("mailto:"), ics.body());
+    assertEquals("mailto:calendar-0@example.org", event.getProperty(Property.ATTENDEE).orElseThrow().getValue().toLowerCase());
+    assertEquals(1, event.getAlarms().size());
     assertEquals(event.getProperty(Property.UID).orElseThrow().getValue(),
         event(c.get("/api/bookings/" + id + "/ics").body()).getProperty(Property.UID).orElseThrow().getValue(), "stable UID");
 

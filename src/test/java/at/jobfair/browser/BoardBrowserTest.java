@@ -1,5 +1,6 @@
 package at.jobfair.browser;
 
+import at.jobfair.support.InBrowser;
 import at.jobfair.support.Browsers;
 import at.jobfair.support.Fixtures;
 import at.jobfair.support.TestApp;
@@ -21,6 +22,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** An organiser's open live board changes without reload when a jobseeker checks in on their appointments page. */
+@InBrowser
 class BoardBrowserTest {
 
   static TestApp app;

@@ -1,5 +1,6 @@
 package at.jobfair.browser;
 
+import at.jobfair.support.InBrowser;
 import at.jobfair.support.Browsers;
 import at.jobfair.support.Fixtures;
 import at.jobfair.support.TestApp;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * external_api.js the test serves for that address), passes the room, the caller's own token, the display name, lobby on
  * and deep linking off; the token is read back with an independent JWT library; joins and leaves reach the server.
  */
+@InBrowser
 class JitsiBrowserTest {
 
   static final String DOMAIN = "meet.jobfair.test";

@@ -1,5 +1,6 @@
 package at.jobfair.browser;
 
+import at.jobfair.support.InBrowser;
 import at.jobfair.mail.MailFixtures;
 import at.jobfair.support.Browsers;
 import at.jobfair.support.Fixtures;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * note attached; after the deadline their caseworker reads the answer and the proof, opens a case and decides; the
  * decision letter arrives in GreenMail with its PDF, whose text PDFBox reads back.
  */
+@InBrowser
 class NoShowBrowserTest {
 
   static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);

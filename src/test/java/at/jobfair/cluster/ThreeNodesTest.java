@@ -1,5 +1,6 @@
 package at.jobfair.cluster;
 
+import at.jobfair.support.InBrowser;
 import at.jobfair.AppRouter;
 import at.jobfair.support.Browsers;
 import at.jobfair.support.Fixtures;
@@ -214,6 +215,7 @@ class ThreeNodesTest {
   }
 
   @Test
+  @InBrowser
   void whenTheJobseekersNodeIsKilledDuringAVideoInterviewThePageReconnectsThroughTheBalancerAndTheCallResumes() throws Exception {
     long employer = NODES.as("employer@demo.test").get("/api/me").json().getLong("employerId");
     long booth = fx.booth(fx.fair("Video-Börse im Cluster", true, 0), employer);

@@ -14,7 +14,7 @@ class MigrationsTest {
 
   @Test
   void migratesAnEmptyDatabaseAndIsIdempotent() throws Exception {
-    String url = TestDatabase.newDatabase();
+    String url = TestDatabase.emptyDatabase();
     Database db = Database.open(at.jobfair.support.TestApp.config().with(java.util.Map.of("db.url", url)));
     db.migrate();
     db.migrate();
@@ -38,7 +38,7 @@ class MigrationsTest {
 
   @Test
   void theSchemaItselfRefusesAnOverbookedSlot() throws Exception {
-    String url = TestDatabase.newDatabase();
+    String url = TestDatabase.emptyDatabase();
     Database.open(at.jobfair.support.TestApp.config().with(java.util.Map.of("db.url", url))).migrate();
     try (var c = DriverManager.getConnection(TestDatabase.jdbcUrl(url), "postgres", null); var st = c.createStatement()) {
       st.execute("insert into employer (name) values ('E')");

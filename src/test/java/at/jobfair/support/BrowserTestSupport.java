@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** A browser test: the app with its demo, one headless Chromium, and signing in through the real form. */
+@InBrowser
 public abstract class BrowserTestSupport {
 
   protected static TestApp app;

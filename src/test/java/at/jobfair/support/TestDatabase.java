@@ -10,7 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One real PostgreSQL for the whole test run; every test class gets a fresh, empty database in it. */
+/** One real PostgreSQL for the whole test run; every test class gets a fresh database in it, with the schema. */
 public final class TestDatabase {
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -31,12 +31,32 @@ public final class TestDatabase {
     return server;
   }
 
-  /** Creates an empty database and returns its postgresql:// URL. */
-  public static String newDatabase() {
+  /** The migrated database every test database is copied from: migrations run once per test run, not per class. */
+  private static String template;
+
+  /**
+   * Creates a database with the schema of this build (a copy of one migrated once per run: the application's own
+   * migration at start then finds nothing to do) and returns its postgresql:// URL.
+   */
+  public static synchronized String newDatabase() {
+    if (template == null) {
+      String url = emptyDatabase();
+      Database.open(TestApp.config().with(java.util.Map.of("db.url", url))).migrate();
+      template = url.substring(url.lastIndexOf('/') + 1);
+    }
+    return create("template " + template);
+  }
+
+  /** Creates an empty database (no schema) and returns its postgresql:// URL. */
+  public static String emptyDatabase() {
+    return create("");
+  }
+
+  private static String create(String options) {
     Database s = server();
     String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     try (var c = DriverManager.getConnection(s.jdbcUrl(), "postgres", null); var st = c.createStatement()) {
-      st.execute("create database " + name);
+      st.execute("create database " + name + " " + options);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
