@@ -79,6 +79,8 @@ class CaseloadCoverTest {
     JsonObject entry = accessLog(person).getJsonObject(0);
     assertEquals("DEPUTY", entry.getString("why"), entry.encode());
     assertEquals("record", entry.getString("what"));
+    String page = self(person).get("/me/data-access?lang=de").body();
+    assertTrue(page.contains("als Vertretung Ihrer Beraterin oder Ihres Beraters"), page);
 
     JsonObject cover = org.get("/api/caseload-cover").json();
     assertTrue(cover.getJsonArray("deputies").stream().map(JsonObject.class::cast)
