@@ -42,6 +42,13 @@ class StaffAccessTest {
   }
 
   @Test
+  void theAccessLogNamesADeputyAsSuchUnlessTheReaderIsAlsoTheCaseworker() {
+    assertEquals(Relation.DEPUTY, StaffAccess.because(EnumSet.of(Relation.DEPUTY, Relation.STATION), Data.BENEFIT, Mode.READ));
+    assertEquals(Relation.CASEWORKER, StaffAccess.because(EnumSet.of(Relation.DEPUTY, Relation.CASEWORKER), Data.BENEFIT, Mode.READ));
+    assertEquals(Relation.MUNICIPALITY, StaffAccess.because(EnumSet.of(Relation.MUNICIPALITY, Relation.ADMINISTRATION), Data.BENEFIT, Mode.READ));
+  }
+
+  @Test
   void withoutARelationThereIsNothing() {
     for (Data d : Data.values()) for (Mode m : Mode.values()) assertEquals(false, StaffAccess.may(Set.of(), d, m));
   }
