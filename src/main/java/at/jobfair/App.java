@@ -1,6 +1,7 @@
 package at.jobfair;
 
 import at.jobfair.access.Relations;
+import at.jobfair.access.StaffAccess;
 import at.jobfair.account.AccountService;
 import at.jobfair.account.Reauthentication;
 import at.jobfair.account.Role;
@@ -175,8 +176,14 @@ public final class App implements AutoCloseable {
       AttendanceService attendance = attendanceService(config, pool);
       Meetings meetings = Meetings.start(vertx, config, pool, attendance, cluster.nodeId()).await(30, TimeUnit.SECONDS);
       AuditLog audit = new AuditLog(pool);
+      // How staff stand to a person (the one place access is decided; routes, lists and stores ask it)
+      Relations relations = new Relations(pool, config.zone());
+      // A sick note is health data: the person's caseworker or deputy records it; organisers record an excuse for anyone
+      // (the administration of attendance), without reading anything back.
+      attendance.sickNoteRight((actor, person) -> actor.has(at.jobfair.account.Role.ORGANIZER) ? Future.succeededFuture(true)
+          : relations.of(actor, person).map(rel -> StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.WRITE)));
       CascadeService cascades = new CascadeService(pool, new CascadeStore(), audit, Clock.systemUTC(),
-          config.integer("cascade.waiverDays"));
+          config.integer("cascade.waiverDays"), relations);
       // Every step that concerns the person produces a letter (PDF/A), kept with the case and mailed in the step's transaction.
       Letters letters = new Letters(vertx, pool, messages, legal, outbox, mailSender, audit, Clock.systemUTC(), config.zone(),
           config.string("letters.authority"), config.string("letters.referencePrefix"), config.string("http.publicUrl"));
@@ -189,7 +196,7 @@ public final class App implements AutoCloseable {
       attendance.sanctionBars(cascades::endBarred);
       // Requests for reasons after a no-show or an unbooked binding proposal, and the cases after them.
       NoShowService noShows = new NoShowService(pool, new NoShowStore(), audit, outbox, mailSender,
-          new NoShowMails(messages, config.zone(), config.string("http.publicUrl"), legal), legal, Clock.systemUTC(), noShowConfig);
+          new NoShowMails(messages, config.zone(), config.string("http.publicUrl"), legal), legal, Clock.systemUTC(), noShowConfig, relations);
       // Each step that concerns the person writes its letter in the step's transaction.
       noShows.letters(new NoShowLetters(letters));
       // The demo's requests for reasons (one open, one answered) through the service, once, right after seeding.
@@ -203,7 +210,6 @@ public final class App implements AutoCloseable {
       PgSessionStore sessions = new PgSessionStore(vertx, pool,
           java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
           java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")), cluster.nodeId(), cluster::otherNodes);
-      Relations relations = new Relations(pool);
       SecondFactor secondFactor = new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC(), new SealedSecret(secretKey(config, pool)));
       // Authenticators set up before their secrets were sealed are sealed now (each once, whichever node starts first).
       secondFactor.sealPlainSecrets().await(30, TimeUnit.SECONDS);
@@ -211,7 +217,7 @@ public final class App implements AutoCloseable {
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl"),
-                  new BookingCalendar(messages, config.string("http.publicUrl"), config.string("mail.from"))), metrics.registry()), live, outbox, mailSender,
+                  new BookingCalendar(messages, config.string("http.publicUrl"), config.string("mail.from"))), metrics.registry(), relations), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
           new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades, letters, relations), audit,
           new Health(vertx, pool, cluster, readiness), metrics, legal,

@@ -1,5 +1,6 @@
 package at.jobfair;
 
+import at.jobfair.access.CoverAdmin;
 import at.jobfair.account.SignIn;
 import at.jobfair.catalog.HomePage;
 import at.jobfair.observe.AccessLog;
@@ -139,7 +140,7 @@ public final class AppRouter {
     Catalog catalog = new Catalog(s.catalog(), s.pages());
     BookingApi bookingApi = new BookingApi(s.bookings(), s.bookings().calendar());
     BookingPages bookingPages = new BookingPages(s.bookings(), s.catalog(), s.pages(), s.meetings().service());
-    OutboxAdmin outbox = new OutboxAdmin(s.outbox().store(), s.mailSender(), s.pages(), s.config().zone());
+    OutboxAdmin outbox = new OutboxAdmin(s.outbox().store(), s.mailSender(), s.pages(), s.config().zone(), s.relations());
 
     // Start page, privacy notice
     e.page(GET, "/", anyone(), home::show);
@@ -191,6 +192,18 @@ public final class AppRouter {
     // A lost authenticator: another organiser removes it (after proving who they are); the person sets up a new one.
     e.page(POST, "/admin/users/second-factor/reset", roles(ORGANIZER), users::resetSecondFactorForm);
     e.api(POST, "/api/users/:id/second-factor/reset", roles(ORGANIZER), users::apiResetSecondFactor);
+    // Who stands in for whom (deputies with dates, teams) and the municipalities' areas: data Relations reads (organisers)
+    CoverAdmin cover = new CoverAdmin(s.pool(), s.audit(), s.pages(), java.time.Clock.systemUTC());
+    e.page(GET, "/admin/cover", roles(ORGANIZER), cover::page);
+    e.page(POST, "/admin/cover/deputies", roles(ORGANIZER), cover::deputyForm);
+    e.page(POST, "/admin/cover/deputies/:id/delete", roles(ORGANIZER), cover::removeDeputyForm);
+    e.page(POST, "/admin/cover/caseworkers/:id/team", roles(ORGANIZER), cover::teamForm);
+    e.page(POST, "/admin/cover/municipalities/:id/area", roles(ORGANIZER), cover::areaForm);
+    e.api(GET, "/api/caseload-cover", roles(ORGANIZER), cover::apiOverview);
+    e.api(POST, "/api/caseworkers/:id/deputies", roles(ORGANIZER), cover::apiAddDeputy);
+    e.api(DELETE, "/api/deputies/:id", roles(ORGANIZER), cover::apiRemoveDeputy);
+    e.api(PUT, "/api/caseworkers/:id/team", roles(ORGANIZER), cover::apiSetTeam);
+    e.api(PUT, "/api/municipalities/:id/area", roles(ORGANIZER), cover::apiSetArea);
 
     // Fairs, booths, vacancies and free slots (browsing)
     e.page(GET, "/fairs", anyone(), catalog::fairsPage);
@@ -292,8 +305,8 @@ public final class AppRouter {
     JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages(), s.legal().benefits(), s.relations());
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
     // No-shows and overdue binding proposals reach it as requests for reasons (the no-show package asks the person).
-    Worklist worklist = new Worklist(s.pool(), s.pages(), attendance, s.noShows()::caseworkerItems, cascades::caseworkerItems);
-    Board board = new Board(s.pool(), s.pages(), attendance, s.config().zone(), cascades::funnel);
+    Worklist worklist = new Worklist(s.pool(), s.relations(), s.pages(), attendance, s.noShows()::caseworkerItems, cascades::caseworkerItems);
+    Board board = new Board(s.pool(), s.relations(), s.pages(), attendance, s.config().zone(), cascades::funnel);
     Access readsRecords = roles(SFA, SFU, ORGANIZER, ERHEBUNG, KOMMUNE); // never employers, jobseekers or providers
     e.api(GET, "/api/jobseekers/:id", readsRecords, records::apiGet);
     e.api(PUT, "/api/jobseekers/:id", readsRecords, records::apiPut);
@@ -395,7 +408,8 @@ public final class AppRouter {
     e.page(POST, "/staff/reasons/:id/case", decidesReasons, reasonsPages::openCaseForm);
     e.page(POST, "/staff/reasons/:id/decision", decidesReasons, reasonsPages::decideForm);
     // Letters to the person (PDF/A): the person's own, and a case's for staff who read its dossier; never employers.
-    LetterWeb letters = new LetterWeb(s.letters(), s.pages());
+    LetterWeb letters = new LetterWeb(s.letters(), s.pages(), s.relations(),
+        id -> cascades.view(id).map(v -> v == null ? null : v.getJsonObject("person").getLong("id")));
     e.page(GET, "/me/letters", roles(JOBSEEKER), letters::minePage);
     e.api(GET, "/api/me/letters", roles(JOBSEEKER), letters::apiMine);
     e.api(GET, "/api/cascades/:id/letters", readsDossier, letters::apiOfCascade);

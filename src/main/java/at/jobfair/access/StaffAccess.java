@@ -10,6 +10,7 @@ import java.util.Set;
  *   <tr><th>relation</th><th>record (region, languages, caseworker)</th><th>benefit data (benefit type, sick notes,
  *   case and sanction data, dossier)</th></tr>
  *   <tr><td>CASEWORKER</td><td>read, change</td><td>read, change</td></tr>
+ *   <tr><td>DEPUTY (deputy or team member of the caseworker)</td><td>read, change</td><td>read, change</td></tr>
  *   <tr><td>MUNICIPALITY</td><td>read</td><td>read</td></tr>
  *   <tr><td>SANCTION_CHECK</td><td>read</td><td>read</td></tr>
  *   <tr><td>STATION</td><td>read</td><td>—</td></tr>
@@ -38,9 +39,10 @@ public final class StaffAccess {
     return null;
   }
 
-  private static boolean grants(Relation r, Data data, Mode mode) {
+  /** Whether this one relation grants it (the table above; {@link Relations} builds its list filters from it). */
+  static boolean grants(Relation r, Data data, Mode mode) {
     return switch (r) {
-      case CASEWORKER -> true;
+      case CASEWORKER, DEPUTY -> true;
       case MUNICIPALITY, SANCTION_CHECK -> mode == Mode.READ;
       case STATION -> data == Data.RECORD && mode == Mode.READ;
       case ADMINISTRATION -> data == Data.RECORD;

@@ -55,6 +55,19 @@ public final class AttendanceService {
     this.sickNoteFlagAfter = sickNoteFlagAfter;
   }
 
+  /** Whether the staff member may record a sick note (health data) for the person; decided in access/Relations. */
+  @FunctionalInterface
+  public interface SickNoteRight {
+    Future<Boolean> test(Account actor, long jobseekerId);
+  }
+
+  private volatile SickNoteRight mayRecordSickNote = (actor, person) -> Future.succeededFuture(false);
+
+  /** Set once at start-up, before requests are taken. */
+  public void sickNoteRight(SickNoteRight right) {
+    this.mayRecordSickNote = right;
+  }
+
   /** Set once at start-up, before requests are taken. */
   public void sanctionBars(SanctionBars bars) {
     this.sanctionBars = bars;
@@ -97,7 +110,8 @@ public final class AttendanceService {
   /** Staff record a sick note as the excuse; the N-th one of a person for obliged appointments raises the flag for the caseworker. */
   public Future<Booking> sickNote(Account actor, long bookingId, String note) {
     String cleanNote = note == null || note.isBlank() ? null : note.strip();
-    return pool.withTransaction(tx -> store.lock(tx, bookingId).compose(b -> {
+    return pool.withTransaction(tx -> store.lock(tx, bookingId).compose(b -> b == null ? Future.succeededFuture((Booking) null)
+        : mayRecordSickNote.test(actor, b.jobseekerId()).map(may -> may ? b : null)).compose(b -> {
       if (b == null) return Future.failedFuture(ApiError.notFound("booking_not_found"));
       String refusal = AttendancePolicy.sickNote(b.facts(), cleanNote);
       if (refusal != null) return Future.failedFuture(refusal(refusal));

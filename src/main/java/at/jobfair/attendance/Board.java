@@ -1,5 +1,8 @@
 package at.jobfair.attendance;
 
+import at.jobfair.access.Relations;
+import at.jobfair.access.StaffAccess;
+import at.jobfair.account.Account;
 import at.jobfair.attendance.AttendancePolicy.Facts;
 import at.jobfair.attendance.AttendancePolicy.State;
 import at.jobfair.db.Rows;
@@ -20,6 +23,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The live staff board of a fair: per booth and slot who is booked, checked in, waiting, in a meeting, late or absent,
@@ -36,6 +41,7 @@ public final class Board {
       "excused", "participated"};
 
   private final Pool pool;
+  private final Relations relations;
   private final Pages pages;
   private final AttendanceService attendance;
   private final ZoneId zone;
@@ -47,8 +53,9 @@ public final class Board {
     Future<JsonObject> of(io.vertx.sqlclient.SqlClient c, long fairId);
   }
 
-  public Board(Pool pool, Pages pages, AttendanceService attendance, ZoneId zone, Funnel funnel) {
+  public Board(Pool pool, Relations relations, Pages pages, AttendanceService attendance, ZoneId zone, Funnel funnel) {
     this.funnel = funnel;
+    this.relations = relations;
     this.pool = pool;
     this.pages = pages;
     this.attendance = attendance;
@@ -56,11 +63,11 @@ public final class Board {
   }
 
   public Future<?> api(RoutingContext ctx) {
-    return board(Http.pathId(ctx, "id")).onSuccess(b -> Http.ok(ctx, b));
+    return board(Http.pathId(ctx, "id"), at.jobfair.web.Sessions.user(ctx)).onSuccess(b -> Http.ok(ctx, b));
   }
 
   public Future<?> page(RoutingContext ctx) {
-    return board(Http.pathId(ctx, "id")).onSuccess(b -> {
+    return board(Http.pathId(ctx, "id"), at.jobfair.web.Sessions.user(ctx)).onSuccess(b -> {
       Map<String, Object> model = new HashMap<>();
       model.put("board", b);
       model.put("fair", b.getJsonObject("fair"));
@@ -78,7 +85,7 @@ public final class Board {
   /** Semicolon-separated, UTF-8 with a byte-order mark (Excel), times in the configured zone. */
   public Future<?> csv(RoutingContext ctx) {
     long fairId = Http.pathId(ctx, "id");
-    return appointments(fairId).onSuccess(b -> {
+    return appointments(fairId, at.jobfair.web.Sessions.user(ctx)).onSuccess(b -> {
       DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
       StringBuilder sb = new StringBuilder("\uFEFF");
       sb.append("booking;employer;slot_start;slot_end;jobseeker;legal_basis;source;booking_status;checked_in_at;state;outcome;next_step;outcome_by\r\n");
@@ -93,7 +100,7 @@ public final class Board {
                 .append(cell(booth.getString("employer"))).append(';')
                 .append(f.format(Instant.parse(slot.getString("start")))).append(';')
                 .append(f.format(Instant.parse(slot.getString("end")))).append(';')
-                .append(cell(k.getJsonObject("jobseeker").getString("name"))).append(';')
+                .append(cell(k.getJsonObject("jobseeker") == null ? null : k.getJsonObject("jobseeker").getString("name"))).append(';')
                 .append(k.getString("legalBasis")).append(';')
                 .append(k.getString("source")).append(';')
                 .append(k.getString("status")).append(';')
@@ -124,15 +131,20 @@ public final class Board {
     return s == null ? "" : s;
   }
 
-  /** The board: its appointments, the meeting failures of the last hour and the cascade's funnel. */
-  public Future<JsonObject> board(long fairId) {
-    return appointments(fairId)
+  /** The board as {@code viewer} may see it: its appointments, the meeting failures of the last hour and the cascade's funnel. */
+  public Future<JsonObject> board(long fairId, Account viewer) {
+    return appointments(fairId, viewer)
         .compose(board -> meetingFailures(fairId).map(f -> board.put("meetingFailures", f)))
         .compose(b -> funnel.of(pool, fairId).map(f -> b.put("funnel", f)));
   }
 
-  /** The fair with its booths, slots and bookings, each booking's attendance state and counts (all the CSV needs). */
-  private Future<JsonObject> appointments(long fairId) {
+  /**
+   * The fair with its booths, slots and bookings, each booking's attendance state and counts (all the CSV needs). Counts
+   * are everyone's; a booking names its person only to staff who may read the person's record, and tells a sick note
+   * apart from other excuses only to staff who may read their benefit and health data (Relations decides both; such a
+   * read goes into the person's access log).
+   */
+  private Future<JsonObject> appointments(long fairId, Account viewer) {
     Instant now = attendance.clock().instant();
     return pool.preparedQuery("select id, name, format, starts_at, ends_at from fair where id = $1").execute(Tuple.of(fairId)).compose(fairs -> {
       if (fairs.size() == 0) return Future.failedFuture(ApiError.notFound("fair_not_found"));
@@ -149,11 +161,18 @@ public final class Board {
                   + "t.next_step, t.outcome_source, " + AttendanceStore.FACT_COLUMNS + """
                      , exists (select 1 from meeting_event e where e.booking_id = k.id and e.role = 'EMPLOYER' and e.kind = 'JOIN')
                        or exists (select 1 from meeting m where m.booking_id = k.id and m.phone_confirmed_at is not null) as employer_joined
+                     , """ + relations.may(StaffAccess.Data.RECORD, StaffAccess.Mode.READ, "k.jobseeker_id", "$2", "$3") + " as shows_person, "
+                  + relations.may(StaffAccess.Data.BENEFIT, StaffAccess.Mode.READ, "k.jobseeker_id", "$2", "$3") + """
+                      as shows_health
                      from booking k join booth b on b.id = k.booth_id join account a on a.id = k.jobseeker_id
                      left join attendance t on t.booking_id = k.id
                     where b.fair_id = $1 order by lower(k.during), k.id""")
-              .execute(Tuple.of(fairId))
-              .map(bookings -> assemble(fair, format, slots, bookings, now)));
+              .execute(Tuple.of(fairId, viewer.id(), Relations.roles(viewer)))
+              .compose(bookings -> {
+                Set<Long> sickNotesShown = new TreeSet<>();
+                JsonObject out = assemble(fair, format, slots, bookings, now, sickNotesShown);
+                return relations.logReads(viewer, sickNotesShown, "board_sick_note", StaffAccess.Data.BENEFIT).map(out);
+              }));
     });
   }
 
@@ -176,7 +195,8 @@ public final class Board {
         });
   }
 
-  private JsonObject assemble(JsonObject fair, String format, Iterable<Row> slotRows, Iterable<Row> bookingRows, Instant now) {
+  private JsonObject assemble(JsonObject fair, String format, Iterable<Row> slotRows, Iterable<Row> bookingRows, Instant now,
+                              Set<Long> sickNotesShown) {
     Map<Long, JsonObject> booths = new LinkedHashMap<>();
     Map<Long, JsonObject> slots = new HashMap<>();
     for (Row r : slotRows) {
@@ -201,10 +221,15 @@ public final class Board {
       if (slot == null) continue;
       Facts f = AttendanceStore.facts(r);
       State state = AttendancePolicy.state(f, now, attendance.grace());
+      boolean showsPerson = Boolean.TRUE.equals(r.getBoolean("shows_person"));
+      // a sick note is health data: without the right to it, the board says "excused" as for any other excuse
+      boolean sick = state == State.EXCUSED_SICK;
+      boolean showsHealth = showsPerson && Boolean.TRUE.equals(r.getBoolean("shows_health"));
+      if (sick && showsHealth) sickNotesShown.add(r.getLong("jobseeker_id"));
       slot.getJsonArray("bookings").add(new JsonObject().put("id", r.getLong("id"))
-          .put("jobseeker", new JsonObject().put("id", r.getLong("jobseeker_id")).put("name", r.getString("person_name")))
+          .put("jobseeker", showsPerson ? new JsonObject().put("id", r.getLong("jobseeker_id")).put("name", r.getString("person_name")) : null)
           .put("status", r.getString("status")).put("source", r.getString("source")).put("legalBasis", f.legalBasis().name())
-          .put("state", state.name()).put("checkedInAt", f.checkedInAt() == null ? null : f.checkedInAt().toString())
+          .put("state", sick && !showsHealth ? "EXCUSED" : state.name()).put("checkedInAt", f.checkedInAt() == null ? null : f.checkedInAt().toString())
           .put("outcome", f.outcome() == null ? null : f.outcome().name()).put("nextStep", r.getString("next_step"))
           .put("outcomeBy", r.getString("outcome_source"))
           .put("offerAnotherSlot", state == State.EMPLOYER_NO_SHOW));

@@ -1,5 +1,7 @@
 package at.jobfair.attendance;
 
+import at.jobfair.access.Relations;
+import at.jobfair.access.StaffAccess;
 import at.jobfair.account.Account;
 import at.jobfair.attendance.AttendancePolicy.Facts;
 import at.jobfair.db.Rows;
@@ -43,7 +45,7 @@ public final class Worklist {
     Future<List<JsonObject>> of(long caseworkerId);
   }
 
-  private static final String ITEMS = """
+  private static final String ITEMS_SELECT = """
       select w.id as item_id, w.kind, w.created_at as item_created_at, w.jobseeker_id, p.name as person_name,
              k.id as booking_id, k.status = 'ACTIVE' as active, k.status, k.source, k.legal_basis, k.created_at as booked_at, k.cancelled_at, k.cancelled_as,
              lower(k.during) as starts_at, upper(k.during) as ends_at, e.name as employer_name, f.id as fair_id, f.name as fair_name,
@@ -59,16 +61,20 @@ public final class Worklist {
         join employer e on e.id = b.employer_id
         join fair f on f.id = b.fair_id
         left join attendance t on t.booking_id = k.id
-       where j.caseworker_id = $1 and w.result is null and w.kind = 'SICK_NOTE_FLAG'
-       order by w.created_at, w.id""";
+       where w.result is null and w.kind = 'SICK_NOTE_FLAG' and\s""";
 
   private final Pool pool;
+  private final Relations relations;
+  private final String items;
   private final Pages pages;
   private final AttendanceService attendance;
   private final List<ItemSource> more;
 
-  public Worklist(Pool pool, Pages pages, AttendanceService attendance, ItemSource... more) {
+  public Worklist(Pool pool, Relations relations, Pages pages, AttendanceService attendance, ItemSource... more) {
     this.pool = pool;
+    this.relations = relations;
+    // the caseworker's own people and those they stand in for (Relations decides who that is)
+    this.items = ITEMS_SELECT + relations.caseload("w.jobseeker_id", "$1") + " order by w.created_at, w.id";
     this.pages = pages;
     this.attendance = attendance;
     this.more = List.of(more);
@@ -129,19 +135,18 @@ public final class Worklist {
     if (cleanNote != null && cleanNote.length() > AttendancePolicy.MAX_NOTE) return Future.failedFuture(ApiError.badRequest("note_too_long"));
     return pool.preparedQuery("""
             update worklist_item w set result = $3, result_note = $4, result_by = $2, result_at = now()
-              from jobseeker j where j.account_id = w.jobseeker_id and j.caseworker_id = $2 and w.id = $1 and w.result is null
-            returning w.id""")
+             where w.id = $1 and w.result is null and\s""" + relations.caseload("w.jobseeker_id", "$2") + " returning w.id")
         .execute(Tuple.of(itemId, me.id(), result, cleanNote))
         .compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture() : pool.preparedQuery("""
-                select w.result is not null from worklist_item w join jobseeker j on j.account_id = w.jobseeker_id
-                 where w.id = $1 and j.caseworker_id = $2""").execute(Tuple.of(itemId, me.id()))
+                select w.result is not null from worklist_item w where w.id = $1 and\s""" + relations.caseload("w.jobseeker_id", "$2"))
+                .execute(Tuple.of(itemId, me.id()))
             .compose(r -> Future.failedFuture(r.size() == 0 ? ApiError.notFound("worklist_item_not_found") : ApiError.conflict("worklist_item_closed"))));
   }
 
   /** The open items of the caseworker's own people, with evidence. */
   public Future<JsonObject> open(Account me) {
     Instant now = attendance.clock().instant();
-    return pool.preparedQuery(ITEMS).execute(Tuple.of(me.id())).compose(rows -> {
+    return pool.preparedQuery(items).execute(Tuple.of(me.id())).compose(rows -> {
       List<JsonObject> items = new ArrayList<>();
       Set<Long> flagged = new java.util.TreeSet<>();
       for (Row r : rows) {
@@ -150,7 +155,8 @@ public final class Worklist {
         if ("SICK_NOTE_FLAG".equals(kind)) flagged.add(r.getLong("jobseeker_id"));
         items.add(item(r, f, now));
       }
-      return sickNotes(flagged).compose(notes -> {
+      // sick notes are health data: each person's entry goes into their access log, with the relation (own or deputy)
+      return relations.logReads(me, flagged, "sick_notes", StaffAccess.Data.BENEFIT).compose(v -> sickNotes(flagged)).compose(notes -> {
         for (JsonObject item : items) {
           if ("SICK_NOTE_FLAG".equals(item.getString("kind"))) {
             JsonArray list = notes.getOrDefault(item.getJsonObject("person").getLong("id"), new JsonArray());

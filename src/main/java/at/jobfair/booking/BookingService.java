@@ -1,5 +1,7 @@
 package at.jobfair.booking;
 
+import at.jobfair.access.Relations;
+import at.jobfair.access.StaffAccess;
 import at.jobfair.account.Account;
 import at.jobfair.account.Role;
 import at.jobfair.booking.BookingPolicy.Actor;
@@ -25,6 +27,7 @@ public final class BookingService {
 
   public static final int ALTERNATIVES = 5;
   private final Pool pool;
+  private final Relations relations;
   private final BookingStore store;
   private final Clock clock;
   private final Outbox outbox;
@@ -33,8 +36,9 @@ public final class BookingService {
   private final BookingCounts counts;
 
   public BookingService(Pool pool, BookingStore store, Clock clock, Outbox outbox, MailSender mailSender, BookingMails mails,
-                        MeterRegistry metrics) {
+                        MeterRegistry metrics, Relations relations) {
     this.pool = pool;
+    this.relations = relations;
     this.store = store;
     this.clock = clock;
     this.outbox = outbox;
@@ -116,18 +120,18 @@ public final class BookingService {
         })).onSuccess(list -> mailSender.wake());
   }
 
-  /** A booking as the actor may see it: their own, their booth's, or any for staff; otherwise "not found". */
   /**
    * A booking as its reader may see it: the person, the booth's representatives, the staff who run fairs and booths
-   * (organisers, SfU) and the person's own caseworker; for anyone else (a training provider, another SfA) there is none.
+   * (organisers, SfU), and other staff who may read the person's record (Relations: the caseworker or their deputy, a
+   * station or the sanction check the person was at, the municipality of a minimum-income recipient); for anyone else
+   * (a training provider or an SfA without a relation) there is none.
    */
   public Future<View> visible(Account actor, long bookingId) {
     return store.find(pool, bookingId).compose(b -> {
       if (b == null) return Future.failedFuture(ApiError.notFound("booking_not_found"));
       if (actorFor(actor, b) != null || actor.has(Role.ORGANIZER) || actor.has(Role.SFU)) return Future.succeededFuture(b);
-      if (!actor.has(Role.SFA)) return Future.failedFuture(ApiError.notFound("booking_not_found"));
-      return store.caseworkerOf(pool, b.jobseekerId()).compose(cw -> cw != null && cw == actor.id() ? Future.succeededFuture(b)
-          : Future.failedFuture(ApiError.notFound("booking_not_found")));
+      return relations.of(actor, b.jobseekerId()).compose(rel -> StaffAccess.may(rel, StaffAccess.Data.RECORD, StaffAccess.Mode.READ)
+          ? Future.succeededFuture(b) : Future.failedFuture(ApiError.notFound("booking_not_found")));
     });
   }
 

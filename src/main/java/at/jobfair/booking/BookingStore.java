@@ -205,12 +205,6 @@ public final class BookingStore {
   }
 
   /** The employer of a booth, or null when there is no such booth. */
-  /** The person's SfA caseworker, or null. */
-  public Future<Long> caseworkerOf(SqlClient c, long jobseekerId) {
-    return c.preparedQuery("select caseworker_id from jobseeker where account_id = $1").execute(Tuple.of(jobseekerId))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
-  }
-
   public Future<Long> boothEmployer(SqlClient c, long boothId) {
     return c.preparedQuery("select employer_id from booth where id = $1").execute(Tuple.of(boothId))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));

@@ -64,11 +64,14 @@ public final class CascadeApi {
   /** Staff read the whole cascade; the person only their own, in their own view; nobody else learns it exists. */
   public Future<?> get(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
-    return service.view(Http.pathId(ctx, "id")).map(v -> {
+    return service.view(Http.pathId(ctx, "id")).compose(v -> {
       if (v == null) throw ApiError.notFound("cascade_not_found");
-      if (user.isStaff()) return v;
+      if (user.isStaff()) return dossier.caseFor(user, v);
       if (v.getJsonObject("person").getLong("id") != user.id()) throw ApiError.notFound("cascade_not_found");
-      return forPerson(v);
+      return Future.succeededFuture(forPerson(v));
+    }).map(v -> {
+      if (v == null) throw ApiError.notFound("cascade_not_found");
+      return v;
     }).onSuccess(v -> Http.ok(ctx, v));
   }
 

@@ -113,10 +113,14 @@ public final class CascadeMachine {
     }
   }
 
-  /** The responsible decider: KOMMUNE for minimum-income recipients, else the person's own SFA caseworker. */
+  /**
+   * The responsible decider: KOMMUNE for minimum-income recipients, else the person's own SFA caseworker or an SfA
+   * standing in for them (deputy or team member).
+   */
   static boolean decides(Cascade c, Actor a) {
     if (c.minimumIncome()) return a.role() == Role.KOMMUNE;
-    return a.role() == Role.SFA && a.id() != null && a.id().equals(c.caseworkerId());
+    if (a.role() != Role.SFA || c.caseworkerId() == null) return false;
+    return c.caseworkerId().equals(a.id()) || c.caseworkerId().equals(a.standsInFor());
   }
 
   private static boolean sanctionStep(Cascade c, Type t) {

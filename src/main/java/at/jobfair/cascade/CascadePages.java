@@ -242,12 +242,12 @@ public final class CascadePages {
   /** A case: its history, and the decider's forms when it is theirs to decide. */
   public Future<?> casePage(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
-    return service.view(Http.pathId(ctx, "id")).map(v -> {
+    return service.view(Http.pathId(ctx, "id")).compose(v -> dossier.caseFor(user, v)).map(v -> {
       if (v == null) throw ApiError.notFound("cascade_not_found");
       Map<String, Object> m = model(ctx);
       m.put("c", v);
       boolean decider = "KOMMUNE".equals(v.getString("decider")) ? user.has(Role.KOMMUNE)
-          : user.has(Role.SFA) && isCaseworker(user, v);
+          : user.has(Role.SFA) && (isCaseworker(user, v) || v.getBoolean("standsIn", false));
       String state = v.getString("state");
       m.put("mayDecide", decider && ("SANCTION_PROPOSED".equals(state) || "DECISION_PENDING".equals(state)));
       m.put("mayJobStart", decider && "IMPOSED".equals(state) && v.getString("waiverDeadline") != null);

@@ -1,5 +1,6 @@
 package at.jobfair.cascade;
 
+import at.jobfair.access.Relations;
 import at.jobfair.account.Account;
 import at.jobfair.account.Role;
 import at.jobfair.audit.AuditChain;
@@ -44,6 +45,7 @@ public final class CascadeService {
       "handover_not_here");
 
   private final Pool pool;
+  private final Relations relations;
   private final CascadeStore store;
   private final AuditLog audit;
   private final Clock clock;
@@ -52,8 +54,9 @@ public final class CascadeService {
   /** The letters steps produce (a decision, a waiver); none when not wired (see {@link #letters}). */
   private CascadeLetters letters;
 
-  public CascadeService(Pool pool, CascadeStore store, AuditLog audit, Clock clock, int waiverDays) {
+  public CascadeService(Pool pool, CascadeStore store, AuditLog audit, Clock clock, int waiverDays, Relations relations) {
     this.pool = pool;
+    this.relations = relations;
     this.store = store;
     this.audit = audit;
     this.clock = clock;
@@ -304,7 +307,7 @@ public final class CascadeService {
       return store.playbook(tx, row.fairId()).compose(sp -> store.facts(tx, row.fairId(), row.jobseekerId()).compose(f -> {
         Cascade c = row.cascade().withFacts(f);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Chosen chosen = choose(sp.playbook(), c, Event.statement("hearing record"), user, now);
+        Chosen chosen = choose(sp.playbook(), c, Event.statement("hearing record"), user, now, null);
         if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
         String role = chosen.actor().roleCode();
         Future<String> language = given.language() != null ? Future.succeededFuture(given.language())
@@ -435,8 +438,30 @@ public final class CascadeService {
   /** One step on a locked cascade whose facts the caller has already merged into {@code c}. */
   private Future<Void> move(SqlClient tx, StoredPlaybook sp, CascadeRow row, Cascade c, Event e, Account user) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Chosen chosen = choose(sp.playbook(), c, e, user, now);
+    // A deputy or team member decides for the caseworker (access/Relations finds whether they stand in now).
+    Future<String> standsIn = user == null || !DECIDER_EVENTS.contains(e.type()) || c.caseworkerId() == null
+        ? Future.succeededFuture(null)
+        : relations.standsIn(tx, Long.valueOf(c.caseworkerId()), user).map(yes -> yes ? c.caseworkerId() : null);
+    return standsIn.compose(forCaseworker -> chosen(tx, sp, row, c, e, user, now, forCaseworker));
+  }
+
+  private Future<Void> chosen(SqlClient tx, StoredPlaybook sp, CascadeRow row, Cascade c, Event e, Account user, Instant now,
+                              String forCaseworker) {
+    Chosen chosen = choose(sp.playbook(), c, e, user, now, forCaseworker);
     if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
+    // The municipality decides only for people of its area (access/Relations); the machine knows roles, not areas.
+    if (chosen.actor().role() == Role.KOMMUNE && DECIDER_EVENTS.contains(e.type())) {
+      return tx.preparedQuery("select " + Relations.inArea("$1::bigint", "$2::bigint")).execute(Tuple.of(row.jobseekerId(), user.id()))
+          .compose(rows -> rows.iterator().next().getBoolean(0) ? proceed(tx, row, e, user, chosen, now)
+              : Future.failedFuture(refusal("not_responsible_decider")));
+    }
+    return proceed(tx, row, e, user, chosen, now);
+  }
+
+  private static final java.util.Set<Event.Type> DECIDER_EVENTS = java.util.EnumSet.of(Event.Type.DECIDE, Event.Type.WAIVE,
+      Event.Type.REFUSE_WAIVER, Event.Type.JOB_START);
+
+  private Future<Void> proceed(SqlClient tx, CascadeRow row, Event e, Account user, Chosen chosen, Instant now) {
     // No station step before the fair starts (admission checked the whole window already).
     boolean stationStep = e.type() == Event.Type.TAKE || (e.type().station() != null && e.type().station() != Station.DECISION);
     if (stationStep) return running(tx, row.fairId(), false).compose(x -> moved(tx, row, e, user, chosen, now));
@@ -515,12 +540,12 @@ public final class CascadeService {
    * The actor for a signed-in person: the first of their roles for which the machine takes the step; when none does,
    * the refusal that says most (a missing reason rather than "not your station" when one of the roles fits).
    */
-  private static Chosen choose(Playbook pb, Cascade c, Event e, Account user, Instant now) {
+  private static Chosen choose(Playbook pb, Cascade c, Event e, Account user, Instant now, String forCaseworker) {
     if (user == null) return new Chosen(Actor.SYSTEM, CascadeMachine.apply(pb, c, e, Actor.SYSTEM, now));
     Chosen first = null;
     Chosen best = null;
     for (Role r : user.roles().stream().sorted().toList()) {
-      Actor a = new Actor(r, String.valueOf(user.id()));
+      Actor a = new Actor(r, String.valueOf(user.id()), r == Role.SFA ? forCaseworker : null);
       Outcome o = CascadeMachine.apply(pb, c, e, a, now);
       Chosen ch = new Chosen(a, o);
       if (o instanceof Outcome.Moved) return ch;
@@ -584,12 +609,13 @@ public final class CascadeService {
         boolean decision = s.station() == Station.DECISION;
         boolean kommune = user.has(Role.KOMMUNE);
         String filter = !decision || user.has(Role.ORGANIZER) ? "true"
-            : kommune ? "c.minimum_income" : "(not c.minimum_income and c.caseworker_id = $3)";
+            : kommune ? "(c.minimum_income and " + Relations.inArea("c.jobseeker_id", "$3") + ")"
+            : "(not c.minimum_income and (c.caseworker_id = $3 or " + relations.standsInFor("c.caseworker_id", "$3") + "))";
         return pool.preparedQuery("""
                 select c.id, c.state, c.waiting_since, c.taken_by, c.taken_at, c.decision_due, c.version, a.name, t.name as taken_by_name
                   from cascade c join account a on a.id = c.jobseeker_id left join account t on t.id = c.taken_by
                  where c.fair_id = $1 and c.station = $2 and\s""" + filter + " order by c.waiting_since nulls last, c.id")
-            .execute(decision && !kommune && !user.has(Role.ORGANIZER) ? Tuple.of(s.fairId(), s.station().name(), user.id())
+            .execute(decision && !user.has(Role.ORGANIZER) ? Tuple.of(s.fairId(), s.station().name(), user.id())
                 : Tuple.of(s.fairId(), s.station().name()))
             .map(rows -> {
               JsonArray waiting = new JsonArray();
@@ -679,8 +705,9 @@ public final class CascadeService {
                    (select s.finding from cascade_step s where s.cascade_id = c.id and s.event = 'FINDING' order by s.id desc limit 1) as finding
               from cascade c join account a on a.id = c.jobseeker_id join fair f on f.id = c.fair_id
              where c.state in ('SANCTION_PROPOSED', 'DECISION_PENDING', 'WAIVER_CONSIDERATION')
-               and (($2 and c.minimum_income) or ($3 and not c.minimum_income and c.caseworker_id = $1))
-             order by c.decision_due nulls last, c.id""")
+               and (($2 and c.minimum_income and\s""" + Relations.inArea("c.jobseeker_id", "$1") + """
+                  ) or ($3 and not c.minimum_income and (c.caseworker_id = $1 or\s""" + relations.standsInFor("c.caseworker_id", "$1")
+            + ")))  order by c.decision_due nulls last, c.id")
         .execute(Tuple.of(accountId, kommune, sfa)).compose(rows -> courseFollowUps(accountId, sfa).map(followUps -> {
           JsonArray out = new JsonArray();
           for (Row r : rows) {
@@ -707,7 +734,8 @@ public final class CascadeService {
             select w.id, w.cascade_id, w.created_at, c.fair_id, f.name as fair_name, a.id as person_id, a.name
               from worklist_item w join jobseeker j on j.account_id = w.jobseeker_id join cascade c on c.id = w.cascade_id
               join fair f on f.id = c.fair_id join account a on a.id = w.jobseeker_id
-             where w.kind = 'COURSE_FOLLOW_UP' and w.result is null and j.caseworker_id = $1 order by w.created_at, w.id""")
+             where w.kind = 'COURSE_FOLLOW_UP' and w.result is null and\s""" + relations.caseload("w.jobseeker_id", "$1")
+            + " order by w.created_at, w.id")
         .execute(Tuple.of(caseworkerId)).map(rows -> {
           JsonArray out = new JsonArray();
           for (Row r : rows) {

@@ -56,6 +56,46 @@ public final class Dossier {
     });
   }
 
+  /** Sanction states and steps: case and sanction data, for staff with a right to the person's benefit data only. */
+  static final java.util.Set<String> SANCTION_STATES = java.util.Set.of("NO_SANCTION", "SANCTION_PROPOSED", "DECISION_PENDING",
+      "SENT_BACK", "IMPOSED", "NOT_IMPOSED", "WAIVER_CONSIDERATION", "WAIVED");
+  static final java.util.Set<String> SANCTION_EVENTS = java.util.Set.of("STATEMENT", "FINDING", "DECIDE", "JOB_START", "WAIVE",
+      "REFUSE_WAIVER", "SANCTION_BARRED");
+
+  /**
+   * A case ({@link CascadeService#view}) as a member of staff may see it (Relations decides): nothing (null, a 404)
+   * without a right to the person's record; without a right to their benefit data (station staff of an offer, organisers)
+   * no minimum-income flag, findings, hearing, decision or sanction dates, and a sanction state only as "hidden". A read
+   * with benefit data goes into the person's access log.
+   */
+  public Future<JsonObject> caseFor(Account staff, JsonObject view) {
+    if (view == null) return Future.succeededFuture(null);
+    long person = view.getJsonObject("person").getLong("id");
+    return relations.of(staff, person).compose(rel -> {
+      if (!StaffAccess.may(rel, StaffAccess.Data.RECORD, StaffAccess.Mode.READ)) return Future.succeededFuture((JsonObject) null);
+      if (StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.READ)) {
+        // standsIn: the reader acts for the person's caseworker (deputy or team) and may decide as they would
+        return relations.logRead(staff, person, "cascade", rel, StaffAccess.Data.BENEFIT)
+            .map(v -> view.put("standsIn", rel.contains(at.jobfair.access.Relation.DEPUTY) && !rel.contains(at.jobfair.access.Relation.CASEWORKER)));
+      }
+      JsonObject out = view.copy();
+      for (String key : new String[] {"minimumIncome", "decider", "decisionDue", "imposedAt", "waiverDeadline", "jobStart", "statementGiven"}) {
+        out.remove(key);
+      }
+      if (SANCTION_STATES.contains(out.getString("state"))) out.put("state", "HIDDEN");
+      JsonArray steps = new JsonArray();
+      for (Object o : view.getJsonArray("steps", new JsonArray())) {
+        JsonObject step = ((JsonObject) o).copy();
+        if (SANCTION_EVENTS.contains(step.getString("event"))) continue;
+        for (String key : new String[] {"finding", "decision", "reasons", "hearing", "jobStart"}) step.remove(key);
+        if (SANCTION_STATES.contains(step.getString("to"))) step.put("to", "HIDDEN");
+        if (SANCTION_STATES.contains(step.getString("from"))) step.put("from", "HIDDEN");
+        steps.add(step);
+      }
+      return Future.succeededFuture(out.put("steps", steps));
+    });
+  }
+
   public Future<JsonObject> of(long cascadeId, Lang lang) {
     return cascades.view(cascadeId).compose(view -> {
       if (view == null) return Future.succeededFuture(null);

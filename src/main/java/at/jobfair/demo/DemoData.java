@@ -151,6 +151,9 @@ public final class DemoData {
             update jobseeker set region = $2, languages = $3, caseworker_id = $4, benefit_type = $5 where account_id = $1""").executeBatch(List.of(
         Tuple.of(accountIds.get("seeker@demo.test"), "Wien", new String[] {"de"}, accountIds.get("sfa@demo.test"), benefit(legal, "UNEMPLOYMENT_BENEFIT")),
         Tuple.of(accountIds.get("seeker2@demo.test"), "Wien", new String[] {"en", "ar"}, accountIds.get("sfa@demo.test"), benefit(legal, "MINIMUM_INCOME")))).mapEmpty());
+    // The demo municipality decides for Vienna, where every demo jobseeker lives (the MUNICIPALITY relation needs the area).
+    chain = chain.compose(v -> tx.preparedQuery("insert into municipality_area (account_id, region) values ($1, 'Wien')")
+        .execute(Tuple.of(accountIds.get("kommune@demo.test"))).mapEmpty());
 
     LocalDate today = LocalDate.now(clock.withZone(zone));
     Instant orientation = ZonedDateTime.of(today, LocalTime.of(9, 0), zone).toInstant();

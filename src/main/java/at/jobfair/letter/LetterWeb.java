@@ -1,6 +1,9 @@
 package at.jobfair.letter;
 
+import at.jobfair.access.Relations;
+import at.jobfair.access.StaffAccess;
 import at.jobfair.account.Account;
+import at.jobfair.web.ApiError;
 import at.jobfair.account.Role;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
@@ -25,12 +28,33 @@ public final class LetterWeb {
   /** The roles that read a case's dossier, and with it its letters (as the dossier's route in AppRouter). */
   public static final Set<Role> READS_CASES = EnumSet.of(Role.SFA, Role.ERHEBUNG, Role.ORGANIZER, Role.KOMMUNE);
 
+  /** The person a cascade is about, or null when there is no such cascade (the cascade feature answers). */
+  @FunctionalInterface
+  public interface PersonOfCase {
+    Future<Long> of(long cascadeId);
+  }
+
   private final Letters letters;
   private final Pages pages;
+  private final Relations relations;
+  private final PersonOfCase personOfCase;
 
-  public LetterWeb(Letters letters, Pages pages) {
+  public LetterWeb(Letters letters, Pages pages, Relations relations, PersonOfCase personOfCase) {
     this.letters = letters;
     this.pages = pages;
+    this.relations = relations;
+    this.personOfCase = personOfCase;
+  }
+
+  /**
+   * Passes when the staff member may read the person's benefit data (Relations: a case's letters are sanction data)
+   * and records the read in the person's access log; otherwise fails as if there were nothing (404).
+   */
+  private Future<Void> readsBenefit(Account staff, Long person, String what) {
+    if (person == null) return Future.failedFuture(ApiError.notFound("letter_not_found"));
+    return relations.of(staff, person).compose(rel -> StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.READ)
+        ? relations.logRead(staff, person, what, rel, StaffAccess.Data.BENEFIT)
+        : Future.failedFuture(ApiError.notFound("letter_not_found")));
   }
 
   /** {@code GET /me/letters}: the person's letters with their downloads. */
@@ -52,14 +76,18 @@ public final class LetterWeb {
   /** {@code GET /api/cascades/:id/letters}: the case's letters, for staff who read its dossier. */
   public Future<?> apiOfCascade(RoutingContext ctx) {
     long id = Http.pathId(ctx, "id");
-    return letters.ofCase("cascade:" + id, Http.lang(ctx)).onSuccess(list -> Http.ok(ctx, new JsonObject().put("items", list)));
+    return personOfCase.of(id).compose(person -> readsBenefit(Sessions.user(ctx), person, "letters"))
+        .compose(v -> letters.ofCase("cascade:" + id, Http.lang(ctx))).onSuccess(list -> Http.ok(ctx, new JsonObject().put("items", list)));
   }
 
   /** {@code GET /api/letters/:id/pdf}: the PDF/A as it was mailed. */
   public Future<?> pdf(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
     boolean staff = user.roles().stream().anyMatch(READS_CASES::contains);
-    return letters.file(Http.pathId(ctx, "id"), user.id(), staff).onSuccess(f -> ctx.response()
+    return letters.file(Http.pathId(ctx, "id"), user.id(), staff)
+        // staff: only with a right to the person's benefit data (the person's own letter needs none)
+        .compose(f -> f.jobseekerId() == user.id() ? Future.succeededFuture(f) : readsBenefit(user, f.jobseekerId(), "letter").map(f))
+        .onSuccess(f -> ctx.response()
         .putHeader("Content-Type", "application/pdf")
         .putHeader("Content-Disposition", "attachment; filename=\"" + Letters.fileName(f.reference()) + "\"")
         .putHeader("Cache-Control", "no-store")

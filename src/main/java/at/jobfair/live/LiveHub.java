@@ -110,7 +110,11 @@ public final class LiveHub {
     for (String topic : topics(change)) {
       Set<ServerWebSocket> set = subscribers.get(topic);
       if (set == null || set.isEmpty()) continue;
-      String message = change.copy().put("topic", topic).encode();
+      JsonObject out = change.copy().put("topic", topic);
+      // The board's topic is every staff member's, as its route: who a change was about is not theirs to know unless
+      // they relate to the person, so the person's id stays out (the page fetches what it may show).
+      if (topic.startsWith("fair-staff:")) out.remove("jobseeker");
+      String message = out.encode();
       for (ServerWebSocket ws : set) send(ws, message);
     }
   }

@@ -1,5 +1,10 @@
 package at.jobfair.mail;
 
+import at.jobfair.access.Relations;
+import at.jobfair.access.StaffAccess;
+import at.jobfair.account.Account;
+import at.jobfair.account.Role;
+import at.jobfair.web.Sessions;
 import at.jobfair.mail.OutboxStore.Message;
 import at.jobfair.mail.OutboxStore.Status;
 import at.jobfair.web.ApiError;
@@ -38,10 +43,22 @@ public final class OutboxAdmin {
   private final MailSender sender;
   private final Pages pages;
   private final ZoneId zone;
+  private final Relations relations;
+  /** Which messages a reader sees: those to people whose record they may read (Relations decides). */
+  private final String scope;
+
+  /**
+   * Mails that carry benefit or sanction data (letters of a case, requests for reasons): their text and files are only
+   * for staff who may read the recipient's benefit data; organisers see their envelope (to, subject, status) and resend.
+   */
+  static final java.util.Set<String> CASE_KINDS = java.util.Set.of("LETTER", "REASONS_REQUESTED");
 
   /** {@code sender} may be null where nothing is sent (it is only asked whether SMTP is configured and woken). */
-  public OutboxAdmin(OutboxStore store, MailSender sender, Pages pages, ZoneId zone) {
+  public OutboxAdmin(OutboxStore store, MailSender sender, Pages pages, ZoneId zone, Relations relations) {
     this.store = store;
+    this.relations = relations;
+    this.scope = "exists (select 1 from account p where p.email = to_address and "
+        + relations.may(StaffAccess.Data.RECORD, StaffAccess.Mode.READ, "p.id", "$4", "$5") + ")";
     this.sender = sender;
     this.pages = pages;
     this.zone = zone;
@@ -62,7 +79,8 @@ public final class OutboxAdmin {
       }
       if (limit < 1 || limit > API_LIMIT_MAX) throw ApiError.badRequest("invalid_value");
     }
-    return store.list(status, ctx.request().getParam("to"), limit).map(list -> {
+    Account reader = Sessions.user(ctx);
+    return store.list(status, ctx.request().getParam("to"), limit, scope, everything(reader) ? null : reader.id(), Relations.roles(reader)).map(list -> {
       JsonArray out = new JsonArray();
       list.forEach(m -> out.add(m.toJson()));
       Http.ok(ctx, out);
@@ -75,7 +93,8 @@ public final class OutboxAdmin {
     Status status = Status.parse(ctx.request().getParam("status"));
     String to = ctx.request().getParam("to");
     // map, not onSuccess: a failure while rendering then fails the request instead of leaving it hanging.
-    return store.list(status, to, PAGE_LIMIT).map(list -> {
+    Account reader = Sessions.user(ctx);
+    return store.list(status, to, PAGE_LIMIT, scope, everything(reader) ? null : reader.id(), Relations.roles(reader)).map(list -> {
       Lang lang = Http.lang(ctx);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Message m : list) rows.add(model(m, lang));
@@ -108,7 +127,10 @@ public final class OutboxAdmin {
     } catch (NumberFormatException e) {
       throw ApiError.notFound("not_found");
     }
-    return store.attachment(id, index).map(a -> {
+    return readable(Sessions.user(ctx), id).compose(body -> {
+      if (!body) throw ApiError.notFound("not_found");
+      return store.attachment(id, index);
+    }).map(a -> {
       if (a == null) throw ApiError.notFound("not_found");
       ctx.response()
           .putHeader("Content-Type", a.contentType())
@@ -124,7 +146,10 @@ public final class OutboxAdmin {
   public Future<?> resendForm(RoutingContext ctx) {
     long id = id(ctx);
     if (!delivers()) return refuse(ctx, id, new ApiError(409, "outbox_no_smtp", null));
-    return store.resend(id).compose(done -> {
+    return seen(Sessions.user(ctx), id).compose(seen -> {
+      if (!seen) throw ApiError.notFound("not_found");
+      return store.resend(id);
+    }).compose(done -> {
       if (done) {
         if (sender != null) sender.wake();
         Http.seeOther(ctx, "/admin/outbox/" + id + "?resent=1");
@@ -152,14 +177,42 @@ public final class OutboxAdmin {
   static final String MASK = "[persönlicher Link verborgen]";
   private static final java.util.regex.Pattern SIGNED_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{12,}\\.[A-Za-z0-9_-]{20,}");
 
+  /** Organisers see every message (administration of the platform's mail); others only those of their people. */
+  private static boolean everything(Account reader) {
+    return reader.has(Role.ORGANIZER);
+  }
+
+  private Future<Boolean> seen(Account reader, long id) {
+    return everything(reader) ? Future.succeededFuture(true) : store.visible(id, scope, reader.id(), Relations.roles(reader));
+  }
+
+  /**
+   * Whether the reader may read the message's text and files: it is in their list, and a case mail's recipient's
+   * benefit data is theirs to read (that read goes into the person's access log). Not in their list: 404.
+   */
+  private Future<Boolean> readable(Account reader, long id) {
+    return seen(reader, id).compose(seen -> {
+      if (!seen) return Future.failedFuture(ApiError.notFound("not_found"));
+      return store.get(id);
+    }).compose(m -> {
+      if (m == null) return Future.failedFuture(ApiError.notFound("not_found"));
+      if (!CASE_KINDS.contains(m.kind())) return Future.succeededFuture(true);
+      return store.recipient(m.to()).compose(person -> person == null ? Future.succeededFuture(false)
+          : relations.of(reader, person).compose(rel -> !StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.READ)
+              ? Future.succeededFuture(false)
+              : relations.logRead(reader, person, "case_mail", rel, StaffAccess.Data.BENEFIT).map(true)));
+    });
+  }
+
   private Future<?> show(RoutingContext ctx, int status, long id, Map<String, Object> model) {
-    return store.get(id).map(m -> {
+    return readable(Sessions.user(ctx), id).compose(body -> store.get(id).map(m -> {
       if (m == null) throw ApiError.notFound("not_found");
       Map<String, Object> message = model(m, Http.lang(ctx));
-      message.put("text", maskTokens(m.text()));
-      message.put("html", maskTokens(m.html()));
+      message.put("text", body ? maskTokens(m.text()) : null);
+      message.put("html", body ? maskTokens(m.html()) : null);
+      message.put("bodyHidden", !body);
       List<Map<String, Object>> files = new ArrayList<>();
-      for (int i = 0; i < m.attachments().size(); i++) {
+      for (int i = 0; body && i < m.attachments().size(); i++) {
         OutboxStore.StoredAttachment a = m.attachments().get(i);
         files.add(Map.of("index", i, "filename", a.filename(), "contentType", a.contentType(), "size", a.size()));
       }
@@ -173,7 +226,7 @@ public final class OutboxAdmin {
       }
       pages.render(ctx, status, "outbox-message", model);
       return null;
-    });
+    }));
   }
 
   private Map<String, Object> model(Message m, Lang lang) {

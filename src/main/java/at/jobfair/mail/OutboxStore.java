@@ -219,20 +219,36 @@ public final class OutboxStore {
     return pool.query("update mail_outbox set status = 'KEPT' where status = 'QUEUED'").execute().map(rows -> rows.rowCount());
   }
 
-  /** Newest first; {@code status} null for all, {@code to} a part of the address (any case), or null. */
-  public Future<List<Message>> list(Status status, String to, int limit) {
+  /**
+   * Newest first; {@code status} null for all, {@code to} a part of the address (any case), or null. {@code scope}: a
+   * boolean SQL expression over the row (its {@code to_address}) with {@code $4} the reader's id and {@code $5} their
+   * roles, which holds for every message the reader may see; a null {@code readerId} shows every message.
+   */
+  public Future<List<Message>> list(Status status, String to, int limit, String scope, Long readerId, String[] roles) {
     String pattern = to == null || to.isBlank() ? null
         : "%" + to.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     return pool.preparedQuery(SUMMARY + """
              from mail_outbox
             where ($1::text is null or status = $1) and ($2::text is null or to_address::text ilike $2)
-            order by id desc limit $3""")
-        .execute(Tuple.of(status == null ? null : status.name(), pattern, limit))
+              and ($4::bigint is null or\s""" + scope + ") order by id desc limit $3")
+        .execute(Tuple.of(status == null ? null : status.name(), pattern, limit, readerId, roles))
         .map(rows -> {
           List<Message> out = new ArrayList<>();
           rows.forEach(r -> out.add(message(r, null, null)));
           return out;
         });
+  }
+
+  /** Whether the reader may see the message ({@code scope} as in {@link #list}). */
+  public Future<Boolean> visible(long id, String scope, long readerId, String[] roles) {
+    return pool.preparedQuery("select exists (select 1 from mail_outbox where id = $1 and " + scope.replace("$4", "$2").replace("$5", "$3") + ")")
+        .execute(Tuple.of(id, readerId, roles)).map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  /** The account the message went to (by its address), or null for an address without one. */
+  public Future<Long> recipient(String address) {
+    return pool.preparedQuery("select id from account where email = $1").execute(Tuple.of(address))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
   }
 
   /** One message with its bodies, or null. */

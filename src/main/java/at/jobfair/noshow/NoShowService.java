@@ -1,5 +1,6 @@
 package at.jobfair.noshow;
 
+import at.jobfair.access.Relations;
 import at.jobfair.account.Account;
 import at.jobfair.account.Role;
 import at.jobfair.audit.AuditLog;
@@ -32,6 +33,7 @@ import java.util.List;
 public final class NoShowService {
 
   private final Pool pool;
+  private final Relations relations;
   private final NoShowStore store;
   private final MailSender mailSender;
   private final Catalogue catalogue;
@@ -42,8 +44,9 @@ public final class NoShowService {
   private volatile ReasonsLetters letters = ReasonsLetters.NONE;
 
   public NoShowService(Pool pool, NoShowStore store, AuditLog audit, Outbox outbox, MailSender mailSender, NoShowMails mails,
-                       Catalogue catalogue, Clock clock, NoShowConfig config) {
+                       Catalogue catalogue, Clock clock, NoShowConfig config, Relations relations) {
     this.pool = pool;
+    this.relations = relations;
     this.store = store;
     this.mailSender = mailSender;
     this.catalogue = catalogue;
@@ -137,12 +140,17 @@ public final class NoShowService {
 
   /** The requests this decider decides; {@code open}: only those not closed. */
   public Future<List<Request>> decides(Account user, boolean open) {
-    return store.ofDecider(pool, user.id(), !user.has(Role.SFA) && user.has(Role.KOMMUNE), open);
+    return store.ofDecider(pool, user.id(), !user.has(Role.SFA) && user.has(Role.KOMMUNE), open, standsIn());
   }
 
-  /** The caseworker's worklist items: their people's requests waiting for them. */
+  /** SQL: the SfA ({@code $1}) stands in for the request's caseworker ({@code j.caseworker_id}); access/Relations. */
+  private String standsIn() {
+    return relations.standsInFor("j.caseworker_id", "$1");
+  }
+
+  /** The caseworker's worklist items: their people's requests waiting for them (and those they stand in for). */
   public Future<List<JsonObject>> caseworkerItems(long caseworkerId) {
-    return store.ofDecider(pool, caseworkerId, false, true).map(list -> list.stream()
+    return store.ofDecider(pool, caseworkerId, false, true, standsIn()).map(list -> list.stream()
         .filter(r -> r.state().needsDecider())
         .map(r -> new JsonObject().put("kind", "REASONS").put("id", r.id()).put("request", r.id()).put("state", r.state().name())
             .put("deadline", NoShowStore.str(r.deadline())).put("occasion", r.occasion()).put("fair", r.fairName())
@@ -156,7 +164,7 @@ public final class NoShowService {
   public Future<Request> accept(Account user, long id, String reasons) {
     String clean = clean(reasons);
     return decider(user, id, (tx, r) -> {
-      String refusal = ReasonsPolicy.accept(r.state(), isDecider(user, r), clean);
+      String refusal = ReasonsPolicy.accept(r.state(), true, clean);
       if (refusal != null) return Future.failedFuture(refusal(refusal));
       return store.update(tx, id, State.REASONS_ACCEPTED, null, null, false)
           .compose(v -> steps.write(tx, r, "ACCEPT", r.state(), State.REASONS_ACCEPTED, null, user.id(), role(r), clean, null))
@@ -168,7 +176,7 @@ public final class NoShowService {
   public Future<Request> openCase(Account user, long id, String reasons) {
     String clean = clean(reasons);
     return decider(user, id, (tx, r) -> {
-      String refusal = ReasonsPolicy.openCase(r.state(), r.deadline(), clock.instant(), isDecider(user, r), clean);
+      String refusal = ReasonsPolicy.openCase(r.state(), r.deadline(), clock.instant(), true, clean);
       if (refusal != null) return Future.failedFuture(refusal(refusal));
       return store.update(tx, id, State.CASE_OPEN, null, null, false)
           .compose(v -> steps.write(tx, r, "OPEN_CASE", r.state(), State.CASE_OPEN, null, user.id(), role(r), clean, null))
@@ -181,7 +189,7 @@ public final class NoShowService {
     String clean = clean(reasons);
     return decider(user, id, (tx, r) -> {
       Basis basis = basis(r);
-      String refusal = ReasonsPolicy.decide(basis, r.state(), outcome, isDecider(user, r), clean, reportedOn);
+      String refusal = ReasonsPolicy.decide(basis, r.state(), outcome, true, clean, reportedOn);
       if (refusal != null) return Future.failedFuture(refusal(refusal));
       if (reportedOn != null && reportedOn.isAfter(LocalDate.now(clock))) return Future.failedFuture(ApiError.badRequest("reasons_reported_on_future"));
       State to = ReasonsPolicy.after(outcome);
@@ -226,11 +234,26 @@ public final class NoShowService {
     Future<?> apply(SqlClient tx, Request r);
   }
 
+  /** Every step below runs only for the request's decider ({@link #decides}), so the policy is told so. */
   private Future<Request> decider(Account user, long id, DeciderStep step) {
-    return pool.withTransaction(tx -> store.get(tx, id, true).compose(r -> {
-      if (r == null || !isDecider(user, r)) return Future.failedFuture(ApiError.notFound("reasons_not_found"));
+    return pool.withTransaction(tx -> store.get(tx, id, true).compose(r -> decides(tx, user, r).compose(yes -> {
+      if (!yes) return Future.failedFuture(ApiError.notFound("reasons_not_found"));
       return step.apply(tx, r).compose(v -> store.get(tx, id, false));
-    })).onSuccess(r -> mailSender.wake()); // the step's letter goes out at once
+    }))).onSuccess(r -> mailSender.wake()); // the step's letter goes out at once
+  }
+
+  /**
+   * {@link #isDecider}, an SfA standing in for the caseworker (deputy or team member), and a municipality only for a
+   * person of its area (access/Relations).
+   */
+  private Future<Boolean> decides(SqlClient c, Account a, Request r) {
+    if (r == null) return Future.succeededFuture(false);
+    if (!isDecider(a, r)) {
+      return "MUNICIPALITY".equals(r.decider()) ? Future.succeededFuture(false) : relations.standsIn(c, r.caseworkerId(), a);
+    }
+    if (!"MUNICIPALITY".equals(r.decider())) return Future.succeededFuture(true);
+    return c.preparedQuery("select " + at.jobfair.access.Relations.inArea("$1::bigint", "$2::bigint"))
+        .execute(io.vertx.sqlclient.Tuple.of(r.jobseekerId(), a.id())).map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   private Future<Request> own(SqlClient tx, Account person, long id) {
@@ -239,8 +262,9 @@ public final class NoShowService {
   }
 
   private Future<Request> visible(SqlClient c, Account user, long id) {
-    return store.get(c, id, false).compose(r -> r != null && (r.jobseekerId() == user.id() || isDecider(user, r))
-        ? Future.succeededFuture(r) : Future.failedFuture(ApiError.notFound("reasons_not_found")));
+    // the person, or the decider (every staff member who gets here decides it: see json)
+    return store.get(c, id, false).compose(r -> r != null && r.jobseekerId() == user.id() ? Future.succeededFuture(true) : decides(c, user, r))
+        .compose(yes -> yes ? store.get(c, id, false) : Future.failedFuture(ApiError.notFound("reasons_not_found")));
   }
 
   JsonObject json(Request r, Account viewer) {
@@ -258,7 +282,8 @@ public final class NoShowService {
         .put("resumedOn", r.resumedOn() == null ? null : r.resumedOn().toString())
         .put("mayAnswer", viewer.id() == r.jobseekerId() && ReasonsPolicy.answer(r.state(), r.deadline(), clock.instant()) == null)
         .put("maxFiles", config.maxFiles()).put("maxFileKiB", config.maxFileBytes() / 1024);
-    if (isDecider(viewer, r)) {
+    // whoever reads a request is the person or its decider (view, and the decider's lists, let nobody else through)
+    if (viewer.id() != r.jobseekerId() && viewer.isStaff()) {
       JsonArray choices = new JsonArray();
       ReasonsPolicy.choices(b, r.state()).forEach(o -> choices.add(o.name()));
       j.put("decider", true).put("choices", choices)

@@ -138,13 +138,14 @@ public final class NoShowStore {
   }
 
   /**
-   * The requests a decider sees: for a caseworker their own people's under a CASEWORKER basis, for the municipality
-   * those under a MUNICIPALITY basis. {@code open}: only those not closed.
+   * The requests a decider sees: for a caseworker their own people's (and those they stand in for) under a CASEWORKER
+   * basis, for the municipality those under a MUNICIPALITY basis of its area. {@code open}: only those not closed.
    */
-  public Future<List<Request>> ofDecider(SqlClient c, long caseworkerId, boolean municipality, boolean open) {
-    // the municipality decides every minimum-income case; a caseworker only their own people's
-    String who = municipality ? "r.decider = 'MUNICIPALITY' and $1::bigint is not null"
-        : "r.decider = 'CASEWORKER' and j.caseworker_id = $1";
+  public Future<List<Request>> ofDecider(SqlClient c, long caseworkerId, boolean municipality, boolean open, String standsIn) {
+    // the municipality decides the minimum-income cases of its area (Relations); a caseworker their own people's, and
+    // those of the caseworkers they stand in for ({@code standsIn}: SQL over j.caseworker_id and $1, from Relations)
+    String who = municipality ? "r.decider = 'MUNICIPALITY' and " + at.jobfair.access.Relations.inArea("r.jobseeker_id", "$1::bigint")
+        : "r.decider = 'CASEWORKER' and (j.caseworker_id = $1 or " + standsIn + ")";
     String states = open ? " and r.state not in ('REASONS_ACCEPTED', 'WITHDRAWN', 'NOT_IMPOSED', 'WAIVED', 'RESUMED')" : "";
     return c.preparedQuery(SELECT + " where " + who + states + " order by r.deadline, r.id").execute(Tuple.of(caseworkerId))
         .map(NoShowStore::requests);

@@ -43,7 +43,8 @@ public final class PrivacyPages {
   public Future<?> accessLogPage(RoutingContext ctx) {
     return relations.readsOf(Sessions.user(ctx).id()).onSuccess(items -> {
       Map<String, Object> model = new HashMap<>();
-      model.put("items", items.getList());
+      // the JSON array itself: Pages turns it into plain maps for the template (a list of JsonObjects it would not)
+      model.put("items", items);
       pages.render(ctx, "me-data-access", model);
     });
   }

@@ -16,6 +16,7 @@ class StaffAccessTest {
   /** relation → rights it grants: R read, W write; record then benefit data. */
   static final Map<Relation, String> TABLE = Map.of(
       Relation.CASEWORKER, "RW RW",
+      Relation.DEPUTY, "RW RW",
       Relation.MUNICIPALITY, "R- R-",
       Relation.SANCTION_CHECK, "R- R-",
       Relation.STATION, "R- --",
@@ -37,7 +38,14 @@ class StaffAccessTest {
         }
       }
     }
-    assertEquals(32 * 4, checked);
+    assertEquals(64 * 4, checked);
+  }
+
+  @Test
+  void theAccessLogNamesADeputyAsSuchUnlessTheReaderIsAlsoTheCaseworker() {
+    assertEquals(Relation.DEPUTY, StaffAccess.because(EnumSet.of(Relation.DEPUTY, Relation.STATION), Data.BENEFIT, Mode.READ));
+    assertEquals(Relation.CASEWORKER, StaffAccess.because(EnumSet.of(Relation.DEPUTY, Relation.CASEWORKER), Data.BENEFIT, Mode.READ));
+    assertEquals(Relation.MUNICIPALITY, StaffAccess.because(EnumSet.of(Relation.MUNICIPALITY, Relation.ADMINISTRATION), Data.BENEFIT, Mode.READ));
   }
 
   @Test

@@ -134,7 +134,10 @@ class AttendanceApiTest {
     assertEquals(404, otherSfa.put("/api/jobseekers/" + person, new JsonObject().put("benefitType", "MINIMUM_INCOME")).status());
     assertEquals("benefit_type_invalid", sfa.put("/api/jobseekers/" + person, new JsonObject().put("benefitType", "LOTTERY")).json().getString("error"));
     assertEquals(200, sfa.put("/api/jobseekers/" + person, new JsonObject().put("benefitType", "MINIMUM_INCOME")).status());
-    // now a minimum-income recipient: the municipality reads the record with it, and the read is logged for the person
+    // now a minimum-income recipient: a municipality reads the record with it when Linz is its area, and the read is
+    // logged for the person
+    assertEquals(404, app.as("kommune@demo.test").get("/api/jobseekers/" + person).status(), "Linz is not the demo municipality's area");
+    fx.exec("insert into municipality_area (account_id, region) values (?, 'Linz')", fx.accountId("kommune@demo.test"));
     JsonObject r = app.as("kommune@demo.test").get("/api/jobseekers/" + person).json();
     assertEquals("MINIMUM_INCOME", r.getString("benefitType"));
     assertEquals("Linz", r.getString("region"));
@@ -240,6 +243,11 @@ class AttendanceApiTest {
     long person = fx.accountId(fx.jobseekers("form-sick", 1).get(0));
     long booking = data.booking(fb[1], person, Instant.now().plus(Duration.ofHours(3)), 20, "BINDING");
     String board = "/staff/fairs/" + fb[0] + "/board";
+    long stranger = fx.accountId(fx.jobseekers("form-sick-other", 1).get(0));
+    long strangersBooking = data.booking(fb[1], stranger, Instant.now().plus(Duration.ofHours(4)), 20, "BINDING");
+    // a sick note is health data: an SfA records it only for their own people (or those they stand in for)
+    assertEquals(404, app.as("sfa@demo.test").post("/api/bookings/" + strangersBooking + "/sick-note", new JsonObject().put("note", "krank")).status());
+    fx.exec("update jobseeker set caseworker_id = ? where account_id = ?", fx.accountId("sfa@demo.test"), person);
 
     TestClient sfa = app.as("sfa@demo.test");
     assertTrue(sfa.get(board).body().contains("/staff/bookings/" + booking + "/sick-note"), "the board offers the form");
@@ -332,7 +340,12 @@ class AttendanceApiTest {
     assertTrue(page.body().contains("data-live=\"fair-staff:" + boardFair + "\""));
     assertTrue(page.body().contains("<dd data-count=\"checkedIn\">1</dd>"), page.body());
 
-    var csv = app.as("sfa@demo.test").getBytes("/api/fairs/" + boardFair + "/board.csv");
+    // the export names people to staff with a relation to them (organisers: administration); an SfA who is not their
+    // caseworker gets the same rows without the names
+    String sfaCsv = new String(app.as("sfa@demo.test").getBytes("/api/fairs/" + boardFair + "/board.csv").body(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(sfaCsv.contains("\r\n" + missed + ";Hotel Alpenblick GmbH;"), sfaCsv);
+    assertFalse(sfaCsv.contains("Person board"), sfaCsv);
+    var csv = app.as("organizer@demo.test").getBytes("/api/fairs/" + boardFair + "/board.csv");
     assertEquals(200, csv.statusCode());
     assertEquals("text/csv; charset=utf-8", csv.headers().firstValue("Content-Type").orElse(null));
     byte[] bytes = csv.body();

@@ -83,6 +83,8 @@ class AttendanceNoShowJobTest {
     var outage = organizer.post("/api/fairs/" + fair + "/outages", new JsonObject().put("from", outageFrom.toString())
         .put("to", outageFrom.plus(Duration.ofMinutes(20)).toString()).put("reason", "Videodienst ausgefallen"));
     assertEquals(201, outage.status(), outage.body());
+    // the person's own caseworker records the sick note (health data: nobody else of the SfA)
+    fx.exec("update jobseeker set caseworker_id = ? where account_id = (select jobseeker_id from booking where id = ?)", fx.accountId("sfa@demo.test"), sick);
     TestClient sfa = app.client().signedIn("sfa@demo.test");
     assertEquals(201, sfa.post("/api/bookings/" + sick + "/sick-note", new JsonObject().put("note", "Krank bis Freitag")).status());
     data.cancel(cancelled);

@@ -158,6 +158,12 @@ class CascadeGuardsTest {
     long seq = app.count("select max(seq) from audit_log");
     assertEquals("23514", data.sqlState("insert into cascade_step (cascade_id, event, from_state, from_station, to_state, actor_id, actor_role, audit_seq, at) "
         + "values (?, 'DECIDE', 'DECISION_PENDING', 'DECISION', 'IMPOSED', ?, 'SFA', ?, now())", id, sfa, seq));
+    // the municipality decides only for people of its area
+    data.fx().exec("update jobseeker set region = 'Graz' where account_id = ?", person);
+    assertRefused(data.as("kommune@demo.test").post("/api/cascades/" + id + "/events", decide), 403, "not_responsible_decider");
+    assertTrue(data.as("kommune@demo.test").get("/api/cascade-tasks").json().getJsonArray("items").stream()
+        .noneMatch(t -> ((JsonObject) t).getLong("cascade") == id), "nor is it in its list");
+    data.fx().exec("update jobseeker set region = 'Wien' where account_id = ?", person);
     c = data.event(data.as("kommune@demo.test"), id, decide);
     assertEquals("SENT_BACK", c.getString("state"));
     assertEquals("SANCTION_CHECK", c.getString("station"), "back in the check's queue");

@@ -207,7 +207,13 @@ class LetterApiTest {
     CascadeTestData.assertRefused(data.as("employer@demo.test").get("/api/cascades/" + id + "/letters"), 403, "forbidden_role");
     assertEquals(403, data.as("sfu@demo.test").get(pdf).status(), "the employer service reads no dossier");
     assertEquals(401, app.client().get(pdf).status());
-    assertEquals(200, data.as("kommune@demo.test").getBytes(pdf).statusCode());
+    // staff by relation (a case's letter is sanction data): the caseworker, never the municipality for someone not on
+    // minimum income, nor organisers (administration)
+    assertEquals(200, data.as("sfa@demo.test").getBytes(pdf).statusCode());
+    assertEquals(404, data.as("kommune@demo.test").getBytes(pdf).statusCode());
+    assertEquals(404, data.as("organizer@demo.test").getBytes(pdf).statusCode());
+    assertEquals(200, data.as("sfa@demo.test").get("/api/cascades/" + id + "/letters").status());
+    assertEquals(404, data.as("kommune@demo.test").get("/api/cascades/" + id + "/letters").status());
     CascadeTestData.assertRefused(data.as(data.email(person)).get("/api/letters/999999999/pdf"), 404, "letter_not_found");
   }
 

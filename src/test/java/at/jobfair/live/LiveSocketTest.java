@@ -33,6 +33,7 @@ class LiveSocketTest {
   static Vertx vertx;
   static io.vertx.core.http.WebSocketClient wsClient;
   static long booth;
+  static long fair;
   static List<Long> slots;
 
   @BeforeAll
@@ -42,7 +43,7 @@ class LiveSocketTest {
     vertx = Vertx.vertx();
     wsClient = vertx.createWebSocketClient();
     long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
-    long fair = fx.fair("Live", true, 0);
+    fair = fx.fair("Live", true, 0);
     booth = fx.booth(fair, hotel);
     slots = fx.slots(booth, Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS), 5, Duration.ofMinutes(30), 1);
   }
@@ -102,6 +103,27 @@ class LiveSocketTest {
       assertEquals(200, c.delete("/api/bookings/" + id).status());
       JsonObject freed = watcher.next(5);
       assertEquals(1, freed.getInteger("free"));
+    }
+  }
+
+  @Test
+  void theBoardsTopicTellsStaffThatABookingChangedButNotWhose() throws Exception {
+    // every member of staff may watch the board (as its route); who a booking is for is only theirs who relate to the
+    // person, and the page fetches that from the route, so the message carries no person
+    RawSession sfu = RawSession.signIn(app.baseUrl(), "sfu@demo.test", at.jobfair.demo.DemoData.PASSWORD);
+    try (Socket staff = new Socket(sfu.cookieHeader(), null)) {
+      assertEquals(new JsonArray().add("fair-staff:" + fair), staff.subscribe("fair-staff:" + fair).getJsonArray("topics"));
+      RawSession person = RawSession.signIn(app.baseUrl(), fx.jobseekers("live-board", 1).get(0), Fixtures.PASSWORD);
+      long id = person.post("/api/slots/" + slots.get(3) + "/bookings", "").json().getLong("id");
+      JsonObject booking = null;
+      for (int i = 0; i < 5 && booking == null; i++) {
+        JsonObject m = staff.next(5);
+        assertNotNull(m, "the board hears the booking");
+        assertTrue(!m.containsKey("jobseeker"), "no person on the board's topic: " + m);
+        if ("booking".equals(m.getString("type"))) booking = m;
+      }
+      assertNotNull(booking);
+      assertEquals(id, booking.getLong("booking"), booking.encode());
     }
   }
 

@@ -50,6 +50,30 @@ class NoShowDecisionTest {
   }
 
   @Test
+  void aTeamMemberOfTheCaseworkerSeesAndDecidesTheRequestAnotherSfaDoesNot() throws Exception {
+    String email = data.person("team");
+    long r = asked(email, "BINDING", null);
+    long caseworker = data.id("sfa@demo.test");
+    long colleague = data.fx.accountId(new at.jobfair.cascade.CascadeTestData(app).staff("sfa-team-reasons", "SFA"));
+    TestClient other = app.as(data.fx.email(colleague));
+    assertEquals(404, other.get("/api/reasons/" + r).status());
+    assertTrue(other.get("/api/reasons").json().getJsonArray("items").stream().noneMatch(o -> ((JsonObject) o).getLong("id") == r));
+    TestClient org = app.as("organizer@demo.test");
+    assertEquals(200, org.put("/api/caseworkers/" + caseworker + "/team", new JsonObject().put("team", "Anhörungen")).status());
+    assertEquals(200, org.put("/api/caseworkers/" + colleague + "/team", new JsonObject().put("team", "Anhörungen")).status());
+    try {
+      assertTrue(other.get("/api/reasons").json().getJsonArray("items").stream().anyMatch(o -> ((JsonObject) o).getLong("id") == r));
+      var ok = other.post("/api/reasons/" + r + "/accept", new JsonObject().put("reasons", "Gründe glaubhaft"));
+      assertEquals(200, ok.status(), ok.body());
+      assertEquals(1, app.count("select count(*) from audit_log where subject = 'reasons:" + r + "' and event = 'ACCEPT' and actor_id = " + colleague),
+          "the audit trail names the team member who decided");
+    } finally {
+      org.put("/api/caseworkers/" + caseworker + "/team", new JsonObject().putNull("team"));
+      org.put("/api/caseworkers/" + colleague + "/team", new JsonObject().putNull("team"));
+    }
+  }
+
+  @Test
   void theCaseworkerAcceptsTheReasonsWithReasonsAndNothingFollows() throws Exception {
     String email = data.person("accepted");
     long r = asked(email, "BINDING", null);
@@ -165,6 +189,12 @@ class NoShowDecisionTest {
     assertEquals(404, sfa.post("/api/reasons/" + r + "/accept", new JsonObject().put("reasons", "Gründe anerkannt")).status());
     assertEquals(403, app.as("erhebung@demo.test").post("/api/reasons/" + r + "/accept", new JsonObject().put("reasons", "Gründe anerkannt")).status());
     TestClient kommune = app.as("kommune@demo.test");
+    // only for people of its area: outside it the municipality neither sees nor decides the request
+    data.fx.exec("update jobseeker set region = 'Graz' where account_id = ?", data.id(email));
+    assertTrue(kommune.get("/api/reasons").json().getJsonArray("items").stream().noneMatch(o -> ((JsonObject) o).getLong("id") == r));
+    assertEquals(404, kommune.get("/api/reasons/" + r).status());
+    assertEquals(404, kommune.post("/api/reasons/" + r + "/accept", new JsonObject().put("reasons", "Gründe anerkannt")).status());
+    data.fx.exec("update jobseeker set region = 'Wien' where account_id = ?", data.id(email));
     assertTrue(kommune.get("/api/reasons").json().getJsonArray("items").stream().anyMatch(o -> ((JsonObject) o).getLong("id") == r));
     var ok = kommune.post("/api/reasons/" + r + "/accept", new JsonObject().put("reasons", "Gründe anerkannt"));
     assertEquals(200, ok.status(), ok.body());

@@ -88,7 +88,8 @@ public final class Fixtures {
             long id = rs.getLong(1);
             try (var st = c.createStatement()) {
               st.execute("insert into account_role values (" + id + ", 'JOBSEEKER')");
-              st.execute("insert into jobseeker (account_id) values (" + id + ")");
+              // Vienna, the demo municipality's area: a minimum-income recipient among them relates to it
+              st.execute("insert into jobseeker (account_id, region) values (" + id + ", 'Wien')");
             }
           }
           emails.add(email);
