@@ -52,7 +52,7 @@ public final class BookingPages {
 
   public Future<?> myAppointments(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
-    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant now = bookings.now();
     return bookings.store().ofJobseeker(user.id()).compose(list -> phones(list, now).onSuccess(phones -> {
       Map<String, Object> model = notices(ctx);
       List<Map<String, Object>> upcoming = new ArrayList<>();
@@ -112,7 +112,7 @@ public final class BookingPages {
         JsonObject booth = boothRead.result();
         List<View> list = bookingsRead.result();
         Map<Long, MeetingStore.RoomState> rooms = roomsRead.result();
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = bookings.now();
         String phone = booth.getString("phone");
         Map<Long, List<Map<String, Object>>> bySlot = new LinkedHashMap<>();
         List<Map<String, Object>> cancelled = new ArrayList<>();
@@ -158,7 +158,7 @@ public final class BookingPages {
     return model;
   }
 
-  private static Map<String, Object> view(View b) {
+  private Map<String, Object> view(View b) {
     Map<String, Object> m = new HashMap<>();
     m.put("id", b.id());
     m.put("status", b.status());
@@ -178,7 +178,7 @@ public final class BookingPages {
     m.put("outcome", b.outcome());
     m.put("nextStep", b.nextStep());
     m.put("outcomeNote", b.outcomeNote());
-    m.put("started", !java.time.Instant.now().isBefore(b.start()));
+    m.put("started", !bookings.now().isBefore(b.start()));
     return m;
   }
 

@@ -25,7 +25,7 @@ public final class BookingPolicy {
       case JOBSEEKER -> {
         if (!f.actorIsTheJobseeker()) return "booking_not_found";
         if (f.status() != Status.ACTIVE) return "booking_not_active";
-        if (!now.isBefore(f.slotStart().minus(f.cutoff()))) return "cancel_closed";
+        if (!open(f.slotStart(), f.cutoff(), now)) return "cancel_closed";
         return null;
       }
       case EMPLOYER -> {
@@ -64,7 +64,10 @@ public final class BookingPolicy {
     return "slot_taken";
   }
 
-  /** Booking is open until the fair's cutoff before the slot starts. */
+  /**
+   * Booking (and a jobseeker's change) is open until the fair's cutoff before the slot starts: the Java twin of the
+   * database's {@code slot_open} (V28), for pages and the cancel rule.
+   */
   public static boolean open(Instant slotStart, Duration cutoff, Instant now) {
     return now.isBefore(slotStart.minus(cutoff));
   }

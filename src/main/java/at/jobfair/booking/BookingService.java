@@ -47,6 +47,11 @@ public final class BookingService {
     this.counts = new BookingCounts(metrics);
   }
 
+  /** The time by the booking rules' clock (pages ask it too, so that a page and a refusal agree). */
+  public java.time.Instant now() {
+    return clock.instant();
+  }
+
   /** A booking's calendar entry (the one its mails attach). */
   public BookingCalendar calendar() {
     return mails.calendar();

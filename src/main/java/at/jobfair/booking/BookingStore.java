@@ -69,7 +69,7 @@ public final class BookingStore {
   public static final String PREPARE = """
       select nextval(pg_get_serial_sequence('booking', 'id')) as booking_id,
              f.status = 'PUBLISHED' and s.removed_at is null as visible,
-             s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes) as open,
+             slot_open(s, f) as open,
              s.booked >= s.capacity as full,
              exists (select 1 from booking x where x.booth_id = s.booth_id and x.jobseeker_id = $1 and x.status = 'ACTIVE') as at_booth,
              exists (select 1 from booking x where x.jobseeker_id = $1 and x.status = 'ACTIVE'
@@ -77,8 +77,7 @@ public final class BookingStore {
              case when s.booked >= s.capacity then
                coalesce((select json_agg(json_build_object('slotId', o.id, 'start', o.starts_at, 'end', o.ends_at, 'free', o.free))
                            from (select o.id, o.starts_at, o.ends_at, o.capacity - o.booked as free from slot o
-                                  where o.booth_id = s.booth_id and o.removed_at is null and o.booked < o.capacity
-                                    and o.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes)
+                                  where o.booth_id = s.booth_id and slot_free(o, f)
                                   order by o.starts_at, o.id limit $3) o), '[]')::text end as alternatives,
              s.starts_at, s.ends_at, s.booth_id,
              e.id as employer_id, e.name as employer_name, f.id as fair_id, f.name as fair_name, f.booking_cutoff_minutes,
@@ -107,8 +106,7 @@ public final class BookingStore {
         select $1, s.id, s.booth_id, $3, tstzrange(s.starts_at, s.ends_at), $4, $5, $6, i.basis_code, i.basis_version
           from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id
           left join invitation i on i.id = $6
-         where s.id = $2 and s.removed_at is null and f.status = 'PUBLISHED' and s.booked < s.capacity
-           and s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes)
+         where s.id = $2 and slot_bookable(s, f)
            for update of s
         on conflict do nothing
         returning id, created_at),

@@ -61,8 +61,8 @@ public final class CatalogStore {
                        'workplace', v.workplace, 'german', v.german, 'housing', v.housing, 'hoursPerWeek', v.hours_per_week)
                        order by v.id) from vacancy v where v.booth_id = b.id and """ + VACANCY_MATCH + "), '[]') as vacancies,"
             + """
-                   (select count(*) from slot s join fair f on f.id = b.fair_id where s.booth_id = b.id and s.removed_at is null
-                      and s.booked < s.capacity and s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes)) as free_slots
+                   (select count(*) from slot s join fair f on f.id = b.fair_id
+                     where s.booth_id = b.id and slot_free(s, f)) as free_slots
               from booth b join employer e on e.id = b.employer_id
              where b.fair_id = $1
                and ($2::text is null and $3::text is null and $4::text is null
@@ -100,7 +100,7 @@ public final class CatalogStore {
                      from vacancy v where v.booth_id = b.id), '[]') as vacancies,
                    coalesce((select json_agg(json_build_object('id', s.id, 'start', s.starts_at, 'end', s.ends_at,
                        'capacity', s.capacity, 'free', s.capacity - s.booked,
-                       'open', s.starts_at > now() + make_interval(mins => f.booking_cutoff_minutes)) order by s.starts_at, s.id)
+                       'open', slot_open(s, f)) order by s.starts_at, s.id)
                      from slot s where s.booth_id = b.id and s.removed_at is null), '[]') as slots
               from booth b join employer e on e.id = b.employer_id join fair f on f.id = b.fair_id
              where b.id = $1 and ($2 or f.status = 'PUBLISHED')""")
