@@ -13,7 +13,10 @@ public record Account(long id, String email, String name, String language, Long 
     return roles.contains(role);
   }
 
-  /** Whether this is an employer's representative acting for that employer. */
+  /**
+   * Whether this is an employer's representative acting for that employer: the one definition of who acts for an
+   * employer's booth, its bookings, vacancies and calls (organisers administer every booth besides, see BoothAccess).
+   */
   public boolean worksFor(long employer) {
     return has(Role.EMPLOYER) && employerId != null && employerId == employer;
   }

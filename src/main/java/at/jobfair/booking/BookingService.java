@@ -110,7 +110,7 @@ public final class BookingService {
         .compose(boothId -> boothId == null ? Future.<Long>failedFuture(ApiError.notFound("slot_not_found")) : store.boothEmployer(tx, boothId))
         .compose(employerId -> {
           boolean organiser = actor.has(Role.ORGANIZER);
-          if (!organiser && !(actor.has(Role.EMPLOYER) && employerId.equals(actor.employerId()))) {
+          if (!organiser && !actor.worksFor(employerId)) {
             return Future.failedFuture(ApiError.notFound("slot_not_found"));
           }
           return store.activeOfSlotForUpdate(tx, slotId).compose(active -> {
@@ -147,7 +147,7 @@ public final class BookingService {
   public Future<Boolean> staffsBooth(Account actor, long boothId) {
     if (actor.has(Role.ORGANIZER) || actor.has(Role.SFU)) return store.boothEmployer(pool, boothId).map(e -> e != null);
     if (!actor.has(Role.EMPLOYER)) return Future.succeededFuture(false);
-    return store.boothEmployer(pool, boothId).map(e -> e != null && e.equals(actor.employerId()));
+    return store.boothEmployer(pool, boothId).map(e -> e != null && actor.worksFor(e));
   }
 
   /** The whole booking of a seat inside the caller's transaction (a {@link BookingRehearsal}, which rolls it back). */
@@ -213,7 +213,7 @@ public final class BookingService {
 
   private static BookingPolicy.Facts facts(View b, Account actor) {
     return new BookingPolicy.Facts(BookingPolicy.Status.valueOf(b.status()), actor.id() == b.jobseekerId(),
-        actor.employerId() != null && actor.employerId() == b.employerId(), b.start(), Duration.ofMinutes(b.cutoffMinutes()));
+        actor.worksFor(b.employerId()), b.start(), Duration.ofMinutes(b.cutoffMinutes()));
   }
 
   private static ApiError refusal(String code) {

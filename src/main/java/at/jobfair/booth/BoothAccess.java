@@ -19,12 +19,15 @@ public final class BoothAccess {
     this.store = store;
   }
 
+  /** Whether the person may run this employer's booths: an organiser, or one of the employer's representatives. */
+  public static boolean mayRun(Account who, long employerId) {
+    return who != null && (who.has(Role.ORGANIZER) || who.worksFor(employerId));
+  }
+
   /** Refuses with 403 {@code not_your_booth} unless the person may act for this employer. */
   public static void check(Account who, long employerId) {
     if (who == null) throw ApiError.unauthorized("sign_in_required");
-    if (who.has(Role.ORGANIZER)) return;
-    if (who.worksFor(employerId)) return;
-    throw ApiError.forbidden("not_your_booth");
+    if (!mayRun(who, employerId)) throw ApiError.forbidden("not_your_booth");
   }
 
   /** The booth's employer, when the person may run the booth; 404 when there is no such booth. */

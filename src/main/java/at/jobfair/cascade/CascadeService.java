@@ -483,7 +483,7 @@ public final class CascadeService {
   private Future<JsonObject> vacancyOf(SqlClient tx, CascadeRow row, Event e, Chosen chosen, Account user) {
     return vacancyId(e.vacancyId()).compose(id -> store.vacancyAtFair(tx, row.fairId(), id)).compose(v -> {
       if (v == null) return Future.failedFuture(ApiError.badRequest("vacancy_not_at_fair"));
-      if (chosen.actor().role() == Role.EMPLOYER && !v.getLong("employerId").equals(user.employerId())) {
+      if (chosen.actor().role() == Role.EMPLOYER && !user.worksFor(v.getLong("employerId"))) {
         return Future.failedFuture(ApiError.forbidden("not_your_vacancy"));
       }
       return Future.succeededFuture(v);

@@ -2,6 +2,7 @@ package at.jobfair.catalog;
 
 import at.jobfair.account.Account;
 import at.jobfair.account.Role;
+import at.jobfair.booth.BoothAccess;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
@@ -65,8 +66,7 @@ public final class Catalog {
       model.put("booth", b);
       Account user = Sessions.user(ctx);
       model.put("canBook", user != null && user.has(Role.JOBSEEKER));
-      model.put("canManage", user != null && (user.has(Role.ORGANIZER)
-          || user.has(Role.EMPLOYER) && Long.valueOf(b.getJsonObject("employer").getLong("id")).equals(user.employerId())));
+      model.put("canManage", BoothAccess.mayRun(user, b.getJsonObject("employer").getLong("id")));
       String rebook = ctx.request().getParam("rebook");
       if (rebook != null && rebook.matches("\\d{1,18}")) model.put("rebook", rebook);
       String error = pages.errorInAddress(ctx);

@@ -100,7 +100,7 @@ class OutboxRestartTest {
       assertEquals(403, seeker.postRaw("/admin/outbox/" + crashed + "/resend", "application/x-www-form-urlencoded", "").status());
       assertEquals("UNCERTAIN", status(first, crashed));
 
-      TestClient staff = new TestClient("http://127.0.0.1:" + second.port()).signedIn("sfu@demo.test");
+      TestClient staff = new TestClient("http://127.0.0.1:" + second.port()).signedIn("organizer@demo.test");
       var page = staff.get("/admin/outbox/" + crashed);
       assertEquals(200, page.status());
       assertTrue(page.body().contains("/admin/outbox/" + crashed + "/resend"), "offers to send again");

@@ -36,7 +36,7 @@ class OutboxSmtpDownTest {
       assertTrue(error.contains("Connect"), error);
       assertTrue(text(app, "select next_attempt_at > created_at from mail_outbox where id = " + id).equals("t"), "it waited between tries");
 
-      var api = app.client().signedIn("sfa@demo.test").get("/api/outbox?status=FAILED");
+      var api = app.client().signedIn("organizer@demo.test").get("/api/outbox?status=FAILED");
       assertEquals(200, api.status());
       // this message among the failed ones (the demo's own letter failed the same way)
       assertTrue(api.array().stream().anyMatch(o -> ((io.vertx.core.json.JsonObject) o).getLong("id") == id), api.body());
@@ -45,7 +45,7 @@ class OutboxSmtpDownTest {
 
       GreenMail smtp = MailFixtures.smtp(port);
       try {
-        TestClient staff = app.client().signedIn("sfa@demo.test");
+        TestClient staff = app.client().signedIn("organizer@demo.test");
         var resend = staff.postRaw("/admin/outbox/" + id + "/resend", "application/x-www-form-urlencoded", "");
         assertEquals(303, resend.status(), resend.body());
         waitUntil("sent once the server is back", () -> "SENT".equals(status(app, id)));
