@@ -39,8 +39,13 @@ public final class CascadeMachine {
    * is the decider's, never the platform's.
    */
   static boolean barrable(Cascade c) {
-    return switch (c.state()) {
-      case WAITING, AT_STATION, SENT_BACK -> c.station() == Station.SANCTION_CHECK;
+    return barrable(c.state(), c.station());
+  }
+
+  /** The same for a state and station (null: none), so that queries can be derived from it (CascadeStore). */
+  static boolean barrable(State state, Station station) {
+    return switch (state) {
+      case WAITING, AT_STATION, SENT_BACK -> station == Station.SANCTION_CHECK;
       case SANCTION_PROPOSED, DECISION_PENDING -> true;
       default -> false;
     };

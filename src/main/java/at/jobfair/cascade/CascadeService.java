@@ -340,10 +340,6 @@ public final class CascadeService {
 
   // ---- the platform's own steps: late sanction bars, closing ---------------------------------------------------------
 
-  /** The states a late sanction bar ends, as SQL over {@code cascade} (see {@link CascadeMachine#barrable}). */
-  private static final String BARRABLE = "((state in ('WAITING', 'AT_STATION', 'SENT_BACK') and station = 'SANCTION_CHECK') "
-      + "or state in ('SANCTION_PROPOSED', 'DECISION_PENDING'))";
-
   /** How many cascades one run of the closing job closes at most (the next run takes the rest). */
   static final int CLOSE_BATCH = 500;
 
@@ -353,9 +349,7 @@ public final class CascadeService {
    * ends without a sanction check; audited like every step, by the platform. Idempotent: an ended case is left alone.
    */
   public Future<Integer> endBarred(SqlClient tx, long fairId, Long jobseekerId) {
-    return tx.preparedQuery("select id from cascade where fair_id = $1 and ($2::bigint is null or jobseeker_id = $2) and "
-            + BARRABLE + " order by id")
-        .execute(Tuple.tuple().addLong(fairId).addValue(jobseekerId)).compose(rows -> countEach(rows, id -> endIfBarred(tx, id)));
+    return store.barrable(tx, fairId, jobseekerId).compose(rows -> countEach(rows, id -> endIfBarred(tx, id)));
   }
 
   /**
@@ -363,8 +357,7 @@ public final class CascadeService {
    * (or before this step existed). The closing job runs it first.
    */
   public Future<Integer> endBarredEverywhere() {
-    return pool.preparedQuery("select id from cascade where " + BARRABLE + " order by id limit " + CLOSE_BATCH).execute()
-        .compose(rows -> countEach(rows, id -> pool.withTransaction(tx -> endIfBarred(tx, id))));
+    return store.barrableAnywhere(pool, CLOSE_BATCH).compose(rows -> countEach(rows, id -> pool.withTransaction(tx -> endIfBarred(tx, id))));
   }
 
   /** Locks the case, refreshes its facts and ends it when it is barred and still where a bar ends it. */
@@ -392,15 +385,7 @@ public final class CascadeService {
    */
   public Future<Integer> closeDue(java.time.Duration grace) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String closable = CascadeMachine.CLOSABLE.stream().map(x -> "'" + x.name() + "'").sorted()
-        .collect(java.util.stream.Collectors.joining(", "));
-    return pool.preparedQuery("""
-            select c.id from cascade c join cascade_playbook p on p.fair_id = c.fair_id
-             where c.state in (""" + closable + """
-            ) and c.updated_at <= $1
-               and (c.state <> 'IMPOSED' or p.waiver_days = 0 or c.imposed_at + make_interval(days => p.waiver_days) < $2)
-             order by c.id limit $3""")
-        .execute(Tuple.of(Rows.utc(now.minus(grace)), Rows.utc(now), CLOSE_BATCH)).compose(rows -> countEach(rows, this::closeOne));
+    return store.dueToClose(pool, now.minus(grace), now, CLOSE_BATCH).compose(rows -> countEach(rows, this::closeOne));
   }
 
   /** Runs {@code one} on the id of each row (the first column), one after the other; answers how many said true. */

@@ -353,6 +353,59 @@ public final class CascadeStore {
   }
 
   /** The number of the hearing record a STATEMENT step stands for ("hearing record 7"), or null (also for older steps). */
+  // ---- the platform's own steps: which cases a late sanction bar ends, which are due to close -----------------------
+
+  /**
+   * Where a late sanction bar ends a case, as SQL over {@code cascade}: derived from {@link CascadeMachine#barrable}
+   * (every state and station it says yes to), never restated by hand.
+   */
+  static final String BARRABLE = barrableSql();
+
+  static String barrableSql() {
+    List<String> anyStation = new ArrayList<>();
+    List<String> atStation = new ArrayList<>();
+    for (State state : State.values()) {
+      List<Station> where = new ArrayList<>();
+      for (Station st : Station.values()) if (CascadeMachine.barrable(state, st)) where.add(st);
+      boolean none = CascadeMachine.barrable(state, null);
+      if (none && where.size() == Station.values().length) {
+        anyStation.add("'" + state.name() + "'");
+        continue;
+      }
+      for (Station st : where) atStation.add("(state = '" + state.name() + "' and station = '" + st.name() + "')");
+      if (none) atStation.add("(state = '" + state.name() + "' and station is null)");
+    }
+    if (!anyStation.isEmpty()) atStation.add("state in (" + String.join(", ", anyStation) + ")");
+    return atStation.isEmpty() ? "false" : "(" + String.join(" or ", atStation) + ")";
+  }
+
+  /** The ids of the fair's cases (of one person, when given) where a sanction bar ends them now. */
+  Future<RowSet<Row>> barrable(SqlClient c, long fairId, Long jobseekerId) {
+    return c.preparedQuery("select id from cascade where fair_id = $1 and ($2::bigint is null or jobseeker_id = $2) and "
+            + BARRABLE + " order by id")
+        .execute(Tuple.tuple().addLong(fairId).addValue(jobseekerId));
+  }
+
+  /** The same for every fair, at most {@code limit}. */
+  Future<RowSet<Row>> barrableAnywhere(SqlClient c, int limit) {
+    return c.preparedQuery("select id from cascade where " + BARRABLE + " order by id limit $1").execute(Tuple.of(limit));
+  }
+
+  /**
+   * The ids of cases due to close (at most {@code limit}): in a state the platform may close ({@link
+   * CascadeMachine#CLOSABLE}), untouched since {@code quietSince}, and an imposed sanction only once its waiver period
+   * has passed by {@code now} (at once where the playbook tracks no waiver).
+   */
+  Future<RowSet<Row>> dueToClose(SqlClient c, Instant quietSince, Instant now, int limit) {
+    String[] closable = CascadeMachine.CLOSABLE.stream().map(State::name).sorted().toArray(String[]::new);
+    return c.preparedQuery("""
+            select c.id from cascade c join cascade_playbook p on p.fair_id = c.fair_id
+             where c.state = any($1) and c.updated_at <= $2
+               and (c.state <> 'IMPOSED' or p.waiver_days = 0 or c.imposed_at + make_interval(days => p.waiver_days) < $3)
+             order by c.id limit $4""")
+        .execute(Tuple.of(closable, utc(quietSince), utc(now), limit));
+  }
+
   static Long hearingOf(String event, String reasons) {
     if (!"STATEMENT".equals(event) || reasons == null || !reasons.matches("hearing record \\d{1,18}")) return null;
     return Long.valueOf(reasons.substring("hearing record ".length()));
