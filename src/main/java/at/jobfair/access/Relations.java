@@ -83,6 +83,12 @@ public final class Relations {
         + " where j.account_id = " + person + ")";
   }
 
+  /** Whether the person lives in the municipality's area (see {@link #inArea}), asked on the caller's connection. */
+  public Future<Boolean> livesInAreaOf(io.vertx.sqlclient.SqlClient c, long person, long municipality) {
+    return c.preparedQuery("select " + inArea("$1::bigint", "$2::bigint")).execute(Tuple.of(person, municipality))
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
   /** A list filter: the staff member may do {@code mode} on the person's {@code data} (any relation granting it). */
   public String may(StaffAccess.Data data, StaffAccess.Mode mode, String person, String staff, String roles) {
     StringBuilder sql = new StringBuilder("(false");

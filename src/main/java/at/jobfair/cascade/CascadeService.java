@@ -18,7 +18,6 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -93,7 +92,7 @@ public final class CascadeService {
     return store.playbook(pool, fairId).compose(sp -> sp != null ? Future.succeededFuture(sp)
         : pool.withTransaction(tx -> store.format(tx, fairId).compose(format -> {
           if (format == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
-          return tx.preparedQuery("select pg_advisory_xact_lock(7212003, $1::int)").execute(Tuple.of((int) fairId))
+          return store.lockPlaybookCreation(tx, fairId)
               .compose(v -> store.playbook(tx, fairId))
               .compose(again -> again != null ? Future.succeededFuture(again)
                   : store.savePlaybook(tx, fairId, false, withWaiver(Playbook.defaultFor(format, false)), null, -1)
@@ -166,16 +165,7 @@ public final class CascadeService {
 
   /** The stations of the fair with how many wait at each and how many are being seen. */
   public Future<JsonObject> stations(long fairId) {
-    return playbook(fairId).compose(sp -> pool.preparedQuery("""
-            select station, count(*) filter (where state in ('WAITING', 'SENT_BACK')) as waiting,
-                   count(*) filter (where state = 'AT_STATION') as at_station,
-                   count(*) filter (where state in ('SANCTION_PROPOSED', 'DECISION_PENDING')) as pending
-              from cascade where fair_id = $1 and station is not null group by station""").execute(Tuple.of(fairId)).map(rows -> {
-      JsonObject counts = new JsonObject();
-      for (Row r : rows) {
-        counts.put(r.getString("station"), new JsonObject().put("waiting", r.getLong("waiting")).put("atStation", r.getLong("at_station"))
-            .put("pending", r.getLong("pending")));
-      }
+    return playbook(fairId).compose(sp -> store.stationCounts(pool, fairId).map(counts -> {
       JsonArray list = new JsonArray();
       for (StationRow s : sp.stations()) {
         JsonObject c = counts.getJsonObject(s.station().name(), new JsonObject().put("waiting", 0).put("atStation", 0).put("pending", 0));
@@ -436,8 +426,8 @@ public final class CascadeService {
     if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
     // The municipality decides only for people of its area (access/Relations); the machine knows roles, not areas.
     if (chosen.actor().role() == Role.KOMMUNE && DECIDER_EVENTS.contains(e.type())) {
-      return tx.preparedQuery("select " + Relations.inArea("$1::bigint", "$2::bigint")).execute(Tuple.of(row.jobseekerId(), user.id()))
-          .compose(rows -> rows.iterator().next().getBoolean(0) ? proceed(tx, row, e, user, chosen, now)
+      return relations.livesInAreaOf(tx, row.jobseekerId(), user.id())
+          .compose(inArea -> inArea ? proceed(tx, row, e, user, chosen, now)
               : Future.failedFuture(refusal("not_responsible_decider")));
     }
     return proceed(tx, row, e, user, chosen, now);
@@ -548,10 +538,7 @@ public final class CascadeService {
     return store.get(pool, cascadeId).compose(row -> {
       if (row == null) return Future.succeededFuture(null);
       return store.playbook(pool, row.fairId()).compose(sp -> store.steps(pool, cascadeId).compose(steps ->
-          pool.preparedQuery("select a.name, a.language, c.name as caseworker from account a left join jobseeker j on j.account_id = a.id "
-                  + "left join account c on c.id = j.caseworker_id where a.id = $1")
-              .execute(Tuple.of(row.jobseekerId())).map(rows -> {
-                Row p = rows.iterator().next();
+          store.person(pool, row.jobseekerId()).map(p -> {
                 Cascade c = row.cascade();
                 StationRow st = c.station() == null ? null : sp.station(c.station());
                 Instant waiverDeadline = c.imposedAt() != null && sp.playbook().tracksWaiver()
@@ -577,10 +564,9 @@ public final class CascadeService {
 
   /** The person's own cascades, newest first, each as {@link #view} (what the person may read is the caller's to pick). */
   public Future<List<JsonObject>> mine(long jobseekerId) {
-    return pool.preparedQuery("select id from cascade where jobseeker_id = $1 order by created_at desc, id desc")
-        .execute(Tuple.of(jobseekerId)).compose(rows -> {
+    return store.idsOf(pool, jobseekerId).compose(ids -> {
           List<Future<JsonObject>> views = new ArrayList<>();
-          for (Row r : rows) views.add(view(r.getLong(0)));
+          for (long id : ids) views.add(view(id));
           return Future.all(views).map(all -> views.stream().map(Future::result).toList());
         });
   }
@@ -591,17 +577,11 @@ public final class CascadeService {
       if (s == null) return Future.failedFuture(ApiError.notFound("station_not_found"));
       return (user.has(Role.ORGANIZER) ? Future.succeededFuture(true) : staffs(user, s)).compose(ok -> {
         if (!ok) return Future.failedFuture(refusal("not_staff_of_station"));
-        boolean decision = s.station() == Station.DECISION;
-        boolean kommune = user.has(Role.KOMMUNE);
-        String filter = !decision || user.has(Role.ORGANIZER) ? "true"
-            : kommune ? "(c.minimum_income and " + Relations.inArea("c.jobseeker_id", "$3") + ")"
-            : "(not c.minimum_income and (c.caseworker_id = $3 or " + relations.standsInFor("c.caseworker_id", "$3") + "))";
-        return pool.preparedQuery("""
-                select c.id, c.state, c.waiting_since, c.taken_by, c.taken_at, c.decision_due, c.version, a.name, t.name as taken_by_name
-                  from cascade c join account a on a.id = c.jobseeker_id left join account t on t.id = c.taken_by
-                 where c.fair_id = $1 and c.station = $2 and\s""" + filter + " order by c.waiting_since nulls last, c.id")
-            .execute(decision && !user.has(Role.ORGANIZER) ? Tuple.of(s.fairId(), s.station().name(), user.id())
-                : Tuple.of(s.fairId(), s.station().name()))
+        // At the decision, each decider sees only their own cases: the municipality's for its area, an SfA's caseload
+        // and whom they stand in for; organisers every case.
+        CascadeStore.QueueScope scope = s.station() != Station.DECISION || user.has(Role.ORGANIZER) ? CascadeStore.QueueScope.ALL
+            : user.has(Role.KOMMUNE) ? CascadeStore.QueueScope.MUNICIPALITY : CascadeStore.QueueScope.CASEWORKER;
+        return store.queue(pool, relations, s, scope, user.id())
             .map(rows -> {
               JsonArray waiting = new JsonArray();
               JsonArray seen = new JsonArray();
@@ -659,18 +639,7 @@ public final class CascadeService {
 
   /** The vacancies of the fair's booths, for the offer stations. */
   public Future<JsonArray> vacancies(long fairId) {
-    return pool.preparedQuery("""
-            select v.id, v.title, v.workplace, v.region, v.hours_per_week, v.pay, v.housing, e.name as employer
-              from vacancy v join booth b on b.id = v.booth_id join employer e on e.id = b.employer_id
-             where b.fair_id = $1 order by e.name, v.title, v.id""").execute(Tuple.of(fairId)).map(rows -> {
-      JsonArray out = new JsonArray();
-      for (Row r : rows) {
-        out.add(new JsonObject().put("id", r.getLong("id")).put("title", r.getString("title")).put("employer", r.getString("employer"))
-            .put("workplace", r.getString("workplace")).put("region", r.getString("region")).put("pay", r.getString("pay"))
-            .put("housing", r.getBoolean("housing")));
-      }
-      return out;
-    });
+    return store.vacancies(pool, fairId);
   }
 
   /** The decisions and waiver considerations that are this person's to take: own caseworker's people, or the municipality's. */
@@ -684,112 +653,22 @@ public final class CascadeService {
   }
 
   private Future<JsonArray> tasks(long accountId, boolean kommune, boolean sfa) {
-    if (!sfa && !kommune) return Future.succeededFuture(new JsonArray());
-    return pool.preparedQuery("""
-            select c.id, c.jobseeker_id, c.state, c.decision_due, c.imposed_at, c.job_start, c.version, c.fair_id, f.name as fair_name, a.name,
-                   (select s.finding from cascade_step s where s.cascade_id = c.id and s.event = 'FINDING' order by s.id desc limit 1) as finding
-              from cascade c join account a on a.id = c.jobseeker_id join fair f on f.id = c.fair_id
-             where c.state in ('SANCTION_PROPOSED', 'DECISION_PENDING', 'WAIVER_CONSIDERATION')
-               and (($2 and c.minimum_income and\s""" + Relations.inArea("c.jobseeker_id", "$1") + """
-                  ) or ($3 and not c.minimum_income and (c.caseworker_id = $1 or\s""" + relations.standsInFor("c.caseworker_id", "$1")
-            + ")))  order by c.decision_due nulls last, c.id")
-        .execute(Tuple.of(accountId, kommune, sfa)).compose(rows -> courseFollowUps(accountId, sfa).map(followUps -> {
-          JsonArray out = new JsonArray();
-          for (Row r : rows) {
-            String state = r.getString("state");
-            out.add(new JsonObject().put("id", r.getLong("id"))
-                .put("kind", "WAIVER_CONSIDERATION".equals(state) ? "CONSIDER_WAIVER" : "DECISION")
-                .put("cascade", r.getLong("id")).put("state", state).put("version", r.getInteger("version"))
-                .put("person", new JsonObject().put("id", r.getLong("jobseeker_id")).put("name", r.getString("name")))
-                .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name")))
-                .put("finding", r.getString("finding"))
-                .put("decisionDue", CascadeStore.str(Rows.instant(r, "decision_due")))
-                .put("imposedAt", CascadeStore.str(Rows.instant(r, "imposed_at")))
-                .put("jobStart", CascadeStore.str(Rows.instant(r, "job_start"))));
-          }
-          followUps.forEach(out::add);
-          return out;
-        }));
-  }
-
-  /** Open follow-ups of accepted courses for the caseworker's own people (worklist items; the result closes them). */
-  private Future<JsonArray> courseFollowUps(long caseworkerId, boolean sfa) {
-    if (!sfa) return Future.succeededFuture(new JsonArray());
-    return pool.preparedQuery("""
-            select w.id, w.cascade_id, w.created_at, c.fair_id, f.name as fair_name, a.id as person_id, a.name
-              from worklist_item w join jobseeker j on j.account_id = w.jobseeker_id join cascade c on c.id = w.cascade_id
-              join fair f on f.id = c.fair_id join account a on a.id = w.jobseeker_id
-             where w.kind = 'COURSE_FOLLOW_UP' and w.result is null and\s""" + relations.caseload("w.jobseeker_id", "$1")
-            + " order by w.created_at, w.id")
-        .execute(Tuple.of(caseworkerId)).map(rows -> {
-          JsonArray out = new JsonArray();
-          for (Row r : rows) {
-            out.add(new JsonObject().put("id", r.getLong("id")).put("kind", "COURSE_FOLLOW_UP").put("cascade", r.getLong("cascade_id"))
-                .put("state", "ENDED_COURSE_ACCEPTED").put("createdAt", CascadeStore.str(Rows.instant(r, "created_at")))
-                .put("person", new JsonObject().put("id", r.getLong("person_id")).put("name", r.getString("name")))
-                .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name"))));
-          }
-          return out;
-        });
+    return store.tasks(pool, relations, accountId, kommune, sfa);
   }
 
   /** Answers to an employer's own vacancies: which vacancy, who, accepted or declined, when. Never findings or sanctions. */
   public Future<JsonArray> answersFor(long employerId) {
-    return pool.preparedQuery("""
-            select s.vacancy_id, s.vacancy_title, s.event, s.at, a.name, f.name as fair_name
-              from cascade_step s join cascade c on c.id = s.cascade_id join account a on a.id = c.jobseeker_id
-              join fair f on f.id = c.fair_id
-             where s.employer_id = $1 and s.event in ('OFFER_ACCEPTED', 'OFFER_DECLINED', 'LOCAL_OFFER_ACCEPTED', 'LOCAL_OFFER_DECLINED')
-             order by s.at desc, s.id desc""").execute(Tuple.of(employerId)).map(rows -> {
-      JsonArray out = new JsonArray();
-      for (Row r : rows) {
-        out.add(new JsonObject().put("vacancy", new JsonObject().put("id", r.getLong("vacancy_id")).put("title", r.getString("vacancy_title")))
-            .put("person", r.getString("name")).put("fair", r.getString("fair_name"))
-            .put("answer", r.getString("event").endsWith("ACCEPTED") ? "ACCEPTED" : "DECLINED")
-            .put("at", CascadeStore.str(Rows.instant(r, "at"))));
-      }
-      return out;
-    });
+    return store.answersFor(pool, employerId);
   }
 
   /** People with a booking or an invitation at the fair who are not in its cascade yet (for admitting them). */
   public Future<JsonArray> notAdmitted(long fairId) {
-    return pool.preparedQuery("""
-            select a.id, a.name from account a join jobseeker j on j.account_id = a.id
-             where (exists (select 1 from booking k join booth b on b.id = k.booth_id where b.fair_id = $1 and k.jobseeker_id = a.id and k.status = 'ACTIVE')
-                    or exists (select 1 from invitation i where i.fair_id = $1 and i.jobseeker_id = a.id))
-               and not exists (select 1 from cascade c where c.fair_id = $1 and c.jobseeker_id = a.id)
-             order by a.name, a.id limit 200""").execute(Tuple.of(fairId)).map(rows -> {
-      JsonArray out = new JsonArray();
-      for (Row r : rows) out.add(new JsonObject().put("id", r.getLong("id")).put("name", r.getString("name")));
-      return out;
-    });
+    return store.notAdmitted(pool, fairId);
   }
 
   /** The funnel of a fair: invited, attended, offer, accepted, declined, local offer, sanction check, decided. */
   public Future<JsonObject> funnel(SqlClient c, long fairId) {
-    return c.preparedQuery("""
-            with people as (
-              select jobseeker_id from invitation where fair_id = $1
-              union select k.jobseeker_id from booking k join booth b on b.id = k.booth_id where b.fair_id = $1
-              union select jobseeker_id from cascade where fair_id = $1),
-            attended as (
-              select k.jobseeker_id from booking k join booth b on b.id = k.booth_id join attendance t on t.booking_id = k.id
-               where b.fair_id = $1 and (t.checked_in_at is not null or t.outcome in ('APPEARED', 'UNSUITABLE', 'CANDIDATE_DECLINED'))
-              union select c.jobseeker_id from cascade c join cascade_step s on s.cascade_id = c.id where c.fair_id = $1 and s.event = 'CHECK_IN'),
-            steps as (select s.* from cascade_step s join cascade c on c.id = s.cascade_id where c.fair_id = $1)
-            select (select count(*) from people) as invited, (select count(*) from attended) as attended,
-                   (select count(distinct cascade_id) from steps where event = 'TAKE' and from_station = 'OFFER') as offer,
-                   (select count(distinct cascade_id) from steps where event in ('OFFER_ACCEPTED', 'LOCAL_OFFER_ACCEPTED')) as accepted,
-                   (select count(distinct cascade_id) from steps where event = 'OFFER_DECLINED') as declined,
-                   (select count(distinct cascade_id) from steps where event = 'TAKE' and from_station = 'LOCAL_OFFER') as local_offer,
-                   (select count(distinct cascade_id) from steps where event = 'TAKE' and from_station = 'SANCTION_CHECK') as sanction_check,
-                   (select count(distinct cascade_id) from steps where event = 'DECIDE' and decision in ('IMPOSE', 'DO_NOT_IMPOSE')) as decided""")
-        .execute(Tuple.of(fairId)).map(rows -> {
-          Row r = rows.iterator().next();
-          return new JsonObject().put("invited", r.getLong("invited")).put("attended", r.getLong("attended")).put("offer", r.getLong("offer"))
-              .put("accepted", r.getLong("accepted")).put("declined", r.getLong("declined")).put("localOffer", r.getLong("local_offer"))
-              .put("sanctionCheck", r.getLong("sanction_check")).put("decided", r.getLong("decided"));
-        });
+    return store.funnel(c, fairId);
   }
+
 }

@@ -1,5 +1,6 @@
 package at.jobfair.cascade;
 
+import at.jobfair.access.Relations;
 import at.jobfair.account.Role;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -18,7 +19,10 @@ import java.util.Set;
 import static at.jobfair.db.Rows.instant;
 import static at.jobfair.db.Rows.utc;
 
-/** The cascade's SQL, in one place: playbooks and stations, cascades, their steps, and the facts their guards need. */
+/**
+ * The cascade's SQL, in one place: playbooks and stations, cascades, their steps, the facts their guards need, the
+ * platform's own steps (bars, closing) and the read models of queues, tasks, answers and the funnel. The service has none.
+ */
 public final class CascadeStore {
 
   /** A station of a fair's playbook as stored (its id names its queue). */
@@ -353,6 +357,199 @@ public final class CascadeStore {
   }
 
   /** The number of the hearing record a STATEMENT step stands for ("hearing record 7"), or null (also for older steps). */
+  // ---- reads for the service: playbook creation, station counts, the person, their cases, a station's queue --------
+
+  /** Serialises storing a fair's default playbook (the first use of a fair's cascade), in the caller's transaction. */
+  Future<Void> lockPlaybookCreation(SqlClient tx, long fairId) {
+    return tx.preparedQuery("select pg_advisory_xact_lock(7212003, $1::int)").execute(Tuple.of((int) fairId)).mapEmpty();
+  }
+
+  /** Per station of the fair: how many wait, are being seen, and wait for a decision ({@code {STATION: {...}}}). */
+  Future<JsonObject> stationCounts(SqlClient c, long fairId) {
+    return c.preparedQuery("""
+            select station, count(*) filter (where state in ('WAITING', 'SENT_BACK')) as waiting,
+                   count(*) filter (where state = 'AT_STATION') as at_station,
+                   count(*) filter (where state in ('SANCTION_PROPOSED', 'DECISION_PENDING')) as pending
+              from cascade where fair_id = $1 and station is not null group by station""").execute(Tuple.of(fairId)).map(rows -> {
+      JsonObject counts = new JsonObject();
+      for (Row r : rows) {
+        counts.put(r.getString("station"), new JsonObject().put("waiting", r.getLong("waiting")).put("atStation", r.getLong("at_station"))
+            .put("pending", r.getLong("pending")));
+      }
+      return counts;
+    });
+  }
+
+  /** The person of a case as staff see them: name, language and caseworker's name. */
+  Future<JsonObject> person(SqlClient c, long jobseekerId) {
+    return c.preparedQuery("""
+            select a.name, a.language, w.name as caseworker from account a left join jobseeker j on j.account_id = a.id
+              left join account w on w.id = j.caseworker_id where a.id = $1""")
+        .execute(Tuple.of(jobseekerId)).map(rows -> {
+          Row p = rows.iterator().next();
+          return new JsonObject().put("name", p.getString("name")).put("language", p.getString("language"))
+              .put("caseworker", p.getString("caseworker"));
+        });
+  }
+
+  /** The person's cases, newest first. */
+  Future<List<Long>> idsOf(SqlClient c, long jobseekerId) {
+    return c.preparedQuery("select id from cascade where jobseeker_id = $1 order by created_at desc, id desc")
+        .execute(Tuple.of(jobseekerId)).map(rows -> {
+          List<Long> ids = new ArrayList<>();
+          for (Row r : rows) ids.add(r.getLong(0));
+          return ids;
+        });
+  }
+
+  /** Whose cases of a station's queue a reader sees: all, the municipality's area, or an SfA's caseload and cover. */
+  enum QueueScope { ALL, MUNICIPALITY, CASEWORKER }
+
+  /** Who waits at the station and who is being seen there, in the order they came, as far as {@code scope} lets see. */
+  Future<RowSet<Row>> queue(SqlClient c, Relations relations, StationRow s, QueueScope scope, long readerId) {
+    String filter = switch (scope) {
+      case ALL -> "true";
+      case MUNICIPALITY -> "(c.minimum_income and " + Relations.inArea("c.jobseeker_id", "$3") + ")";
+      case CASEWORKER -> "(not c.minimum_income and (c.caseworker_id = $3 or " + relations.standsInFor("c.caseworker_id", "$3") + "))";
+    };
+    return c.preparedQuery("""
+            select c.id, c.state, c.waiting_since, c.taken_by, c.taken_at, c.decision_due, c.version, a.name, t.name as taken_by_name
+              from cascade c join account a on a.id = c.jobseeker_id left join account t on t.id = c.taken_by
+             where c.fair_id = $1 and c.station = $2 and\s""" + filter + " order by c.waiting_since nulls last, c.id")
+        .execute(scope == QueueScope.ALL ? Tuple.of(s.fairId(), s.station().name()) : Tuple.of(s.fairId(), s.station().name(), readerId));
+  }
+
+  // ---- read models: vacancies, tasks, answers, admissions, the funnel ----------------------------------------------
+
+  /** The vacancies of the fair's booths, for the offer stations. */
+  Future<JsonArray> vacancies(SqlClient c, long fairId) {
+    return c.preparedQuery("""
+            select v.id, v.title, v.workplace, v.region, v.hours_per_week, v.pay, v.housing, e.name as employer
+              from vacancy v join booth b on b.id = v.booth_id join employer e on e.id = b.employer_id
+             where b.fair_id = $1 order by e.name, v.title, v.id""").execute(Tuple.of(fairId)).map(rows -> {
+      JsonArray out = new JsonArray();
+      for (Row r : rows) {
+        out.add(new JsonObject().put("id", r.getLong("id")).put("title", r.getString("title")).put("employer", r.getString("employer"))
+            .put("workplace", r.getString("workplace")).put("region", r.getString("region")).put("pay", r.getString("pay"))
+            .put("housing", r.getBoolean("housing")));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The decisions and waiver considerations that are the account's to take (the municipality's for its area, an SfA's
+   * for their caseload and whom they stand in for), then the SfA's open course follow-ups.
+   */
+  Future<JsonArray> tasks(SqlClient c, Relations relations, long accountId, boolean kommune, boolean sfa) {
+    if (!sfa && !kommune) return Future.succeededFuture(new JsonArray());
+    return c.preparedQuery("""
+            select c.id, c.jobseeker_id, c.state, c.decision_due, c.imposed_at, c.job_start, c.version, c.fair_id, f.name as fair_name, a.name,
+                   (select s.finding from cascade_step s where s.cascade_id = c.id and s.event = 'FINDING' order by s.id desc limit 1) as finding
+              from cascade c join account a on a.id = c.jobseeker_id join fair f on f.id = c.fair_id
+             where c.state in ('SANCTION_PROPOSED', 'DECISION_PENDING', 'WAIVER_CONSIDERATION')
+               and (($2 and c.minimum_income and\s""" + Relations.inArea("c.jobseeker_id", "$1") + """
+                  ) or ($3 and not c.minimum_income and (c.caseworker_id = $1 or\s""" + relations.standsInFor("c.caseworker_id", "$1")
+            + ")))  order by c.decision_due nulls last, c.id")
+        .execute(Tuple.of(accountId, kommune, sfa)).compose(rows -> courseFollowUps(c, relations, accountId, sfa).map(followUps -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rows) {
+            String state = r.getString("state");
+            out.add(new JsonObject().put("id", r.getLong("id"))
+                .put("kind", "WAIVER_CONSIDERATION".equals(state) ? "CONSIDER_WAIVER" : "DECISION")
+                .put("cascade", r.getLong("id")).put("state", state).put("version", r.getInteger("version"))
+                .put("person", new JsonObject().put("id", r.getLong("jobseeker_id")).put("name", r.getString("name")))
+                .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name")))
+                .put("finding", r.getString("finding"))
+                .put("decisionDue", str(instant(r, "decision_due")))
+                .put("imposedAt", str(instant(r, "imposed_at")))
+                .put("jobStart", str(instant(r, "job_start"))));
+          }
+          followUps.forEach(out::add);
+          return out;
+        }));
+  }
+
+  /** Open follow-ups of accepted courses for the caseworker's own people (worklist items; the result closes them). */
+  private Future<JsonArray> courseFollowUps(SqlClient c, Relations relations, long caseworkerId, boolean sfa) {
+    if (!sfa) return Future.succeededFuture(new JsonArray());
+    return c.preparedQuery("""
+            select w.id, w.cascade_id, w.created_at, c.fair_id, f.name as fair_name, a.id as person_id, a.name
+              from worklist_item w join jobseeker j on j.account_id = w.jobseeker_id join cascade c on c.id = w.cascade_id
+              join fair f on f.id = c.fair_id join account a on a.id = w.jobseeker_id
+             where w.kind = 'COURSE_FOLLOW_UP' and w.result is null and\s""" + relations.caseload("w.jobseeker_id", "$1")
+            + " order by w.created_at, w.id")
+        .execute(Tuple.of(caseworkerId)).map(rows -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rows) {
+            out.add(new JsonObject().put("id", r.getLong("id")).put("kind", "COURSE_FOLLOW_UP").put("cascade", r.getLong("cascade_id"))
+                .put("state", "ENDED_COURSE_ACCEPTED").put("createdAt", str(instant(r, "created_at")))
+                .put("person", new JsonObject().put("id", r.getLong("person_id")).put("name", r.getString("name")))
+                .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name"))));
+          }
+          return out;
+        });
+  }
+
+  /** Answers to an employer's own vacancies: which vacancy, who, accepted or declined, when. Never findings or sanctions. */
+  Future<JsonArray> answersFor(SqlClient c, long employerId) {
+    return c.preparedQuery("""
+            select s.vacancy_id, s.vacancy_title, s.event, s.at, a.name, f.name as fair_name
+              from cascade_step s join cascade c on c.id = s.cascade_id join account a on a.id = c.jobseeker_id
+              join fair f on f.id = c.fair_id
+             where s.employer_id = $1 and s.event in ('OFFER_ACCEPTED', 'OFFER_DECLINED', 'LOCAL_OFFER_ACCEPTED', 'LOCAL_OFFER_DECLINED')
+             order by s.at desc, s.id desc""").execute(Tuple.of(employerId)).map(rows -> {
+      JsonArray out = new JsonArray();
+      for (Row r : rows) {
+        out.add(new JsonObject().put("vacancy", new JsonObject().put("id", r.getLong("vacancy_id")).put("title", r.getString("vacancy_title")))
+            .put("person", r.getString("name")).put("fair", r.getString("fair_name"))
+            .put("answer", r.getString("event").endsWith("ACCEPTED") ? "ACCEPTED" : "DECLINED")
+            .put("at", str(instant(r, "at"))));
+      }
+      return out;
+    });
+  }
+
+  /** People with a booking or an invitation at the fair who are not in its cascade yet (for admitting them). */
+  Future<JsonArray> notAdmitted(SqlClient c, long fairId) {
+    return c.preparedQuery("""
+            select a.id, a.name from account a join jobseeker j on j.account_id = a.id
+             where (exists (select 1 from booking k join booth b on b.id = k.booth_id where b.fair_id = $1 and k.jobseeker_id = a.id and k.status = 'ACTIVE')
+                    or exists (select 1 from invitation i where i.fair_id = $1 and i.jobseeker_id = a.id))
+               and not exists (select 1 from cascade c where c.fair_id = $1 and c.jobseeker_id = a.id)
+             order by a.name, a.id limit 200""").execute(Tuple.of(fairId)).map(rows -> {
+      JsonArray out = new JsonArray();
+      for (Row r : rows) out.add(new JsonObject().put("id", r.getLong("id")).put("name", r.getString("name")));
+      return out;
+    });
+  }
+
+  /** The funnel of a fair: invited, attended, offer, accepted, declined, local offer, sanction check, decided. */
+  Future<JsonObject> funnel(SqlClient c, long fairId) {
+    return c.preparedQuery("""
+            with people as (
+              select jobseeker_id from invitation where fair_id = $1
+              union select k.jobseeker_id from booking k join booth b on b.id = k.booth_id where b.fair_id = $1
+              union select jobseeker_id from cascade where fair_id = $1),
+            attended as (
+              select k.jobseeker_id from booking k join booth b on b.id = k.booth_id join attendance t on t.booking_id = k.id
+               where b.fair_id = $1 and (t.checked_in_at is not null or t.outcome in ('APPEARED', 'UNSUITABLE', 'CANDIDATE_DECLINED'))
+              union select c.jobseeker_id from cascade c join cascade_step s on s.cascade_id = c.id where c.fair_id = $1 and s.event = 'CHECK_IN'),
+            steps as (select s.* from cascade_step s join cascade c on c.id = s.cascade_id where c.fair_id = $1)
+            select (select count(*) from people) as invited, (select count(*) from attended) as attended,
+                   (select count(distinct cascade_id) from steps where event = 'TAKE' and from_station = 'OFFER') as offer,
+                   (select count(distinct cascade_id) from steps where event in ('OFFER_ACCEPTED', 'LOCAL_OFFER_ACCEPTED')) as accepted,
+                   (select count(distinct cascade_id) from steps where event = 'OFFER_DECLINED') as declined,
+                   (select count(distinct cascade_id) from steps where event = 'TAKE' and from_station = 'LOCAL_OFFER') as local_offer,
+                   (select count(distinct cascade_id) from steps where event = 'TAKE' and from_station = 'SANCTION_CHECK') as sanction_check,
+                   (select count(distinct cascade_id) from steps where event = 'DECIDE' and decision in ('IMPOSE', 'DO_NOT_IMPOSE')) as decided""")
+        .execute(Tuple.of(fairId)).map(rows -> {
+          Row r = rows.iterator().next();
+          return new JsonObject().put("invited", r.getLong("invited")).put("attended", r.getLong("attended")).put("offer", r.getLong("offer"))
+              .put("accepted", r.getLong("accepted")).put("declined", r.getLong("declined")).put("localOffer", r.getLong("local_offer"))
+              .put("sanctionCheck", r.getLong("sanction_check")).put("decided", r.getLong("decided"));
+        });
+  }
   // ---- the platform's own steps: which cases a late sanction bar ends, which are due to close -----------------------
 
   /**
