@@ -6,7 +6,6 @@ import at.jobfair.account.Account;
 import at.jobfair.account.Role;
 import at.jobfair.booking.BookingPolicy.Actor;
 import at.jobfair.booking.BookingStore.View;
-import at.jobfair.invitation.InvitationStore;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.web.ApiError;
@@ -63,7 +62,7 @@ public final class BookingService {
 
   /**
    * A jobseeker books a seat. Its source and legal basis come from their open invitation (see
-   * {@link InvitationStore#BASIS}); without one it is their own initiative (voluntary).
+   * the database's {@code booking_invitation}); without one it is their own initiative (voluntary).
    */
   public Future<View> book(Account jobseeker, long slotId) {
     return place(pool, jobseeker.id(), slotId, null)

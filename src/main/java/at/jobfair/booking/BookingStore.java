@@ -6,7 +6,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import at.jobfair.invitation.InvitationStore;
 import at.jobfair.mail.OutboxStore;
 
 import java.time.Instant;
@@ -63,7 +62,7 @@ public final class BookingStore {
    * free slots to suggest): a booking id drawn in advance; whether the slot can be booked by this person (public,
    * still open, a seat free, no booking of theirs at the booth or at that time, see {@link BookingPolicy}); the
    * free slots left at the booth when this one is full; the slot with its booth, employer and fair; the person;
-   * and the invitation the booking comes from ({@link InvitationStore#BASIS}). No row when the slot does not exist.
+   * and the invitation the booking comes from (the database's {@code booking_invitation}, V29). No row when the slot does not exist.
    * The same read explains a refusal, so a taken seat costs one round trip.
    */
   public static final String PREPARE = """
@@ -85,8 +84,7 @@ public final class BookingStore {
              inv.id as invitation_id, inv.kind as invitation_kind, inv.legal_basis as invitation_basis
         from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id join employer e on e.id = b.employer_id
         join account a on a.id = $1
-        left join lateral (""" + InvitationStore.BASIS + """
-      ) inv on true
+        left join lateral booking_invitation($1, s.id) inv on true
        where s.id = $2""";
 
   /**

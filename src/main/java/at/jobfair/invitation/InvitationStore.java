@@ -71,19 +71,6 @@ public final class InvitationStore {
   private InvitationStore() {
   }
 
-  /**
-   * The invitation a booking by $1 of slot $2 comes from: a proposal or control appointment for that booth first (the
-   * newest), then the fair's. The booking copies its kind, obligation and basis (code and version).
-   */
-  public static final String BASIS = """
-      select i.id, i.kind, i.legal_basis from slot s join booth b on b.id = s.booth_id
-        join invitation i on i.jobseeker_id = $1 and i.fair_id = b.fair_id
-       where s.id = $2
-         and ((i.kind in ('PLACEMENT_PROPOSAL', 'CONTROL_APPOINTMENT') and i.booth_id = s.booth_id and i.deadline > now())
-              or i.kind in ('MASS_MAILING', 'PUBLIC_LINK'))
-       order by i.kind in ('PLACEMENT_PROPOSAL', 'CONTROL_APPOINTMENT') desc, i.kind = 'MASS_MAILING' desc, i.created_at desc, i.id desc
-       limit 1""";
-
   static Future<Invitation> find(SqlClient c, long id) {
     return c.preparedQuery(SELECT + " where i.id = $1").execute(Tuple.of(id)).map(InvitationStore::first);
   }

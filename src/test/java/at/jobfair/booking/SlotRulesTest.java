@@ -96,4 +96,17 @@ class SlotRulesTest {
       assertFalse(plan.toString().contains("slot_open"), plan.toString());
     }
   }
+
+  @Test
+  void theBookingReadHoldsTheInvitationItComesFromInlineToo() throws SQLException {
+    try (Connection c = connect(); var st = c.createStatement()) {
+      st.execute("prepare look as " + BookingStore.PREPARE);
+      StringBuilder plan = new StringBuilder();
+      ResultSet r = st.executeQuery("explain (verbose, costs off) execute look('1', '1', '3')");
+      while (r.next()) plan.append(r.getString(1)).append('\n');
+      assertTrue(plan.toString().contains("PLACEMENT_PROPOSAL"), "the invitation's rule, inline:\n" + plan);
+      assertFalse(plan.toString().contains("booking_invitation"), plan.toString());
+      assertFalse(plan.toString().contains("slot_open"), plan.toString());
+    }
+  }
 }
