@@ -62,7 +62,7 @@ import at.jobfair.booth.BoothStore;
 import at.jobfair.cascade.Dossier;
 import at.jobfair.fair.FairService;
 import at.jobfair.fair.FairStore;
-import at.jobfair.fair.WallClock;
+import at.jobfair.web.WallClock;
 import at.jobfair.web.Limits;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;

@@ -18,9 +18,9 @@ public final class AttendanceApi {
 
   private final AttendanceService attendance;
 
-  private final at.jobfair.fair.WallClock clock;
+  private final at.jobfair.web.WallClock clock;
 
-  public AttendanceApi(AttendanceService attendance, at.jobfair.fair.WallClock clock) {
+  public AttendanceApi(AttendanceService attendance, at.jobfair.web.WallClock clock) {
     this.attendance = attendance;
     this.clock = clock;
   }

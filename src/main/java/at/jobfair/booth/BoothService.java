@@ -1,7 +1,7 @@
 package at.jobfair.booth;
 
 import at.jobfair.account.Account;
-import at.jobfair.fair.WallClock;
+import at.jobfair.web.WallClock;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.JsonFields;
 import io.vertx.core.Future;

@@ -1,6 +1,6 @@
 package at.jobfair.booth;
 
-import at.jobfair.fair.WallClock;
+import at.jobfair.web.WallClock;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

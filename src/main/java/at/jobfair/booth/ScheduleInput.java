@@ -1,6 +1,6 @@
 package at.jobfair.booth;
 
-import at.jobfair.fair.WallClock;
+import at.jobfair.web.WallClock;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.JsonFields;
 import io.vertx.core.json.JsonArray;

@@ -1,5 +1,6 @@
 package at.jobfair.fair;
 
+import at.jobfair.web.WallClock;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 

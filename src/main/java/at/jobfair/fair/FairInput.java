@@ -1,6 +1,7 @@
 package at.jobfair.fair;
 
 import at.jobfair.web.JsonFields;
+import at.jobfair.web.WallClock;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;

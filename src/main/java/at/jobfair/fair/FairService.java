@@ -3,6 +3,7 @@ package at.jobfair.fair;
 import at.jobfair.booth.CompanyProfile;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.JsonFields;
+import at.jobfair.web.WallClock;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

@@ -1,6 +1,5 @@
-package at.jobfair.fair;
+package at.jobfair.web;
 
-import at.jobfair.web.JsonFields;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,7 +15,7 @@ import java.util.List;
  * <p>A time that does not exist (it falls into the hour skipped when summer time starts) is refused rather than
  * moved. A time that exists twice (the hour repeated when summer time ends) is read as its first occurrence, except
  * where it closes a span that should cover the repeated hour (the end of a fair), where it is read as the second:
- * the same rule {@link at.jobfair.booth.SlotSchedule} uses for the bounds of a schedule, so that a schedule and a
+ * the same rule the booth's slot schedule uses for the bounds of a schedule, so that a schedule and a
  * fair entered with the same wall-clock times agree.
  */
 public final class WallClock {
