@@ -4,7 +4,7 @@ import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
 import at.jobfair.account.AccountService;
 import at.jobfair.account.Reauthentication;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Role;
 import at.jobfair.account.SealedSecret;
 import at.jobfair.account.SecondFactor;
 import at.jobfair.account.AccountStore;
@@ -180,7 +180,7 @@ public final class App implements AutoCloseable {
       Relations relations = new Relations(pool, config.zone());
       // A sick note is health data: the person's caseworker or deputy records it; organisers record an excuse for anyone
       // (the administration of attendance), without reading anything back.
-      attendance.sickNoteRight((actor, person) -> actor.has(at.jobfair.account.Role.ORGANIZER) ? Future.succeededFuture(true)
+      attendance.sickNoteRight((actor, person) -> actor.has(at.jobfair.identity.Role.ORGANIZER) ? Future.succeededFuture(true)
           : relations.of(actor, person).map(rel -> StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.WRITE)));
       CascadeService cascades = new CascadeService(pool, new CascadeStore(), audit, Clock.systemUTC(),
           config.integer("cascade.waiverDays"), relations);

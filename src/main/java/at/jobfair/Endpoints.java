@@ -1,6 +1,6 @@
 package at.jobfair;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.web.Access;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Failures;

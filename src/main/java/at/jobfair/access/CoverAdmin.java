@@ -1,6 +1,6 @@
 package at.jobfair.access;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.web.ApiError;

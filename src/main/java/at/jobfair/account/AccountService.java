@@ -1,5 +1,6 @@
 package at.jobfair.account;
 
+import at.jobfair.identity.Account;
 import at.jobfair.web.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

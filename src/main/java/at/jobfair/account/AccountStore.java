@@ -1,5 +1,7 @@
 package at.jobfair.account;
 
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

@@ -2,6 +2,8 @@ package at.jobfair.account;
 
 import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.mail.Mail;
 import at.jobfair.mail.Outbox;
 import at.jobfair.web.ApiError;

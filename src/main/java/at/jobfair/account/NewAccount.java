@@ -1,5 +1,6 @@
 package at.jobfair.account;
 
+import at.jobfair.identity.Role;
 import at.jobfair.web.ApiError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,7 @@
 package at.jobfair.account;
 
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.web.ApiError;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.WriterException;

@@ -1,5 +1,6 @@
 package at.jobfair.account;
 
+import at.jobfair.identity.Account;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;

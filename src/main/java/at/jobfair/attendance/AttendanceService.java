@@ -1,7 +1,7 @@
 package at.jobfair.attendance;
 
-import at.jobfair.account.Account;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.attendance.AttendancePolicy.Actor;
 import at.jobfair.attendance.AttendancePolicy.NextStep;
 import at.jobfair.attendance.AttendancePolicy.Outcome;

@@ -2,7 +2,7 @@ package at.jobfair.attendance;
 
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.attendance.AttendancePolicy.Facts;
 import at.jobfair.attendance.AttendancePolicy.State;
 import at.jobfair.db.Rows;
@@ -72,7 +72,7 @@ public final class Board {
       model.put("board", b);
       model.put("fair", b.getJsonObject("fair"));
       var user = at.jobfair.web.Sessions.user(ctx);
-      model.put("canRecordSickNotes", user.has(at.jobfair.account.Role.SFA) || user.has(at.jobfair.account.Role.ORGANIZER));
+      model.put("canRecordSickNotes", user.has(at.jobfair.identity.Role.SFA) || user.has(at.jobfair.identity.Role.ORGANIZER));
       var lang = at.jobfair.web.Http.lang(ctx);
       String recorded = ctx.request().getParam("recorded");
       if ("sick_note".equals(recorded) || "outage".equals(recorded)) model.put("notice", pages.messages().get(lang, "board.recorded." + recorded));

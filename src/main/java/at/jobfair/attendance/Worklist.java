@@ -2,7 +2,7 @@ package at.jobfair.attendance;
 
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.attendance.AttendancePolicy.Facts;
 import at.jobfair.db.Rows;
 import at.jobfair.web.ApiError;

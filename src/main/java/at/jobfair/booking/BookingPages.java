@@ -1,6 +1,6 @@
 package at.jobfair.booking;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.booking.BookingStore.View;
 import at.jobfair.catalog.CatalogStore;
 import at.jobfair.meeting.JoinWindow;

@@ -2,8 +2,8 @@ package at.jobfair.booking;
 
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
-import at.jobfair.account.Account;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.booking.BookingPolicy.Actor;
 import at.jobfair.booking.BookingStore.View;
 import at.jobfair.mail.MailSender;

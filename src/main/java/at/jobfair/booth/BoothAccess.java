@@ -1,7 +1,7 @@
 package at.jobfair.booth;
 
-import at.jobfair.account.Account;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.web.ApiError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;

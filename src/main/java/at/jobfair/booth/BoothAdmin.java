@@ -1,6 +1,6 @@
 package at.jobfair.booth;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
 import at.jobfair.web.JsonFields;

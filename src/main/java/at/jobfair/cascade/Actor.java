@@ -1,6 +1,6 @@
 package at.jobfair.cascade;
 
-import at.jobfair.account.Role;
+import at.jobfair.identity.Role;
 
 /**
  * Who acts: a user with a role and an id, or the platform itself ({@link #SYSTEM}, role null). {@code standsInFor}: the

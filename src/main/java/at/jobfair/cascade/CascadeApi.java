@@ -1,6 +1,6 @@
 package at.jobfair.cascade;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.account.Reauthentication;
 import at.jobfair.booth.BoothAccess;
 import at.jobfair.web.ApiError;

@@ -1,6 +1,6 @@
 package at.jobfair.cascade;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.letter.LetterBasis;
 import at.jobfair.letter.LetterKind;
 import at.jobfair.letter.LetterRequest;

@@ -1,8 +1,8 @@
 package at.jobfair.cascade;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.account.Reauthentication;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Role;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
 import at.jobfair.web.JsonFields;

@@ -2,7 +2,7 @@ package at.jobfair.cascade;
 
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 
 import at.jobfair.db.Rows;
 import at.jobfair.letter.Letters;

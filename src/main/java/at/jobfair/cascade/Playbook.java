@@ -1,6 +1,6 @@
 package at.jobfair.cascade;
 
-import at.jobfair.account.Role;
+import at.jobfair.identity.Role;
 
 import java.util.EnumSet;
 import java.util.List;

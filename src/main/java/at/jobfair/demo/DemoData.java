@@ -6,7 +6,7 @@ import at.jobfair.legal.Obligation;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.NewAccount;
 import at.jobfair.account.PasswordHasher;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Role;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;

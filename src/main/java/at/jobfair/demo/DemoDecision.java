@@ -1,7 +1,7 @@
 package at.jobfair.demo;
 
-import at.jobfair.account.Account;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.Event;
 import at.jobfair.cascade.Station;

@@ -1,9 +1,9 @@
 package at.jobfair.invitation;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.NewAccount;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Role;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.booking.BookingStore;
 import at.jobfair.booking.BookingStore.View;

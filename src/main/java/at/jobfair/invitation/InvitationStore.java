@@ -1,7 +1,7 @@
 package at.jobfair.invitation;
 
-import at.jobfair.account.Account;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.legal.Basis;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,6 @@
 package at.jobfair.invitation;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.invitation.InvitationStore.Criteria;
 import at.jobfair.legal.Basis;
 import at.jobfair.web.ApiError;

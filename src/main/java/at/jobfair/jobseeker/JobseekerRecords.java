@@ -2,7 +2,7 @@ package at.jobfair.jobseeker;
 
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;

@@ -1,6 +1,6 @@
 package at.jobfair.legal;
 
-import at.jobfair.account.Role;
+import at.jobfair.identity.Role;
 
 /** Who decides under a basis: the person's own caseworker, or the municipality (minimum income, Land law). */
 public enum Decider {

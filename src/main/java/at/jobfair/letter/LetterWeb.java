@@ -2,9 +2,9 @@ package at.jobfair.letter;
 
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.web.ApiError;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Role;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;

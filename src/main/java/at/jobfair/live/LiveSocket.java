@@ -1,6 +1,6 @@
 package at.jobfair.live;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.booking.BookingService;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;

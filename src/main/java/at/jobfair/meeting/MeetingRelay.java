@@ -1,6 +1,6 @@
 package at.jobfair.meeting;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.live.LiveSocket;
 import at.jobfair.meeting.MeetingService.Entry;
 import at.jobfair.web.ApiError;

@@ -1,7 +1,7 @@
 package at.jobfair.meeting;
 
-import at.jobfair.account.Account;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.attendance.AttendancePolicy;
 import at.jobfair.attendance.AttendanceService;
 import at.jobfair.booth.CompanyProfile;

@@ -1,7 +1,7 @@
 package at.jobfair.node;
 
-import at.jobfair.account.Account;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

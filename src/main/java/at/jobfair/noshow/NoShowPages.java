@@ -1,6 +1,6 @@
 package at.jobfair.noshow;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.account.Reauthentication;
 import at.jobfair.noshow.NoShowStore.Request;
 import at.jobfair.web.ApiError;

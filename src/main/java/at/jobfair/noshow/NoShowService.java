@@ -1,8 +1,8 @@
 package at.jobfair.noshow;
 
 import at.jobfair.access.Relations;
-import at.jobfair.account.Account;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.Catalogue;

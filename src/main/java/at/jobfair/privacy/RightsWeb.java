@@ -1,6 +1,6 @@
 package at.jobfair.privacy;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.privacy.RightsRequests.Kind;
 import at.jobfair.web.ApiError;
 import at.jobfair.web.JsonFields;

@@ -1,7 +1,7 @@
 package at.jobfair.web;
 
-import at.jobfair.account.Account;
-import at.jobfair.account.Role;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 
 import java.util.EnumSet;
 import java.util.Set;

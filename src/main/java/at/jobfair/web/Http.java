@@ -1,6 +1,6 @@
 package at.jobfair.web;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import at.jobfair.web.Messages.Lang;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;

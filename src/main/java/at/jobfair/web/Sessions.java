@@ -1,6 +1,6 @@
 package at.jobfair.web;
 
-import at.jobfair.account.Account;
+import at.jobfair.identity.Account;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;

@@ -1,4 +1,4 @@
-package at.jobfair.account;
+package at.jobfair.identity;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package at.jobfair.account;
+package at.jobfair.identity;
 
 import java.util.EnumSet;
 import java.util.Set;
