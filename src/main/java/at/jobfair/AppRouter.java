@@ -118,7 +118,7 @@ public final class AppRouter {
         .setLazySession(true);
     // Live updates: a WebSocket upgrade must not pass the body handler; it checks each topic it is asked for.
     CascadeService cascades = s.cascades();
-    router.get("/live").handler(sessions).handler(limits.sockets()).handler(new LiveSocket(s.live(), s.bookings(), cascades::mayWatch)::upgrade);
+    router.get("/live").handler(sessions).handler(limits.sockets()).handler(new LiveSocket(s.live(), s.bookings()::staffsBooth, cascades::mayWatch)::upgrade);
     // Meeting signalling (built-in video): one socket per participant, authorised per room before the upgrade.
     router.get("/meetings/:id/signal").handler(sessions).handler(limits.sockets()).handler(s.meetings().relay()::upgradeBooking);
     router.get("/fairs/:id/orientation/signal").handler(sessions).handler(limits.sockets()).handler(ctx -> s.meetings().relay().upgradeGroup(ctx, s.meetings().groups()));

@@ -1,7 +1,6 @@
 package at.jobfair.live;
 
 import at.jobfair.identity.Account;
-import at.jobfair.booking.BookingService;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
@@ -27,18 +26,21 @@ public final class LiveSocket {
   private static final int MAX_TOPICS = 20;
 
   private final LiveHub hub;
-  private final BookingService bookings;
-  private final StationWatchers stations;
+  private final Watchers boothStaff;
+  private final Watchers stations;
 
-  /** Who may watch a cascade station's queue (its staff and organisers). */
+  /**
+   * Who may watch a topic about one thing (by id): asked of the feature that owns it, so that the live toolkit knows
+   * none (a booth's bookings: its staff, see the booking feature; a cascade station's queue: its staff and organisers).
+   */
   @FunctionalInterface
-  public interface StationWatchers {
-    Future<Boolean> mayWatch(Account user, long stationId);
+  public interface Watchers {
+    Future<Boolean> mayWatch(Account user, long id);
   }
 
-  public LiveSocket(LiveHub hub, BookingService bookings, StationWatchers stations) {
+  public LiveSocket(LiveHub hub, Watchers boothStaff, Watchers stations) {
     this.hub = hub;
-    this.bookings = bookings;
+    this.boothStaff = boothStaff;
     this.stations = stations;
   }
 
@@ -108,7 +110,7 @@ public final class LiveSocket {
     return switch (m.group(1)) {
       case "fair", "booth" -> Future.succeededFuture(true);
       case "fair-staff" -> Future.succeededFuture(user != null && user.isStaff());
-      case "booth-staff" -> user == null ? Future.succeededFuture(false) : bookings.staffsBooth(user, id);
+      case "booth-staff" -> user == null ? Future.succeededFuture(false) : boothStaff.mayWatch(user, id);
       case "user" -> Future.succeededFuture(user != null && user.id() == id);
       case "station" -> stations.mayWatch(user, id);
       default -> Future.succeededFuture(false);
