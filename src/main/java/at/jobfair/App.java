@@ -34,6 +34,7 @@ import at.jobfair.legal.Catalogue;
 import at.jobfair.legal.CatalogueFile;
 import at.jobfair.legal.CatalogueStore;
 import at.jobfair.live.LiveHub;
+import at.jobfair.live.Topic;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
 import at.jobfair.mail.OutboxStore;
@@ -213,7 +214,10 @@ public final class App implements AutoCloseable {
       SecondFactor secondFactor = new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC(), new SealedSecret(secretKey(config, pool)));
       // Authenticators set up before their secrets were sealed are sealed now (each once, whichever node starts first).
       secondFactor.sealPlainSecrets().await(30, TimeUnit.SECONDS);
-      Services services = new Services(config, pool, messages, new Pages(messages, config.zone()), accounts, sessions,
+      Pages pages = new Pages(messages, config.zone());
+      // Pages name live topics through the live feature's one definition: {{topic 'booth-staff' booth.id}}.
+      pages.helper("topic", (com.github.jknack.handlebars.Helper<String>) (name, options) -> Topic.named(name).of(options.param(0)));
+      Services services = new Services(config, pool, messages, pages, accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
               new BookingMails(messages, config.zone(), config.string("http.publicUrl"),

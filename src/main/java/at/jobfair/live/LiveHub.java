@@ -78,21 +78,21 @@ public final class LiveHub {
     String type = change.getString("type");
     Object booth = change.getValue("booth");
     Object fair = change.getValue("fair");
-    if ("slot".equals(type)) return List.of("booth:" + booth, "fair:" + fair, "booth-staff:" + booth, "fair-staff:" + fair);
+    if ("slot".equals(type)) return List.of(Topic.BOOTH.of(booth), Topic.FAIR.of(fair), Topic.BOOTH_STAFF.of(booth), Topic.FAIR_STAFF.of(fair));
     // A booking, its attendance facts (check-in, outcome, sick note) or its meeting room (joined, left, admitted):
     // ids and the kind only, for the booth's staff, the fair's board and the person themselves.
     if (List.of("booking", "attendance", "meeting").contains(type)) {
-      return List.of("booth-staff:" + booth, "fair-staff:" + fair, "user:" + change.getValue("jobseeker"));
+      return List.of(Topic.BOOTH_STAFF.of(booth), Topic.FAIR_STAFF.of(fair), Topic.USER.of(change.getValue("jobseeker")));
     }
     // Outages: for the fair's board.
-    if ("outage".equals(type)) return List.of("fair-staff:" + fair);
+    if ("outage".equals(type)) return List.of(Topic.FAIR_STAFF.of(fair));
     // A cascade moved: the queues of the stations it left and entered, the fair's board, and the person themselves.
     if ("cascade".equals(type)) {
       List<String> t = new java.util.ArrayList<>();
       io.vertx.core.json.JsonArray stations = change.getJsonArray("stations", new io.vertx.core.json.JsonArray());
-      for (Object s : stations) t.add("station:" + s);
-      t.add("fair-staff:" + fair);
-      t.add("user:" + change.getValue("jobseeker"));
+      for (Object s : stations) t.add(Topic.STATION.of(s));
+      t.add(Topic.FAIR_STAFF.of(fair));
+      t.add(Topic.USER.of(change.getValue("jobseeker")));
       return t;
     }
     return List.of();
@@ -113,7 +113,7 @@ public final class LiveHub {
       JsonObject out = change.copy().put("topic", topic);
       // The board's topic is every staff member's, as its route: who a change was about is not theirs to know unless
       // they relate to the person, so the person's id stays out (the page fetches what it may show).
-      if (topic.startsWith("fair-staff:")) out.remove("jobseeker");
+      if (topic.startsWith(Topic.FAIR_STAFF.prefix() + ":")) out.remove("jobseeker");
       String message = out.encode();
       for (ServerWebSocket ws : set) send(ws, message);
     }

@@ -12,8 +12,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /live}: the WebSocket pages use for live updates. A page sends {@code {"subscribe": ["booth:7", ...]}};
@@ -22,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class LiveSocket {
 
-  private static final Pattern TOPIC = Pattern.compile("(fair|booth|booth-staff|fair-staff|user|station):(\\d{1,18})");
   private static final int MAX_TOPICS = 20;
 
   private final LiveHub hub;
@@ -104,17 +101,13 @@ public final class LiveSocket {
   }
 
   private Future<Boolean> allowed(Account user, String topic) {
-    Matcher m = TOPIC.matcher(topic);
-    if (!m.matches()) return Future.succeededFuture(false);
-    long id = Long.parseLong(m.group(2));
-    return switch (m.group(1)) {
-      case "fair", "booth" -> Future.succeededFuture(true);
-      case "fair-staff" -> Future.succeededFuture(user != null && user.isStaff());
-      case "booth-staff" -> user == null ? Future.succeededFuture(false) : boothStaff.mayWatch(user, id);
-      case "user" -> Future.succeededFuture(user != null && user.id() == id);
-      case "station" -> stations.mayWatch(user, id);
-      default -> Future.succeededFuture(false);
-    };
+    return Topic.parse(topic).map(ref -> switch (ref.topic()) {
+      case FAIR, BOOTH -> Future.succeededFuture(true);
+      case FAIR_STAFF -> Future.succeededFuture(user != null && user.isStaff());
+      case BOOTH_STAFF -> user == null ? Future.succeededFuture(false) : boothStaff.mayWatch(user, ref.id());
+      case USER -> Future.succeededFuture(user != null && user.id() == ref.id());
+      case STATION -> stations.mayWatch(user, ref.id());
+    }).orElse(Future.succeededFuture(false));
   }
 
   /** Browsers send Origin on WebSockets; a page of another site must not ride on the user's cookie. */

@@ -60,6 +60,11 @@ public final class Pages {
     handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> String.valueOf(a).equals(String.valueOf((Object) options.param(0))));
   }
 
+  /** A helper a feature defines, registered by the composition root (the toolkit knows no feature). */
+  public void helper(String name, Helper<?> helper) {
+    handlebars.registerHelper(name, helper);
+  }
+
   public Messages messages() {
     return messages;
   }
