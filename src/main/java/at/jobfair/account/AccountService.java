@@ -36,8 +36,14 @@ public final class AccountService {
     this.windowMinutes = windowMinutes;
   }
 
-  public AccountStore store() {
-    return store;
+  /** Accounts for the organisers' list (the first {@code limit}). */
+  public Future<List<Account>> list(int limit) {
+    return store.list(limit);
+  }
+
+  /** Every employer, by name (for choosing a representative's). */
+  public Future<List<AccountStore.Employer>> employers() {
+    return store.employers();
   }
 
   /**

@@ -61,7 +61,7 @@ public final class UserAdmin {
   }
 
   public Future<?> apiList(RoutingContext ctx) {
-    return accounts.store().list(LIST_LIMIT).onSuccess(list -> {
+    return accounts.list(LIST_LIMIT).onSuccess(list -> {
       JsonArray out = new JsonArray();
       list.forEach(a -> out.add(a.toJson()));
       Http.ok(ctx, out);
@@ -137,7 +137,7 @@ public final class UserAdmin {
   }
 
   private Future<?> renderPage(RoutingContext ctx, int status, Map<String, Object> model) {
-    return accounts.store().list(LIST_LIMIT).compose(list -> accounts.store().employers()
+    return accounts.list(LIST_LIMIT).compose(list -> accounts.employers()
         .compose(employers -> secondFactor.withAuthenticator().onSuccess(withAuthenticator -> {
           model.put("accounts", list);
           model.put("employers", employers);

@@ -31,7 +31,7 @@ public final class BookingApi {
   }
 
   public Future<?> mine(RoutingContext ctx) {
-    return bookings.store().ofJobseeker(Sessions.user(ctx).id()).onSuccess(list -> Http.ok(ctx, array(list, false)));
+    return bookings.ofJobseeker(Sessions.user(ctx).id()).onSuccess(list -> Http.ok(ctx, array(list, false)));
   }
 
   public Future<?> one(RoutingContext ctx) {
@@ -70,7 +70,7 @@ public final class BookingApi {
     long boothId = Http.pathId(ctx, "id");
     return bookings.staffsBooth(Sessions.user(ctx), boothId).compose(ok -> {
       if (!ok) return Future.failedFuture(ApiError.notFound("booth_not_found"));
-      return bookings.store().ofBooth(boothId).onSuccess(list -> Http.ok(ctx, array(list, true)));
+      return bookings.ofBooth(boothId).onSuccess(list -> Http.ok(ctx, array(list, true)));
     });
   }
 

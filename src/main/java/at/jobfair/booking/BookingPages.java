@@ -47,13 +47,13 @@ public final class BookingPages {
   /** Booth phone numbers for the phone fallback: only for appointments still ahead or under way. */
   private Future<Map<Long, String>> phones(List<View> list, java.time.Instant now) {
     List<Long> booths = list.stream().filter(b -> b.active() && now.isBefore(b.end())).map(View::boothId).distinct().toList();
-    return meetings.store().boothPhones(meetings.pool(), booths);
+    return meetings.boothPhones(booths);
   }
 
   public Future<?> myAppointments(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
     java.time.Instant now = bookings.now();
-    return bookings.store().ofJobseeker(user.id()).compose(list -> phones(list, now).onSuccess(phones -> {
+    return bookings.ofJobseeker(user.id()).compose(list -> phones(list, now).onSuccess(phones -> {
       Map<String, Object> model = notices(ctx);
       List<Map<String, Object>> upcoming = new ArrayList<>();
       List<Map<String, Object>> cancelled = new ArrayList<>();
@@ -106,8 +106,8 @@ public final class BookingPages {
       if (!ok) return Future.failedFuture(ApiError.notFound("booth_not_found"));
       // Three reads that do not depend on each other, under way together.
       Future<JsonObject> boothRead = catalog.booth(boothId, true);
-      Future<List<View>> bookingsRead = bookings.store().ofBooth(boothId);
-      Future<Map<Long, MeetingStore.RoomState>> roomsRead = meetings.store().rooms(meetings.pool(), boothId);
+      Future<List<View>> bookingsRead = bookings.ofBooth(boothId);
+      Future<Map<Long, MeetingStore.RoomState>> roomsRead = meetings.rooms(boothId);
       return Future.all(boothRead, bookingsRead, roomsRead).onSuccess(all -> {
         JsonObject booth = boothRead.result();
         List<View> list = bookingsRead.result();

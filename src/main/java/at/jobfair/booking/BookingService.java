@@ -51,6 +51,16 @@ public final class BookingService {
     return clock.instant();
   }
 
+  /** The person's bookings, newest first. */
+  public Future<List<View>> ofJobseeker(long jobseekerId) {
+    return store.ofJobseeker(jobseekerId);
+  }
+
+  /** The bookings of a booth (for its staff: the caller checked {@link #staffsBooth}). */
+  public Future<List<View>> ofBooth(long boothId) {
+    return store.ofBooth(boothId);
+  }
+
   /** A booking's calendar entry (the one its mails attach). */
   public BookingCalendar calendar() {
     return mails.calendar();

@@ -65,7 +65,7 @@ public final class BoothAdmin {
   /** The logo, for anyone; revalidated by its ETag (a hash of the image) after a few minutes. */
   public Future<?> apiLogo(RoutingContext ctx) {
     long id = JsonFields.pathId(ctx.pathParam("id"), "logo_not_found");
-    return booths.store().logo(id).onSuccess(logo -> {
+    return booths.logo(id).onSuccess(logo -> {
       if (logo == null) {
         ctx.fail(ApiError.notFound("logo_not_found"));
         return;
@@ -224,22 +224,19 @@ public final class BoothAdmin {
   }
 
   private Future<?> renderManage(RoutingContext ctx, int status, long id, Map<String, Object> model) {
-    Account who = user(ctx);
-    BoothStore store = booths.store();
-    return booths.employerOfBooth(who, id)
-        .compose(employerId -> store.view(id))
-        .compose(view -> store.vacancies(id).compose(vacancies -> store.staff(id).compose(staff -> store.colleaguesNotStaffing(id)
-            .compose(colleagues -> store.slots(id).onSuccess(slots -> {
+    return booths.management(user(ctx), id).onSuccess(m -> {
+              BoothStore.BoothView view = m.view();
+              List<BoothStore.StoredSlot> slots = m.slots();
               model.put("booth", view);
               model.putIfAbsent("boothForm", map("headline", view.headline(), "description", view.description(), "phone", view.phone(),
                   "callback", view.offersCallback()));
               model.putIfAbsent("companyForm", map("name", view.employerName(), "description", view.employerDescription(),
                   "website", view.website(), "phone", view.employerPhone()));
-              model.put("vacancies", vacancies.stream().map(BoothAdmin::vacancyModel).toList());
+              model.put("vacancies", m.vacancies().stream().map(BoothAdmin::vacancyModel).toList());
               model.putIfAbsent("vacancyForm", map("german", "REQUIRED"));
               model.put("germanOptions", germanOptions(String.valueOf(((Map<?, ?>) model.get("vacancyForm")).get("german"))));
-              model.put("staff", staff);
-              model.put("colleagues", colleagues);
+              model.put("staff", m.staff());
+              model.put("colleagues", m.colleagues());
               model.put("days", days(slots));
               model.put("slotCount", slots.size());
               String day = LocalDate.ofInstant(view.fairStartsAt(), booths.clock().zone()).toString();
@@ -247,7 +244,7 @@ public final class BoothAdmin {
                   "bufferMinutes", 10, "capacity", 1));
               model.putIfAbsent("slotForm", map("start", booths.clock().local(view.fairStartsAt()), "capacity", 1));
               pages.render(ctx, status, "booth-manage", model);
-            })))));
+            });
   }
 
   /** The slots grouped by their day in the zone, for the read-only list. */

@@ -31,8 +31,23 @@ public final class BoothService {
     this.clock = clock;
   }
 
-  public BoothStore store() {
-    return store;
+  /** Everything the booth's management page shows: the booth, its vacancies, staff, colleagues to add, and slots. */
+  public record Management(BoothStore.BoothView view, java.util.List<BoothStore.Vacancy> vacancies,
+                           java.util.List<BoothStore.Colleague> staff, java.util.List<BoothStore.Colleague> colleagues,
+                           java.util.List<BoothStore.StoredSlot> slots) {
+  }
+
+  /** The booth as its management page shows it, when the person may run it (see {@link #employerOfBooth}). */
+  public Future<Management> management(Account who, long boothId) {
+    return employerOfBooth(who, boothId).compose(employerId -> store.view(boothId))
+        .compose(view -> store.vacancies(boothId).compose(vacancies -> store.staff(boothId)
+            .compose(staff -> store.colleaguesNotStaffing(boothId)
+                .compose(colleagues -> store.slots(boothId).map(slots -> new Management(view, vacancies, staff, colleagues, slots))))));
+  }
+
+  /** An employer's logo, or null. */
+  public Future<BoothStore.Logo> logo(long employerId) {
+    return store.logo(employerId);
   }
 
   public BoothAccess access() {

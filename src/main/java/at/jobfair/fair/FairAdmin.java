@@ -143,7 +143,7 @@ public final class FairAdmin {
   }
 
   private Future<?> renderList(RoutingContext ctx, int status, Map<String, Object> model) {
-    return fairs.store().list().onSuccess(list -> {
+    return fairs.list().onSuccess(list -> {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Fair f : list) {
         Map<String, Object> row = new HashMap<>();
@@ -162,9 +162,9 @@ public final class FairAdmin {
   }
 
   private Future<?> renderFair(RoutingContext ctx, int status, long id, Map<String, Object> model) {
-    return fairs.store().find(id).compose(fair -> {
+    return fairs.find(id).compose(fair -> {
       if (fair == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
-      return fairs.store().participants(id).compose(participants -> fairs.store().employersNotIn(id).onSuccess(employers -> {
+      return fairs.participants(id).compose(participants -> fairs.employersNotIn(id).onSuccess(employers -> {
         model.put("fair", fair);
         model.putIfAbsent("form", fair.form(fairs.clock()));
         model.put("formats", formats(model));

@@ -21,8 +21,24 @@ public final class FairService {
     this.clock = clock;
   }
 
-  public FairStore store() {
-    return store;
+  /** Every fair, for the organisers' list. */
+  public Future<java.util.List<Fair>> list() {
+    return store.list();
+  }
+
+  /** The fair, or null. */
+  public Future<Fair> find(long id) {
+    return store.find(id);
+  }
+
+  /** The employers taking part in the fair. */
+  public Future<java.util.List<FairStore.Participant>> participants(long fairId) {
+    return store.participants(fairId);
+  }
+
+  /** The employers not yet taking part (to bring in). */
+  public Future<java.util.List<FairStore.Employer>> employersNotIn(long fairId) {
+    return store.employersNotIn(fairId);
   }
 
   public WallClock clock() {

@@ -85,6 +85,21 @@ public final class MeetingService {
     return store;
   }
 
+  /** The booths' phone numbers for a call instead of video, by booth (those that gave one). */
+  public Future<java.util.Map<Long, String>> boothPhones(java.util.List<Long> boothIds) {
+    return store.boothPhones(pool, boothIds);
+  }
+
+  /** The rooms of a booth's bookings as they stand, by booking. */
+  public Future<java.util.Map<Long, MeetingStore.RoomState>> rooms(long boothId) {
+    return store.rooms(pool, boothId);
+  }
+
+  /** A room's log: joins, admissions, leaves (the caller checked who may read it). */
+  public Future<java.util.List<java.util.Map<String, Object>>> events(long bookingId) {
+    return store.events(pool, bookingId);
+  }
+
   public Pool pool() {
     return pool;
   }

@@ -79,7 +79,7 @@ public final class MeetingWeb {
   public Future<?> apiEvents(RoutingContext ctx) {
     long id = Http.pathId(ctx, "id");
     return meetings.entry(Sessions.user(ctx), id, true)
-        .compose(e -> meetings.store().events(meetings.pool(), id))
+        .compose(e -> meetings.events(id))
         .onSuccess(list -> Http.ok(ctx, new io.vertx.core.json.JsonArray(list.stream().map(JsonObject::new).toList())));
   }
 
