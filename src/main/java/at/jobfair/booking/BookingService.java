@@ -66,9 +66,6 @@ public final class BookingService {
     return mails.calendar();
   }
 
-  public BookingStore store() {
-    return store;
-  }
 
   /**
    * A jobseeker books a seat. Its source and legal basis come from their open invitation (see
