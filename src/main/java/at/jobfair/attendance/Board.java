@@ -10,6 +10,8 @@ import at.jobfair.web.ApiError;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
 import io.vertx.core.Future;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -82,35 +84,36 @@ public final class Board {
     });
   }
 
-  /** Semicolon-separated, UTF-8 with a byte-order mark (Excel), times in the configured zone. */
+  /** Semicolon-separated, UTF-8 with a byte-order mark (Excel), times in the configured zone (Commons CSV writes it). */
+  static final CSVFormat EXPORT = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
+      .setHeader("booking", "employer", "slot_start", "slot_end", "jobseeker", "legal_basis", "source", "booking_status",
+          "checked_in_at", "state", "outcome", "next_step", "outcome_by")
+      .get();
+
   public Future<?> csv(RoutingContext ctx) {
     long fairId = Http.pathId(ctx, "id");
     return appointments(fairId, at.jobfair.web.Sessions.user(ctx)).onSuccess(b -> {
       DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
       StringBuilder sb = new StringBuilder("\uFEFF");
-      sb.append("booking;employer;slot_start;slot_end;jobseeker;legal_basis;source;booking_status;checked_in_at;state;outcome;next_step;outcome_by\r\n");
-      for (Object bo : b.getJsonArray("booths")) {
-        JsonObject booth = (JsonObject) bo;
-        for (Object so : booth.getJsonArray("slots")) {
-          JsonObject slot = (JsonObject) so;
-          for (Object ko : slot.getJsonArray("bookings")) {
-            JsonObject k = (JsonObject) ko;
-            String checkedIn = k.getString("checkedInAt");
-            sb.append(k.getLong("id")).append(';')
-                .append(cell(booth.getString("employer"))).append(';')
-                .append(f.format(Instant.parse(slot.getString("start")))).append(';')
-                .append(f.format(Instant.parse(slot.getString("end")))).append(';')
-                .append(cell(k.getJsonObject("jobseeker") == null ? null : k.getJsonObject("jobseeker").getString("name"))).append(';')
-                .append(k.getString("legalBasis")).append(';')
-                .append(k.getString("source")).append(';')
-                .append(k.getString("status")).append(';')
-                .append(checkedIn == null ? "" : f.format(Instant.parse(checkedIn))).append(';')
-                .append(k.getString("state")).append(';')
-                .append(nz(k.getString("outcome"))).append(';')
-                .append(nz(k.getString("nextStep"))).append(';')
-                .append(nz(k.getString("outcomeBy"))).append("\r\n");
+      try (CSVPrinter out = new CSVPrinter(sb, EXPORT)) {
+        for (Object bo : b.getJsonArray("booths")) {
+          JsonObject booth = (JsonObject) bo;
+          for (Object so : booth.getJsonArray("slots")) {
+            JsonObject slot = (JsonObject) so;
+            for (Object ko : slot.getJsonArray("bookings")) {
+              JsonObject k = (JsonObject) ko;
+              String checkedIn = k.getString("checkedInAt");
+              out.printRecord(k.getLong("id"), cell(booth.getString("employer")),
+                  f.format(Instant.parse(slot.getString("start"))), f.format(Instant.parse(slot.getString("end"))),
+                  cell(k.getJsonObject("jobseeker") == null ? null : k.getJsonObject("jobseeker").getString("name")),
+                  k.getString("legalBasis"), k.getString("source"), k.getString("status"),
+                  checkedIn == null ? "" : f.format(Instant.parse(checkedIn)), k.getString("state"),
+                  nz(k.getString("outcome")), nz(k.getString("nextStep")), nz(k.getString("outcomeBy")));
+            }
           }
         }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
       }
       ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
           .putHeader("Content-Disposition", "attachment; filename=\"jobboerse-" + fairId + "-termine.csv\"")
@@ -118,13 +121,13 @@ public final class Board {
     });
   }
 
-  /** A CSV cell: quoted when it holds a separator, quote or line break; a leading formula character is defused. */
+  /**
+   * A name as a spreadsheet must not run it: a leading formula character is defused with an apostrophe (names are
+   * people's and employers' own words). Quoting is the CSV library's.
+   */
   static String cell(String v) {
     if (v == null) return "";
-    String s = v;
-    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) s = "'" + s;
-    if (s.contains(";") || s.contains("\"") || s.contains("\n") || s.contains("\r")) s = "\"" + s.replace("\"", "\"\"") + "\"";
-    return s;
+    return !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
   }
 
   private static String nz(String s) {
