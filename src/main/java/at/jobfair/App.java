@@ -215,8 +215,8 @@ public final class App implements AutoCloseable {
       // Authenticators set up before their secrets were sealed are sealed now (each once, whichever node starts first).
       secondFactor.sealPlainSecrets().await(30, TimeUnit.SECONDS);
       Pages pages = new Pages(messages, config.zone());
-      // Pages name live topics through the live feature's one definition: {{topic 'booth-staff' booth.id}}.
-      pages.helper("topic", (com.github.jknack.handlebars.Helper<String>) (name, options) -> Topic.named(name).of(options.param(0)));
+      // Pages name live topics through the live feature's one definition: {{liveTopic 'booth-staff' booth.id}}.
+      pages.helper("liveTopic", (com.github.jknack.handlebars.Helper<String>) (name, options) -> Topic.named(name).of(options.param(0)));
       Services services = new Services(config, pool, messages, pages, accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,

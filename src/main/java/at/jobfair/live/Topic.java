@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The live topics, defined once: the hub spells the topics of a change with them, the socket parses and checks a
- * subscription with them, and the pages name them through the {@code topic} helper ({@code data-live="{{topic
+ * subscription with them, and the pages name them through the {@code liveTopic} helper ({@code data-live="{{liveTopic
  * 'booth-staff' booth.id}}"}), which refuses a name that is not here. The page script only echoes what the page names.
  */
 public enum Topic {

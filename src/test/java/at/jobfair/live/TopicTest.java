@@ -53,13 +53,13 @@ class TopicTest {
 
   @Test
   void everyTopicAPageNamesIsDefined() throws Exception {
-    Pattern named = Pattern.compile("\\{\\{topic '([^']*)'");
-    Pattern spelled = Pattern.compile("data-live=\"(?!\\{\\{topic )");
+    Pattern named = Pattern.compile("\\{\\{liveTopic '([^']*)'");
+    Pattern spelled = Pattern.compile("data-live=\"(?!\\{\\{liveTopic )");
     List<String> names = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".hbs")).toList()) {
         String text = Files.readString(f);
-        assertFalse(spelled.matcher(text).find(), f + " spells a topic by hand instead of {{topic …}}");
+        assertFalse(spelled.matcher(text).find(), f + " spells a topic by hand instead of {{liveTopic …}}");
         Matcher m = named.matcher(text);
         while (m.find()) names.add(m.group(1));
       }
