@@ -19,6 +19,14 @@ public final class ReasonsPolicy {
   public static final int MAX_TEXT = 4000;
   public static final int MIN_REASONS = 3;
 
+  /** What a request is about; the names are the database's spelling ({@code reasons_request.kind}). */
+  public enum Kind {
+    /** The person missed a booked appointment under an obliging basis. */
+    NO_SHOW,
+    /** The person did not book a binding proposal by its deadline. */
+    OVERDUE_PROPOSAL
+  }
+
   /** Where a request stands. */
   public enum State {
     /** The person was asked; the deadline runs. */
