@@ -107,7 +107,7 @@ public final class ReasonsPolicy {
     if (!decider) return "reasons_not_decider";
     if (outcome == null) return "reasons_outcome_required";
     if (!enough(reasons)) return "decision_reasons_required";
-    if (!allowed(basis.outcomes(), s, outcome)) return "reasons_outcome_not_allowed";
+    if (!allowed(basis.decision().outcomes(), s, outcome)) return "reasons_outcome_not_allowed";
     if ((outcome == LegalOutcome.PAYMENT_RESUMED) != (reportedOn != null)) return "reasons_reported_on";
     return null;
   }
@@ -125,7 +125,7 @@ public final class ReasonsPolicy {
   /** The outcomes the decider can choose now (for the page). */
   public static Set<LegalOutcome> choices(Basis basis, State s) {
     Set<LegalOutcome> out = EnumSet.noneOf(LegalOutcome.class);
-    for (LegalOutcome o : LegalOutcome.values()) if (allowed(basis.outcomes(), s, o)) out.add(o);
+    for (LegalOutcome o : LegalOutcome.values()) if (allowed(basis.decision().outcomes(), s, o)) out.add(o);
     return out;
   }
 
