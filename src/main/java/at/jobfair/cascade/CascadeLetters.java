@@ -54,9 +54,10 @@ public final class CascadeLetters {
             select f.name, c.basis_code, c.basis_version, j.benefit_type from cascade c join fair f on f.id = c.fair_id
               left join jobseeker j on j.account_id = c.jobseeker_id where c.id = $1""").execute(Tuple.of(row.id())).compose(rows -> {
       Row r = rows.iterator().next();
-      LetterRequest request = new LetterRequest(kind, outcome, row.jobseekerId(), "cascade:" + row.id(), row.id(), null,
-          basis(r.getString("basis_code"), r.getInteger("basis_version"), r.getString("benefit_type"), at),
-          user == null ? null : user.id(), t.actorRole(), r.getString("name"), e.reasons(), null, at);
+      LetterRequest request = new LetterRequest(kind, outcome, LetterRequest.Case.cascade(row.jobseekerId(), row.id(), null),
+          new LetterRequest.Content(basis(r.getString("basis_code"), r.getInteger("basis_version"), r.getString("benefit_type"), at),
+              r.getString("name"), e.reasons(), null),
+          new LetterRequest.Actor(user == null ? null : user.id(), t.actorRole()), at);
       return letters.prepare(tx, request);
     });
   }

@@ -49,15 +49,16 @@ final class LetterStore {
 
   Future<Void> insert(SqlClient tx, long id, LetterRequest r, String reference, List<String> languages, byte[] pdf, String sha256,
                       long outboxId, long auditSeq) {
+    LetterBasis basis = r.content().basis();
     return tx.preparedQuery("""
             insert into letter (id, kind, outcome, jobseeker_id, case_ref, cascade_id, cascade_step_id, reference, languages,
                                 basis_code, basis_version, decided_by, decided_role, pdf, sha256, outbox_id, audit_seq, created_at)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)""")
-        .execute(Tuple.tuple().addLong(id).addString(r.kind().name()).addString(r.outcome()).addLong(r.jobseekerId())
-            .addString(r.caseRef()).addValue(r.cascadeId()).addValue(r.cascadeStepId()).addString(reference)
+        .execute(Tuple.tuple().addLong(id).addString(r.kind().name()).addString(r.outcome()).addLong(r.about().jobseekerId())
+            .addString(r.about().ref()).addValue(r.about().cascadeId()).addValue(r.about().cascadeStepId()).addString(reference)
             .addArrayOfString(languages.toArray(new String[0]))
-            .addString(r.basis() == null ? null : r.basis().code()).addValue(r.basis() == null ? null : r.basis().version())
-            .addValue(r.kind().decided() ? r.deciderId() : null).addString(r.kind().decided() ? r.deciderRole() : null)
+            .addString(basis == null ? null : basis.code()).addValue(basis == null ? null : basis.version())
+            .addValue(r.deciderId()).addString(r.deciderRole())
             .addValue(Buffer.buffer(pdf)).addString(sha256).addLong(outboxId).addLong(auditSeq).addValue(Rows.utc(r.at())))
         .mapEmpty();
   }

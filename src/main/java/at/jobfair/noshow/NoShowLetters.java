@@ -25,10 +25,10 @@ public final class NoShowLetters implements ReasonsLetters {
   public Future<Void> issue(SqlClient tx, Letter l) {
     Request r = l.request();
     LetterKind kind = LetterKind.valueOf(l.kind());
-    LetterRequest request = new LetterRequest(kind, l.outcome(), r.person().id(), "noshow:" + r.id(), null, null,
-        letters.basis(r.basis().code(), r.basis().version()).orElse(null), kind.decided() ? l.deciderId() : null,
-        kind.decided() ? l.deciderRole() : null, r.occasion().withFair(), l.reasons(),
-        kind == LetterKind.REASONS_REQUESTED ? r.progress().deadline() : null, l.at());
+    LetterRequest request = new LetterRequest(kind, l.outcome(), LetterRequest.Case.of(r.person().id(), "noshow:" + r.id()),
+        new LetterRequest.Content(letters.basis(r.basis().code(), r.basis().version()).orElse(null), r.occasion().withFair(),
+            l.reasons(), kind == LetterKind.REASONS_REQUESTED ? r.progress().deadline() : null),
+        kind.decided() ? new LetterRequest.Actor(l.deciderId(), l.deciderRole()) : null, l.at());
     return letters.issue(tx, request).mapEmpty();
   }
 }

@@ -57,7 +57,8 @@ class LetterPdfTest {
     Catalogue de = CatalogueFile.builtIn("DE");
     LetterBasis sgb2 = LetterBasis.of(de.resolve("PLACEMENT_PROPOSAL", "CITIZENS_BENEFIT", AT).orElseThrow());
     assertEquals("DE_SGB2_31", sgb2.code());
-    LetterRequest r = LetterRequest.ofCascade(LetterKind.DECISION, "IMPOSED", 7, 42, 99, sgb2, 5L, "SFA", "Jobmesse Köln", "Ohne wichtigen Grund.", AT);
+    LetterRequest r = new LetterRequest(LetterKind.DECISION, "IMPOSED", LetterRequest.Case.cascade(7, 42, 99L),
+        new LetterRequest.Content(sgb2, "Jobmesse Köln", "Ohne wichtigen Grund.", null), new LetterRequest.Actor(5L, "SFA"), AT);
     byte[] pdf = PDF.render(TEXTS.model(r, new LetterTexts.People("Kim Schmidt", Lang.EN, "Jana Wolf"), "JB-2027-000020",
         lang -> de.authority(lang.code())));
     String text = text(pdf);
@@ -79,8 +80,8 @@ class LetterPdfTest {
   }
 
   static LetterRequest decision(String outcome, String reasons) {
-    return LetterRequest.ofCascade(LetterKind.DECISION, outcome, 7, 42, 99, basis("AT_ALVG_10"), 5L, "SFA",
-        "e-Jobmeeting Gastronomie", reasons, AT);
+    return new LetterRequest(LetterKind.DECISION, outcome, LetterRequest.Case.cascade(7, 42, 99L),
+        new LetterRequest.Content(basis("AT_ALVG_10"), "e-Jobmeeting Gastronomie", reasons, null), new LetterRequest.Actor(5L, "SFA"), AT);
   }
 
   static LetterBasis basis(String code) {
@@ -157,9 +158,10 @@ class LetterPdfTest {
       for (LetterKind kind : LetterKind.values()) {
         List<String> outcomes = kind.outcomes().isEmpty() ? java.util.Collections.singletonList(null) : new ArrayList<>(kind.outcomes());
         for (String outcome : outcomes) {
-          LetterRequest r = new LetterRequest(kind, outcome, 7, "noshow:3", null, null, basis("AT_MINDESTSICHERUNG"),
-              kind.decided() ? 5L : null, kind.decided() ? "KOMMUNE" : null, "Termin am 3. März", "Gründe – „so“.",
-              kind == LetterKind.REASONS_REQUESTED ? AT.plusSeconds(7 * 86400) : null, AT);
+          LetterRequest r = new LetterRequest(kind, outcome, LetterRequest.Case.of(7, "noshow:3"),
+              new LetterRequest.Content(basis("AT_MINDESTSICHERUNG"), "Termin am 3. März", "Gründe – „so“.",
+                  kind == LetterKind.REASONS_REQUESTED ? AT.plusSeconds(7 * 86400) : null),
+              kind.decided() ? new LetterRequest.Actor(5L, "KOMMUNE") : null, AT);
           byte[] pdf = PDF.render(TEXTS.model(r, new LetterTexts.People("Ben Öztürk", lang, "Gemeindeamt"), "JB-2027-000001", FROM));
           String what = kind + "/" + outcome + "/" + lang;
           try (PDDocument doc = Loader.loadPDF(pdf)) {
