@@ -110,7 +110,7 @@ class CascadeMachineTest {
           // also a case without a noticed decline where one would be needed (as before V19): the bar must hold there too
           states.add(c.withBasis((facts & 1) != 0 ? (facts & 16) != 0 ? LegalBasis.CONTROL : LegalBasis.VOLUNTARY : LegalBasis.BINDING)
               .withEmployerNoShow((facts & 2) != 0).withOutage((facts & 4) != 0)
-              .withNoticeDeclined((facts & 8) != 0 ? !c.noticeDeclined() : c.noticeDeclined()));
+              .withNoticeDeclined((facts & 8) != 0 ? !c.findings().noticeDeclined() : c.findings().noticeDeclined()));
         }
       }
       Set<String> labels = new java.util.TreeSet<>();
@@ -209,9 +209,10 @@ class CascadeMachineTest {
       boolean atCheck = (s == WAITING || s == AT_STATION || s == SENT_BACK) && c.station() == Station.SANCTION_CHECK;
       if (!atCheck && s != SANCTION_PROPOSED && s != DECISION_PENDING) return "event_not_allowed";
       if (a.role() != null) return "not_permitted";
-      if (c.basis() == LegalBasis.BINDING && !c.employerNoShow() && !c.outage() && c.noticeDeclined()) return "no_sanction_bar";
-      return new Cascade(ENDED_NO_SANCTION_CHECK, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(),
-          CASEWORKER, c.statementGiven(), c.decisionDue(), c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
+      if (c.terms().basis() == LegalBasis.BINDING && !c.findings().employerNoShow() && !c.findings().outage() && c.findings().noticeDeclined()) return "no_sanction_bar";
+      return new Cascade(ENDED_NO_SANCTION_CHECK, null, terms(c),
+          findings(c, c.findings().statementGiven()),
+          new Cascade.Dates(c.dates().decisionDue(), c.dates().imposedAt(), c.dates().jobStart()));
     }
     if (eventStation == null && !OUTSIDE_STATIONS.get(t).contains(s)) return "event_not_allowed";
     if (eventStation != null) {
@@ -221,7 +222,7 @@ class CascadeMachineTest {
     }
     boolean system = a.role() == null;
     boolean staff = !system && a.role() != Role.JOBSEEKER && a.role() != Role.EMPLOYER;
-    boolean responsible = c.minimumIncome() ? a.role() == Role.KOMMUNE
+    boolean responsible = c.terms().minimumIncome() ? a.role() == Role.KOMMUNE
         : a.role() == Role.SFA && CASEWORKER.equals(a.id());
     Set<Role> staffing = c.station() == null ? Set.of()
         : pb.stages().stream().filter(x -> x.station() == c.station()).findFirst().orElseThrow().staffedBy();
@@ -237,14 +238,15 @@ class CascadeMachineTest {
     boolean sanctionStep = t == Type.STATEMENT || t == Type.FINDING || t == Type.DECIDE
         || t == Type.TAKE && c.station() == Station.SANCTION_CHECK;
     if (sanctionStep) {
-      if (c.basis() == LegalBasis.VOLUNTARY) return "sanction_barred_voluntary";
-      if (c.basis() == LegalBasis.CONTROL) return "sanction_barred_control";
-      if (c.employerNoShow()) return "sanction_barred_employer_no_show";
-      if (c.outage()) return "sanction_barred_outage";
-      if (!c.noticeDeclined()) return "sanction_barred_no_notice";
+      if (c.terms().basis() == LegalBasis.VOLUNTARY) return "sanction_barred_voluntary";
+      if (c.terms().basis() == LegalBasis.CONTROL) return "sanction_barred_control";
+      if (c.findings().employerNoShow()) return "sanction_barred_employer_no_show";
+      if (c.findings().outage()) return "sanction_barred_outage";
+      if (!c.findings().noticeDeclined()) return "sanction_barred_no_notice";
     }
-    Cascade base = new Cascade(s, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(), CASEWORKER,
-        c.statementGiven(), c.decisionDue(), c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
+    Cascade base = new Cascade(s, null, terms(c),
+        findings(c, c.findings().statementGiven()),
+        new Cascade.Dates(c.dates().decisionDue(), c.dates().imposedAt(), c.dates().jobStart()));
     switch (t) {
       case BOOK: return state(base, BOOKED, null);
       case CHECK_IN: return state(base, WAITING, pb.stages().get(0).station());
@@ -261,54 +263,56 @@ class CascadeMachineTest {
         int i = order.indexOf(c.station());
         Station next = i + 1 < order.size() ? order.get(i + 1) : null;
         // a decline counts for a sanction check only when its vacancy was proposed with a delivered notice
-        boolean noticedDecline = c.noticeDeclined() || t != Type.COURSE_DECLINED && c.noticed().contains(e.vacancyId());
+        boolean noticedDecline = c.findings().noticeDeclined() || t != Type.COURSE_DECLINED && c.findings().noticed().contains(e.vacancyId());
         Cascade after = base.withNoticeDeclined(noticedDecline);
-        boolean barred = c.basis() != LegalBasis.BINDING || c.employerNoShow() || c.outage() || !noticedDecline;
+        boolean barred = c.terms().basis() != LegalBasis.BINDING || c.findings().employerNoShow() || c.findings().outage() || !noticedDecline;
         if (next == null || next == Station.SANCTION_CHECK && barred) return state(after, ENDED_NO_SANCTION_CHECK, null);
         return state(after, WAITING, next);
       }
       case STATEMENT:
         return reasonsProblem(e.reasons()) != null ? reasonsProblem(e.reasons())
-            : new Cascade(s, c.station(), c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(), CASEWORKER,
-            true, c.decisionDue(), c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
+            : new Cascade(s, c.station(), terms(c), findings(c, true),
+                new Cascade.Dates(c.dates().decisionDue(), c.dates().imposedAt(), c.dates().jobStart()));
       case FINDING: {
         if (e.finding() == null) return "finding_required";
-        if (!c.statementGiven()) return "statement_missing";
+        if (!c.findings().statementGiven()) return "statement_missing";
         if (reasonsProblem(e.reasons()) != null) return reasonsProblem(e.reasons());
         Instant due = now.plus(Duration.ofDays(pb.decisionDays()));
         return switch (e.finding()) {
           case JUSTIFIED -> state(base, NO_SANCTION, null);
-          case NOT_JUSTIFIED -> new Cascade(SANCTION_PROPOSED, Station.DECISION, c.basis(), c.employerNoShow(),
-              c.outage(), c.minimumIncome(), CASEWORKER, true, due, c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
-          case UNCLEAR -> new Cascade(DECISION_PENDING, Station.DECISION, c.basis(), c.employerNoShow(), c.outage(),
-              c.minimumIncome(), CASEWORKER, true, due, c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
+          case NOT_JUSTIFIED -> new Cascade(SANCTION_PROPOSED, Station.DECISION, terms(c), findings(c, true),
+              new Cascade.Dates(due, c.dates().imposedAt(), c.dates().jobStart()));
+          case UNCLEAR -> new Cascade(DECISION_PENDING, Station.DECISION, terms(c), findings(c, true),
+              new Cascade.Dates(due, c.dates().imposedAt(), c.dates().jobStart()));
         };
       }
       case DECIDE: {
         if (e.decision() == null) return "decision_required";
         if (reasonsProblem(e.reasons()) != null) return reasonsProblem(e.reasons());
         return switch (e.decision()) {
-          case IMPOSE -> new Cascade(IMPOSED, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(),
-              CASEWORKER, c.statementGiven(), c.decisionDue(), now, c.jobStart(), c.noticed(), c.noticeDeclined());
+          case IMPOSE -> new Cascade(IMPOSED, null, terms(c),
+              findings(c, c.findings().statementGiven()),
+              new Cascade.Dates(c.dates().decisionDue(), now, c.dates().jobStart()));
           case DO_NOT_IMPOSE -> state(base, NOT_IMPOSED, null);
-          case SEND_BACK -> new Cascade(SENT_BACK, Station.SANCTION_CHECK, c.basis(), c.employerNoShow(), c.outage(),
-              c.minimumIncome(), CASEWORKER, false, c.decisionDue(), c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
+          case SEND_BACK -> new Cascade(SENT_BACK, Station.SANCTION_CHECK, terms(c), findings(c, false),
+              new Cascade.Dates(c.dates().decisionDue(), c.dates().imposedAt(), c.dates().jobStart()));
         };
       }
       case JOB_START: {
         if (pb.waiverDays() == 0) return "no_waiver_tracking";
         if (e.jobStart() == null) return "job_start_required";
         if (e.jobStart().isAfter(now)) return "job_start_in_future";
-        if (e.jobStart().isAfter(c.imposedAt().plus(Duration.ofDays(pb.waiverDays())))) return "waiver_deadline_passed";
-        return new Cascade(WAIVER_CONSIDERATION, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(),
-            CASEWORKER, c.statementGiven(), c.decisionDue(), c.imposedAt(), e.jobStart(), c.noticed(), c.noticeDeclined());
+        if (e.jobStart().isAfter(c.dates().imposedAt().plus(Duration.ofDays(pb.waiverDays())))) return "waiver_deadline_passed";
+        return new Cascade(WAIVER_CONSIDERATION, null, terms(c),
+            findings(c, c.findings().statementGiven()),
+            new Cascade.Dates(c.dates().decisionDue(), c.dates().imposedAt(), e.jobStart()));
       }
       case WAIVE: return reasonsProblem(e.reasons()) != null ? reasonsProblem(e.reasons()) : state(base, WAIVED, null);
       case REFUSE_WAIVER:
         return reasonsProblem(e.reasons()) != null ? reasonsProblem(e.reasons()) : state(base, CLOSED, null);
       case CLOSE:
         if (s == IMPOSED && pb.waiverDays() > 0
-            && now.compareTo(c.imposedAt().plus(Duration.ofDays(pb.waiverDays()))) <= 0) {
+            && now.compareTo(c.dates().imposedAt().plus(Duration.ofDays(pb.waiverDays()))) <= 0) {
           return "waiver_period_open";
         }
         return state(base, CLOSED, null);
@@ -316,8 +320,20 @@ class CascadeMachineTest {
     }
   }
 
+  /** The terms of {@code c}, under the person's own caseworker. */
+  private static Cascade.Terms terms(Cascade c) {
+    return new Cascade.Terms(c.terms().basis(), c.terms().minimumIncome(), CASEWORKER);
+  }
+
+  /** The findings of {@code c}, with the statement given or not. */
+  private static Cascade.Findings findings(Cascade c, boolean statementGiven) {
+    Cascade.Findings f = c.findings();
+    return new Cascade.Findings(f.employerNoShow(), f.outage(), statementGiven, f.noticed(), f.noticeDeclined());
+  }
+
   private static Cascade state(Cascade c, State s, Station st) {
-    return new Cascade(s, st, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(), c.caseworkerId(),
-        c.statementGiven(), c.decisionDue(), c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
+    return new Cascade(s, st, new Cascade.Terms(c.terms().basis(), c.terms().minimumIncome(), c.terms().caseworkerId()),
+        findings(c, c.findings().statementGiven()),
+        new Cascade.Dates(c.dates().decisionDue(), c.dates().imposedAt(), c.dates().jobStart()));
   }
 }
