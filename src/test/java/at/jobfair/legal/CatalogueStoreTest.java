@@ -40,7 +40,7 @@ class CatalogueStoreTest {
   @Test
   void aStartedNodeHasStoredEveryBasisOfItsJurisdictionAndServesThem() {
     assertEquals(4, app.count("select count(*) from legal_basis where jurisdiction = 'AT' and version = 1"));
-    assertEquals("AT", app.app().services().legal().jurisdiction());
+    assertEquals("AT", app.app().services().cases().legal().jurisdiction());
   }
 
   @Test

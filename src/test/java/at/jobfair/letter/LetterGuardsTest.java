@@ -42,7 +42,7 @@ class LetterGuardsTest {
     long id = k.id();
     long statement = app.count("select id from cascade_step where cascade_id = " + id + " and event = 'STATEMENT'");
     long checker = app.count("select actor_id from cascade_step where id = " + statement);
-    Letters letters = app.app().services().letters();
+    Letters letters = app.app().services().cases().letters();
     LetterRequest pretended = new LetterRequest(LetterKind.DECISION, "IMPOSED", LetterRequest.Case.cascade(person, id, statement),
         new LetterRequest.Content(letters.basis("AT_ALVG_10", 1).orElseThrow(), "Börse", "Vorgriff", null),
         new LetterRequest.Actor(checker, "SFA"), Instant.now());
@@ -79,7 +79,7 @@ class LetterGuardsTest {
   @Test
   void aLetterWhoseStepRollsBackIsNeitherKeptNorMailed() {
     long person = cases.someone();
-    Letters letters = app.app().services().letters();
+    Letters letters = app.app().services().cases().letters();
     long before = app.count("select count(*) from mail_outbox where kind = 'LETTER'");
     LetterRequest r = new LetterRequest(LetterKind.CASE_OPENED, null, LetterRequest.Case.of(person, "example:991"),
         new LetterRequest.Content(letters.basis("AT_ALVG_10", 1).orElseThrow(), "Termin", null, null), null, Instant.now());
