@@ -3,6 +3,7 @@ package at.jobfair.cascade;
 import at.jobfair.identity.Account;
 import at.jobfair.letter.LetterBasis;
 import at.jobfair.letter.LetterKind;
+import at.jobfair.letter.LetterOutcome;
 import at.jobfair.letter.LetterRequest;
 import at.jobfair.letter.Letters;
 import io.vertx.core.Future;
@@ -30,20 +31,20 @@ public final class CascadeLetters {
    */
   Future<Letters.Prepared> prepare(SqlClient tx, CascadeStore.CascadeRow row, Transition t, Event e, Account user) {
     LetterKind kind;
-    String outcome;
+    LetterOutcome outcome;
     switch (t.event()) {
       case DECIDE -> {
         if (e.decision() == Event.Decision.SEND_BACK) return Future.succeededFuture();
         kind = LetterKind.DECISION;
-        outcome = e.decision() == Event.Decision.IMPOSE ? "IMPOSED" : "NOT_IMPOSED";
+        outcome = e.decision() == Event.Decision.IMPOSE ? LetterOutcome.IMPOSED : LetterOutcome.NOT_IMPOSED;
       }
       case WAIVE -> {
         kind = LetterKind.WAIVER;
-        outcome = "GRANTED";
+        outcome = LetterOutcome.GRANTED;
       }
       case REFUSE_WAIVER -> {
         kind = LetterKind.WAIVER;
-        outcome = "REFUSED";
+        outcome = LetterOutcome.REFUSED;
       }
       default -> {
         return Future.succeededFuture();

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param actor   who took the step; for DECISION and WAIVER the account that decided (the step's actor); may be null
  * @param at      when the step happened (the letter's date, in the configured zone)
  */
-public record LetterRequest(LetterKind kind, String outcome, Case about, Content content, Actor actor, Instant at) {
+public record LetterRequest(LetterKind kind, LetterOutcome outcome, Case about, Content content, Actor actor, Instant at) {
 
   public LetterRequest {
     Objects.requireNonNull(kind, "kind");

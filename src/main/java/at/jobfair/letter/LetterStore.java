@@ -19,7 +19,7 @@ final class LetterStore {
   }
 
   /** A letter as lists show it (without its bytes). */
-  record Summary(long id, String kind, String outcome, long jobseekerId, String caseRef, String reference, List<String> languages,
+  record Summary(long id, LetterKind kind, LetterOutcome outcome, long jobseekerId, String caseRef, String reference, List<String> languages,
                  String decidedBy, String decidedRole, Instant createdAt, int size) {
   }
 
@@ -54,7 +54,7 @@ final class LetterStore {
             insert into letter (id, kind, outcome, jobseeker_id, case_ref, cascade_id, cascade_step_id, reference, languages,
                                 basis_code, basis_version, decided_by, decided_role, pdf, sha256, outbox_id, audit_seq, created_at)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)""")
-        .execute(Tuple.tuple().addLong(id).addString(r.kind().name()).addString(r.outcome()).addLong(r.about().jobseekerId())
+        .execute(Tuple.tuple().addLong(id).addString(r.kind().name()).addString(r.outcome() == null ? null : r.outcome().name()).addLong(r.about().jobseekerId())
             .addString(r.about().ref()).addValue(r.about().cascadeId()).addValue(r.about().cascadeStepId()).addString(reference)
             .addArrayOfString(languages.toArray(new String[0]))
             .addString(basis == null ? null : basis.code()).addValue(basis == null ? null : basis.version())
@@ -92,7 +92,9 @@ final class LetterStore {
   private static List<Summary> summaries(Iterable<Row> rows) {
     List<Summary> out = new ArrayList<>();
     for (Row r : rows) {
-      out.add(new Summary(r.getLong("id"), r.getString("kind"), r.getString("outcome"), r.getLong("jobseeker_id"), r.getString("case_ref"),
+      String outcome = r.getString("outcome");
+      out.add(new Summary(r.getLong("id"), LetterKind.valueOf(r.getString("kind")),
+          outcome == null ? null : LetterOutcome.valueOf(outcome), r.getLong("jobseeker_id"), r.getString("case_ref"),
           r.getString("reference"), List.of(r.getArrayOfStrings("languages")), r.getString("decided_by"), r.getString("decided_role"),
           Rows.instant(r, "created_at"), r.getInteger("size")));
     }

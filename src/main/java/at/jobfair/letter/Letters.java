@@ -163,7 +163,7 @@ public final class Letters {
    * fonts, the JIT), and a real letter is rendered inside its step's transaction, holding its row locks that long.
    */
   public Future<Void> warmUp() {
-    LetterRequest sample = new LetterRequest(LetterKind.DECISION, "NOT_IMPOSED", LetterRequest.Case.of(0, "cascade:0"),
+    LetterRequest sample = new LetterRequest(LetterKind.DECISION, LetterOutcome.NOT_IMPOSED, LetterRequest.Case.of(0, "cascade:0"),
         new LetterRequest.Content(null, null, "-", null), new LetterRequest.Actor(0L, "SFA"), clock.instant());
     var model = texts.model(sample, new LetterTexts.People("-", Lang.EN, "-"), referencePrefix + "-0", lang -> "-");
     return vertx.executeBlocking(() -> pdf.render(model), false).mapEmpty();
@@ -212,8 +212,9 @@ public final class Letters {
   private JsonArray json(List<LetterStore.Summary> list, Lang lang) {
     JsonArray out = new JsonArray();
     for (LetterStore.Summary s : list) {
-      String key = LetterKind.valueOf(s.kind()).textKey(s.outcome()) + ".subject";
-      out.add(new JsonObject().put("id", s.id()).put("kind", s.kind()).put("outcome", s.outcome()).put("case", s.caseRef())
+      String key = s.kind().textKey(s.outcome()) + ".subject";
+      out.add(new JsonObject().put("id", s.id()).put("kind", s.kind().name())
+          .put("outcome", s.outcome() == null ? null : s.outcome().name()).put("case", s.caseRef())
           .put("reference", s.reference()).put("subject", messages.get(lang, key)).put("languages", new JsonArray(s.languages()))
           .put("decidedBy", s.decidedBy()).put("decidedRole", s.decidedRole()).put("createdAt", s.createdAt().toString())
           .put("size", s.size()).put("download", "/api/letters/" + s.id() + "/pdf"));

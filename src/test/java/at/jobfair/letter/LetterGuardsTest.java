@@ -43,7 +43,7 @@ class LetterGuardsTest {
     long statement = app.count("select id from cascade_step where cascade_id = " + id + " and event = 'STATEMENT'");
     long checker = app.count("select actor_id from cascade_step where id = " + statement);
     Letters letters = app.app().services().cases().letters();
-    LetterRequest pretended = new LetterRequest(LetterKind.DECISION, "IMPOSED", LetterRequest.Case.cascade(person, id, statement),
+    LetterRequest pretended = new LetterRequest(LetterKind.DECISION, LetterOutcome.IMPOSED, LetterRequest.Case.cascade(person, id, statement),
         new LetterRequest.Content(letters.basis("AT_ALVG_10", 1).orElseThrow(), "Börse", "Vorgriff", null),
         new LetterRequest.Actor(checker, "SFA"), Instant.now());
     Throwable refused = assertFails(app.app().pool().withTransaction(tx -> letters.issue(tx, pretended)));
