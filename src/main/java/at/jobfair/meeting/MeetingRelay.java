@@ -76,7 +76,7 @@ public final class MeetingRelay {
     this.vertx = vertx;
     this.meetings = meetings;
     this.store = new PeerStore(meetings.pool());
-    this.bus = new RoomBus(vertx.eventBus(), store);
+    this.bus = new RoomBus(vertx, store);
     this.nodeId = nodeId;
     meetings.relay(this);
   }
@@ -161,7 +161,10 @@ public final class MeetingRelay {
     ws.exceptionHandler(e -> ws.close());
     ws.textMessageHandler(text -> onMessage(p, text));
     // Reachable from every node before anyone can learn of it from the database.
-    p.consumer = vertx.eventBus().<JsonObject>consumer(RoomBus.ADDRESS + p.id, m -> deliver(p, m.body()));
+    p.consumer = vertx.eventBus().<JsonObject>consumer(RoomBus.ADDRESS + p.id, m -> {
+      m.reply(null); // the sender's confirmation that this peer's node has it (RoomBus tries again until then)
+      deliver(p, m.body());
+    });
     p.consumer.completion()
         .compose(v -> store.take(new PeerStore.Seat(p.id, j.room(), nodeId, j.accountId(), j.name(), j.role(), j.moderator(),
             j.inCall(), j.bookingId(), j.groupFairId()), j.max()))
