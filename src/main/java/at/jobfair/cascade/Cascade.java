@@ -1,5 +1,7 @@
 package at.jobfair.cascade;
 
+import at.jobfair.refusal.Reason;
+
 import java.time.Instant;
 import java.util.Set;
 
@@ -54,12 +56,12 @@ public record Cascade(State state, Station station, Terms terms, Findings findin
   }
 
   /** Why this person may never reach a sanction check, as a refusal code, or null when they may. */
-  public String sanctionBar() {
-    if (terms.basis() == LegalBasis.VOLUNTARY) return "sanction_barred_voluntary";
-    if (terms.basis() == LegalBasis.CONTROL) return "sanction_barred_control";
-    if (findings.employerNoShow()) return "sanction_barred_employer_no_show";
-    if (findings.outage()) return "sanction_barred_outage";
-    if (!findings.noticeDeclined()) return "sanction_barred_no_notice";
+  public Reason sanctionBar() {
+    if (terms.basis() == LegalBasis.VOLUNTARY) return Reason.SANCTION_BARRED_VOLUNTARY;
+    if (terms.basis() == LegalBasis.CONTROL) return Reason.SANCTION_BARRED_CONTROL;
+    if (findings.employerNoShow()) return Reason.SANCTION_BARRED_EMPLOYER_NO_SHOW;
+    if (findings.outage()) return Reason.SANCTION_BARRED_OUTAGE;
+    if (!findings.noticeDeclined()) return Reason.SANCTION_BARRED_NO_NOTICE;
     return null;
   }
 
