@@ -4,6 +4,7 @@ import at.jobfair.booking.BookingStore.View;
 import at.jobfair.invitation.InvitationStore.Invitation;
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.Catalogue;
+import at.jobfair.legal.Obligation;
 import at.jobfair.mail.Mail;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Messages.Lang;
@@ -95,14 +96,16 @@ public final class InvitationMails {
 
   /** A reminder of an appointment, with links to confirm, cancel or rebook. */
   public Mail reminder(View b, int offsetMinutes, String confirmToken) {
-    Lang lang = lang(b.jobseekerLanguage());
-    String subject = messages.get(lang, "reminders.mail.subject", b.employerName(), date(b.start(), lang), time(b.start()));
-    String binding = "BINDING".equals(b.legalBasis()) ? messages.get(lang, "reminders.mail.binding")
-        : "CONTROL".equals(b.legalBasis()) ? messages.get(lang, "reminders.mail.control") : "";
-    String text = messages.get(lang, "reminders.mail.text", b.jobseekerName(), b.employerName(), date(b.start(), lang),
-        time(b.start()), time(b.end()), b.fairName(), publicUrl + "/appointments/confirm/" + confirmToken,
-        publicUrl + "/me/appointments", publicUrl + "/booths/" + b.boothId() + "?rebook=" + b.id(), binding);
-    return Mail.text(b.jobseekerEmail(), b.jobseekerName(), subject, text, "BOOKING_REMINDER",
+    Lang lang = lang(b.jobseeker().language());
+    Instant start = b.slot().start();
+    String employer = b.booth().employerName();
+    String subject = messages.get(lang, "reminders.mail.subject", employer, date(start, lang), time(start));
+    String binding = b.origin().legalBasis() == Obligation.BINDING ? messages.get(lang, "reminders.mail.binding")
+        : b.origin().legalBasis() == Obligation.CONTROL ? messages.get(lang, "reminders.mail.control") : "";
+    String text = messages.get(lang, "reminders.mail.text", b.jobseeker().name(), employer, date(start, lang),
+        time(start), time(b.slot().end()), b.booth().fairName(), publicUrl + "/appointments/confirm/" + confirmToken,
+        publicUrl + "/me/appointments", publicUrl + "/booths/" + b.booth().id() + "?rebook=" + b.id(), binding);
+    return Mail.text(b.jobseeker().email(), b.jobseeker().name(), subject, text, "BOOKING_REMINDER",
         "booking:" + b.id() + "/reminder/" + offsetMinutes);
   }
 

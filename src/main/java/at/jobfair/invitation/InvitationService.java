@@ -98,7 +98,7 @@ public final class InvitationService {
 
   /** The token of a reminder's "I am coming" link: the booking and its person, valid until the appointment ends. */
   public String confirmToken(View b) {
-    return signer.sign("confirm:" + b.id() + ":" + b.jobseekerId() + ":" + b.end().getEpochSecond());
+    return signer.sign("confirm:" + b.id() + ":" + b.jobseeker().id() + ":" + b.slot().end().getEpochSecond());
   }
 
   /** Checks a personal link without using it. {@code current} is whoever is signed in on this browser, or null. */
@@ -309,7 +309,7 @@ public final class InvitationService {
       return Future.failedFuture(e);
     }
     if (Instant.now().getEpochSecond() > p[2]) return Future.failedFuture(Reason.LINK_EXPIRED.refuse());
-    return bookings.find(pool, p[0]).compose(b -> b == null || b.jobseekerId() != p[1]
+    return bookings.find(pool, p[0]).compose(b -> b == null || b.jobseeker().id() != p[1]
         ? Future.failedFuture(invalid()) : Future.succeededFuture(b));
   }
 
@@ -317,7 +317,7 @@ public final class InvitationService {
   public Future<View> confirm(String token) {
     return checkConfirm(token).compose(b -> pool.preparedQuery(
             "update booking set confirmed_at = coalesce(confirmed_at, now()) where id = $1 and jobseeker_id = $2 and status = 'ACTIVE'")
-        .execute(Tuple.of(b.id(), b.jobseekerId()))
+        .execute(Tuple.of(b.id(), b.jobseeker().id()))
         .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture(b) : Future.failedFuture(Reason.REMINDER_BOOKING_CANCELLED.refuse())));
   }
 }

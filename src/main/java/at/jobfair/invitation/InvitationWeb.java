@@ -282,15 +282,15 @@ public final class InvitationWeb {
   public Future<?> confirmPage(RoutingContext ctx) {
     String token = ctx.pathParam("token");
     return service.checkConfirm(token).onSuccess(b -> pages.render(ctx, "appointment-confirm", Map.of("token", token,
-        "employerName", b.employerName(), "start", b.start().toString(), "end", b.end().toString(), "active", b.active(),
-        "boothId", b.boothId(), "bookingId", b.id())));
+        "employerName", b.booth().employerName(), "start", b.slot().start().toString(), "end", b.slot().end().toString(),
+        "active", b.active(), "boothId", b.booth().id(), "bookingId", b.id())));
   }
 
   public Future<?> confirmForm(RoutingContext ctx) {
     String token = ctx.pathParam("token");
     return service.confirm(token).onSuccess(b -> pages.render(ctx, "appointment-confirm", Map.of("token", token,
-        "employerName", b.employerName(), "start", b.start().toString(), "end", b.end().toString(), "active", true,
-        "confirmed", true, "boothId", b.boothId(), "bookingId", b.id())));
+        "employerName", b.booth().employerName(), "start", b.slot().start().toString(), "end", b.slot().end().toString(),
+        "active", true, "confirmed", true, "boothId", b.booth().id(), "bookingId", b.id())));
   }
 
   /**

@@ -63,10 +63,10 @@ public final class OutboxStore {
                         List<Mail.Attachment> attachments, String messageId) {
   }
 
-  /** The columns of a queued message, in the order of {@link #values}. */
-  public static final String COLUMNS = "kind, ref, to_address, to_name, subject, body_text, body_html, attachments, status";
-
-  /** A message's row, for {@link #INSERT} or for a statement that queues it together with the change it reports. */
+  /**
+   * A message's row: the arguments of the database's {@code outbox_enqueue} (V30), for {@link #INSERT} or for a statement
+   * that queues it together with the change it reports.
+   */
   public static Tuple values(Mail mail, Status status) {
     JsonArray files = new JsonArray();
     for (Mail.Attachment a : mail.attachments()) {
@@ -79,15 +79,8 @@ public final class OutboxStore {
 
   /** Queues a message once per (kind, ref, address); answers the id of the new row or of the one already there. */
   public static final String INSERT = """
-            with added as (
-              insert into mail_outbox (kind, ref, to_address, to_name, subject, body_text, body_html, attachments, status)
-              values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-              on conflict (kind, ref, to_address) do nothing
-              returning id)
-            select id from added
-            union all
-            select id from mail_outbox where kind = $1 and ref = $2 and to_address = $3
-            limit 1""";
+            select coalesce(outbox_enqueue($1, $2, $3, $4, $5, $6, $7, $8, $9),
+                            (select id from mail_outbox where kind = $1 and ref = $2 and to_address = $3)) as id""";
 
   private static final String SUMMARY = """
       select id, kind, ref, to_address::text as to_address, to_name, subject, status, attempts, last_error, created_at,
@@ -111,7 +104,7 @@ public final class OutboxStore {
     Tuple key = Tuple.of(mail.kind(), mail.dedupeKey(), mail.to());
     return tx.preparedQuery(INSERT)
         .execute(values(mail, status))
-        .compose(rows -> rows.size() > 0 ? Future.succeededFuture(rows.iterator().next().getLong(0))
+        .compose(rows -> rows.iterator().next().getLong("id") != null ? Future.succeededFuture(rows.iterator().next().getLong("id"))
             // Another transaction added the same message at this very moment: our statement's snapshot cannot see
             // it, a new statement can.
             : tx.preparedQuery("select id from mail_outbox where kind = $1 and ref = $2 and to_address = $3").execute(key)
