@@ -3,6 +3,7 @@ package at.jobfair.invitation;
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.legal.Basis;
+import at.jobfair.legal.Obligation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -21,10 +22,46 @@ import static at.jobfair.db.Rows.instant;
 /** All SQL on invitations, the consequence notices from before the catalogue, mass mailings and the booking's legal basis. */
 public final class InvitationStore {
 
-  public record Invitation(long id, String kind, String legalBasis, long jobseekerId, String email, String name, String language,
-                           long fairId, String fairName, Instant fairEnds, Long boothId, String employerName, String vacancyTitle,
-                           Instant deadline, Integer noticeVersion, String noticeDe, String noticeEn, Instant firstOpenedAt,
-                           String basisCode, Integer basisVersion, String noticeLanguage) {
+  /**
+   * An invitation with what its mail, link and answer need: the person, the fair, the booth (null for a mass mailing or
+   * a public link), its basis in the catalogue (null before the catalogue) or the staff-edited notice from before it
+   * (null when none).
+   */
+  public record Invitation(long id, Kind kind, Obligation legalBasis, Person person, Fair fair, Booth booth, BasisRef basis,
+                           OldNotice notice, Instant firstOpenedAt) {
+
+    /** The kinds of invitation (invitation.kind), spelt in the database as here. */
+    public enum Kind {
+      PLACEMENT_PROPOSAL, CONTROL_APPOINTMENT, MASS_MAILING, PUBLIC_LINK;
+
+      public static Kind of(String db) {
+        return db == null ? null : valueOf(db);
+      }
+
+      public String db() {
+        return name();
+      }
+    }
+
+    /** The person invited. */
+    public record Person(long id, String email, String name, String language) {
+    }
+
+    /** The fair and when it ends. */
+    public record Fair(long id, String name, Instant ends) {
+    }
+
+    /** The booth of a personal invitation, its vacancy (null for a control appointment) and the deadline to book by. */
+    public record Booth(long id, String employerName, String vacancyTitle, Instant deadline) {
+    }
+
+    /** The catalogue basis version it was made under and the language its notice was sent in. */
+    public record BasisRef(String code, Integer version, String noticeLanguage) {
+    }
+
+    /** A consequence notice staff edited before the catalogue, as the invitation was made with it. */
+    public record OldNotice(int version, String textDe, String textEn) {
+    }
   }
 
   /** The consequence notice in force. */
@@ -291,10 +328,16 @@ public final class InvitationStore {
   }
 
   private static Invitation invitation(Row r) {
-    return new Invitation(r.getLong("id"), r.getString("kind"), r.getString("legal_basis"), r.getLong("jobseeker_id"),
-        r.getString("email"), r.getString("name"), r.getString("language"), r.getLong("fair_id"), r.getString("fair_name"),
-        instant(r, "fair_ends"), r.getLong("booth_id"), r.getString("employer_name"), r.getString("vacancy_title"),
-        instant(r, "deadline"), r.getInteger("notice_version"), r.getString("text_de"), r.getString("text_en"),
-        instant(r, "first_opened_at"), r.getString("basis_code"), r.getInteger("basis_version"), r.getString("notice_language"));
+    Long boothId = r.getLong("booth_id");
+    Integer noticeVersion = r.getInteger("notice_version");
+    String basisCode = r.getString("basis_code");
+    return new Invitation(r.getLong("id"), Invitation.Kind.of(r.getString("kind")), Obligation.valueOf(r.getString("legal_basis")),
+        new Invitation.Person(r.getLong("jobseeker_id"), r.getString("email"), r.getString("name"), r.getString("language")),
+        new Invitation.Fair(r.getLong("fair_id"), r.getString("fair_name"), instant(r, "fair_ends")),
+        boothId == null ? null
+            : new Invitation.Booth(boothId, r.getString("employer_name"), r.getString("vacancy_title"), instant(r, "deadline")),
+        basisCode == null ? null : new Invitation.BasisRef(basisCode, r.getInteger("basis_version"), r.getString("notice_language")),
+        noticeVersion == null ? null : new Invitation.OldNotice(noticeVersion, r.getString("text_de"), r.getString("text_en")),
+        instant(r, "first_opened_at"));
   }
 }
