@@ -254,7 +254,7 @@ public final class BookingStore {
   /** The employer of a booth, or null when there is no such booth. */
   public Future<Long> boothEmployer(SqlClient c, long boothId) {
     return c.preparedQuery("select employer_id from booth where id = $1").execute(Tuple.of(boothId))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("employer_id"));
   }
 
   /** Marks a slot removed (its history stays); returns false when it was already gone. */
@@ -265,7 +265,7 @@ public final class BookingStore {
 
   public Future<Long> slotBooth(SqlClient c, long slotId) {
     return c.preparedQuery("select booth_id from slot where id = $1").execute(Tuple.of(slotId))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("booth_id"));
   }
 
   private static View first(RowSet<Row> rows) {

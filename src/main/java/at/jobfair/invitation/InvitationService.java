@@ -271,7 +271,7 @@ public final class InvitationService {
           return tx.preparedQuery("select id from account where email = $1::citext").execute(Tuple.of(a.email()));
         }).compose(rows -> {
           if (rows.size() > 0) {
-            long existingId = rows.iterator().next().getLong(0);
+            long existingId = rows.iterator().next().getLong("id");
             return InvitationStore.jobseeker(tx, existingId, null).compose(person -> person == null ? Future.succeededFuture()
                     : InvitationStore.publicInvitation(tx, existingId, fairId, null, voluntary("PUBLIC_LINK")).compose(id -> InvitationStore.find(tx, id))
                         .compose(i -> outbox.enqueue(tx, mails.signInLink(i, invitationToken(i)))).mapEmpty())

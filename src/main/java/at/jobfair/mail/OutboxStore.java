@@ -130,7 +130,7 @@ public final class OutboxStore {
             // Another transaction added the same message at this very moment: our statement's snapshot cannot see
             // it, a new statement can.
             : tx.preparedQuery("select id from mail_outbox where kind = $1 and ref = $2 and to_address = $3").execute(key)
-                .map(again -> again.size() > 0 ? again.iterator().next().getLong(0) : null));
+                .map(again -> again.size() > 0 ? again.iterator().next().getLong("id") : null));
   }
 
   /**
@@ -221,11 +221,11 @@ public final class OutboxStore {
   /** The backlog, for the metrics: one short read over the partial indexes of unsent messages. */
   public Future<Backlog> backlog() {
     return pool.query("""
-            select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)::float8
+            select count(*) as messages, coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as oldest_seconds
               from mail_outbox where status in ('QUEUED', 'SENDING')""")
         .execute().map(rows -> {
           Row r = rows.iterator().next();
-          return new Backlog(r.getLong(0), r.getDouble(1));
+          return new Backlog(r.getLong("messages"), r.getDouble("oldest_seconds"));
         });
   }
 
@@ -256,14 +256,14 @@ public final class OutboxStore {
 
   /** Whether the reader may see the message ({@code scope} as in {@link #list}). */
   public Future<Boolean> visible(long id, String scope, long readerId, String[] roles) {
-    return pool.preparedQuery("select exists (select 1 from mail_outbox where id = $1 and " + scope.replace("$4", "$2").replace("$5", "$3") + ")")
-        .execute(Tuple.of(id, readerId, roles)).map(rows -> rows.iterator().next().getBoolean(0));
+    return pool.preparedQuery("select exists (select 1 from mail_outbox where id = $1 and " + scope.replace("$4", "$2").replace("$5", "$3") + ") as visible")
+        .execute(Tuple.of(id, readerId, roles)).map(rows -> rows.iterator().next().getBoolean("visible"));
   }
 
   /** The account the message went to (by its address), or null for an address without one. */
   public Future<Long> recipient(String address) {
     return pool.preparedQuery("select id from account where email = $1").execute(Tuple.of(address))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
   }
 
   /** One message with its bodies, or null. */
