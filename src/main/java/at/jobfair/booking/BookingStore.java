@@ -96,14 +96,14 @@ public final class BookingStore {
   public record Alternative(long slotId, Instant start, Instant end, int free) {
   }
 
-  public static final String COLUMNS = """
+  private static final String COLUMNS = """
       select k.id, k.status, k.source, k.legal_basis, k.created_at, k.cancelled_at, k.cancelled_as, k.cancel_reason,
              k.ics_sequence, k.slot_id, lower(k.during) as starts_at, upper(k.during) as ends_at, k.booth_id,
              e.id as employer_id, e.name as employer_name, f.id as fair_id, f.name as fair_name, f.booking_cutoff_minutes,
              k.jobseeker_id, a.name as jobseeker_name, a.email::text as jobseeker_email, a.language as jobseeker_language,
              k.invitation_id, k.confirmed_at, t.checked_in_at, t.outcome, t.next_step, t.note as outcome_note
       """;
-  public static final String JOINS = """
+  private static final String JOINS = """
         join booth b on b.id = k.booth_id
         join employer e on e.id = b.employer_id
         join fair f on f.id = b.fair_id

@@ -89,7 +89,7 @@ public final class OutboxStore {
    * A message's row: the arguments of the database's {@code outbox_enqueue} (V30), for {@link #INSERT} or for a statement
    * that queues it together with the change it reports.
    */
-  public static Tuple values(Mail mail, Status status) {
+  static Tuple values(Mail mail, Status status) {
     JsonArray files = new JsonArray();
     for (Mail.Attachment a : mail.attachments()) {
       files.add(new JsonObject().put("filename", a.filename()).put("contentType", a.contentType())
@@ -100,7 +100,7 @@ public final class OutboxStore {
   }
 
   /** Queues a message once per (kind, ref, address); answers the id of the new row or of the one already there. */
-  public static final String INSERT = """
+  private static final String INSERT = """
             select coalesce(outbox_enqueue($1, $2, $3, $4, $5, $6, $7, $8, $9),
                             (select id from mail_outbox where kind = $1 and ref = $2 and to_address = $3)) as id""";
 
