@@ -70,7 +70,12 @@ class ConfigCoverageTest {
     Map<String, String> documented = new TreeMap<>();
     Matcher m = README_ROW.matcher(Files.readString(Path.of("README.md")));
     while (m.find()) documented.put(m.group(1), m.group(2));
-    assertEquals(known, documented.keySet(), "the keys of the README's configuration table");
+    Set<String> undocumented = new TreeSet<>(known);
+    undocumented.removeAll(documented.keySet());
+    assertEquals(Set.of(), undocumented, "keys of config/application.json missing from the README's configuration table");
+    Set<String> stale = new TreeSet<>(documented.keySet());
+    stale.removeAll(known);
+    assertEquals(Set.of(), stale, "keys in the README's configuration table that config/application.json does not have");
     documented.forEach((key, env) -> assertEquals(Config.envName(key), env, key));
   }
 }
