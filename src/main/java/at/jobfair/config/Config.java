@@ -1,11 +1,7 @@
 package at.jobfair.config;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -14,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -98,21 +93,12 @@ public final class Config {
 
   /** The defaults packed into the jar (a copy of config/application.json made by the build), then the overlays. */
   static Config loadPacked(Map<String, String> env) {
-    return load(packedDefaults(), env);
-  }
-
-  private static JsonObject packedDefaults() {
-    try (InputStream in = Config.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
-      if (in == null) throw new ConfigException("file", "found neither " + DEFAULTS_FILE.toAbsolutePath() + " nor the defaults inside the jar");
-      return parseJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULTS_RESOURCE);
-    } catch (IOException e) {
-      throw new ConfigException("file", "cannot read the defaults inside the jar: " + e.getMessage());
-    }
+    return load(ConfigSources.packedDefaults(), env);
   }
 
   /** Loads the defaults file, the optional overlay file named by JOBFAIR_CONFIG, and the environment. */
   public static Config load(Path defaultsFile, Map<String, String> env) {
-    return load(readJson(defaultsFile), env);
+    return load(ConfigSources.readJson(defaultsFile), env);
   }
 
   /**
@@ -121,41 +107,21 @@ public final class Config {
    */
   static boolean peek(Map<String, String> env, String key) {
     try {
-      JsonObject defaults = Files.exists(DEFAULTS_FILE) ? readJson(DEFAULTS_FILE) : packedDefaults();
-      return Boolean.TRUE.equals(read(defaults, env).get(key));
+      JsonObject defaults = Files.exists(DEFAULTS_FILE) ? ConfigSources.readJson(DEFAULTS_FILE) : ConfigSources.packedDefaults();
+      return Boolean.TRUE.equals(ConfigSources.read(defaults, env).get(key));
     } catch (RuntimeException e) {
       return false;
     }
   }
 
   private static Config load(JsonObject defaults, Map<String, String> env) {
-    return new Config(read(defaults, env));
-  }
-
-  private static Map<String, Object> read(JsonObject defaults, Map<String, String> env) {
-    Map<String, Object> values = flatten(defaults, "");
-    String overlay = env.get(ENV_CONFIG_FILE);
-    if (overlay != null && !overlay.isBlank()) {
-      overlay(values, flatten(readJson(Path.of(overlay)), ""), "file " + overlay);
-    }
-    Map<String, String> byEnvName = new TreeMap<>();
-    for (String key : values.keySet()) byEnvName.put(envName(key), key);
-    for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
-      String name = e.getKey();
-      if (!name.startsWith(ENV_PREFIX) || name.equals(ENV_CONFIG_FILE)) continue;
-      String key = byEnvName.get(name);
-      if (key == null) {
-        throw new ConfigException(name, "unknown setting; known ones are " + String.join(", ", byEnvName.keySet()));
-      }
-      values.put(key, parse(key, name, values.get(key), e.getValue()));
-    }
-    return values;
+    return new Config(ConfigSources.read(defaults, env));
   }
 
   /** The same configuration with some keys replaced (used by tests and tools). */
   public Config with(Map<String, Object> overrides) {
     Map<String, Object> copy = new LinkedHashMap<>(values);
-    overlay(copy, overrides, "override");
+    ConfigSources.overlay(copy, overrides, "override");
     return new Config(copy);
   }
 
@@ -301,73 +267,6 @@ public final class Config {
   public Set<String> unread() {
     Set<String> out = new TreeSet<>(values.keySet());
     out.removeAll(read);
-    return out;
-  }
-
-  private static void overlay(Map<String, Object> values, Map<String, Object> overlay, String source) {
-    overlay.forEach((key, value) -> {
-      if (!values.containsKey(key)) throw new ConfigException(key, "unknown setting in " + source);
-      Object current = values.get(key);
-      if (value != null && current != null && current.getClass() != value.getClass()) {
-        throw new ConfigException(key, "must be a " + typeName(current) + " in " + source);
-      }
-      values.put(key, value);
-    });
-  }
-
-  private static Object parse(String key, String envName, Object current, String raw) {
-    String text = raw.trim();
-    if (current instanceof Integer) {
-      try {
-        return Integer.parseInt(text);
-      } catch (NumberFormatException e) {
-        throw new ConfigException(key, envName + " must be a whole number, was '" + raw + "'");
-      }
-    }
-    if (current instanceof Boolean) {
-      if (text.equalsIgnoreCase("true")) return true;
-      if (text.equalsIgnoreCase("false")) return false;
-      throw new ConfigException(key, envName + " must be true or false, was '" + raw + "'");
-    }
-    return raw;
-  }
-
-  private static String typeName(Object v) {
-    return v instanceof Integer ? "whole number" : v instanceof Boolean ? "true/false value" : "text";
-  }
-
-  private static JsonObject readJson(Path file) {
-    try {
-      return parseJson(Files.readString(file), file.toString());
-    } catch (IOException e) {
-      throw new ConfigException("file", "cannot read configuration file " + file.toAbsolutePath() + ": " + e.getMessage());
-    }
-  }
-
-  private static JsonObject parseJson(String text, String source) {
-    try {
-      return new JsonObject(text);
-    } catch (DecodeException e) {
-      throw new ConfigException("file", "configuration file " + source + " is not valid JSON: " + e.getMessage());
-    }
-  }
-
-  private static Map<String, Object> flatten(JsonObject json, String prefix) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String name : json.fieldNames()) {
-      Object v = json.getValue(name);
-      String key = prefix + name;
-      if (v instanceof JsonObject o) {
-        out.putAll(flatten(o, key + "."));
-      } else if (v instanceof Number n) {
-        if (n.doubleValue() != Math.rint(n.doubleValue())) throw new ConfigException(key, "must be a whole number");
-        out.put(key, n.intValue());
-      } else if (v instanceof String || v instanceof Boolean) {
-        out.put(key, v);
-      } else {
-        throw new ConfigException(key, "must be text, a whole number or true/false");
-      }
-    }
     return out;
   }
 
