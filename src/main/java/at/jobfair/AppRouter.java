@@ -1,5 +1,7 @@
 package at.jobfair;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.access.CoverAdmin;
 import at.jobfair.account.SignIn;
 import at.jobfair.catalog.HomePage;
@@ -7,7 +9,7 @@ import at.jobfair.observe.AccessLog;
 import at.jobfair.observe.RequestIds;
 import at.jobfair.identity.Role;
 import at.jobfair.web.Access;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Csrf;
 import at.jobfair.web.Failures;
 import at.jobfair.web.Limits;
@@ -419,7 +421,7 @@ public final class AppRouter {
     e.api(GET, "/api/audit/verify", staff(), s.audit()::apiVerify);
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
-    router.route().handler(ctx -> ctx.fail(ApiError.notFound("not_found")));
+    router.route().handler(ctx -> ctx.fail(Reason.NOT_FOUND.refuse()));
     router.route().failureHandler(failures);
     return router;
   }

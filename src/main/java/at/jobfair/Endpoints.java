@@ -1,8 +1,10 @@
 package at.jobfair;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.web.Access;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Failures;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -49,7 +51,7 @@ public final class Endpoints {
     router.route(method, path).handler(ctx -> {
       Account user = Sessions.user(ctx);
       if (!access.permits(user)) {
-        failures.answer(ctx, user == null ? ApiError.unauthorized("sign_in_required") : ApiError.forbidden("forbidden_role"));
+        failures.answer(ctx, user == null ? Reason.SIGN_IN_REQUIRED.refuse() : Reason.FORBIDDEN_ROLE.refuse());
         return;
       }
       try {
@@ -69,7 +71,7 @@ public final class Endpoints {
 
   /** A refusal is answered at once; anything unexpected goes to the router's failure handling. */
   private void fail(RoutingContext ctx, Throwable t) {
-    if (t instanceof ApiError e) failures.answer(ctx, e);
+    if (t instanceof Refused e) failures.answer(ctx, e);
     else ctx.fail(t);
   }
 }

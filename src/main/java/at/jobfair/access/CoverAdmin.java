@@ -1,9 +1,11 @@
 package at.jobfair.access;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
@@ -66,7 +68,7 @@ public final class CoverAdmin {
   /** PUT {@code {"team": "name" | null}}. */
   public Future<?> apiSetTeam(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
-    if (!body.containsKey("team")) throw ApiError.badRequest("team_invalid");
+    if (!body.containsKey("team")) throw Reason.TEAM_INVALID.refuse();
     return setTeam(Sessions.user(ctx), Http.pathId(ctx, "id"), text(body.getValue("team")))
         .onSuccess(v -> Http.ok(ctx, new JsonObject().put("id", Http.pathId(ctx, "id")).put("team", body.getValue("team"))));
   }
@@ -74,10 +76,10 @@ public final class CoverAdmin {
   /** PUT {@code {"regions": ["Wien", ...]}}: replaces the area. */
   public Future<?> apiSetArea(RoutingContext ctx) {
     Object value = Http.body(ctx).getValue("regions");
-    if (!(value instanceof JsonArray array)) throw ApiError.badRequest("area_invalid");
+    if (!(value instanceof JsonArray array)) throw Reason.AREA_INVALID.refuse();
     List<String> regions = new ArrayList<>();
     for (Object o : array) {
-      if (!(o instanceof String s)) throw ApiError.badRequest("area_invalid");
+      if (!(o instanceof String s)) throw Reason.AREA_INVALID.refuse();
       regions.add(s);
     }
     return setArea(Sessions.user(ctx), Http.pathId(ctx, "id"), regions)
@@ -129,17 +131,17 @@ public final class CoverAdmin {
   // ---- the changes ---------------------------------------------------------------------------------------------------
 
   Future<Long> addDeputy(Account by, long caseworker, Long deputy, String fromText, String untilText) {
-    if (deputy == null) return Future.failedFuture(ApiError.badRequest("deputy_not_sfa"));
-    if (deputy == caseworker) return Future.failedFuture(ApiError.badRequest("deputy_self"));
+    if (deputy == null) return Future.failedFuture(Reason.DEPUTY_NOT_SFA.refuse());
+    if (deputy == caseworker) return Future.failedFuture(Reason.DEPUTY_SELF.refuse());
     LocalDate from;
     LocalDate until;
     try {
       from = blank(fromText) ? null : LocalDate.parse(fromText.strip());
       until = blank(untilText) ? null : LocalDate.parse(untilText.strip());
     } catch (DateTimeParseException e) {
-      return Future.failedFuture(ApiError.badRequest("deputy_dates_invalid"));
+      return Future.failedFuture(Reason.DEPUTY_DATES_INVALID.refuse());
     }
-    if (from != null && until != null && from.isAfter(until)) return Future.failedFuture(ApiError.badRequest("deputy_dates_invalid"));
+    if (from != null && until != null && from.isAfter(until)) return Future.failedFuture(Reason.DEPUTY_DATES_INVALID.refuse());
     return pool.withTransaction(tx -> sfa(tx, caseworker).compose(v -> sfa(tx, deputy))
         .compose(v -> CoverStore.addDeputy(tx, caseworker, deputy, from, until, by.id()))
         .compose(id -> audited(tx, by, caseworker, "DEPUTY_ADDED", null, "deputy:" + deputy + " " + (from == null ? "" : from) + ".." + (until == null ? "" : until)).map(id)));
@@ -147,13 +149,13 @@ public final class CoverAdmin {
 
   Future<Void> removeDeputy(Account by, long id) {
     return pool.withTransaction(tx -> CoverStore.removeDeputy(tx, id).compose(caseworker -> caseworker == null
-        ? Future.failedFuture(ApiError.notFound("deputy_not_found"))
+        ? Future.failedFuture(Reason.DEPUTY_NOT_FOUND.refuse())
         : audited(tx, by, caseworker, "DEPUTY_REMOVED", "deputy-entry:" + id, null)));
   }
 
   Future<Void> setTeam(Account by, long sfa, String team) {
     String clean = blank(team) ? null : team.strip();
-    if (clean != null && clean.length() > MAX_TEXT) return Future.failedFuture(ApiError.badRequest("team_invalid"));
+    if (clean != null && clean.length() > MAX_TEXT) return Future.failedFuture(Reason.TEAM_INVALID.refuse());
     return pool.withTransaction(tx -> sfa(tx, sfa).compose(v -> CoverStore.setTeam(tx, sfa, clean))
         .compose(v -> audited(tx, by, sfa, "TEAM_SET", null, clean == null ? "no team" : "team:" + clean)));
   }
@@ -162,16 +164,16 @@ public final class CoverAdmin {
     LinkedHashSet<String> regions = new LinkedHashSet<>();
     for (String r : given) if (!blank(r)) regions.add(r.strip());
     if (regions.size() > MAX_REGIONS || regions.stream().anyMatch(r -> r.length() > MAX_TEXT)) {
-      return Future.failedFuture(ApiError.badRequest("area_invalid"));
+      return Future.failedFuture(Reason.AREA_INVALID.refuse());
     }
     List<String> list = List.copyOf(regions);
     return pool.withTransaction(tx -> CoverStore.hasRole(tx, municipality, "KOMMUNE").compose(ok -> ok
-            ? CoverStore.setArea(tx, municipality, list) : Future.failedFuture(ApiError.badRequest("municipality_not_found")))
+            ? CoverStore.setArea(tx, municipality, list) : Future.failedFuture(Reason.MUNICIPALITY_NOT_FOUND.refuse()))
         .compose(v -> audited(tx, by, municipality, "AREA_SET", null, String.join(",", list))).map(list));
   }
 
   private static Future<Void> sfa(SqlClient tx, long id) {
-    return CoverStore.hasRole(tx, id, "SFA").compose(ok -> ok ? Future.succeededFuture() : Future.failedFuture(ApiError.badRequest("deputy_not_sfa")));
+    return CoverStore.hasRole(tx, id, "SFA").compose(ok -> ok ? Future.succeededFuture() : Future.failedFuture(Reason.DEPUTY_NOT_SFA.refuse()));
   }
 
   private Future<Void> audited(SqlClient tx, Account by, long subject, String event, String from, String to) {
@@ -191,7 +193,7 @@ public final class CoverAdmin {
   }
 
   private static String text(Object v) {
-    if (v != null && !(v instanceof String)) throw ApiError.badRequest("invalid_json");
+    if (v != null && !(v instanceof String)) throw Reason.INVALID_JSON.refuse();
     return (String) v;
   }
 

@@ -1,8 +1,10 @@
 package at.jobfair.access;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -130,7 +132,7 @@ public final class Relations {
    */
   public Future<Set<Relation>> require(Account staff, long personId, StaffAccess.Data data, StaffAccess.Mode mode) {
     return of(staff, personId).compose(rel -> StaffAccess.may(rel, data, mode) ? Future.succeededFuture(rel)
-        : Future.failedFuture(ApiError.notFound("jobseeker_not_found")));
+        : Future.failedFuture(Reason.JOBSEEKER_NOT_FOUND.refuse()));
   }
 
   /** Records that the staff member read the person's staff-only data ({@code what}), and on which relation. */

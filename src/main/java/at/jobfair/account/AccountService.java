@@ -1,7 +1,9 @@
 package at.jobfair.account;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -53,21 +55,20 @@ public final class AccountService {
    */
   public Future<Account> signIn(String email, String password, String ip) {
     if (email == null || password == null || email.isBlank() || email.length() > 254 || password.length() > 200) {
-      return Future.failedFuture(ApiError.unauthorized("bad_credentials"));
+      return Future.failedFuture(Reason.BAD_CREDENTIALS.refuse());
     }
     String normalized = email.trim().toLowerCase(Locale.ROOT);
     return store.recentFailures(normalized, ip, windowMinutes)
         .compose(failures -> {
           if (failures[0] >= maxFailures || failures[1] >= maxFailures * 20) {
-            return Future.failedFuture(new ApiError(429, "too_many_attempts",
-                new JsonObject().put("retryAfterSeconds", windowMinutes * 60), windowMinutes));
+            return Future.failedFuture(Reason.TOO_MANY_ATTEMPTS.refuseWith(new JsonObject().put("retryAfterSeconds", windowMinutes * 60), windowMinutes));
           }
           return store.findForSignIn(normalized);
         })
         .compose(found -> vertx.executeBlocking(() -> hasher.verify(password, found == null ? null : found.passwordHash()), false)
             .compose(matches -> {
               if (matches && found.active()) return store.clearFailures(normalized).map(found.account());
-              return store.recordFailure(normalized, ip).compose(v -> Future.failedFuture(ApiError.unauthorized("bad_credentials")));
+              return store.recordFailure(normalized, ip).compose(v -> Future.failedFuture(Reason.BAD_CREDENTIALS.refuse()));
             }));
   }
 
@@ -77,11 +78,11 @@ public final class AccountService {
         .compose(hash -> pool.withTransaction(tx -> {
           Future<Boolean> employerOk = a.employerId() == null ? Future.succeededFuture(true) : store.employerExists(tx, a.employerId());
           return employerOk.compose(ok -> {
-            if (!ok) return Future.failedFuture(ApiError.badRequest("employer_unknown"));
+            if (!ok) return Future.failedFuture(Reason.EMPLOYER_UNKNOWN.refuse());
             return store.insert(tx, a, hash, actor == null ? null : actor.id());
           });
         }))
-        .recover(e -> Future.failedFuture(isUniqueViolation(e) ? ApiError.conflict("email_taken", a.email()) : e))
+        .recover(e -> Future.failedFuture(isUniqueViolation(e) ? Reason.EMAIL_TAKEN.refuse(a.email()) : e))
         .map(id -> new Account(id, a.email(), a.name(), a.language(), a.employerId(), Set.copyOf(a.roles())));
   }
 
@@ -102,7 +103,7 @@ public final class AccountService {
           if (!problems.isEmpty()) return Future.failedFuture(new JobseekerCsv.Invalid(problems));
           return store.insertJobseekers(tx, rows, actor.id());
         }))
-        .recover(e -> Future.failedFuture(isUniqueViolation(e) ? ApiError.conflict("import_conflict") : e));
+        .recover(e -> Future.failedFuture(isUniqueViolation(e) ? Reason.IMPORT_CONFLICT.refuse() : e));
   }
 
   static boolean isUniqueViolation(Throwable e) {

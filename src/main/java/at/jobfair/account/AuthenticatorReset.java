@@ -1,12 +1,14 @@
 package at.jobfair.account;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.mail.Mail;
 import at.jobfair.mail.Outbox;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Messages;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -46,14 +48,14 @@ public final class AuthenticatorReset {
    * one resets and the other is told there is nothing to reset.
    */
   public Future<Void> reset(Account organiser, long accountId) {
-    if (organiser.id() == accountId) return Future.failedFuture(ApiError.forbidden("second_factor_reset_own"));
+    if (organiser.id() == accountId) return Future.failedFuture(Reason.SECOND_FACTOR_RESET_OWN.refuse());
     return pool.withTransaction(tx -> tx.preparedQuery("select email, name, language from account where id = $1 for update")
         .execute(Tuple.of(accountId))
         .compose(rows -> {
-          if (rows.size() == 0) return Future.failedFuture(ApiError.notFound("second_factor_none"));
+          if (rows.size() == 0) return Future.failedFuture(Reason.SECOND_FACTOR_NONE.refuse());
           Row person = rows.iterator().next();
           return secondFactor.remove(tx, accountId).compose(had -> {
-            if (!had) return Future.failedFuture(ApiError.notFound("second_factor_none"));
+            if (!had) return Future.failedFuture(Reason.SECOND_FACTOR_NONE.refuse());
             return audit.append(tx, AuditChain.Entry.of(clock.instant(), organiser.id(), Role.ORGANIZER.name(),
                     "account:" + accountId, "SECOND_FACTOR_RESET", "SET_UP", "NONE", null))
                 .compose(v -> outbox.enqueue(tx, notice(person, "account:" + accountId + "/" + clock.instant())))

@@ -1,7 +1,9 @@
 package at.jobfair.account;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Role;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -17,43 +19,43 @@ public record NewAccount(String email, String name, String password, Set<Role> r
 
   public NewAccount {
     if (email == null || email.isBlank() || email.length() > 254 || !EMAIL.matcher(email.trim()).matches()) {
-      throw ApiError.badRequest("email_invalid");
+      throw Reason.EMAIL_INVALID.refuse();
     }
     email = email.trim();
-    if (name == null || name.isBlank() || name.length() > 200) throw ApiError.badRequest("name_invalid");
+    if (name == null || name.isBlank() || name.length() > 200) throw Reason.NAME_INVALID.refuse();
     name = name.trim();
     if (password != null && (password.length() < MIN_PASSWORD || password.length() > 200)) {
-      throw ApiError.badRequest("password_too_short", MIN_PASSWORD);
+      throw Reason.PASSWORD_TOO_SHORT.refuse(MIN_PASSWORD);
     }
-    if (roles == null || roles.isEmpty()) throw ApiError.badRequest("roles_missing");
-    if (roles.contains(Role.EMPLOYER) && employerId == null) throw ApiError.badRequest("employer_required");
-    if (!roles.contains(Role.EMPLOYER) && employerId != null) throw ApiError.badRequest("employer_not_allowed");
-    if (roles.contains(Role.JOBSEEKER) && roles.size() > 1) throw ApiError.badRequest("jobseeker_role_alone");
+    if (roles == null || roles.isEmpty()) throw Reason.ROLES_MISSING.refuse();
+    if (roles.contains(Role.EMPLOYER) && employerId == null) throw Reason.EMPLOYER_REQUIRED.refuse();
+    if (!roles.contains(Role.EMPLOYER) && employerId != null) throw Reason.EMPLOYER_NOT_ALLOWED.refuse();
+    if (roles.contains(Role.JOBSEEKER) && roles.size() > 1) throw Reason.JOBSEEKER_ROLE_ALONE.refuse();
     if (language == null || language.isBlank()) language = "de";
-    if (!language.equals("de") && !language.equals("en")) throw ApiError.badRequest("language_invalid");
+    if (!language.equals("de") && !language.equals("en")) throw Reason.LANGUAGE_INVALID.refuse();
   }
 
   /** Reads {@code {"email","name","password","roles":[...],"employerId"?,"language"?}}; a password is required. */
   public static NewAccount fromJson(JsonObject j) {
     Object rawRoles = j.getValue("roles");
-    if (!(rawRoles instanceof JsonArray array)) throw ApiError.badRequest("roles_missing");
+    if (!(rawRoles instanceof JsonArray array)) throw Reason.ROLES_MISSING.refuse();
     Set<Role> roles = EnumSet.noneOf(Role.class);
     for (Object code : array) {
       Role role = code instanceof String s ? Role.parse(s) : null;
-      if (role == null) throw ApiError.badRequest("role_unknown", String.valueOf(code));
+      if (role == null) throw Reason.ROLE_UNKNOWN.refuse(String.valueOf(code));
       roles.add(role);
     }
-    String password = text(j, "password", "password_too_short");
-    if (password == null) throw ApiError.badRequest("password_too_short", MIN_PASSWORD);
+    String password = text(j, "password", Reason.PASSWORD_TOO_SHORT);
+    if (password == null) throw Reason.PASSWORD_TOO_SHORT.refuse(MIN_PASSWORD);
     Object employer = j.getValue("employerId");
-    if (employer != null && !(employer instanceof Number)) throw ApiError.badRequest("employer_required");
-    return new NewAccount(text(j, "email", "email_invalid"), text(j, "name", "name_invalid"), password, roles,
-        employer == null ? null : ((Number) employer).longValue(), text(j, "language", "language_invalid"));
+    if (employer != null && !(employer instanceof Number)) throw Reason.EMPLOYER_REQUIRED.refuse();
+    return new NewAccount(text(j, "email", Reason.EMAIL_INVALID), text(j, "name", Reason.NAME_INVALID), password, roles,
+        employer == null ? null : ((Number) employer).longValue(), text(j, "language", Reason.LANGUAGE_INVALID));
   }
 
-  private static String text(JsonObject j, String key, String errorCode) {
+  private static String text(JsonObject j, String key, Reason errorCode) {
     Object v = j.getValue(key);
-    if (v != null && !(v instanceof String)) throw ApiError.badRequest(errorCode, MIN_PASSWORD);
+    if (v != null && !(v instanceof String)) throw errorCode.refuse(MIN_PASSWORD);
     return (String) v;
   }
 }

@@ -1,7 +1,9 @@
 package at.jobfair.account;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -43,10 +45,10 @@ public final class Reauthentication {
    */
   public Future<Void> confirm(RoutingContext ctx, String password, String code) {
     if (fresh(ctx)) return Future.succeededFuture();
-    if (password == null || password.isBlank()) return Future.failedFuture(ApiError.forbidden("reauth_required"));
+    if (password == null || password.isBlank()) return Future.failedFuture(Reason.REAUTH_REQUIRED.refuse());
     Account user = Sessions.user(ctx);
     return accounts.signIn(user.email(), password, Http.clientIp(ctx))
-        .compose(a -> a.id() != user.id() ? Future.failedFuture(ApiError.unauthorized("bad_credentials"))
+        .compose(a -> a.id() != user.id() ? Future.failedFuture(Reason.BAD_CREDENTIALS.refuse())
             : secondFactor.required(a) ? secondFactor.verify(a, code) : Future.<Void>succeededFuture())
         .onSuccess(v -> Sessions.confirmed(ctx));
   }

@@ -1,8 +1,10 @@
 package at.jobfair.account;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
@@ -88,7 +90,7 @@ public final class SecondFactor {
              where account_totp.confirmed_at is null""")
         .execute(Tuple.of(account.id(), sealer.seal(secret, context(account.id()))))
         .compose(rows -> {
-          if (rows.rowCount() == 0) return Future.failedFuture(ApiError.conflict("second_factor_exists"));
+          if (rows.rowCount() == 0) return Future.failedFuture(Reason.SECOND_FACTOR_EXISTS.refuse());
           String uri = totp.generateUri(key, ISSUER, account.email());
           return Future.succeededFuture(new JsonObject().put("secret", secret).put("uri", uri).put("qrSvg", qrSvg(uri)));
         });
@@ -99,16 +101,16 @@ public final class SecondFactor {
    * time step after the last accepted one. Fails with 401 {@code second_factor_invalid} (wrong, or used already).
    */
   public Future<Void> verify(Account account, String code) {
-    if (code == null || !code.strip().matches("\\d{6}")) return Future.failedFuture(ApiError.unauthorized("second_factor_invalid"));
+    if (code == null || !code.strip().matches("\\d{6}")) return Future.failedFuture(Reason.SECOND_FACTOR_INVALID.refuse());
     long step = clock.instant().getEpochSecond() / PERIOD_SECONDS;
     return totp.authenticate(new OtpCredentials(String.valueOf(account.id()), code.strip()))
-        .recover(e -> Future.failedFuture(ApiError.unauthorized("second_factor_invalid")))
+        .recover(e -> Future.failedFuture(Reason.SECOND_FACTOR_INVALID.refuse()))
         // once per time step, decided by the row: two requests with the same code at once, one wins
         .compose(user -> pool.preparedQuery("""
                 update account_totp set last_step = $2, confirmed_at = coalesce(confirmed_at, now())
                  where account_id = $1 and last_step < $2""").execute(Tuple.of(account.id(), step)))
         .compose(updated -> updated.rowCount() == 1 ? Future.<Void>succeededFuture()
-            : Future.failedFuture(ApiError.unauthorized("second_factor_invalid")));
+            : Future.failedFuture(Reason.SECOND_FACTOR_INVALID.refuse()));
   }
 
   /** What a secret is sealed for: its account, so that it opens for no other. */

@@ -1,7 +1,11 @@
 package at.jobfair.account;
 
+import at.jobfair.web.Failures;
+
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
@@ -57,7 +61,7 @@ public final class SignIn {
   public Future<?> apiEnrol(RoutingContext ctx) {
     Account pending = pending(ctx);
     return secondFactor.next(pending).compose(step -> step == SecondFactor.Step.ENROL ? secondFactor.enrol(pending)
-        : Future.failedFuture(ApiError.conflict("second_factor_exists"))).onSuccess(json -> Http.ok(ctx, json));
+        : Future.failedFuture(Reason.SECOND_FACTOR_EXISTS.refuse())).onSuccess(json -> Http.ok(ctx, json));
   }
 
   /** The page after the password: the code's form, and the QR code first when the authenticator is still to be set up. */
@@ -84,10 +88,10 @@ public final class SignIn {
           Http.seeOther(ctx, next);
         })
         .recover(e -> {
-          if (!(e instanceof ApiError error)) return Future.failedFuture(e);
+          if (!(e instanceof Refused error)) return Future.failedFuture(e);
           return secondFactorModel(pending, next).onSuccess(model -> {
             model.put("error", pages.messages().get(Http.lang(ctx), "error." + error.code(), error.args()));
-            pages.render(ctx, error.status(), "signin-second-factor", model);
+            pages.render(ctx, Failures.status(error), "signin-second-factor", model);
           }).mapEmpty();
         });
   }
@@ -108,7 +112,7 @@ public final class SignIn {
 
   private static Account pending(RoutingContext ctx) {
     Account pending = Sessions.awaitingSecondFactor(ctx);
-    if (pending == null) throw ApiError.unauthorized("sign_in_required");
+    if (pending == null) throw Reason.SIGN_IN_REQUIRED.refuse();
     return pending;
   }
 
@@ -144,12 +148,12 @@ public final class SignIn {
           }
         }))
         .recover(e -> {
-          if (!(e instanceof ApiError error)) return Future.failedFuture(e);
+          if (!(e instanceof Refused error)) return Future.failedFuture(e);
           Map<String, Object> model = new HashMap<>();
           model.put("next", next);
           model.put("email", email);
           model.put("error", pages.messages().get(Http.lang(ctx), "error." + error.code(), error.args()));
-          pages.render(ctx, error.status(), "signin", model);
+          pages.render(ctx, Failures.status(error), "signin", model);
           return Future.succeededFuture();
         });
   }

@@ -1,7 +1,11 @@
 package at.jobfair.account;
 
+import at.jobfair.web.Failures;
+
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Role;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
@@ -52,7 +56,7 @@ public final class UserAdmin {
     try {
       id = Long.parseLong(nz(form.get("accountId")));
     } catch (NumberFormatException e) {
-      return showError(ctx, ApiError.notFound("second_factor_none"), new HashMap<>());
+      return showError(ctx, Reason.SECOND_FACTOR_NONE.refuse(), new HashMap<>());
     }
     return reauth.confirm(ctx, form.get("password"), form.get("code"))
         .compose(v -> reset.reset(Sessions.user(ctx), id))
@@ -108,15 +112,15 @@ public final class UserAdmin {
           .onSuccess(acc -> Http.seeOther(ctx, "/admin/users?created=" + java.net.URLEncoder.encode(acc.email(), java.nio.charset.StandardCharsets.UTF_8)))
           .recover(e -> showError(ctx, e, model));
     } catch (NumberFormatException e) {
-      return showError(ctx, ApiError.badRequest("employer_unknown"), model);
-    } catch (ApiError e) {
+      return showError(ctx, Reason.EMPLOYER_UNKNOWN.refuse(), model);
+    } catch (Refused e) {
       return showError(ctx, e, model);
     }
   }
 
   public Future<?> importForm(RoutingContext ctx) {
     List<FileUpload> files = ctx.fileUploads();
-    if (files.isEmpty() || files.get(0).size() == 0) return showError(ctx, ApiError.badRequest("csv_file_missing"), new HashMap<>());
+    if (files.isEmpty() || files.get(0).size() == 0) return showError(ctx, Reason.CSV_FILE_MISSING.refuse(), new HashMap<>());
     return ctx.vertx().fileSystem().readFile(files.get(0).uploadedFileName())
         .compose(buffer -> accounts.importJobseekers(buffer.toString("UTF-8"), Sessions.user(ctx)))
         .onSuccess(n -> Http.seeOther(ctx, "/admin/users?imported=" + n))
@@ -124,16 +128,16 @@ public final class UserAdmin {
           Map<String, Object> model = new HashMap<>();
           if (e instanceof JobseekerCsv.Invalid invalid) {
             model.put("problems", problemTexts(Http.lang(ctx), invalid));
-            return showError(ctx, ApiError.badRequest("csv_invalid"), model);
+            return showError(ctx, Reason.CSV_INVALID.refuse(), model);
           }
           return showError(ctx, e, model);
         });
   }
 
   private <T> Future<T> showError(RoutingContext ctx, Throwable e, Map<String, Object> model) {
-    if (!(e instanceof ApiError error)) return Future.failedFuture(e);
+    if (!(e instanceof Refused error)) return Future.failedFuture(e);
     model.put("error", pages.messages().get(Http.lang(ctx), "error." + error.code(), error.args()));
-    return renderPage(ctx, error.status(), model).mapEmpty();
+    return renderPage(ctx, Failures.status(error), model).mapEmpty();
   }
 
   private Future<?> renderPage(RoutingContext ctx, int status, Map<String, Object> model) {
@@ -151,14 +155,14 @@ public final class UserAdmin {
         })));
   }
 
-  private ApiError csvError(RoutingContext ctx, JobseekerCsv.Invalid invalid) {
+  private Refused csvError(RoutingContext ctx, JobseekerCsv.Invalid invalid) {
     Messages.Lang lang = Http.lang(ctx);
     JsonArray problems = new JsonArray();
     for (JobseekerCsv.Problem p : invalid.problems()) {
       problems.add(new JsonObject().put("line", p.line()).put("error", p.code())
           .put("message", pages.messages().get(lang, "csv." + p.code(), p.line(), p.arg())));
     }
-    return new ApiError(400, "csv_invalid", new JsonObject().put("problems", problems));
+    return Reason.CSV_INVALID.refuseWith(new JsonObject().put("problems", problems));
   }
 
   private List<String> problemTexts(Messages.Lang lang, JobseekerCsv.Invalid invalid) {

@@ -1,9 +1,11 @@
 package at.jobfair.attendance;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.attendance.AttendancePolicy.NextStep;
 import at.jobfair.attendance.AttendancePolicy.Outcome;
 import at.jobfair.attendance.AttendanceStore.Booking;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -32,8 +34,8 @@ public final class AttendanceApi {
   /** PUT {@code {"outcome", "nextStep", "note"}}. */
   public Future<?> outcome(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
-    Outcome outcome = parse(Outcome.class, body.getValue("outcome"), "outcome_required");
-    NextStep next = parse(NextStep.class, body.getValue("nextStep"), "next_step_invalid");
+    Outcome outcome = parse(Outcome.class, body.getValue("outcome"), Reason.OUTCOME_REQUIRED);
+    NextStep next = parse(NextStep.class, body.getValue("nextStep"), Reason.NEXT_STEP_INVALID);
     return attendance.outcome(Sessions.user(ctx), Http.pathId(ctx, "id"), outcome, next, text(body.getValue("note")))
         .onSuccess(b -> Http.ok(ctx, json(b)));
   }
@@ -70,9 +72,9 @@ public final class AttendanceApi {
     Outcome outcome;
     NextStep next;
     try {
-      outcome = parse(Outcome.class, form.getFormAttribute("outcome"), "outcome_required");
-      next = parse(NextStep.class, blankToNull(form.getFormAttribute("nextStep")), "next_step_invalid");
-    } catch (ApiError e) {
+      outcome = parse(Outcome.class, form.getFormAttribute("outcome"), Reason.OUTCOME_REQUIRED);
+      next = parse(NextStep.class, blankToNull(form.getFormAttribute("nextStep")), Reason.NEXT_STEP_INVALID);
+    } catch (Refused e) {
       return Http.backWithError(ctx, e, back);
     }
     return attendance.outcome(Sessions.user(ctx), Http.pathId(ctx, "id"), outcome, next, form.getFormAttribute("note"))
@@ -97,7 +99,7 @@ public final class AttendanceApi {
     try {
       from = clock.start(localDateTime(ctx.request().getFormAttribute("from")), "from");
       to = clock.end(localDateTime(ctx.request().getFormAttribute("to")), "to");
-    } catch (ApiError e) {
+    } catch (Refused e) {
       return Http.backWithError(ctx, e, back);
     }
     return attendance.outage(Sessions.user(ctx), fairId, from, to, ctx.request().getFormAttribute("reason"))
@@ -109,7 +111,7 @@ public final class AttendanceApi {
     try {
       return java.time.LocalDateTime.parse(value == null ? "" : value.strip());
     } catch (java.time.format.DateTimeParseException e) {
-      throw ApiError.badRequest("outage_time_invalid");
+      throw Reason.OUTAGE_TIME_INVALID.refuse();
     }
   }
 
@@ -121,22 +123,22 @@ public final class AttendanceApi {
 
 
 
-  static <E extends Enum<E>> E parse(Class<E> type, Object value, String code) {
+  static <E extends Enum<E>> E parse(Class<E> type, Object value, Reason code) {
     if (value == null) {
-      if (code.equals("outcome_required")) throw ApiError.badRequest(code);
+      if (code.equals(Reason.OUTCOME_REQUIRED)) throw code.refuse();
       return null;
     }
-    if (!(value instanceof String s)) throw ApiError.badRequest(code);
+    if (!(value instanceof String s)) throw code.refuse();
     try {
       return Enum.valueOf(type, s);
     } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest(code.equals("outcome_required") ? "outcome_invalid" : code);
+      throw (code.equals(Reason.OUTCOME_REQUIRED) ? Reason.OUTCOME_INVALID : code).refuse();
     }
   }
 
   static String text(Object value) {
     if (value == null) return null;
-    if (!(value instanceof String s)) throw ApiError.badRequest("invalid_json");
+    if (!(value instanceof String s)) throw Reason.INVALID_JSON.refuse();
     return s;
   }
 
@@ -149,7 +151,7 @@ public final class AttendanceApi {
     try {
       return Instant.parse(String.valueOf(value));
     } catch (DateTimeParseException e) {
-      throw ApiError.badRequest("outage_times_required");
+      throw Reason.OUTAGE_TIMES_REQUIRED.refuse();
     }
   }
 }

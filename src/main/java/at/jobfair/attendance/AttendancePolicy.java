@@ -1,5 +1,7 @@
 package at.jobfair.attendance;
 
+import at.jobfair.refusal.Reason;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -121,37 +123,37 @@ public final class AttendancePolicy {
   }
 
   /** A refusal code for a check-in by the person ({@code error.<code>}), or null when allowed (again: no change). */
-  public static String checkin(Facts f, boolean ownBooking, Instant now) {
-    if (!ownBooking) return "booking_not_found";
-    if (!f.active()) return "booking_not_active";
+  public static Reason checkin(Facts f, boolean ownBooking, Instant now) {
+    if (!ownBooking) return Reason.BOOKING_NOT_FOUND;
+    if (!f.active()) return Reason.BOOKING_NOT_ACTIVE;
     if (f.checkedIn()) return null;
-    if (now.isBefore(f.start().minus(CHECKIN_EARLY))) return "checkin_too_early";
-    if (!now.isBefore(f.end())) return "checkin_closed";
+    if (now.isBefore(f.start().minus(CHECKIN_EARLY))) return Reason.CHECKIN_TOO_EARLY;
+    if (!now.isBefore(f.end())) return Reason.CHECKIN_CLOSED;
     return null;
   }
 
   /** A refusal code for stating an outcome, or null when allowed. */
-  public static String outcome(Actor actor, boolean staffsBooth, Facts f, Outcome outcome, NextStep nextStep, String note, Instant now) {
-    if (actor == Actor.EMPLOYER && !staffsBooth) return "booking_not_found";
-    if (outcome == null) return "outcome_required";
-    if (!f.active()) return "booking_not_active";
-    if (nextStep != null && outcome != Outcome.APPEARED) return "next_step_not_allowed";
-    if (note != null && note.length() > MAX_NOTE) return "note_too_long";
-    if (now.isBefore(f.start())) return "outcome_too_early";
+  public static Reason outcome(Actor actor, boolean staffsBooth, Facts f, Outcome outcome, NextStep nextStep, String note, Instant now) {
+    if (actor == Actor.EMPLOYER && !staffsBooth) return Reason.BOOKING_NOT_FOUND;
+    if (outcome == null) return Reason.OUTCOME_REQUIRED;
+    if (!f.active()) return Reason.BOOKING_NOT_ACTIVE;
+    if (nextStep != null && outcome != Outcome.APPEARED) return Reason.NEXT_STEP_NOT_ALLOWED;
+    if (note != null && note.length() > MAX_NOTE) return Reason.NOTE_TOO_LONG;
+    if (now.isBefore(f.start())) return Reason.OUTCOME_TOO_EARLY;
     if (actor == Actor.EMPLOYER) {
-      if (now.isAfter(f.end().plus(EMPLOYER_OUTCOME_WINDOW))) return "outcome_closed";
+      if (now.isAfter(f.end().plus(EMPLOYER_OUTCOME_WINDOW))) return Reason.OUTCOME_CLOSED;
       // The person's own check-in stands against an employer's "did not come"; staff decide such a case.
-      if (outcome == Outcome.NO_SHOW && f.checkedIn()) return "no_show_but_checked_in";
+      if (outcome == Outcome.NO_SHOW && f.checkedIn()) return Reason.NO_SHOW_BUT_CHECKED_IN;
     }
     return null;
   }
 
   /** A refusal code for recording a sick note (staff), or null when allowed. */
-  public static String sickNote(Facts f, String note) {
-    if (note != null && note.length() > MAX_NOTE) return "note_too_long";
-    if (!f.active()) return "booking_not_active";
-    if (f.sickNote()) return "sick_note_exists";
-    if (f.checkedIn() || attendedOutcome(f.outcome())) return "sick_note_attended";
+  public static Reason sickNote(Facts f, String note) {
+    if (note != null && note.length() > MAX_NOTE) return Reason.NOTE_TOO_LONG;
+    if (!f.active()) return Reason.BOOKING_NOT_ACTIVE;
+    if (f.sickNote()) return Reason.SICK_NOTE_EXISTS;
+    if (f.checkedIn() || attendedOutcome(f.outcome())) return Reason.SICK_NOTE_ATTENDED;
     return null;
   }
 
@@ -165,10 +167,10 @@ public final class AttendancePolicy {
   }
 
   /** A refusal code for an outage window, or null when it is valid. */
-  public static String outage(Instant from, Instant to, String reason) {
-    if (from == null || to == null) return "outage_times_required";
-    if (!to.isAfter(from)) return "outage_end_before_start";
-    if (reason == null || reason.strip().length() < 3 || reason.length() > 1000) return "outage_reason_required";
+  public static Reason outage(Instant from, Instant to, String reason) {
+    if (from == null || to == null) return Reason.OUTAGE_TIMES_REQUIRED;
+    if (!to.isAfter(from)) return Reason.OUTAGE_END_BEFORE_START;
+    if (reason == null || reason.strip().length() < 3 || reason.length() > 1000) return Reason.OUTAGE_REASON_REQUIRED;
     return null;
   }
 

@@ -1,12 +1,14 @@
 package at.jobfair.attendance;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.attendance.AttendancePolicy.Actor;
 import at.jobfair.attendance.AttendancePolicy.NextStep;
 import at.jobfair.attendance.AttendancePolicy.Outcome;
 import at.jobfair.attendance.AttendanceStore.Booking;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
@@ -85,8 +87,8 @@ public final class AttendanceService {
   public Future<Booking> checkin(Account person, long bookingId) {
     return pool.withTransaction(tx -> store.lock(tx, bookingId).compose(b -> {
       boolean own = b != null && person.has(Role.JOBSEEKER) && b.jobseekerId() == person.id();
-      String refusal = b == null ? "booking_not_found" : AttendancePolicy.checkin(b.facts(), own, clock.instant());
-      if (refusal != null) return Future.failedFuture(refusal(refusal));
+      Reason refusal = b == null ? Reason.BOOKING_NOT_FOUND : AttendancePolicy.checkin(b.facts(), own, clock.instant());
+      if (refusal != null) return Future.failedFuture(refusal.refuse());
       return store.checkin(tx, bookingId).compose(v -> store.lock(tx, bookingId));
     }));
   }
@@ -95,11 +97,11 @@ public final class AttendanceService {
   public Future<Booking> outcome(Account actor, long bookingId, Outcome outcome, NextStep next, String note) {
     String cleanNote = note == null || note.isBlank() ? null : note.strip();
     return pool.withTransaction(tx -> store.lock(tx, bookingId).compose(b -> {
-      if (b == null) return Future.failedFuture(ApiError.notFound("booking_not_found"));
+      if (b == null) return Future.failedFuture(Reason.BOOKING_NOT_FOUND.refuse());
       boolean staffs = actor.worksFor(b.employerId());
       Actor as = staffs || !actor.has(Role.ORGANIZER) ? Actor.EMPLOYER : Actor.STAFF;
-      String refusal = AttendancePolicy.outcome(as, staffs, b.facts(), outcome, next, cleanNote, clock.instant());
-      if (refusal != null) return Future.failedFuture(refusal(refusal));
+      Reason refusal = AttendancePolicy.outcome(as, staffs, b.facts(), outcome, next, cleanNote, clock.instant());
+      if (refusal != null) return Future.failedFuture(refusal.refuse());
       return store.outcome(tx, bookingId, outcome, as.name(), actor.id(), next, cleanNote)
           .compose(v -> outcome == Outcome.EMPLOYER_NO_SHOW ? sanctionBars.recorded(tx, b.fairId(), b.jobseekerId())
               : Future.succeededFuture(0))
@@ -112,9 +114,9 @@ public final class AttendanceService {
     String cleanNote = note == null || note.isBlank() ? null : note.strip();
     return pool.withTransaction(tx -> store.lock(tx, bookingId).compose(b -> b == null ? Future.succeededFuture((Booking) null)
         : mayRecordSickNote.test(actor, b.jobseekerId()).map(may -> may ? b : null)).compose(b -> {
-      if (b == null) return Future.failedFuture(ApiError.notFound("booking_not_found"));
-      String refusal = AttendancePolicy.sickNote(b.facts(), cleanNote);
-      if (refusal != null) return Future.failedFuture(refusal(refusal));
+      if (b == null) return Future.failedFuture(Reason.BOOKING_NOT_FOUND.refuse());
+      Reason refusal = AttendancePolicy.sickNote(b.facts(), cleanNote);
+      if (refusal != null) return Future.failedFuture(refusal.refuse());
       return store.sickNote(tx, bookingId, b.jobseekerId(), cleanNote, actor.id())
           .compose(idAndCount -> AttendancePolicy.sickNoteFlag(b.facts().legalBasis(), (int) idAndCount[1], sickNoteFlagAfter)
               ? store.flagSickNotes(tx, idAndCount[0], b.jobseekerId()) : Future.<Void>succeededFuture())
@@ -124,12 +126,12 @@ public final class AttendanceService {
 
   /** Staff record a platform outage during a fair; every appointment overlapping it is excused. */
   public Future<Long> outage(Account actor, long fairId, Instant from, Instant to, String reason) {
-    String refusal = AttendancePolicy.outage(from, to, reason);
-    if (refusal != null) return Future.failedFuture(ApiError.badRequest(refusal));
+    Reason refusal = AttendancePolicy.outage(from, to, reason);
+    if (refusal != null) return Future.failedFuture(refusal.refuse());
     return pool.withTransaction(tx -> store.outage(tx, fairId, from, to, reason.strip(), actor.id())
             .compose(id -> id == null ? Future.succeededFuture((Long) null)
                 : sanctionBars.recorded(tx, fairId, null).map(n -> id)))
-        .compose(id -> id == null ? Future.failedFuture(ApiError.notFound("fair_not_found")) : Future.succeededFuture(id));
+        .compose(id -> id == null ? Future.failedFuture(Reason.FAIR_NOT_FOUND.refuse()) : Future.succeededFuture(id));
   }
 
   /**
@@ -147,11 +149,4 @@ public final class AttendanceService {
     return pool.withTransaction(tx -> store.markNoShows(tx, (int) grace.toMinutes(), BATCH));
   }
 
-  private static ApiError refusal(String code) {
-    return switch (code) {
-      case "booking_not_found" -> ApiError.notFound(code);
-      case "outcome_required", "next_step_not_allowed", "note_too_long" -> ApiError.badRequest(code);
-      default -> new ApiError(409, code, null);
-    };
-  }
 }

@@ -1,12 +1,14 @@
 package at.jobfair.attendance;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
 import at.jobfair.identity.Account;
 import at.jobfair.attendance.AttendancePolicy.Facts;
 import at.jobfair.attendance.AttendancePolicy.State;
 import at.jobfair.db.Rows;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
 import io.vertx.core.Future;
@@ -150,7 +152,7 @@ public final class Board {
   private Future<JsonObject> appointments(long fairId, Account viewer) {
     Instant now = attendance.clock().instant();
     return pool.preparedQuery("select id, name, format, starts_at, ends_at from fair where id = $1").execute(Tuple.of(fairId)).compose(fairs -> {
-      if (fairs.size() == 0) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+      if (fairs.size() == 0) return Future.failedFuture(Reason.FAIR_NOT_FOUND.refuse());
       Row fr = fairs.iterator().next();
       String format = "E_JOBMEETING".equals(fr.getString("format")) ? "ONLINE" : "ON_SITE";
       JsonObject fair = new JsonObject().put("id", fairId).put("name", fr.getString("name")).put("format", fr.getString("format"))

@@ -1,11 +1,13 @@
 package at.jobfair.attendance;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
 import at.jobfair.identity.Account;
 import at.jobfair.attendance.AttendancePolicy.Facts;
 import at.jobfair.db.Rows;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
@@ -113,7 +115,7 @@ public final class Worklist {
   public Future<?> apiResult(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
     Object note = body.getValue("note");
-    if (note != null && !(note instanceof String)) throw ApiError.badRequest("invalid_json");
+    if (note != null && !(note instanceof String)) throw Reason.INVALID_JSON.refuse();
     Object result = body.getValue("result");
     return result(Sessions.user(ctx), Http.pathId(ctx, "itemId"), result instanceof String s ? s : null, (String) note)
         .onSuccess(v -> Http.ok(ctx, new JsonObject().put("id", Http.pathId(ctx, "itemId")).put("result", result)));
@@ -123,16 +125,16 @@ public final class Worklist {
     return result(Sessions.user(ctx), Http.pathId(ctx, "itemId"), ctx.request().getFormAttribute("result"), ctx.request().getFormAttribute("note"))
         .onSuccess(v -> Http.seeOther(ctx, "/staff/worklist?done=1"))
         .recover(e -> {
-          if (!(e instanceof ApiError a)) return Future.failedFuture(e);
+          if (!(e instanceof Refused a)) return Future.failedFuture(e);
           Http.seeOther(ctx, "/staff/worklist?error=" + a.code());
           return Future.succeededFuture();
         });
   }
 
   private Future<Void> result(Account me, long itemId, String result, String note) {
-    if (result == null || !RESULTS.contains(result)) return Future.failedFuture(ApiError.badRequest("worklist_result_invalid"));
+    if (result == null || !RESULTS.contains(result)) return Future.failedFuture(Reason.WORKLIST_RESULT_INVALID.refuse());
     String cleanNote = note == null || note.isBlank() ? null : note.strip();
-    if (cleanNote != null && cleanNote.length() > AttendancePolicy.MAX_NOTE) return Future.failedFuture(ApiError.badRequest("note_too_long"));
+    if (cleanNote != null && cleanNote.length() > AttendancePolicy.MAX_NOTE) return Future.failedFuture(Reason.NOTE_TOO_LONG.refuse());
     return pool.preparedQuery("""
             update worklist_item w set result = $3, result_note = $4, result_by = $2, result_at = now()
              where w.id = $1 and w.result is null and\s""" + relations.caseload("w.jobseeker_id", "$2") + " returning w.id")
@@ -140,7 +142,7 @@ public final class Worklist {
         .compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture() : pool.preparedQuery("""
                 select w.result is not null from worklist_item w where w.id = $1 and\s""" + relations.caseload("w.jobseeker_id", "$2"))
                 .execute(Tuple.of(itemId, me.id()))
-            .compose(r -> Future.failedFuture(r.size() == 0 ? ApiError.notFound("worklist_item_not_found") : ApiError.conflict("worklist_item_closed"))));
+            .compose(r -> Future.failedFuture(r.size() == 0 ? Reason.WORKLIST_ITEM_NOT_FOUND.refuse() : Reason.WORKLIST_ITEM_CLOSED.refuse())));
   }
 
   /** The open items of the caseworker's own people, with evidence. */

@@ -1,8 +1,10 @@
 package at.jobfair.booking;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.booking.BookingStore.View;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Sessions;
@@ -42,7 +44,7 @@ public final class BookingApi {
   /** DELETE with an optional body {@code {"reason": "..."}}: required for employers and staff. */
   public Future<?> cancel(RoutingContext ctx) {
     Object reason = Http.optionalBody(ctx).getValue("reason");
-    if (reason != null && !(reason instanceof String)) throw ApiError.badRequest("reason_required", BookingPolicy.MIN_REASON);
+    if (reason != null && !(reason instanceof String)) throw Reason.REASON_REQUIRED.refuse(BookingPolicy.MIN_REASON);
     Account user = Sessions.user(ctx);
     return bookings.cancel(user, Http.pathId(ctx, "id"), (String) reason)
         .onSuccess(b -> Http.ok(ctx, json(b, user.id() != b.jobseekerId())));
@@ -50,7 +52,7 @@ public final class BookingApi {
 
   public Future<?> rebook(RoutingContext ctx) {
     Object slot = Http.body(ctx).getValue("slotId");
-    if (!(slot instanceof Number n)) throw ApiError.badRequest("slot_required");
+    if (!(slot instanceof Number n)) throw Reason.SLOT_REQUIRED.refuse();
     long slotId = n.longValue();
     return bookings.rebook(Sessions.user(ctx), Http.pathId(ctx, "id"), slotId)
         .onSuccess(b -> Http.created(ctx, json(b, false)));
@@ -69,7 +71,7 @@ public final class BookingApi {
   public Future<?> ofBooth(RoutingContext ctx) {
     long boothId = Http.pathId(ctx, "id");
     return bookings.staffsBooth(Sessions.user(ctx), boothId).compose(ok -> {
-      if (!ok) return Future.failedFuture(ApiError.notFound("booth_not_found"));
+      if (!ok) return Future.failedFuture(Reason.BOOTH_NOT_FOUND.refuse());
       return bookings.ofBooth(boothId).onSuccess(list -> Http.ok(ctx, array(list, true)));
     });
   }
@@ -77,7 +79,7 @@ public final class BookingApi {
   /** DELETE a slot with {@code {"reason"}}; its bookings are cancelled with that reason. */
   public Future<?> removeSlot(RoutingContext ctx) {
     Object reason = Http.optionalBody(ctx).getValue("reason");
-    if (reason != null && !(reason instanceof String)) throw ApiError.badRequest("reason_required", BookingPolicy.MIN_REASON);
+    if (reason != null && !(reason instanceof String)) throw Reason.REASON_REQUIRED.refuse(BookingPolicy.MIN_REASON);
     return bookings.removeSlot(Sessions.user(ctx), Http.pathId(ctx, "id"), (String) reason)
         .onSuccess(cancelled -> Http.ok(ctx, new JsonObject().put("removed", true).put("cancelledBookings", cancelled.size())));
   }

@@ -1,6 +1,8 @@
 package at.jobfair.booking;
 
-import at.jobfair.web.ApiError;
+import at.jobfair.web.Failures;
+
+import at.jobfair.refusal.Refused;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.AsyncResult;
@@ -23,7 +25,7 @@ final class BookingCounts {
   void count(AsyncResult<?> decided) {
     if (decided.succeeded()) {
       made.increment();
-    } else if (decided.cause() instanceof ApiError refusal && refusal.status() < 500) {
+    } else if (decided.cause() instanceof Refused refusal && Failures.status(refusal) < 500) {
       Counter.builder("jobfair.booking.refusals").description("Booking attempts refused on this node, by refusal code")
           .tag("reason", refusal.code()).register(registry).increment();
     }

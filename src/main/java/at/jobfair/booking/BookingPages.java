@@ -1,12 +1,14 @@
 package at.jobfair.booking;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.booking.BookingStore.View;
 import at.jobfair.catalog.CatalogStore;
 import at.jobfair.meeting.JoinWindow;
 import at.jobfair.meeting.MeetingService;
 import at.jobfair.meeting.MeetingStore;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
@@ -103,7 +105,7 @@ public final class BookingPages {
     long boothId = Http.pathId(ctx, "id");
     Account user = Sessions.user(ctx);
     return bookings.staffsBooth(user, boothId).compose(ok -> {
-      if (!ok) return Future.failedFuture(ApiError.notFound("booth_not_found"));
+      if (!ok) return Future.failedFuture(Reason.BOOTH_NOT_FOUND.refuse());
       // Three reads that do not depend on each other, under way together.
       Future<JsonObject> boothRead = catalog.booth(boothId, true);
       Future<List<View>> bookingsRead = bookings.ofBooth(boothId);
@@ -185,7 +187,7 @@ public final class BookingPages {
 
   private static long formId(RoutingContext ctx, String name) {
     String v = ctx.request().getFormAttribute(name);
-    if (v == null || !v.matches("\\d{1,18}")) throw ApiError.badRequest("slot_required");
+    if (v == null || !v.matches("\\d{1,18}")) throw Reason.SLOT_REQUIRED.refuse();
     return Long.parseLong(v);
   }
 

@@ -1,5 +1,7 @@
 package at.jobfair.booking;
 
+import at.jobfair.refusal.Reason;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,23 +22,23 @@ public final class BookingPolicy {
   }
 
   /** A refusal code (see the message bundles, {@code error.<code>}), or null when allowed. */
-  public static String cancel(Actor actor, Facts f, String reason, Instant now) {
+  public static Reason cancel(Actor actor, Facts f, String reason, Instant now) {
     switch (actor) {
       case JOBSEEKER -> {
-        if (!f.actorIsTheJobseeker()) return "booking_not_found";
-        if (f.status() != Status.ACTIVE) return "booking_not_active";
-        if (!open(f.slotStart(), f.cutoff(), now)) return "cancel_closed";
+        if (!f.actorIsTheJobseeker()) return Reason.BOOKING_NOT_FOUND;
+        if (f.status() != Status.ACTIVE) return Reason.BOOKING_NOT_ACTIVE;
+        if (!open(f.slotStart(), f.cutoff(), now)) return Reason.CANCEL_CLOSED;
         return null;
       }
       case EMPLOYER -> {
-        if (!f.actorStaffsTheBooth()) return "booking_not_found";
-        if (f.status() != Status.ACTIVE) return "booking_not_active";
-        if (!now.isBefore(f.slotStart())) return "cancel_started";
-        return reasonGiven(reason) ? null : "reason_required";
+        if (!f.actorStaffsTheBooth()) return Reason.BOOKING_NOT_FOUND;
+        if (f.status() != Status.ACTIVE) return Reason.BOOKING_NOT_ACTIVE;
+        if (!now.isBefore(f.slotStart())) return Reason.CANCEL_STARTED;
+        return reasonGiven(reason) ? null : Reason.REASON_REQUIRED;
       }
       case STAFF -> {
-        if (f.status() != Status.ACTIVE) return "booking_not_active";
-        return reasonGiven(reason) ? null : "reason_required";
+        if (f.status() != Status.ACTIVE) return Reason.BOOKING_NOT_ACTIVE;
+        return reasonGiven(reason) ? null : Reason.REASON_REQUIRED;
       }
       default -> throw new IllegalArgumentException(String.valueOf(actor));
     }
@@ -56,12 +58,12 @@ public final class BookingPolicy {
    * booking has closed, the person's own booking at the booth or at that time, and otherwise a taken seat (also
    * when it was freed again a moment later: the person is shown the free slots and may try again).
    */
-  public static String refusal(SlotFacts f) {
-    if (!f.visible()) return "slot_not_found";
-    if (!f.open()) return "booking_closed";
-    if (f.personAtBooth()) return "already_booked_at_booth";
-    if (f.personBusyThen()) return "overlapping_booking";
-    return "slot_taken";
+  public static Reason refusal(SlotFacts f) {
+    if (!f.visible()) return Reason.SLOT_NOT_FOUND;
+    if (!f.open()) return Reason.BOOKING_CLOSED;
+    if (f.personAtBooth()) return Reason.ALREADY_BOOKED_AT_BOOTH;
+    if (f.personBusyThen()) return Reason.OVERLAPPING_BOOKING;
+    return Reason.SLOT_TAKEN;
   }
 
   /**

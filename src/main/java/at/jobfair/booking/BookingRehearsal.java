@@ -1,5 +1,9 @@
 package at.jobfair.booking;
 
+import at.jobfair.web.Failures;
+
+import at.jobfair.refusal.Refused;
+
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -73,7 +77,7 @@ public final class BookingRehearsal {
   /** Whether the attempt booked; a refusal is an answer like any other here. */
   private Future<Boolean> attempt(SqlClient tx, long person, long slot) {
     return bookings.placeIn(tx, person, slot).map(b -> true).recover(e -> {
-      if (e instanceof at.jobfair.web.ApiError) return Future.succeededFuture(false);
+      if (e instanceof Refused) return Future.succeededFuture(false);
       return Future.failedFuture(e);
     });
   }

@@ -1,5 +1,7 @@
 package at.jobfair.booking;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
 import at.jobfair.identity.Account;
@@ -8,7 +10,7 @@ import at.jobfair.booking.BookingPolicy.Actor;
 import at.jobfair.booking.BookingStore.View;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -84,7 +86,7 @@ public final class BookingService {
   /** Cancels the person's booking and books another slot, both or neither. */
   public Future<View> rebook(Account jobseeker, long bookingId, long newSlotId) {
     return pool.withTransaction(tx -> store.findForUpdate(tx, bookingId).compose(old -> {
-          String refusal = old == null ? "booking_not_found" : BookingPolicy.cancel(Actor.JOBSEEKER, facts(old, jobseeker), null, clock.instant());
+          Reason refusal = old == null ? Reason.BOOKING_NOT_FOUND : BookingPolicy.cancel(Actor.JOBSEEKER, facts(old, jobseeker), null, clock.instant());
           if (refusal != null) return Future.failedFuture(refusal(refusal));
           return cancelIn(tx, bookingId, jobseeker.id(), "JOBSEEKER", null)
               .compose(v -> place(tx, jobseeker.id(), newSlotId, old));
@@ -98,9 +100,9 @@ public final class BookingService {
   public Future<View> cancel(Account actor, long bookingId, String reason) {
     String cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
     return pool.withTransaction(tx -> store.findForUpdate(tx, bookingId).compose(b -> {
-      if (b == null) return Future.failedFuture(ApiError.notFound("booking_not_found"));
+      if (b == null) return Future.failedFuture(Reason.BOOKING_NOT_FOUND.refuse());
       Actor as = actorFor(actor, b);
-      String refusal = as == null ? "booking_not_found" : BookingPolicy.cancel(as, facts(b, actor), cleanReason, clock.instant());
+      Reason refusal = as == null ? Reason.BOOKING_NOT_FOUND : BookingPolicy.cancel(as, facts(b, actor), cleanReason, clock.instant());
       if (refusal != null) return Future.failedFuture(refusal(refusal));
       return cancelIn(tx, bookingId, actor.id(), as.name(), cleanReason);
     })).onSuccess(b -> mailSender.wake());
@@ -113,20 +115,20 @@ public final class BookingService {
   public Future<List<View>> removeSlot(Account actor, long slotId, String reason) {
     String cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
     return pool.withTransaction(tx -> store.slotBooth(tx, slotId)
-        .compose(boothId -> boothId == null ? Future.<Long>failedFuture(ApiError.notFound("slot_not_found")) : store.boothEmployer(tx, boothId))
+        .compose(boothId -> boothId == null ? Future.<Long>failedFuture(Reason.SLOT_NOT_FOUND.refuse()) : store.boothEmployer(tx, boothId))
         .compose(employerId -> {
           boolean organiser = actor.has(Role.ORGANIZER);
           if (!organiser && !actor.worksFor(employerId)) {
-            return Future.failedFuture(ApiError.notFound("slot_not_found"));
+            return Future.failedFuture(Reason.SLOT_NOT_FOUND.refuse());
           }
           return store.activeOfSlotForUpdate(tx, slotId).compose(active -> {
-            if (!active.isEmpty() && !BookingPolicy.reasonGiven(cleanReason)) return Future.failedFuture(refusal("reason_required"));
+            if (!active.isEmpty() && !BookingPolicy.reasonGiven(cleanReason)) return Future.failedFuture(refusal(Reason.REASON_REQUIRED));
             Future<Void> chain = Future.succeededFuture();
             for (View b : active) {
               chain = chain.compose(v -> cancelIn(tx, b.id(), actor.id(), organiser ? "STAFF" : "EMPLOYER", cleanReason).mapEmpty());
             }
             return chain.compose(v -> store.removeSlot(tx, slotId)).compose(removed -> removed
-                ? Future.succeededFuture(active) : Future.failedFuture(ApiError.notFound("slot_not_found")));
+                ? Future.succeededFuture(active) : Future.failedFuture(Reason.SLOT_NOT_FOUND.refuse()));
           });
         })).onSuccess(list -> mailSender.wake());
   }
@@ -139,10 +141,10 @@ public final class BookingService {
    */
   public Future<View> visible(Account actor, long bookingId) {
     return store.find(pool, bookingId).compose(b -> {
-      if (b == null) return Future.failedFuture(ApiError.notFound("booking_not_found"));
+      if (b == null) return Future.failedFuture(Reason.BOOKING_NOT_FOUND.refuse());
       if (actorFor(actor, b) != null || actor.has(Role.ORGANIZER) || actor.has(Role.SFU)) return Future.succeededFuture(b);
       return relations.of(actor, b.jobseekerId()).compose(rel -> StaffAccess.may(rel, StaffAccess.Data.RECORD, StaffAccess.Mode.READ)
-          ? Future.succeededFuture(b) : Future.failedFuture(ApiError.notFound("booking_not_found")));
+          ? Future.succeededFuture(b) : Future.failedFuture(Reason.BOOKING_NOT_FOUND.refuse()));
     });
   }
 
@@ -169,25 +171,24 @@ public final class BookingService {
    */
   private Future<View> place(SqlClient c, long jobseekerId, long slotId, View moved) {
     return store.prepare(c, jobseekerId, slotId, ALTERNATIVES, clock.instant()).compose(p -> {
-      if (p == null) return Future.failedFuture(ApiError.notFound("slot_not_found"));
+      if (p == null) return Future.failedFuture(Reason.SLOT_NOT_FOUND.refuse());
       if (!BookingPolicy.bookable(p.facts())) return Future.failedFuture(refusal(p));
       View b = moved == null ? p.booking() : p.booking().withBasis(moved.source(), moved.legalBasis(), moved.invitationId());
       return store.book(c, b, outbox.row(mails.confirmed(b))).compose(booked -> booked != null ? Future.succeededFuture(booked)
           // Someone was quicker between the read and the statement: read again to say what happened.
           : store.prepare(c, jobseekerId, slotId, ALTERNATIVES, clock.instant())
-              .compose(again -> Future.failedFuture(again == null ? ApiError.notFound("slot_not_found") : refusal(again))));
+              .compose(again -> Future.failedFuture(again == null ? Reason.SLOT_NOT_FOUND.refuse() : refusal(again))));
     });
   }
 
   /** The answer for a refused booking; a taken seat names the free slots left at the booth. */
-  private static ApiError refusal(BookingStore.Prepared p) {
-    String code = BookingPolicy.refusal(p.facts());
-    if (code.equals("slot_not_found")) return ApiError.notFound(code);
-    if (!code.equals("slot_taken")) return new ApiError(409, code, null);
+  private static Refused refusal(BookingStore.Prepared p) {
+    Reason reason = BookingPolicy.refusal(p.facts());
+    if (reason != Reason.SLOT_TAKEN) return reason.refuse();
     JsonArray alternatives = new JsonArray();
     p.alternatives().forEach(a -> alternatives.add(new JsonObject().put("slotId", a.slotId()).put("start", a.start().toString())
         .put("end", a.end().toString()).put("free", a.free())));
-    return new ApiError(409, "slot_taken", new JsonObject().put("alternatives", alternatives));
+    return Reason.SLOT_TAKEN.refuseWith(new JsonObject().put("alternatives", alternatives));
   }
 
   /** Cancels inside the caller's transaction and queues the cancellation mail (with the updated calendar entry). */
@@ -201,9 +202,9 @@ public final class BookingService {
   private static <T> Future<T> backstop(Throwable e) {
     if (e instanceof PgException pg) {
       switch (pg.getSqlState()) {
-        case "23514": return Future.failedFuture(new ApiError(409, "slot_taken", new JsonObject().put("alternatives", new JsonArray())));
-        case "23P01": return Future.failedFuture(new ApiError(409, "overlapping_booking", null));
-        case "23505": return Future.failedFuture(new ApiError(409, "already_booked_at_booth", null));
+        case "23514": return Future.failedFuture(Reason.SLOT_TAKEN.refuseWith(new JsonObject().put("alternatives", new JsonArray())));
+        case "23P01": return Future.failedFuture(Reason.OVERLAPPING_BOOKING.refuse());
+        case "23505": return Future.failedFuture(Reason.ALREADY_BOOKED_AT_BOOTH.refuse());
         default: break;
       }
     }
@@ -222,11 +223,8 @@ public final class BookingService {
         actor.worksFor(b.employerId()), b.start(), Duration.ofMinutes(b.cutoffMinutes()));
   }
 
-  private static ApiError refusal(String code) {
-    return switch (code) {
-      case "booking_not_found" -> ApiError.notFound(code);
-      case "reason_required" -> ApiError.badRequest(code, BookingPolicy.MIN_REASON);
-      default -> new ApiError(409, code, null);
-    };
+  /** A refusal of the booking rules; "a reason is required" names the shortest reason taken. */
+  private static Refused refusal(Reason reason) {
+    return reason == Reason.REASON_REQUIRED ? reason.refuse(BookingPolicy.MIN_REASON) : reason.refuse();
   }
 }

@@ -1,8 +1,10 @@
 package at.jobfair.booth;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 
@@ -26,14 +28,14 @@ public final class BoothAccess {
 
   /** Refuses with 403 {@code not_your_booth} unless the person may act for this employer. */
   public static void check(Account who, long employerId) {
-    if (who == null) throw ApiError.unauthorized("sign_in_required");
-    if (!mayRun(who, employerId)) throw ApiError.forbidden("not_your_booth");
+    if (who == null) throw Reason.SIGN_IN_REQUIRED.refuse();
+    if (!mayRun(who, employerId)) throw Reason.NOT_YOUR_BOOTH.refuse();
   }
 
   /** The booth's employer, when the person may run the booth; 404 when there is no such booth. */
   public Future<Long> booth(SqlClient c, Account who, long boothId) {
     return store.boothEmployer(c, boothId).map(employerId -> {
-      if (employerId == null) throw ApiError.notFound("booth_not_found");
+      if (employerId == null) throw Reason.BOOTH_NOT_FOUND.refuse();
       check(who, employerId);
       return employerId;
     });
@@ -42,7 +44,7 @@ public final class BoothAccess {
   /** The vacancy's booth and employer, when the person may change it; 404 when there is no such vacancy. */
   public Future<BoothStore.Owner> vacancy(SqlClient c, Account who, long vacancyId) {
     return store.vacancyOwner(c, vacancyId).map(owner -> {
-      if (owner == null) throw ApiError.notFound("vacancy_not_found");
+      if (owner == null) throw Reason.VACANCY_NOT_FOUND.refuse();
       check(who, owner.employerId());
       return owner;
     });
@@ -52,7 +54,7 @@ public final class BoothAccess {
   public Future<Void> employer(SqlClient c, Account who, long employerId) {
     check(who, employerId);
     return store.employerExists(c, employerId).map(exists -> {
-      if (!exists) throw ApiError.notFound("employer_not_found");
+      if (!exists) throw Reason.EMPLOYER_NOT_FOUND.refuse();
       return null;
     });
   }
@@ -60,7 +62,7 @@ public final class BoothAccess {
   /** A window for adding slots (see {@link BoothStore#lockForSlots}), when the person may run the booth. */
   public Future<BoothStore.SlotWindow> slots(SqlClient tx, Account who, long boothId) {
     return store.lockForSlots(tx, boothId).map(window -> {
-      if (window == null) throw ApiError.notFound("booth_not_found");
+      if (window == null) throw Reason.BOOTH_NOT_FOUND.refuse();
       check(who, window.employerId());
       return window;
     });

@@ -1,7 +1,11 @@
 package at.jobfair.booth;
 
+import at.jobfair.web.Failures;
+
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.JsonFields;
 import at.jobfair.web.Pages;
@@ -64,10 +68,10 @@ public final class BoothAdmin {
 
   /** The logo, for anyone; revalidated by its ETag (a hash of the image) after a few minutes. */
   public Future<?> apiLogo(RoutingContext ctx) {
-    long id = JsonFields.pathId(ctx.pathParam("id"), "logo_not_found");
+    long id = JsonFields.pathId(ctx.pathParam("id"), Reason.LOGO_NOT_FOUND);
     return booths.logo(id).onSuccess(logo -> {
       if (logo == null) {
-        ctx.fail(ApiError.notFound("logo_not_found"));
+        ctx.fail(Reason.LOGO_NOT_FOUND.refuse());
         return;
       }
       String etag = "\"" + logo.etag() + "\"";
@@ -87,12 +91,12 @@ public final class BoothAdmin {
   }
 
   public Future<?> apiUpdateVacancy(RoutingContext ctx) {
-    long id = JsonFields.pathId(ctx.pathParam("id"), "vacancy_not_found");
+    long id = JsonFields.pathId(ctx.pathParam("id"), Reason.VACANCY_NOT_FOUND);
     return booths.updateVacancy(user(ctx), id, Http.body(ctx)).onSuccess(v -> Http.ok(ctx, v.toJson()));
   }
 
   public Future<?> apiDeleteVacancy(RoutingContext ctx) {
-    long id = JsonFields.pathId(ctx.pathParam("id"), "vacancy_not_found");
+    long id = JsonFields.pathId(ctx.pathParam("id"), Reason.VACANCY_NOT_FOUND);
     return booths.deleteVacancy(user(ctx), id).onSuccess(v -> Http.noContent(ctx));
   }
 
@@ -104,7 +108,7 @@ public final class BoothAdmin {
 
   public Future<?> apiRemoveStaff(RoutingContext ctx) {
     long id = boothId(ctx);
-    long accountId = JsonFields.pathId(ctx.pathParam("accountId"), "staff_not_found");
+    long accountId = JsonFields.pathId(ctx.pathParam("accountId"), Reason.STAFF_NOT_FOUND);
     return booths.removeStaff(user(ctx), id, accountId).onSuccess(v -> Http.noContent(ctx));
   }
 
@@ -162,13 +166,13 @@ public final class BoothAdmin {
 
   public Future<?> updateVacancyForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
-    long vacancyId = JsonFields.pathId(ctx.pathParam("vacancyId"), "vacancy_not_found");
+    long vacancyId = JsonFields.pathId(ctx.pathParam("vacancyId"), Reason.VACANCY_NOT_FOUND);
     return attempt(ctx, null, () -> booths.updateVacancy(user(ctx), vacancyId, VacancyInput.fromForm(form)),
         r -> "vacancySaved#vacancies");
   }
 
   public Future<?> deleteVacancyForm(RoutingContext ctx) {
-    long vacancyId = JsonFields.pathId(ctx.pathParam("vacancyId"), "vacancy_not_found");
+    long vacancyId = JsonFields.pathId(ctx.pathParam("vacancyId"), Reason.VACANCY_NOT_FOUND);
     return attempt(ctx, null, () -> booths.deleteVacancy(user(ctx), vacancyId), r -> "vacancyDeleted#vacancies");
   }
 
@@ -179,7 +183,7 @@ public final class BoothAdmin {
   }
 
   public Future<?> removeStaffForm(RoutingContext ctx) {
-    long accountId = JsonFields.pathId(ctx.pathParam("accountId"), "staff_not_found");
+    long accountId = JsonFields.pathId(ctx.pathParam("accountId"), Reason.STAFF_NOT_FOUND);
     return attempt(ctx, null, () -> booths.removeStaff(user(ctx), boothId(ctx), accountId), r -> "staffRemoved#staff");
   }
 
@@ -210,17 +214,17 @@ public final class BoothAdmin {
     Future<?> result;
     try {
       result = change.get();
-    } catch (ApiError e) {
+    } catch (Refused e) {
       return refused(ctx, id, model, e);
     }
     return result.onSuccess(r -> Http.seeOther(ctx, "/booths/" + id + "/manage?done=" + done.apply(r)))
-        .recover(e -> e instanceof ApiError error ? refused(ctx, id, model, error).mapEmpty() : Future.failedFuture(e));
+        .recover(e -> e instanceof Refused error ? refused(ctx, id, model, error).mapEmpty() : Future.failedFuture(e));
   }
 
-  private Future<?> refused(RoutingContext ctx, long id, Map<String, Object> model, ApiError e) {
-    if (e.status() == 401 || e.status() == 403 || e.code().equals("booth_not_found")) return Future.failedFuture(e);
+  private Future<?> refused(RoutingContext ctx, long id, Map<String, Object> model, Refused e) {
+    if (Failures.status(e) == 401 || Failures.status(e) == 403 || e.reason() == Reason.BOOTH_NOT_FOUND) return Future.failedFuture(e);
     model.put("error", pages.messages().get(Http.lang(ctx), "error." + e.code(), e.args()));
-    return renderManage(ctx, e.status(), id, model);
+    return renderManage(ctx, Failures.status(e), id, model);
   }
 
   private Future<?> renderManage(RoutingContext ctx, int status, long id, Map<String, Object> model) {
@@ -292,7 +296,7 @@ public final class BoothAdmin {
     List<FileUpload> files = ctx.fileUploads();
     if (!files.isEmpty()) {
       FileUpload f = files.get(0);
-      if (f.size() > LogoImage.MAX_BYTES) return Future.failedFuture(new ApiError(413, "logo_too_large", null, LogoImage.MAX_BYTES / 1024));
+      if (f.size() > LogoImage.MAX_BYTES) return Future.failedFuture(Reason.LOGO_TOO_LARGE.refuse(LogoImage.MAX_BYTES / 1024));
       return ctx.vertx().fileSystem().readFile(f.uploadedFileName());
     }
     var body = ctx.body();
@@ -312,10 +316,10 @@ public final class BoothAdmin {
   }
 
   private static long boothId(RoutingContext ctx) {
-    return JsonFields.pathId(ctx.pathParam("id"), "booth_not_found");
+    return JsonFields.pathId(ctx.pathParam("id"), Reason.BOOTH_NOT_FOUND);
   }
 
   private static long employerId(RoutingContext ctx) {
-    return JsonFields.pathId(ctx.pathParam("id"), "employer_not_found");
+    return JsonFields.pathId(ctx.pathParam("id"), Reason.EMPLOYER_NOT_FOUND);
   }
 }

@@ -1,5 +1,7 @@
 package at.jobfair.booth;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.web.JsonFields;
 import io.vertx.core.json.JsonObject;
 
@@ -12,10 +14,10 @@ public record BoothProfile(String headline, String description, String phone, bo
   public static final int MAX_DESCRIPTION = 5000;
 
   public static BoothProfile from(JsonObject j) {
-    String headline = JsonFields.text(j, "headline", 200, "booth_headline");
-    String description = JsonFields.text(j, "description", MAX_DESCRIPTION, "booth_description");
-    String phone = CompanyProfile.phone(j, "phone", "booth_phone");
-    Boolean callback = JsonFields.bool(j, "callback", "booth_callback");
+    String headline = JsonFields.text(j, "headline", 200, Reason.BOOTH_HEADLINE);
+    String description = JsonFields.text(j, "description", MAX_DESCRIPTION, Reason.BOOTH_DESCRIPTION);
+    String phone = CompanyProfile.phone(j, "phone", Reason.BOOTH_PHONE);
+    Boolean callback = JsonFields.bool(j, "callback", Reason.BOOTH_CALLBACK);
     return new BoothProfile(headline == null ? "" : headline, description == null ? "" : description, phone,
         Boolean.TRUE.equals(callback));
   }

@@ -1,8 +1,10 @@
 package at.jobfair.booth;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.web.WallClock;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -111,21 +113,21 @@ public final class BoothService {
    */
   public Future<BoothStore.Colleague> addStaff(Account who, long boothId, JsonObject input) {
     return pool.withTransaction(tx -> access.booth(tx, who, boothId).compose(employerId -> {
-      long accountId = JsonFields.id(input, "accountId", "staff_account");
+      long accountId = JsonFields.id(input, "accountId", Reason.STAFF_ACCOUNT);
       return store.account(tx, accountId).compose(colleague -> {
         if (colleague == null || !colleague.employerRole() || !colleague.active() || colleague.employerId() == null
             || colleague.employerId() != employerId.longValue()) {
-          return Future.failedFuture(JsonFields.invalid("accountId", "staff_not_colleague"));
+          return Future.failedFuture(JsonFields.invalid("accountId", Reason.STAFF_NOT_COLLEAGUE));
         }
         return store.insertStaff(tx, boothId, accountId).compose(added -> added ? Future.succeededFuture(colleague)
-            : Future.failedFuture(ApiError.conflict("staff_exists", colleague.name())));
+            : Future.failedFuture(Reason.STAFF_EXISTS.refuse(colleague.name())));
       });
     }));
   }
 
   public Future<Void> removeStaff(Account who, long boothId, long accountId) {
     return pool.withTransaction(tx -> access.booth(tx, who, boothId).compose(e -> store.deleteStaff(tx, boothId, accountId))
-        .compose(removed -> removed ? Future.succeededFuture() : Future.failedFuture(ApiError.notFound("staff_not_found"))));
+        .compose(removed -> removed ? Future.succeededFuture() : Future.failedFuture(Reason.STAFF_NOT_FOUND.refuse())));
   }
 
   /** Lays out a day's slots ({@link ScheduleInput#plan}) with {@link SlotSchedule} and stores them all, or none. */
@@ -149,12 +151,12 @@ public final class BoothService {
       made.add(slots);
       for (SlotSchedule.Slot s : slots) {
         if (s.start().isBefore(window.fairStartsAt()) || s.end().isAfter(window.fairEndsAt())) {
-          return Future.failedFuture(ApiError.badRequest("slot_outside_fair", clock.readable(window.fairStartsAt()),
+          return Future.failedFuture(Reason.SLOT_OUTSIDE_FAIR.refuse(clock.readable(window.fairStartsAt()),
               clock.readable(window.fairEndsAt())));
         }
       }
       return store.firstOverlap(tx, boothId, slots).compose(overlap -> overlap != null
-          ? Future.failedFuture(ApiError.conflict("slots_overlap", clock.readable(overlap)))
+          ? Future.failedFuture(Reason.SLOTS_OVERLAP.refuse(clock.readable(overlap)))
           : store.insertSlots(tx, boothId, slots));
     }))
         .recover(e -> {
@@ -162,7 +164,7 @@ public final class BoothService {
           // Someone else stored an overlapping slot at the same moment; the constraint refused ours. Name theirs.
           List<SlotSchedule.Slot> slots = made.get(0);
           return store.firstOverlap(pool, boothId, slots).compose(at -> Future.failedFuture(
-              ApiError.conflict("slots_overlap", clock.readable(at == null ? slots.get(0).start() : at))));
+              Reason.SLOTS_OVERLAP.refuse(clock.readable(at == null ? slots.get(0).start() : at))));
         });
   }
 }

@@ -1,5 +1,7 @@
 package at.jobfair.booth;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.web.JsonFields;
 import io.vertx.core.json.JsonObject;
 
@@ -25,10 +27,10 @@ public record CompanyProfile(String name, String description, String website, St
   }
 
   public static CompanyProfile from(JsonObject j) {
-    String name = JsonFields.requiredText(j, "name", 200, "employer_name");
-    String description = JsonFields.text(j, "description", MAX_DESCRIPTION, "employer_description");
-    String website = website(JsonFields.text(j, "website", 300, "employer_website"));
-    String phone = phone(j, "phone", "employer_phone");
+    String name = JsonFields.requiredText(j, "name", 200, Reason.EMPLOYER_NAME);
+    String description = JsonFields.text(j, "description", MAX_DESCRIPTION, Reason.EMPLOYER_DESCRIPTION);
+    String website = website(JsonFields.text(j, "website", 300, Reason.EMPLOYER_WEBSITE));
+    String phone = phone(j, "phone", Reason.EMPLOYER_PHONE);
     return new CompanyProfile(name, description == null ? "" : description, website, phone);
   }
 
@@ -36,7 +38,7 @@ public record CompanyProfile(String name, String description, String website, St
     return new JsonFields.Form(form).text("name", "description", "website", "phone").json();
   }
 
-  static String phone(JsonObject j, String key, String code) {
+  static String phone(JsonObject j, String key, Reason code) {
     String phone = JsonFields.text(j, key, 40, code);
     if (phone != null && !phoneNumber(phone)) throw invalid(key, code);
     return phone;
@@ -50,12 +52,12 @@ public record CompanyProfile(String name, String description, String website, St
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       String host = uri.getHost();
       if (!(scheme.equals("http") || scheme.equals("https")) || host == null || !host.contains(".") || uri.getUserInfo() != null) {
-        throw invalid("website", "employer_website");
+        throw invalid("website", Reason.EMPLOYER_WEBSITE);
       }
-      if (w.length() > 300) throw invalid("website", "employer_website");
+      if (w.length() > 300) throw invalid("website", Reason.EMPLOYER_WEBSITE);
       return w;
     } catch (URISyntaxException e) {
-      throw invalid("website", "employer_website");
+      throw invalid("website", Reason.EMPLOYER_WEBSITE);
     }
   }
 }

@@ -1,6 +1,8 @@
 package at.jobfair.booth;
 
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Reason;
+
+import at.jobfair.refusal.Refused;
 import io.vertx.core.buffer.Buffer;
 
 /** A company logo: PNG, JPEG or WebP, told by its first bytes (whatever the upload claims), at most 512 KB. */
@@ -14,10 +16,10 @@ public final class LogoImage {
 
   /** The image's media type; a 400 when it is empty or not one of the three, a 413 when it is too large. */
   public static String check(Buffer bytes) {
-    if (bytes == null || bytes.length() == 0) throw ApiError.badRequest("logo_missing");
-    if (bytes.length() > MAX_BYTES) throw new ApiError(413, "logo_too_large", null, MAX_BYTES / 1024);
+    if (bytes == null || bytes.length() == 0) throw Reason.LOGO_MISSING.refuse();
+    if (bytes.length() > MAX_BYTES) throw Reason.LOGO_TOO_LARGE.refuse(MAX_BYTES / 1024);
     String type = sniff(bytes.getBytes(0, Math.min(bytes.length(), 16)));
-    if (type == null) throw ApiError.badRequest("logo_type");
+    if (type == null) throw Reason.LOGO_TYPE.refuse();
     return type;
   }
 

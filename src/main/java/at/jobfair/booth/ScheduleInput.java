@@ -1,7 +1,9 @@
 package at.jobfair.booth;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.web.WallClock;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.JsonFields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -44,18 +46,18 @@ public final class ScheduleInput {
    * "breaks":[{"from":"10:30","to":"10:45"}],"capacity":1}}; buffer defaults to 0, capacity to 1, breaks to none.
    */
   public static SlotSchedule.Plan plan(JsonObject j, WallClock clock) {
-    var date = JsonFields.date(j, "date", "schedule_date");
-    LocalTime from = JsonFields.time(j, "from", "schedule_time");
-    LocalTime to = JsonFields.time(j, "to", "schedule_time");
-    Integer interview = JsonFields.integer(j, "interviewMinutes", "schedule_interview_length", ARGS.get(SlotSchedule.INTERVIEW_LENGTH));
-    Integer buffer = JsonFields.integer(j, "bufferMinutes", "schedule_buffer", ARGS.get(SlotSchedule.BUFFER));
-    Integer capacity = JsonFields.integer(j, "capacity", "schedule_capacity", ARGS.get(SlotSchedule.CAPACITY));
+    var date = JsonFields.date(j, "date", Reason.SCHEDULE_DATE);
+    LocalTime from = JsonFields.time(j, "from", Reason.SCHEDULE_TIME);
+    LocalTime to = JsonFields.time(j, "to", Reason.SCHEDULE_TIME);
+    Integer interview = JsonFields.integer(j, "interviewMinutes", Reason.SCHEDULE_INTERVIEW_LENGTH, ARGS.get(SlotSchedule.INTERVIEW_LENGTH));
+    Integer buffer = JsonFields.integer(j, "bufferMinutes", Reason.SCHEDULE_BUFFER, ARGS.get(SlotSchedule.BUFFER));
+    Integer capacity = JsonFields.integer(j, "capacity", Reason.SCHEDULE_CAPACITY, ARGS.get(SlotSchedule.CAPACITY));
     List<SlotSchedule.Break> breaks = new ArrayList<>();
     Object raw = j.getValue("breaks");
     if (raw != null) {
-      if (!(raw instanceof JsonArray array) || array.size() > MAX_BREAKS) throw invalid("breaks", "schedule_breaks", MAX_BREAKS);
+      if (!(raw instanceof JsonArray array) || array.size() > MAX_BREAKS) throw invalid("breaks", Reason.SCHEDULE_BREAKS, MAX_BREAKS);
       for (int i = 0; i < array.size(); i++) {
-        if (!(array.getValue(i) instanceof JsonObject b)) throw invalid("breaks[" + i + "]", "schedule_break_time", i + 1);
+        if (!(array.getValue(i) instanceof JsonObject b)) throw invalid("breaks[" + i + "]", Reason.SCHEDULE_BREAK_TIME, i + 1);
         breaks.add(new SlotSchedule.Break(breakTime(b, "from", i), breakTime(b, "to", i)));
       }
     }
@@ -79,19 +81,19 @@ public final class ScheduleInput {
   }
 
   /** The 400 for a refused plan: {@code schedule_<code>}, with the field at fault and the numbers the text names. */
-  public static ApiError refusal(SlotSchedule.InvalidPlan e) {
+  public static Refused refusal(SlotSchedule.InvalidPlan e) {
     String field = e.field() == null ? "" : e.field();
-    String code = knownCodes().contains(e.code()) ? "schedule_" + e.code() : "schedule_invalid";
+    Reason code = knownCodes().contains(e.code()) ? Reason.of("schedule_" + e.code()) : Reason.SCHEDULE_INVALID;
     Object[] args = ARGS.get(e.code());
     Matcher m = BREAK_INDEX.matcher(field);
     if (m.find()) args = new Object[] {Integer.parseInt(m.group(1)) + 1};
     if (SlotSchedule.REQUIRED.equals(e.code())) {
       // A missing value: say which one, as for a value in the wrong format.
-      if (field.equals("date")) code = "schedule_date";
-      else if (field.equals("from") || field.equals("to")) code = "schedule_time";
-      else if (m.find(0)) code = "schedule_break_time";
+      if (field.equals("date")) code = Reason.SCHEDULE_DATE;
+      else if (field.equals("from") || field.equals("to")) code = Reason.SCHEDULE_TIME;
+      else if (m.find(0)) code = Reason.SCHEDULE_BREAK_TIME;
     }
-    return new ApiError(400, code, new JsonObject().put("field", e.field()), args == null ? new Object[0] : args);
+    return code.refuseWith(new JsonObject().put("field", e.field()), args == null ? new Object[0] : args);
   }
 
   /** Every code {@link SlotSchedule} can refuse a plan with (its public String constants). */
@@ -111,20 +113,20 @@ public final class ScheduleInput {
 
   /** One slot: {@code {"start":"2026-12-03T09:00","end":"2026-12-03T09:20","capacity":1}} in the zone's wall-clock time. */
   public static SlotSchedule.Slot slot(JsonObject j, WallClock clock) {
-    LocalDateTime start = JsonFields.dateTime(j, "start", "slot_start");
-    if (start == null) throw invalid("start", "slot_start");
-    LocalDateTime end = JsonFields.dateTime(j, "end", "slot_end");
-    if (end == null) throw invalid("end", "slot_end");
-    Integer capacity = JsonFields.integer(j, "capacity", "slot_capacity", SlotSchedule.MIN_CAPACITY, SlotSchedule.MAX_CAPACITY);
+    LocalDateTime start = JsonFields.dateTime(j, "start", Reason.SLOT_START);
+    if (start == null) throw invalid("start", Reason.SLOT_START);
+    LocalDateTime end = JsonFields.dateTime(j, "end", Reason.SLOT_END);
+    if (end == null) throw invalid("end", Reason.SLOT_END);
+    Integer capacity = JsonFields.integer(j, "capacity", Reason.SLOT_CAPACITY, SlotSchedule.MIN_CAPACITY, SlotSchedule.MAX_CAPACITY);
     if (capacity == null) capacity = 1;
     if (capacity < SlotSchedule.MIN_CAPACITY || capacity > SlotSchedule.MAX_CAPACITY) {
-      throw invalid("capacity", "slot_capacity", SlotSchedule.MIN_CAPACITY, SlotSchedule.MAX_CAPACITY);
+      throw invalid("capacity", Reason.SLOT_CAPACITY, SlotSchedule.MIN_CAPACITY, SlotSchedule.MAX_CAPACITY);
     }
     Instant startsAt = clock.start(start, "start");
     Instant endsAt = clock.start(end, "end");
-    if (!end.isAfter(start) || !endsAt.isAfter(startsAt)) throw invalid("end", "slot_end_before_start");
+    if (!end.isAfter(start) || !endsAt.isAfter(startsAt)) throw invalid("end", Reason.SLOT_END_BEFORE_START);
     if (Duration.between(startsAt, endsAt).toMinutes() > SlotSchedule.MAX_INTERVIEW_MINUTES) {
-      throw invalid("end", "slot_too_long", SlotSchedule.MAX_INTERVIEW_MINUTES);
+      throw invalid("end", Reason.SLOT_TOO_LONG, SlotSchedule.MAX_INTERVIEW_MINUTES);
     }
     return new SlotSchedule.Slot(startsAt, endsAt, capacity);
   }
@@ -136,11 +138,11 @@ public final class ScheduleInput {
   private static LocalTime breakTime(JsonObject b, String key, int index) {
     Object v = b.getValue(key);
     if (v == null || v instanceof String s && s.isBlank()) return null; // SlotSchedule reports it as required
-    if (!(v instanceof String s)) throw invalid("breaks[" + index + "]." + key, "schedule_break_time", index + 1);
+    if (!(v instanceof String s)) throw invalid("breaks[" + index + "]." + key, Reason.SCHEDULE_BREAK_TIME, index + 1);
     try {
       return LocalTime.parse(s.strip(), JsonFields.TIME);
     } catch (DateTimeParseException e) {
-      throw invalid("breaks[" + index + "]." + key, "schedule_break_time", index + 1);
+      throw invalid("breaks[" + index + "]." + key, Reason.SCHEDULE_BREAK_TIME, index + 1);
     }
   }
 }

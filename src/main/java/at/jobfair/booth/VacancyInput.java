@@ -1,5 +1,7 @@
 package at.jobfair.booth;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.web.JsonFields;
 import io.vertx.core.json.JsonObject;
 
@@ -22,21 +24,21 @@ public record VacancyInput(String title, String description, BigDecimal hoursPer
   private static final BigDecimal MAX_HOURS = BigDecimal.valueOf(60);
 
   public static VacancyInput from(JsonObject j) {
-    String title = JsonFields.requiredText(j, "title", 200, "vacancy_title");
-    String description = JsonFields.text(j, "description", MAX_DESCRIPTION, "vacancy_description");
-    BigDecimal hours = JsonFields.decimal(j, "hoursPerWeek", "vacancy_hours");
+    String title = JsonFields.requiredText(j, "title", 200, Reason.VACANCY_TITLE);
+    String description = JsonFields.text(j, "description", MAX_DESCRIPTION, Reason.VACANCY_DESCRIPTION);
+    BigDecimal hours = JsonFields.decimal(j, "hoursPerWeek", Reason.VACANCY_HOURS);
     if (hours != null && (hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0 || hours.stripTrailingZeros().scale() > 1)) {
-      throw invalid("hoursPerWeek", "vacancy_hours");
+      throw invalid("hoursPerWeek", Reason.VACANCY_HOURS);
     }
-    String pay = JsonFields.text(j, "pay", 200, "vacancy_pay");
-    String workplace = JsonFields.text(j, "workplace", 200, "vacancy_workplace");
-    String region = JsonFields.text(j, "region", 200, "vacancy_region");
-    LocalDate startDate = JsonFields.date(j, "startDate", "vacancy_start_date");
-    if (startDate != null && (startDate.getYear() < 2000 || startDate.getYear() > 2100)) throw invalid("startDate", "vacancy_start_date");
-    String german = JsonFields.text(j, "german", 20, "vacancy_german");
+    String pay = JsonFields.text(j, "pay", 200, Reason.VACANCY_PAY);
+    String workplace = JsonFields.text(j, "workplace", 200, Reason.VACANCY_WORKPLACE);
+    String region = JsonFields.text(j, "region", 200, Reason.VACANCY_REGION);
+    LocalDate startDate = JsonFields.date(j, "startDate", Reason.VACANCY_START_DATE);
+    if (startDate != null && (startDate.getYear() < 2000 || startDate.getYear() > 2100)) throw invalid("startDate", Reason.VACANCY_START_DATE);
+    String german = JsonFields.text(j, "german", 20, Reason.VACANCY_GERMAN);
     if (german == null) german = "REQUIRED";
-    if (!GERMAN.contains(german)) throw invalid("german", "vacancy_german");
-    Boolean housing = JsonFields.bool(j, "housing", "vacancy_housing");
+    if (!GERMAN.contains(german)) throw invalid("german", Reason.VACANCY_GERMAN);
+    Boolean housing = JsonFields.bool(j, "housing", Reason.VACANCY_HOUSING);
     return new VacancyInput(title, description == null ? "" : description, hours, pay, workplace, region, startDate, german,
         housing != null && housing);
   }

@@ -1,5 +1,7 @@
 package at.jobfair.cascade;
 
+import at.jobfair.refusal.Reason;
+
 import java.time.Instant;
 import java.util.Set;
 
@@ -35,12 +37,12 @@ public record Cascade(State state, Station station, LegalBasis basis, boolean em
   }
 
   /** Why this person may never reach a sanction check, as a refusal code, or null when they may. */
-  public String sanctionBar() {
-    if (basis == LegalBasis.VOLUNTARY) return "sanction_barred_voluntary";
-    if (basis == LegalBasis.CONTROL) return "sanction_barred_control";
-    if (employerNoShow) return "sanction_barred_employer_no_show";
-    if (outage) return "sanction_barred_outage";
-    if (!noticeDeclined) return "sanction_barred_no_notice";
+  public Reason sanctionBar() {
+    if (basis == LegalBasis.VOLUNTARY) return Reason.SANCTION_BARRED_VOLUNTARY;
+    if (basis == LegalBasis.CONTROL) return Reason.SANCTION_BARRED_CONTROL;
+    if (employerNoShow) return Reason.SANCTION_BARRED_EMPLOYER_NO_SHOW;
+    if (outage) return Reason.SANCTION_BARRED_OUTAGE;
+    if (!noticeDeclined) return Reason.SANCTION_BARRED_NO_NOTICE;
     return null;
   }
 

@@ -1,9 +1,11 @@
 package at.jobfair.cascade;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.account.Reauthentication;
 import at.jobfair.booth.BoothAccess;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -47,7 +49,7 @@ public final class CascadeApi {
   /** POST {@code {"jobseekerId"}}: the person starts the cascade at the fair's first station. */
   public Future<?> admit(RoutingContext ctx) {
     Object id = Http.body(ctx).getValue("jobseekerId");
-    if (!(id instanceof Number n)) throw ApiError.badRequest("jobseeker_required");
+    if (!(id instanceof Number n)) throw Reason.JOBSEEKER_REQUIRED.refuse();
     return service.admit(Sessions.user(ctx), Http.pathId(ctx, "id"), n.longValue()).compose(service::view)
         .onSuccess(v -> Http.created(ctx, v));
   }
@@ -65,12 +67,12 @@ public final class CascadeApi {
   public Future<?> get(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
     return service.view(Http.pathId(ctx, "id")).compose(v -> {
-      if (v == null) throw ApiError.notFound("cascade_not_found");
+      if (v == null) throw Reason.CASCADE_NOT_FOUND.refuse();
       if (user.isStaff()) return dossier.caseFor(user, v);
-      if (v.getJsonObject("person").getLong("id") != user.id()) throw ApiError.notFound("cascade_not_found");
+      if (v.getJsonObject("person").getLong("id") != user.id()) throw Reason.CASCADE_NOT_FOUND.refuse();
       return Future.succeededFuture(forPerson(v));
     }).map(v -> {
-      if (v == null) throw ApiError.notFound("cascade_not_found");
+      if (v == null) throw Reason.CASCADE_NOT_FOUND.refuse();
       return v;
     }).onSuccess(v -> Http.ok(ctx, v));
   }
@@ -125,7 +127,7 @@ public final class CascadeApi {
 
   public Future<?> dossier(RoutingContext ctx) {
     return dossier.readBy(Sessions.user(ctx), Http.pathId(ctx, "id"), Http.lang(ctx)).map(d -> {
-      if (d == null) throw ApiError.notFound("cascade_not_found");
+      if (d == null) throw Reason.CASCADE_NOT_FOUND.refuse();
       return d;
     }).onSuccess(d -> Http.ok(ctx, d));
   }
@@ -147,19 +149,19 @@ public final class CascadeApi {
     try {
       type = Event.Type.valueOf(String.valueOf(body.getValue("type")));
     } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest("event_type_invalid");
+      throw Reason.EVENT_TYPE_INVALID.refuse();
     }
     Object v = body.getValue("vacancyId");
     String vacancy = v == null ? null : String.valueOf(v);
     Object r = body.getValue("reasons");
-    if (r != null && !(r instanceof String)) throw ApiError.badRequest("invalid_json");
+    if (r != null && !(r instanceof String)) throw Reason.INVALID_JSON.refuse();
     String reasons = r == null || ((String) r).isBlank() ? null : ((String) r).strip();
     Event.Finding finding = null;
     if (body.getValue("finding") != null) {
       try {
         finding = Event.Finding.valueOf(String.valueOf(body.getValue("finding")));
       } catch (IllegalArgumentException e) {
-        throw ApiError.badRequest("finding_required");
+        throw Reason.FINDING_REQUIRED.refuse();
       }
     }
     Event.Decision decision = null;
@@ -167,7 +169,7 @@ public final class CascadeApi {
       try {
         decision = Event.Decision.valueOf(String.valueOf(body.getValue("decision")));
       } catch (IllegalArgumentException e) {
-        throw ApiError.badRequest("decision_required");
+        throw Reason.DECISION_REQUIRED.refuse();
       }
     }
     Instant jobStart = null;
@@ -175,7 +177,7 @@ public final class CascadeApi {
       try {
         jobStart = Instant.parse(String.valueOf(body.getValue("jobStart")));
       } catch (DateTimeParseException e) {
-        throw ApiError.badRequest("job_start_required");
+        throw Reason.JOB_START_REQUIRED.refuse();
       }
     }
     return new Event(type, vacancy, reasons, finding, decision, jobStart);

@@ -1,5 +1,7 @@
 package at.jobfair.cascade;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Role;
 import at.jobfair.cascade.Event.Type;
 
@@ -52,7 +54,7 @@ public final class CascadeMachine {
   }
 
   public static Outcome apply(Playbook pb, Cascade c, Event e, Actor actor, Instant now) {
-    String refusal = refusal(pb, c, e, actor, now);
+    Reason refusal = refusal(pb, c, e, actor, now);
     if (refusal != null) return new Outcome.Refusal(refusal);
     Cascade next = step(pb, c, e, now);
     Station queue = next.state() == State.WAITING || next.state() == State.SENT_BACK ? next.station() : null;
@@ -60,23 +62,23 @@ public final class CascadeMachine {
         actor.roleCode(), actor.id(), e.vacancyId(), e.reasons(), now, queue));
   }
 
-  static String refusal(Playbook pb, Cascade c, Event e, Actor actor, Instant now) {
-    if (c.state() == State.CLOSED) return "cascade_closed";
-    String fit = fit(c, e.type());
+  static Reason refusal(Playbook pb, Cascade c, Event e, Actor actor, Instant now) {
+    if (c.state() == State.CLOSED) return Reason.CASCADE_CLOSED;
+    Reason fit = fit(c, e.type());
     if (fit != null) return fit;
-    String who = who(pb, c, e.type(), actor);
+    Reason who = who(pb, c, e.type(), actor);
     if (who != null) return who;
     if (sanctionStep(c, e.type()) && c.sanctionBar() != null) return c.sanctionBar();
     return payload(pb, c, e, now);
   }
 
   /** Whether the event fits the state and station. */
-  private static String fit(Cascade c, Type t) {
+  private static Reason fit(Cascade c, Type t) {
     State s = c.state();
     if (t.station() != null) {
-      if (c.station() == null) return "event_not_allowed";
-      if (t.station() != c.station()) return "wrong_station";
-      if (s == State.WAITING || s == State.SENT_BACK) return "not_taken";
+      if (c.station() == null) return Reason.EVENT_NOT_ALLOWED;
+      if (t.station() != c.station()) return Reason.WRONG_STATION;
+      if (s == State.WAITING || s == State.SENT_BACK) return Reason.NOT_TAKEN;
       return null;
     }
     boolean ok = switch (t) {
@@ -90,30 +92,30 @@ public final class CascadeMachine {
       case SANCTION_BARRED -> barrable(c);
       default -> false;
     };
-    return ok ? null : "event_not_allowed";
+    return ok ? null : Reason.EVENT_NOT_ALLOWED;
   }
 
   /** Whether the actor may take this step. */
-  private static String who(Playbook pb, Cascade c, Type t, Actor a) {
+  private static Reason who(Playbook pb, Cascade c, Type t, Actor a) {
     switch (t) {
       case BOOK, CHECK_IN, NO_SHOW -> {
-        return a.isSystem() || Role.STAFF.contains(a.role()) ? null : "not_permitted";
+        return a.isSystem() || Role.STAFF.contains(a.role()) ? null : Reason.NOT_PERMITTED;
       }
       case EXCUSE -> {
-        return !a.isSystem() && Role.STAFF.contains(a.role()) ? null : "not_permitted";
+        return !a.isSystem() && Role.STAFF.contains(a.role()) ? null : Reason.NOT_PERMITTED;
       }
       case CLOSE, SANCTION_BARRED -> {
-        return a.isSystem() ? null : "not_permitted";
+        return a.isSystem() ? null : Reason.NOT_PERMITTED;
       }
       case JOB_START -> {
-        return a.isSystem() || decides(c, a) ? null : "not_permitted";
+        return a.isSystem() || decides(c, a) ? null : Reason.NOT_PERMITTED;
       }
       case DECIDE, WAIVE, REFUSE_WAIVER -> {
-        if (a.isSystem()) return "platform_never_decides";
-        return decides(c, a) ? null : "not_responsible_decider";
+        if (a.isSystem()) return Reason.PLATFORM_NEVER_DECIDES;
+        return decides(c, a) ? null : Reason.NOT_RESPONSIBLE_DECIDER;
       }
       default -> {
-        return pb.staffs(c.station(), a.role()) ? null : "not_staff_of_station";
+        return pb.staffs(c.station(), a.role()) ? null : Reason.NOT_STAFF_OF_STATION;
       }
     }
   }
@@ -133,37 +135,37 @@ public final class CascadeMachine {
         || (t == Type.TAKE && c.station() == Station.SANCTION_CHECK);
   }
 
-  private static String payload(Playbook pb, Cascade c, Event e, Instant now) {
+  private static Reason payload(Playbook pb, Cascade c, Event e, Instant now) {
     switch (e.type()) {
       case OFFER_ACCEPTED, LOCAL_OFFER_ACCEPTED -> {
-        return given(e.vacancyId()) ? null : "vacancy_required";
+        return given(e.vacancyId()) ? null : Reason.VACANCY_REQUIRED;
       }
       case OFFER_DECLINED, LOCAL_OFFER_DECLINED -> {
-        return given(e.vacancyId()) ? reasons(e.reasons()) : "vacancy_required";
+        return given(e.vacancyId()) ? reasons(e.reasons()) : Reason.VACANCY_REQUIRED;
       }
       case EXCUSE, COURSE_DECLINED, STATEMENT, WAIVE, REFUSE_WAIVER -> {
         return reasons(e.reasons());
       }
       case FINDING -> {
-        if (e.finding() == null) return "finding_required";
-        if (!c.statementGiven()) return "statement_missing";
+        if (e.finding() == null) return Reason.FINDING_REQUIRED;
+        if (!c.statementGiven()) return Reason.STATEMENT_MISSING;
         return reasons(e.reasons());
       }
       case DECIDE -> {
-        return e.decision() == null ? "decision_required" : reasons(e.reasons());
+        return e.decision() == null ? Reason.DECISION_REQUIRED : reasons(e.reasons());
       }
       case JOB_START -> {
-        if (!pb.tracksWaiver()) return "no_waiver_tracking";
-        if (e.jobStart() == null) return "job_start_required";
-        if (e.jobStart().isAfter(now)) return "job_start_in_future";
-        return e.jobStart().isAfter(waiverDeadline(pb, c)) ? "waiver_deadline_passed" : null;
+        if (!pb.tracksWaiver()) return Reason.NO_WAIVER_TRACKING;
+        if (e.jobStart() == null) return Reason.JOB_START_REQUIRED;
+        if (e.jobStart().isAfter(now)) return Reason.JOB_START_IN_FUTURE;
+        return e.jobStart().isAfter(waiverDeadline(pb, c)) ? Reason.WAIVER_DEADLINE_PASSED : null;
       }
       case SANCTION_BARRED -> {
-        return c.sanctionBar() == null ? "no_sanction_bar" : null;
+        return c.sanctionBar() == null ? Reason.NO_SANCTION_BAR : null;
       }
       case CLOSE -> {
         return c.state() == State.IMPOSED && pb.tracksWaiver() && !now.isAfter(waiverDeadline(pb, c))
-            ? "waiver_period_open" : null;
+            ? Reason.WAIVER_PERIOD_OPEN : null;
       }
       default -> {
         return null;
@@ -180,9 +182,9 @@ public final class CascadeMachine {
     return s != null && !s.isBlank();
   }
 
-  private static String reasons(String r) {
-    if (!given(r)) return "reasons_required";
-    return r.length() > MAX_REASONS ? "reasons_too_long" : null;
+  private static Reason reasons(String r) {
+    if (!given(r)) return Reason.REASONS_REQUIRED;
+    return r.length() > MAX_REASONS ? Reason.REASONS_TOO_LONG : null;
   }
 
   private static Cascade step(Playbook pb, Cascade c, Event e, Instant now) {

@@ -1,9 +1,11 @@
 package at.jobfair.cascade;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.account.Reauthentication;
 import at.jobfair.identity.Role;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.JsonFields;
 import at.jobfair.web.Pages;
@@ -122,7 +124,7 @@ public final class CascadePages {
     try {
       person = Long.parseLong(ctx.request().getFormAttribute("jobseekerId"));
     } catch (NumberFormatException | NullPointerException e) {
-      return Http.backWithError(ctx, ApiError.badRequest("jobseeker_required"), back);
+      return Http.backWithError(ctx, Reason.JOBSEEKER_REQUIRED.refuse(), back);
     }
     return service.admit(Sessions.user(ctx), fair, person).onSuccess(v -> Http.seeOther(ctx, back + "?done=admitted"))
         .recover(e -> Http.backWithError(ctx, e, back));
@@ -203,10 +205,10 @@ public final class CascadePages {
       Future<Void> proven = event.type().decision() ? reauth.confirm(ctx, f.get("password"), f.get("code")) : Future.succeededFuture();
       // the hand-over changed nothing the person sees, so the version the form showed still holds
       done = proven.compose(ok -> handedOver).compose(x -> service.act(Sessions.user(ctx), id, event, v));
-    } catch (ApiError e) {
+    } catch (Refused e) {
       done = Future.failedFuture(e);
     } catch (RuntimeException e) {
-      done = Future.failedFuture(ApiError.badRequest("invalid_value"));
+      done = Future.failedFuture(Reason.INVALID_VALUE.refuse());
     }
     return done.onSuccess(v -> Http.seeOther(ctx, Http.withNotice(back, "done", "recorded")))
         .recover(e -> Http.backWithError(ctx, e, back));
@@ -230,10 +232,10 @@ public final class CascadePages {
     try {
       String version = f.get("version");
       done = service.hear(Sessions.user(ctx), id, Hearing.parse(body), version == null || version.isBlank() ? null : Integer.valueOf(version.strip()));
-    } catch (ApiError e) {
+    } catch (Refused e) {
       done = Future.failedFuture(e);
     } catch (RuntimeException e) {
-      done = Future.failedFuture(ApiError.badRequest("invalid_value"));
+      done = Future.failedFuture(Reason.INVALID_VALUE.refuse());
     }
     return done.onSuccess(v -> Http.seeOther(ctx, Http.withNotice(back, "done", "recorded")))
         .recover(e -> Http.backWithError(ctx, e, back));
@@ -243,7 +245,7 @@ public final class CascadePages {
   public Future<?> casePage(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
     return service.view(Http.pathId(ctx, "id")).compose(v -> dossier.caseFor(user, v)).map(v -> {
-      if (v == null) throw ApiError.notFound("cascade_not_found");
+      if (v == null) throw Reason.CASCADE_NOT_FOUND.refuse();
       Map<String, Object> m = model(ctx);
       m.put("c", v);
       boolean decider = "KOMMUNE".equals(v.getString("decider")) ? user.has(Role.KOMMUNE)
@@ -272,7 +274,7 @@ public final class CascadePages {
 
   public Future<?> dossierPage(RoutingContext ctx) {
     return dossier.readBy(Sessions.user(ctx), Http.pathId(ctx, "id"), Http.lang(ctx)).map(d -> {
-      if (d == null) throw ApiError.notFound("cascade_not_found");
+      if (d == null) throw Reason.CASCADE_NOT_FOUND.refuse();
       Map<String, Object> m = model(ctx);
       m.put("d", d);
       pages.render(ctx, "cascade-dossier", m);
@@ -312,7 +314,7 @@ public final class CascadePages {
   /** Employers: the answers to their own vacancies, nothing else of the cascade. */
   public Future<?> answersPage(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
-    if (user.employerId() == null) throw ApiError.forbidden("not_your_booth");
+    if (user.employerId() == null) throw Reason.NOT_YOUR_BOOTH.refuse();
     return service.answersFor(user.employerId()).map(a -> {
       Map<String, Object> m = model(ctx);
       m.put("answers", a);

@@ -1,5 +1,8 @@
 package at.jobfair.cascade;
 
+import at.jobfair.refusal.Kind;
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.access.Relations;
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
@@ -10,7 +13,7 @@ import at.jobfair.cascade.CascadeStore.StationRow;
 import at.jobfair.cascade.CascadeStore.StoredPlaybook;
 import at.jobfair.db.Rows;
 import at.jobfair.letter.Letters;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,14 +37,6 @@ import java.util.function.LongFunction;
  */
 public final class CascadeService {
 
-  /** Refusals that say the actor may not do this: 403. */
-  private static final Set<String> FORBIDDEN = Set.of("not_permitted", "not_staff_of_station", "not_responsible_decider",
-      "platform_never_decides");
-  /** Refusals that say the case is not (or no longer) where this step fits: 409. */
-  private static final Set<String> CONFLICT = Set.of("cascade_closed", "event_not_allowed", "wrong_station", "not_taken",
-      "sanction_barred_voluntary", "sanction_barred_control", "sanction_barred_employer_no_show", "sanction_barred_outage", "sanction_barred_no_notice",
-      "waiver_period_open", "waiver_deadline_passed", "no_sanction_bar", "fair_not_started", "fair_over", "handover_not_binding",
-      "handover_not_here");
 
   private final Pool pool;
   private final Relations relations;
@@ -78,20 +73,13 @@ public final class CascadeService {
     }
   }
 
-  /** A refusal of the machine as an answer with a message from the bundles ({@code error.<code>}). */
-  private static ApiError refusal(String code) {
-    if (FORBIDDEN.contains(code)) return new ApiError(403, code, null);
-    if (CONFLICT.contains(code)) return new ApiError(409, code, null);
-    return new ApiError(400, code, null);
-  }
-
   // ---- playbooks ---------------------------------------------------------------------------------------------------
 
   /** The fair's playbook; the format's default is stored on first use, so its stations have ids (their queues). */
   public Future<StoredPlaybook> playbook(long fairId) {
     return store.playbook(pool, fairId).compose(sp -> sp != null ? Future.succeededFuture(sp)
         : pool.withTransaction(tx -> store.format(tx, fairId).compose(format -> {
-          if (format == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+          if (format == null) return Future.failedFuture(Reason.FAIR_NOT_FOUND.refuse());
           return store.lockPlaybookCreation(tx, fairId)
               .compose(v -> store.playbook(tx, fairId))
               .compose(again -> again != null ? Future.succeededFuture(again)
@@ -112,7 +100,7 @@ public final class CascadeService {
    */
   public Future<StoredPlaybook> adjust(Account organiser, long fairId, JsonObject body) {
     return playbook(fairId).compose(current -> pool.withTransaction(tx -> store.hasCascades(tx, fairId).compose(used -> {
-      if (used) return Future.failedFuture(ApiError.conflict("playbook_in_use"));
+      if (used) return Future.failedFuture(Reason.PLAYBOOK_IN_USE.refuse());
       boolean escalation = body.getValue("escalation") instanceof Boolean b ? b : current.escalation();
       Playbook base = withWaiver(Playbook.defaultFor(current.format(), escalation));
       Playbook pb;
@@ -130,29 +118,29 @@ public final class CascadeService {
         } else {
           List<Playbook.Stage> stages = new ArrayList<>();
           for (Object o : stations) {
-            if (!(o instanceof JsonObject s)) throw new InvalidPlaybook("playbook_station_missing");
+            if (!(o instanceof JsonObject s)) throw new InvalidPlaybook(Reason.PLAYBOOK_STATION_MISSING);
             Station st;
             try {
               st = Station.valueOf(s.getString("station"));
             } catch (RuntimeException e) {
-              throw new InvalidPlaybook("playbook_station_missing");
+              throw new InvalidPlaybook(Reason.PLAYBOOK_STATION_MISSING);
             }
             java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
             JsonArray r = s.getValue("roles") instanceof JsonArray a ? a : new JsonArray();
             for (Object code : r) {
               Role role = code instanceof String c ? Role.parse(c) : null;
-              if (role == null) throw new InvalidPlaybook("playbook_staff_role");
+              if (role == null) throw new InvalidPlaybook(Reason.PLAYBOOK_STAFF_ROLE);
               roles.add(role);
             }
             stages.add(new Playbook.Stage(st, roles));
             String place = s.getValue("place") instanceof String p && !p.isBlank() ? p.strip() : null;
-            if (place != null && place.length() > 300) throw ApiError.badRequest("place_too_long");
+            if (place != null && place.length() > 300) throw Reason.PLACE_TOO_LONG.refuse();
             places.add(place);
           }
           pb = base.adjust(stages, decisionDays, waiver);
         }
       } catch (InvalidPlaybook e) {
-        return Future.failedFuture(ApiError.badRequest(e.code()));
+        return Future.failedFuture(e.code().refuse());
       }
       return store.savePlaybook(tx, fairId, escalation, pb, places, organiser.id()).compose(v -> store.playbook(tx, fairId));
     })));
@@ -204,11 +192,11 @@ public final class CascadeService {
   public Future<Long> admit(Account staff, long fairId, long jobseekerId) {
     return playbook(fairId).compose(sp -> pool.withTransaction(tx -> running(tx, fairId, true)
         .compose(x -> store.facts(tx, fairId, jobseekerId)).compose(f -> {
-      if (f == null) return Future.failedFuture(ApiError.notFound("jobseeker_not_found"));
+      if (f == null) return Future.failedFuture(Reason.JOBSEEKER_NOT_FOUND.refuse());
       Cascade c = Cascade.invited(f.basis(), f.minimumIncome(),
           f.caseworkerId() == null ? null : String.valueOf(f.caseworkerId())).withFacts(f);
       return store.insert(tx, fairId, jobseekerId, c).compose(id -> {
-        if (id == null) return Future.failedFuture(ApiError.conflict("cascade_exists"));
+        if (id == null) return Future.failedFuture(Reason.CASCADE_EXISTS.refuse());
         // the facts were just read in this transaction, and booking and checking in do not change them
         return store.lock(tx, id)
             .compose(row -> move(tx, sp, row, row.cascade().withFacts(f), Event.of(Event.Type.BOOK), null))
@@ -227,9 +215,9 @@ public final class CascadeService {
   private Future<Void> running(SqlClient tx, long fairId, boolean untilEnd) {
     Instant now = clock.instant();
     return store.fairWindow(tx, fairId).compose(w -> {
-      if (w == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
-      if (now.isBefore(w[0])) return Future.failedFuture(refusal("fair_not_started"));
-      if (untilEnd && !now.isBefore(w[1])) return Future.failedFuture(refusal("fair_over"));
+      if (w == null) return Future.failedFuture(Reason.FAIR_NOT_FOUND.refuse());
+      if (now.isBefore(w[0])) return Future.failedFuture(Reason.FAIR_NOT_STARTED.refuse());
+      if (untilEnd && !now.isBefore(w[1])) return Future.failedFuture(Reason.FAIR_OVER.refuse());
       return Future.succeededFuture();
     });
   }
@@ -243,17 +231,17 @@ public final class CascadeService {
   public Future<Integer> handOver(Account user, long cascadeId, String vacancy) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     return pool.withTransaction(tx -> store.lock(tx, cascadeId).compose(row -> {
-      if (row == null) return Future.failedFuture(ApiError.notFound("cascade_not_found"));
+      if (row == null) return Future.failedFuture(Reason.CASCADE_NOT_FOUND.refuse());
       Cascade c = row.cascade();
       if (c.state() != State.AT_STATION || (c.station() != Station.OFFER && c.station() != Station.LOCAL_OFFER)) {
-        return Future.failedFuture(refusal("handover_not_here"));
+        return Future.failedFuture(Reason.HANDOVER_NOT_HERE.refuse());
       }
       return store.playbook(tx, row.fairId()).compose(sp -> {
-        if (!user.has(Role.SFU) || !sp.playbook().staffs(c.station(), Role.SFU)) return Future.failedFuture(refusal("not_staff_of_station"));
-        if (c.basis() != LegalBasis.BINDING) return Future.failedFuture(refusal("handover_not_binding"));
-        if (vacancy == null || vacancy.isBlank()) return Future.failedFuture(ApiError.badRequest("vacancy_required"));
+        if (!user.has(Role.SFU) || !sp.playbook().staffs(c.station(), Role.SFU)) return Future.failedFuture(Reason.NOT_STAFF_OF_STATION.refuse());
+        if (c.basis() != LegalBasis.BINDING) return Future.failedFuture(Reason.HANDOVER_NOT_BINDING.refuse());
+        if (vacancy == null || vacancy.isBlank()) return Future.failedFuture(Reason.VACANCY_REQUIRED.refuse());
         return vacancyId(vacancy).compose(vid -> store.vacancyAtFair(tx, row.fairId(), vid)).compose(v -> {
-          if (v == null) return Future.failedFuture(ApiError.badRequest("vacancy_not_at_fair"));
+          if (v == null) return Future.failedFuture(Reason.VACANCY_NOT_AT_FAIR.refuse());
           return store.noticeInForce(tx).compose(version -> store.handedOver(tx, row.id(), v.getLong("id")).compose(already -> {
             if (already != null) return Future.succeededFuture(already);
             return audit.append(tx, AuditChain.Entry.of(now, user.id(), Role.SFU.name(), "cascade:" + row.id(), "HANDOVER",
@@ -276,8 +264,8 @@ public final class CascadeService {
       return hear(user, cascadeId, Hearing.ofStatement(event.reasons().strip()), expectedVersion);
     }
     return pool.withTransaction(tx -> store.lock(tx, cascadeId).compose(row -> {
-      if (row == null) return Future.failedFuture(ApiError.notFound("cascade_not_found"));
-      if (expectedVersion != null && expectedVersion != row.version()) return Future.failedFuture(ApiError.conflict("cascade_changed"));
+      if (row == null) return Future.failedFuture(Reason.CASCADE_NOT_FOUND.refuse());
+      if (expectedVersion != null && expectedVersion != row.version()) return Future.failedFuture(Reason.CASCADE_CHANGED.refuse());
       return store.playbook(tx, row.fairId()).compose(sp -> step(tx, sp, row, event, user)).map(cascadeId);
     })).onSuccess(id -> {
       if (letters != null) letters.sent();
@@ -292,13 +280,13 @@ public final class CascadeService {
    */
   public Future<Long> hear(Account user, long cascadeId, Hearing given, Integer expectedVersion) {
     return pool.withTransaction(tx -> store.lock(tx, cascadeId).compose(row -> {
-      if (row == null) return Future.failedFuture(ApiError.notFound("cascade_not_found"));
-      if (expectedVersion != null && expectedVersion != row.version()) return Future.failedFuture(ApiError.conflict("cascade_changed"));
+      if (row == null) return Future.failedFuture(Reason.CASCADE_NOT_FOUND.refuse());
+      if (expectedVersion != null && expectedVersion != row.version()) return Future.failedFuture(Reason.CASCADE_CHANGED.refuse());
       return store.playbook(tx, row.fairId()).compose(sp -> store.facts(tx, row.fairId(), row.jobseekerId()).compose(f -> {
         Cascade c = row.cascade().withFacts(f);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Chosen chosen = choose(sp.playbook(), c, Event.statement("hearing record"), user, now, null);
-        if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
+        if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture((r.code()).refuse());
         String role = chosen.actor().roleCode();
         Future<String> language = given.language() != null ? Future.succeededFuture(given.language())
             : hearings.language(tx, row.jobseekerId());
@@ -317,11 +305,11 @@ public final class CascadeService {
   /** Takes the longest-waiting person of the station's queue; two staff at once get two different people. */
   public Future<Long> next(Account user, long stationId) {
     return store.station(pool, stationId).compose(s -> {
-      if (s == null) return Future.failedFuture(ApiError.notFound("station_not_found"));
+      if (s == null) return Future.failedFuture(Reason.STATION_NOT_FOUND.refuse());
       return staffs(user, s).compose(ok -> {
-        if (!ok) return Future.failedFuture(refusal("not_staff_of_station"));
+        if (!ok) return Future.failedFuture(Reason.NOT_STAFF_OF_STATION.refuse());
         return pool.withTransaction(tx -> store.lockNext(tx, s.fairId(), s.station()).compose(row -> {
-          if (row == null) return Future.failedFuture(ApiError.notFound("queue_empty"));
+          if (row == null) return Future.failedFuture(Reason.QUEUE_EMPTY.refuse());
           return store.playbook(tx, s.fairId()).compose(sp -> step(tx, sp, row, Event.of(Event.Type.TAKE), user)).map(row.id());
         })).recover(CascadeService::databaseGuard);
       });
@@ -356,9 +344,9 @@ public final class CascadeService {
       if (row == null) return Future.succeededFuture(false);
       return store.facts(tx, row.fairId(), row.jobseekerId()).compose(f -> {
         Cascade c = row.cascade().withFacts(f);
-        String bar = c.sanctionBar();
+        Reason bar = c.sanctionBar();
         if (bar == null || !CascadeMachine.barrable(c)) return Future.succeededFuture(false);
-        return store.playbook(tx, row.fairId()).compose(sp -> move(tx, sp, row, c, Event.sanctionBarred(bar), null)).map(true);
+        return store.playbook(tx, row.fairId()).compose(sp -> move(tx, sp, row, c, Event.sanctionBarred(bar.code()), null)).map(true);
       });
     });
   }
@@ -393,14 +381,14 @@ public final class CascadeService {
       if (row == null || !CascadeMachine.CLOSABLE.contains(row.cascade().state())) return Future.succeededFuture(false);
       return store.playbook(tx, row.fairId()).compose(sp -> step(tx, sp, row, Event.of(Event.Type.CLOSE), null)).map(true)
           // the machine refused (e.g. the waiver period is still open): nothing was written, nothing to close
-          .recover(e -> e instanceof ApiError ? Future.succeededFuture(false) : Future.failedFuture(e));
+          .recover(e -> e instanceof Refused ? Future.succeededFuture(false) : Future.failedFuture(e));
     }));
   }
 
   /** A guard of the database (CHECK, trigger) refused what the service let through: answered, never a stack trace. */
   private static <T> Future<T> databaseGuard(Throwable e) {
     if (e instanceof PgException pg && "23514".equals(pg.getSqlState())) {
-      return Future.failedFuture(ApiError.conflict("cascade_guard"));
+      return Future.failedFuture(Reason.CASCADE_GUARD.refuse());
     }
     return Future.failedFuture(e);
   }
@@ -423,12 +411,12 @@ public final class CascadeService {
   private Future<Void> chosen(SqlClient tx, StoredPlaybook sp, CascadeRow row, Cascade c, Event e, Account user, Instant now,
                               String forCaseworker) {
     Chosen chosen = choose(sp.playbook(), c, e, user, now, forCaseworker);
-    if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture(refusal(r.code()));
+    if (chosen.outcome() instanceof Outcome.Refusal r) return Future.failedFuture((r.code()).refuse());
     // The municipality decides only for people of its area (access/Relations); the machine knows roles, not areas.
     if (chosen.actor().role() == Role.KOMMUNE && DECIDER_EVENTS.contains(e.type())) {
       return relations.livesInAreaOf(tx, row.jobseekerId(), user.id())
           .compose(inArea -> inArea ? proceed(tx, row, e, user, chosen, now)
-              : Future.failedFuture(refusal("not_responsible_decider")));
+              : Future.failedFuture(Reason.NOT_RESPONSIBLE_DECIDER.refuse()));
     }
     return proceed(tx, row, e, user, chosen, now);
   }
@@ -448,7 +436,7 @@ public final class CascadeService {
     // An employer staffs an offer station only at a fair where they run a booth.
     Future<Void> employerHere = chosen.actor().role() != Role.EMPLOYER ? Future.succeededFuture()
         : store.exhibits(tx, row.fairId(), user.employerId())
-        .compose(here -> here ? Future.<Void>succeededFuture() : Future.failedFuture(refusal("not_staff_of_station")));
+        .compose(here -> here ? Future.<Void>succeededFuture() : Future.failedFuture(Reason.NOT_STAFF_OF_STATION.refuse()));
     Future<JsonObject> vacancy = e.vacancyId() == null ? employerHere.map(x -> (JsonObject) null)
         : employerHere.compose(x -> vacancyOf(tx, row, e, chosen, user));
     return vacancy.compose(v -> write(tx, row, m, e, user, v, now));
@@ -457,9 +445,9 @@ public final class CascadeService {
   /** The vacancy of an offer step: at a booth of this fair, and an employer's own. */
   private Future<JsonObject> vacancyOf(SqlClient tx, CascadeRow row, Event e, Chosen chosen, Account user) {
     return vacancyId(e.vacancyId()).compose(id -> store.vacancyAtFair(tx, row.fairId(), id)).compose(v -> {
-      if (v == null) return Future.failedFuture(ApiError.badRequest("vacancy_not_at_fair"));
+      if (v == null) return Future.failedFuture(Reason.VACANCY_NOT_AT_FAIR.refuse());
       if (chosen.actor().role() == Role.EMPLOYER && !user.worksFor(v.getLong("employerId"))) {
-        return Future.failedFuture(ApiError.forbidden("not_your_vacancy"));
+        return Future.failedFuture(Reason.NOT_YOUR_VACANCY.refuse());
       }
       return Future.succeededFuture(v);
     });
@@ -483,7 +471,7 @@ public final class CascadeService {
     try {
       return Future.succeededFuture(Long.parseLong(id.strip()));
     } catch (NumberFormatException ex) {
-      return Future.failedFuture(ApiError.badRequest("vacancy_not_at_fair"));
+      return Future.failedFuture(Reason.VACANCY_NOT_AT_FAIR.refuse());
     }
   }
 
@@ -525,10 +513,10 @@ public final class CascadeService {
       Chosen ch = new Chosen(a, o);
       if (o instanceof Outcome.Moved) return ch;
       if (first == null) first = ch;
-      if (best == null && !FORBIDDEN.contains(((Outcome.Refusal) o).code())) best = ch;
+      if (best == null && ((Outcome.Refusal) o).code().kind() != Kind.FORBIDDEN) best = ch;
     }
     if (best != null) return best;
-    return first != null ? first : new Chosen(null, new Outcome.Refusal("not_permitted"));
+    return first != null ? first : new Chosen(null, new Outcome.Refusal(Reason.NOT_PERMITTED));
   }
 
   // ---- reading -----------------------------------------------------------------------------------------------------
@@ -574,9 +562,9 @@ public final class CascadeService {
   /** Who waits at a station and who is being seen there (for its staff). At DECISION: the cases the person decides. */
   public Future<JsonObject> queue(Account user, long stationId) {
     return store.station(pool, stationId).compose(s -> {
-      if (s == null) return Future.failedFuture(ApiError.notFound("station_not_found"));
+      if (s == null) return Future.failedFuture(Reason.STATION_NOT_FOUND.refuse());
       return (user.has(Role.ORGANIZER) ? Future.succeededFuture(true) : staffs(user, s)).compose(ok -> {
-        if (!ok) return Future.failedFuture(refusal("not_staff_of_station"));
+        if (!ok) return Future.failedFuture(Reason.NOT_STAFF_OF_STATION.refuse());
         // At the decision, each decider sees only their own cases: the municipality's for its area, an SfA's caseload
         // and whom they stand in for; organisers every case.
         CascadeStore.QueueScope scope = s.station() != Station.DECISION || user.has(Role.ORGANIZER) ? CascadeStore.QueueScope.ALL

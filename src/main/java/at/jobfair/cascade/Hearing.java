@@ -1,6 +1,8 @@
 package at.jobfair.cascade;
 
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Reason;
+
+import at.jobfair.refusal.Refused;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -40,37 +42,37 @@ public record Hearing(String language, String interpreter, boolean confirmed, St
   /** {@code {"language", "interpreter", "confirmed", "statement", "items": [{"topic", "words", "finding"}]}}. */
   public static Hearing parse(JsonObject body) {
     Object lang = body.getValue("language");
-    if (!(lang instanceof String l) || !l.strip().matches("[a-z]{2,3}")) throw ApiError.badRequest("hearing_language_required");
-    if (!(body.getValue("confirmed") instanceof Boolean confirmed)) throw ApiError.badRequest("hearing_confirmed_required");
+    if (!(lang instanceof String l) || !l.strip().matches("[a-z]{2,3}")) throw Reason.HEARING_LANGUAGE_REQUIRED.refuse();
+    if (!(body.getValue("confirmed") instanceof Boolean confirmed)) throw Reason.HEARING_CONFIRMED_REQUIRED.refuse();
     String interpreter = text(body.getValue("interpreter"), 200);
     String statement = text(body.getValue("statement"), CascadeMachine.MAX_REASONS);
     List<Item> items = new ArrayList<>();
     EnumSet<Topic> seen = EnumSet.noneOf(Topic.class);
     JsonArray list = body.getValue("items") instanceof JsonArray a ? a : new JsonArray();
     for (Object o : list) {
-      if (!(o instanceof JsonObject i)) throw ApiError.badRequest("hearing_topic_invalid");
-      Topic topic = value(Topic.class, i.getValue("topic"), "hearing_topic_invalid");
-      if (!seen.add(topic)) throw ApiError.badRequest("hearing_topic_twice");
+      if (!(o instanceof JsonObject i)) throw Reason.HEARING_TOPIC_INVALID.refuse();
+      Topic topic = value(Topic.class, i.getValue("topic"), Reason.HEARING_TOPIC_INVALID);
+      if (!seen.add(topic)) throw Reason.HEARING_TOPIC_TWICE.refuse();
       String words = text(i.getValue("words"), CascadeMachine.MAX_REASONS);
-      if (words == null) throw ApiError.badRequest("hearing_words_required");
-      items.add(new Item(topic, words, value(Finding.class, i.getValue("finding"), "hearing_finding_required")));
+      if (words == null) throw Reason.HEARING_WORDS_REQUIRED.refuse();
+      items.add(new Item(topic, words, value(Finding.class, i.getValue("finding"), Reason.HEARING_FINDING_REQUIRED)));
     }
-    if (items.isEmpty() && statement == null) throw ApiError.badRequest("hearing_empty");
+    if (items.isEmpty() && statement == null) throw Reason.HEARING_EMPTY.refuse();
     return new Hearing(lang.toString().strip(), interpreter, confirmed, statement, items);
   }
 
   private static String text(Object v, int max) {
-    if (v != null && !(v instanceof String)) throw ApiError.badRequest("invalid_json");
+    if (v != null && !(v instanceof String)) throw Reason.INVALID_JSON.refuse();
     String s = v == null || ((String) v).isBlank() ? null : ((String) v).strip();
-    if (s != null && s.length() > max) throw ApiError.badRequest(max == 200 ? "invalid_value" : "hearing_words_too_long");
+    if (s != null && s.length() > max) throw (max == 200 ? Reason.INVALID_VALUE : Reason.HEARING_WORDS_TOO_LONG).refuse();
     return s;
   }
 
-  private static <E extends Enum<E>> E value(Class<E> type, Object v, String code) {
+  private static <E extends Enum<E>> E value(Class<E> type, Object v, Reason code) {
     try {
       return Enum.valueOf(type, String.valueOf(v));
     } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest(code);
+      throw code.refuse();
     }
   }
 

@@ -1,15 +1,17 @@
 package at.jobfair.cascade;
 
-/** An organiser's adjustment that would break the law or the cascade; {@link #code()} is a message-bundle key. */
-public final class InvalidPlaybook extends RuntimeException {
-  private final String code;
+import at.jobfair.refusal.Reason;
 
-  public InvalidPlaybook(String code) {
-    super(code);
+/** A playbook that breaks a rule of {@link Playbook#problem}, with the reason to answer. */
+public final class InvalidPlaybook extends RuntimeException {
+  private final Reason code;
+
+  public InvalidPlaybook(Reason code) {
+    super(code.code());
     this.code = code;
   }
 
-  public String code() {
+  public Reason code() {
     return code;
   }
 }

@@ -1,5 +1,7 @@
 package at.jobfair.cascade;
 
+import at.jobfair.refusal.Reason;
+
 /** What {@link CascadeMachine#apply} answers: a step taken, or a refusal with a stable code. */
 public sealed interface Outcome {
 
@@ -7,6 +9,6 @@ public sealed interface Outcome {
   }
 
   /** {@code code} is a message-bundle key ({@code error.<code>}). */
-  record Refusal(String code) implements Outcome {
+  record Refusal(Reason code) implements Outcome {
   }
 }

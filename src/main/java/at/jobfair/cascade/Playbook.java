@@ -1,5 +1,7 @@
 package at.jobfair.cascade;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Role;
 
 import java.util.EnumSet;
@@ -44,7 +46,7 @@ public record Playbook(Format format, List<Stage> stages, int decisionDays, int 
 
   public Playbook {
     stages = stages == null ? List.of() : List.copyOf(stages);
-    String p = problem(stages, decisionDays, waiverDays);
+    Reason p = problem(stages, decisionDays, waiverDays);
     if (p != null) throw new InvalidPlaybook(p);
   }
 
@@ -75,29 +77,29 @@ public record Playbook(Format format, List<Stage> stages, int decisionDays, int 
    * (strictly the order of {@link Station}), OFFER present, DECISION present exactly when SANCTION_CHECK is, staffing,
    * deadlines.
    */
-  public static String problem(List<Stage> stages, int decisionDays, int waiverDays) {
-    if (stages == null || stages.isEmpty()) return "playbook_empty";
+  public static Reason problem(List<Stage> stages, int decisionDays, int waiverDays) {
+    if (stages == null || stages.isEmpty()) return Reason.PLAYBOOK_EMPTY;
     EnumSet<Station> seen = EnumSet.noneOf(Station.class);
     for (Stage s : stages) {
-      if (s == null || s.station() == null) return "playbook_station_missing";
-      if (!seen.add(s.station())) return "playbook_duplicate_station";
+      if (s == null || s.station() == null) return Reason.PLAYBOOK_STATION_MISSING;
+      if (!seen.add(s.station())) return Reason.PLAYBOOK_DUPLICATE_STATION;
     }
     for (int i = 1; i < stages.size(); i++) {
-      if (stages.get(i).station().ordinal() < stages.get(i - 1).station().ordinal()) return "playbook_order";
+      if (stages.get(i).station().ordinal() < stages.get(i - 1).station().ordinal()) return Reason.PLAYBOOK_ORDER;
     }
-    if (!seen.contains(Station.OFFER)) return "playbook_offer_missing";
-    if (seen.contains(Station.DECISION) && !seen.contains(Station.SANCTION_CHECK)) return "playbook_decision_without_check";
-    if (seen.contains(Station.SANCTION_CHECK) && !seen.contains(Station.DECISION)) return "playbook_check_without_decision";
+    if (!seen.contains(Station.OFFER)) return Reason.PLAYBOOK_OFFER_MISSING;
+    if (seen.contains(Station.DECISION) && !seen.contains(Station.SANCTION_CHECK)) return Reason.PLAYBOOK_DECISION_WITHOUT_CHECK;
+    if (seen.contains(Station.SANCTION_CHECK) && !seen.contains(Station.DECISION)) return Reason.PLAYBOOK_CHECK_WITHOUT_DECISION;
     for (Stage s : stages) {
-      if (s.staffedBy().isEmpty()) return "playbook_station_unstaffed";
-      if (!ALLOWED.get(s.station()).containsAll(s.staffedBy())) return "playbook_staff_role";
+      if (s.staffedBy().isEmpty()) return Reason.PLAYBOOK_STATION_UNSTAFFED;
+      if (!ALLOWED.get(s.station()).containsAll(s.staffedBy())) return Reason.PLAYBOOK_STAFF_ROLE;
       if (s.station() == Station.DECISION && !s.staffedBy().equals(ALLOWED.get(Station.DECISION))) {
-        return "playbook_decision_staff";
+        return Reason.PLAYBOOK_DECISION_STAFF;
       }
     }
     boolean decides = seen.contains(Station.DECISION);
-    if (decides ? decisionDays < 1 || decisionDays > MAX_DAYS : decisionDays != 0) return "playbook_decision_days";
-    if (waiverDays < 0 || waiverDays > MAX_DAYS || (!decides && waiverDays != 0)) return "playbook_waiver_days";
+    if (decides ? decisionDays < 1 || decisionDays > MAX_DAYS : decisionDays != 0) return Reason.PLAYBOOK_DECISION_DAYS;
+    if (waiverDays < 0 || waiverDays > MAX_DAYS || (!decides && waiverDays != 0)) return Reason.PLAYBOOK_WAIVER_DAYS;
     return null;
   }
 

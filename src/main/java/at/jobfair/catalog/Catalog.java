@@ -1,9 +1,11 @@
 package at.jobfair.catalog;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.booth.BoothAccess;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
@@ -31,17 +33,17 @@ public final class Catalog {
   }
 
   public Future<?> apiFair(RoutingContext ctx) {
-    return store.fair(Http.pathId(ctx, "id"), seesDrafts(ctx)).map(f -> found(f, "fair_not_found")).onSuccess(f -> Http.ok(ctx, f));
+    return store.fair(Http.pathId(ctx, "id"), seesDrafts(ctx)).map(f -> found(f, Reason.FAIR_NOT_FOUND)).onSuccess(f -> Http.ok(ctx, f));
   }
 
   public Future<?> apiBooths(RoutingContext ctx) {
     long fairId = Http.pathId(ctx, "id");
-    return store.fair(fairId, seesDrafts(ctx)).map(f -> found(f, "fair_not_found"))
+    return store.fair(fairId, seesDrafts(ctx)).map(f -> found(f, Reason.FAIR_NOT_FOUND))
         .compose(f -> store.booths(fairId, filter(ctx))).onSuccess(list -> Http.ok(ctx, list));
   }
 
   public Future<?> apiBooth(RoutingContext ctx) {
-    return store.booth(Http.pathId(ctx, "id"), seesDrafts(ctx)).map(b -> found(b, "booth_not_found")).onSuccess(b -> Http.ok(ctx, b));
+    return store.booth(Http.pathId(ctx, "id"), seesDrafts(ctx)).map(b -> found(b, Reason.BOOTH_NOT_FOUND)).onSuccess(b -> Http.ok(ctx, b));
   }
 
   public Future<?> fairsPage(RoutingContext ctx) {
@@ -54,14 +56,14 @@ public final class Catalog {
   public Future<?> fairPage(RoutingContext ctx) {
     long fairId = Http.pathId(ctx, "id");
     CatalogStore.BoothFilter filter = filter(ctx);
-    return store.fair(fairId, seesDrafts(ctx)).map(f -> found(f, "fair_not_found"))
+    return store.fair(fairId, seesDrafts(ctx)).map(f -> found(f, Reason.FAIR_NOT_FOUND))
         .compose(f -> store.booths(fairId, filter).onSuccess(booths -> pages.render(ctx, "fair", Map.of("fair", f, "booths", booths,
             "filter", Map.of("region", nz(filter.region()), "german", nz(filter.german()), "q", nz(filter.query()))))));
   }
 
   /** The booth page; {@code ?rebook=<booking id>} turns its booking buttons into rebooking buttons. */
   public Future<?> boothPage(RoutingContext ctx) {
-    return store.booth(Http.pathId(ctx, "id"), seesDrafts(ctx)).map(b -> found(b, "booth_not_found")).onSuccess(b -> {
+    return store.booth(Http.pathId(ctx, "id"), seesDrafts(ctx)).map(b -> found(b, Reason.BOOTH_NOT_FOUND)).onSuccess(b -> {
       Map<String, Object> model = new HashMap<>();
       model.put("booth", b);
       Account user = Sessions.user(ctx);
@@ -84,8 +86,8 @@ public final class Catalog {
     return CatalogStore.BoothFilter.of(ctx.request().getParam("region"), ctx.request().getParam("german"), ctx.request().getParam("q"));
   }
 
-  private static JsonObject found(JsonObject o, String code) {
-    if (o == null) throw ApiError.notFound(code);
+  private static JsonObject found(JsonObject o, Reason code) {
+    if (o == null) throw code.refuse();
     return o;
   }
 

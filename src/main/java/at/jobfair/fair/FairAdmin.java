@@ -1,7 +1,11 @@
 package at.jobfair.fair;
 
+import at.jobfair.web.Failures;
+
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.booth.CompanyProfile;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.JsonFields;
 import at.jobfair.web.Pages;
@@ -46,7 +50,7 @@ public final class FairAdmin {
 
   public Future<?> apiAddEmployer(RoutingContext ctx) {
     long id = fairId(ctx);
-    long employerId = JsonFields.id(Http.body(ctx), "employerId", "employer_missing");
+    long employerId = JsonFields.id(Http.body(ctx), "employerId", Reason.EMPLOYER_MISSING);
     return fairs.addEmployer(id, employerId).onSuccess(booth -> Http.created(ctx, booth));
   }
 
@@ -74,9 +78,9 @@ public final class FairAdmin {
       FairInput in = FairInput.from(FairInput.fromForm(form), fairs.clock());
       return fairs.create(in)
           .onSuccess(f -> Http.seeOther(ctx, "/admin/fairs/" + f.id() + "?done=created"))
-          .recover(e -> showError(e, error -> renderList(ctx, error.status(), withError(ctx, model, error))));
-    } catch (ApiError e) {
-      return renderList(ctx, e.status(), withError(ctx, model, e));
+          .recover(e -> showError(e, error -> renderList(ctx, Failures.status(error), withError(ctx, model, error))));
+    } catch (Refused e) {
+      return renderList(ctx, Failures.status(e), withError(ctx, model, e));
     }
   }
 
@@ -104,7 +108,7 @@ public final class FairAdmin {
   public Future<?> addEmployerForm(RoutingContext ctx) {
     long id = fairId(ctx);
     JsonObject json = new JsonFields.Form(ctx.request().formAttributes()).number("employerId").json();
-    return attempt(ctx, id, new HashMap<>(), () -> fairs.addEmployer(id, JsonFields.id(json, "employerId", "employer_missing")),
+    return attempt(ctx, id, new HashMap<>(), () -> fairs.addEmployer(id, JsonFields.id(json, "employerId", Reason.EMPLOYER_MISSING)),
         "employerAdded");
   }
 
@@ -125,19 +129,19 @@ public final class FairAdmin {
     Future<?> done;
     try {
       done = change.get();
-    } catch (ApiError e) {
-      return renderFair(ctx, e.status(), id, withError(ctx, model, e));
+    } catch (Refused e) {
+      return renderFair(ctx, Failures.status(e), id, withError(ctx, model, e));
     }
     return done.onSuccess(v -> Http.seeOther(ctx, "/admin/fairs/" + id + "?done=" + notice))
-        .recover(e -> showError(e, error -> renderFair(ctx, error.status(), id, withError(ctx, model, error))));
+        .recover(e -> showError(e, error -> renderFair(ctx, Failures.status(error), id, withError(ctx, model, error))));
   }
 
-  private static <T> Future<T> showError(Throwable e, java.util.function.Function<ApiError, Future<?>> render) {
-    if (e instanceof ApiError error) return render.apply(error).mapEmpty();
+  private static <T> Future<T> showError(Throwable e, java.util.function.Function<Refused, Future<?>> render) {
+    if (e instanceof Refused error) return render.apply(error).mapEmpty();
     return Future.failedFuture(e);
   }
 
-  private Map<String, Object> withError(RoutingContext ctx, Map<String, Object> model, ApiError e) {
+  private Map<String, Object> withError(RoutingContext ctx, Map<String, Object> model, Refused e) {
     model.put("error", pages.messages().get(Http.lang(ctx), "error." + e.code(), e.args()));
     return model;
   }
@@ -163,7 +167,7 @@ public final class FairAdmin {
 
   private Future<?> renderFair(RoutingContext ctx, int status, long id, Map<String, Object> model) {
     return fairs.find(id).compose(fair -> {
-      if (fair == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+      if (fair == null) return Future.failedFuture(Reason.FAIR_NOT_FOUND.refuse());
       return fairs.participants(id).compose(participants -> fairs.employersNotIn(id).onSuccess(employers -> {
         model.put("fair", fair);
         model.putIfAbsent("form", fair.form(fairs.clock()));
@@ -184,6 +188,6 @@ public final class FairAdmin {
   }
 
   private static long fairId(RoutingContext ctx) {
-    return JsonFields.pathId(ctx.pathParam("id"), "fair_not_found");
+    return JsonFields.pathId(ctx.pathParam("id"), Reason.FAIR_NOT_FOUND);
   }
 }

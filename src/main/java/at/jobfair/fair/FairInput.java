@@ -1,5 +1,7 @@
 package at.jobfair.fair;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.web.JsonFields;
 import at.jobfair.web.WallClock;
 import io.vertx.core.json.JsonObject;
@@ -24,40 +26,40 @@ public record FairInput(String name, String format, String sector, String region
   public static final int MAX_DESCRIPTION = 5000;
 
   public static FairInput from(JsonObject j, WallClock clock) {
-    String name = JsonFields.requiredText(j, "name", 200, "fair_name");
-    String format = JsonFields.requiredText(j, "format", 20, "fair_format");
-    if (!Fair.FORMATS.contains(format)) throw invalid("format", "fair_format");
-    String sector = JsonFields.text(j, "sector", 200, "fair_sector");
-    String region = JsonFields.text(j, "region", 200, "fair_region");
-    String description = JsonFields.text(j, "description", MAX_DESCRIPTION, "fair_description");
+    String name = JsonFields.requiredText(j, "name", 200, Reason.FAIR_NAME);
+    String format = JsonFields.requiredText(j, "format", 20, Reason.FAIR_FORMAT);
+    if (!Fair.FORMATS.contains(format)) throw invalid("format", Reason.FAIR_FORMAT);
+    String sector = JsonFields.text(j, "sector", 200, Reason.FAIR_SECTOR);
+    String region = JsonFields.text(j, "region", 200, Reason.FAIR_REGION);
+    String description = JsonFields.text(j, "description", MAX_DESCRIPTION, Reason.FAIR_DESCRIPTION);
 
-    LocalDateTime start = JsonFields.dateTime(j, "start", "fair_start");
-    if (start == null) throw invalid("start", "fair_start");
-    LocalDateTime end = JsonFields.dateTime(j, "end", "fair_end");
-    if (end == null) throw invalid("end", "fair_end");
+    LocalDateTime start = JsonFields.dateTime(j, "start", Reason.FAIR_START);
+    if (start == null) throw invalid("start", Reason.FAIR_START);
+    LocalDateTime end = JsonFields.dateTime(j, "end", Reason.FAIR_END);
+    if (end == null) throw invalid("end", Reason.FAIR_END);
     Instant startsAt = clock.start(start, "start");
     Instant endsAt = clock.end(end, "end");
-    if (!end.isAfter(start) || !endsAt.isAfter(startsAt)) throw invalid("end", "fair_end_before_start");
+    if (!end.isAfter(start) || !endsAt.isAfter(startsAt)) throw invalid("end", Reason.FAIR_END_BEFORE_START);
 
-    LocalDateTime orientation = JsonFields.dateTime(j, "orientationStart", "fair_orientation_start");
-    Integer minutes = JsonFields.integer(j, "orientationMinutes", "fair_orientation_minutes", MAX_ORIENTATION_MINUTES);
+    LocalDateTime orientation = JsonFields.dateTime(j, "orientationStart", Reason.FAIR_ORIENTATION_START);
+    Integer minutes = JsonFields.integer(j, "orientationMinutes", Reason.FAIR_ORIENTATION_MINUTES, MAX_ORIENTATION_MINUTES);
     Instant orientationAt = null;
     if ((orientation == null) != (minutes == null)) {
-      throw invalid(orientation == null ? "orientationStart" : "orientationMinutes", "fair_orientation_incomplete");
+      throw invalid(orientation == null ? "orientationStart" : "orientationMinutes", Reason.FAIR_ORIENTATION_INCOMPLETE);
     }
     if (minutes != null) {
       if (minutes < 1 || minutes > MAX_ORIENTATION_MINUTES) {
-        throw invalid("orientationMinutes", "fair_orientation_minutes", MAX_ORIENTATION_MINUTES);
+        throw invalid("orientationMinutes", Reason.FAIR_ORIENTATION_MINUTES, MAX_ORIENTATION_MINUTES);
       }
       orientationAt = clock.start(orientation, "orientationStart");
       if (orientationAt.isBefore(startsAt) || orientationAt.plus(Duration.ofMinutes(minutes)).isAfter(endsAt)) {
-        throw invalid("orientationStart", "fair_orientation_outside");
+        throw invalid("orientationStart", Reason.FAIR_ORIENTATION_OUTSIDE);
       }
     }
 
-    Integer cutoff = JsonFields.integer(j, "bookingCutoffMinutes", "fair_cutoff", MAX_CUTOFF_MINUTES);
+    Integer cutoff = JsonFields.integer(j, "bookingCutoffMinutes", Reason.FAIR_CUTOFF, MAX_CUTOFF_MINUTES);
     if (cutoff == null) cutoff = DEFAULT_CUTOFF_MINUTES;
-    if (cutoff < 0 || cutoff > MAX_CUTOFF_MINUTES) throw invalid("bookingCutoffMinutes", "fair_cutoff", MAX_CUTOFF_MINUTES);
+    if (cutoff < 0 || cutoff > MAX_CUTOFF_MINUTES) throw invalid("bookingCutoffMinutes", Reason.FAIR_CUTOFF, MAX_CUTOFF_MINUTES);
     return new FairInput(name, format, sector, region, description == null ? "" : description, startsAt, endsAt,
         orientationAt, minutes, cutoff);
   }

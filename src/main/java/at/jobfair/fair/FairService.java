@@ -1,7 +1,9 @@
 package at.jobfair.fair;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.booth.CompanyProfile;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.JsonFields;
 import at.jobfair.web.WallClock;
 import io.vertx.core.Future;
@@ -53,30 +55,30 @@ public final class FairService {
   public Future<Fair> update(long id, FairInput in) {
     return pool.withTransaction(tx -> store.lock(tx, id)
         .compose(fair -> {
-          if (fair == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+          if (fair == null) return Future.failedFuture(Reason.FAIR_NOT_FOUND.refuse());
           return store.slotsOutside(tx, id, in);
         })
         .compose(outside -> outside > 0
-            ? Future.failedFuture(ApiError.conflict("fair_slots_outside", outside))
+            ? Future.failedFuture(Reason.FAIR_SLOTS_OUTSIDE.refuse(outside))
             : store.update(tx, id, in)));
   }
 
   /** Publishes a fair (again publishing a published fair changes nothing). */
   public Future<Fair> publish(long id) {
     return pool.withTransaction(tx -> store.publish(tx, id))
-        .compose(fair -> fair == null ? Future.failedFuture(ApiError.notFound("fair_not_found")) : Future.succeededFuture(fair));
+        .compose(fair -> fair == null ? Future.failedFuture(Reason.FAIR_NOT_FOUND.refuse()) : Future.succeededFuture(fair));
   }
 
   /** Lets an existing employer take part; answers the new booth. */
   public Future<JsonObject> addEmployer(long fairId, long employerId) {
     return pool.withTransaction(tx -> store.lock(tx, fairId)
         .compose(fair -> {
-          if (fair == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+          if (fair == null) return Future.failedFuture(Reason.FAIR_NOT_FOUND.refuse());
           return store.employerExists(tx, employerId);
         })
         .compose(exists -> exists ? store.addEmployer(tx, fairId, employerId)
-            : Future.failedFuture(JsonFields.invalid("employerId", "employer_unknown")))
-        .compose(booth -> booth == null ? Future.failedFuture(ApiError.conflict("fair_employer_exists")) : Future.succeededFuture(booth)));
+            : Future.failedFuture(JsonFields.invalid("employerId", Reason.EMPLOYER_UNKNOWN)))
+        .compose(booth -> booth == null ? Future.failedFuture(Reason.FAIR_EMPLOYER_EXISTS.refuse()) : Future.succeededFuture(booth)));
   }
 
   public Future<JsonObject> createEmployer(CompanyProfile profile) {
@@ -86,7 +88,7 @@ public final class FairService {
   /** Creates a new employer and lets it take part in the fair, both or neither. */
   public Future<JsonObject> inviteNewEmployer(long fairId, CompanyProfile profile) {
     return pool.withTransaction(tx -> store.lock(tx, fairId)
-        .compose(fair -> fair == null ? Future.failedFuture(ApiError.notFound("fair_not_found")) : store.insertEmployer(tx, profile))
+        .compose(fair -> fair == null ? Future.failedFuture(Reason.FAIR_NOT_FOUND.refuse()) : store.insertEmployer(tx, profile))
         .compose(employer -> store.addEmployer(tx, fairId, employer.getLong("id"))));
   }
 }

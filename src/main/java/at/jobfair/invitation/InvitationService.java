@@ -1,5 +1,7 @@
 package at.jobfair.invitation;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.NewAccount;
@@ -14,7 +16,7 @@ import at.jobfair.legal.Basis;
 import at.jobfair.legal.Catalogue;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -104,13 +106,13 @@ public final class InvitationService {
     long[] p;
     try {
       p = payload(token, "inv");
-    } catch (ApiError e) {
+    } catch (Refused e) {
       return Future.failedFuture(e);
     }
     return InvitationStore.find(pool, p[0]).compose(i -> {
       if (i == null || i.jobseekerId() != p[1]) return Future.failedFuture(invalid());
-      if (Instant.now().getEpochSecond() > p[2]) return Future.failedFuture(new ApiError(410, "link_expired", null));
-      if (current != null && current.id() != i.jobseekerId()) return Future.failedFuture(ApiError.forbidden("link_other_person"));
+      if (Instant.now().getEpochSecond() > p[2]) return Future.failedFuture(Reason.LINK_EXPIRED.refuse());
+      if (current != null && current.id() != i.jobseekerId()) return Future.failedFuture(Reason.LINK_OTHER_PERSON.refuse());
       return InvitationStore.jobseeker(pool, i.jobseekerId(), null).compose(a -> a == null ? Future.failedFuture(invalid())
           : Future.succeededFuture(new Link(i, a, i.boothId() != null ? "/booths/" + i.boothId() : "/fairs/" + i.fairId())));
     });
@@ -133,8 +135,8 @@ public final class InvitationService {
     }
   }
 
-  private static ApiError invalid() {
-    return ApiError.forbidden("link_invalid");
+  private static Refused invalid() {
+    return Reason.LINK_INVALID.refuse();
   }
 
   // ---- placement proposals and control appointments (see PersonalInvitations)
@@ -159,22 +161,22 @@ public final class InvitationService {
   }
 
   OffsetDateTime deadline(Object raw) {
-    if (!(raw instanceof String s) || s.isBlank()) throw ApiError.badRequest("invitation_deadline");
+    if (!(raw instanceof String s) || s.isBlank()) throw Reason.INVITATION_DEADLINE.refuse();
     try {
       return OffsetDateTime.parse(s.strip());
     } catch (DateTimeException e) {
       try {
         return LocalDateTime.parse(s.strip()).atZone(zone).toOffsetDateTime();
       } catch (DateTimeException e2) {
-        throw ApiError.badRequest("invitation_deadline");
+        throw Reason.INVITATION_DEADLINE.refuse();
       }
     }
   }
 
   static Future<Void> publishedFair(SqlClient tx, long fairId) {
     return InvitationStore.fairStatus(tx, fairId).compose(status -> {
-      if (status == null) return Future.failedFuture(ApiError.notFound("fair_not_found"));
-      if (!"PUBLISHED".equals(status)) return Future.failedFuture(ApiError.conflict("invitation_fair_not_published"));
+      if (status == null) return Future.failedFuture(Reason.FAIR_NOT_FOUND.refuse());
+      if (!"PUBLISHED".equals(status)) return Future.failedFuture(Reason.INVITATION_FAIR_NOT_PUBLISHED.refuse());
       return Future.succeededFuture();
     });
   }
@@ -196,7 +198,7 @@ public final class InvitationService {
 
   /** Reads {@code {"region","languages":[...],"targetGroup"}}; at least one is required. */
   public static Criteria criteria(Object raw) {
-    if (!(raw instanceof JsonObject c)) throw ApiError.badRequest("invitation_criteria_missing");
+    if (!(raw instanceof JsonObject c)) throw Reason.INVITATION_CRITERIA_MISSING.refuse();
     String region = clean(c.getValue("region"));
     String group = clean(c.getValue("targetGroup"));
     List<String> languages = null;
@@ -204,26 +206,26 @@ public final class InvitationService {
     if (langs instanceof JsonArray a && !a.isEmpty()) {
       languages = new ArrayList<>();
       for (Object l : a) {
-        if (!(l instanceof String s) || s.isBlank() || s.length() > 20) throw ApiError.badRequest("invitation_criteria_invalid");
+        if (!(l instanceof String s) || s.isBlank() || s.length() > 20) throw Reason.INVITATION_CRITERIA_INVALID.refuse();
         languages.add(s.strip().toLowerCase(Locale.ROOT));
       }
     } else if (langs != null && !(langs instanceof JsonArray)) {
-      throw ApiError.badRequest("invitation_criteria_invalid");
+      throw Reason.INVITATION_CRITERIA_INVALID.refuse();
     }
-    if (region == null && group == null && languages == null) throw ApiError.badRequest("invitation_criteria_missing");
+    if (region == null && group == null && languages == null) throw Reason.INVITATION_CRITERIA_MISSING.refuse();
     return new Criteria(region, languages, group);
   }
 
   private static String clean(Object v) {
     if (v == null) return null;
-    if (!(v instanceof String s) || s.length() > 100) throw ApiError.badRequest("invitation_criteria_invalid");
+    if (!(v instanceof String s) || s.length() > 100) throw Reason.INVITATION_CRITERIA_INVALID.refuse();
     return s.isBlank() ? null : s.strip();
   }
 
   /** How many people the mailing reaches, and how many of them were already told about the fair. */
   public Future<JsonObject> previewMailing(long fairId, Criteria criteria) {
     return InvitationStore.fairStatus(pool, fairId).compose(status -> status == null
-            ? Future.failedFuture(ApiError.notFound("fair_not_found")) : InvitationStore.previewMailing(pool, fairId, criteria))
+            ? Future.failedFuture(Reason.FAIR_NOT_FOUND.refuse()) : InvitationStore.previewMailing(pool, fairId, criteria))
         .map(c -> new JsonObject().put("preview", true).put("count", c[0]).put("alreadyInvited", c[1]).put("newRecipients", c[0] - c[1]));
   }
 
@@ -255,15 +257,15 @@ public final class InvitationService {
 
   public Future<Registration> register(long fairId, JsonObject body, String ip) {
     String phone = body.getValue("phone") instanceof String p && !p.isBlank() ? p.strip() : null;
-    if (phone != null && !phone.matches("[0-9 +\\-/()]{3,40}")) throw ApiError.badRequest("register_phone");
+    if (phone != null && !phone.matches("[0-9 +\\-/()]{3,40}")) throw Reason.REGISTER_PHONE.refuse();
     Object language = body.getValue("language");
     NewAccount a = new NewAccount(body.getValue("email") instanceof String e ? e : null, body.getValue("name") instanceof String n ? n : null,
         null, EnumSet.of(Role.JOBSEEKER), null, language instanceof String l ? l : null);
     return pool.withTransaction(tx -> InvitationStore.fairStatus(tx, fairId).compose(status -> {
-          if (!"PUBLISHED".equals(status)) return Future.failedFuture(ApiError.notFound("fair_not_found"));
+          if (!"PUBLISHED".equals(status)) return Future.failedFuture(Reason.FAIR_NOT_FOUND.refuse());
           return InvitationStore.registrationsFrom(tx, ip);
         }).compose(count -> {
-          if (count >= REGISTRATIONS_PER_HOUR) return Future.failedFuture(new ApiError(429, "register_too_many", null));
+          if (count >= REGISTRATIONS_PER_HOUR) return Future.failedFuture(Reason.REGISTER_TOO_MANY.refuse());
           return tx.preparedQuery("select id from account where email = $1::citext").execute(Tuple.of(a.email()));
         }).compose(rows -> {
           if (rows.size() > 0) {
@@ -303,10 +305,10 @@ public final class InvitationService {
     long[] p;
     try {
       p = payload(token, "confirm");
-    } catch (ApiError e) {
+    } catch (Refused e) {
       return Future.failedFuture(e);
     }
-    if (Instant.now().getEpochSecond() > p[2]) return Future.failedFuture(new ApiError(410, "link_expired", null));
+    if (Instant.now().getEpochSecond() > p[2]) return Future.failedFuture(Reason.LINK_EXPIRED.refuse());
     return bookings.find(pool, p[0]).compose(b -> b == null || b.jobseekerId() != p[1]
         ? Future.failedFuture(invalid()) : Future.succeededFuture(b));
   }
@@ -316,6 +318,6 @@ public final class InvitationService {
     return checkConfirm(token).compose(b -> pool.preparedQuery(
             "update booking set confirmed_at = coalesce(confirmed_at, now()) where id = $1 and jobseeker_id = $2 and status = 'ACTIVE'")
         .execute(Tuple.of(b.id(), b.jobseekerId()))
-        .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture(b) : Future.failedFuture(ApiError.conflict("reminder_booking_cancelled"))));
+        .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture(b) : Future.failedFuture(Reason.REMINDER_BOOKING_CANCELLED.refuse())));
   }
 }

@@ -1,9 +1,13 @@
 package at.jobfair.invitation;
 
+import at.jobfair.web.Failures;
+
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.invitation.InvitationStore.Criteria;
 import at.jobfair.legal.Basis;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages.Lang;
 import at.jobfair.web.Pages;
@@ -51,7 +55,7 @@ public final class InvitationWeb {
       if (Boolean.TRUE.equals(body.getValue("preview"))) return service.previewMailing(fairId, criteria).onSuccess(o -> Http.ok(ctx, o));
       return service.sendMailing(Sessions.user(ctx), fairId, criteria).onSuccess(o -> Http.created(ctx, o));
     }
-    throw ApiError.badRequest("invitation_type");
+    throw Reason.INVITATION_TYPE.refuse();
   }
 
   public Future<?> apiMine(RoutingContext ctx) {
@@ -60,7 +64,7 @@ public final class InvitationWeb {
 
   public Future<?> apiRegister(RoutingContext ctx) {
     return service.register(Http.pathId(ctx, "id"), Http.body(ctx), Http.clientIp(ctx)).compose(r -> {
-      if (r.existing()) return Future.failedFuture(ApiError.conflict("register_email_exists"));
+      if (r.existing()) return Future.failedFuture(Reason.REGISTER_EMAIL_EXISTS.refuse());
       Sessions.signIn(ctx, r.account());
       Http.created(ctx, r.account().toJson());
       return Future.succeededFuture();
@@ -84,7 +88,7 @@ public final class InvitationWeb {
   private Future<Void> staffPage(RoutingContext ctx, int status, Map<String, Object> model) {
     long fairId = Http.pathId(ctx, "id");
     return InvitationStore.fair(pool, fairId).compose(f -> {
-      if (f == null) return Future.<Void>failedFuture(ApiError.notFound("fair_not_found"));
+      if (f == null) return Future.<Void>failedFuture(Reason.FAIR_NOT_FOUND.refuse());
       return InvitationStore.vacancies(pool, fairId).compose(vacancies -> InvitationStore.booths(pool, fairId).onSuccess(booths -> {
         model.put("fair", f);
         model.put("vacancies", new JsonArray(List.copyOf(vacancies)));
@@ -156,7 +160,7 @@ public final class InvitationWeb {
     Future<JsonObject> f;
     try {
       f = step.run();
-    } catch (ApiError e) {
+    } catch (Refused e) {
       f = Future.failedFuture(e);
     }
     return f.transform(ar -> {
@@ -164,9 +168,9 @@ public final class InvitationWeb {
         ok.accept(ar.result());
         return staffPage(ctx, 200, model);
       }
-      if (ar.cause() instanceof ApiError e && e.status() < 500) {
+      if (ar.cause() instanceof Refused e && Failures.status(e) < 500) {
         model.put("error", pages.messages().get(Http.lang(ctx), "error." + e.code(), e.args()));
-        return staffPage(ctx, e.status(), model);
+        return staffPage(ctx, Failures.status(e), model);
       }
       return Future.<Void>failedFuture(ar.cause());
     });
@@ -202,7 +206,7 @@ public final class InvitationWeb {
   private Future<Void> registerPage(RoutingContext ctx, int status, Map<String, Object> model) {
     long fairId = Http.pathId(ctx, "id");
     return InvitationStore.fair(pool, fairId).compose(f -> {
-      if (f == null || !"PUBLISHED".equals(f.getString("status"))) return Future.<Void>failedFuture(ApiError.notFound("fair_not_found"));
+      if (f == null || !"PUBLISHED".equals(f.getString("status"))) return Future.<Void>failedFuture(Reason.FAIR_NOT_FOUND.refuse());
       model.put("fair", f);
       pages.render(ctx, status, "register", model);
       return Future.<Void>succeededFuture();
@@ -219,7 +223,7 @@ public final class InvitationWeb {
     Future<InvitationService.Registration> f;
     try {
       f = service.register(fairId, body, Http.clientIp(ctx));
-    } catch (ApiError e) {
+    } catch (Refused e) {
       f = Future.failedFuture(e);
     }
     return f.transform(ar -> {
@@ -232,9 +236,9 @@ public final class InvitationWeb {
         model.put("notice", pages.messages().get(Http.lang(ctx), "error.register_email_exists"));
         return registerPage(ctx, 409, model);
       }
-      if (ar.cause() instanceof ApiError e && e.status() < 500 && e.status() != 404) {
+      if (ar.cause() instanceof Refused e && Failures.status(e) < 500 && Failures.status(e) != 404) {
         model.put("error", pages.messages().get(Http.lang(ctx), "error." + e.code(), e.args()));
-        return registerPage(ctx, e.status(), model);
+        return registerPage(ctx, Failures.status(e), model);
       }
       return Future.<Void>failedFuture(ar.cause());
     });

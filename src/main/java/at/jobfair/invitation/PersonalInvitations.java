@@ -1,5 +1,7 @@
 package at.jobfair.invitation;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.audit.AuditChain;
@@ -7,7 +9,7 @@ import at.jobfair.audit.AuditLog;
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.Catalogue;
 import at.jobfair.mail.MailSender;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -43,10 +45,10 @@ final class PersonalInvitations {
    */
   Future<JsonObject> propose(Account actor, long fairId, JsonObject body) {
     Object vacancy = body.getValue("vacancyId");
-    if (!(vacancy instanceof Number vacancyId)) throw ApiError.badRequest("invitation_vacancy_missing");
+    if (!(vacancy instanceof Number vacancyId)) throw Reason.INVITATION_VACANCY_MISSING.refuse();
     OffsetDateTime deadline = invitations.deadline(body.getValue("deadline"));
     return personal(actor, fairId, body, PROPOSAL, tx -> InvitationStore.vacancy(tx, fairId, vacancyId.longValue()).map(vac -> {
-      if (vac == null) throw ApiError.badRequest("invitation_vacancy_unknown");
+      if (vac == null) throw Reason.INVITATION_VACANCY_UNKNOWN.refuse();
       return new Target((Long) vac[0], vacancyId.longValue(), (String) vac[1]);
     }), deadline);
   }
@@ -58,10 +60,10 @@ final class PersonalInvitations {
    */
   Future<JsonObject> control(Account actor, long fairId, JsonObject body) {
     Object booth = body.getValue("boothId");
-    if (!(booth instanceof Number boothId)) throw ApiError.badRequest("invitation_booth_missing");
+    if (!(booth instanceof Number boothId)) throw Reason.INVITATION_BOOTH_MISSING.refuse();
     OffsetDateTime deadline = invitations.deadline(body.getValue("deadline"));
     return personal(actor, fairId, body, CONTROL, tx -> InvitationStore.booth(tx, fairId, boothId.longValue()).map(employer -> {
-      if (employer == null) throw ApiError.badRequest("invitation_booth_unknown");
+      if (employer == null) throw Reason.INVITATION_BOOTH_UNKNOWN.refuse();
       return new Target(boothId.longValue(), null, null);
     }), deadline);
   }
@@ -77,13 +79,13 @@ final class PersonalInvitations {
                                       java.util.function.Function<SqlClient, Future<Target>> target, OffsetDateTime deadline) {
     Object id = body.getValue("jobseekerId");
     Object email = body.getValue("jobseekerEmail");
-    if (!(id instanceof Number) && !(email instanceof String s && !s.isBlank())) throw ApiError.badRequest("invitation_jobseeker_missing");
-    if (!deadline.toInstant().isAfter(Instant.now())) throw ApiError.badRequest("invitation_deadline");
+    if (!(id instanceof Number) && !(email instanceof String s && !s.isBlank())) throw Reason.INVITATION_JOBSEEKER_MISSING.refuse();
+    if (!deadline.toInstant().isAfter(Instant.now())) throw Reason.INVITATION_DEADLINE.refuse();
     return pool.withTransaction(tx -> InvitationService.publishedFair(tx, fairId)
         .compose(v -> target.apply(tx))
         .compose(t -> InvitationStore.jobseeker(tx, id instanceof Number n ? n.longValue() : null, email instanceof String s ? s.strip() : null)
             .compose(person -> {
-              if (person == null) return Future.failedFuture(ApiError.badRequest("invitation_jobseeker_unknown"));
+              if (person == null) return Future.failedFuture(Reason.INVITATION_JOBSEEKER_UNKNOWN.refuse());
               return InvitationStore.benefitType(tx, person.id()).compose(benefit -> {
                 Basis basis = basis(kind, benefit);
                 String language = InvitationMails.lang(person.language()).code();
@@ -103,9 +105,9 @@ final class PersonalInvitations {
    * the catalogue for it, is refused in plain words, and nothing is written.
    */
   Basis basis(String kind, String benefit) {
-    if (benefit == null) throw ApiError.badRequest("invitation_benefit_missing");
+    if (benefit == null) throw Reason.INVITATION_BENEFIT_MISSING.refuse();
     return legal.resolve(kind, benefit, Instant.now())
-        .orElseThrow(() -> ApiError.badRequest(PROPOSAL.equals(kind) ? "invitation_no_binding_basis" : "invitation_no_control_basis"));
+        .orElseThrow(() -> (PROPOSAL.equals(kind) ? Reason.INVITATION_NO_BINDING_BASIS : Reason.INVITATION_NO_CONTROL_BASIS).refuse());
   }
 
   /** Sending it is a step concerning the person: the trail names whom, on which basis version, and the notice's language. */

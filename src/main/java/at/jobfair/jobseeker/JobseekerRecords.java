@@ -1,9 +1,13 @@
 package at.jobfair.jobseeker;
 
+import at.jobfair.web.Failures;
+
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
 import at.jobfair.identity.Account;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
@@ -79,7 +83,7 @@ public final class JobseekerRecords {
     Account staff = Sessions.user(ctx);
     return relations.require(staff, id, StaffAccess.Data.RECORD, StaffAccess.Mode.WRITE).compose(rel ->
         !body.containsKey("benefitType") || StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.WRITE)
-            ? Future.<Void>succeededFuture() : Future.failedFuture(ApiError.forbidden("benefit_data_not_yours")));
+            ? Future.<Void>succeededFuture() : Future.failedFuture(Reason.BENEFIT_DATA_NOT_YOURS.refuse()));
   }
 
   /** The person's own record, without the staff-only fields. */
@@ -109,7 +113,7 @@ public final class JobseekerRecords {
     return writable(ctx, id, body).compose(v -> update(id, body)).<Object>map(r -> {
       Http.seeOther(ctx, "/staff/jobseekers/" + id + "?saved=1");
       return r;
-    }).recover(e -> e instanceof ApiError a && a.status() == 400 ? page(ctx, id, a.code()).map(x -> (Object) x) : Future.failedFuture(e));
+    }).recover(e -> e instanceof Refused a && Failures.status(a) == 400 ? page(ctx, id, a.code()).map(x -> (Object) x) : Future.failedFuture(e));
   }
 
   private Future<?> page(RoutingContext ctx, long id, String error) {
@@ -142,7 +146,7 @@ public final class JobseekerRecords {
               from account a join jobseeker j on j.account_id = a.id left join account c on c.id = j.caseworker_id
              where a.id = $1""")
         .execute(Tuple.of(id))
-        .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiError.notFound("jobseeker_not_found"))
+        .compose(rows -> rows.size() == 0 ? Future.failedFuture(Reason.JOBSEEKER_NOT_FOUND.refuse())
             : Future.succeededFuture(record(rows.iterator().next())));
   }
 
@@ -154,7 +158,7 @@ public final class JobseekerRecords {
       Long caseworker;
       if (body.containsKey("caseworkerId")) {
         Object v = body.getValue("caseworkerId");
-        if (v != null && !(v instanceof Number)) return Future.failedFuture(ApiError.badRequest("caseworker_not_sfa"));
+        if (v != null && !(v instanceof Number)) return Future.failedFuture(Reason.CASEWORKER_NOT_SFA.refuse());
         caseworker = v == null ? null : ((Number) v).longValue();
       } else {
         caseworker = current.caseworkerId();
@@ -166,7 +170,7 @@ public final class JobseekerRecords {
                where j.account_id = $1 and ($4::bigint is null or exists (
                      select 1 from account a join account_role r on r.account_id = a.id and r.role = 'SFA' where a.id = $4 and a.active))""")
           .execute(Tuple.of(id, region, languages.toArray(new String[0]), caseworker, benefit))
-          .compose(rows -> rows.rowCount() == 1 ? find(id) : Future.failedFuture(ApiError.badRequest("caseworker_not_sfa")));
+          .compose(rows -> rows.rowCount() == 1 ? find(id) : Future.failedFuture(Reason.CASEWORKER_NOT_SFA.refuse()));
     });
   }
 
@@ -182,16 +186,16 @@ public final class JobseekerRecords {
 
   private static String region(Object v) {
     if (v == null) return null;
-    if (!(v instanceof String s) || s.strip().length() > MAX_REGION) throw ApiError.badRequest("region_invalid");
+    if (!(v instanceof String s) || s.strip().length() > MAX_REGION) throw Reason.REGION_INVALID.refuse();
     return s.isBlank() ? null : s.strip();
   }
 
   private static List<String> languages(Object v) {
     if (v == null) return List.of();
-    if (!(v instanceof JsonArray a) || a.size() > MAX_LANGUAGES) throw ApiError.badRequest("languages_invalid");
+    if (!(v instanceof JsonArray a) || a.size() > MAX_LANGUAGES) throw Reason.LANGUAGES_INVALID.refuse();
     List<String> out = new ArrayList<>();
     for (Object o : a) {
-      if (!(o instanceof String s) || !s.matches("[a-z]{2,3}")) throw ApiError.badRequest("languages_invalid");
+      if (!(o instanceof String s) || !s.matches("[a-z]{2,3}")) throw Reason.LANGUAGES_INVALID.refuse();
       if (!out.contains(s)) out.add(s);
     }
     return out;
@@ -200,7 +204,7 @@ public final class JobseekerRecords {
   /** One of the jurisdiction's benefit types, or null (none recorded); another jurisdiction's type is refused too. */
   private String benefit(Object v) {
     if (v == null) return null;
-    if (!(v instanceof String s) || !benefitTypes.contains(s)) throw ApiError.badRequest("benefit_type_invalid");
+    if (!(v instanceof String s) || !benefitTypes.contains(s)) throw Reason.BENEFIT_TYPE_INVALID.refuse();
     return s;
   }
 

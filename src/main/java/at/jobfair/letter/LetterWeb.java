@@ -1,9 +1,11 @@
 package at.jobfair.letter;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
 import at.jobfair.identity.Account;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.identity.Role;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
@@ -51,10 +53,10 @@ public final class LetterWeb {
    * and records the read in the person's access log; otherwise fails as if there were nothing (404).
    */
   private Future<Void> readsBenefit(Account staff, Long person, String what) {
-    if (person == null) return Future.failedFuture(ApiError.notFound("letter_not_found"));
+    if (person == null) return Future.failedFuture(Reason.LETTER_NOT_FOUND.refuse());
     return relations.of(staff, person).compose(rel -> StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.READ)
         ? relations.logRead(staff, person, what, rel, StaffAccess.Data.BENEFIT)
-        : Future.failedFuture(ApiError.notFound("letter_not_found")));
+        : Future.failedFuture(Reason.LETTER_NOT_FOUND.refuse()));
   }
 
   /** {@code GET /me/letters}: the person's letters with their downloads. */

@@ -1,12 +1,14 @@
 package at.jobfair.letter;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.legal.Catalogue;
 import at.jobfair.mail.Mail;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Messages.Lang;
 import io.vertx.core.Future;
@@ -122,7 +124,7 @@ public final class Letters {
    */
   public Future<Prepared> prepare(SqlClient tx, LetterRequest r) {
     return store.person(tx, r.jobseekerId()).compose(person -> {
-      if (person == null) return Future.failedFuture(ApiError.notFound("jobseeker_not_found"));
+      if (person == null) return Future.failedFuture(Reason.JOBSEEKER_NOT_FOUND.refuse());
       Lang lang = Lang.parse(person.language()) == null ? Lang.DE : Lang.parse(person.language());
       return store.name(tx, r.kind().decided() ? r.deciderId() : null).compose(decider -> store.nextId(tx).compose(id -> {
         String reference = reference(id, r.at());
@@ -204,7 +206,7 @@ public final class Letters {
   /** A letter's PDF for the person it went to, or for staff who may read cases; anyone else learns nothing of it (404). */
   public Future<LetterStore.File> file(long id, long accountId, boolean staff) {
     return store.file(pool, id).compose(f -> f == null || (!staff && f.jobseekerId() != accountId)
-        ? Future.failedFuture(ApiError.notFound("letter_not_found")) : Future.succeededFuture(f));
+        ? Future.failedFuture(Reason.LETTER_NOT_FOUND.refuse()) : Future.succeededFuture(f));
   }
 
   private JsonArray json(List<LetterStore.Summary> list, Lang lang) {

@@ -1,5 +1,7 @@
 package at.jobfair.live;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -73,7 +75,7 @@ public final class LiveSocket {
     try {
       msg = new JsonObject(text);
     } catch (RuntimeException e) {
-      ws.writeTextMessage(new JsonObject().put("type", "error").put("error", "invalid_json").encode());
+      ws.writeTextMessage(new JsonObject().put("type", "error").put("error", Reason.INVALID_JSON.code()).encode());
       return;
     }
     JsonArray unsubscribe = msg.getJsonArray("unsubscribe", new JsonArray());

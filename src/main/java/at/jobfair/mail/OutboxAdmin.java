@@ -1,5 +1,9 @@
 package at.jobfair.mail;
 
+import at.jobfair.web.Failures;
+
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
 import at.jobfair.identity.Account;
@@ -7,7 +11,7 @@ import at.jobfair.identity.Role;
 import at.jobfair.web.Sessions;
 import at.jobfair.mail.OutboxStore.Message;
 import at.jobfair.mail.OutboxStore.Status;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages.Lang;
 import at.jobfair.web.Pages;
@@ -68,16 +72,16 @@ public final class OutboxAdmin {
   public Future<?> apiList(RoutingContext ctx) {
     String statusParam = ctx.request().getParam("status");
     Status status = blank(statusParam) ? null : Status.parse(statusParam);
-    if (!blank(statusParam) && status == null) throw ApiError.badRequest("invalid_value");
+    if (!blank(statusParam) && status == null) throw Reason.INVALID_VALUE.refuse();
     int limit = API_LIMIT_DEFAULT;
     String limitParam = ctx.request().getParam("limit");
     if (!blank(limitParam)) {
       try {
         limit = Integer.parseInt(limitParam.trim());
       } catch (NumberFormatException e) {
-        throw ApiError.badRequest("invalid_value");
+        throw Reason.INVALID_VALUE.refuse();
       }
-      if (limit < 1 || limit > API_LIMIT_MAX) throw ApiError.badRequest("invalid_value");
+      if (limit < 1 || limit > API_LIMIT_MAX) throw Reason.INVALID_VALUE.refuse();
     }
     Account reader = Sessions.user(ctx);
     return store.list(status, ctx.request().getParam("to"), limit, scope, everything(reader) ? null : reader.id(), Relations.roles(reader)).map(list -> {
@@ -125,13 +129,13 @@ public final class OutboxAdmin {
     try {
       index = Integer.parseInt(ctx.pathParam("index"));
     } catch (NumberFormatException e) {
-      throw ApiError.notFound("not_found");
+      throw Reason.NOT_FOUND.refuse();
     }
     return readable(Sessions.user(ctx), id).compose(body -> {
-      if (!body) throw ApiError.notFound("not_found");
+      if (!body) throw Reason.NOT_FOUND.refuse();
       return store.attachment(id, index);
     }).map(a -> {
-      if (a == null) throw ApiError.notFound("not_found");
+      if (a == null) throw Reason.NOT_FOUND.refuse();
       ctx.response()
           .putHeader("Content-Type", a.contentType())
           .putHeader("Content-Disposition", disposition(a.filename()))
@@ -145,9 +149,9 @@ public final class OutboxAdmin {
   /** {@code POST /admin/outbox/:id/resend}: back into the queue, for UNCERTAIN, FAILED and KEPT messages. */
   public Future<?> resendForm(RoutingContext ctx) {
     long id = id(ctx);
-    if (!delivers()) return refuse(ctx, id, new ApiError(409, "outbox_no_smtp", null));
+    if (!delivers()) return refuse(ctx, id, Reason.OUTBOX_NO_SMTP.refuse());
     return seen(Sessions.user(ctx), id).compose(seen -> {
-      if (!seen) throw ApiError.notFound("not_found");
+      if (!seen) throw Reason.NOT_FOUND.refuse();
       return store.resend(id);
     }).compose(done -> {
       if (done) {
@@ -155,14 +159,14 @@ public final class OutboxAdmin {
         Http.seeOther(ctx, "/admin/outbox/" + id + "?resent=1");
         return Future.succeededFuture();
       }
-      return refuse(ctx, id, new ApiError(409, "outbox_not_resendable", null));
+      return refuse(ctx, id, Reason.OUTBOX_NOT_RESENDABLE.refuse());
     });
   }
 
-  private Future<?> refuse(RoutingContext ctx, long id, ApiError error) {
+  private Future<?> refuse(RoutingContext ctx, long id, Refused error) {
     Map<String, Object> model = new HashMap<>();
     model.put("error", pages.messages().get(Http.lang(ctx), "error." + error.code()));
-    return show(ctx, error.status(), id, model);
+    return show(ctx, Failures.status(error), id, model);
   }
 
   /**
@@ -192,10 +196,10 @@ public final class OutboxAdmin {
    */
   private Future<Boolean> readable(Account reader, long id) {
     return seen(reader, id).compose(seen -> {
-      if (!seen) return Future.failedFuture(ApiError.notFound("not_found"));
+      if (!seen) return Future.failedFuture(Reason.NOT_FOUND.refuse());
       return store.get(id);
     }).compose(m -> {
-      if (m == null) return Future.failedFuture(ApiError.notFound("not_found"));
+      if (m == null) return Future.failedFuture(Reason.NOT_FOUND.refuse());
       if (!CASE_KINDS.contains(m.kind())) return Future.succeededFuture(true);
       return store.recipient(m.to()).compose(person -> person == null ? Future.succeededFuture(false)
           : relations.of(reader, person).compose(rel -> !StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.READ)
@@ -206,7 +210,7 @@ public final class OutboxAdmin {
 
   private Future<?> show(RoutingContext ctx, int status, long id, Map<String, Object> model) {
     return readable(Sessions.user(ctx), id).compose(body -> store.get(id).map(m -> {
-      if (m == null) throw ApiError.notFound("not_found");
+      if (m == null) throw Reason.NOT_FOUND.refuse();
       Map<String, Object> message = model(m, Http.lang(ctx));
       message.put("text", body ? maskTokens(m.text()) : null);
       message.put("html", body ? maskTokens(m.html()) : null);
@@ -264,7 +268,7 @@ public final class OutboxAdmin {
       if (id <= 0) throw new NumberFormatException();
       return id;
     } catch (NumberFormatException e) {
-      throw ApiError.notFound("not_found");
+      throw Reason.NOT_FOUND.refuse();
     }
   }
 

@@ -1,9 +1,11 @@
 package at.jobfair.meeting;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.meeting.MeetingStore.Kind;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -32,7 +34,7 @@ public final class GroupSessions {
   }
 
   public Future<Group> enter(Account user, long fairId) {
-    if (user == null) return Future.failedFuture(ApiError.forbidden(MeetingAccess.NOT_YOUR_MEETING));
+    if (user == null) return Future.failedFuture(Reason.NOT_YOUR_MEETING.refuse());
     return meetings.pool().preparedQuery("""
             select f.name, f.orientation_starts_at, f.orientation_minutes, f.status = 'PUBLISHED' as published,
                    exists (select 1 from booth b where b.fair_id = f.id and b.employer_id = $2) as exhibits
@@ -41,11 +43,11 @@ public final class GroupSessions {
         .compose(rows -> {
           Row r = rows.size() == 0 ? null : rows.iterator().next();
           if (r == null || r.getOffsetDateTime("orientation_starts_at") == null || !r.getBoolean("published")) {
-            return Future.failedFuture(ApiError.notFound("group_not_found"));
+            return Future.failedFuture(Reason.GROUP_NOT_FOUND.refuse());
           }
           boolean presenter = user.has(Role.ORGANIZER) || user.has(Role.SFU);
           boolean allowed = user.isStaff() || user.has(Role.JOBSEEKER) || (user.has(Role.EMPLOYER) && r.getBoolean("exhibits"));
-          if (!allowed) return Future.failedFuture(ApiError.forbidden(MeetingAccess.NOT_YOUR_MEETING));
+          if (!allowed) return Future.failedFuture(Reason.NOT_YOUR_MEETING.refuse());
           Instant start = r.getOffsetDateTime("orientation_starts_at").toInstant();
           Instant end = start.plus(Duration.ofMinutes(r.getInteger("orientation_minutes")));
           JoinWindow.Result window = JoinWindow.open(start, end, meetings.config().joinBefore(), meetings.clock().instant());

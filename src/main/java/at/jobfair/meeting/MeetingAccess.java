@@ -1,5 +1,7 @@
 package at.jobfair.meeting;
 
+import at.jobfair.refusal.Reason;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -39,7 +41,7 @@ public final class MeetingAccess {
   }
 
   /** The answer: an outcome, and for a refusal its code ({@code error.<code>} in the bundles) and when it opens. */
-  public record Decision(Outcome outcome, String refusal, Instant opensAt) {
+  public record Decision(Outcome outcome, Reason refusal, Instant opensAt) {
     public boolean entered() {
       return outcome != Outcome.REFUSED;
     }
@@ -52,15 +54,10 @@ public final class MeetingAccess {
       return new Decision(outcome, null, null);
     }
 
-    static Decision refuse(String code, Instant opensAt) {
+    static Decision refuse(Reason code, Instant opensAt) {
       return new Decision(Outcome.REFUSED, code, opensAt);
     }
   }
-
-  public static final String NOT_YOUR_MEETING = "not_your_meeting";
-  public static final String BOOKING_CANCELLED = "booking_cancelled";
-  public static final String TOO_EARLY = "too_early";
-  public static final String CLOSED = "closed";
 
   public static Decision decide(Facts f) {
     Outcome capacity = switch (f.role()) {
@@ -68,16 +65,16 @@ public final class MeetingAccess {
       case JOBSEEKER -> f.theBookedJobseeker() ? Outcome.ENTER_AS_GUEST : null;
       case STAFF -> f.authorisedStaff() ? Outcome.ENTER_AS_GUEST : null;
     };
-    if (capacity == null) return Decision.refuse(NOT_YOUR_MEETING, null);
-    if (f.status() != BookingStatus.ACTIVE) return Decision.refuse(BOOKING_CANCELLED, null);
+    if (capacity == null) return Decision.refuse(Reason.NOT_YOUR_MEETING, null);
+    if (f.status() != BookingStatus.ACTIVE) return Decision.refuse(Reason.BOOKING_CANCELLED, null);
     return byWindow(f.window(), capacity);
   }
 
   /** What the join window decides for someone entitled to enter in this capacity: in while open, else why not. */
   public static Decision byWindow(JoinWindow.Result window, Outcome capacity) {
     return switch (window.state()) {
-      case TOO_EARLY -> Decision.refuse(TOO_EARLY, window.opensAt());
-      case CLOSED -> Decision.refuse(CLOSED, null);
+      case TOO_EARLY -> Decision.refuse(Reason.TOO_EARLY, window.opensAt());
+      case CLOSED -> Decision.refuse(Reason.CLOSED, null);
       case OPEN -> Decision.enter(capacity);
     };
   }

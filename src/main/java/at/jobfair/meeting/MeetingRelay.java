@@ -1,9 +1,11 @@
 package at.jobfair.meeting;
 
+import at.jobfair.web.Failures;
+
 import at.jobfair.identity.Account;
 import at.jobfair.live.LiveSocket;
 import at.jobfair.meeting.MeetingService.Entry;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -74,7 +76,7 @@ public final class MeetingRelay {
     this.vertx = vertx;
     this.meetings = meetings;
     this.store = new PeerStore(meetings.pool());
-    this.bus = new RoomBus(vertx.eventBus(), store);
+    this.bus = new RoomBus(vertx, store);
     this.nodeId = nodeId;
     meetings.relay(this);
   }
@@ -101,7 +103,7 @@ public final class MeetingRelay {
     long bookingId;
     try {
       bookingId = Http.pathId(ctx, "id");
-    } catch (ApiError e) {
+    } catch (Refused e) {
       refuse(ctx, 404);
       return;
     }
@@ -118,7 +120,7 @@ public final class MeetingRelay {
     long fairId;
     try {
       fairId = Http.pathId(ctx, "id");
-    } catch (ApiError e) {
+    } catch (Refused e) {
       refuse(ctx, 404);
       return;
     }
@@ -141,7 +143,7 @@ public final class MeetingRelay {
       return;
     }
     ctx.request().pause();
-    allowed.onFailure(e -> refuse(ctx, e instanceof ApiError a ? a.status() : 500)).onSuccess(t -> {
+    allowed.onFailure(e -> refuse(ctx, e instanceof Refused a ? Failures.status(a) : 500)).onSuccess(t -> {
       Joining j = joining.apply(t);
       ctx.request().toWebSocket().onSuccess(ws -> accept(ws, j)).onFailure(e -> {
         if (!ctx.response().ended()) refuse(ctx, 400);
@@ -159,7 +161,10 @@ public final class MeetingRelay {
     ws.exceptionHandler(e -> ws.close());
     ws.textMessageHandler(text -> onMessage(p, text));
     // Reachable from every node before anyone can learn of it from the database.
-    p.consumer = vertx.eventBus().<JsonObject>consumer(RoomBus.ADDRESS + p.id, m -> deliver(p, m.body()));
+    p.consumer = vertx.eventBus().<JsonObject>consumer(RoomBus.ADDRESS + p.id, m -> {
+      m.reply(null); // the sender's confirmation that this peer's node has it (RoomBus tries again until then)
+      deliver(p, m.body());
+    });
     p.consumer.completion()
         .compose(v -> store.take(new PeerStore.Seat(p.id, j.room(), nodeId, j.accountId(), j.name(), j.role(), j.moderator(),
             j.inCall(), j.bookingId(), j.groupFairId()), j.max()))

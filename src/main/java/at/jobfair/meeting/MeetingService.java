@@ -1,5 +1,7 @@
 package at.jobfair.meeting;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.attendance.AttendancePolicy;
@@ -9,7 +11,7 @@ import at.jobfair.db.StoredSecret;
 import at.jobfair.meeting.MeetingAccess.Decision;
 import at.jobfair.meeting.MeetingStore.Booking;
 import at.jobfair.meeting.MeetingStore.Kind;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -123,7 +125,7 @@ public final class MeetingService {
    */
   public Future<Entry> entry(Account user, long bookingId, boolean evenClosed) {
     return store.booking(pool, bookingId).compose(b -> {
-      if (b == null || user == null) return Future.failedFuture(ApiError.forbidden(MeetingAccess.NOT_YOUR_MEETING));
+      if (b == null || user == null) return Future.failedFuture(Reason.NOT_YOUR_MEETING.refuse());
       MeetingAccess.Role role;
       if (user.id() == b.jobseekerId()) role = MeetingAccess.Role.JOBSEEKER;
       else if (user.has(Role.EMPLOYER)) role = MeetingAccess.Role.EMPLOYER;
@@ -145,13 +147,10 @@ public final class MeetingService {
   }
 
   /** A refusal as an answer a person understands; "too early" says when the room opens. */
-  ApiError refusal(Decision d) {
-    return switch (d.refusal()) {
-      case MeetingAccess.NOT_YOUR_MEETING -> ApiError.forbidden(MeetingAccess.NOT_YOUR_MEETING);
-      case MeetingAccess.TOO_EARLY -> new ApiError(409, MeetingAccess.TOO_EARLY,
-          new JsonObject().put("opensAt", d.opensAt().toString()), DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(d.opensAt()));
-      default -> new ApiError(409, d.refusal(), null);
-    };
+  Refused refusal(Decision d) {
+    if (d.refusal() != Reason.TOO_EARLY) return d.refusal().refuse();
+    return Reason.TOO_EARLY.refuseWith(new JsonObject().put("opensAt", d.opensAt().toString()),
+        DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(d.opensAt()));
   }
 
   /** What the caller needs to open the room: provider, room and (Jitsi) the caller's own token. */
@@ -277,10 +276,10 @@ public final class MeetingService {
    */
   public Future<Void> requestCallback(Account user, long bookingId, String phone) {
     String p = phone == null ? "" : phone.strip();
-    if (!CompanyProfile.phoneNumber(p)) return Future.failedFuture(ApiError.badRequest("meeting_phone_invalid"));
+    if (!CompanyProfile.phoneNumber(p)) return Future.failedFuture(Reason.MEETING_PHONE_INVALID.refuse());
     return enter(user, bookingId).compose(e -> {
-      if (!e.jobseeker()) return Future.failedFuture(ApiError.forbidden("meeting_callback_jobseeker_only"));
-      if (!e.booking().callbackOffered()) return Future.failedFuture(ApiError.conflict("meeting_callback_not_offered"));
+      if (!e.jobseeker()) return Future.failedFuture(Reason.MEETING_CALLBACK_JOBSEEKER_ONLY.refuse());
+      if (!e.booking().callbackOffered()) return Future.failedFuture(Reason.MEETING_CALLBACK_NOT_OFFERED.refuse());
       return pool.withTransaction(tx -> store.callback(tx, bookingId, p)
           .compose(v -> store.event(tx, bookingId, user.id(), "JOBSEEKER", Kind.CALLBACK, "PHONE", null)));
     });
@@ -290,8 +289,8 @@ public final class MeetingService {
   public Future<Void> confirmPhone(Account user, long bookingId) {
     return store.booking(pool, bookingId).compose(b -> {
       boolean staffs = b != null && user.worksFor(b.employerId());
-      if (!staffs) return Future.failedFuture(ApiError.forbidden(MeetingAccess.NOT_YOUR_MEETING));
-      if (b.boothPhone() == null && b.callbackPhone() == null) return Future.failedFuture(ApiError.conflict("meeting_no_phone"));
+      if (!staffs) return Future.failedFuture(Reason.NOT_YOUR_MEETING.refuse());
+      if (b.boothPhone() == null && b.callbackPhone() == null) return Future.failedFuture(Reason.MEETING_NO_PHONE.refuse());
       return attendance.outcome(user, bookingId, AttendancePolicy.Outcome.APPEARED, null, null)
           .compose(v -> pool.withTransaction(tx -> store.phoneConfirmed(tx, bookingId, user.id())
               .compose(first -> first ? store.event(tx, bookingId, user.id(), "EMPLOYER", Kind.PHONE, "PHONE", null)
@@ -301,7 +300,7 @@ public final class MeetingService {
 
   private Future<Entry> moderator(Account user, long bookingId) {
     return enter(user, bookingId).compose(e -> e.moderator() ? Future.succeededFuture(e)
-        : Future.failedFuture(ApiError.forbidden("meeting_moderator_only")));
+        : Future.failedFuture(Reason.MEETING_MODERATOR_ONLY.refuse()));
   }
 
   public String provider() {

@@ -1,7 +1,11 @@
 package at.jobfair.meeting;
 
+import at.jobfair.web.Failures;
+
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Messages.Lang;
@@ -53,7 +57,7 @@ public final class MeetingWeb {
   /** {@code PUT /api/bookings/:id/meeting/auto-admit} with {@code {"autoAdmit": true}}. */
   public Future<?> apiAutoAdmit(RoutingContext ctx) {
     Object on = Http.body(ctx).getValue("autoAdmit");
-    if (!(on instanceof Boolean b)) throw ApiError.badRequest("meeting_auto_admit_required");
+    if (!(on instanceof Boolean b)) throw Reason.MEETING_AUTO_ADMIT_REQUIRED.refuse();
     return meetings.autoAdmit(Sessions.user(ctx), Http.pathId(ctx, "id"), b)
         .onSuccess(v -> Http.ok(ctx, new JsonObject().put("autoAdmit", v)));
   }
@@ -66,7 +70,7 @@ public final class MeetingWeb {
     JsonObject body = Http.body(ctx);
     String event = body.getValue("event") instanceof String s ? s : "";
     Object detail = body.getValue("detail");
-    if (!List.of("joined", "left", "failed").contains(event)) throw ApiError.badRequest("meeting_event_unknown");
+    if (!List.of("joined", "left", "failed").contains(event)) throw Reason.MEETING_EVENT_UNKNOWN.refuse();
     String provider = meetings.provider();
     return meetings.entry(Sessions.user(ctx), Http.pathId(ctx, "id"), !"joined".equals(event)).compose(e -> switch (event) {
       case "joined" -> "JITSI".equals(provider) ? meetings.joinedJitsi(e) : meetings.joined(e, provider);
@@ -112,7 +116,7 @@ public final class MeetingWeb {
   /** {@code POST /api/fairs/:id/orientation/events} with {@code {"event": "joined"|"left"}} (the Jitsi page). */
   public Future<?> apiGroupEvent(RoutingContext ctx) {
     String event = Http.body(ctx).getValue("event") instanceof String s ? s : "";
-    if (!List.of("joined", "left").contains(event)) throw ApiError.badRequest("meeting_event_unknown");
+    if (!List.of("joined", "left").contains(event)) throw Reason.MEETING_EVENT_UNKNOWN.refuse();
     return groups.enter(Sessions.user(ctx), Http.pathId(ctx, "id")).compose(g -> groups.event(g, "left".equals(event) ? MeetingStore.Kind.LEAVE : MeetingStore.Kind.JOIN))
         .onSuccess(v -> Http.noContent(ctx));
   }
@@ -189,14 +193,14 @@ public final class MeetingWeb {
 
   /** A refusal as a page: what happened in plain words, when the room opens, and the way back. */
   private Future<Void> refused(RoutingContext ctx, Throwable ex, Long bookingId) {
-    if (!(ex instanceof ApiError a)) return Future.failedFuture(ex);
+    if (!(ex instanceof Refused a)) return Future.failedFuture(ex);
     Lang lang = Http.lang(ctx);
     Map<String, Object> model = new HashMap<>();
     model.put("message", pages.messages().get(lang, "error." + a.code(), a.args()));
     model.put("code", a.code());
     if (a.details() != null && a.details().getString("opensAt") != null) model.put("opensAt", a.details().getString("opensAt"));
     if (bookingId != null) model.put("bookingId", bookingId);
-    pages.render(ctx, a.status(), "meeting-refused", model);
+    pages.render(ctx, Failures.status(a), "meeting-refused", model);
     return Future.succeededFuture();
   }
 }

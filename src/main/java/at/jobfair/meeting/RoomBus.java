@@ -1,7 +1,10 @@
 package at.jobfair.meeting;
 
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How a room's news reaches its peers wherever their sockets are: every peer's node listens at
@@ -19,18 +23,41 @@ import java.util.Map;
 final class RoomBus {
 
   static final String ADDRESS = "meeting.peer.";
+  /** How long a message waits for its recipient's node to confirm it. */
+  private static final DeliveryOptions CONFIRMED = new DeliveryOptions().setSendTimeout(2000);
+  /** Tries while a peer that has just joined elsewhere is not yet known here: 50, 100, 200, 400, 800, 800 ms. */
+  private static final int TRIES = 6;
 
-  private final EventBus bus;
+  private final Vertx vertx;
   private final PeerStore store;
+  /** The last message on its way to each peer: the next one goes after it, so that a peer hears its news in order. */
+  private final Map<String, Future<Void>> lastTo = new ConcurrentHashMap<>();
 
-  RoomBus(EventBus bus, PeerStore store) {
-    this.bus = bus;
+  RoomBus(Vertx vertx, PeerStore store) {
+    this.vertx = vertx;
     this.store = store;
   }
 
-  /** Sends to one peer; a peer whose node is gone simply does not hear it (its row is swept soon). */
+  /**
+   * Sends to one peer, in order after what was sent to it before. A clustered event bus spreads a new peer's address to
+   * the other nodes a moment after it registered, so a message that finds no one there is tried again for a while (a
+   * peer that joined on another node a few milliseconds ago must still hear who is in the call). A peer whose node is
+   * gone simply does not hear it (its row is swept soon).
+   */
   void send(String peerId, String room, JsonObject msg) {
-    bus.send(ADDRESS + peerId, msg.put("room", room));
+    String address = ADDRESS + peerId;
+    msg.put("room", room);
+    @SuppressWarnings("unchecked") Future<Void>[] mine = new Future[1];
+    lastTo.compute(address, (a, before) -> mine[0] = before == null ? deliver(a, msg, 0) : before.transform(ar -> deliver(a, msg, 0)));
+    mine[0].onComplete(ar -> lastTo.remove(address, mine[0]));
+  }
+
+  private Future<Void> deliver(String address, JsonObject msg, int attempt) {
+    return vertx.eventBus().request(address, msg, CONFIRMED).<Void>mapEmpty().recover(e -> {
+      boolean unknownYet = e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS;
+      if (!unknownYet || attempt + 1 >= TRIES) return Future.succeededFuture();
+      return vertx.timer(Math.min(800, 50L << attempt)).compose(t -> deliver(address, msg, attempt + 1));
+    });
   }
 
   static JsonObject describe(String id, String name, String role) {

@@ -1,6 +1,8 @@
 package at.jobfair.noshow;
 
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Reason;
+
+import at.jobfair.refusal.Refused;
 import org.apache.tika.Tika;
 
 import java.util.Set;
@@ -21,10 +23,10 @@ public final class EvidenceFile {
 
   /** The media type of the content; a 400 when empty or not one of {@link #TYPES}, a 413 when over {@code maxBytes}. */
   public static String check(byte[] content, int maxBytes) {
-    if (content == null || content.length == 0) throw ApiError.badRequest("evidence_missing");
-    if (content.length > maxBytes) throw new ApiError(413, "evidence_too_large", null, maxBytes / 1024);
+    if (content == null || content.length == 0) throw Reason.EVIDENCE_MISSING.refuse();
+    if (content.length > maxBytes) throw Reason.EVIDENCE_TOO_LARGE.refuse(maxBytes / 1024);
     String type = TIKA.detect(content);
-    if (!TYPES.contains(type)) throw new ApiError(415, "evidence_type", null);
+    if (!TYPES.contains(type)) throw Reason.EVIDENCE_TYPE.refuse();
     return type;
   }
 

@@ -1,9 +1,11 @@
 package at.jobfair.noshow;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.account.Reauthentication;
 import at.jobfair.legal.LegalOutcome;
 import at.jobfair.noshow.NoShowStore.Request;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -122,7 +124,7 @@ public final class NoShowApi {
 
   /** An uploaded file's bytes, refused before reading when it is over the limit. */
   static Future<byte[]> read(RoutingContext ctx, FileUpload f, int maxBytes) {
-    if (f.size() > maxBytes) return Future.failedFuture(new ApiError(413, "evidence_too_large", null, maxBytes / 1024));
+    if (f.size() > maxBytes) return Future.failedFuture(Reason.EVIDENCE_TOO_LARGE.refuse(maxBytes / 1024));
     return ctx.vertx().fileSystem().readFile(f.uploadedFileName()).map(b -> b.getBytes());
   }
 
@@ -131,7 +133,7 @@ public final class NoShowApi {
     try {
       return LegalOutcome.valueOf(String.valueOf(value));
     } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest("reasons_outcome_not_allowed");
+      throw Reason.REASONS_OUTCOME_NOT_ALLOWED.refuse();
     }
   }
 
@@ -140,13 +142,13 @@ public final class NoShowApi {
     try {
       return LocalDate.parse(String.valueOf(value).strip());
     } catch (DateTimeParseException e) {
-      throw ApiError.badRequest("reasons_reported_on");
+      throw Reason.REASONS_REPORTED_ON.refuse();
     }
   }
 
   private static String text(JsonObject body, String key) {
     Object v = body.getValue(key);
-    if (v != null && !(v instanceof String)) throw ApiError.badRequest("invalid_json");
+    if (v != null && !(v instanceof String)) throw Reason.INVALID_JSON.refuse();
     return (String) v;
   }
 }

@@ -1,11 +1,13 @@
 package at.jobfair.noshow;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
 import at.jobfair.identity.Account;
 import at.jobfair.db.Rows;
 import at.jobfair.legal.Basis;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -52,7 +54,7 @@ public final class NoShowDossier {
   /** The dossier; a 404 for anyone but the request's decider, whose read goes into the person's access log. */
   public Future<JsonObject> of(Account user, long id) {
     return service.view(user, id).compose(view -> {
-      if (!view.getBoolean("decider", false)) return Future.failedFuture(ApiError.notFound("reasons_not_found"));
+      if (!view.getBoolean("decider", false)) return Future.failedFuture(Reason.REASONS_NOT_FOUND.refuse());
       long person = view.getJsonObject("person").getLong("id");
       return relations.of(user, person)
           .compose(rel -> relations.logRead(user, person, "reasons_dossier", rel, StaffAccess.Data.BENEFIT))

@@ -1,9 +1,11 @@
 package at.jobfair.noshow;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.account.Reauthentication;
 import at.jobfair.noshow.NoShowStore.Request;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
@@ -53,7 +55,7 @@ public final class NoShowPages {
     String text = ctx.request().getFormAttribute("text");
     List<FileUpload> files = ctx.fileUploads().stream().filter(f -> f.size() > 0 || (f.fileName() != null && !f.fileName().isBlank())).toList();
     boolean hasText = text != null && !text.isBlank();
-    if (!hasText && files.isEmpty()) return Http.backWithError(ctx, ApiError.badRequest("reasons_text_required"), back);
+    if (!hasText && files.isEmpty()) return Http.backWithError(ctx, Reason.REASONS_TEXT_REQUIRED.refuse(), back);
     Future<?> chain = hasText ? service.answer(me, id, text) : Future.succeededFuture();
     for (FileUpload f : files) {
       chain = chain.compose(v -> NoShowApi.read(ctx, f, service.config().maxFileBytes()).compose(bytes -> service.attach(me, id, f.fileName(), bytes)));
@@ -71,7 +73,7 @@ public final class NoShowPages {
 
   public Future<?> casePage(RoutingContext ctx) {
     return service.view(Sessions.user(ctx), Http.pathId(ctx, "id")).compose(j -> {
-      if (!j.getBoolean("decider", false)) return Future.failedFuture(ApiError.notFound("reasons_not_found"));
+      if (!j.getBoolean("decider", false)) return Future.failedFuture(Reason.REASONS_NOT_FOUND.refuse());
       // a decision on the person's benefit asks for the password (and code) again unless given lately
       render(ctx, "reasons-case", Map.of("r", j, "reauth", !reauth.fresh(ctx), "reauthCode", reauth.asksCode(ctx)));
       return Future.succeededFuture();
@@ -100,7 +102,7 @@ public final class NoShowPages {
       var reported = NoShowApi.date(form.getFormAttribute("reportedOn"));
       return done(ctx, id, reauth.confirm(ctx, form.getFormAttribute("password"), form.getFormAttribute("code"))
           .compose(ok -> service.decide(Sessions.user(ctx), id, outcome, form.getFormAttribute("reasons"), reported)));
-    } catch (ApiError e) {
+    } catch (Refused e) {
       return Http.backWithError(ctx, e, "/staff/reasons/" + id);
     }
   }

@@ -1,5 +1,7 @@
 package at.jobfair.noshow;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.access.Relations;
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
@@ -13,7 +15,7 @@ import at.jobfair.noshow.NoShowStore.Evidence;
 import at.jobfair.noshow.NoShowStore.Request;
 import at.jobfair.noshow.ReasonsLetters.Letter;
 import at.jobfair.noshow.ReasonsPolicy.State;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -91,11 +93,11 @@ public final class NoShowService {
   /** The person adds their reasons in their own words (again and again until the deadline). */
   public Future<Request> answer(Account person, long id, String text) {
     String clean = text == null ? null : text.strip();
-    String bad = ReasonsPolicy.text(clean);
-    if (bad != null) return Future.failedFuture(ApiError.badRequest(bad));
+    Reason bad = ReasonsPolicy.text(clean);
+    if (bad != null) return Future.failedFuture(bad.refuse());
     return pool.withTransaction(tx -> own(tx, person, id).compose(r -> {
-      String refusal = ReasonsPolicy.answer(r.state(), r.deadline(), clock.instant());
-      if (refusal != null) return Future.failedFuture(ApiError.conflict(refusal));
+      Reason refusal = ReasonsPolicy.answer(r.state(), r.deadline(), clock.instant());
+      if (refusal != null) return Future.failedFuture(refusal.refuse());
       return store.answer(tx, id, clean)
           .compose(v -> store.update(tx, id, State.ANSWERED, null, null, true))
           .compose(v -> steps.write(tx, r, "ANSWER", r.state(), State.ANSWERED, null, person.id(), "JOBSEEKER", null, null))
@@ -108,14 +110,14 @@ public final class NoShowService {
     String type;
     try {
       type = EvidenceFile.check(content, config.maxFileBytes());
-    } catch (ApiError e) {
+    } catch (Refused e) {
       return Future.failedFuture(e);
     }
     return pool.withTransaction(tx -> own(tx, person, id).compose(r -> {
-      String refusal = ReasonsPolicy.answer(r.state(), r.deadline(), clock.instant());
-      if (refusal != null) return Future.failedFuture(ApiError.conflict(refusal));
+      Reason refusal = ReasonsPolicy.answer(r.state(), r.deadline(), clock.instant());
+      if (refusal != null) return Future.failedFuture(refusal.refuse());
       return store.evidenceCount(tx, id).compose(n -> {
-        if (n >= config.maxFiles()) return Future.failedFuture(ApiError.conflict("evidence_too_many", config.maxFileBytes() / 1024, config.maxFiles()));
+        if (n >= config.maxFiles()) return Future.failedFuture(Reason.EVIDENCE_TOO_MANY.refuse(config.maxFileBytes() / 1024, config.maxFiles()));
         return store.addEvidence(tx, id, EvidenceFile.label(name, type), type, content)
             .compose(fileId -> store.update(tx, id, State.ANSWERED, null, null, true)
                 .compose(v -> steps.write(tx, r, "EVIDENCE", r.state(), State.ANSWERED, null, person.id(), "JOBSEEKER",
@@ -135,7 +137,7 @@ public final class NoShowService {
   /** One attached file, for the person or its decider. */
   public Future<Evidence> evidence(Account user, long id, long fileId) {
     return visible(pool, user, id).compose(r -> store.evidence(pool, id, fileId))
-        .compose(e -> e == null ? Future.failedFuture(ApiError.notFound("evidence_not_found")) : Future.succeededFuture(e));
+        .compose(e -> e == null ? Future.failedFuture(Reason.EVIDENCE_NOT_FOUND.refuse()) : Future.succeededFuture(e));
   }
 
   /** The requests this decider decides; {@code open}: only those not closed. */
@@ -164,7 +166,7 @@ public final class NoShowService {
   public Future<Request> accept(Account user, long id, String reasons) {
     String clean = clean(reasons);
     return decider(user, id, (tx, r) -> {
-      String refusal = ReasonsPolicy.accept(r.state(), true, clean);
+      Reason refusal = ReasonsPolicy.accept(r.state(), true, clean);
       if (refusal != null) return Future.failedFuture(refusal(refusal));
       return store.update(tx, id, State.REASONS_ACCEPTED, null, null, false)
           .compose(v -> steps.write(tx, r, "ACCEPT", r.state(), State.REASONS_ACCEPTED, null, user.id(), role(r), clean, null))
@@ -176,7 +178,7 @@ public final class NoShowService {
   public Future<Request> openCase(Account user, long id, String reasons) {
     String clean = clean(reasons);
     return decider(user, id, (tx, r) -> {
-      String refusal = ReasonsPolicy.openCase(r.state(), r.deadline(), clock.instant(), true, clean);
+      Reason refusal = ReasonsPolicy.openCase(r.state(), r.deadline(), clock.instant(), true, clean);
       if (refusal != null) return Future.failedFuture(refusal(refusal));
       return store.update(tx, id, State.CASE_OPEN, null, null, false)
           .compose(v -> steps.write(tx, r, "OPEN_CASE", r.state(), State.CASE_OPEN, null, user.id(), role(r), clean, null))
@@ -189,9 +191,9 @@ public final class NoShowService {
     String clean = clean(reasons);
     return decider(user, id, (tx, r) -> {
       Basis basis = basis(r);
-      String refusal = ReasonsPolicy.decide(basis, r.state(), outcome, true, clean, reportedOn);
+      Reason refusal = ReasonsPolicy.decide(basis, r.state(), outcome, true, clean, reportedOn);
       if (refusal != null) return Future.failedFuture(refusal(refusal));
-      if (reportedOn != null && reportedOn.isAfter(LocalDate.now(clock))) return Future.failedFuture(ApiError.badRequest("reasons_reported_on_future"));
+      if (reportedOn != null && reportedOn.isAfter(LocalDate.now(clock))) return Future.failedFuture(Reason.REASONS_REPORTED_ON_FUTURE.refuse());
       State to = ReasonsPolicy.after(outcome);
       return store.update(tx, id, to, outcome.name(), reportedOn, false)
           .compose(v -> steps.write(tx, r, "DECIDE", r.state(), to, outcome, user.id(), role(r), clean, reportedOn))
@@ -237,7 +239,7 @@ public final class NoShowService {
   /** Every step below runs only for the request's decider ({@link #decides}), so the policy is told so. */
   private Future<Request> decider(Account user, long id, DeciderStep step) {
     return pool.withTransaction(tx -> store.get(tx, id, true).compose(r -> decides(tx, user, r).compose(yes -> {
-      if (!yes) return Future.failedFuture(ApiError.notFound("reasons_not_found"));
+      if (!yes) return Future.failedFuture(Reason.REASONS_NOT_FOUND.refuse());
       return step.apply(tx, r).compose(v -> store.get(tx, id, false));
     }))).onSuccess(r -> mailSender.wake()); // the step's letter goes out at once
   }
@@ -258,13 +260,13 @@ public final class NoShowService {
 
   private Future<Request> own(SqlClient tx, Account person, long id) {
     return store.get(tx, id, true).compose(r -> r == null || r.jobseekerId() != person.id()
-        ? Future.failedFuture(ApiError.notFound("reasons_not_found")) : Future.succeededFuture(r));
+        ? Future.failedFuture(Reason.REASONS_NOT_FOUND.refuse()) : Future.succeededFuture(r));
   }
 
   private Future<Request> visible(SqlClient c, Account user, long id) {
     // the person, or the decider (every staff member who gets here decides it: see json)
     return store.get(c, id, false).compose(r -> r != null && r.jobseekerId() == user.id() ? Future.succeededFuture(true) : decides(c, user, r))
-        .compose(yes -> yes ? store.get(c, id, false) : Future.failedFuture(ApiError.notFound("reasons_not_found")));
+        .compose(yes -> yes ? store.get(c, id, false) : Future.failedFuture(Reason.REASONS_NOT_FOUND.refuse()));
   }
 
   JsonObject json(Request r, Account viewer) {
@@ -301,11 +303,8 @@ public final class NoShowService {
     return s == null ? null : s.strip();
   }
 
-  private static ApiError refusal(String code) {
-    return switch (code) {
-      case "reasons_not_decider" -> ApiError.notFound("reasons_not_found");
-      case "decision_reasons_required", "reasons_outcome_required", "reasons_reported_on" -> ApiError.badRequest(code);
-      default -> ApiError.conflict(code);
-    };
+  /** A refusal of the rules; someone who does not decide this case is told it is not there, as for a stranger. */
+  private static Refused refusal(Reason reason) {
+    return (reason == Reason.REASONS_NOT_DECIDER ? Reason.REASONS_NOT_FOUND : reason).refuse();
   }
 }

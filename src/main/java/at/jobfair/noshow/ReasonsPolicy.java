@@ -1,5 +1,7 @@
 package at.jobfair.noshow;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.LegalOutcome;
 import at.jobfair.legal.Obligation;
@@ -64,19 +66,19 @@ public final class ReasonsPolicy {
   }
 
   /** A refusal code for the person answering or adding proof, or null when allowed. */
-  public static String answer(State s, Instant deadline, Instant now) {
-    if (s != State.ASKED && s != State.ANSWERED) return "reasons_closed";
-    if (!now.isBefore(deadline)) return "reasons_deadline_passed";
+  public static Reason answer(State s, Instant deadline, Instant now) {
+    if (s != State.ASKED && s != State.ANSWERED) return Reason.REASONS_CLOSED;
+    if (!now.isBefore(deadline)) return Reason.REASONS_DEADLINE_PASSED;
     return null;
   }
 
   /** A refusal code for the decider accepting the reasons, or null. Accepting is possible until a case is opened. */
-  public static String accept(State s, boolean decider, String reasons) {
-    if (!decider) return "reasons_not_decider";
-    if (!enough(reasons)) return "decision_reasons_required";
+  public static Reason accept(State s, boolean decider, String reasons) {
+    if (!decider) return Reason.REASONS_NOT_DECIDER;
+    if (!enough(reasons)) return Reason.DECISION_REASONS_REQUIRED;
     return switch (s) {
       case ASKED, ANSWERED, NO_ANSWER -> null;
-      default -> "reasons_closed";
+      default -> Reason.REASONS_CLOSED;
     };
   }
 
@@ -84,23 +86,23 @@ public final class ReasonsPolicy {
    * A refusal code for opening a case, or null. Only once the person had the whole deadline (they may add to their
    * answer until then): after it, answered or not.
    */
-  public static String openCase(State s, Instant deadline, Instant now, boolean decider, String reasons) {
-    if (!decider) return "reasons_not_decider";
-    if (!enough(reasons)) return "decision_reasons_required";
+  public static Reason openCase(State s, Instant deadline, Instant now, boolean decider, String reasons) {
+    if (!decider) return Reason.REASONS_NOT_DECIDER;
+    if (!enough(reasons)) return Reason.DECISION_REASONS_REQUIRED;
     return switch (s) {
-      case ANSWERED, NO_ANSWER -> now.isBefore(deadline) ? "reasons_deadline_running" : null;
-      case ASKED -> "reasons_deadline_running";
-      default -> "reasons_closed";
+      case ANSWERED, NO_ANSWER -> now.isBefore(deadline) ? Reason.REASONS_DEADLINE_RUNNING : null;
+      case ASKED -> Reason.REASONS_DEADLINE_RUNNING;
+      default -> Reason.REASONS_CLOSED;
     };
   }
 
   /** A refusal code for a decision with this outcome, or null. */
-  public static String decide(Basis basis, State s, LegalOutcome outcome, boolean decider, String reasons, LocalDate reportedOn) {
-    if (!decider) return "reasons_not_decider";
-    if (outcome == null) return "reasons_outcome_required";
-    if (!enough(reasons)) return "decision_reasons_required";
-    if (!allowed(basis.outcomes(), s, outcome)) return "reasons_outcome_not_allowed";
-    if ((outcome == LegalOutcome.PAYMENT_RESUMED) != (reportedOn != null)) return "reasons_reported_on";
+  public static Reason decide(Basis basis, State s, LegalOutcome outcome, boolean decider, String reasons, LocalDate reportedOn) {
+    if (!decider) return Reason.REASONS_NOT_DECIDER;
+    if (outcome == null) return Reason.REASONS_OUTCOME_REQUIRED;
+    if (!enough(reasons)) return Reason.DECISION_REASONS_REQUIRED;
+    if (!allowed(basis.outcomes(), s, outcome)) return Reason.REASONS_OUTCOME_NOT_ALLOWED;
+    if ((outcome == LegalOutcome.PAYMENT_RESUMED) != (reportedOn != null)) return Reason.REASONS_REPORTED_ON;
     return null;
   }
 
@@ -133,9 +135,9 @@ public final class ReasonsPolicy {
   }
 
   /** A refusal code for the person's text, or null. */
-  public static String text(String text) {
-    if (text == null || text.isBlank()) return "reasons_text_required";
-    if (text.length() > MAX_TEXT) return "reasons_text_too_long";
+  public static Reason text(String text) {
+    if (text == null || text.isBlank()) return Reason.REASONS_TEXT_REQUIRED;
+    if (text.length() > MAX_TEXT) return Reason.REASONS_TEXT_TOO_LONG;
     return null;
   }
 

@@ -1,7 +1,9 @@
 package at.jobfair.observe;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.config.Config;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -90,7 +92,7 @@ public final class Metrics {
     Handler<RoutingContext> scrape = PrometheusScrapingHandler.create(prometheus);
     return ctx -> {
       if (token.length > 0 && !bearerMatches(ctx.request().getHeader("Authorization"))) {
-        ctx.fail(ApiError.forbidden("metrics_token_required"));
+        ctx.fail(Reason.METRICS_TOKEN_REQUIRED.refuse());
         return;
       }
       scrape.handle(ctx);

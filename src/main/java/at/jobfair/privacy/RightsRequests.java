@@ -1,12 +1,14 @@
 package at.jobfair.privacy;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -69,7 +71,7 @@ public final class RightsRequests {
             .execute(Tuple.of(kind.name(), person.id(), clean, erasureDays, java.time.OffsetDateTime.ofInstant(entry.at(), java.time.ZoneOffset.UTC), entry.seq())))
         .compose(rows -> one(tx, rows.iterator().next().getLong(0))))
         .recover(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState())
-            ? Future.failedFuture(ApiError.conflict("rights_request_open")) : Future.failedFuture(e));
+            ? Future.failedFuture(Reason.RIGHTS_REQUEST_OPEN.refuse()) : Future.failedFuture(e));
   }
 
   /** The person's own requests, newest first. */
@@ -80,7 +82,7 @@ public final class RightsRequests {
   /** One of the person's own requests; someone else's is not there (404). */
   public Future<JsonObject> mineOne(long personId, long id) {
     return one(pool, id).compose(r -> r.getLong("jobseekerId") == personId ? Future.succeededFuture(r)
-        : Future.failedFuture(ApiError.notFound("rights_request_not_found")));
+        : Future.failedFuture(Reason.RIGHTS_REQUEST_NOT_FOUND.refuse()));
   }
 
   /**
@@ -118,11 +120,11 @@ public final class RightsRequests {
 
   private Future<JsonObject> closed(Account staff, long id, boolean done, String reply) {
     String clean = plain(reply, "reply", !done);
-    if (!done && clean.length() < 3) throw JsonFields.invalid("reply", "rights_reply_invalid");
+    if (!done && clean.length() < 3) throw JsonFields.invalid("reply", Reason.RIGHTS_REPLY_INVALID);
     List<String> ended = new ArrayList<>();
     return one(pool, id).compose(r -> mayClose(staff, r).compose(ok -> {
       // Not the staff member's to close: as if it were not there.
-      if (!ok) return Future.failedFuture(ApiError.notFound("rights_request_not_found"));
+      if (!ok) return Future.failedFuture(Reason.RIGHTS_REQUEST_NOT_FOUND.refuse());
       long person = r.getLong("jobseekerId");
       boolean erase = done && Kind.ERASURE.name().equals(r.getString("kind"));
       String role = staff.has(Role.ORGANIZER) ? Role.ORGANIZER.name() : Role.SFA.name();
@@ -131,9 +133,9 @@ public final class RightsRequests {
                where id = $1 and state = 'OPEN' returning id""")
           .execute(Tuple.of(id, done ? "DONE" : "REFUSED", clean, staff.id()))
           .compose(rows -> {
-            if (rows.rowCount() == 0) return Future.failedFuture(ApiError.conflict("rights_request_closed"));
+            if (rows.rowCount() == 0) return Future.failedFuture(Reason.RIGHTS_REQUEST_CLOSED.refuse());
             if (!erase) return Future.succeededFuture("");
-            return Erasure.openCase(tx, person).compose(open -> open ? Future.failedFuture(ApiError.conflict("erasure_open_case"))
+            return Erasure.openCase(tx, person).compose(open -> open ? Future.failedFuture(Reason.ERASURE_OPEN_CASE.refuse())
                 : Erasure.run(tx, person).map(res -> {
                   ended.addAll(res.sessionIds());
                   return "; " + res.summary();
@@ -154,7 +156,7 @@ public final class RightsRequests {
 
   private static Future<JsonObject> one(SqlClient c, long id) {
     return list(c, "where r.id = $1", Tuple.of(id)).compose(a -> a.isEmpty()
-        ? Future.failedFuture(ApiError.notFound("rights_request_not_found")) : Future.succeededFuture(a.getJsonObject(0)));
+        ? Future.failedFuture(Reason.RIGHTS_REQUEST_NOT_FOUND.refuse()) : Future.succeededFuture(a.getJsonObject(0)));
   }
 
   private static Future<JsonArray> list(SqlClient c, String where, Tuple args) {
@@ -184,11 +186,11 @@ public final class RightsRequests {
   static String plain(String text, String field, boolean required) {
     String t = text == null ? null : text.strip();
     if (t == null || t.isEmpty()) {
-      if (required) throw JsonFields.invalid(field, "rights_" + field + "_invalid", MAX_TEXT);
+      if (required) throw JsonFields.invalid(field, Reason.of("rights_" + field + "_invalid"), MAX_TEXT);
       return null;
     }
     if (t.length() > MAX_TEXT || t.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
-      throw JsonFields.invalid(field, "rights_" + field + "_invalid", MAX_TEXT);
+      throw JsonFields.invalid(field, Reason.of("rights_" + field + "_invalid"), MAX_TEXT);
     }
     return t;
   }

@@ -1,8 +1,10 @@
 package at.jobfair.privacy;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Account;
 import at.jobfair.privacy.RightsRequests.Kind;
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Refused;
 import at.jobfair.web.JsonFields;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
@@ -85,7 +87,7 @@ public final class RightsWeb {
   public Future<?> apiAsk(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
     Kind kind = kind(body.getValue("kind"));
-    String text = string(body, "text", "rights_text_invalid");
+    String text = string(body, "text", Reason.RIGHTS_TEXT_INVALID);
     return requests.ask(Sessions.user(ctx), kind, text).onSuccess(r -> Http.created(ctx, r));
   }
 
@@ -109,7 +111,7 @@ public final class RightsWeb {
   public Future<?> apiClose(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
     boolean done = done(body.getValue("outcome"));
-    String reply = string(body, "reply", "rights_reply_invalid");
+    String reply = string(body, "reply", Reason.RIGHTS_REPLY_INVALID);
     return requests.close(Sessions.user(ctx), Http.pathId(ctx, "id"), done, reply).onSuccess(r -> Http.ok(ctx, r));
   }
 
@@ -136,13 +138,13 @@ public final class RightsWeb {
         Http.seeOther(ctx, "/staff/rights-requests?closed=" + id);
         return null;
       }).recover(e -> Http.backWithError(ctx, e, "/staff/rights-requests"));
-    } catch (ApiError e) {
+    } catch (Refused e) {
       return Http.backWithError(ctx, e, "/staff/rights-requests");
     }
   }
 
   /** A text field: absent or a string; anything else is refused like a text too long. */
-  private static String string(JsonObject body, String key, String code) {
+  private static String string(JsonObject body, String key, Reason code) {
     Object v = body.getValue(key);
     if (v == null || v instanceof String) return (String) v;
     throw JsonFields.invalid(key, code, RightsRequests.MAX_TEXT);
@@ -151,12 +153,12 @@ public final class RightsWeb {
   private static Kind kind(Object v) {
     if ("CORRECTION".equals(v)) return Kind.CORRECTION;
     if ("ERASURE".equals(v)) return Kind.ERASURE;
-    throw JsonFields.invalid("kind", "rights_kind_invalid");
+    throw JsonFields.invalid("kind", Reason.RIGHTS_KIND_INVALID);
   }
 
   private static boolean done(Object v) {
     if ("DONE".equals(v)) return true;
     if ("REFUSED".equals(v)) return false;
-    throw JsonFields.invalid("outcome", "rights_outcome_invalid");
+    throw JsonFields.invalid("outcome", Reason.RIGHTS_OUTCOME_INVALID);
   }
 }

@@ -1,5 +1,7 @@
 package at.jobfair.web;
 
+import at.jobfair.refusal.Reason;
+
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -46,8 +48,8 @@ public final class Csrf implements Handler<RoutingContext> {
     if (exempt(ctx.request().method().name() + " " + ctx.normalizedPath())) {
       // No session yet, so no token: only JSON, which a foreign page cannot send without asking (CORS preflight,
       // never granted here), and never from a browser that says the request comes from another site.
-      if (crossSite(ctx)) ctx.fail(ApiError.forbidden("cross_site"));
-      else if (!json(ctx)) ctx.fail(new ApiError(415, "json_required", null));
+      if (crossSite(ctx)) ctx.fail(Reason.CROSS_SITE.refuse());
+      else if (!json(ctx)) ctx.fail(Reason.JSON_REQUIRED.refuse());
       else ctx.next();
       return;
     }
@@ -57,7 +59,7 @@ public final class Csrf implements Handler<RoutingContext> {
     if (given == null) given = ctx.request().getFormAttribute(Sessions.CSRF_HEADER);
     if (expected == null || given == null
         || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-      ctx.fail(ApiError.forbidden("csrf"));
+      ctx.fail(Reason.CSRF.refuse());
       return;
     }
     ctx.next();

@@ -1,5 +1,9 @@
 package at.jobfair.web;
 
+import at.jobfair.refusal.Kind;
+import at.jobfair.refusal.Reason;
+import at.jobfair.refusal.Refused;
+
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -24,20 +28,51 @@ public final class Failures implements Handler<RoutingContext> {
     this.pages = pages;
   }
 
+  /** The one place where a kind of refusal becomes an HTTP status. */
+  public static int status(Kind kind) {
+    return switch (kind) {
+      case INVALID -> 400;
+      case SIGN_IN_REQUIRED -> 401;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case METHOD_NOT_ALLOWED -> 405;
+      case CONFLICT -> 409;
+      case GONE -> 410;
+      case TOO_LARGE -> 413;
+      case UNSUPPORTED_TYPE -> 415;
+      case TOO_MANY -> 429;
+      case FAILED -> 500;
+      case UNAVAILABLE -> 503;
+    };
+  }
+
+  public static int status(Refused refused) {
+    return status(refused.kind());
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
-    answer(ctx, classify(ctx));
+    Refused refused = classify(ctx);
+    // A client error of Vert.x's own that has no kind of ours (e.g. 406) keeps its status.
+    int raw = ctx.failure() == null ? ctx.statusCode()
+        : ctx.failure() instanceof io.vertx.ext.web.handler.HttpException h ? h.getStatusCode() : -1;
+    boolean foreign = refused.reason() == Reason.BAD_REQUEST && raw > 400 && raw < 500;
+    answer(ctx, refused, foreign ? raw : status(refused));
   }
 
   /** Answers a refusal straight away (the route table sends known refusals here without a second pass over the routes). */
-  public void answer(RoutingContext ctx, ApiError error) {
+  public void answer(RoutingContext ctx, Refused error) {
+    answer(ctx, error, status(error));
+  }
+
+  private void answer(RoutingContext ctx, Refused error, int status) {
     if (ctx.response().ended() || ctx.response().closed()) return;
-    if (error.status() == 401 && !Http.isApi(ctx) && "GET".equals(ctx.request().method().name())) {
+    if (status == 401 && !Http.isApi(ctx) && "GET".equals(ctx.request().method().name())) {
       String next = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
       Http.seeOther(ctx, "/signin?next=" + next);
       return;
     }
-    if (error.status() == 401) ctx.response().putHeader("WWW-Authenticate", "Session");
+    if (status == 401) ctx.response().putHeader("WWW-Authenticate", "Session");
     JsonObject details = error.details();
     if (details != null && details.containsKey("retryAfterSeconds")) {
       ctx.response().putHeader("Retry-After", String.valueOf(details.getValue("retryAfterSeconds")));
@@ -46,9 +81,9 @@ public final class Failures implements Handler<RoutingContext> {
     if (Http.isApi(ctx) || acceptsJsonOnly(ctx)) {
       JsonObject body = new JsonObject().put("error", error.code()).put("message", message);
       if (details != null) body.mergeIn(details);
-      Http.json(ctx, error.status(), body);
+      Http.json(ctx, status, body);
     } else {
-      pages.render(ctx, error.status(), "error", Map.of("status", error.status(), "message", message));
+      pages.render(ctx, status, "error", Map.of("status", status, "message", message));
     }
   }
 
@@ -57,39 +92,39 @@ public final class Failures implements Handler<RoutingContext> {
     return accept != null && accept.contains("application/json") && !accept.contains("text/html");
   }
 
-  private static ApiError classify(RoutingContext ctx) {
+  private static Refused classify(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    if (failure instanceof ApiError e) return e;
+    if (failure instanceof Refused e) return e;
     if (failure instanceof PgException pg) {
       switch (pg.getSqlState()) {
-        case "23505": return ApiError.conflict("conflict");
-        case "23502", "23503", "23514": return ApiError.badRequest("invalid_value");
+        case "23505": return Reason.CONFLICT.refuse();
+        case "23502", "23503", "23514": return Reason.INVALID_VALUE.refuse();
         default: break;
       }
       // Class 22, data exceptions: a value PostgreSQL cannot take (too long, out of range, a NUL character, a broken
       // escape in JSON, an impossible date): the input's fault, whichever field it came through.
-      if (pg.getSqlState() != null && pg.getSqlState().startsWith("22")) return ApiError.badRequest("invalid_value");
+      if (pg.getSqlState() != null && pg.getSqlState().startsWith("22")) return Reason.INVALID_VALUE.refuse();
     }
-    if (fromBodyDecoding(failure)) return ApiError.badRequest("malformed_body");
+    if (fromBodyDecoding(failure)) return Reason.MALFORMED_BODY.refuse();
     if (failure == null || failure instanceof io.vertx.ext.web.handler.HttpException) {
       int status = failure == null ? ctx.statusCode() : ((io.vertx.ext.web.handler.HttpException) failure).getStatusCode();
       switch (status) {
-        case 400: return ApiError.badRequest("bad_request");
-        case 401: return ApiError.unauthorized("sign_in_required");
-        case 403: return ApiError.forbidden("forbidden");
-        case 404: return ApiError.notFound("not_found");
-        case 405: return new ApiError(405, "method_not_allowed", null);
-        case 413: return new ApiError(413, "body_too_large", null);
-        case 415: return new ApiError(415, "unsupported_media_type", null);
-        default: if (status >= 400 && status < 500) return new ApiError(status, "bad_request", null);
+        case 400: return Reason.BAD_REQUEST.refuse();
+        case 401: return Reason.SIGN_IN_REQUIRED.refuse();
+        case 403: return Reason.FORBIDDEN.refuse();
+        case 404: return Reason.NOT_FOUND.refuse();
+        case 405: return Reason.METHOD_NOT_ALLOWED.refuse();
+        case 413: return Reason.BODY_TOO_LARGE.refuse();
+        case 415: return Reason.UNSUPPORTED_MEDIA_TYPE.refuse();
+        default: if (status >= 400 && status < 500) return Reason.BAD_REQUEST.refuse();
       }
     }
     if (isDatabaseDown(failure)) {
       LOG.log(Level.WARNING, "database unavailable: " + failure);
-      return new ApiError(503, "unavailable", null);
+      return Reason.UNAVAILABLE.refuse();
     }
     LOG.log(Level.SEVERE, "unexpected failure on " + ctx.request().method() + " " + ctx.request().path(), failure);
-    return new ApiError(500, "internal", null);
+    return Reason.INTERNAL.refuse();
   }
 
   /**

@@ -1,5 +1,8 @@
 package at.jobfair.web;
 
+import at.jobfair.refusal.Reason;
+import at.jobfair.refusal.Refused;
+
 import at.jobfair.identity.Account;
 import at.jobfair.web.Messages.Lang;
 import io.vertx.core.http.Cookie;
@@ -49,12 +52,12 @@ public final class Http {
   public static JsonObject body(RoutingContext ctx) {
     try {
       var body = ctx.body();
-      if (body == null || body.length() <= 0) throw ApiError.badRequest("body_missing");
+      if (body == null || body.length() <= 0) throw Reason.BODY_MISSING.refuse();
       JsonObject json = body.asJsonObject();
-      if (json == null) throw ApiError.badRequest("body_missing");
+      if (json == null) throw Reason.BODY_MISSING.refuse();
       return json;
     } catch (DecodeException | ClassCastException e) {
-      throw ApiError.badRequest("invalid_json");
+      throw Reason.INVALID_JSON.refuse();
     }
   }
 
@@ -92,7 +95,7 @@ public final class Http {
 
   /** A refusal a person should read on the page they came from: back there with {@code ?error=code}. */
   public static <T> io.vertx.core.Future<T> backWithError(RoutingContext ctx, Throwable e, String back) {
-    if (!(e instanceof ApiError a)) return io.vertx.core.Future.failedFuture(e);
+    if (!(e instanceof Refused a)) return io.vertx.core.Future.failedFuture(e);
     seeOther(ctx, withNotice(back, "error", a.code()));
     return io.vertx.core.Future.succeededFuture();
   }
@@ -109,7 +112,7 @@ public final class Http {
     try {
       return Long.parseLong(ctx.pathParam(name));
     } catch (NumberFormatException | NullPointerException e) {
-      throw ApiError.notFound("not_found");
+      throw Reason.NOT_FOUND.refuse();
     }
   }
 

@@ -1,5 +1,8 @@
 package at.jobfair.web;
 
+import at.jobfair.refusal.Reason;
+import at.jobfair.refusal.Refused;
+
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,12 +33,12 @@ public final class JsonFields {
   }
 
   /** A positive id from the request path; anything else is a 404 with the given code. */
-  public static long pathId(String value, String notFoundCode) {
+  public static long pathId(String value, Reason notFound) {
     if (value == null || value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw ApiError.notFound(notFoundCode);
+      throw notFound.refuse();
     }
     long id = Long.parseLong(value);
-    if (id <= 0) throw ApiError.notFound(notFoundCode);
+    if (id <= 0) throw notFound.refuse();
     return id;
   }
 
@@ -47,11 +50,11 @@ public final class JsonFields {
   }
 
   /** A 400 for one field, with the field's name in the answer. */
-  public static ApiError invalid(String field, String code, Object... args) {
-    return new ApiError(400, code, new JsonObject().put("field", field), args);
+  public static Refused invalid(String field, Reason code, Object... args) {
+    return code.refuseWith(new JsonObject().put("field", field), args);
   }
 
-  public static String text(JsonObject j, String key, int max, String code) {
+  public static String text(JsonObject j, String key, int max, Reason code) {
     Object v = j.getValue(key);
     if (v == null) return null;
     if (!(v instanceof String s)) throw invalid(key, code);
@@ -61,14 +64,14 @@ public final class JsonFields {
     return t;
   }
 
-  public static String requiredText(JsonObject j, String key, int max, String code) {
+  public static String requiredText(JsonObject j, String key, int max, Reason code) {
     String t = text(j, key, max, code);
     if (t == null) throw invalid(key, code);
     return t;
   }
 
   /** A whole number, or null when absent. A JSON number with a fraction, or text, is refused. */
-  public static Integer integer(JsonObject j, String key, String code, Object... args) {
+  public static Integer integer(JsonObject j, String key, Reason code, Object... args) {
     Object v = j.getValue(key);
     if (v == null) return null;
     if (!(v instanceof Number n)) throw invalid(key, code, args);
@@ -82,7 +85,7 @@ public final class JsonFields {
   }
 
   /** An id: a positive whole number, required. */
-  public static long id(JsonObject j, String key, String code) {
+  public static long id(JsonObject j, String key, Reason code) {
     Object v = j.getValue(key);
     if (!(v instanceof Number n)) throw invalid(key, code);
     try {
@@ -94,7 +97,7 @@ public final class JsonFields {
     }
   }
 
-  public static BigDecimal decimal(JsonObject j, String key, String code) {
+  public static BigDecimal decimal(JsonObject j, String key, Reason code) {
     Object v = j.getValue(key);
     if (v == null) return null;
     if (!(v instanceof Number n)) throw invalid(key, code);
@@ -105,7 +108,7 @@ public final class JsonFields {
     }
   }
 
-  public static Boolean bool(JsonObject j, String key, String code) {
+  public static Boolean bool(JsonObject j, String key, Reason code) {
     Object v = j.getValue(key);
     if (v == null) return null;
     if (!(v instanceof Boolean b)) throw invalid(key, code);
@@ -113,7 +116,7 @@ public final class JsonFields {
   }
 
   /** A calendar date written {@code 2026-12-03}, or null when absent. */
-  public static LocalDate date(JsonObject j, String key, String code) {
+  public static LocalDate date(JsonObject j, String key, Reason code) {
     String s = text(j, key, 10, code);
     if (s == null) return null;
     try {
@@ -124,7 +127,7 @@ public final class JsonFields {
   }
 
   /** A wall-clock time written {@code 09:00}, or null when absent. */
-  public static LocalTime time(JsonObject j, String key, String code) {
+  public static LocalTime time(JsonObject j, String key, Reason code) {
     String s = text(j, key, 5, code);
     if (s == null) return null;
     try {
@@ -135,7 +138,7 @@ public final class JsonFields {
   }
 
   /** A date and wall-clock time written {@code 2026-12-03T09:00}, or null when absent. */
-  public static LocalDateTime dateTime(JsonObject j, String key, String code) {
+  public static LocalDateTime dateTime(JsonObject j, String key, Reason code) {
     String s = text(j, key, 16, code);
     if (s == null) return null;
     try {

@@ -1,5 +1,7 @@
 package at.jobfair.web;
 
+import at.jobfair.refusal.Reason;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Handler;
@@ -96,7 +98,7 @@ public final class Limits {
   }
 
   private static void tooMany(RoutingContext ctx, long retryAfterSeconds) {
-    ctx.fail(new ApiError(429, "too_many_requests", new io.vertx.core.json.JsonObject().put("retryAfterSeconds", retryAfterSeconds),
+    ctx.fail(Reason.TOO_MANY_REQUESTS.refuseWith(new io.vertx.core.json.JsonObject().put("retryAfterSeconds", retryAfterSeconds),
         retryAfterSeconds));
   }
 }

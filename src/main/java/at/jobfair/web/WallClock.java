@@ -1,5 +1,7 @@
 package at.jobfair.web;
 
+import at.jobfair.refusal.Reason;
+
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -53,7 +55,7 @@ public final class WallClock {
   private ZonedDateTime resolve(LocalDateTime local, String field) {
     List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
     if (offsets.isEmpty()) {
-      throw JsonFields.invalid(field, "time_nonexistent", JsonFields.DATE_TIME.format(local).replace('T', ' '));
+      throw JsonFields.invalid(field, Reason.TIME_NONEXISTENT, JsonFields.DATE_TIME.format(local).replace('T', ' '));
     }
     return ZonedDateTime.ofLocal(local, zone, offsets.get(0));
   }

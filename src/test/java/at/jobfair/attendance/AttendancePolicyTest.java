@@ -1,5 +1,7 @@
 package at.jobfair.attendance;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.attendance.AttendancePolicy.Actor;
 import at.jobfair.attendance.AttendancePolicy.Facts;
 import at.jobfair.attendance.AttendancePolicy.LegalBasis;
@@ -145,12 +147,12 @@ class AttendancePolicyTest {
     int n = 0;
     for (boolean own : new boolean[] {true, false}) {
       n += everyFact((f, now) -> {
-        String expected;
-        if (!own) expected = "booking_not_found";
-        else if (!f.active()) expected = "booking_not_active";
+        Reason expected;
+        if (!own) expected = Reason.BOOKING_NOT_FOUND;
+        else if (!f.active()) expected = Reason.BOOKING_NOT_ACTIVE;
         else if (f.checkedInAt() != null) expected = null;
-        else if (now.isBefore(START.minus(Duration.ofMinutes(10)))) expected = "checkin_too_early";
-        else if (!now.isBefore(END)) expected = "checkin_closed";
+        else if (now.isBefore(START.minus(Duration.ofMinutes(10)))) expected = Reason.CHECKIN_TOO_EARLY;
+        else if (!now.isBefore(END)) expected = Reason.CHECKIN_CLOSED;
         else expected = null;
         assertEquals(expected, AttendancePolicy.checkin(f, own, now), "own=" + own + " " + f + " at " + now);
       });
@@ -185,15 +187,15 @@ class AttendancePolicyTest {
     assertEquals(2 * 2 * 6 * 4 * 5 * FACT_COMBINATIONS, n[0]);
   }
 
-  private static String expectedOutcome(Actor actor, boolean staffs, Facts f, Outcome o, NextStep next, String note, Instant now) {
-    if (actor == Actor.EMPLOYER && !staffs) return "booking_not_found";
-    if (o == null) return "outcome_required";
-    if (!f.active()) return "booking_not_active";
-    if (next != null && o != Outcome.APPEARED) return "next_step_not_allowed";
-    if (note != null && note.length() > 2000) return "note_too_long";
-    if (now.isBefore(START)) return "outcome_too_early";
-    if (actor == Actor.EMPLOYER && now.isAfter(END.plus(Duration.ofDays(14)))) return "outcome_closed";
-    if (actor == Actor.EMPLOYER && o == Outcome.NO_SHOW && f.checkedInAt() != null) return "no_show_but_checked_in";
+  private static Reason expectedOutcome(Actor actor, boolean staffs, Facts f, Outcome o, NextStep next, String note, Instant now) {
+    if (actor == Actor.EMPLOYER && !staffs) return Reason.BOOKING_NOT_FOUND;
+    if (o == null) return Reason.OUTCOME_REQUIRED;
+    if (!f.active()) return Reason.BOOKING_NOT_ACTIVE;
+    if (next != null && o != Outcome.APPEARED) return Reason.NEXT_STEP_NOT_ALLOWED;
+    if (note != null && note.length() > 2000) return Reason.NOTE_TOO_LONG;
+    if (now.isBefore(START)) return Reason.OUTCOME_TOO_EARLY;
+    if (actor == Actor.EMPLOYER && now.isAfter(END.plus(Duration.ofDays(14)))) return Reason.OUTCOME_CLOSED;
+    if (actor == Actor.EMPLOYER && o == Outcome.NO_SHOW && f.checkedInAt() != null) return Reason.NO_SHOW_BUT_CHECKED_IN;
     return null;
   }
 
@@ -202,12 +204,12 @@ class AttendancePolicyTest {
     List<String> notes = Arrays.asList(null, "Krankmeldung bis Freitag", "x".repeat(2001));
     for (String note : notes) {
       everyFact((f, now) -> {
-        String expected;
-        if (note != null && note.length() > 2000) expected = "note_too_long";
-        else if (!f.active()) expected = "booking_not_active";
-        else if (f.sickNote()) expected = "sick_note_exists";
+        Reason expected;
+        if (note != null && note.length() > 2000) expected = Reason.NOTE_TOO_LONG;
+        else if (!f.active()) expected = Reason.BOOKING_NOT_ACTIVE;
+        else if (f.sickNote()) expected = Reason.SICK_NOTE_EXISTS;
         else if (f.checkedInAt() != null || f.outcome() == Outcome.APPEARED || f.outcome() == Outcome.UNSUITABLE
-            || f.outcome() == Outcome.CANDIDATE_DECLINED) expected = "sick_note_attended";
+            || f.outcome() == Outcome.CANDIDATE_DECLINED) expected = Reason.SICK_NOTE_ATTENDED;
         else expected = null;
         assertEquals(expected, AttendancePolicy.sickNote(f, note), f + " note=" + note);
       });
@@ -225,13 +227,13 @@ class AttendancePolicyTest {
 
   @Test
   void outageWindows() {
-    assertEquals("outage_times_required", AttendancePolicy.outage(null, END, "Serverausfall"));
-    assertEquals("outage_times_required", AttendancePolicy.outage(START, null, "Serverausfall"));
-    assertEquals("outage_end_before_start", AttendancePolicy.outage(START, START, "Serverausfall"));
-    assertEquals("outage_end_before_start", AttendancePolicy.outage(END, START, "Serverausfall"));
-    assertEquals("outage_reason_required", AttendancePolicy.outage(START, END, null));
-    assertEquals("outage_reason_required", AttendancePolicy.outage(START, END, "  ab  "));
-    assertEquals("outage_reason_required", AttendancePolicy.outage(START, END, "x".repeat(1001)));
+    assertEquals(Reason.OUTAGE_TIMES_REQUIRED, AttendancePolicy.outage(null, END, "Serverausfall"));
+    assertEquals(Reason.OUTAGE_TIMES_REQUIRED, AttendancePolicy.outage(START, null, "Serverausfall"));
+    assertEquals(Reason.OUTAGE_END_BEFORE_START, AttendancePolicy.outage(START, START, "Serverausfall"));
+    assertEquals(Reason.OUTAGE_END_BEFORE_START, AttendancePolicy.outage(END, START, "Serverausfall"));
+    assertEquals(Reason.OUTAGE_REASON_REQUIRED, AttendancePolicy.outage(START, END, null));
+    assertEquals(Reason.OUTAGE_REASON_REQUIRED, AttendancePolicy.outage(START, END, "  ab  "));
+    assertEquals(Reason.OUTAGE_REASON_REQUIRED, AttendancePolicy.outage(START, END, "x".repeat(1001)));
     assertNull(AttendancePolicy.outage(START, END, "abc"));
     assertNull(AttendancePolicy.outage(START, START.plusSeconds(1), "Videodienst gestört"));
   }

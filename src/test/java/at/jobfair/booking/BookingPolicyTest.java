@@ -1,5 +1,7 @@
 package at.jobfair.booking;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.booking.BookingPolicy.Actor;
 import at.jobfair.booking.BookingPolicy.Facts;
 import at.jobfair.booking.BookingPolicy.Status;
@@ -48,21 +50,21 @@ class BookingPolicyTest {
   }
 
   /** The rules, written out independently of the implementation. */
-  private static String expected(Actor actor, Status status, boolean own, boolean staffs, Instant now, String reason) {
+  private static Reason expected(Actor actor, Status status, boolean own, boolean staffs, Instant now, String reason) {
     boolean reasonOk = reason != null && reason.strip().length() >= 3 && reason.length() <= 1000;
     if (actor == Actor.JOBSEEKER) {
-      if (!own) return "booking_not_found";
-      if (status == Status.CANCELLED) return "booking_not_active";
-      return now.isBefore(START.minus(CUTOFF)) ? null : "cancel_closed";
+      if (!own) return Reason.BOOKING_NOT_FOUND;
+      if (status == Status.CANCELLED) return Reason.BOOKING_NOT_ACTIVE;
+      return now.isBefore(START.minus(CUTOFF)) ? null : Reason.CANCEL_CLOSED;
     }
     if (actor == Actor.EMPLOYER) {
-      if (!staffs) return "booking_not_found";
-      if (status == Status.CANCELLED) return "booking_not_active";
-      if (!now.isBefore(START)) return "cancel_started";
-      return reasonOk ? null : "reason_required";
+      if (!staffs) return Reason.BOOKING_NOT_FOUND;
+      if (status == Status.CANCELLED) return Reason.BOOKING_NOT_ACTIVE;
+      if (!now.isBefore(START)) return Reason.CANCEL_STARTED;
+      return reasonOk ? null : Reason.REASON_REQUIRED;
     }
-    if (status == Status.CANCELLED) return "booking_not_active";
-    return reasonOk ? null : "reason_required";
+    if (status == Status.CANCELLED) return Reason.BOOKING_NOT_ACTIVE;
+    return reasonOk ? null : Reason.REASON_REQUIRED;
   }
 
   @Test
@@ -70,8 +72,8 @@ class BookingPolicyTest {
     int checked = 0;
     for (int bits = 0; bits < 32; bits++) {
       boolean visible = (bits & 1) != 0, open = (bits & 2) != 0, full = (bits & 4) != 0, atBooth = (bits & 8) != 0, busy = (bits & 16) != 0;
-      String expected = !visible ? "slot_not_found" : !open ? "booking_closed" : atBooth ? "already_booked_at_booth"
-          : busy ? "overlapping_booking" : "slot_taken";
+      Reason expected = !visible ? Reason.SLOT_NOT_FOUND : !open ? Reason.BOOKING_CLOSED : atBooth ? Reason.ALREADY_BOOKED_AT_BOOTH
+          : busy ? Reason.OVERLAPPING_BOOKING : Reason.SLOT_TAKEN;
       assertEquals(expected, BookingPolicy.refusal(new BookingPolicy.SlotFacts(visible, open, full, atBooth, busy)), "facts " + bits);
       assertEquals(visible && open && !full && !atBooth && !busy,
           BookingPolicy.bookable(new BookingPolicy.SlotFacts(visible, open, full, atBooth, busy)), "bookable " + bits);

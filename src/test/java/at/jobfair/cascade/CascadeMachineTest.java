@@ -1,5 +1,7 @@
 package at.jobfair.cascade;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Role;
 import at.jobfair.cascade.Event.Decision;
 import at.jobfair.cascade.Event.Finding;
@@ -101,7 +103,7 @@ class CascadeMachineTest {
   void everyPlaybookStateEventActorAndMoment() {
     Map<String, Integer> moves = new HashMap<>();
     int checked = 0;
-    Set<String> codes = new java.util.TreeSet<>();
+    Set<Reason> codes = new java.util.TreeSet<>();
     for (Playbook pb : playbooks()) {
       Set<Cascade> states = new LinkedHashSet<>();
       for (Cascade c : reachable(pb)) {
@@ -122,7 +124,7 @@ class CascadeMachineTest {
               Object want = expected(pb, c, e, a, now);
               Outcome got = CascadeMachine.apply(pb, c, e, a, now);
               String where = pb.format() + " " + pb.stages().size() + " " + c + " " + e + " " + a + " " + now;
-              if (want instanceof String code) {
+              if (want instanceof Reason code) {
                 assertEquals(new Outcome.Refusal(code), got, where);
                 codes.add(code);
               } else {
@@ -141,11 +143,11 @@ class CascadeMachineTest {
       }
       assertEquals(expectedLabels(pb), labels, pb.toString());
     }
-    assertEquals(Set.of("cascade_closed", "decision_required", "event_not_allowed", "finding_required",
-        "job_start_in_future", "job_start_required", "no_sanction_bar", "no_waiver_tracking", "not_permitted", "not_responsible_decider",
-        "not_staff_of_station", "not_taken", "platform_never_decides", "reasons_required", "reasons_too_long",
-        "sanction_barred_control", "sanction_barred_employer_no_show", "sanction_barred_no_notice", "sanction_barred_outage", "sanction_barred_voluntary", "statement_missing",
-        "vacancy_required", "waiver_deadline_passed", "waiver_period_open", "wrong_station"), codes);
+    assertEquals(Set.of(Reason.CASCADE_CLOSED, Reason.DECISION_REQUIRED, Reason.EVENT_NOT_ALLOWED, Reason.FINDING_REQUIRED,
+        Reason.JOB_START_IN_FUTURE, Reason.JOB_START_REQUIRED, Reason.NO_SANCTION_BAR, Reason.NO_WAIVER_TRACKING, Reason.NOT_PERMITTED, Reason.NOT_RESPONSIBLE_DECIDER,
+        Reason.NOT_STAFF_OF_STATION, Reason.NOT_TAKEN, Reason.PLATFORM_NEVER_DECIDES, Reason.REASONS_REQUIRED, Reason.REASONS_TOO_LONG,
+        Reason.SANCTION_BARRED_CONTROL, Reason.SANCTION_BARRED_EMPLOYER_NO_SHOW, Reason.SANCTION_BARRED_NO_NOTICE, Reason.SANCTION_BARRED_OUTAGE, Reason.SANCTION_BARRED_VOLUNTARY, Reason.STATEMENT_MISSING,
+        Reason.VACANCY_REQUIRED, Reason.WAIVER_DEADLINE_PASSED, Reason.WAIVER_PERIOD_OPEN, Reason.WRONG_STATION), codes);
     // pinned: a change in the reachable states or the allowed steps must be looked at
     assertEquals(7_399_680, checked);
     assertEquals(Map.of("E_JOBMEETING", 11572, "SECTOR", 11572, "SUPRA_REGIONAL", 12344, "CAMPAIGN", 12584, "REGIONAL", 12680),
@@ -194,30 +196,30 @@ class CascadeMachineTest {
     return s != null && !s.trim().isEmpty();
   }
 
-  private static String reasonsProblem(String r) {
-    return !text(r) ? "reasons_required" : r.length() > 2000 ? "reasons_too_long" : null;
+  private static Reason reasonsProblem(String r) {
+    return !text(r) ? Reason.REASONS_REQUIRED : r.length() > 2000 ? Reason.REASONS_TOO_LONG : null;
   }
 
   /** A refusal code, or the expected new cascade. */
   private static Object expected(Playbook pb, Cascade c, Event e, Actor a, Instant now) {
     State s = c.state();
     Type t = e.type();
-    if (s == CLOSED) return "cascade_closed";
+    if (s == CLOSED) return Reason.CASCADE_CLOSED;
     Station eventStation = AT.get(t);
     if (t == Type.SANCTION_BARRED) {
       // A late bar ends a case that waits for, is at or was sent back to the sanction check, or awaits the decision.
       boolean atCheck = (s == WAITING || s == AT_STATION || s == SENT_BACK) && c.station() == Station.SANCTION_CHECK;
-      if (!atCheck && s != SANCTION_PROPOSED && s != DECISION_PENDING) return "event_not_allowed";
-      if (a.role() != null) return "not_permitted";
-      if (c.basis() == LegalBasis.BINDING && !c.employerNoShow() && !c.outage() && c.noticeDeclined()) return "no_sanction_bar";
+      if (!atCheck && s != SANCTION_PROPOSED && s != DECISION_PENDING) return Reason.EVENT_NOT_ALLOWED;
+      if (a.role() != null) return Reason.NOT_PERMITTED;
+      if (c.basis() == LegalBasis.BINDING && !c.employerNoShow() && !c.outage() && c.noticeDeclined()) return Reason.NO_SANCTION_BAR;
       return new Cascade(ENDED_NO_SANCTION_CHECK, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(),
           CASEWORKER, c.statementGiven(), c.decisionDue(), c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
     }
-    if (eventStation == null && !OUTSIDE_STATIONS.get(t).contains(s)) return "event_not_allowed";
+    if (eventStation == null && !OUTSIDE_STATIONS.get(t).contains(s)) return Reason.EVENT_NOT_ALLOWED;
     if (eventStation != null) {
-      if (c.station() == null) return "event_not_allowed";
-      if (c.station() != eventStation) return "wrong_station";
-      if (s == WAITING || s == SENT_BACK) return "not_taken";
+      if (c.station() == null) return Reason.EVENT_NOT_ALLOWED;
+      if (c.station() != eventStation) return Reason.WRONG_STATION;
+      if (s == WAITING || s == SENT_BACK) return Reason.NOT_TAKEN;
     }
     boolean system = a.role() == null;
     boolean staff = !system && a.role() != Role.JOBSEEKER && a.role() != Role.EMPLOYER;
@@ -225,23 +227,23 @@ class CascadeMachineTest {
         : a.role() == Role.SFA && CASEWORKER.equals(a.id());
     Set<Role> staffing = c.station() == null ? Set.of()
         : pb.stages().stream().filter(x -> x.station() == c.station()).findFirst().orElseThrow().staffedBy();
-    String who = switch (t) {
-      case BOOK, CHECK_IN, NO_SHOW -> system || staff ? null : "not_permitted";
-      case EXCUSE -> staff ? null : "not_permitted";
-      case CLOSE -> system ? null : "not_permitted";
-      case JOB_START -> system || responsible ? null : "not_permitted";
-      case DECIDE, WAIVE, REFUSE_WAIVER -> system ? "platform_never_decides" : responsible ? null : "not_responsible_decider";
-      default -> !system && staffing.contains(a.role()) ? null : "not_staff_of_station";
+    Reason who = switch (t) {
+      case BOOK, CHECK_IN, NO_SHOW -> system || staff ? null : Reason.NOT_PERMITTED;
+      case EXCUSE -> staff ? null : Reason.NOT_PERMITTED;
+      case CLOSE -> system ? null : Reason.NOT_PERMITTED;
+      case JOB_START -> system || responsible ? null : Reason.NOT_PERMITTED;
+      case DECIDE, WAIVE, REFUSE_WAIVER -> system ? Reason.PLATFORM_NEVER_DECIDES : responsible ? null : Reason.NOT_RESPONSIBLE_DECIDER;
+      default -> !system && staffing.contains(a.role()) ? null : Reason.NOT_STAFF_OF_STATION;
     };
     if (who != null) return who;
     boolean sanctionStep = t == Type.STATEMENT || t == Type.FINDING || t == Type.DECIDE
         || t == Type.TAKE && c.station() == Station.SANCTION_CHECK;
     if (sanctionStep) {
-      if (c.basis() == LegalBasis.VOLUNTARY) return "sanction_barred_voluntary";
-      if (c.basis() == LegalBasis.CONTROL) return "sanction_barred_control";
-      if (c.employerNoShow()) return "sanction_barred_employer_no_show";
-      if (c.outage()) return "sanction_barred_outage";
-      if (!c.noticeDeclined()) return "sanction_barred_no_notice";
+      if (c.basis() == LegalBasis.VOLUNTARY) return Reason.SANCTION_BARRED_VOLUNTARY;
+      if (c.basis() == LegalBasis.CONTROL) return Reason.SANCTION_BARRED_CONTROL;
+      if (c.employerNoShow()) return Reason.SANCTION_BARRED_EMPLOYER_NO_SHOW;
+      if (c.outage()) return Reason.SANCTION_BARRED_OUTAGE;
+      if (!c.noticeDeclined()) return Reason.SANCTION_BARRED_NO_NOTICE;
     }
     Cascade base = new Cascade(s, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(), CASEWORKER,
         c.statementGiven(), c.decisionDue(), c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
@@ -253,9 +255,9 @@ class CascadeMachineTest {
       case TAKE: return state(base, AT_STATION, c.station());
       case COURSE_ACCEPTED: return state(base, ENDED_COURSE_ACCEPTED, null);
       case OFFER_ACCEPTED, LOCAL_OFFER_ACCEPTED:
-        return text(e.vacancyId()) ? state(base, ENDED_JOB_ACCEPTED, null) : "vacancy_required";
+        return text(e.vacancyId()) ? state(base, ENDED_JOB_ACCEPTED, null) : Reason.VACANCY_REQUIRED;
       case COURSE_DECLINED, OFFER_DECLINED, LOCAL_OFFER_DECLINED: {
-        if (t != Type.COURSE_DECLINED && !text(e.vacancyId())) return "vacancy_required";
+        if (t != Type.COURSE_DECLINED && !text(e.vacancyId())) return Reason.VACANCY_REQUIRED;
         if (reasonsProblem(e.reasons()) != null) return reasonsProblem(e.reasons());
         List<Station> order = pb.stages().stream().map(Playbook.Stage::station).toList();
         int i = order.indexOf(c.station());
@@ -272,8 +274,8 @@ class CascadeMachineTest {
             : new Cascade(s, c.station(), c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(), CASEWORKER,
             true, c.decisionDue(), c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
       case FINDING: {
-        if (e.finding() == null) return "finding_required";
-        if (!c.statementGiven()) return "statement_missing";
+        if (e.finding() == null) return Reason.FINDING_REQUIRED;
+        if (!c.statementGiven()) return Reason.STATEMENT_MISSING;
         if (reasonsProblem(e.reasons()) != null) return reasonsProblem(e.reasons());
         Instant due = now.plus(Duration.ofDays(pb.decisionDays()));
         return switch (e.finding()) {
@@ -285,7 +287,7 @@ class CascadeMachineTest {
         };
       }
       case DECIDE: {
-        if (e.decision() == null) return "decision_required";
+        if (e.decision() == null) return Reason.DECISION_REQUIRED;
         if (reasonsProblem(e.reasons()) != null) return reasonsProblem(e.reasons());
         return switch (e.decision()) {
           case IMPOSE -> new Cascade(IMPOSED, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(),
@@ -296,10 +298,10 @@ class CascadeMachineTest {
         };
       }
       case JOB_START: {
-        if (pb.waiverDays() == 0) return "no_waiver_tracking";
-        if (e.jobStart() == null) return "job_start_required";
-        if (e.jobStart().isAfter(now)) return "job_start_in_future";
-        if (e.jobStart().isAfter(c.imposedAt().plus(Duration.ofDays(pb.waiverDays())))) return "waiver_deadline_passed";
+        if (pb.waiverDays() == 0) return Reason.NO_WAIVER_TRACKING;
+        if (e.jobStart() == null) return Reason.JOB_START_REQUIRED;
+        if (e.jobStart().isAfter(now)) return Reason.JOB_START_IN_FUTURE;
+        if (e.jobStart().isAfter(c.imposedAt().plus(Duration.ofDays(pb.waiverDays())))) return Reason.WAIVER_DEADLINE_PASSED;
         return new Cascade(WAIVER_CONSIDERATION, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(),
             CASEWORKER, c.statementGiven(), c.decisionDue(), c.imposedAt(), e.jobStart(), c.noticed(), c.noticeDeclined());
       }
@@ -309,7 +311,7 @@ class CascadeMachineTest {
       case CLOSE:
         if (s == IMPOSED && pb.waiverDays() > 0
             && now.compareTo(c.imposedAt().plus(Duration.ofDays(pb.waiverDays()))) <= 0) {
-          return "waiver_period_open";
+          return Reason.WAIVER_PERIOD_OPEN;
         }
         return state(base, CLOSED, null);
       default: throw new AssertionError(t);

@@ -1,5 +1,7 @@
 package at.jobfair.cascade;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Role;
 import at.jobfair.cascade.Event.Decision;
 import at.jobfair.cascade.Event.Finding;
@@ -38,7 +40,7 @@ class CascadeScenarioTest {
     return m.cascade();
   }
 
-  private static void refused(String code, Playbook pb, Cascade c, Event e, Actor a, Instant now) {
+  private static void refused(Reason code, Playbook pb, Cascade c, Event e, Actor a, Instant now) {
     assertEquals(new Outcome.Refusal(code), CascadeMachine.apply(pb, c, e, a, now), e + " by " + a);
   }
 
@@ -61,37 +63,37 @@ class CascadeScenarioTest {
     Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED));
     assertEquals(Station.OFFER, last.nextStation());
     c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
-    refused("wrong_station", pb, c, Event.localOfferDeclined("v-2", "zu weit"), SFU, T);
+    refused(Reason.WRONG_STATION, pb, c, Event.localOfferDeclined("v-2", "zu weit"), SFU, T);
     c = ok(pb, c, Event.offerDeclined("v-tirol-1", "Ich kann nicht nach Tirol ziehen, mein Kind geht hier zur Schule"), SFU, T);
     assertEquals(State.WAITING, c.state());
     assertEquals(Station.LOCAL_OFFER, c.station());
     assertEquals(Station.LOCAL_OFFER, last.nextStation());
     assertEquals("Ich kann nicht nach Tirol ziehen, mein Kind geht hier zur Schule", last.reasons());
     assertEquals("v-tirol-1", last.vacancyId());
-    refused("not_taken", pb, c, Event.localOfferDeclined("v-2", "Schichtdienst"), SFU, T);
+    refused(Reason.NOT_TAKEN, pb, c, Event.localOfferDeclined("v-2", "Schichtdienst"), SFU, T);
     c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
     c = ok(pb, c, Event.localOfferDeclined("v-graz-4", "Schichtdienst geht nicht"), SFU, T);
     assertEquals(Station.SANCTION_CHECK, last.nextStation());
-    refused("not_staff_of_station", pb, c, Event.of(Type.TAKE), ERHEBUNG, T); // supra-regional: SfA on site
+    refused(Reason.NOT_STAFF_OF_STATION, pb, c, Event.of(Type.TAKE), ERHEBUNG, T); // supra-regional: SfA on site
     c = ok(pb, c, Event.of(Type.TAKE), OTHER_SFA, T);
-    refused("statement_missing", pb, c, Event.finding(Finding.NOT_JUSTIFIED, "keine Gründe"), OTHER_SFA, T);
+    refused(Reason.STATEMENT_MISSING, pb, c, Event.finding(Finding.NOT_JUSTIFIED, "keine Gründe"), OTHER_SFA, T);
     c = ok(pb, c, Event.statement("Ich will einfach nicht Schicht arbeiten"), OTHER_SFA, T);
     c = ok(pb, c, Event.finding(Finding.NOT_JUSTIFIED, "Keine triftigen Gründe"), OTHER_SFA, T);
     assertEquals(State.SANCTION_PROPOSED, c.state());
     assertEquals(T.plus(Duration.ofDays(14)), c.decisionDue());
     Instant after = T.plus(Duration.ofDays(2));
-    refused("not_responsible_decider", pb, c, Event.decide(Decision.IMPOSE, "x"), OTHER_SFA, after);
-    refused("not_responsible_decider", pb, c, Event.decide(Decision.IMPOSE, "x"), ORGANIZER, after);
-    refused("not_responsible_decider", pb, c, Event.decide(Decision.IMPOSE, "x"), KOMMUNE, after);
-    refused("platform_never_decides", pb, c, Event.decide(Decision.IMPOSE, "x"), SYS, after);
+    refused(Reason.NOT_RESPONSIBLE_DECIDER, pb, c, Event.decide(Decision.IMPOSE, "x"), OTHER_SFA, after);
+    refused(Reason.NOT_RESPONSIBLE_DECIDER, pb, c, Event.decide(Decision.IMPOSE, "x"), ORGANIZER, after);
+    refused(Reason.NOT_RESPONSIBLE_DECIDER, pb, c, Event.decide(Decision.IMPOSE, "x"), KOMMUNE, after);
+    refused(Reason.PLATFORM_NEVER_DECIDES, pb, c, Event.decide(Decision.IMPOSE, "x"), SYS, after);
     c = ok(pb, c, Event.decide(Decision.IMPOSE, "Vereitelung einer Beschäftigung"), OWN_SFA, after);
     assertEquals(State.IMPOSED, c.state());
     assertEquals(after, c.imposedAt());
     assertEquals("SFA", last.actorRole());
     assertEquals("cw-1", last.actorId());
-    refused("no_waiver_tracking", pb, c, Event.jobStart(after), SYS, after);
+    refused(Reason.NO_WAIVER_TRACKING, pb, c, Event.jobStart(after), SYS, after);
     c = ok(pb, c, Event.of(Type.CLOSE), SYS, after);
-    refused("cascade_closed", pb, c, Event.of(Type.CLOSE), SYS, after);
+    refused(Reason.CASCADE_CLOSED, pb, c, Event.of(Type.CLOSE), SYS, after);
   }
 
   @Test
@@ -100,7 +102,7 @@ class CascadeScenarioTest {
     Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.VOLUNTARY, false, "cw-1"));
     assertEquals(Station.TRAINING_SCREENING, c.station());
     c = ok(pb, c, Event.of(Type.TAKE), PROVIDER, T);
-    refused("reasons_required", pb, c, Event.courseDeclined("   "), PROVIDER, T);
+    refused(Reason.REASONS_REQUIRED, pb, c, Event.courseDeclined("   "), PROVIDER, T);
     c = ok(pb, c, Event.courseDeclined("Ich habe den Kurs schon gemacht"), PROVIDER, T);
     assertEquals(Station.OFFER, c.station());
     c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
@@ -123,9 +125,9 @@ class CascadeScenarioTest {
     // recorded only after the person reached the queue: the check still may not start
     Cascade c = waitingAtCheck(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED));
     assertEquals(Station.SANCTION_CHECK, c.station());
-    refused("sanction_barred_outage", pb, c.withOutage(true), Event.of(Type.TAKE), ERHEBUNG, T);
-    refused("sanction_barred_employer_no_show", pb, c.withEmployerNoShow(true), Event.of(Type.TAKE), ERHEBUNG, T);
-    refused("sanction_barred_voluntary", pb, c.withBasis(LegalBasis.VOLUNTARY), Event.of(Type.TAKE), ERHEBUNG, T);
+    refused(Reason.SANCTION_BARRED_OUTAGE, pb, c.withOutage(true), Event.of(Type.TAKE), ERHEBUNG, T);
+    refused(Reason.SANCTION_BARRED_EMPLOYER_NO_SHOW, pb, c.withEmployerNoShow(true), Event.of(Type.TAKE), ERHEBUNG, T);
+    refused(Reason.SANCTION_BARRED_VOLUNTARY, pb, c.withBasis(LegalBasis.VOLUNTARY), Event.of(Type.TAKE), ERHEBUNG, T);
     ok(pb, c, Event.of(Type.TAKE), ERHEBUNG, T);
   }
 
@@ -136,9 +138,9 @@ class CascadeScenarioTest {
     c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
     Cascade waiting = ok(pb, c, Event.offerDeclined("v-1", "Passt nicht"), SFU, T);
     // no bar: the platform may not end the check
-    refused("no_sanction_bar", pb, waiting, Event.sanctionBarred(null), SYS, T);
+    refused(Reason.NO_SANCTION_BAR, pb, waiting, Event.sanctionBarred(null), SYS, T);
     // only the platform records a bar's consequence, never a person
-    refused("not_permitted", pb, waiting.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), ERHEBUNG, T);
+    refused(Reason.NOT_PERMITTED, pb, waiting.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), ERHEBUNG, T);
     Cascade ended = ok(pb, waiting.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), SYS, T);
     assertEquals(State.ENDED_NO_SANCTION_CHECK, ended.state());
     assertNull(ended.station());
@@ -153,8 +155,8 @@ class CascadeScenarioTest {
         ok(pb, at.withEmployerNoShow(true), Event.sanctionBarred("sanction_barred_employer_no_show"), SYS, T).state());
 
     Cascade proposed = ok(pb, at, Event.finding(Finding.NOT_JUSTIFIED, "Keine Gründe"), ERHEBUNG, T);
-    refused("sanction_barred_outage", pb, proposed.withOutage(true), Event.decide(Decision.IMPOSE, "x"), OWN_SFA, T);
-    refused("sanction_barred_outage", pb, proposed.withOutage(true), Event.decide(Decision.DO_NOT_IMPOSE, "x"), OWN_SFA, T);
+    refused(Reason.SANCTION_BARRED_OUTAGE, pb, proposed.withOutage(true), Event.decide(Decision.IMPOSE, "x"), OWN_SFA, T);
+    refused(Reason.SANCTION_BARRED_OUTAGE, pb, proposed.withOutage(true), Event.decide(Decision.DO_NOT_IMPOSE, "x"), OWN_SFA, T);
     assertEquals(State.ENDED_NO_SANCTION_CHECK,
         ok(pb, proposed.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), SYS, T).state());
     Cascade sentBack = ok(pb, proposed, Event.decide(Decision.SEND_BACK, "Stellungnahme fehlt"), OWN_SFA, T);
@@ -166,8 +168,8 @@ class CascadeScenarioTest {
 
     // once decided, the platform does not undo a human's decision; nor does a bar end an earlier station
     Cascade imposed = ok(pb, proposed, Event.decide(Decision.IMPOSE, "Vereitelung"), OWN_SFA, T);
-    refused("event_not_allowed", pb, imposed.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), SYS, T);
-    refused("event_not_allowed", pb, c.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), SYS, T);
+    refused(Reason.EVENT_NOT_ALLOWED, pb, imposed.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), SYS, T);
+    refused(Reason.EVENT_NOT_ALLOWED, pb, c.withOutage(true), Event.sanctionBarred("sanction_barred_outage"), SYS, T);
   }
 
   @Test
@@ -178,13 +180,13 @@ class CascadeScenarioTest {
     c = ok(pb, c, Event.statement("Ich will nicht"), ERHEBUNG, T);
     c = ok(pb, c, Event.finding(Finding.UNCLEAR, "Belege zur Pflege fehlen"), ERHEBUNG, T);
     assertEquals(State.DECISION_PENDING, c.state());
-    refused("not_responsible_decider", pb, c, Event.decide(Decision.DO_NOT_IMPOSE, "x"), OWN_SFA, T);
-    refused("not_responsible_decider", pb, c, Event.decide(Decision.DO_NOT_IMPOSE, "x"), ERHEBUNG, T);
+    refused(Reason.NOT_RESPONSIBLE_DECIDER, pb, c, Event.decide(Decision.DO_NOT_IMPOSE, "x"), OWN_SFA, T);
+    refused(Reason.NOT_RESPONSIBLE_DECIDER, pb, c, Event.decide(Decision.DO_NOT_IMPOSE, "x"), ERHEBUNG, T);
     c = ok(pb, c, Event.decide(Decision.SEND_BACK, "Bitte Belege einholen"), KOMMUNE, T);
     assertEquals(State.SENT_BACK, c.state());
     assertEquals(Station.SANCTION_CHECK, last.nextStation());
     c = ok(pb, c, Event.of(Type.TAKE), ERHEBUNG, T);
-    refused("statement_missing", pb, c, Event.finding(Finding.JUSTIFIED, "Pflege belegt"), ERHEBUNG, T);
+    refused(Reason.STATEMENT_MISSING, pb, c, Event.finding(Finding.JUSTIFIED, "Pflege belegt"), ERHEBUNG, T);
     c = ok(pb, c, Event.statement("Hier ist die Bestätigung der Pflege"), ERHEBUNG, T);
     c = ok(pb, c, Event.finding(Finding.JUSTIFIED, "Pflege belegt"), ERHEBUNG, T);
     assertEquals(State.NO_SANCTION, c.state());
@@ -201,14 +203,14 @@ class CascadeScenarioTest {
     c = ok(pb, c, Event.decide(Decision.IMPOSE, "Vereitelung"), OWN_SFA, T);
     Instant deadline = Instant.parse("2026-04-07T09:00:00Z");
     Instant reported = deadline.plus(Duration.ofDays(3));
-    refused("waiver_period_open", pb, c, Event.of(Type.CLOSE), SYS, deadline);
-    refused("waiver_deadline_passed", pb, c, Event.jobStart(deadline.plusSeconds(1)), SYS, reported);
-    refused("job_start_in_future", pb, c, Event.jobStart(deadline), SYS, deadline.minusSeconds(1));
-    refused("not_permitted", pb, c, Event.jobStart(deadline), OTHER_SFA, reported);
+    refused(Reason.WAIVER_PERIOD_OPEN, pb, c, Event.of(Type.CLOSE), SYS, deadline);
+    refused(Reason.WAIVER_DEADLINE_PASSED, pb, c, Event.jobStart(deadline.plusSeconds(1)), SYS, reported);
+    refused(Reason.JOB_START_IN_FUTURE, pb, c, Event.jobStart(deadline), SYS, deadline.minusSeconds(1));
+    refused(Reason.NOT_PERMITTED, pb, c, Event.jobStart(deadline), OTHER_SFA, reported);
     Cascade w = ok(pb, c, Event.jobStart(deadline), OWN_SFA, reported);
     assertEquals(State.WAIVER_CONSIDERATION, w.state());
     assertEquals(deadline, w.jobStart());
-    refused("platform_never_decides", pb, w, Event.waive("Job angetreten"), SYS, reported);
+    refused(Reason.PLATFORM_NEVER_DECIDES, pb, w, Event.waive("Job angetreten"), SYS, reported);
     assertEquals(State.WAIVED, ok(pb, w, Event.waive("Job angetreten am 7. April"), OWN_SFA, reported).state());
     assertEquals(State.CLOSED, ok(pb, w, Event.refuseWaiver("Nach zwei Tagen gekündigt"), OWN_SFA, reported).state());
     assertEquals(State.CLOSED, ok(pb, c, Event.of(Type.CLOSE), SYS, deadline.plusSeconds(1)).state());
@@ -220,7 +222,7 @@ class CascadeScenarioTest {
       Playbook pb = Playbook.defaultFor(Format.E_JOBMEETING, esc);
       Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED));
       c = ok(pb, c, Event.of(Type.TAKE), EMPLOYER, T);
-      refused("event_not_allowed", pb, c, Event.of(Type.CLOSE), EMPLOYER, T); // the state is checked before the actor
+      refused(Reason.EVENT_NOT_ALLOWED, pb, c, Event.of(Type.CLOSE), EMPLOYER, T); // the state is checked before the actor
       c = ok(pb, c, Event.offerDeclined("v-1", "Ich spreche zu wenig Deutsch für die Küche"), EMPLOYER, T);
       assertEquals(esc ? State.WAITING : State.ENDED_NO_SANCTION_CHECK, c.state());
       assertEquals(esc ? Station.SANCTION_CHECK : null, last.nextStation());
@@ -237,7 +239,7 @@ class CascadeScenarioTest {
     assertEquals(State.ENDED_NO_SANCTION_CHECK, ended.state());
     assertNull(last.nextStation());
     assertEquals("v-backstube", last.vacancyId());
-    assertEquals("sanction_barred_no_notice", ended.sanctionBar());
+    assertEquals(Reason.SANCTION_BARRED_NO_NOTICE, ended.sanctionBar());
     // the proposed vacancy declined: the check may follow
     Cascade waiting = ok(pb, c, Event.offerDeclined("v-koch", "Zu weit weg"), SFU, T);
     assertEquals(Station.SANCTION_CHECK, last.nextStation());
@@ -247,7 +249,7 @@ class CascadeScenarioTest {
     assertEquals(State.ENDED_NO_SANCTION_CHECK, ok(pb, queued, Event.offerDeclined("v-koch", "Zu weit weg"), SFU, T).state());
     // a case at the check without a noticed decline (recorded before the rule) can take no sanction step; the platform ends it
     Cascade legacy = waiting.withNoticeDeclined(false);
-    refused("sanction_barred_no_notice", pb, legacy, Event.of(Type.TAKE), ERHEBUNG, T);
+    refused(Reason.SANCTION_BARRED_NO_NOTICE, pb, legacy, Event.of(Type.TAKE), ERHEBUNG, T);
     assertEquals(State.ENDED_NO_SANCTION_CHECK, ok(pb, legacy, Event.sanctionBarred("sanction_barred_no_notice"), SYS, T).state());
   }
 }

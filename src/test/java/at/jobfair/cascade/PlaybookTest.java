@@ -1,5 +1,7 @@
 package at.jobfair.cascade;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.identity.Role;
 import at.jobfair.cascade.Playbook.Stage;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class PlaybookTest {
     for (List<Station> seq : sequences) {
       List<Stage> stages = seq.stream().map(PlaybookTest::plausible).toList();
       boolean decides = seq.contains(DECISION);
-      String expected = expectedOrder(seq);
+      Reason expected = expectedOrder(seq);
       assertEquals(expected, Playbook.problem(stages, decides ? 10 : 0, 0), seq.toString());
       if (expected == null) {
         valid++;
@@ -95,16 +97,16 @@ class PlaybookTest {
   }
 
   /** The allowed shapes, written out: [TS] OFFER [LOCAL_OFFER] [SANCTION_CHECK DECISION]. */
-  private static String expectedOrder(List<Station> seq) {
-    if (seq.isEmpty()) return "playbook_empty";
-    if (Set.copyOf(seq).size() != seq.size()) return "playbook_duplicate_station";
+  private static Reason expectedOrder(List<Station> seq) {
+    if (seq.isEmpty()) return Reason.PLAYBOOK_EMPTY;
+    if (Set.copyOf(seq).size() != seq.size()) return Reason.PLAYBOOK_DUPLICATE_STATION;
     List<Station> canonical = List.of(TRAINING_SCREENING, OFFER, LOCAL_OFFER, SANCTION_CHECK, DECISION);
     for (int i = 1; i < seq.size(); i++) {
-      if (canonical.indexOf(seq.get(i)) < canonical.indexOf(seq.get(i - 1))) return "playbook_order";
+      if (canonical.indexOf(seq.get(i)) < canonical.indexOf(seq.get(i - 1))) return Reason.PLAYBOOK_ORDER;
     }
-    if (!seq.contains(OFFER)) return "playbook_offer_missing";
-    if (seq.contains(DECISION) && !seq.contains(SANCTION_CHECK)) return "playbook_decision_without_check";
-    if (seq.contains(SANCTION_CHECK) && !seq.contains(DECISION)) return "playbook_check_without_decision";
+    if (!seq.contains(OFFER)) return Reason.PLAYBOOK_OFFER_MISSING;
+    if (seq.contains(DECISION) && !seq.contains(SANCTION_CHECK)) return Reason.PLAYBOOK_DECISION_WITHOUT_CHECK;
+    if (seq.contains(SANCTION_CHECK) && !seq.contains(DECISION)) return Reason.PLAYBOOK_CHECK_WITHOUT_DECISION;
     return null;
   }
 
@@ -128,10 +130,10 @@ class PlaybookTest {
     assertEquals(5 * 256, checked);
   }
 
-  private static String expectedStaffing(Station station, Set<Role> roles) {
-    if (roles.isEmpty()) return "playbook_station_unstaffed";
-    if (roles.contains(Role.JOBSEEKER) || roles.contains(Role.ORGANIZER)) return "playbook_staff_role";
-    if (roles.contains(Role.EMPLOYER) && station != OFFER) return "playbook_staff_role";
+  private static Reason expectedStaffing(Station station, Set<Role> roles) {
+    if (roles.isEmpty()) return Reason.PLAYBOOK_STATION_UNSTAFFED;
+    if (roles.contains(Role.JOBSEEKER) || roles.contains(Role.ORGANIZER)) return Reason.PLAYBOOK_STAFF_ROLE;
+    if (roles.contains(Role.EMPLOYER) && station != OFFER) return Reason.PLAYBOOK_STAFF_ROLE;
     Set<Role> ok = switch (station) {
       case TRAINING_SCREENING -> Set.of(Role.PROVIDER, Role.SFU);
       case OFFER -> Set.of(Role.SFU, Role.EMPLOYER);
@@ -139,8 +141,8 @@ class PlaybookTest {
       case SANCTION_CHECK -> Set.of(Role.ERHEBUNG, Role.SFA);
       case DECISION -> Set.of(Role.SFA, Role.KOMMUNE);
     };
-    if (!ok.containsAll(roles)) return "playbook_staff_role";
-    if (station == DECISION && roles.size() != 2) return "playbook_decision_staff";
+    if (!ok.containsAll(roles)) return Reason.PLAYBOOK_STAFF_ROLE;
+    if (station == DECISION && roles.size() != 2) return Reason.PLAYBOOK_DECISION_STAFF;
     return null;
   }
 
@@ -151,13 +153,13 @@ class PlaybookTest {
     int[] days = {-1, 0, 1, 14, 365, 366};
     for (int d : days) {
       for (int w : days) {
-        String fullExpected = d < 1 || d > 365 ? "playbook_decision_days" : w < 0 || w > 365 ? "playbook_waiver_days" : null;
+        Reason fullExpected = d < 1 || d > 365 ? Reason.PLAYBOOK_DECISION_DAYS : w < 0 || w > 365 ? Reason.PLAYBOOK_WAIVER_DAYS : null;
         assertEquals(fullExpected, Playbook.problem(full, d, w), "full " + d + "/" + w);
-        String offerExpected = d != 0 ? "playbook_decision_days" : w != 0 ? "playbook_waiver_days" : null;
+        Reason offerExpected = d != 0 ? Reason.PLAYBOOK_DECISION_DAYS : w != 0 ? Reason.PLAYBOOK_WAIVER_DAYS : null;
         assertEquals(offerExpected, Playbook.problem(offerOnly, d, w), "offer only " + d + "/" + w);
       }
     }
-    assertEquals("playbook_station_missing", Playbook.problem(java.util.Arrays.asList(plausible(OFFER), null), 0, 0));
-    assertEquals("playbook_empty", Playbook.problem(null, 0, 0));
+    assertEquals(Reason.PLAYBOOK_STATION_MISSING, Playbook.problem(java.util.Arrays.asList(plausible(OFFER), null), 0, 0));
+    assertEquals(Reason.PLAYBOOK_EMPTY, Playbook.problem(null, 0, 0));
   }
 }

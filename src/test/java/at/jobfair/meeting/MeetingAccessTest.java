@@ -1,5 +1,7 @@
 package at.jobfair.meeting;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.meeting.MeetingAccess.BookingStatus;
 import at.jobfair.meeting.MeetingAccess.Decision;
 import at.jobfair.meeting.MeetingAccess.Facts;
@@ -88,11 +90,11 @@ class MeetingAccessTest {
       case EMPLOYER -> booth;
       case STAFF -> authorised;
     };
-    if (!related) return new Decision(Outcome.REFUSED, "not_your_meeting", null);
-    if (status == BookingStatus.CANCELLED) return new Decision(Outcome.REFUSED, "booking_cancelled", null);
+    if (!related) return new Decision(Outcome.REFUSED, Reason.NOT_YOUR_MEETING, null);
+    if (status == BookingStatus.CANCELLED) return new Decision(Outcome.REFUSED, Reason.BOOKING_CANCELLED, null);
     Instant opens = START.minus(Duration.ofMinutes(10));
-    if (now.isBefore(opens)) return new Decision(Outcome.REFUSED, "too_early", opens);
-    if (!now.isBefore(END)) return new Decision(Outcome.REFUSED, "closed", null);
+    if (now.isBefore(opens)) return new Decision(Outcome.REFUSED, Reason.TOO_EARLY, opens);
+    if (!now.isBefore(END)) return new Decision(Outcome.REFUSED, Reason.CLOSED, null);
     return new Decision(role == Role.EMPLOYER ? Outcome.ENTER_AS_MODERATOR : Outcome.ENTER_AS_GUEST, null, null);
   }
 
@@ -110,7 +112,7 @@ class MeetingAccessTest {
     for (BookingStatus status : BookingStatus.values()) {
       for (Instant now : MOMENTS) {
         Decision d = MeetingAccess.decide(new Facts(Role.EMPLOYER, true, false, true, status, JoinWindow.open(START, END, BEFORE, now)));
-        assertEquals(new Decision(Outcome.REFUSED, "not_your_meeting", null), d);
+        assertEquals(new Decision(Outcome.REFUSED, Reason.NOT_YOUR_MEETING, null), d);
       }
     }
   }

@@ -1,6 +1,9 @@
 package at.jobfair.noshow;
 
-import at.jobfair.web.ApiError;
+import at.jobfair.refusal.Reason;
+
+import at.jobfair.refusal.Refused;
+import at.jobfair.web.Failures;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -26,20 +29,20 @@ class EvidenceFileTest {
   void anythingElseIsRefusedWhateverItIsCalled() {
     for (String content : new String[] {"<html><script>alert(1)</script></html>", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>",
         "Krankmeldung: ich war krank", "PK\u0003\u0004 zip"}) {
-      ApiError e = assertThrows(ApiError.class, () -> EvidenceFile.check(content.getBytes(StandardCharsets.UTF_8), 1024), content);
-      assertEquals(415, e.status(), content);
-      assertEquals("evidence_type", e.code(), content);
+      Refused e = assertThrows(Refused.class, () -> EvidenceFile.check(content.getBytes(StandardCharsets.UTF_8), 1024), content);
+      assertEquals(415, Failures.status(e), content);
+      assertEquals(Reason.EVIDENCE_TYPE, e.reason(), content);
     }
   }
 
   @Test
   void anEmptyOrTooLargeFileIsRefused() {
-    assertEquals("evidence_missing", assertThrows(ApiError.class, () -> EvidenceFile.check(new byte[0], 1024)).code());
+    assertEquals(Reason.EVIDENCE_MISSING, assertThrows(Refused.class, () -> EvidenceFile.check(new byte[0], 1024)).reason());
     byte[] big = new byte[2048];
     System.arraycopy(PDF, 0, big, 0, PDF.length);
-    ApiError e = assertThrows(ApiError.class, () -> EvidenceFile.check(big, 2047));
-    assertEquals(413, e.status());
-    assertEquals("evidence_too_large", e.code());
+    Refused e = assertThrows(Refused.class, () -> EvidenceFile.check(big, 2047));
+    assertEquals(413, Failures.status(e));
+    assertEquals(Reason.EVIDENCE_TOO_LARGE, e.reason());
   }
 
   @Test

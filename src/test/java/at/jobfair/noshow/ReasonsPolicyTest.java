@@ -1,5 +1,7 @@
 package at.jobfair.noshow;
 
+import at.jobfair.refusal.Reason;
+
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.CatalogueFile;
 import at.jobfair.legal.LegalOutcome;
@@ -63,9 +65,9 @@ class ReasonsPolicyTest {
         for (LegalOutcome o : LegalOutcome.values()) {
           boolean expected = LAW.get(b.code()).contains(o) && FROM.get(o) == s;
           LocalDate reported = o == PAYMENT_RESUMED ? LocalDate.of(2026, 12, 1) : null;
-          String refusal = ReasonsPolicy.decide(b, s, o, true, "Begründung der Entscheidung", reported);
+          Reason refusal = ReasonsPolicy.decide(b, s, o, true, "Begründung der Entscheidung", reported);
           assertEquals(expected, refusal == null, b.ref() + " " + s + " " + o + ": " + refusal);
-          if (!expected) assertEquals("reasons_outcome_not_allowed", refusal, b.ref() + " " + s + " " + o);
+          if (!expected) assertEquals(Reason.REASONS_OUTCOME_NOT_ALLOWED, refusal, b.ref() + " " + s + " " + o);
           assertEquals(expected, ReasonsPolicy.choices(b, s).contains(o), b.ref() + " " + s + " " + o);
           checked++;
         }
@@ -80,7 +82,7 @@ class ReasonsPolicyTest {
     assertEquals(Obligation.CONTROL, control.obligation());
     for (State s : State.values()) {
       for (LegalOutcome o : List.of(SANCTION_IMPOSED, SANCTION_NOT_IMPOSED, SANCTION_WAIVED)) {
-        assertEquals("reasons_outcome_not_allowed", ReasonsPolicy.decide(control, s, o, true, "Begründung", null), s + " " + o);
+        assertEquals(Reason.REASONS_OUTCOME_NOT_ALLOWED, ReasonsPolicy.decide(control, s, o, true, "Begründung", null), s + " " + o);
       }
     }
   }
@@ -88,12 +90,12 @@ class ReasonsPolicyTest {
   @Test
   void onlyTheDeciderDecidesAlwaysWithReasonsAndTheDateOfReportingBelongsToResumingOnly() {
     Basis control = CatalogueFile.builtIn("AT").bases().stream().filter(b -> b.code().equals("AT_ALVG_49")).findFirst().orElseThrow();
-    assertEquals("reasons_not_decider", ReasonsPolicy.decide(control, State.CASE_OPEN, PAYMENT_SUSPENDED, false, "Begründung", null));
-    assertEquals("decision_reasons_required", ReasonsPolicy.decide(control, State.CASE_OPEN, PAYMENT_SUSPENDED, true, "  ", null));
-    assertEquals("decision_reasons_required", ReasonsPolicy.decide(control, State.CASE_OPEN, PAYMENT_SUSPENDED, true, null, null));
-    assertEquals("reasons_outcome_required", ReasonsPolicy.decide(control, State.CASE_OPEN, null, true, "Begründung", null));
-    assertEquals("reasons_reported_on", ReasonsPolicy.decide(control, State.SUSPENDED, PAYMENT_RESUMED, true, "Begründung", null));
-    assertEquals("reasons_reported_on", ReasonsPolicy.decide(control, State.CASE_OPEN, PAYMENT_SUSPENDED, true, "Begründung", LocalDate.now()));
+    assertEquals(Reason.REASONS_NOT_DECIDER, ReasonsPolicy.decide(control, State.CASE_OPEN, PAYMENT_SUSPENDED, false, "Begründung", null));
+    assertEquals(Reason.DECISION_REASONS_REQUIRED, ReasonsPolicy.decide(control, State.CASE_OPEN, PAYMENT_SUSPENDED, true, "  ", null));
+    assertEquals(Reason.DECISION_REASONS_REQUIRED, ReasonsPolicy.decide(control, State.CASE_OPEN, PAYMENT_SUSPENDED, true, null, null));
+    assertEquals(Reason.REASONS_OUTCOME_REQUIRED, ReasonsPolicy.decide(control, State.CASE_OPEN, null, true, "Begründung", null));
+    assertEquals(Reason.REASONS_REPORTED_ON, ReasonsPolicy.decide(control, State.SUSPENDED, PAYMENT_RESUMED, true, "Begründung", null));
+    assertEquals(Reason.REASONS_REPORTED_ON, ReasonsPolicy.decide(control, State.CASE_OPEN, PAYMENT_SUSPENDED, true, "Begründung", LocalDate.now()));
     assertNull(ReasonsPolicy.decide(control, State.SUSPENDED, PAYMENT_RESUMED, true, "Hat sich gemeldet", LocalDate.now()));
   }
 
@@ -103,23 +105,23 @@ class ReasonsPolicyTest {
     Instant before = deadline.minusSeconds(1);
     for (State s : State.values()) {
       boolean open = s == State.ASKED || s == State.ANSWERED;
-      assertEquals(open ? null : "reasons_closed", ReasonsPolicy.answer(s, deadline, before), s.name());
-      assertEquals(open ? "reasons_deadline_passed" : "reasons_closed", ReasonsPolicy.answer(s, deadline, deadline), s.name());
+      assertEquals(open ? null : Reason.REASONS_CLOSED, ReasonsPolicy.answer(s, deadline, before), s.name());
+      assertEquals(open ? Reason.REASONS_DEADLINE_PASSED : Reason.REASONS_CLOSED, ReasonsPolicy.answer(s, deadline, deadline), s.name());
       boolean acceptable = s == State.ASKED || s == State.ANSWERED || s == State.NO_ANSWER;
-      assertEquals(acceptable ? null : "reasons_closed", ReasonsPolicy.accept(s, true, "Krankenhausaufenthalt belegt"), s.name());
-      String afterDeadline = ReasonsPolicy.openCase(s, deadline, deadline, true, "Kein wichtiger Grund");
-      String withinDeadline = ReasonsPolicy.openCase(s, deadline, before, true, "Kein wichtiger Grund");
+      assertEquals(acceptable ? null : Reason.REASONS_CLOSED, ReasonsPolicy.accept(s, true, "Krankenhausaufenthalt belegt"), s.name());
+      Reason afterDeadline = ReasonsPolicy.openCase(s, deadline, deadline, true, "Kein wichtiger Grund");
+      Reason withinDeadline = ReasonsPolicy.openCase(s, deadline, before, true, "Kein wichtiger Grund");
       if (s == State.ANSWERED || s == State.NO_ANSWER) {
         assertNull(afterDeadline, s.name());
-        assertEquals("reasons_deadline_running", withinDeadline, s.name());
+        assertEquals(Reason.REASONS_DEADLINE_RUNNING, withinDeadline, s.name());
       } else if (s == State.ASKED) {
-        assertEquals("reasons_deadline_running", afterDeadline, "no answer is recorded by the job first");
+        assertEquals(Reason.REASONS_DEADLINE_RUNNING, afterDeadline, "no answer is recorded by the job first");
       } else {
-        assertEquals("reasons_closed", afterDeadline, s.name());
+        assertEquals(Reason.REASONS_CLOSED, afterDeadline, s.name());
       }
     }
-    assertEquals("reasons_not_decider", ReasonsPolicy.accept(State.ANSWERED, false, "Gründe anerkannt"));
-    assertEquals("decision_reasons_required", ReasonsPolicy.accept(State.ANSWERED, true, "ok"));
+    assertEquals(Reason.REASONS_NOT_DECIDER, ReasonsPolicy.accept(State.ANSWERED, false, "Gründe anerkannt"));
+    assertEquals(Reason.DECISION_REASONS_REQUIRED, ReasonsPolicy.accept(State.ANSWERED, true, "ok"));
   }
 
   @Test
@@ -133,9 +135,9 @@ class ReasonsPolicyTest {
 
   @Test
   void theTextOfAnAnswerIsRequiredAndBounded() {
-    assertEquals("reasons_text_required", ReasonsPolicy.text(null));
-    assertEquals("reasons_text_required", ReasonsPolicy.text(" \n "));
-    assertEquals("reasons_text_too_long", ReasonsPolicy.text("x".repeat(4001)));
+    assertEquals(Reason.REASONS_TEXT_REQUIRED, ReasonsPolicy.text(null));
+    assertEquals(Reason.REASONS_TEXT_REQUIRED, ReasonsPolicy.text(" \n "));
+    assertEquals(Reason.REASONS_TEXT_TOO_LONG, ReasonsPolicy.text("x".repeat(4001)));
     assertNull(ReasonsPolicy.text("Ich war krank."));
   }
 }

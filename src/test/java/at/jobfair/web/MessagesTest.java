@@ -1,5 +1,6 @@
 package at.jobfair.web;
 
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.Messages.Lang;
 import org.junit.jupiter.api.Test;
 
@@ -40,16 +41,39 @@ class MessagesTest {
   }
 
   @Test
-  void everyErrorCodeTheCodeRaisesHasAMessage() throws IOException {
+  void everyRefusalHasATextInBothLanguages() {
     Set<String> missing = new TreeSet<>();
-    Pattern p = Pattern.compile("(?:ApiError\\.(?:badRequest|unauthorized|forbidden|notFound|conflict)\\(|new ApiError\\(\\d+, )\"([a-z_]+)\"");
+    for (Reason r : Reason.values()) {
+      for (Lang lang : Lang.values()) if (!messages.has(lang, "error." + r.code())) missing.add(lang + " error." + r.code());
+    }
+    assertTrue(missing.isEmpty(), missing.toString());
+  }
+
+  @Test
+  void everyErrorTextBelongsToARefusal() {
+    // The error page's own words, and the two answers given before a request is parsed (InvalidRequests).
+    Set<String> notRefusals = Set.of("title", "home", "request_line_too_long", "headers_too_large");
+    Set<String> orphans = new TreeSet<>();
+    for (String key : messages.bundle(Lang.DE).stringPropertyNames()) {
+      if (!key.startsWith("error.")) continue;
+      String code = key.substring("error.".length());
+      if (notRefusals.contains(code)) continue;
+      try {
+        Reason.of(code);
+      } catch (IllegalArgumentException e) {
+        orphans.add(key);
+      }
+    }
+    assertTrue(orphans.isEmpty(), "texts no refusal answers with: " + orphans);
+  }
+
+  @Test
+  void everyCsvProblemTheImportRaisesHasAMessage() throws IOException {
+    Set<String> missing = new TreeSet<>();
     Pattern csv = Pattern.compile("new (?:JobseekerCsv\\.)?Problem\\([^,]+, \"([a-z_]+)\"");
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
       for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
-        String src = Files.readString(f);
-        Matcher m = p.matcher(src);
-        while (m.find()) if (!messages.has(Lang.DE, "error." + m.group(1))) missing.add("error." + m.group(1));
-        m = csv.matcher(src);
+        Matcher m = csv.matcher(Files.readString(f));
         while (m.find()) if (!messages.has(Lang.DE, "csv." + m.group(1))) missing.add("csv." + m.group(1));
       }
     }
