@@ -34,8 +34,10 @@ import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.Catalog;
 import at.jobfair.invitation.InvitationWeb;
-import at.jobfair.legal.LegalBasesWeb;
-import at.jobfair.letter.LetterWeb;
+import at.jobfair.legal.LegalBasesApi;
+import at.jobfair.legal.LegalBasesPages;
+import at.jobfair.letter.LetterApi;
+import at.jobfair.letter.LetterPages;
 import at.jobfair.live.LiveSocket;
 import at.jobfair.mail.OutboxAdmin;
 import at.jobfair.noshow.NoShowApi;
@@ -44,7 +46,8 @@ import at.jobfair.noshow.NoShowPages;
 import at.jobfair.meeting.MeetingWeb;
 import at.jobfair.account.AuthenticatorReset;
 import at.jobfair.account.UserAdmin;
-import at.jobfair.booth.BoothAdmin;
+import at.jobfair.booth.BoothApi;
+import at.jobfair.booth.BoothPages;
 import at.jobfair.fair.FairAdmin;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
@@ -248,7 +251,8 @@ public final class AppRouter {
 
     // Fairs and booths: management (organisers, employers)
     FairAdmin fairs = new FairAdmin(fair.fairs(), pages);
-    BoothAdmin booths = new BoothAdmin(fair.booths(), pages);
+    BoothApi boothApi = new BoothApi(fair.booths());
+    BoothPages boothPages = new BoothPages(fair.booths(), pages);
     Access runsBooth = roles(EMPLOYER, ORGANIZER); // and BoothAccess: employers only their own employer's booths
     e.page(GET, "/admin/fairs", roles(ORGANIZER), fairs::listPage);
     e.page(POST, "/admin/fairs", roles(ORGANIZER), fairs::createForm);
@@ -262,28 +266,28 @@ public final class AppRouter {
     e.api(POST, "/api/fairs/:id/publish", roles(ORGANIZER), fairs::apiPublish);
     e.api(POST, "/api/fairs/:id/employers", roles(ORGANIZER), fairs::apiAddEmployer);
     e.api(POST, "/api/employers", roles(ORGANIZER), fairs::apiCreateEmployer);
-    e.api(PUT, "/api/employers/:id", runsBooth, booths::apiUpdateEmployer);
-    e.api(POST, "/api/employers/:id/logo", runsBooth, booths::apiUploadLogo);
-    e.api(GET, "/api/employers/:id/logo", anyone(), booths::apiLogo);
-    e.api(PUT, "/api/booths/:id", runsBooth, booths::apiUpdateBooth);
-    e.api(POST, "/api/booths/:id/vacancies", runsBooth, booths::apiAddVacancy);
-    e.api(PUT, "/api/vacancies/:id", runsBooth, booths::apiUpdateVacancy);
-    e.api(DELETE, "/api/vacancies/:id", runsBooth, booths::apiDeleteVacancy);
-    e.api(POST, "/api/booths/:id/staff", runsBooth, booths::apiAddStaff);
-    e.api(DELETE, "/api/booths/:id/staff/:accountId", runsBooth, booths::apiRemoveStaff);
-    e.api(POST, "/api/booths/:id/schedule", runsBooth, booths::apiSchedule);
-    e.api(POST, "/api/booths/:id/slots", runsBooth, booths::apiAddSlot);
-    e.page(GET, "/booths/:id/manage", runsBooth, booths::managePage);
-    e.page(POST, "/booths/:id/manage/booth", runsBooth, booths::boothForm);
-    e.page(POST, "/booths/:id/manage/company", runsBooth, booths::companyForm);
-    e.page(POST, "/booths/:id/manage/logo", runsBooth, booths::logoForm);
-    e.page(POST, "/booths/:id/manage/vacancies", runsBooth, booths::addVacancyForm);
-    e.page(POST, "/booths/:id/manage/vacancies/:vacancyId", runsBooth, booths::updateVacancyForm);
-    e.page(POST, "/booths/:id/manage/vacancies/:vacancyId/delete", runsBooth, booths::deleteVacancyForm);
-    e.page(POST, "/booths/:id/manage/staff", runsBooth, booths::addStaffForm);
-    e.page(POST, "/booths/:id/manage/staff/:accountId/delete", runsBooth, booths::removeStaffForm);
-    e.page(POST, "/booths/:id/manage/schedule", runsBooth, booths::scheduleForm);
-    e.page(POST, "/booths/:id/manage/slots", runsBooth, booths::slotForm);
+    e.api(PUT, "/api/employers/:id", runsBooth, boothApi::updateEmployer);
+    e.api(POST, "/api/employers/:id/logo", runsBooth, boothApi::uploadLogo);
+    e.api(GET, "/api/employers/:id/logo", anyone(), boothApi::logo);
+    e.api(PUT, "/api/booths/:id", runsBooth, boothApi::updateBooth);
+    e.api(POST, "/api/booths/:id/vacancies", runsBooth, boothApi::addVacancy);
+    e.api(PUT, "/api/vacancies/:id", runsBooth, boothApi::updateVacancy);
+    e.api(DELETE, "/api/vacancies/:id", runsBooth, boothApi::deleteVacancy);
+    e.api(POST, "/api/booths/:id/staff", runsBooth, boothApi::addStaff);
+    e.api(DELETE, "/api/booths/:id/staff/:accountId", runsBooth, boothApi::removeStaff);
+    e.api(POST, "/api/booths/:id/schedule", runsBooth, boothApi::schedule);
+    e.api(POST, "/api/booths/:id/slots", runsBooth, boothApi::addSlot);
+    e.page(GET, "/booths/:id/manage", runsBooth, boothPages::managePage);
+    e.page(POST, "/booths/:id/manage/booth", runsBooth, boothPages::boothForm);
+    e.page(POST, "/booths/:id/manage/company", runsBooth, boothPages::companyForm);
+    e.page(POST, "/booths/:id/manage/logo", runsBooth, boothPages::logoForm);
+    e.page(POST, "/booths/:id/manage/vacancies", runsBooth, boothPages::addVacancyForm);
+    e.page(POST, "/booths/:id/manage/vacancies/:vacancyId", runsBooth, boothPages::updateVacancyForm);
+    e.page(POST, "/booths/:id/manage/vacancies/:vacancyId/delete", runsBooth, boothPages::deleteVacancyForm);
+    e.page(POST, "/booths/:id/manage/staff", runsBooth, boothPages::addStaffForm);
+    e.page(POST, "/booths/:id/manage/staff/:accountId/delete", runsBooth, boothPages::removeStaffForm);
+    e.page(POST, "/booths/:id/manage/schedule", runsBooth, boothPages::scheduleForm);
+    e.page(POST, "/booths/:id/manage/slots", runsBooth, boothPages::slotForm);
 
     // Invitations and reminders: placement proposals, control appointments and mass mailings (staff), one's own invitations (jobseekers),
     // public registration, personal links (signed; they sign the person in), "I am coming" from a reminder (signed)
@@ -296,9 +300,8 @@ public final class AppRouter {
     e.page(POST, "/fairs/:id/invitations/control", invites, invitations::controlForm);
     // The legal bases in force and earlier versions: the reviewed catalogue, read-only for staff (the consequence
     // notices above are those of records from before it)
-    LegalBasesWeb legalBases = new LegalBasesWeb(cases.legal(), pages);
-    e.api(GET, "/api/legal-bases", staff(), legalBases::api);
-    e.page(GET, "/staff/legal-bases", staff(), legalBases::page);
+    e.api(GET, "/api/legal-bases", staff(), new LegalBasesApi(cases.legal())::list);
+    e.page(GET, "/staff/legal-bases", staff(), new LegalBasesPages(cases.legal(), pages)::page);
     e.page(GET, "/fairs/:id/invitations", invites, invitations::staffPage);
     e.page(POST, "/fairs/:id/invitations/proposal", invites, invitations::proposalForm);
     e.page(POST, "/fairs/:id/invitations/mailing", invites, invitations::mailingForm);
@@ -418,11 +421,11 @@ public final class AppRouter {
     e.page(POST, "/staff/reasons/:id/case", decidesReasons, reasonsPages::openCaseForm);
     e.page(POST, "/staff/reasons/:id/decision", decidesReasons, reasonsPages::decideForm);
     // Letters to the person (PDF/A): the person's own, and a case's for staff who read its dossier; never employers.
-    LetterWeb letters = new LetterWeb(cases.letters(), pages, people.relations(),
+    LetterApi letters = new LetterApi(cases.letters(), people.relations(),
         id -> cascades.view(id).map(v -> v == null ? null : v.getJsonObject("person").getLong("id")));
-    e.page(GET, "/me/letters", roles(JOBSEEKER), letters::minePage);
-    e.api(GET, "/api/me/letters", roles(JOBSEEKER), letters::apiMine);
-    e.api(GET, "/api/cascades/:id/letters", readsDossier, letters::apiOfCascade);
+    e.page(GET, "/me/letters", roles(JOBSEEKER), new LetterPages(cases.letters(), pages)::minePage);
+    e.api(GET, "/api/me/letters", roles(JOBSEEKER), letters::mine);
+    e.api(GET, "/api/cascades/:id/letters", readsDossier, letters::ofCascade);
     e.api(GET, "/api/letters/:id/pdf", roles(JOBSEEKER, SFA, ERHEBUNG, ORGANIZER, KOMMUNE), letters::pdf); // and: the person only their own
 
     // The audit trail (staff): is it whole?

@@ -52,6 +52,11 @@ public record Catalogue(String jurisdiction, Map<String, String> authority, List
         .filter(b -> b.code().equals(code) && b.version() == version).findFirst();
   }
 
+  /** The stored versions no longer in force (replaced by a newer one, or gone from the file). */
+  public List<Basis> earlier() {
+    return archive.stream().filter(a -> bases.stream().noneMatch(b -> b.code().equals(a.code()) && b.version() == a.version())).toList();
+  }
+
   /** The version of a basis in force at {@code at}. */
   public Optional<Basis> current(String code, Instant at) {
     return bases.stream().filter(b -> b.code().equals(code) && !b.scope().validFrom().isAfter(at))

@@ -1,20 +1,13 @@
 package at.jobfair.booth;
 
-import at.jobfair.web.Failures;
-
 import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Account;
 import at.jobfair.refusal.Refused;
+import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.JsonFields;
 import at.jobfair.web.Pages;
-import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.LocalDate;
@@ -29,107 +22,25 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Employer representatives run the booths of their own employer, organisers any booth: booth and company profile,
- * logo, vacancies, booth staff and slots, through the API and on the page {@code /booths/{id}/manage}.
+ * The booth's page {@code /booths/{id}/manage} and its forms: the same changes as {@link BoothApi}, answered with the
+ * page again (a notice, or the refusal next to the fields as they were typed).
  */
-public final class BoothAdmin {
+public final class BoothPages {
 
   private static final Set<String> NOTICES = Set.of("booth", "company", "logo", "vacancyAdded", "vacancySaved",
       "vacancyDeleted", "staffAdded", "staffRemoved", "scheduled", "slotAdded");
-  private static final String LOGO_CACHE = "public, max-age=300";
 
   private final BoothService booths;
   private final Pages pages;
 
-  public BoothAdmin(BoothService booths, Pages pages) {
+  public BoothPages(BoothService booths, Pages pages) {
     this.booths = booths;
     this.pages = pages;
   }
 
-  // --- API ---
-
-  public Future<?> apiUpdateBooth(RoutingContext ctx) {
-    long id = boothId(ctx);
-    return booths.updateBooth(user(ctx), id, Http.body(ctx)).onSuccess(b -> Http.ok(ctx, b));
-  }
-
-  public Future<?> apiUpdateEmployer(RoutingContext ctx) {
-    long id = employerId(ctx);
-    return booths.updateCompany(user(ctx), id, Http.body(ctx)).onSuccess(e -> Http.ok(ctx, e));
-  }
-
-  /** The logo as the request body (Content-Type image/png, image/jpeg or image/webp) or as a multipart file. */
-  public Future<?> apiUploadLogo(RoutingContext ctx) {
-    long id = employerId(ctx);
-    return uploaded(ctx).compose(bytes -> booths.setLogo(user(ctx), id, bytes)
-        .onSuccess(type -> Http.ok(ctx, new JsonObject().put("employerId", id).put("type", type).put("size", bytes.length())
-            .put("url", "/api/employers/" + id + "/logo"))));
-  }
-
-  /** The logo, for anyone; revalidated by its ETag (a hash of the image) after a few minutes. */
-  public Future<?> apiLogo(RoutingContext ctx) {
-    long id = JsonFields.pathId(ctx.pathParam("id"), Reason.LOGO_NOT_FOUND);
-    return booths.logo(id).onSuccess(logo -> {
-      if (logo == null) {
-        ctx.fail(Reason.LOGO_NOT_FOUND.refuse());
-        return;
-      }
-      String etag = "\"" + logo.etag() + "\"";
-      ctx.response().putHeader("Cache-Control", LOGO_CACHE).putHeader("ETag", etag);
-      String given = ctx.request().getHeader("If-None-Match");
-      if (given != null && (given.contains(etag) || given.strip().equals("*"))) {
-        ctx.response().setStatusCode(304).end();
-        return;
-      }
-      ctx.response().putHeader("Content-Type", logo.type()).end(logo.bytes());
-    });
-  }
-
-  public Future<?> apiAddVacancy(RoutingContext ctx) {
-    long id = boothId(ctx);
-    return booths.addVacancy(user(ctx), id, Http.body(ctx)).onSuccess(v -> Http.created(ctx, v.toJson()));
-  }
-
-  public Future<?> apiUpdateVacancy(RoutingContext ctx) {
-    long id = JsonFields.pathId(ctx.pathParam("id"), Reason.VACANCY_NOT_FOUND);
-    return booths.updateVacancy(user(ctx), id, Http.body(ctx)).onSuccess(v -> Http.ok(ctx, v.toJson()));
-  }
-
-  public Future<?> apiDeleteVacancy(RoutingContext ctx) {
-    long id = JsonFields.pathId(ctx.pathParam("id"), Reason.VACANCY_NOT_FOUND);
-    return booths.deleteVacancy(user(ctx), id).onSuccess(v -> Http.noContent(ctx));
-  }
-
-  public Future<?> apiAddStaff(RoutingContext ctx) {
-    long id = boothId(ctx);
-    return booths.addStaff(user(ctx), id, Http.body(ctx)).onSuccess(c -> Http.created(ctx, new JsonObject()
-        .put("boothId", id).put("accountId", c.id()).put("name", c.name()).put("email", c.email())));
-  }
-
-  public Future<?> apiRemoveStaff(RoutingContext ctx) {
-    long id = boothId(ctx);
-    long accountId = JsonFields.pathId(ctx.pathParam("accountId"), Reason.STAFF_NOT_FOUND);
-    return booths.removeStaff(user(ctx), id, accountId).onSuccess(v -> Http.noContent(ctx));
-  }
-
-  public Future<?> apiSchedule(RoutingContext ctx) {
-    long id = boothId(ctx);
-    return booths.schedule(user(ctx), id, Http.body(ctx)).onSuccess(slots -> {
-      JsonArray out = new JsonArray();
-      slots.forEach(s -> out.add(s.toJson(booths.clock())));
-      Http.created(ctx, new JsonObject().put("slots", out));
-    });
-  }
-
-  public Future<?> apiAddSlot(RoutingContext ctx) {
-    long id = boothId(ctx);
-    return booths.addSlot(user(ctx), id, Http.body(ctx)).onSuccess(slot -> Http.created(ctx, slot.toJson(booths.clock())));
-  }
-
-  // --- the manage page ---
 
   public Future<?> managePage(RoutingContext ctx) {
-    long id = boothId(ctx);
+    long id = BoothApi.boothId(ctx);
     Map<String, Object> model = new HashMap<>();
     String done = ctx.request().getParam("done");
     if (done != null && NOTICES.contains(done)) {
@@ -141,74 +52,72 @@ public final class BoothAdmin {
 
   public Future<?> boothForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
-    return attempt(ctx, "boothForm", () -> booths.updateBooth(user(ctx), boothId(ctx), BoothProfile.fromForm(form)),
+    return attempt(ctx, "boothForm", () -> booths.updateBooth(BoothApi.user(ctx), BoothApi.boothId(ctx), BoothProfile.fromForm(form)),
         r -> "booth#profile");
   }
 
   public Future<?> companyForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
     return attempt(ctx, "companyForm",
-        () -> booths.updateBoothCompany(user(ctx), boothId(ctx), CompanyProfile.fromForm(form)),
+        () -> booths.updateBoothCompany(BoothApi.user(ctx), BoothApi.boothId(ctx), CompanyProfile.fromForm(form)),
         r -> "company#company");
   }
 
   public Future<?> logoForm(RoutingContext ctx) {
-    long id = boothId(ctx);
-    return attempt(ctx, null, () -> booths.employerOfBooth(user(ctx), id)
-        .compose(employerId -> uploaded(ctx).compose(bytes -> booths.setLogo(user(ctx), employerId, bytes))), r -> "logo#company");
+    long id = BoothApi.boothId(ctx);
+    return attempt(ctx, null, () -> booths.employerOfBooth(BoothApi.user(ctx), id)
+        .compose(employerId -> BoothApi.uploaded(ctx).compose(bytes -> booths.setLogo(BoothApi.user(ctx), employerId, bytes))), r -> "logo#company");
   }
 
   public Future<?> addVacancyForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
-    return attempt(ctx, "vacancyForm", () -> booths.addVacancy(user(ctx), boothId(ctx), VacancyInput.fromForm(form)),
+    return attempt(ctx, "vacancyForm", () -> booths.addVacancy(BoothApi.user(ctx), BoothApi.boothId(ctx), VacancyInput.fromForm(form)),
         r -> "vacancyAdded#vacancies");
   }
 
   public Future<?> updateVacancyForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
     long vacancyId = JsonFields.pathId(ctx.pathParam("vacancyId"), Reason.VACANCY_NOT_FOUND);
-    return attempt(ctx, null, () -> booths.updateVacancy(user(ctx), vacancyId, VacancyInput.fromForm(form)),
+    return attempt(ctx, null, () -> booths.updateVacancy(BoothApi.user(ctx), vacancyId, VacancyInput.fromForm(form)),
         r -> "vacancySaved#vacancies");
   }
 
   public Future<?> deleteVacancyForm(RoutingContext ctx) {
     long vacancyId = JsonFields.pathId(ctx.pathParam("vacancyId"), Reason.VACANCY_NOT_FOUND);
-    return attempt(ctx, null, () -> booths.deleteVacancy(user(ctx), vacancyId), r -> "vacancyDeleted#vacancies");
+    return attempt(ctx, null, () -> booths.deleteVacancy(BoothApi.user(ctx), vacancyId), r -> "vacancyDeleted#vacancies");
   }
 
   public Future<?> addStaffForm(RoutingContext ctx) {
     JsonObject json = new JsonFields.Form(ctx.request().formAttributes()).number("accountId").json();
-    return attempt(ctx, null, () -> booths.addStaff(user(ctx), boothId(ctx), json),
+    return attempt(ctx, null, () -> booths.addStaff(BoothApi.user(ctx), BoothApi.boothId(ctx), json),
         r -> "staffAdded#staff");
   }
 
   public Future<?> removeStaffForm(RoutingContext ctx) {
     long accountId = JsonFields.pathId(ctx.pathParam("accountId"), Reason.STAFF_NOT_FOUND);
-    return attempt(ctx, null, () -> booths.removeStaff(user(ctx), boothId(ctx), accountId), r -> "staffRemoved#staff");
+    return attempt(ctx, null, () -> booths.removeStaff(BoothApi.user(ctx), BoothApi.boothId(ctx), accountId), r -> "staffRemoved#staff");
   }
 
   public Future<?> scheduleForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
     return attempt(ctx, "scheduleForm",
-        () -> booths.schedule(user(ctx), boothId(ctx), ScheduleInput.planFromForm(form)),
+        () -> booths.schedule(BoothApi.user(ctx), BoothApi.boothId(ctx), ScheduleInput.planFromForm(form)),
         r -> "scheduled&n=" + ((List<?>) r).size() + "#schedule");
   }
 
   public Future<?> slotForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
     return attempt(ctx, "slotForm",
-        () -> booths.addSlot(user(ctx), boothId(ctx), ScheduleInput.slotFromForm(form)),
+        () -> booths.addSlot(BoothApi.user(ctx), BoothApi.boothId(ctx), ScheduleInput.slotFromForm(form)),
         r -> "slotAdded#schedule");
   }
-
-  // --- helpers ---
 
   /**
    * Runs a change posted from the manage page. Success: back to the page with a notice (303). A refusal: the page
    * again with the message, and the fields of the form that was sent ({@code formName}) as they were typed.
    */
   private Future<?> attempt(RoutingContext ctx, String formName, Supplier<Future<?>> change, Function<Object, String> done) {
-    long id = boothId(ctx);
+    long id = BoothApi.boothId(ctx);
     Map<String, Object> model = new HashMap<>();
     if (formName != null) model.put(formName, JsonFields.typed(ctx.request().formAttributes()));
     Future<?> result;
@@ -228,7 +137,7 @@ public final class BoothAdmin {
   }
 
   private Future<?> renderManage(RoutingContext ctx, int status, long id, Map<String, Object> model) {
-    return booths.management(user(ctx), id).onSuccess(m -> {
+    return booths.management(BoothApi.user(ctx), id).onSuccess(m -> {
               BoothStore.BoothView view = m.view();
               List<BoothStore.StoredSlot> slots = m.slots();
               model.put("booth", view.booth());
@@ -238,7 +147,7 @@ public final class BoothAdmin {
                   "phone", view.booth().phone(), "callback", view.booth().offersCallback()));
               model.putIfAbsent("companyForm", map("name", view.employer().name(), "description", view.employer().description(),
                   "website", view.employer().website(), "phone", view.employer().phone()));
-              model.put("vacancies", m.vacancies().stream().map(BoothAdmin::vacancyModel).toList());
+              model.put("vacancies", m.vacancies().stream().map(BoothPages::vacancyModel).toList());
               model.putIfAbsent("vacancyForm", map("german", "REQUIRED"));
               model.put("germanOptions", germanOptions(String.valueOf(((Map<?, ?>) model.get("vacancyForm")).get("german"))));
               model.put("staff", m.staff());
@@ -293,17 +202,6 @@ public final class BoothAdmin {
     return m;
   }
 
-  /** The uploaded file of a multipart form, or else the request body itself. */
-  private static Future<Buffer> uploaded(RoutingContext ctx) {
-    List<FileUpload> files = ctx.fileUploads();
-    if (!files.isEmpty()) {
-      FileUpload f = files.get(0);
-      if (f.size() > LogoImage.MAX_BYTES) return Future.failedFuture(Reason.LOGO_TOO_LARGE.refuse(LogoImage.MAX_BYTES / 1024));
-      return ctx.vertx().fileSystem().readFile(f.uploadedFileName());
-    }
-    var body = ctx.body();
-    return Future.succeededFuture(body == null || body.buffer() == null ? Buffer.buffer() : body.buffer());
-  }
 
   private static int parseCount(String n) {
     try {
@@ -313,15 +211,6 @@ public final class BoothAdmin {
     }
   }
 
-  private static Account user(RoutingContext ctx) {
-    return Sessions.user(ctx);
-  }
 
-  private static long boothId(RoutingContext ctx) {
-    return JsonFields.pathId(ctx.pathParam("id"), Reason.BOOTH_NOT_FOUND);
-  }
 
-  private static long employerId(RoutingContext ctx) {
-    return JsonFields.pathId(ctx.pathParam("id"), Reason.EMPLOYER_NOT_FOUND);
-  }
 }

@@ -1,14 +1,11 @@
 package at.jobfair.letter;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
 import at.jobfair.identity.Account;
-import at.jobfair.refusal.Refused;
 import at.jobfair.identity.Role;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
-import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -16,16 +13,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Where people see their letters: the person on "Meine Schreiben" and through the API, entitled staff with the case.
- * A letter's PDF goes to the person it was written to and to staff who read dossiers; to anyone else it does not
- * exist (404). Employers never reach these routes (the route table refuses them).
+ * Letters through the API: the person's own, a case's for staff who read its dossier, and a letter's PDF/A for the
+ * person it was written to and for such staff; to anyone else a letter does not exist (404). Employers never reach
+ * these routes (the route table refuses them). The person's page is {@link LetterPages}.
  */
-public final class LetterWeb {
+public final class LetterApi {
 
   /** The roles that read a case's dossier, and with it its letters (as the dossier's route in AppRouter). */
   public static final Set<Role> READS_CASES = EnumSet.of(Role.SFA, Role.ERHEBUNG, Role.ORGANIZER, Role.KOMMUNE);
@@ -37,13 +32,11 @@ public final class LetterWeb {
   }
 
   private final Letters letters;
-  private final Pages pages;
   private final Relations relations;
   private final PersonOfCase personOfCase;
 
-  public LetterWeb(Letters letters, Pages pages, Relations relations, PersonOfCase personOfCase) {
+  public LetterApi(Letters letters, Relations relations, PersonOfCase personOfCase) {
     this.letters = letters;
-    this.pages = pages;
     this.relations = relations;
     this.personOfCase = personOfCase;
   }
@@ -59,24 +52,13 @@ public final class LetterWeb {
         : Future.failedFuture(Reason.LETTER_NOT_FOUND.refuse()));
   }
 
-  /** {@code GET /me/letters}: the person's letters with their downloads. */
-  public Future<?> minePage(RoutingContext ctx) {
-    Account user = Sessions.user(ctx);
-    return letters.mine(user.id(), Http.lang(ctx)).map(list -> {
-      Map<String, Object> m = new HashMap<>();
-      m.put("letters", list);
-      pages.render(ctx, "letters-mine", m);
-      return null;
-    });
-  }
-
   /** {@code GET /api/me/letters}: {@code {"items": [...]}}, newest first. */
-  public Future<?> apiMine(RoutingContext ctx) {
+  public Future<?> mine(RoutingContext ctx) {
     return letters.mine(Sessions.user(ctx).id(), Http.lang(ctx)).onSuccess(list -> Http.ok(ctx, new JsonObject().put("items", list)));
   }
 
   /** {@code GET /api/cascades/:id/letters}: the case's letters, for staff who read its dossier. */
-  public Future<?> apiOfCascade(RoutingContext ctx) {
+  public Future<?> ofCascade(RoutingContext ctx) {
     long id = Http.pathId(ctx, "id");
     return personOfCase.of(id).compose(person -> readsBenefit(Sessions.user(ctx), person, "letters"))
         .compose(v -> letters.ofCase("cascade:" + id, Http.lang(ctx))).onSuccess(list -> Http.ok(ctx, new JsonObject().put("items", list)));

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Employer representatives run their own employer's booths and nobody else's; organisers run every booth. The demo:
  * employer@demo.test works for Hotel Alpenblick GmbH, employer2@demo.test for Gasthof Donaublick.
  */
-class BoothAdminApiTest {
+class BoothApiTest {
 
   static TestApp app;
   static TestClient organizer;
