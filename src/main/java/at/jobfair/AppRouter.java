@@ -4,6 +4,7 @@ import at.jobfair.refusal.Reason;
 
 import at.jobfair.access.CoverAdmin;
 import at.jobfair.account.SignIn;
+import at.jobfair.audit.AuditApi;
 import at.jobfair.catalog.HomePage;
 import at.jobfair.observe.AccessLog;
 import at.jobfair.observe.RequestIds;
@@ -31,7 +32,9 @@ import at.jobfair.cascade.CascadeApi;
 import at.jobfair.cascade.CascadePages;
 import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.Dossier;
-import at.jobfair.catalog.Catalog;
+import at.jobfair.catalog.CatalogApi;
+import at.jobfair.catalog.CatalogPages;
+import at.jobfair.catalog.CatalogService;
 import at.jobfair.invitation.InvitationWeb;
 import at.jobfair.legal.LegalBasesWeb;
 import at.jobfair.letter.LetterWeb;
@@ -139,7 +142,9 @@ public final class AppRouter {
     UserAdmin users = new UserAdmin(s.accounts(), s.pages(), s.secondFactor(),
         new AuthenticatorReset(s.pool(), s.secondFactor(), s.audit(), s.outbox(), s.messages(), java.time.Clock.systemUTC()), s.reauthentication());
     HomePage home = new HomePage(s.pages(), s.catalog());
-    Catalog catalog = new Catalog(s.catalog(), s.pages());
+    CatalogService catalogService = new CatalogService(s.catalog());
+    CatalogPages catalog = new CatalogPages(catalogService, s.pages());
+    CatalogApi catalogApi = new CatalogApi(catalogService);
     BookingApi bookingApi = new BookingApi(s.bookings(), s.bookings().calendar());
     BookingPages bookingPages = new BookingPages(s.bookings(), s.catalog(), s.pages(), s.meetings().service());
     OutboxAdmin outbox = new OutboxAdmin(s.outbox().store(), s.mailSender(), s.pages(), s.config().zone(), s.relations());
@@ -211,10 +216,10 @@ public final class AppRouter {
     e.page(GET, "/fairs", anyone(), catalog::fairsPage);
     e.page(GET, "/fairs/:id", anyone(), catalog::fairPage);
     e.page(GET, "/booths/:id", anyone(), catalog::boothPage);
-    e.api(GET, "/api/fairs", anyone(), catalog::apiFairs);
-    e.api(GET, "/api/fairs/:id", anyone(), catalog::apiFair);
-    e.api(GET, "/api/fairs/:id/booths", anyone(), catalog::apiBooths);
-    e.api(GET, "/api/booths/:id", anyone(), catalog::apiBooth);
+    e.api(GET, "/api/fairs", anyone(), catalogApi::fairs);
+    e.api(GET, "/api/fairs/:id", anyone(), catalogApi::fair);
+    e.api(GET, "/api/fairs/:id/booths", anyone(), catalogApi::booths);
+    e.api(GET, "/api/booths/:id", anyone(), catalogApi::booth);
 
     // Booking, cancelling, rebooking (jobseekers); a booth's schedule and cancellations (its employer, organisers)
     e.page(GET, "/me/appointments", roles(JOBSEEKER), bookingPages::myAppointments);
@@ -418,7 +423,7 @@ public final class AppRouter {
     e.api(GET, "/api/letters/:id/pdf", roles(JOBSEEKER, SFA, ERHEBUNG, ORGANIZER, KOMMUNE), letters::pdf); // and: the person only their own
 
     // The audit trail (staff): is it whole?
-    e.api(GET, "/api/audit/verify", staff(), s.audit()::apiVerify);
+    e.api(GET, "/api/audit/verify", staff(), new AuditApi(s.audit())::verify);
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(Reason.NOT_FOUND.refuse()));
