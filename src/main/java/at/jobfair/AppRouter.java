@@ -21,7 +21,10 @@ import at.jobfair.attendance.AttendanceApi;
 import at.jobfair.attendance.AttendanceService;
 import at.jobfair.attendance.Board;
 import at.jobfair.attendance.Worklist;
-import at.jobfair.jobseeker.JobseekerRecords;
+import at.jobfair.jobseeker.JobseekerApi;
+import at.jobfair.jobseeker.JobseekerPages;
+import at.jobfair.jobseeker.JobseekerService;
+import at.jobfair.jobseeker.JobseekerStore;
 import at.jobfair.booking.BookingApi;
 import at.jobfair.booking.BookingPages;
 import at.jobfair.privacy.PersonalData;
@@ -309,17 +312,19 @@ public final class AppRouter {
     // Attendance, worklist and the live staff board
     AttendanceService attendance = s.attendance();
     AttendanceApi attendanceApi = new AttendanceApi(attendance, s.fairs().clock());
-    JobseekerRecords records = new JobseekerRecords(s.pool(), s.pages(), s.legal().benefits(), s.relations());
+    JobseekerService jobseekers = new JobseekerService(new JobseekerStore(s.pool()), s.legal().benefits(), s.relations());
+    JobseekerApi records = new JobseekerApi(jobseekers);
+    JobseekerPages recordPages = new JobseekerPages(jobseekers, s.pages());
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
     // No-shows and overdue binding proposals reach it as requests for reasons (the no-show package asks the person).
     Worklist worklist = new Worklist(s.pool(), s.relations(), s.pages(), attendance, s.noShows()::caseworkerItems, cascades::caseworkerItems);
     Board board = new Board(s.pool(), s.relations(), s.pages(), attendance, s.config().zone(), cascades::funnel);
     Access readsRecords = roles(SFA, SFU, ORGANIZER, ERHEBUNG, KOMMUNE); // never employers, jobseekers or providers
-    e.api(GET, "/api/jobseekers/:id", readsRecords, records::apiGet);
-    e.api(PUT, "/api/jobseekers/:id", readsRecords, records::apiPut);
-    e.page(GET, "/staff/jobseekers/:id", readsRecords, records::page);
-    e.page(POST, "/staff/jobseekers/:id", readsRecords, records::form);
-    e.api(GET, "/api/me/profile", roles(JOBSEEKER), records::apiMine);
+    e.api(GET, "/api/jobseekers/:id", readsRecords, records::get);
+    e.api(PUT, "/api/jobseekers/:id", readsRecords, records::put);
+    e.page(GET, "/staff/jobseekers/:id", readsRecords, recordPages::page);
+    e.page(POST, "/staff/jobseekers/:id", readsRecords, recordPages::form);
+    e.api(GET, "/api/me/profile", roles(JOBSEEKER), records::mine);
     e.api(POST, "/api/bookings/:id/checkin", roles(JOBSEEKER), attendanceApi::checkin);
     e.page(POST, "/bookings/:id/checkin", roles(JOBSEEKER), attendanceApi::checkinForm);
     e.api(PUT, "/api/bookings/:id/outcome", roles(EMPLOYER, ORGANIZER), attendanceApi::outcome);
