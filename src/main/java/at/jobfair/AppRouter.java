@@ -20,7 +20,10 @@ import at.jobfair.web.Sessions;
 import at.jobfair.attendance.AttendanceApi;
 import at.jobfair.attendance.AttendanceService;
 import at.jobfair.attendance.Board;
-import at.jobfair.attendance.Worklist;
+import at.jobfair.attendance.WorklistApi;
+import at.jobfair.attendance.WorklistPages;
+import at.jobfair.attendance.WorklistService;
+import at.jobfair.attendance.WorklistStore;
 import at.jobfair.jobseeker.JobseekerApi;
 import at.jobfair.jobseeker.JobseekerPages;
 import at.jobfair.jobseeker.JobseekerService;
@@ -317,7 +320,10 @@ public final class AppRouter {
     JobseekerPages recordPages = new JobseekerPages(jobseekers, s.pages());
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
     // No-shows and overdue binding proposals reach it as requests for reasons (the no-show package asks the person).
-    Worklist worklist = new Worklist(s.pool(), s.relations(), s.pages(), attendance, s.noShows()::caseworkerItems, cascades::caseworkerItems);
+    WorklistService worklistService = new WorklistService(new WorklistStore(s.pool(), s.relations()), s.relations(), attendance,
+        s.noShows()::caseworkerItems, cascades::caseworkerItems);
+    WorklistApi worklistApi = new WorklistApi(worklistService);
+    WorklistPages worklist = new WorklistPages(worklistService, s.pages());
     Board board = new Board(s.pool(), s.relations(), s.pages(), attendance, s.config().zone(), cascades::funnel);
     Access readsRecords = roles(SFA, SFU, ORGANIZER, ERHEBUNG, KOMMUNE); // never employers, jobseekers or providers
     e.api(GET, "/api/jobseekers/:id", readsRecords, records::get);
@@ -333,9 +339,9 @@ public final class AppRouter {
     e.api(POST, "/api/fairs/:id/outages", roles(ORGANIZER), attendanceApi::outage);
     e.page(POST, "/staff/bookings/:id/sick-note", roles(SFA, ORGANIZER), attendanceApi::sickNoteForm);
     e.page(POST, "/staff/fairs/:id/outages", roles(ORGANIZER), attendanceApi::outageForm);
-    e.api(GET, "/api/worklist", roles(SFA), worklist::api);
+    e.api(GET, "/api/worklist", roles(SFA), worklistApi::list);
     e.page(GET, "/staff/worklist", roles(SFA), worklist::page);
-    e.api(POST, "/api/worklist/:itemId/result", roles(SFA), worklist::apiResult);
+    e.api(POST, "/api/worklist/:itemId/result", roles(SFA), worklistApi::result);
     e.page(POST, "/staff/worklist/:itemId/result", roles(SFA), worklist::resultForm);
     e.page(GET, "/staff/fairs/:id/board", staff(), board::page);
     e.api(GET, "/api/fairs/:id/board", staff(), board::api);
