@@ -19,7 +19,10 @@ import at.jobfair.web.SecurityHeaders;
 import at.jobfair.web.Sessions;
 import at.jobfair.attendance.AttendanceApi;
 import at.jobfair.attendance.AttendanceService;
-import at.jobfair.attendance.Board;
+import at.jobfair.attendance.BoardApi;
+import at.jobfair.attendance.BoardPages;
+import at.jobfair.attendance.BoardService;
+import at.jobfair.attendance.BoardStore;
 import at.jobfair.attendance.WorklistApi;
 import at.jobfair.attendance.WorklistPages;
 import at.jobfair.attendance.WorklistService;
@@ -324,7 +327,9 @@ public final class AppRouter {
         s.noShows()::caseworkerItems, cascades::caseworkerItems);
     WorklistApi worklistApi = new WorklistApi(worklistService);
     WorklistPages worklist = new WorklistPages(worklistService, s.pages());
-    Board board = new Board(s.pool(), s.relations(), s.pages(), attendance, s.config().zone(), cascades::funnel);
+    BoardService boards = new BoardService(new BoardStore(s.pool(), s.relations()), s.relations(), attendance, fairId -> cascades.funnel(s.pool(), fairId));
+    BoardApi boardApi = new BoardApi(boards, s.config().zone());
+    BoardPages board = new BoardPages(boards, s.pages());
     Access readsRecords = roles(SFA, SFU, ORGANIZER, ERHEBUNG, KOMMUNE); // never employers, jobseekers or providers
     e.api(GET, "/api/jobseekers/:id", readsRecords, records::get);
     e.api(PUT, "/api/jobseekers/:id", readsRecords, records::put);
@@ -344,8 +349,8 @@ public final class AppRouter {
     e.api(POST, "/api/worklist/:itemId/result", roles(SFA), worklistApi::result);
     e.page(POST, "/staff/worklist/:itemId/result", roles(SFA), worklist::resultForm);
     e.page(GET, "/staff/fairs/:id/board", staff(), board::page);
-    e.api(GET, "/api/fairs/:id/board", staff(), board::api);
-    e.api(GET, "/api/fairs/:id/board.csv", staff(), board::csv);
+    e.api(GET, "/api/fairs/:id/board", staff(), boardApi::board);
+    e.api(GET, "/api/fairs/:id/board.csv", staff(), boardApi::csv);
 
     // Video meetings: a room per appointment (built in or Jitsi), its lobby, join/leave evidence, the phone fallback;
     // the fair's orientation part as a group session. Who may enter is decided per room (MeetingAccess).
