@@ -4,7 +4,6 @@ import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
 import at.jobfair.account.AccountService;
 import at.jobfair.account.Reauthentication;
-import at.jobfair.identity.Role;
 import at.jobfair.account.SealedSecret;
 import at.jobfair.account.SecondFactor;
 import at.jobfair.account.AccountStore;
@@ -126,7 +125,6 @@ public final class App implements AutoCloseable {
     // The features' own sections are checked before anything starts: a wrong value stops the start naming its key.
     MeetingConfig.from(config);
     NoShowConfig noShowConfig = NoShowConfig.from(config);
-    at.jobfair.privacy.RightsRequests.erasureDays(config); // a wrong privacy.erasureDays stops the start
     Metrics metrics = Metrics.from(config);
     Database database = Database.open(config);
     Vertx vertx = null;
@@ -136,14 +134,14 @@ public final class App implements AutoCloseable {
     try {
       database.migrate();
       // One event loop per HTTP server instance (at least two): the servers, jobs and database connections share them.
-      int loops = Math.max(2, config.integer("http.instances"));
+      int loops = Math.max(2, config.http().instances());
       cluster = Cluster.start(config, new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops), metrics::builder);
       vertx = cluster.vertx();
       Logs.configure(config, cluster.nodeId());
       JobRuns jobs = new JobRuns(metrics.registry());
       Vertx shared = vertx;
       // db.poolSize connections shared out over the event loops, each loop with its own (see EventLoopPools)
-      int perLoop = (config.integer("db.poolSize") + loops - 1) / loops;
+      int perLoop = (config.db().poolSize() + loops - 1) / loops;
       // Each pool named (db-0 start-up and background work, db-1… one per event loop): the metrics show them apart.
       AtomicInteger poolNumber = new AtomicInteger();
       EventLoopPools pool = new EventLoopPools(() -> PgBuilder.pool()
@@ -155,12 +153,12 @@ public final class App implements AutoCloseable {
           .build());
       // The legal bases of the configured jurisdiction, stored (and checked against what was stored) before anything uses them.
       Catalogue legal = new CatalogueStore(pool).sync(catalogue(config)).await(30, TimeUnit.SECONDS);
-      PasswordHasher hasher = new PasswordHasher(config.integer("auth.argon2MemoryKiB"), config.integer("auth.argon2Iterations"));
-      boolean seeded = config.bool("demo")
+      PasswordHasher hasher = new PasswordHasher(config.auth().argon2MemoryKiB(), config.auth().argon2Iterations());
+      boolean seeded = config.demo()
           && DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC(), legal).await(60, TimeUnit.SECONDS);
       Messages messages = new Messages();
       AccountService accounts = new AccountService(vertx, pool, new AccountStore(pool), hasher,
-          config.integer("auth.signInMaxFailures"), config.integer("auth.signInWindowMinutes"), legal.benefits());
+          config.auth().signInMaxFailures(), (int) config.auth().signInWindow().toMinutes(), legal.benefits());
       LiveHub live = new LiveHub(vertx, database.appOptions());
       live.start().await(30, TimeUnit.SECONDS);
       // The outbox sender runs before the servers take requests, so a mail enqueued by the first request is noticed.
@@ -170,10 +168,10 @@ public final class App implements AutoCloseable {
       Outbox outbox = new Outbox(outboxStore, mailSender.delivers());
       // Invitations and reminders: personal links are signed with a key kept in the database (the same after a restart).
       InvitationService invitations = new InvitationService(pool, outbox, mailSender,
-          new InvitationMails(messages, config.zone(), config.string("http.publicUrl"), legal),
-          LinkSigner.load(pool).await(30, TimeUnit.SECONDS), config.integer("invitations.linkValidDays"), config.zone(), legal);
-      vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations, config.reminderOffsets(),
-          config.integer("reminders.pollSeconds")).tracked(jobs.declare("reminders"))).await(30, TimeUnit.SECONDS);
+          new InvitationMails(messages, config.zone(), config.http().publicUrl().toString(), legal),
+          LinkSigner.load(pool).await(30, TimeUnit.SECONDS), (int) config.invitations().linkValid().toDays(), config.zone(), legal);
+      vertx.deployVerticle(new ReminderJob(pool, outbox, mailSender, invitations,
+          config.reminders().offsets().stream().map(o -> (int) o.toMinutes()).toList(), (int) config.reminders().poll().toSeconds()).tracked(jobs.declare("reminders"))).await(30, TimeUnit.SECONDS);
       AttendanceService attendance = attendanceService(config, pool);
       Meetings meetings = Meetings.start(vertx, config, pool, attendance, cluster.nodeId()).await(30, TimeUnit.SECONDS);
       AuditLog audit = new AuditLog(pool);
@@ -184,10 +182,10 @@ public final class App implements AutoCloseable {
       attendance.sickNoteRight((actor, person) -> actor.has(at.jobfair.identity.Role.ORGANIZER) ? Future.succeededFuture(true)
           : relations.of(actor, person).map(rel -> StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.WRITE)));
       CascadeService cascades = new CascadeService(pool, new CascadeStore(), audit, Clock.systemUTC(),
-          config.integer("cascade.waiverDays"), relations);
+          (int) config.cascade().waiver().toDays(), relations);
       // Every step that concerns the person produces a letter (PDF/A), kept with the case and mailed in the step's transaction.
       Letters letters = new Letters(vertx, pool, messages, legal, outbox, mailSender, audit, Clock.systemUTC(), config.zone(),
-          config.string("letters.authority"), config.string("letters.referencePrefix"), config.string("http.publicUrl"));
+          config.letters().authority(), config.letters().referencePrefix(), config.http().publicUrl().toString());
       cascades.letters(new CascadeLetters(letters));
       // In the background: the renderer's cold first letter takes seconds, better not a person's.
       letters.warmUp().onFailure(e -> Logger.getLogger(App.class.getName()).log(Level.WARNING, "rendering a letter failed", e));
@@ -197,7 +195,7 @@ public final class App implements AutoCloseable {
       attendance.sanctionBars(cascades::endBarred);
       // Requests for reasons after a no-show or an unbooked binding proposal, and the cases after them.
       NoShowService noShows = new NoShowService(pool, new NoShowStore(), audit, outbox, mailSender,
-          new NoShowMails(messages, config.zone(), config.string("http.publicUrl"), legal), legal, Clock.systemUTC(), noShowConfig, relations);
+          new NoShowMails(messages, config.zone(), config.http().publicUrl().toString(), legal), legal, Clock.systemUTC(), noShowConfig, relations);
       // Each step that concerns the person writes its letter in the step's transaction.
       noShows.letters(new NoShowLetters(letters));
       // The demo's requests for reasons (one open, one answered) through the service, once, right after seeding.
@@ -209,9 +207,9 @@ public final class App implements AutoCloseable {
       // Each node keeps a copy of the sessions it served for session.cacheSeconds; a node that changes one waits until
       // every other node has dropped its copy.
       PgSessionStore sessions = new PgSessionStore(vertx, pool,
-          java.time.Duration.ofSeconds(Math.min(60, config.integer("session.timeoutMinutes") * 60L / 4)),
-          java.time.Duration.ofSeconds(config.integer("session.cacheSeconds")), cluster.nodeId(), cluster::otherNodes);
-      SecondFactor secondFactor = new SecondFactor(pool, secondFactorRoles(config), Clock.systemUTC(), new SealedSecret(secretKey(config, pool)));
+          java.time.Duration.ofSeconds(Math.min(60, config.session().timeout().toSeconds() / 4)),
+          config.session().cache(), cluster.nodeId(), cluster::otherNodes);
+      SecondFactor secondFactor = new SecondFactor(pool, config.auth().secondFactorRoles(), Clock.systemUTC(), new SealedSecret(secretKey(config, pool)));
       // Authenticators set up before their secrets were sealed are sealed now (each once, whichever node starts first).
       secondFactor.sealPlainSecrets().await(30, TimeUnit.SECONDS);
       Pages pages = new Pages(messages, config.zone());
@@ -220,35 +218,34 @@ public final class App implements AutoCloseable {
       Services services = new Services(config, pool, messages, pages, accounts, sessions,
           sessionSecret(config, pool),
           new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
-              new BookingMails(messages, config.zone(), config.string("http.publicUrl"),
-                  new BookingCalendar(messages, config.string("http.publicUrl"), config.string("mail.from"))), metrics.registry(), relations), live, outbox, mailSender,
+              new BookingMails(messages, config.zone(), config.http().publicUrl().toString(),
+                  new BookingCalendar(messages, config.http().publicUrl().toString(), config.mail().from())), metrics.registry(), relations), live, outbox, mailSender,
           invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
           new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades, letters, relations), audit,
           new Health(vertx, pool, cluster, readiness), metrics, legal,
-          new Limits(java.util.Arrays.stream(config.string("http.trustedProxies").split(",")).map(String::strip)
-              .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet()),
-              config.integer("limits.websocketsPerAddress"), config.integer("limits.signInsPerMinute")),
-          secondFactor, new Reauthentication(accounts, secondFactor, java.time.Duration.ofMinutes(config.integer("auth.reauthMinutes"))),
+          new Limits(config.http().trustedProxies(),
+              config.limits().websocketsPerAddress(), config.limits().signInsPerMinute()),
+          secondFactor, new Reauthentication(accounts, secondFactor, config.auth().reauth()),
           relations, letters, noShows);
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
-      int port = config.integer("http.port");
-      int instances = port == 0 ? 1 : config.integer("http.instances");
+      int port = config.http().port();
+      int instances = port == 0 ? 1 : config.http().instances();
       List<HttpVerticle> started = new CopyOnWriteArrayList<>();
       // Warm before ready: held before the servers listen, so the balancer never sees this node ready while it is cold.
-      if (config.bool("warmup.enabled")) readiness.hold(WARM_UP, "serving its own hot paths until the JIT has compiled them");
+      if (config.warmup().enabled()) readiness.hold(WARM_UP, "serving its own hot paths until the JIT has compiled them");
       String node = cluster.nodeId();
       vertx.deployVerticle(() -> {
         HttpVerticle v = new HttpVerticle(services, node);
         started.add(v);
         return v;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
-      every(vertx, jobs, 300, "session_sweep", "sweeping expired sessions", sessions::sweep);
-      if (config.bool("warmup.enabled")) {
+      every(vertx, jobs, Duration.ofMinutes(5), "session_sweep", "sweeping expired sessions", sessions::sweep);
+      if (config.warmup().enabled()) {
         // In the background: the node is live (and says it runs) while it warms up; ready once the warm-up ends.
         BookingRehearsal rehearsal = new BookingRehearsal(pool, services.bookings());
-        Warmup.run(vertx, config.string("http.host"), started.get(0).port(), sessions, services.sessionSecret(), rehearsal::run,
-            config.integer("warmup.seconds"))
+        Warmup.run(vertx, config.http().host(), started.get(0).port(), sessions, services.sessionSecret(), rehearsal::run,
+            (int) config.warmup().longest().toSeconds())
             // Fresh connections after it: PostgreSQL plans their statements from real requests, not the warm-up's (see renew).
             .onComplete(done -> {
               pool.renew(shared, java.time.Duration.ofSeconds(60));
@@ -256,17 +253,17 @@ public final class App implements AutoCloseable {
             });
       }
       // Marks due no-shows (each booking once).
-      every(vertx, jobs, config.integer("attendance.pollSeconds"), "no_shows", "no-show check", attendance::markNoShows);
+      every(vertx, jobs, config.attendance().poll(), "no_shows", "no-show check", attendance::markNoShows);
       // Asks for reasons after each due no-show and overdue proposal, records missed deadlines (each once, on any node).
-      every(vertx, jobs, noShowConfig.pollSeconds(), "reasons_requests", "requests for reasons", noShows::run);
+      every(vertx, jobs, Duration.ofSeconds(noShowConfig.pollSeconds()), "reasons_requests", "requests for reasons", noShows::run);
       // Ends cases a late sanction bar left at the sanction check (safety net), then closes the due cascades (each once).
-      java.time.Duration grace = java.time.Duration.ofDays(config.integer("cascade.closeGraceDays"));
-      every(vertx, jobs, config.integer("cascade.closePollSeconds"), "closing_cascades", "closing cascades",
+      java.time.Duration grace = config.cascade().closeGrace();
+      every(vertx, jobs, config.cascade().closePoll(), "closing_cascades", "closing cascades",
           () -> cascades.endBarredEverywhere().compose(n -> cascades.closeDue(grace)));
       // Retention: evidence about people is blanked after its period, once per run across all nodes, audited. The one
       // place to add a kind of evidence (the no-show path's reasons and attachments: a RetentionRule of their own).
       RetentionJob retention = retentionJob(config, pool, audit);
-      every(vertx, jobs, config.integer("retention.pollSeconds"), "retention", "retention", retention::run);
+      every(vertx, jobs, config.retention().poll(), "retention", "retention", retention::run);
       return new App(config, database, cluster, pool, started, services, readiness);
     } catch (Exception e) {
       if (vertx != null) vertx.close();
@@ -278,27 +275,27 @@ public final class App implements AutoCloseable {
   /** The retention job with every kind of evidence it removes after its period, as configured (tests run it directly). */
   public static RetentionJob retentionJob(Config config, Pool pool, AuditLog audit) {
     return new RetentionJob(pool, audit, Clock.systemUTC(), List.of(
-        new SickNoteRetention(config.integer("retention.sickNoteDays"), config.integer("retention.voluntaryDays")),
-        new HearingRetention(config.integer("retention.caseEvidenceDays")),
-        new ReasonsRetention(config.integer("retention.caseEvidenceDays"))));
+        new SickNoteRetention((int) config.retention().sickNote().toDays(), (int) config.retention().voluntary().toDays()),
+        new HearingRetention((int) config.retention().caseEvidence().toDays()),
+        new ReasonsRetention((int) config.retention().caseEvidence().toDays())));
   }
 
   /** Check-in, outcomes, excuses and the no-show job, as configured. */
   public static AttendanceService attendanceService(Config config, Pool pool) {
-    return new AttendanceService(pool, new AttendanceStore(), Clock.systemUTC(), config.integer("attendance.graceMinutes"),
-        config.integer("attendance.sickNoteFlagAfter"), config.integer("attendance.outageReporters"),
-        config.integer("attendance.outageMinutes"));
+    return new AttendanceService(pool, new AttendanceStore(), Clock.systemUTC(), (int) config.attendance().grace().toMinutes(),
+        config.attendance().sickNoteFlagAfter(), config.attendance().outageReporters(),
+        (int) config.attendance().outageWindow().toMinutes());
   }
 
   /**
-   * Runs a job every {@code pollSeconds}, one run at a time per instance (a run still going skips the next tick); a
+   * Runs a job every {@code poll}, one run at a time per instance (a run still going skips the next tick); a
    * failure is logged and the next tick tries again. Several instances may run the same job against one database:
    * each job's statements do their work once. {@code job} names it in the metrics, {@code what} in the log.
    */
-  private static void every(Vertx vertx, JobRuns jobs, int pollSeconds, String job, String what, Supplier<Future<?>> run) {
+  private static void every(Vertx vertx, JobRuns jobs, Duration poll, String job, String what, Supplier<Future<?>> run) {
     AtomicBoolean running = new AtomicBoolean();
     jobs.declare(job);
-    vertx.setPeriodic(pollSeconds * 1000L, id -> {
+    vertx.setPeriodic(poll.toMillis(), id -> {
       if (!running.compareAndSet(false, true)) return;
       jobs.track(job, run::get)
           .onFailure(e -> Logger.getLogger(App.class.getName()).log(Level.WARNING, what + " failed", e))
@@ -331,8 +328,7 @@ public final class App implements AutoCloseable {
    * {@code shutdown.drainSeconds}. See {@link GracefulStop}.
    */
   public void stopGracefully() {
-    new GracefulStop(this, servers).run(Duration.ofSeconds(config.integer("shutdown.readyDelaySeconds")),
-        Duration.ofSeconds(config.integer("shutdown.drainSeconds")));
+    new GracefulStop(this, servers).run(config.shutdown().readyDelay(), config.shutdown().drain());
   }
 
   /** The node: its id, and the cluster it is part of (if any). */
@@ -374,50 +370,28 @@ public final class App implements AutoCloseable {
     database.close();
   }
 
-  /** {@code session.secret}, or a key generated once and kept in the database, so that every node and restart shares it. */
-  /** The roles that sign in with a second factor (auth.secondFactorRoles, comma-separated role names). */
-  static java.util.Set<Role> secondFactorRoles(Config config) {
-    java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
-    for (String name : config.string("auth.secondFactorRoles").split(",")) {
-      if (name.isBlank()) continue;
-      try {
-        roles.add(Role.valueOf(name.strip()));
-      } catch (IllegalArgumentException e) {
-        throw new Config.ConfigException("auth.secondFactorRoles", "names no role " + name.strip() + " (roles: "
-            + java.util.Arrays.toString(Role.values()) + ")");
-      }
-    }
-    return roles;
-  }
-
   /** The operator's reviewed catalogue file when one is configured, else the one built in for the jurisdiction. */
   static Catalogue catalogue(Config config) {
-    String file = config.string("legal.catalogueFile");
-    String jurisdiction = config.string("jurisdiction");
-    return file.isBlank() ? CatalogueFile.builtIn(jurisdiction) : CatalogueFile.read(java.nio.file.Path.of(file), jurisdiction);
+    String jurisdiction = config.legal().jurisdiction().name();
+    return config.legal().catalogueFile().map(file -> CatalogueFile.read(file, jurisdiction))
+        .orElseGet(() -> CatalogueFile.builtIn(jurisdiction));
   }
 
-  /** {@code auth.secretKey} (Base64, 32 bytes), or a key generated once and kept in the database when it is empty. */
+  /** {@code auth.secretKey} (32 bytes), or a key generated once and kept in the database when it is empty. */
   private static byte[] secretKey(Config config, Pool pool) throws Exception {
-    String key = config.string("auth.secretKey");
-    if (key.isEmpty()) {
-      if (!config.string("auth.secondFactorRoles").isBlank() && !config.bool("demo")) {
+    byte[] key = config.auth().secretKey();
+    if (key == null) {
+      if (!config.auth().secondFactorRoles().isEmpty() && !config.demo()) {
         Logger.getLogger(App.class.getName()).warning("auth.secretKey is empty: the authenticators' secrets are sealed under a key kept in the same database");
       }
       return StoredSecret.load(pool, "second-factor").await(30, TimeUnit.SECONDS);
     }
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(key.strip());
-    } catch (IllegalArgumentException e) {
-      throw new Config.ConfigException("auth.secretKey", "must be Base64");
-    }
-    if (bytes.length != 32) throw new Config.ConfigException("auth.secretKey", "must be 32 bytes in Base64 (openssl rand -base64 32); was " + bytes.length);
-    return bytes;
+    return key;
   }
 
+  /** {@code session.secret}, or a key generated once and kept in the database, so that every node and restart shares it. */
   private static String sessionSecret(Config config, Pool pool) throws Exception {
-    String secret = config.string("session.secret");
+    String secret = config.session().secret();
     if (!secret.isEmpty()) return secret;
     return Base64.getEncoder().encodeToString(StoredSecret.load(pool, "session-cookie").await(30, TimeUnit.SECONDS));
   }

@@ -104,7 +104,7 @@ public final class AppRouter {
     // One count per node, shared by its server instances (see Limits).
     Limits limits = s.limits();
     router.route().handler(limits::address);
-    if (s.config().bool("log.access")) router.route().handler(AccessLog::handle);
+    if (s.config().log().access()) router.route().handler(AccessLog::handle);
     router.route().handler(ctx -> {
       ctx.response().putHeader(NODE_HEADER, node);
       ctx.next();
@@ -119,14 +119,14 @@ public final class AppRouter {
     router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
     router.get("/api/openapi.json").handler(OpenApi::serve);
 
-    Path uploads = Path.of(s.config().string("data.dir")).resolve("uploads");
+    Path uploads = s.config().data().dir().resolve("uploads");
     // Sessions are in PostgreSQL, shared by every node (see PgSessionStore).
     SessionHandler sessions = SessionHandler.create(s.sessions())
         .setSessionCookieName(Sessions.COOKIE)
         .setCookieHttpOnlyFlag(true)
-        .setCookieSecureFlag(s.config().bool("session.secureCookie"))
+        .setCookieSecureFlag(s.config().session().secureCookie())
         .setCookieSameSite(CookieSameSite.LAX)
-        .setSessionTimeout(s.config().integer("session.timeoutMinutes") * 60_000L)
+        .setSessionTimeout(s.config().session().timeout().toMillis())
         .setSigningSecret(s.sessionSecret())
         .setMinLength(32)
         .setLazySession(true);
@@ -161,9 +161,9 @@ public final class AppRouter {
     // Start page, privacy notice
     e.page(GET, "/", anyone(), home::show);
     PrivacyPages privacy = new PrivacyPages(s.pages(), s.legal(), new PrivacyPages.Periods(
-        s.config().integer("retention.sickNoteDays"), s.config().integer("retention.voluntaryDays"),
-        s.config().integer("retention.caseEvidenceDays"), s.config().integer("session.timeoutMinutes"),
-        s.config().integer("privacy.erasureDays")), s.relations());
+        (int) s.config().retention().sickNote().toDays(), (int) s.config().retention().voluntary().toDays(),
+        (int) s.config().retention().caseEvidence().toDays(), (int) s.config().session().timeout().toMinutes(),
+        (int) s.config().privacy().erasure().toDays()), s.relations());
     e.page(GET, "/privacy", anyone(), privacy::notice);
     // Who of the staff read one's staff-only data (the person's own access log)
     e.page(GET, "/me/data-access", roles(JOBSEEKER), privacy::accessLogPage);
@@ -172,7 +172,7 @@ public final class AppRouter {
     // are closed by staff who may change the person's record (RightsRequests#open: the relation decides), erasures by
     // organisers.
     RightsWeb rights = new RightsWeb(new PersonalData(s.pool()), new RightsRequests(s.pool(), s.audit(), s.relations(),
-        RightsRequests.erasureDays(s.config()), s.sessions()::delete), s.pages(), s.config().zone());
+        (int) s.config().privacy().erasure().toDays(), s.sessions()::delete), s.pages(), s.config().zone());
     Access closesRights = roles(SFA, ORGANIZER);
     e.page(GET, "/me/data", roles(JOBSEEKER), rights::page);
     e.page(POST, "/me/data/requests", roles(JOBSEEKER), rights::askForm);

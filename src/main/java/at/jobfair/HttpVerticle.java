@@ -24,8 +24,8 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     var options = new HttpServerOptions()
-        .setHost(services.config().string("http.host"))
-        .setPort(services.config().integer("http.port"))
+        .setHost(services.config().http().host())
+        .setPort(services.config().http().port())
         .setCompressionSupported(true)
         // HTTP/1.1 only on plain connections: browsers speak HTTP/2 only over TLS (a proxy in front), and answering
         // clients' "Upgrade: h2c" on the same connection as a compressed response failed now and then.

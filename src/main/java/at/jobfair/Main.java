@@ -1,6 +1,7 @@
 package at.jobfair;
 
 import at.jobfair.config.Config;
+import at.jobfair.config.LogConfig;
 import at.jobfair.demo.DemoData;
 import at.jobfair.observe.Logs;
 import at.jobfair.observe.StopLogManager;
@@ -30,7 +31,7 @@ public final class Main {
 
   public static void main(String[] args) {
     // JSON lines from the very first one: loading the configuration may already make a library log.
-    if (Config.peek(System.getenv(), "log.json")) Logs.json(null);
+    if (LogConfig.peekJson(System.getenv())) Logs.json(null);
     Config config;
     try {
       config = Config.load(System.getenv());
@@ -47,7 +48,7 @@ public final class Main {
       System.exit(2);
       return;
     }
-    boolean json = config.bool("log.json");
+    boolean json = config.log().json();
     // SIGTERM (and Ctrl-C): the graceful stop, so that a rolling restart fails nobody (see GracefulStop).
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (json) LOG.info("stopping");
@@ -55,7 +56,7 @@ public final class Main {
       app.stopGracefully();
     }, "jobfair-shutdown"));
 
-    String url = config.string("http.publicUrl");
+    String url = config.http().publicUrl().toString();
     if (json) {
       // JSON lines only: one record says where the node listens (the actual port, also when http.port is 0).
       LogRecord running = new LogRecord(Level.INFO, "job fair platform running: " + url + " (port " + app.port() + ")");
@@ -66,8 +67,8 @@ public final class Main {
     }
     System.out.println();
     System.out.println("Jobbörse läuft / job fair platform running: " + url + (app.database().isEmbedded()
-        ? "  (embedded PostgreSQL, data in " + Path.of(config.string("data.dir")).toAbsolutePath().normalize() + ")" : ""));
-    if (config.bool("demo")) {
+        ? "  (embedded PostgreSQL, data in " + config.data().dir().toAbsolutePath().normalize() + ")" : ""));
+    if (config.demo()) {
       System.out.println("Demo logins (password '" + DemoData.PASSWORD + "'):");
       DemoData.LOGINS.forEach((email, role) -> System.out.printf("  %-22s %s%n", email, role));
     }

@@ -19,7 +19,7 @@ final class NodeMetrics {
 
   static void register(Metrics metrics, Vertx vertx, Services s, OutboxStore outbox, IntSupplier clusterMembers) {
     if (!metrics.enabled()) return;
-    Sampled<OutboxStore.Backlog> backlog = Sampled.every(vertx, s.config().integer("metrics.pollSeconds"), "the outbox backlog",
+    Sampled<OutboxStore.Backlog> backlog = Sampled.every(vertx, (int) s.config().metrics().poll().toSeconds(), "the outbox backlog",
         OutboxStore.Backlog.NONE, outbox::backlog);
     metrics.gauge("jobfair.outbox.backlog", "Emails queued or being sent, not yet accepted by the SMTP server (whole database)",
         () -> backlog.get().messages());

@@ -38,7 +38,7 @@ public final class BookingApi {
 
   public Future<?> one(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
-    return bookings.visible(user, Http.pathId(ctx, "id")).onSuccess(b -> Http.ok(ctx, json(b, user.id() != b.jobseekerId())));
+    return bookings.visible(user, Http.pathId(ctx, "id")).onSuccess(b -> Http.ok(ctx, json(b, user.id() != b.jobseeker().id())));
   }
 
   /** DELETE with an optional body {@code {"reason": "..."}}: required for employers and staff. */
@@ -47,7 +47,7 @@ public final class BookingApi {
     if (reason != null && !(reason instanceof String)) throw Reason.REASON_REQUIRED.refuse(BookingPolicy.MIN_REASON);
     Account user = Sessions.user(ctx);
     return bookings.cancel(user, Http.pathId(ctx, "id"), (String) reason)
-        .onSuccess(b -> Http.ok(ctx, json(b, user.id() != b.jobseekerId())));
+        .onSuccess(b -> Http.ok(ctx, json(b, user.id() != b.jobseeker().id())));
   }
 
   public Future<?> rebook(RoutingContext ctx) {
@@ -86,22 +86,30 @@ public final class BookingApi {
 
   /** A booking as JSON; the jobseeker's name only for the booth's staff. */
   static JsonObject json(View b, boolean withPerson) {
-    JsonObject o = new JsonObject().put("id", b.id()).put("status", b.status()).put("source", b.source())
-        .put("legalBasis", b.legalBasis()).put("invitationId", b.invitationId())
-        .put("confirmedAt", b.confirmedAt() == null ? null : b.confirmedAt().toString()).put("slotId", b.slotId()).put("start", b.start().toString()).put("end", b.end().toString())
-        .put("boothId", b.boothId()).put("employer", new JsonObject().put("id", b.employerId()).put("name", b.employerName()))
-        .put("fair", new JsonObject().put("id", b.fairId()).put("name", b.fairName()))
-        .put("createdAt", b.createdAt().toString())
-        .put("cancelledAt", b.cancelledAt() == null ? null : b.cancelledAt().toString())
-        .put("cancelledBy", b.cancelledAs()).put("cancelReason", b.cancelReason())
+    View.History h = b.history();
+    JsonObject o = new JsonObject().put("id", b.id()).put("status", b.status().db()).put("source", b.origin().source().db())
+        .put("legalBasis", b.origin().legalBasis().name()).put("invitationId", b.origin().invitationId())
+        .put("confirmedAt", h.confirmedAt() == null ? null : h.confirmedAt().toString()).put("slotId", b.slot().id())
+        .put("start", b.slot().start().toString()).put("end", b.slot().end().toString())
+        .put("boothId", b.booth().id()).put("employer", new JsonObject().put("id", b.booth().employerId()).put("name", b.booth().employerName()))
+        .put("fair", new JsonObject().put("id", b.booth().fairId()).put("name", b.booth().fairName()))
+        .put("createdAt", h.createdAt().toString())
+        .put("cancelledAt", h.cancelledAt() == null ? null : h.cancelledAt().toString())
+        .put("cancelledBy", name(h.cancelledAs())).put("cancelReason", h.cancelReason())
         .put("ics", "/api/bookings/" + b.id() + "/ics")
-        .put("checkedInAt", b.checkedInAt() == null ? null : b.checkedInAt().toString());
+        .put("checkedInAt", b.attendance().checkedInAt() == null ? null : b.attendance().checkedInAt().toString());
     if (withPerson) {
-      o.put("jobseeker", new JsonObject().put("id", b.jobseekerId()).put("name", b.jobseekerName()));
+      o.put("jobseeker", new JsonObject().put("id", b.jobseeker().id()).put("name", b.jobseeker().name()));
       // The employer's statement, for the booth's staff (never excuses: those are staff-only).
-      o.put("outcome", b.outcome()).put("nextStep", b.nextStep()).put("outcomeNote", b.outcomeNote());
+      o.put("outcome", name(b.attendance().outcome())).put("nextStep", name(b.attendance().nextStep()))
+          .put("outcomeNote", b.attendance().note());
     }
     return o;
+  }
+
+  /** A typed value as the contract spells it (its constant's name), or null. */
+  static String name(Enum<?> value) {
+    return value == null ? null : value.name();
   }
 
   private static JsonArray array(java.util.List<View> list, boolean withPerson) {

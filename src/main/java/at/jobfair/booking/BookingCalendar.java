@@ -32,16 +32,14 @@ public final class BookingCalendar {
   String ics(View b, Messages.Lang lang, Instant now) {
     String link = publicUrl + "/me/appointments";
     return Ics.write(new Ics.Event(
-        "booking-" + b.id() + "@" + URI.create(publicUrl).getHost(),
-        b.icsSequence(),
-        !b.active(),
-        b.start(), b.end(), now,
-        messages.get(lang, "ics.summary", b.employerName()),
-        messages.get(lang, "ics.description", b.fairName(), b.employerName(), link),
-        messages.get(lang, "ics.location"),
-        link,
+        new Ics.Revision("booking-" + b.id() + "@" + URI.create(publicUrl).getHost(), b.history().icsSequence(), !b.active(), now),
+        b.slot().start(), b.slot().end(),
+        new Ics.Text(messages.get(lang, "ics.summary", b.booth().employerName()),
+            messages.get(lang, "ics.description", b.booth().fairName(), b.booth().employerName(), link),
+            messages.get(lang, "ics.location"),
+            link),
         organizer,
-        new Ics.Party(b.jobseekerName(), b.jobseekerEmail()),
+        new Ics.Party(b.jobseeker().name(), b.jobseeker().email()),
         REMINDER));
   }
 }

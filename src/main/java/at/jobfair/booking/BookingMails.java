@@ -34,37 +34,40 @@ public final class BookingMails {
 
   Mail confirmed(View b) {
     Lang lang = lang(b);
-    String subject = messages.get(lang, "mail.booked.subject", b.employerName(), date(b, lang), time(b.start()));
-    String text = messages.get(lang, "mail.booked.text", b.jobseekerName(), b.employerName(), date(b, lang), time(b.start()),
-        time(b.end()), b.fairName(), publicUrl + "/me/appointments");
+    View.Slot s = b.slot();
+    String employer = b.booth().employerName();
+    String subject = messages.get(lang, "mail.booked.subject", employer, date(b, lang), time(s.start()));
+    String text = messages.get(lang, "mail.booked.text", b.jobseeker().name(), employer, date(b, lang), time(s.start()),
+        time(s.end()), b.booth().fairName(), publicUrl + "/me/appointments");
     return mail(b, lang, subject, text, "BOOKING_CONFIRMED", "booking:" + b.id() + "/confirmed");
   }
 
   Mail cancelled(View b) {
     Lang lang = lang(b);
-    String subject = messages.get(lang, "mail.cancelled.subject", b.employerName(), date(b, lang), time(b.start()));
-    String who = messages.get(lang, "mail.cancelled.by." + b.cancelledAs(), b.employerName());
-    String reason = b.cancelReason() == null ? "" : messages.get(lang, "mail.cancelled.reason", b.cancelReason());
-    String text = messages.get(lang, "mail.cancelled.text", b.jobseekerName(), b.employerName(), date(b, lang), time(b.start()),
-        who, reason, publicUrl + "/booths/" + b.boothId(), publicUrl + "/me/appointments");
+    String employer = b.booth().employerName();
+    String subject = messages.get(lang, "mail.cancelled.subject", employer, date(b, lang), time(b.slot().start()));
+    String who = messages.get(lang, "mail.cancelled.by." + b.history().cancelledAs().db(), employer);
+    String reason = b.history().cancelReason() == null ? "" : messages.get(lang, "mail.cancelled.reason", b.history().cancelReason());
+    String text = messages.get(lang, "mail.cancelled.text", b.jobseeker().name(), employer, date(b, lang), time(b.slot().start()),
+        who, reason, publicUrl + "/booths/" + b.booth().id(), publicUrl + "/me/appointments");
     return mail(b, lang, subject, text, "BOOKING_CANCELLED", "booking:" + b.id() + "/cancelled");
   }
 
   private Mail mail(View b, Lang lang, String subject, String text, String kind, String dedupeKey) {
     byte[] ics = calendar.ics(b, lang, Instant.now()).getBytes(StandardCharsets.UTF_8);
     String method = b.active() ? "REQUEST" : "CANCEL";
-    return new Mail(b.jobseekerEmail(), b.jobseekerName(), subject, text, null,
+    return new Mail(b.jobseeker().email(), b.jobseeker().name(), subject, text, null,
         List.of(new Mail.Attachment("termin-" + b.id() + ".ics", "text/calendar; charset=utf-8; method=" + method, ics)),
         kind, dedupeKey);
   }
 
   private static Lang lang(View b) {
-    Lang lang = Lang.parse(b.jobseekerLanguage());
+    Lang lang = Lang.parse(b.jobseeker().language());
     return lang == null ? Lang.DE : lang;
   }
 
   private String date(View b, Lang lang) {
-    return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(lang.locale()).withZone(zone).format(b.start());
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(lang.locale()).withZone(zone).format(b.slot().start());
   }
 
   private String time(Instant t) {

@@ -41,14 +41,14 @@ public final class BookingPages {
   /** The video interview's link within its join window, or when it opens (for a countdown). */
   private void meeting(Map<String, Object> m, View b, java.time.Instant now) {
     if (!b.active()) return;
-    JoinWindow.Result w = JoinWindow.open(b.start(), b.end(), meetings.config().joinBefore(), now);
+    JoinWindow.Result w = JoinWindow.open(b.slot().start(), b.slot().end(), meetings.config().joinBefore(), now);
     m.put("meetingOpen", w.state() == JoinWindow.State.OPEN);
     if (w.state() == JoinWindow.State.TOO_EARLY) m.put("meetingOpensAt", w.opensAt());
   }
 
   /** Booth phone numbers for the phone fallback: only for appointments still ahead or under way. */
   private Future<Map<Long, String>> phones(List<View> list, java.time.Instant now) {
-    List<Long> booths = list.stream().filter(b -> b.active() && now.isBefore(b.end())).map(View::boothId).distinct().toList();
+    List<Long> booths = list.stream().filter(b -> b.active() && now.isBefore(b.slot().end())).map(b -> b.booth().id()).distinct().toList();
     return meetings.boothPhones(booths);
   }
 
@@ -61,12 +61,13 @@ public final class BookingPages {
       List<Map<String, Object>> cancelled = new ArrayList<>();
       for (View b : list) {
         Map<String, Object> m = view(b);
-        m.put("changeable", b.active() && BookingPolicy.open(b.start(), java.time.Duration.ofMinutes(b.cutoffMinutes()), now));
-        m.put("checkinOpen", b.active() && b.checkedInAt() == null
-            && at.jobfair.attendance.AttendancePolicy.checkinOpen(b.start(), b.end(), now));
-        m.put("byEmployer", "EMPLOYER".equals(b.cancelledAs()) || "STAFF".equals(b.cancelledAs()));
+        m.put("changeable", b.active() && BookingPolicy.open(b.slot().start(), java.time.Duration.ofMinutes(b.slot().cutoffMinutes()), now));
+        m.put("checkinOpen", b.active() && b.attendance().checkedInAt() == null
+            && at.jobfair.attendance.AttendancePolicy.checkinOpen(b.slot().start(), b.slot().end(), now));
+        View.CancelledAs by = b.history().cancelledAs();
+        m.put("byEmployer", by == View.CancelledAs.EMPLOYER || by == View.CancelledAs.STAFF);
         meeting(m, b, now);
-        if (b.active() && now.isBefore(b.end())) m.put("phone", phones.get(b.boothId()));
+        if (b.active() && now.isBefore(b.slot().end())) m.put("phone", phones.get(b.booth().id()));
         (b.active() ? upcoming : cancelled).add(m);
       }
       model.put("upcoming", upcoming);
@@ -126,7 +127,7 @@ public final class BookingPages {
             if (room != null) v.put("room", room);
             boolean byPhone = (phone != null && !phone.isBlank()) || (room != null && room.callbackPhone() != null);
             v.put("phoneFallback", byPhone && (room == null || room.phoneConfirmedAt() == null));
-            bySlot.computeIfAbsent(b.slotId(), k -> new ArrayList<>()).add(v);
+            bySlot.computeIfAbsent(b.slot().id(), k -> new ArrayList<>()).add(v);
           } else {
             cancelled.add(v);
           }
@@ -163,24 +164,24 @@ public final class BookingPages {
   private Map<String, Object> view(View b) {
     Map<String, Object> m = new HashMap<>();
     m.put("id", b.id());
-    m.put("status", b.status());
-    m.put("start", b.start());
-    m.put("end", b.end());
-    m.put("employerName", b.employerName());
-    m.put("fairName", b.fairName());
-    m.put("fairId", b.fairId());
-    m.put("boothId", b.boothId());
-    m.put("slotId", b.slotId());
-    m.put("cancelReason", b.cancelReason());
-    m.put("cancelledAs", b.cancelledAs());
-    m.put("cancelledAt", b.cancelledAt());
-    m.put("jobseekerName", b.jobseekerName());
-    m.put("legalBasis", b.legalBasis());
-    m.put("checkedInAt", b.checkedInAt());
-    m.put("outcome", b.outcome());
-    m.put("nextStep", b.nextStep());
-    m.put("outcomeNote", b.outcomeNote());
-    m.put("started", !bookings.now().isBefore(b.start()));
+    m.put("status", b.status().db());
+    m.put("start", b.slot().start());
+    m.put("end", b.slot().end());
+    m.put("employerName", b.booth().employerName());
+    m.put("fairName", b.booth().fairName());
+    m.put("fairId", b.booth().fairId());
+    m.put("boothId", b.booth().id());
+    m.put("slotId", b.slot().id());
+    m.put("cancelReason", b.history().cancelReason());
+    m.put("cancelledAs", BookingApi.name(b.history().cancelledAs()));
+    m.put("cancelledAt", b.history().cancelledAt());
+    m.put("jobseekerName", b.jobseeker().name());
+    m.put("legalBasis", b.origin().legalBasis().name());
+    m.put("checkedInAt", b.attendance().checkedInAt());
+    m.put("outcome", BookingApi.name(b.attendance().outcome()));
+    m.put("nextStep", BookingApi.name(b.attendance().nextStep()));
+    m.put("outcomeNote", b.attendance().note());
+    m.put("started", !bookings.now().isBefore(b.slot().start()));
     return m;
   }
 

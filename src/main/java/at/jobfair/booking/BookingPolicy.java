@@ -14,7 +14,18 @@ public final class BookingPolicy {
   /** In which capacity someone acts on a booking. */
   public enum Actor { JOBSEEKER, EMPLOYER, STAFF }
 
-  public enum Status { ACTIVE, CANCELLED }
+  /** A booking's status (booking.status), spelt in the database as here. */
+  public enum Status {
+    ACTIVE, CANCELLED;
+
+    public static Status of(String db) {
+      return db == null ? null : valueOf(db);
+    }
+
+    public String db() {
+      return name();
+    }
+  }
 
   /** The facts about one booking that the rules need. */
   public record Facts(Status status, boolean actorIsTheJobseeker, boolean actorStaffsTheBooth, Instant slotStart,

@@ -143,7 +143,7 @@ public final class BookingService {
     return store.find(pool, bookingId).compose(b -> {
       if (b == null) return Future.failedFuture(Reason.BOOKING_NOT_FOUND.refuse());
       if (actorFor(actor, b) != null || actor.has(Role.ORGANIZER) || actor.has(Role.SFU)) return Future.succeededFuture(b);
-      return relations.of(actor, b.jobseekerId()).compose(rel -> StaffAccess.may(rel, StaffAccess.Data.RECORD, StaffAccess.Mode.READ)
+      return relations.of(actor, b.jobseeker().id()).compose(rel -> StaffAccess.may(rel, StaffAccess.Data.RECORD, StaffAccess.Mode.READ)
           ? Future.succeededFuture(b) : Future.failedFuture(Reason.BOOKING_NOT_FOUND.refuse()));
     });
   }
@@ -173,7 +173,7 @@ public final class BookingService {
     return store.prepare(c, jobseekerId, slotId, ALTERNATIVES, clock.instant()).compose(p -> {
       if (p == null) return Future.failedFuture(Reason.SLOT_NOT_FOUND.refuse());
       if (!BookingPolicy.bookable(p.facts())) return Future.failedFuture(refusal(p));
-      View b = moved == null ? p.booking() : p.booking().withBasis(moved.source(), moved.legalBasis(), moved.invitationId());
+      View b = moved == null ? p.booking() : p.booking().withOrigin(moved.origin());
       return store.book(c, b, outbox.row(mails.confirmed(b))).compose(booked -> booked != null ? Future.succeededFuture(booked)
           // Someone was quicker between the read and the statement: read again to say what happened.
           : store.prepare(c, jobseekerId, slotId, ALTERNATIVES, clock.instant())
@@ -212,15 +212,15 @@ public final class BookingService {
   }
 
   private static Actor actorFor(Account actor, View b) {
-    if (actor.has(Role.JOBSEEKER) && actor.id() == b.jobseekerId()) return Actor.JOBSEEKER;
-    if (actor.worksFor(b.employerId())) return Actor.EMPLOYER;
+    if (actor.has(Role.JOBSEEKER) && actor.id() == b.jobseeker().id()) return Actor.JOBSEEKER;
+    if (actor.worksFor(b.booth().employerId())) return Actor.EMPLOYER;
     if (actor.has(Role.ORGANIZER)) return Actor.STAFF;
     return null;
   }
 
   private static BookingPolicy.Facts facts(View b, Account actor) {
-    return new BookingPolicy.Facts(BookingPolicy.Status.valueOf(b.status()), actor.id() == b.jobseekerId(),
-        actor.worksFor(b.employerId()), b.start(), Duration.ofMinutes(b.cutoffMinutes()));
+    return new BookingPolicy.Facts(b.status(), actor.id() == b.jobseeker().id(),
+        actor.worksFor(b.booth().employerId()), b.slot().start(), Duration.ofMinutes(b.slot().cutoffMinutes()));
   }
 
   /** A refusal of the booking rules; "a reason is required" names the shortest reason taken. */

@@ -6,7 +6,10 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import at.jobfair.mail.OutboxStore;
+
+import at.jobfair.attendance.AttendancePolicy.NextStep;
+import at.jobfair.attendance.AttendancePolicy.Outcome;
+import at.jobfair.legal.Obligation;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,22 +21,74 @@ import static at.jobfair.db.Rows.instant;
 /** All SQL on bookings. Seat counts and overlaps are guarded by the schema (see V3__bookings.sql). */
 public final class BookingStore {
 
-  /** A booking with what a page or the API shows about it. */
-  public record View(long id, String status, String source, String legalBasis, Instant createdAt, Instant cancelledAt,
-                     String cancelledAs, String cancelReason, int icsSequence, long slotId, Instant start, Instant end,
-                     long boothId, long employerId, String employerName, long fairId, String fairName, int cutoffMinutes,
-                     long jobseekerId, String jobseekerName, String jobseekerEmail, String jobseekerLanguage,
-                     Long invitationId, Instant confirmedAt, Instant checkedInAt, String outcome, String nextStep,
-                     String outcomeNote) {
+  /**
+   * A booking with what a page or the API shows about it, in the parts that callers read together: where it came
+   * from, its slot, the booth and fair, the person, its history and what the attendance record says.
+   */
+  public record View(long id, BookingPolicy.Status status, Origin origin, Slot slot, Booth booth, Person jobseeker,
+                     History history, Attendance attendance) {
     public boolean active() {
-      return "ACTIVE".equals(status);
+      return status == BookingPolicy.Status.ACTIVE;
     }
 
     /** The same booking with another origin (a moved booking keeps where it came from). */
-    public View withBasis(String source, String legalBasis, Long invitationId) {
-      return new View(id, status, source, legalBasis, createdAt, cancelledAt, cancelledAs, cancelReason, icsSequence, slotId, start,
-          end, boothId, employerId, employerName, fairId, fairName, cutoffMinutes, jobseekerId, jobseekerName, jobseekerEmail,
-          jobseekerLanguage, invitationId, confirmedAt, checkedInAt, outcome, nextStep, outcomeNote);
+    public View withOrigin(Origin origin) {
+      return new View(id, status, origin, slot, booth, jobseeker, history, attendance);
+    }
+
+    /** How a booking came about (booking.source): on the person's own initiative or through an invitation of a kind. */
+    public enum Source {
+      OWN_INITIATIVE, PLACEMENT_PROPOSAL, CONTROL_APPOINTMENT, MASS_MAILING, PUBLIC_LINK;
+
+      public static Source of(String db) {
+        return db == null ? null : valueOf(db);
+      }
+
+      public String db() {
+        return name();
+      }
+    }
+
+    /** In which capacity a booking was cancelled (booking.cancelled_as); SYSTEM is the erasure of the person. */
+    public enum CancelledAs {
+      JOBSEEKER, EMPLOYER, STAFF, SYSTEM;
+
+      public static CancelledAs of(String db) {
+        return db == null ? null : valueOf(db);
+      }
+
+      public String db() {
+        return name();
+      }
+    }
+
+    /** Where the booking came from and what it obliges the person to; the invitation is null for one's own initiative. */
+    public record Origin(Source source, Obligation legalBasis, Long invitationId) {
+    }
+
+    /** The slot; booking and a jobseeker's changes close the fair's {@code cutoffMinutes} before its start. */
+    public record Slot(long id, Instant start, Instant end, int cutoffMinutes) {
+    }
+
+    /** The booth with its employer and fair. */
+    public record Booth(long id, long employerId, String employerName, long fairId, String fairName) {
+    }
+
+    /** The person who booked. */
+    public record Person(long id, String name, String email, String language) {
+    }
+
+    /**
+     * When the booking was made and confirmed ("I am coming"), its calendar revision, and its cancellation (the last
+     * three null while it is active).
+     */
+    public record History(Instant createdAt, Instant confirmedAt, int icsSequence, Instant cancelledAt, CancelledAs cancelledAs,
+                          String cancelReason) {
+    }
+
+    /** What the attendance record says: check-in and the employer's statement (all null until something happened). */
+    public record Attendance(Instant checkedInAt, Outcome outcome, NextStep nextStep, String note) {
+      static final Attendance NONE = new Attendance(null, null, null, null);
     }
   }
 
@@ -41,14 +96,14 @@ public final class BookingStore {
   public record Alternative(long slotId, Instant start, Instant end, int free) {
   }
 
-  public static final String COLUMNS = """
+  private static final String COLUMNS = """
       select k.id, k.status, k.source, k.legal_basis, k.created_at, k.cancelled_at, k.cancelled_as, k.cancel_reason,
              k.ics_sequence, k.slot_id, lower(k.during) as starts_at, upper(k.during) as ends_at, k.booth_id,
              e.id as employer_id, e.name as employer_name, f.id as fair_id, f.name as fair_name, f.booking_cutoff_minutes,
              k.jobseeker_id, a.name as jobseeker_name, a.email::text as jobseeker_email, a.language as jobseeker_language,
              k.invitation_id, k.confirmed_at, t.checked_in_at, t.outcome, t.next_step, t.note as outcome_note
       """;
-  public static final String JOINS = """
+  private static final String JOINS = """
         join booth b on b.id = k.booth_id
         join employer e on e.id = b.employer_id
         join fair f on f.id = b.fair_id
@@ -90,7 +145,8 @@ public final class BookingStore {
   /**
    * The booking statement: books the seat and queues the confirmation in one statement, so the slot's row lock
    * lasts exactly as long as this statement ($1 booking id, $2 slot, $3 person, $4 source, $5 legal basis,
-   * $6 invitation, $7..$15 the mail's row, see {@link at.jobfair.mail.Outbox#row}). It never fails for an ordinary
+   * $6 invitation, $7..$15 the mail's row, see {@link at.jobfair.mail.Outbox#row}; the mail feature's
+   * {@code outbox_enqueue} (V30) queues it for each booked row, inside this statement). It never fails for an ordinary
    * refusal, so that many people can race for a seat: the slot row is locked and re-read ({@code for update}), a
    * full, closed or hidden slot yields no row, and the person's own rules (one per booth, no overlap) yield no row
    * through {@code on conflict do nothing}; then no mail is queued either. The trigger and CHECK on slot.booked
@@ -107,12 +163,7 @@ public final class BookingStore {
          where s.id = $2 and slot_bookable(s, f)
            for update of s
         on conflict do nothing
-        returning id, created_at),
-      m as (
-        insert into mail_outbox (""" + OutboxStore.COLUMNS + """
-      )
-        select $7, $8, $9, $10, $11, $12, $13, $14, $15 from k
-        on conflict on constraint mail_outbox_once do nothing)
+        returning id, created_at, outbox_enqueue($7, $8, $9, $10, $11, $12, $13, $14, $15) as mail_id)
       select id, created_at from k""";
 
   private final Pool pool;
@@ -131,12 +182,12 @@ public final class BookingStore {
       if (rows.size() == 0) return null;
       Row r = rows.iterator().next();
       String kind = r.getString("invitation_kind");
-      View v = new View(r.getLong("booking_id"), "ACTIVE", kind == null ? "OWN_INITIATIVE" : kind,
-          kind == null ? "VOLUNTARY" : r.getString("invitation_basis"), now, null, null, null, 0, slotId,
-          instant(r, r.getColumnIndex("starts_at")), instant(r, r.getColumnIndex("ends_at")), r.getLong("booth_id"),
-          r.getLong("employer_id"), r.getString("employer_name"), r.getLong("fair_id"), r.getString("fair_name"),
-          r.getInteger("booking_cutoff_minutes"), jobseekerId, r.getString("jobseeker_name"), r.getString("jobseeker_email"),
-          r.getString("jobseeker_language"), r.getLong("invitation_id"), null, null, null, null, null);
+      View.Origin origin = kind == null ? new View.Origin(View.Source.OWN_INITIATIVE, Obligation.VOLUNTARY, null)
+          : new View.Origin(View.Source.of(kind), obligation(r.getString("invitation_basis")), r.getLong("invitation_id"));
+      View v = new View(r.getLong("booking_id"), BookingPolicy.Status.ACTIVE, origin,
+          new View.Slot(slotId, instant(r, "starts_at"), instant(r, "ends_at"), r.getInteger("booking_cutoff_minutes")), booth(r),
+          new View.Person(jobseekerId, r.getString("jobseeker_name"), r.getString("jobseeker_email"), r.getString("jobseeker_language")),
+          new View.History(now, null, 0, null, null, null), View.Attendance.NONE);
       BookingPolicy.SlotFacts facts = new BookingPolicy.SlotFacts(r.getBoolean("visible"), r.getBoolean("open"), r.getBoolean("full"),
           r.getBoolean("at_booth"), r.getBoolean("busy_then"));
       List<Alternative> free = new ArrayList<>();
@@ -154,14 +205,14 @@ public final class BookingStore {
 
   /** Books the prepared booking and queues its mail in one statement; the booking as stored, or null when refused. */
   public Future<View> book(SqlClient c, View b, io.vertx.sqlclient.Tuple mailRow) {
-    Tuple params = Tuple.of(b.id(), b.slotId(), b.jobseekerId(), b.source(), b.legalBasis(), b.invitationId());
+    Tuple params = Tuple.of(b.id(), b.slot().id(), b.jobseeker().id(), b.origin().source().db(),
+        b.origin().legalBasis().name(), b.origin().invitationId());
     for (int i = 0; i < mailRow.size(); i++) params.addValue(mailRow.getValue(i));
     return c.preparedQuery(BOOK).execute(params).map(rows -> {
       if (rows.size() == 0) return null;
-      Instant created = instant(rows.iterator().next(), 1);
-      return new View(b.id(), b.status(), b.source(), b.legalBasis(), created, null, null, null, 0, b.slotId(), b.start(), b.end(),
-          b.boothId(), b.employerId(), b.employerName(), b.fairId(), b.fairName(), b.cutoffMinutes(), b.jobseekerId(),
-          b.jobseekerName(), b.jobseekerEmail(), b.jobseekerLanguage(), b.invitationId(), null, null, null, null, null);
+      Instant created = instant(rows.iterator().next(), "created_at");
+      return new View(b.id(), b.status(), b.origin(), b.slot(), b.booth(), b.jobseeker(),
+          new View.History(created, null, 0, null, null, null), View.Attendance.NONE);
     });
   }
 
@@ -203,7 +254,7 @@ public final class BookingStore {
   /** The employer of a booth, or null when there is no such booth. */
   public Future<Long> boothEmployer(SqlClient c, long boothId) {
     return c.preparedQuery("select employer_id from booth where id = $1").execute(Tuple.of(boothId))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("employer_id"));
   }
 
   /** Marks a slot removed (its history stays); returns false when it was already gone. */
@@ -214,7 +265,7 @@ public final class BookingStore {
 
   public Future<Long> slotBooth(SqlClient c, long slotId) {
     return c.preparedQuery("select booth_id from slot where id = $1").execute(Tuple.of(slotId))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("booth_id"));
   }
 
   private static View first(RowSet<Row> rows) {
@@ -228,14 +279,30 @@ public final class BookingStore {
   }
 
   private static View view(Row r) {
-    return new View(r.getLong("id"), r.getString("status"), r.getString("source"), r.getString("legal_basis"),
-        instant(r, r.getColumnIndex("created_at")), instant(r, r.getColumnIndex("cancelled_at")), r.getString("cancelled_as"),
-        r.getString("cancel_reason"), r.getInteger("ics_sequence"), r.getLong("slot_id"),
-        instant(r, r.getColumnIndex("starts_at")), instant(r, r.getColumnIndex("ends_at")), r.getLong("booth_id"),
-        r.getLong("employer_id"), r.getString("employer_name"), r.getLong("fair_id"), r.getString("fair_name"),
-        r.getInteger("booking_cutoff_minutes"), r.getLong("jobseeker_id"), r.getString("jobseeker_name"),
-        r.getString("jobseeker_email"), r.getString("jobseeker_language"), r.getLong("invitation_id"),
-        instant(r, r.getColumnIndex("confirmed_at")), instant(r, r.getColumnIndex("checked_in_at")),
-        r.getString("outcome"), r.getString("next_step"), r.getString("outcome_note"));
+    return new View(r.getLong("id"), BookingPolicy.Status.of(r.getString("status")),
+        new View.Origin(View.Source.of(r.getString("source")), obligation(r.getString("legal_basis")), r.getLong("invitation_id")),
+        new View.Slot(r.getLong("slot_id"), instant(r, "starts_at"), instant(r, "ends_at"), r.getInteger("booking_cutoff_minutes")),
+        booth(r),
+        new View.Person(r.getLong("jobseeker_id"), r.getString("jobseeker_name"), r.getString("jobseeker_email"),
+            r.getString("jobseeker_language")),
+        new View.History(instant(r, "created_at"), instant(r, "confirmed_at"), r.getInteger("ics_sequence"),
+            instant(r, "cancelled_at"), View.CancelledAs.of(r.getString("cancelled_as")), r.getString("cancel_reason")),
+        new View.Attendance(instant(r, "checked_in_at"), named(Outcome.class, r.getString("outcome")),
+            named(NextStep.class, r.getString("next_step")), r.getString("outcome_note")));
+  }
+
+  private static View.Booth booth(Row r) {
+    return new View.Booth(r.getLong("booth_id"), r.getLong("employer_id"), r.getString("employer_name"), r.getLong("fair_id"),
+        r.getString("fair_name"));
+  }
+
+  /** booking.legal_basis is spelt as the obligation's name. */
+  private static Obligation obligation(String db) {
+    return named(Obligation.class, db);
+  }
+
+  /** A column spelt as the enum constant's name (the attendance record's outcome and next step), or null. */
+  private static <E extends Enum<E>> E named(Class<E> type, String db) {
+    return db == null ? null : Enum.valueOf(type, db);
   }
 }

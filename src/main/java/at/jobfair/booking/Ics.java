@@ -64,31 +64,47 @@ public final class Ics {
   }
 
   /**
-   * One appointment.
+   * Which revision of which appointment this is.
    *
-   * @param uid         stable across updates and the cancellation, e.g. {@code booking-42@jobfair}
-   * @param sequence    revision, {@code >= 0}; a cancellation or change must pass a higher one
-   * @param cancelled   {@code true} writes METHOD:CANCEL and STATUS:CANCELLED
-   * @param stamp       DTSTAMP, when this revision was created
-   * @param description free text, may be null; so may location, url (absolute) and attendee
-   * @param organizer   who sends it; a request without one is refused by strict clients (RFC 5546)
-   * @param reminder    how long before the start the calendar reminds the person; null for none
+   * @param uid       stable across updates and the cancellation, e.g. {@code booking-42@jobfair}
+   * @param sequence  revision, {@code >= 0}; a cancellation or change must pass a higher one
+   * @param cancelled {@code true} writes METHOD:CANCEL and STATUS:CANCELLED
+   * @param stamp     DTSTAMP, when this revision was created
    */
-  public record Event(String uid, int sequence, boolean cancelled, Instant start, Instant end, Instant stamp,
-                      String summary, String description, String location, String url,
-                      Party organizer, Party attendee, Duration reminder) {
-
-    public Event {
+  public record Revision(String uid, int sequence, boolean cancelled, Instant stamp) {
+    public Revision {
       Objects.requireNonNull(uid, "uid");
-      Objects.requireNonNull(start, "start");
-      Objects.requireNonNull(end, "end");
       Objects.requireNonNull(stamp, "stamp");
-      Objects.requireNonNull(summary, "summary");
-      Objects.requireNonNull(organizer, "organizer");
       if (uid.isBlank()) throw new IllegalArgumentException("uid is blank");
       if (sequence < 0) throw new IllegalArgumentException("sequence < 0: " + sequence);
-      if (!end.isAfter(start)) throw new IllegalArgumentException("end " + end + " is not after start " + start);
+    }
+  }
+
+  /** What a calendar shows of it: a summary, and a description, location and url (absolute) that may each be null. */
+  public record Text(String summary, String description, String location, String url) {
+    public Text {
+      Objects.requireNonNull(summary, "summary");
       if (url != null) checkUri(url);
+    }
+  }
+
+  /**
+   * One appointment.
+   *
+   * @param organizer   who sends it; a request without one is refused by strict clients (RFC 5546)
+   * @param attendee    the person, may be null
+   * @param reminder    how long before the start the calendar reminds the person; null for none
+   */
+  public record Event(Revision revision, Instant start, Instant end, Text text, Party organizer, Party attendee,
+                      Duration reminder) {
+
+    public Event {
+      Objects.requireNonNull(revision, "revision");
+      Objects.requireNonNull(start, "start");
+      Objects.requireNonNull(end, "end");
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(organizer, "organizer");
+      if (!end.isAfter(start)) throw new IllegalArgumentException("end " + end + " is not after start " + start);
       if (reminder != null && (reminder.isNegative() || reminder.isZero())) {
         throw new IllegalArgumentException("reminder must be before the start: " + reminder);
       }
@@ -98,32 +114,34 @@ public final class Ics {
   /** The complete VCALENDAR for {@code e}: CRLF line ends, folded at 75 octets. */
   public static String write(Event e) {
     Objects.requireNonNull(e, "event");
-    VEvent event = new VEvent(e.start(), e.end(), text(e.summary()));
-    event.add(new Uid(text(e.uid())));
-    event.add(new Sequence(e.sequence()));
+    Revision r = e.revision();
+    Text t = e.text();
+    VEvent event = new VEvent(e.start(), e.end(), text(t.summary()));
+    event.add(new Uid(text(r.uid())));
+    event.add(new Sequence(r.sequence()));
     // the event came with a stamp of the clock; this revision's is the one given
-    event.replace(new DtStamp(e.stamp()));
-    if (e.description() != null) event.add(new Description(text(e.description())));
-    if (e.location() != null) event.add(new Location(text(e.location())));
-    if (e.url() != null) event.add(new Url(URI.create(e.url())));
+    event.replace(new DtStamp(r.stamp()));
+    if (t.description() != null) event.add(new Description(text(t.description())));
+    if (t.location() != null) event.add(new Location(text(t.location())));
+    if (t.url() != null) event.add(new Url(URI.create(t.url())));
     event.add(new Organizer(named(e.organizer()), mailto(e.organizer())));
     if (e.attendee() != null) {
       List<Parameter> accepted = new ArrayList<>(named(e.attendee()).getAll());
       accepted.addAll(List.of(Role.REQ_PARTICIPANT, PartStat.ACCEPTED, Rsvp.FALSE));
       event.add(new Attendee(new ParameterList(accepted), mailto(e.attendee())));
     }
-    event.add(e.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
-    if (e.reminder() != null && !e.cancelled()) {
+    event.add(r.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+    if (e.reminder() != null && !r.cancelled()) {
       VAlarm alarm = new VAlarm(e.reminder().negated());
       alarm.add(ImmutableAction.DISPLAY);
-      alarm.add(new Description(text(e.summary())));
+      alarm.add(new Description(text(t.summary())));
       event.add(alarm);
     }
     Calendar calendar = new Calendar();
     calendar.add(new ProdId(PRODID));
     calendar.add(ImmutableVersion.VERSION_2_0);
     calendar.add(ImmutableCalScale.GREGORIAN);
-    calendar.add(e.cancelled() ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+    calendar.add(r.cancelled() ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
     calendar.add(event);
     return fold(calendar.toString());
   }

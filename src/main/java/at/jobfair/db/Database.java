@@ -39,20 +39,20 @@ public final class Database implements AutoCloseable {
 
   /** Opens the configured database, starting the embedded one if no URL is configured. Blocks. */
   public static Database open(Config config) {
-    String url = config.string("db.url");
-    if (!url.isBlank()) {
+    String url = config.db().url();
+    if (!config.db().embedded()) {
       PgConnectOptions options;
       try {
         options = PgConnectOptions.fromUri(url.replaceFirst("^postgres://", "postgresql://"));
       } catch (RuntimeException e) {
         throw new Config.ConfigException("db.url", "cannot be read as a PostgreSQL address: " + e.getMessage());
       }
-      String appUser = config.string("db.appUser");
-      return new Database(options, null, appUser.isBlank() ? null : appUser, config.string("db.appPassword"));
+      String appUser = config.db().appUser();
+      return new Database(options, null, appUser.isBlank() ? null : appUser, config.db().appPassword());
     }
     // The node's graceful stop closes the database last; the stop may take up to shutdown.drainSeconds.
-    Duration stop = Duration.ofSeconds(config.integer("shutdown.drainSeconds") + 10L);
-    return embedded(Path.of(config.string("data.dir")).resolve("postgres"), config.integer("db.embeddedPort"), stop);
+    Duration stop = config.shutdown().drain().plusSeconds(10);
+    return embedded(config.data().dir().resolve("postgres"), config.db().embeddedPort(), stop);
   }
 
   /** Starts (or restarts on existing data) an embedded PostgreSQL in the given directory. Blocks. */

@@ -4,6 +4,7 @@ import at.jobfair.booking.BookingStore.View;
 import at.jobfair.invitation.InvitationStore.Invitation;
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.Catalogue;
+import at.jobfair.legal.Obligation;
 import at.jobfair.mail.Mail;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Messages.Lang;
@@ -38,42 +39,46 @@ public final class InvitationMails {
    * not German, the German text too as the binding one. Voluntary invitations stay friendly.
    */
   Mail invitation(Invitation i, String token) {
-    Lang lang = lang(i.language());
+    Invitation.Person person = i.person();
+    Lang lang = lang(person.language());
     String link = publicUrl + "/invitations/link/" + token;
     String authority = legal.authority(lang.code());
+    String fair = i.fair().name();
     String subject;
     String text;
     switch (i.kind()) {
-      case "PLACEMENT_PROPOSAL", "CONTROL_APPOINTMENT" -> {
-        boolean proposal = "PLACEMENT_PROPOSAL".equals(i.kind());
-        subject = proposal ? messages.get(lang, "invitations.mail.proposal.subject", i.vacancyTitle(), i.employerName())
-            : messages.get(lang, "invitations.mail.control.subject", i.employerName(), date(i.deadline(), lang));
+      case PLACEMENT_PROPOSAL, CONTROL_APPOINTMENT -> {
+        boolean proposal = i.kind() == Invitation.Kind.PLACEMENT_PROPOSAL;
+        Invitation.Booth booth = i.booth();
+        subject = proposal ? messages.get(lang, "invitations.mail.proposal.subject", booth.vacancyTitle(), booth.employerName())
+            : messages.get(lang, "invitations.mail.control.subject", booth.employerName(), date(booth.deadline(), lang));
         String body = proposal
-            ? messages.get(lang, "invitations.mail.proposal.body", i.vacancyTitle(), i.employerName(), i.fairName(),
-                date(i.deadline(), lang), time(i.deadline()), link)
-            : messages.get(lang, "invitations.mail.control.body", i.employerName(), i.fairName(), date(i.deadline(), lang),
-                time(i.deadline()), link);
-        text = messages.get(lang, "invitations.mail.formalGreeting", i.name()) + "\n\n" + body + "\n\n" + noticeBlock(i, lang)
+            ? messages.get(lang, "invitations.mail.proposal.body", booth.vacancyTitle(), booth.employerName(), fair,
+                date(booth.deadline(), lang), time(booth.deadline()), link)
+            : messages.get(lang, "invitations.mail.control.body", booth.employerName(), fair, date(booth.deadline(), lang),
+                time(booth.deadline()), link);
+        text = messages.get(lang, "invitations.mail.formalGreeting", person.name()) + "\n\n" + body + "\n\n" + noticeBlock(i, lang)
             + "\n\n" + messages.get(lang, "invitations.mail.formalClosing", authority);
       }
-      case "MASS_MAILING" -> {
-        subject = messages.get(lang, "invitations.mail.mailing.subject", i.fairName());
-        text = messages.get(lang, "invitations.mail.mailing.text", i.name(), i.fairName(), link, authority);
+      case MASS_MAILING -> {
+        subject = messages.get(lang, "invitations.mail.mailing.subject", fair);
+        text = messages.get(lang, "invitations.mail.mailing.text", person.name(), fair, link, authority);
       }
       default -> {
-        subject = messages.get(lang, "invitations.mail.public.subject", i.fairName());
-        text = messages.get(lang, "invitations.mail.public.text", i.name(), i.fairName(), link, authority);
+        subject = messages.get(lang, "invitations.mail.public.subject", fair);
+        text = messages.get(lang, "invitations.mail.public.text", person.name(), fair, link, authority);
       }
     }
-    return Mail.text(i.email(), i.name(), subject, text, "INVITATION", "invitation:" + i.id());
+    return Mail.text(person.email(), person.name(), subject, text, "INVITATION", "invitation:" + i.id());
   }
 
   /** The notice under its heading: the basis (law, version), the text in the person's language, and the binding German. */
   String noticeBlock(Invitation i, Lang lang) {
     StringBuilder out = new StringBuilder(messages.get(lang, "invitations.mail.notice.heading"));
-    Basis basis = i.basisCode() == null ? null : legal.find(i.basisCode(), i.basisVersion()).orElse(null);
+    Basis basis = i.basis() == null ? null : legal.find(i.basis().code(), i.basis().version()).orElse(null);
     if (basis == null) { // a proposal from before the catalogue: the staff-edited notice it was made with
-      return out.append("\n").append(lang == Lang.EN ? i.noticeEn() : i.noticeDe()).toString();
+      Invitation.OldNotice notice = i.notice();
+      return out.append("\n").append(notice == null ? null : lang == Lang.EN ? notice.textEn() : notice.textDe()).toString();
     }
     out.append("\n").append(messages.get(lang, "invitations.mail.notice.basis", basis.law(lang.code()), basis.code(), basis.version()));
     out.append("\n\n").append(basis.notice(lang.code()));
@@ -86,23 +91,26 @@ public final class InvitationMails {
 
   /** A new sign-in link for someone who tried to register again (at most one a day). */
   Mail signInLink(Invitation i, String token) {
-    Lang lang = lang(i.language());
+    Invitation.Person person = i.person();
+    Lang lang = lang(person.language());
     String link = publicUrl + "/invitations/link/" + token;
-    return Mail.text(i.email(), i.name(), messages.get(lang, "register.mail.subject", i.fairName()),
-        messages.get(lang, "register.mail.text", i.name(), i.fairName(), link, legal.authority(lang.code())), "SIGN_IN_LINK",
+    return Mail.text(person.email(), person.name(), messages.get(lang, "register.mail.subject", i.fair().name()),
+        messages.get(lang, "register.mail.text", person.name(), i.fair().name(), link, legal.authority(lang.code())), "SIGN_IN_LINK",
         "invitation:" + i.id() + "/" + java.time.LocalDate.now(zone));
   }
 
   /** A reminder of an appointment, with links to confirm, cancel or rebook. */
   public Mail reminder(View b, int offsetMinutes, String confirmToken) {
-    Lang lang = lang(b.jobseekerLanguage());
-    String subject = messages.get(lang, "reminders.mail.subject", b.employerName(), date(b.start(), lang), time(b.start()));
-    String binding = "BINDING".equals(b.legalBasis()) ? messages.get(lang, "reminders.mail.binding")
-        : "CONTROL".equals(b.legalBasis()) ? messages.get(lang, "reminders.mail.control") : "";
-    String text = messages.get(lang, "reminders.mail.text", b.jobseekerName(), b.employerName(), date(b.start(), lang),
-        time(b.start()), time(b.end()), b.fairName(), publicUrl + "/appointments/confirm/" + confirmToken,
-        publicUrl + "/me/appointments", publicUrl + "/booths/" + b.boothId() + "?rebook=" + b.id(), binding);
-    return Mail.text(b.jobseekerEmail(), b.jobseekerName(), subject, text, "BOOKING_REMINDER",
+    Lang lang = lang(b.jobseeker().language());
+    Instant start = b.slot().start();
+    String employer = b.booth().employerName();
+    String subject = messages.get(lang, "reminders.mail.subject", employer, date(start, lang), time(start));
+    String binding = b.origin().legalBasis() == Obligation.BINDING ? messages.get(lang, "reminders.mail.binding")
+        : b.origin().legalBasis() == Obligation.CONTROL ? messages.get(lang, "reminders.mail.control") : "";
+    String text = messages.get(lang, "reminders.mail.text", b.jobseeker().name(), employer, date(start, lang),
+        time(start), time(b.slot().end()), b.booth().fairName(), publicUrl + "/appointments/confirm/" + confirmToken,
+        publicUrl + "/me/appointments", publicUrl + "/booths/" + b.booth().id() + "?rebook=" + b.id(), binding);
+    return Mail.text(b.jobseeker().email(), b.jobseeker().name(), subject, text, "BOOKING_REMINDER",
         "booking:" + b.id() + "/reminder/" + offsetMinutes);
   }
 

@@ -92,13 +92,14 @@ public final class InvitationService {
 
   /** The personal link's token: the invitation, its person and when it stops working, signed. */
   public String invitationToken(Invitation i) {
-    Instant until = (i.deadline() != null ? i.deadline() : i.fairEnds()).plus(linkGrace);
-    return signer.sign("inv:" + i.id() + ":" + i.jobseekerId() + ":" + until.getEpochSecond());
+    Instant deadline = i.booth() == null ? null : i.booth().deadline();
+    Instant until = (deadline != null ? deadline : i.fair().ends()).plus(linkGrace);
+    return signer.sign("inv:" + i.id() + ":" + i.person().id() + ":" + until.getEpochSecond());
   }
 
   /** The token of a reminder's "I am coming" link: the booking and its person, valid until the appointment ends. */
   public String confirmToken(View b) {
-    return signer.sign("confirm:" + b.id() + ":" + b.jobseekerId() + ":" + b.end().getEpochSecond());
+    return signer.sign("confirm:" + b.id() + ":" + b.jobseeker().id() + ":" + b.slot().end().getEpochSecond());
   }
 
   /** Checks a personal link without using it. {@code current} is whoever is signed in on this browser, or null. */
@@ -110,11 +111,11 @@ public final class InvitationService {
       return Future.failedFuture(e);
     }
     return InvitationStore.find(pool, p[0]).compose(i -> {
-      if (i == null || i.jobseekerId() != p[1]) return Future.failedFuture(invalid());
+      if (i == null || i.person().id() != p[1]) return Future.failedFuture(invalid());
       if (Instant.now().getEpochSecond() > p[2]) return Future.failedFuture(Reason.LINK_EXPIRED.refuse());
-      if (current != null && current.id() != i.jobseekerId()) return Future.failedFuture(Reason.LINK_OTHER_PERSON.refuse());
-      return InvitationStore.jobseeker(pool, i.jobseekerId(), null).compose(a -> a == null ? Future.failedFuture(invalid())
-          : Future.succeededFuture(new Link(i, a, i.boothId() != null ? "/booths/" + i.boothId() : "/fairs/" + i.fairId())));
+      if (current != null && current.id() != i.person().id()) return Future.failedFuture(Reason.LINK_OTHER_PERSON.refuse());
+      return InvitationStore.jobseeker(pool, i.person().id(), null).compose(a -> a == null ? Future.failedFuture(invalid())
+          : Future.succeededFuture(new Link(i, a, i.booth() != null ? "/booths/" + i.booth().id() : "/fairs/" + i.fair().id())));
     });
   }
 
@@ -182,14 +183,15 @@ public final class InvitationService {
   }
 
   static JsonObject json(Invitation i) {
-    JsonObject o = new JsonObject().put("id", i.id()).put("kind", i.kind()).put("legalBasis", i.legalBasis())
-        .put("jobseekerId", i.jobseekerId()).put("fairId", i.fairId());
-    if (i.boothId() != null) {
-      o.put("boothId", i.boothId()).put("vacancyTitle", i.vacancyTitle()).put("deadline", i.deadline().toString())
-          .put("noticeVersion", i.noticeVersion());
+    JsonObject o = new JsonObject().put("id", i.id()).put("kind", i.kind().db()).put("legalBasis", i.legalBasis().name())
+        .put("jobseekerId", i.person().id()).put("fairId", i.fair().id());
+    if (i.booth() != null) {
+      o.put("boothId", i.booth().id()).put("vacancyTitle", i.booth().vacancyTitle()).put("deadline", i.booth().deadline().toString())
+          .put("noticeVersion", i.notice() == null ? null : i.notice().version());
     }
-    if (i.basisCode() != null) {
-      o.put("basis", new JsonObject().put("code", i.basisCode()).put("version", i.basisVersion()).put("noticeLanguage", i.noticeLanguage()));
+    if (i.basis() != null) {
+      o.put("basis", new JsonObject().put("code", i.basis().code()).put("version", i.basis().version())
+          .put("noticeLanguage", i.basis().noticeLanguage()));
     }
     return o;
   }
@@ -269,7 +271,7 @@ public final class InvitationService {
           return tx.preparedQuery("select id from account where email = $1::citext").execute(Tuple.of(a.email()));
         }).compose(rows -> {
           if (rows.size() > 0) {
-            long existingId = rows.iterator().next().getLong(0);
+            long existingId = rows.iterator().next().getLong("id");
             return InvitationStore.jobseeker(tx, existingId, null).compose(person -> person == null ? Future.succeededFuture()
                     : InvitationStore.publicInvitation(tx, existingId, fairId, null, voluntary("PUBLIC_LINK")).compose(id -> InvitationStore.find(tx, id))
                         .compose(i -> outbox.enqueue(tx, mails.signInLink(i, invitationToken(i)))).mapEmpty())
@@ -279,7 +281,7 @@ public final class InvitationService {
               .compose(id -> InvitationStore.saveProfile(tx, id, phone).map(id))
               .compose(id -> InvitationStore.publicInvitation(tx, id, fairId, ip, voluntary("PUBLIC_LINK")))
               .compose(invitationId -> send(tx, invitationId))
-              .map(i -> new Registration(new Account(i.jobseekerId(), a.email(), a.name(), a.language(), null, EnumSet.of(Role.JOBSEEKER)),
+              .map(i -> new Registration(new Account(i.person().id(), a.email(), a.name(), a.language(), null, EnumSet.of(Role.JOBSEEKER)),
                   false));
         }))
         .recover(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState())
@@ -309,7 +311,7 @@ public final class InvitationService {
       return Future.failedFuture(e);
     }
     if (Instant.now().getEpochSecond() > p[2]) return Future.failedFuture(Reason.LINK_EXPIRED.refuse());
-    return bookings.find(pool, p[0]).compose(b -> b == null || b.jobseekerId() != p[1]
+    return bookings.find(pool, p[0]).compose(b -> b == null || b.jobseeker().id() != p[1]
         ? Future.failedFuture(invalid()) : Future.succeededFuture(b));
   }
 
@@ -317,7 +319,7 @@ public final class InvitationService {
   public Future<View> confirm(String token) {
     return checkConfirm(token).compose(b -> pool.preparedQuery(
             "update booking set confirmed_at = coalesce(confirmed_at, now()) where id = $1 and jobseeker_id = $2 and status = 'ACTIVE'")
-        .execute(Tuple.of(b.id(), b.jobseekerId()))
+        .execute(Tuple.of(b.id(), b.jobseeker().id()))
         .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture(b) : Future.failedFuture(Reason.REMINDER_BOOKING_CANCELLED.refuse())));
   }
 }

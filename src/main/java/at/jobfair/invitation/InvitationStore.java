@@ -3,6 +3,7 @@ package at.jobfair.invitation;
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.legal.Basis;
+import at.jobfair.legal.Obligation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -21,10 +22,46 @@ import static at.jobfair.db.Rows.instant;
 /** All SQL on invitations, the consequence notices from before the catalogue, mass mailings and the booking's legal basis. */
 public final class InvitationStore {
 
-  public record Invitation(long id, String kind, String legalBasis, long jobseekerId, String email, String name, String language,
-                           long fairId, String fairName, Instant fairEnds, Long boothId, String employerName, String vacancyTitle,
-                           Instant deadline, Integer noticeVersion, String noticeDe, String noticeEn, Instant firstOpenedAt,
-                           String basisCode, Integer basisVersion, String noticeLanguage) {
+  /**
+   * An invitation with what its mail, link and answer need: the person, the fair, the booth (null for a mass mailing or
+   * a public link), its basis in the catalogue (null before the catalogue) or the staff-edited notice from before it
+   * (null when none).
+   */
+  public record Invitation(long id, Kind kind, Obligation legalBasis, Person person, Fair fair, Booth booth, BasisRef basis,
+                           OldNotice notice, Instant firstOpenedAt) {
+
+    /** The kinds of invitation (invitation.kind), spelt in the database as here. */
+    public enum Kind {
+      PLACEMENT_PROPOSAL, CONTROL_APPOINTMENT, MASS_MAILING, PUBLIC_LINK;
+
+      public static Kind of(String db) {
+        return db == null ? null : valueOf(db);
+      }
+
+      public String db() {
+        return name();
+      }
+    }
+
+    /** The person invited. */
+    public record Person(long id, String email, String name, String language) {
+    }
+
+    /** The fair and when it ends. */
+    public record Fair(long id, String name, Instant ends) {
+    }
+
+    /** The booth of a personal invitation, its vacancy (null for a control appointment) and the deadline to book by. */
+    public record Booth(long id, String employerName, String vacancyTitle, Instant deadline) {
+    }
+
+    /** The catalogue basis version it was made under and the language its notice was sent in. */
+    public record BasisRef(String code, Integer version, String noticeLanguage) {
+    }
+
+    /** A consequence notice staff edited before the catalogue, as the invitation was made with it. */
+    public record OldNotice(int version, String textDe, String textEn) {
+    }
   }
 
   /** The consequence notice in force. */
@@ -92,7 +129,7 @@ public final class InvitationStore {
   /** The person's recorded benefit type, or null when none is recorded. */
   static Future<String> benefitType(SqlClient c, long jobseekerId) {
     return c.preparedQuery("select benefit_type from jobseeker where account_id = $1").execute(Tuple.of(jobseekerId))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("benefit_type"));
   }
 
   /** The consequence notices staff edited before the catalogue: read-only, for the records made under them. */
@@ -115,14 +152,14 @@ public final class InvitationStore {
   /** The fair's status, or null when there is no such fair. */
   static Future<String> fairStatus(SqlClient c, long fairId) {
     return c.preparedQuery("select status from fair where id = $1").execute(Tuple.of(fairId))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("status"));
   }
 
   /** A vacancy of the fair: [booth id, title], or null. */
   static Future<Object[]> vacancy(SqlClient c, long fairId, long vacancyId) {
     return c.preparedQuery("select v.booth_id, v.title from vacancy v join booth b on b.id = v.booth_id where v.id = $1 and b.fair_id = $2")
         .execute(Tuple.of(vacancyId, fairId))
-        .map(rows -> rows.size() == 0 ? null : new Object[] {rows.iterator().next().getLong(0), rows.iterator().next().getString(1)});
+        .map(rows -> rows.size() == 0 ? null : new Object[] {rows.iterator().next().getLong("booth_id"), rows.iterator().next().getString("title")});
   }
 
   /** The fair's vacancies for the staff form: id, title, employer. */
@@ -169,13 +206,13 @@ public final class InvitationStore {
         .execute(Tuple.tuple().addString(kind).addString(basis.obligation().name()).addString(basis.code()).addInteger(basis.version())
             .addString(language).addLong(jobseekerId).addLong(fairId).addLong(boothId).addLong(vacancyId).addString(vacancyTitle)
             .addValue(deadline).addLong(actorId))
-        .map(rows -> rows.iterator().next().getLong(0));
+        .map(rows -> rows.iterator().next().getLong("id"));
   }
 
   /** A booth of the fair: its employer's name, or null when the booth is not the fair's. */
   static Future<String> booth(SqlClient c, long fairId, long boothId) {
     return c.preparedQuery("select e.name from booth b join employer e on e.id = b.employer_id where b.id = $1 and b.fair_id = $2")
-        .execute(Tuple.of(boothId, fairId)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+        .execute(Tuple.of(boothId, fairId)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("name"));
   }
 
   /** The fair's booths for the control-appointment form: id and employer. */
@@ -183,22 +220,22 @@ public final class InvitationStore {
     return c.preparedQuery("select b.id, e.name from booth b join employer e on e.id = b.employer_id where b.fair_id = $1 order by e.name, b.id")
         .execute(Tuple.of(fairId)).map(rows -> {
           List<JsonObject> out = new ArrayList<>();
-          rows.forEach(r -> out.add(new JsonObject().put("id", r.getLong(0)).put("employer", r.getString(1))));
+          rows.forEach(r -> out.add(new JsonObject().put("id", r.getLong("id")).put("employer", r.getString("name"))));
           return out;
         });
   }
 
   /** [matching people, of whom already told about this fair by mass mailing]. */
   static Future<long[]> previewMailing(SqlClient c, long fairId, Criteria criteria) {
-    return c.preparedQuery("with m as (" + MATCHING + ") select count(*), count(*) filter (where exists (select 1 from invitation i "
-            + "where i.fair_id = $4 and i.jobseeker_id = m.id and i.kind = 'MASS_MAILING')) from m")
+    return c.preparedQuery("with m as (" + MATCHING + ") select count(*) as matching, count(*) filter (where exists (select 1 from invitation i "
+            + "where i.fair_id = $4 and i.jobseeker_id = m.id and i.kind = 'MASS_MAILING')) as told from m")
         .execute(criteria.params(Tuple.tuple()).addLong(fairId))
-        .map(rows -> new long[] {rows.iterator().next().getLong(0), rows.iterator().next().getLong(1)});
+        .map(rows -> new long[] {rows.iterator().next().getLong("matching"), rows.iterator().next().getLong("told")});
   }
 
   static Future<Long> insertMailing(SqlClient c, long fairId, Criteria criteria, long actorId) {
     return c.preparedQuery("insert into mass_mailing (fair_id, criteria, created_by) values ($1, $2, $3) returning id")
-        .execute(Tuple.of(fairId, criteria.toJson(), actorId)).map(rows -> rows.iterator().next().getLong(0));
+        .execute(Tuple.of(fairId, criteria.toJson(), actorId)).map(rows -> rows.iterator().next().getLong("id"));
   }
 
   /** One invitation per matching person not yet told about the fair; answers how many were added. */
@@ -219,12 +256,12 @@ public final class InvitationStore {
         .execute(Tuple.of(jobseekerId, fairId, ip, basis == null ? null : basis.code(), basis == null ? null : basis.version()))
         .compose(v -> c.preparedQuery("select id from invitation where kind = 'PUBLIC_LINK' and jobseeker_id = $1 and fair_id = $2")
             .execute(Tuple.of(jobseekerId, fairId)))
-        .map(rows -> rows.iterator().next().getLong(0));
+        .map(rows -> rows.iterator().next().getLong("id"));
   }
 
   static Future<Long> registrationsFrom(SqlClient c, String ip) {
-    return c.preparedQuery("select count(*) from invitation where registered_ip = $1 and created_at > now() - interval '1 hour'")
-        .execute(Tuple.of(ip)).map(rows -> rows.iterator().next().getLong(0));
+    return c.preparedQuery("select count(*) as registrations from invitation where registered_ip = $1 and created_at > now() - interval '1 hour'")
+        .execute(Tuple.of(ip)).map(rows -> rows.iterator().next().getLong("registrations"));
   }
 
   static Future<Void> saveProfile(SqlClient c, long accountId, String phone) {
@@ -291,10 +328,16 @@ public final class InvitationStore {
   }
 
   private static Invitation invitation(Row r) {
-    return new Invitation(r.getLong("id"), r.getString("kind"), r.getString("legal_basis"), r.getLong("jobseeker_id"),
-        r.getString("email"), r.getString("name"), r.getString("language"), r.getLong("fair_id"), r.getString("fair_name"),
-        instant(r, "fair_ends"), r.getLong("booth_id"), r.getString("employer_name"), r.getString("vacancy_title"),
-        instant(r, "deadline"), r.getInteger("notice_version"), r.getString("text_de"), r.getString("text_en"),
-        instant(r, "first_opened_at"), r.getString("basis_code"), r.getInteger("basis_version"), r.getString("notice_language"));
+    Long boothId = r.getLong("booth_id");
+    Integer noticeVersion = r.getInteger("notice_version");
+    String basisCode = r.getString("basis_code");
+    return new Invitation(r.getLong("id"), Invitation.Kind.of(r.getString("kind")), Obligation.valueOf(r.getString("legal_basis")),
+        new Invitation.Person(r.getLong("jobseeker_id"), r.getString("email"), r.getString("name"), r.getString("language")),
+        new Invitation.Fair(r.getLong("fair_id"), r.getString("fair_name"), instant(r, "fair_ends")),
+        boothId == null ? null
+            : new Invitation.Booth(boothId, r.getString("employer_name"), r.getString("vacancy_title"), instant(r, "deadline")),
+        basisCode == null ? null : new Invitation.BasisRef(basisCode, r.getInteger("basis_version"), r.getString("notice_language")),
+        noticeVersion == null ? null : new Invitation.OldNotice(noticeVersion, r.getString("text_de"), r.getString("text_en")),
+        instant(r, "first_opened_at"));
   }
 }

@@ -7,6 +7,7 @@ import at.jobfair.refusal.Reason;
 import at.jobfair.identity.Account;
 import at.jobfair.invitation.InvitationStore.Criteria;
 import at.jobfair.legal.Basis;
+import at.jobfair.legal.Obligation;
 import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages.Lang;
@@ -255,15 +256,16 @@ public final class InvitationWeb {
       Map<String, Object> model = new HashMap<>();
       model.put("token", token);
       model.put("name", link.account().name());
-      model.put("fairName", i.fairName());
-      model.put("binding", "BINDING".equals(i.legalBasis()));
-      model.put("control", "CONTROL".equals(i.legalBasis()));
+      model.put("fairName", i.fair().name());
+      model.put("binding", i.legalBasis() == Obligation.BINDING);
+      model.put("control", i.legalBasis() == Obligation.CONTROL);
       // binding and control invitations are formal and show their notice (a voluntary one stays friendly)
-      model.put("formal", !"VOLUNTARY".equals(i.legalBasis()));
-      if (i.basisCode() != null && !"VOLUNTARY".equals(i.legalBasis())) {
-        model.put("legal", legalNotice(i.basisCode(), i.basisVersion(), lang));
-      } else if (i.noticeVersion() != null) {
-        model.put("legal", new JsonObject().put("notice", lang == Lang.EN ? i.noticeEn() : i.noticeDe()).put("version", i.noticeVersion()));
+      model.put("formal", i.legalBasis() != Obligation.VOLUNTARY);
+      if (i.basis() != null && i.legalBasis() != Obligation.VOLUNTARY) {
+        model.put("legal", legalNotice(i.basis().code(), i.basis().version(), lang));
+      } else if (i.notice() != null) {
+        model.put("legal", new JsonObject().put("notice", lang == Lang.EN ? i.notice().textEn() : i.notice().textDe())
+            .put("version", i.notice().version()));
       }
       pages.render(ctx, "invitation-link", model);
     });
@@ -282,15 +284,15 @@ public final class InvitationWeb {
   public Future<?> confirmPage(RoutingContext ctx) {
     String token = ctx.pathParam("token");
     return service.checkConfirm(token).onSuccess(b -> pages.render(ctx, "appointment-confirm", Map.of("token", token,
-        "employerName", b.employerName(), "start", b.start().toString(), "end", b.end().toString(), "active", b.active(),
-        "boothId", b.boothId(), "bookingId", b.id())));
+        "employerName", b.booth().employerName(), "start", b.slot().start().toString(), "end", b.slot().end().toString(),
+        "active", b.active(), "boothId", b.booth().id(), "bookingId", b.id())));
   }
 
   public Future<?> confirmForm(RoutingContext ctx) {
     String token = ctx.pathParam("token");
     return service.confirm(token).onSuccess(b -> pages.render(ctx, "appointment-confirm", Map.of("token", token,
-        "employerName", b.employerName(), "start", b.start().toString(), "end", b.end().toString(), "active", true,
-        "confirmed", true, "boothId", b.boothId(), "bookingId", b.id())));
+        "employerName", b.booth().employerName(), "start", b.slot().start().toString(), "end", b.slot().end().toString(),
+        "active", true, "confirmed", true, "boothId", b.booth().id(), "bookingId", b.id())));
   }
 
   /**

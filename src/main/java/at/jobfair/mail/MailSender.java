@@ -17,7 +17,6 @@ import io.vertx.ext.mail.StartTLSOptions;
 
 import javax.net.ssl.SSLHandshakeException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -78,15 +77,15 @@ public final class MailSender extends VerticleBase {
 
   public MailSender(OutboxStore store, Config config) {
     this.store = store;
-    String host = config.string("mail.smtpHost").trim();
-    this.smtp = host.isEmpty() ? null : smtpConfig(config, host);
-    this.from = config.string("mail.from");
+    var mail = config.mail();
+    this.smtp = mail.sends() ? smtpConfig(mail) : null;
+    this.from = mail.from();
     Matcher m = ANGLE_ADDRESS.matcher(from);
     this.bounceAddress = m.find() ? m.group(1).trim() : from.trim();
-    this.messageIdHost = URI.create(config.string("http.publicUrl")).getHost();
-    this.pollMillis = config.integer("mail.pollMillis");
-    this.maxAttempts = config.integer("mail.maxAttempts");
-    this.retryMillis = config.integer("mail.retryMillis");
+    this.messageIdHost = config.http().publicUrl().getHost();
+    this.pollMillis = mail.poll().toMillis();
+    this.maxAttempts = mail.maxAttempts();
+    this.retryMillis = mail.retry().toMillis();
     byte[] random = new byte[4];
     new SecureRandom().nextBytes(random);
     this.senderId = ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
@@ -242,17 +241,17 @@ public final class MailSender extends VerticleBase {
     return clean.isEmpty() ? to : clean + " <" + to + ">";
   }
 
-  private static MailConfig smtpConfig(Config config, String host) {
-    String user = config.string("mail.smtpUser");
+  private static MailConfig smtpConfig(at.jobfair.config.MailConfig mail) {
+    String user = mail.smtpUser();
     MailConfig c = new MailConfig()
-        .setHostname(host)
-        .setPort(config.integer("mail.smtpPort"))
-        .setStarttls(StartTLSOptions.valueOf(config.string("mail.starttls")))
+        .setHostname(mail.smtpHost())
+        .setPort(mail.smtpPort())
+        .setStarttls(StartTLSOptions.valueOf(mail.starttls().name()))
         .setLogin(user.isEmpty() ? LoginOption.DISABLED : LoginOption.REQUIRED)
         .setKeepAlive(true)
         .setMaxPoolSize(4);
     c.setConnectTimeout(10_000);
-    if (!user.isEmpty()) c.setUsername(user).setPassword(config.string("mail.smtpPassword"));
+    if (!user.isEmpty()) c.setUsername(user).setPassword(mail.smtpPassword());
     return c;
   }
 }

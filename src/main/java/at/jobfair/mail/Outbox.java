@@ -34,8 +34,8 @@ public final class Outbox {
   }
 
   /**
-   * The row of a message, for a statement that queues it in the same breath as the change it reports (columns
-   * {@link OutboxStore#COLUMNS}; the same kind, dedupe key and recipient conflict on {@code mail_outbox_once}).
+   * The row of a message, for a statement that queues it in the same breath as the change it reports: the arguments
+   * of the database's {@code outbox_enqueue} (V30; the same kind, dedupe key and recipient a second time add nothing).
    */
   public io.vertx.sqlclient.Tuple row(Mail mail) {
     return OutboxStore.values(mail, delivers ? OutboxStore.Status.QUEUED : OutboxStore.Status.KEPT);

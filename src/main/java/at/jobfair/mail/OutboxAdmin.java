@@ -201,7 +201,7 @@ public final class OutboxAdmin {
     }).compose(m -> {
       if (m == null) return Future.failedFuture(Reason.NOT_FOUND.refuse());
       if (!CASE_KINDS.contains(m.kind())) return Future.succeededFuture(true);
-      return store.recipient(m.to()).compose(person -> person == null ? Future.succeededFuture(false)
+      return store.recipient(m.to().address()).compose(person -> person == null ? Future.succeededFuture(false)
           : relations.of(reader, person).compose(rel -> !StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.READ)
               ? Future.succeededFuture(false)
               : relations.logRead(reader, person, "case_mail", rel, StaffAccess.Data.BENEFIT).map(true)));
@@ -212,18 +212,18 @@ public final class OutboxAdmin {
     return readable(Sessions.user(ctx), id).compose(body -> store.get(id).map(m -> {
       if (m == null) throw Reason.NOT_FOUND.refuse();
       Map<String, Object> message = model(m, Http.lang(ctx));
-      message.put("text", body ? maskTokens(m.text()) : null);
-      message.put("html", body ? maskTokens(m.html()) : null);
+      message.put("text", body ? maskTokens(m.content().text()) : null);
+      message.put("html", body ? maskTokens(m.content().html()) : null);
       message.put("bodyHidden", !body);
       List<Map<String, Object>> files = new ArrayList<>();
-      for (int i = 0; body && i < m.attachments().size(); i++) {
-        OutboxStore.StoredAttachment a = m.attachments().get(i);
+      for (int i = 0; body && i < m.content().attachments().size(); i++) {
+        OutboxStore.StoredAttachment a = m.content().attachments().get(i);
         files.add(Map.of("index", i, "filename", a.filename(), "contentType", a.contentType(), "size", a.size()));
       }
       message.put("files", files);
       model.put("message", message);
-      model.put("canResend", delivers() && m.status().resendable());
-      model.put("uncertain", m.status() == Status.UNCERTAIN);
+      model.put("canResend", delivers() && m.delivery().status().resendable());
+      model.put("uncertain", m.delivery().status() == Status.UNCERTAIN);
       model.put("delivers", delivers());
       if (ctx.request().getParam("resent") != null && !model.containsKey("error")) {
         model.put("notice", pages.messages().get(Http.lang(ctx), "outbox.resent"));
@@ -236,21 +236,21 @@ public final class OutboxAdmin {
   private Map<String, Object> model(Message m, Lang lang) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", m.id());
-    row.put("to", m.to());
-    row.put("toName", m.toName());
-    row.put("subject", m.subject());
+    row.put("to", m.to().address());
+    row.put("toName", m.to().name());
+    row.put("subject", m.content().subject());
     row.put("kind", m.kind());
     row.put("ref", m.ref());
-    row.put("status", m.status().name());
-    row.put("attempts", m.attempts());
-    row.put("lastError", m.lastError());
-    row.put("messageId", m.messageId());
-    row.put("created", time(m.createdAt(), lang));
-    row.put("createdIso", m.createdAt().toString());
-    row.put("sent", time(m.sentAt(), lang));
-    row.put("sentIso", m.sentAt() == null ? null : m.sentAt().toString());
-    row.put("next", m.status() == Status.QUEUED ? time(m.nextAttemptAt(), lang) : null);
-    row.put("attachmentCount", m.attachments().size());
+    row.put("status", m.delivery().status().db());
+    row.put("attempts", m.delivery().attempts());
+    row.put("lastError", m.delivery().lastError());
+    row.put("messageId", m.delivery().messageId());
+    row.put("created", time(m.delivery().createdAt(), lang));
+    row.put("createdIso", m.delivery().createdAt().toString());
+    row.put("sent", time(m.delivery().sentAt(), lang));
+    row.put("sentIso", m.delivery().sentAt() == null ? null : m.delivery().sentAt().toString());
+    row.put("next", m.delivery().status() == Status.QUEUED ? time(m.delivery().nextAttemptAt(), lang) : null);
+    row.put("attachmentCount", m.content().attachments().size());
     return row;
   }
 

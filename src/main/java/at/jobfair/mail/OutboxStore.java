@@ -27,6 +27,16 @@ public final class OutboxStore {
       return this == UNCERTAIN || this == FAILED || this == KEPT;
     }
 
+    /** The status as the database spells it. */
+    public static Status of(String db) {
+      return db == null ? null : valueOf(db);
+    }
+
+    public String db() {
+      return name();
+    }
+
+    /** A status a person typed (any case, spaces around), or null when there is none such. */
     public static Status parse(String code) {
       try {
         return code == null ? null : valueOf(code.trim().toUpperCase(java.util.Locale.ROOT));
@@ -40,20 +50,32 @@ public final class OutboxStore {
   public record StoredAttachment(String filename, String contentType, int size) {
   }
 
-  /** A message as staff see it. In lists {@code text} and {@code html} are null. */
-  public record Message(long id, String kind, String ref, String to, String toName, String subject, String text,
-                        String html, List<StoredAttachment> attachments, Status status, int attempts, String lastError,
-                        Instant createdAt, Instant sentAt, Instant nextAttemptAt, String messageId) {
+  /** A message as staff see it: what it is about, its recipient, its content and how its delivery went. */
+  public record Message(long id, String kind, String ref, Recipient to, Content content, Delivery delivery) {
+
+    /** The address and the name for the To header (may be null). */
+    public record Recipient(String address, String name) {
+    }
+
+    /** Subject, bodies and files; in lists {@code text} and {@code html} are null. */
+    public record Content(String subject, String text, String html, List<StoredAttachment> attachments) {
+    }
+
+    /** Where the message stands; {@code messageId} is fixed at the first claim, null before. */
+    public record Delivery(Status status, int attempts, String lastError, Instant createdAt, Instant sentAt,
+                           Instant nextAttemptAt, String messageId) {
+    }
 
     public JsonObject toJson() {
       JsonArray files = new JsonArray();
-      attachments.forEach(a -> files.add(new JsonObject().put("filename", a.filename()).put("contentType", a.contentType())
+      content.attachments().forEach(a -> files.add(new JsonObject().put("filename", a.filename()).put("contentType", a.contentType())
           .put("size", a.size())));
-      JsonObject json = new JsonObject().put("id", id).put("kind", kind).put("ref", ref).put("to", to).put("toName", toName)
-          .put("subject", subject).put("status", status.name()).put("attempts", attempts).put("lastError", lastError)
-          .put("createdAt", createdAt.toString()).put("sentAt", sentAt == null ? null : sentAt.toString())
-          .put("messageId", messageId).put("attachments", files);
-      if (text != null) json.put("text", text).put("html", html);
+      JsonObject json = new JsonObject().put("id", id).put("kind", kind).put("ref", ref).put("to", to.address())
+          .put("toName", to.name()).put("subject", content.subject()).put("status", delivery.status().db())
+          .put("attempts", delivery.attempts()).put("lastError", delivery.lastError())
+          .put("createdAt", delivery.createdAt().toString()).put("sentAt", delivery.sentAt() == null ? null : delivery.sentAt().toString())
+          .put("messageId", delivery.messageId()).put("attachments", files);
+      if (content.text() != null) json.put("text", content.text()).put("html", content.html());
       return json;
     }
   }
@@ -63,31 +85,24 @@ public final class OutboxStore {
                         List<Mail.Attachment> attachments, String messageId) {
   }
 
-  /** The columns of a queued message, in the order of {@link #values}. */
-  public static final String COLUMNS = "kind, ref, to_address, to_name, subject, body_text, body_html, attachments, status";
-
-  /** A message's row, for {@link #INSERT} or for a statement that queues it together with the change it reports. */
-  public static Tuple values(Mail mail, Status status) {
+  /**
+   * A message's row: the arguments of the database's {@code outbox_enqueue} (V30), for {@link #INSERT} or for a statement
+   * that queues it together with the change it reports.
+   */
+  static Tuple values(Mail mail, Status status) {
     JsonArray files = new JsonArray();
     for (Mail.Attachment a : mail.attachments()) {
       files.add(new JsonObject().put("filename", a.filename()).put("contentType", a.contentType())
           .put("content", Base64.getEncoder().encodeToString(a.bytes())));
     }
     return Tuple.of(mail.kind(), mail.dedupeKey(), mail.to(), mail.toName(), mail.subject(), mail.text())
-        .addValue(mail.html()).addValue(files).addValue(status.name());
+        .addValue(mail.html()).addValue(files).addValue(status.db());
   }
 
   /** Queues a message once per (kind, ref, address); answers the id of the new row or of the one already there. */
-  public static final String INSERT = """
-            with added as (
-              insert into mail_outbox (kind, ref, to_address, to_name, subject, body_text, body_html, attachments, status)
-              values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-              on conflict (kind, ref, to_address) do nothing
-              returning id)
-            select id from added
-            union all
-            select id from mail_outbox where kind = $1 and ref = $2 and to_address = $3
-            limit 1""";
+  private static final String INSERT = """
+            select coalesce(outbox_enqueue($1, $2, $3, $4, $5, $6, $7, $8, $9),
+                            (select id from mail_outbox where kind = $1 and ref = $2 and to_address = $3)) as id""";
 
   private static final String SUMMARY = """
       select id, kind, ref, to_address::text as to_address, to_name, subject, status, attempts, last_error, created_at,
@@ -111,11 +126,11 @@ public final class OutboxStore {
     Tuple key = Tuple.of(mail.kind(), mail.dedupeKey(), mail.to());
     return tx.preparedQuery(INSERT)
         .execute(values(mail, status))
-        .compose(rows -> rows.size() > 0 ? Future.succeededFuture(rows.iterator().next().getLong(0))
+        .compose(rows -> rows.iterator().next().getLong("id") != null ? Future.succeededFuture(rows.iterator().next().getLong("id"))
             // Another transaction added the same message at this very moment: our statement's snapshot cannot see
             // it, a new statement can.
             : tx.preparedQuery("select id from mail_outbox where kind = $1 and ref = $2 and to_address = $3").execute(key)
-                .map(again -> again.size() > 0 ? again.iterator().next().getLong(0) : null));
+                .map(again -> again.size() > 0 ? again.iterator().next().getLong("id") : null));
   }
 
   /**
@@ -176,7 +191,7 @@ public final class OutboxStore {
              where id = $1 and claimed_by = $2 and status = 'SENDING'
             returning status""")
         .execute(Tuple.of(id, sender, truncate(error), permanent, maxAttempts, (double) retryMillis))
-        .map(rows -> rows.size() == 0 ? null : Status.valueOf(rows.iterator().next().getString(0)));
+        .map(rows -> rows.size() == 0 ? null : Status.of(rows.iterator().next().getString("status")));
   }
 
   /** A send that may or may not have gone out: staff decide. */
@@ -206,11 +221,11 @@ public final class OutboxStore {
   /** The backlog, for the metrics: one short read over the partial indexes of unsent messages. */
   public Future<Backlog> backlog() {
     return pool.query("""
-            select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)::float8
+            select count(*) as messages, coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as oldest_seconds
               from mail_outbox where status in ('QUEUED', 'SENDING')""")
         .execute().map(rows -> {
           Row r = rows.iterator().next();
-          return new Backlog(r.getLong(0), r.getDouble(1));
+          return new Backlog(r.getLong("messages"), r.getDouble("oldest_seconds"));
         });
   }
 
@@ -231,7 +246,7 @@ public final class OutboxStore {
              from mail_outbox
             where ($1::text is null or status = $1) and ($2::text is null or to_address::text ilike $2)
               and ($4::bigint is null or\s""" + scope + ") order by id desc limit $3")
-        .execute(Tuple.of(status == null ? null : status.name(), pattern, limit, readerId, roles))
+        .execute(Tuple.of(status == null ? null : status.db(), pattern, limit, readerId, roles))
         .map(rows -> {
           List<Message> out = new ArrayList<>();
           rows.forEach(r -> out.add(message(r, null, null)));
@@ -241,14 +256,14 @@ public final class OutboxStore {
 
   /** Whether the reader may see the message ({@code scope} as in {@link #list}). */
   public Future<Boolean> visible(long id, String scope, long readerId, String[] roles) {
-    return pool.preparedQuery("select exists (select 1 from mail_outbox where id = $1 and " + scope.replace("$4", "$2").replace("$5", "$3") + ")")
-        .execute(Tuple.of(id, readerId, roles)).map(rows -> rows.iterator().next().getBoolean(0));
+    return pool.preparedQuery("select exists (select 1 from mail_outbox where id = $1 and " + scope.replace("$4", "$2").replace("$5", "$3") + ") as visible")
+        .execute(Tuple.of(id, readerId, roles)).map(rows -> rows.iterator().next().getBoolean("visible"));
   }
 
   /** The account the message went to (by its address), or null for an address without one. */
   public Future<Long> recipient(String address) {
     return pool.preparedQuery("select id from account where email = $1").execute(Tuple.of(address))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
   }
 
   /** One message with its bodies, or null. */
@@ -292,10 +307,12 @@ public final class OutboxStore {
       JsonObject a = stored.getJsonObject(i);
       files.add(new StoredAttachment(a.getString("filename"), a.getString("contentType"), a.getInteger("size")));
     }
-    return new Message(r.getLong("id"), r.getString("kind"), r.getString("ref"), r.getString("to_address"),
-        r.getString("to_name"), r.getString("subject"), text, html, files, Status.valueOf(r.getString("status")),
-        r.getInteger("attempts"), r.getString("last_error"), instant(r.getOffsetDateTime("created_at")),
-        instant(r.getOffsetDateTime("sent_at")), instant(r.getOffsetDateTime("next_attempt_at")), r.getString("message_id"));
+    return new Message(r.getLong("id"), r.getString("kind"), r.getString("ref"),
+        new Message.Recipient(r.getString("to_address"), r.getString("to_name")),
+        new Message.Content(r.getString("subject"), text, html, files),
+        new Message.Delivery(Status.of(r.getString("status")), r.getInteger("attempts"), r.getString("last_error"),
+            instant(r.getOffsetDateTime("created_at")), instant(r.getOffsetDateTime("sent_at")),
+            instant(r.getOffsetDateTime("next_attempt_at")), r.getString("message_id")));
   }
 
   private static Instant instant(OffsetDateTime t) {

@@ -71,20 +71,25 @@ public record MeetingConfig(Provider provider, Duration joinBefore, byte[] roomK
     }
     JitsiTokens tokens = null;
     String appId = c.string("jitsi.appId").strip();
+    // Every key read whichever provider and mode are chosen: a key of the section that nothing reads is a mistake
+    // the configuration's coverage test finds.
+    String jitsiSecret = c.string("jitsi.secret");
+    String audience = c.string("jitsi.audience");
+    String kid = c.string("jitsi.kid").strip();
+    String privateKeyPem = c.string("jitsi.privateKeyPem");
     if (provider == Provider.JITSI) {
       if (domain.isEmpty()) throw new ConfigException("jitsi.domain", "is required when meeting.provider is jitsi (8x8.vc for JaaS)");
       if (appId.isEmpty()) throw new ConfigException("jitsi.appId", "is required when meeting.provider is jitsi");
       try {
         if (mode.equals("selfHosted")) {
-          byte[] secret = c.string("jitsi.secret").getBytes(StandardCharsets.UTF_8);
+          byte[] secret = jitsiSecret.getBytes(StandardCharsets.UTF_8);
           if (secret.length < JitsiTokens.MIN_SECRET_BYTES) {
             throw new ConfigException("jitsi.secret", "must be at least " + JitsiTokens.MIN_SECRET_BYTES + " characters for selfHosted");
           }
-          tokens = JitsiTokens.selfHosted(appId, secret, c.string("jitsi.audience"), domain);
+          tokens = JitsiTokens.selfHosted(appId, secret, audience, domain);
         } else {
-          String kid = c.string("jitsi.kid").strip();
           if (kid.isEmpty()) throw new ConfigException("jitsi.kid", "is required for jaas (the API key id, AppID/keyid)");
-          tokens = JitsiTokens.jaas(appId, kid, pem(c.string("jitsi.privateKeyPem")));
+          tokens = JitsiTokens.jaas(appId, kid, pem(privateKeyPem));
         }
       } catch (IllegalArgumentException e) {
         String msg = e.getMessage() == null ? "invalid" : e.getMessage();

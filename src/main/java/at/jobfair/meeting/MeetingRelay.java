@@ -109,7 +109,7 @@ public final class MeetingRelay {
     }
     Account user = Sessions.user(ctx);
     open(ctx, meetings.enter(user, bookingId), entry -> {
-      boolean admitted = !entry.jobseeker() || entry.booking().admittedAt() != null;
+      boolean admitted = !entry.jobseeker() || entry.booking().room().admittedAt() != null;
       return new Joining(room(bookingId), MeetingService.displayName(entry), entry.role().name(), entry.moderator(), admitted,
           MAX_IN_BOOKING_ROOM, user.id(), bookingId, null, () -> meetings.joined(entry, "BUILTIN"), entry);
     });
@@ -201,7 +201,7 @@ public final class MeetingRelay {
     long bookingId = e.bookingId();
     long delay = java.time.Duration.between(meetings.clock().instant(), e.booking().start()).toMillis();
     Runnable check = () -> meetings.store().booking(meetings.pool(), bookingId).onSuccess(b -> {
-      if (b != null && b.autoAdmit() && b.admittedAt() == null && !p.closed()) meetings.admitAtStart(bookingId);
+      if (b != null && b.room().autoAdmit() && b.room().admittedAt() == null && !p.closed()) meetings.admitAtStart(bookingId);
     });
     if (delay <= 0) check.run();
     else p.timer = vertx.setTimer(delay, t -> check.run());

@@ -127,13 +127,13 @@ public final class MeetingService {
     return store.booking(pool, bookingId).compose(b -> {
       if (b == null || user == null) return Future.failedFuture(Reason.NOT_YOUR_MEETING.refuse());
       MeetingAccess.Role role;
-      if (user.id() == b.jobseekerId()) role = MeetingAccess.Role.JOBSEEKER;
+      if (user.id() == b.jobseeker().id()) role = MeetingAccess.Role.JOBSEEKER;
       else if (user.has(Role.EMPLOYER)) role = MeetingAccess.Role.EMPLOYER;
       else if (user.isStaff()) role = MeetingAccess.Role.STAFF;
       else role = MeetingAccess.Role.JOBSEEKER;
-      boolean booked = user.id() == b.jobseekerId() && user.has(Role.JOBSEEKER);
-      boolean staffs = user.worksFor(b.employerId());
-      boolean authorised = user.has(Role.ORGANIZER) || (user.has(Role.SFA) && b.caseworkerId() != null && b.caseworkerId() == user.id());
+      boolean booked = user.id() == b.jobseeker().id() && user.has(Role.JOBSEEKER);
+      boolean staffs = user.worksFor(b.booth().employerId());
+      boolean authorised = user.has(Role.ORGANIZER) || (user.has(Role.SFA) && b.jobseeker().caseworkerId() != null && b.jobseeker().caseworkerId() == user.id());
       Instant now = clock.instant();
       JoinWindow.Result window = JoinWindow.open(b.start(), b.end(), config.joinBefore(), now);
       // Leaving or reporting a failure is still taken just after the room has closed: decided as if it were open.
@@ -167,11 +167,11 @@ public final class MeetingService {
         .put("end", b.end().toString())
         .put("opensAt", e.window().opensAt().toString())
         .put("closesAt", e.window().closesAt().toString())
-        .put("employer", b.employerName())
-        .put("autoAdmit", b.autoAdmit())
-        .put("admitted", b.admittedAt() != null)
-        .put("phone", b.boothPhone())
-        .put("callbackOffered", b.callbackOffered()).put("callbackRequested", b.callbackPhone() != null);
+        .put("employer", b.booth().employerName())
+        .put("autoAdmit", b.room().autoAdmit())
+        .put("admitted", b.room().admittedAt() != null)
+        .put("phone", b.booth().phone())
+        .put("callbackOffered", b.booth().callbackOffered()).put("callbackRequested", b.room().callbackPhone() != null);
     return connection(out, e.room(), () -> JitsiTokens.Participant.of(e.decision(), e.role(), participantId(e.user().id()),
         displayName(e), e.role() == MeetingAccess.Role.JOBSEEKER ? null : e.user().email()), b.end(), "/meetings/" + b.id() + "/signal");
   }
@@ -190,7 +190,7 @@ public final class MeetingService {
 
   /** The name shown to the other side: employer staff with their company. */
   static String displayName(Entry e) {
-    return e.role() == MeetingAccess.Role.EMPLOYER ? e.user().name() + " (" + e.booking().employerName() + ")" : e.user().name();
+    return e.role() == MeetingAccess.Role.EMPLOYER ? e.user().name() + " (" + e.booking().booth().employerName() + ")" : e.user().name();
   }
 
   /** An opaque, stable id for a person in tokens and signalling: says nothing about the account number. */
@@ -231,7 +231,7 @@ public final class MeetingService {
     String d = detail == null ? null : detail.strip();
     String recorded = d != null && d.length() > 500 ? d.substring(0, 500) : d;
     return pool.withTransaction(tx -> store.event(tx, e.bookingId(), e.user().id(), e.role().name(), Kind.FAILURE, provider, recorded)
-        .compose(v -> attendance.meetingFailed(tx, e.booking().fairId())).mapEmpty());
+        .compose(v -> attendance.meetingFailed(tx, e.booking().booth().fairId())).mapEmpty());
   }
 
   /** Booth staff let the waiting jobseeker in. True when this call admitted; false when someone had already. */
@@ -279,7 +279,7 @@ public final class MeetingService {
     if (!CompanyProfile.phoneNumber(p)) return Future.failedFuture(Reason.MEETING_PHONE_INVALID.refuse());
     return enter(user, bookingId).compose(e -> {
       if (!e.jobseeker()) return Future.failedFuture(Reason.MEETING_CALLBACK_JOBSEEKER_ONLY.refuse());
-      if (!e.booking().callbackOffered()) return Future.failedFuture(Reason.MEETING_CALLBACK_NOT_OFFERED.refuse());
+      if (!e.booking().booth().callbackOffered()) return Future.failedFuture(Reason.MEETING_CALLBACK_NOT_OFFERED.refuse());
       return pool.withTransaction(tx -> store.callback(tx, bookingId, p)
           .compose(v -> store.event(tx, bookingId, user.id(), "JOBSEEKER", Kind.CALLBACK, "PHONE", null)));
     });
@@ -288,9 +288,9 @@ public final class MeetingService {
   /** Booth staff confirm that the appointment took place by phone: an APPEARED outcome, and PHONE in the log. */
   public Future<Void> confirmPhone(Account user, long bookingId) {
     return store.booking(pool, bookingId).compose(b -> {
-      boolean staffs = b != null && user.worksFor(b.employerId());
+      boolean staffs = b != null && user.worksFor(b.booth().employerId());
       if (!staffs) return Future.failedFuture(Reason.NOT_YOUR_MEETING.refuse());
-      if (b.boothPhone() == null && b.callbackPhone() == null) return Future.failedFuture(Reason.MEETING_NO_PHONE.refuse());
+      if (b.booth().phone() == null && b.room().callbackPhone() == null) return Future.failedFuture(Reason.MEETING_NO_PHONE.refuse());
       return attendance.outcome(user, bookingId, AttendancePolicy.Outcome.APPEARED, null, null)
           .compose(v -> pool.withTransaction(tx -> store.phoneConfirmed(tx, bookingId, user.id())
               .compose(first -> first ? store.event(tx, bookingId, user.id(), "EMPLOYER", Kind.PHONE, "PHONE", null)

@@ -16,11 +16,20 @@ import static at.jobfair.db.Rows.instant;
 /** All SQL on meeting rooms: the booking as a room sees it, the lobby, and the join/leave/admit log (V11__meetings.sql). */
 public final class MeetingStore {
 
-  /** One booking with what deciding about its room needs. */
-  public record Booking(long id, boolean active, Instant start, Instant end, long jobseekerId, String jobseekerName,
-                        long boothId, long fairId, long employerId, String employerName, String boothPhone, Long caseworkerId,
-                        boolean autoAdmit, Instant admittedAt, Instant phoneConfirmedAt, String callbackPhone,
-                        boolean callbackOffered) {
+  /** One booking with what deciding about its room needs: its slot, the person, the booth and the room so far. */
+  public record Booking(long id, boolean active, Instant start, Instant end, Person jobseeker, Booth booth, Room room) {
+
+    /** The person who booked, and their caseworker (null when none). */
+    public record Person(long id, String name, Long caseworkerId) {
+    }
+
+    /** The booth: its fair, employer, the phone for the fallback (null when none) and whether it offers callbacks. */
+    public record Booth(long id, long fairId, long employerId, String employerName, String phone, boolean callbackOffered) {
+    }
+
+    /** The room's own record: admission, the phone fallback and the number the person asked to be called back at. */
+    public record Room(boolean autoAdmit, Instant admittedAt, Instant phoneConfirmedAt, String callbackPhone) {
+    }
   }
 
   /** What a booth's schedule shows about one booking's room. */
@@ -46,10 +55,11 @@ public final class MeetingStore {
           Row r = rows.iterator().next();
           String phone = r.getString("phone");
           return new Booking(r.getLong("id"), r.getBoolean("active"), instant(r, "starts_at"), instant(r, "ends_at"),
-              r.getLong("jobseeker_id"), r.getString("jobseeker_name"), r.getLong("booth_id"), r.getLong("fair_id"),
-              r.getLong("employer_id"), r.getString("employer_name"), phone == null || phone.isBlank() ? null : phone.strip(),
-              r.getLong("caseworker_id"), r.getBoolean("auto_admit"), instant(r, "admitted_at"), instant(r, "phone_confirmed_at"),
-              r.getString("callback_phone"), r.getBoolean("offers_callback"));
+              new Booking.Person(r.getLong("jobseeker_id"), r.getString("jobseeker_name"), r.getLong("caseworker_id")),
+              new Booking.Booth(r.getLong("booth_id"), r.getLong("fair_id"), r.getLong("employer_id"), r.getString("employer_name"),
+                  phone == null || phone.isBlank() ? null : phone.strip(), r.getBoolean("offers_callback")),
+              new Booking.Room(r.getBoolean("auto_admit"), instant(r, "admitted_at"), instant(r, "phone_confirmed_at"),
+                  r.getString("callback_phone")));
         });
   }
 

@@ -130,16 +130,16 @@ public final class MeetingWeb {
     return meetings.enter(user, id).<Void>compose(e -> {
       JsonObject config = meetings.describe(e);
       Map<String, Object> model = model(ctx, config);
-      model.put("title", pages.messages().get(Http.lang(ctx), "meeting.title", e.booking().employerName()));
-      model.put("counterpart", e.jobseeker() ? e.booking().employerName() : e.booking().jobseekerName());
+      model.put("title", pages.messages().get(Http.lang(ctx), "meeting.title", e.booking().booth().employerName()));
+      model.put("counterpart", e.jobseeker() ? e.booking().booth().employerName() : e.booking().jobseeker().name());
       model.put("start", e.booking().start());
       model.put("end", e.booking().end());
       model.put("back", e.jobseeker() ? "/me/appointments" : e.role() == MeetingAccess.Role.EMPLOYER
-          ? "/booths/" + e.booking().boothId() + "/schedule" : "/staff/fairs/" + e.booking().fairId() + "/board");
-      model.put("autoAdmit", e.booking().autoAdmit());
-      if (e.jobseeker() && (e.booking().callbackOffered() || e.booking().callbackPhone() != null)) {
+          ? "/booths/" + e.booking().booth().id() + "/schedule" : "/staff/fairs/" + e.booking().booth().fairId() + "/board");
+      model.put("autoAdmit", e.booking().room().autoAdmit());
+      if (e.jobseeker() && (e.booking().booth().callbackOffered() || e.booking().room().callbackPhone() != null)) {
         model.put("callbackForm", true);
-        model.put("callbackPhone", e.booking().callbackPhone());
+        model.put("callbackPhone", e.booking().room().callbackPhone());
         if (ctx.request().getParam("callback") != null) model.put("notice", pages.messages().get(Http.lang(ctx), "meeting.callbackSent"));
         String error = pages.errorInAddress(ctx);
         if (error != null) model.put("error", error);

@@ -1,5 +1,6 @@
 package at.jobfair.node;
 
+import at.jobfair.config.ClusterConfig;
 import at.jobfair.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -11,7 +12,6 @@ import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -45,25 +45,25 @@ public final class Cluster {
    * Vert.x they observe from its creation on).
    */
   public static Cluster start(Config config, VertxOptions options, Function<VertxOptions, VertxBuilder> builders) {
-    validate(config);
-    if (!config.bool("cluster.enabled")) {
+    ClusterConfig cluster = config.cluster();
+    if (!cluster.enabled()) {
       return new Cluster(builders.apply(options).build(), null);
     }
-    String host = config.string("cluster.host");
-    options.getEventBusOptions().setHost(host).setClusterPublicHost(host).setPort(config.integer("cluster.eventBusPort"));
-    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(config));
+    String host = cluster.host();
+    options.getEventBusOptions().setHost(host).setClusterPublicHost(host).setPort(cluster.eventBusPort());
+    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(cluster));
     VertxBuilder builder = builders.apply(options).withClusterManager(manager);
     try {
       return new Cluster(builder.buildClustered().await(120, TimeUnit.SECONDS), manager);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("could not join the cluster " + members(config) + " within 120 s", e);
+      throw new IllegalStateException("could not join the cluster " + cluster.members() + " within 120 s", e);
     }
   }
 
   /** Vert.x's Hazelcast defaults (its maps and their backups) with this installation's network. */
-  static com.hazelcast.config.Config hazelcast(Config config) {
+  static com.hazelcast.config.Config hazelcast(ClusterConfig cluster) {
     com.hazelcast.config.Config hz = ConfigUtil.loadConfig();
-    hz.setClusterName(config.string("cluster.name"));
+    hz.setClusterName(cluster.name());
     hz.setProperty("hazelcast.phone.home.enabled", "false");
     hz.setProperty("hazelcast.logging.type", "jdk");
     // The node leaves the cluster when Vert.x closes (in the graceful stop), not from Hazelcast's own shutdown hook.
@@ -71,43 +71,16 @@ public final class Cluster {
     // A member that stops answering is taken out after 10 s instead of Hazelcast's default of 60 s.
     hz.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
     hz.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-    String host = config.string("cluster.host");
+    String host = cluster.host();
     NetworkConfig net = hz.getNetworkConfig();
-    net.setPort(config.integer("cluster.port")).setPortAutoIncrement(false).setPublicAddress(host);
+    net.setPort(cluster.port()).setPortAutoIncrement(false).setPublicAddress(host);
     net.getInterfaces().setEnabled(true).setInterfaces(List.of(host));
     JoinConfig join = net.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(members(config)).setConnectionTimeoutSeconds(5);
+    join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members()).setConnectionTimeoutSeconds(5);
     hz.setProperty("hazelcast.socket.bind.any", "false");
     return hz;
-  }
-
-  /** {@code cluster.members}: {@code host:port} entries separated by commas (empty entries ignored). */
-  public static List<String> members(Config config) {
-    return Arrays.stream(config.string("cluster.members").split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
-  }
-
-  /** Checks the cluster section, so that a wrong value stops the start with the key's name even while it is off. */
-  static void validate(Config config) {
-    String name = config.string("cluster.name");
-    if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
-      throw new Config.ConfigException("cluster.name", "letters, digits, '.', '_' or '-', 1 to 64 of them; was '" + name + "'");
-    }
-    if (config.string("cluster.host").isBlank()) throw new Config.ConfigException("cluster.host", "must name this node's address");
-    for (String m : members(config)) {
-      int colon = m.lastIndexOf(':');
-      boolean ok = colon > 0;
-      if (ok) {
-        try {
-          int port = Integer.parseInt(m.substring(colon + 1));
-          ok = port > 0 && port <= 65535;
-        } catch (NumberFormatException e) {
-          ok = false;
-        }
-      }
-      if (!ok) throw new Config.ConfigException("cluster.members", "each member is host:port, separated by commas; '" + m + "' is not");
-    }
   }
 
   public Vertx vertx() {

@@ -1,7 +1,6 @@
 package at.jobfair.noshow;
 
 import at.jobfair.config.Config;
-import at.jobfair.config.Config.ConfigException;
 
 /**
  * The settings of requests for reasons ({@code noshow.*}), checked once at start: anything wrong names its key.
@@ -17,16 +16,10 @@ public record NoShowConfig(int reasonsDays, int pollSeconds, int maxFiles, int m
   public static final int BODY_LIMIT_KIB = 2048;
 
   public static NoShowConfig from(Config c) {
-    int days = range(c, "noshow.reasonsDays", 1, 90);
-    int poll = range(c, "noshow.pollSeconds", 1, 24 * 3600);
-    int files = range(c, "noshow.maxFiles", 1, 20);
-    int kib = range(c, "noshow.maxFileKiB", 16, BODY_LIMIT_KIB - 64);
+    int days = c.integer("noshow.reasonsDays", 1, 90);
+    int poll = c.integer("noshow.pollSeconds", 1, 24 * 3600);
+    int files = c.integer("noshow.maxFiles", 1, 20);
+    int kib = c.integer("noshow.maxFileKiB", 16, BODY_LIMIT_KIB - 64);
     return new NoShowConfig(days, poll, files, kib * 1024);
-  }
-
-  private static int range(Config c, String key, int min, int max) {
-    int v = c.integer(key);
-    if (v < min || v > max) throw new ConfigException(key, "must be between " + min + " and " + max + ", was " + v);
-    return v;
   }
 }

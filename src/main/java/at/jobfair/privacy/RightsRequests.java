@@ -53,13 +53,6 @@ public final class RightsRequests {
     this.endSession = endSession;
   }
 
-  /** {@code privacy.erasureDays}, checked at start: art. 12 (3) allows one month, extended by two at most. */
-  public static int erasureDays(at.jobfair.config.Config c) {
-    int days = c.integer("privacy.erasureDays");
-    if (days < 1 || days > 90) throw new at.jobfair.config.Config.ConfigException("privacy.erasureDays", "must be between 1 and 90, was " + days);
-    return days;
-  }
-
   /** The person asks; a second open request of the same kind is refused (409), by the database's unique index. */
   public Future<JsonObject> ask(Account person, Kind kind, String text) {
     // a refusal of the text fails the future, so a page form can send the person back with it

@@ -3,6 +3,7 @@ package at.jobfair.attendance;
 import at.jobfair.config.Config;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,10 +20,10 @@ class AttendanceConfigTest {
   @Test
   void defaults() {
     Config c = Config.load(DEFAULTS, Map.of());
-    assertEquals(15, c.integer("attendance.graceMinutes"));
-    assertEquals(30, c.integer("attendance.pollSeconds"));
-    assertEquals(2, c.integer("attendance.sickNoteFlagAfter"));
-    assertEquals(5, Config.load(DEFAULTS, Map.of("JOBFAIR_ATTENDANCE_GRACE_MINUTES", "5")).integer("attendance.graceMinutes"));
+    assertEquals(Duration.ofMinutes(15), c.attendance().grace());
+    assertEquals(Duration.ofSeconds(30), c.attendance().poll());
+    assertEquals(2, c.attendance().sickNoteFlagAfter());
+    assertEquals(Duration.ofMinutes(5), Config.load(DEFAULTS, Map.of("JOBFAIR_ATTENDANCE_GRACE_MINUTES", "5")).attendance().grace());
   }
 
   @Test

@@ -99,7 +99,7 @@ class AuditLogTest {
 
   @Test
   void theApplicationsOwnRoleMayAddButNeverChangeOrRemove() throws Exception {
-    String url = at.jobfair.support.TestDatabase.jdbcUrl(app.app().config().string("db.url"));
+    String url = at.jobfair.support.TestDatabase.jdbcUrl(app.app().config().db().url());
     try (var owner = app.jdbc(); var st = owner.createStatement()) {
       st.execute("alter table audit_log disable trigger all"); // even with the triggers off
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import at.jobfair.booking.Ics.Event;
 import at.jobfair.booking.Ics.Party;
+import at.jobfair.booking.Ics.Revision;
+import at.jobfair.booking.Ics.Text;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -46,14 +48,14 @@ class IcsTest {
     private static final Party PERSON = new Party("Anna Muster", "anna@example.org");
 
     private static Event event(Instant start, Instant end) {
-        return new Event("booking-42@jobfair", 0, false, start, end, STAMP, "Vorstellungsgespräch",
-                "Bitte Lebenslauf bereithalten.", "Halle A, Stand 12", "https://jobfair.example/booth/12",
+        return new Event(new Revision("booking-42@jobfair", 0, false, STAMP), start, end, new Text("Vorstellungsgespräch",
+                "Bitte Lebenslauf bereithalten.", "Halle A, Stand 12", "https://jobfair.example/booth/12"),
                 SERVICE, PERSON, Duration.ofMinutes(30));
     }
 
     private static Event withText(String summary, String description, String location, String organizerName) {
-        return new Event("booking-42@jobfair", 0, false, Instant.parse("2027-01-15T09:00:00Z"),
-                Instant.parse("2027-01-15T09:30:00Z"), STAMP, summary, description, location, null,
+        return new Event(new Revision("booking-42@jobfair", 0, false, STAMP), Instant.parse("2027-01-15T09:00:00Z"),
+                Instant.parse("2027-01-15T09:30:00Z"), new Text(summary, description, location, null),
                 new Party(organizerName, "hr@muster.example"), null, null);
     }
 
@@ -161,9 +163,9 @@ class IcsTest {
         @Test
         void cancellation() {
             Event booked = event(Instant.parse("2027-01-15T09:00:00Z"), Instant.parse("2027-01-15T09:30:00Z"));
-            Event cancelled = new Event(booked.uid(), booked.sequence() + 1, true, booked.start(), booked.end(),
-                    Instant.parse("2026-12-01T10:00:00Z"), booked.summary(), booked.description(), booked.location(),
-                    booked.url(), booked.organizer(), booked.attendee(), booked.reminder());
+            Event cancelled = new Event(new Revision(booked.revision().uid(), booked.revision().sequence() + 1, true,
+                    Instant.parse("2026-12-01T10:00:00Z")), booked.start(), booked.end(), booked.text(),
+                    booked.organizer(), booked.attendee(), booked.reminder());
             String ics = Ics.write(cancelled);
             Calendar calendar = parse(ics);
 
@@ -181,8 +183,8 @@ class IcsTest {
 
         @Test
         void optionalPropertiesAreOmitted() {
-            Event e = new Event("u@jobfair", 0, false, Instant.parse("2027-01-15T09:00:00Z"),
-                    Instant.parse("2027-01-15T09:30:00Z"), STAMP, "S", null, null, null, SERVICE, null, null);
+            Event e = new Event(new Revision("u@jobfair", 0, false, STAMP), Instant.parse("2027-01-15T09:00:00Z"),
+                    Instant.parse("2027-01-15T09:30:00Z"), new Text("S", null, null, null), SERVICE, null, null);
             VEvent event = vevent(parse(Ics.write(e)));
             for (String name : List.of(Property.DESCRIPTION, Property.LOCATION, Property.URL, Property.ATTENDEE)) {
                 assertTrue(event.getProperty(name).isEmpty(), name);
@@ -192,8 +194,8 @@ class IcsTest {
 
         @Test
         void organizerWithoutName() {
-            Event e = new Event("u@jobfair", 0, false, Instant.parse("2027-01-15T09:00:00Z"),
-                    Instant.parse("2027-01-15T09:30:00Z"), STAMP, "S", null, null, null,
+            Event e = new Event(new Revision("u@jobfair", 0, false, STAMP), Instant.parse("2027-01-15T09:00:00Z"),
+                    Instant.parse("2027-01-15T09:30:00Z"), new Text("S", null, null, null),
                     new Party(null, "a.b+c@d.example"), null, null);
             assertTrue(unfolded(Ics.write(e)).contains("ORGANIZER:mailto:a.b+c@d.example"), Ics.write(e));
         }
@@ -202,8 +204,8 @@ class IcsTest {
         void ical4jValidationFindsNoErrorsInARequestOrACancellation() throws Exception {
             for (boolean cancelled : List.of(false, true)) {
                 Event e = event(Instant.parse("2027-01-15T09:00:00Z"), Instant.parse("2027-01-15T09:30:00Z"));
-                e = new Event(e.uid(), 1, cancelled, e.start(), e.end(), e.stamp(), e.summary(), e.description(),
-                        e.location(), e.url(), e.organizer(), e.attendee(), e.reminder());
+                e = new Event(new Revision(e.revision().uid(), 1, cancelled, e.revision().stamp()), e.start(), e.end(), e.text(),
+                        e.organizer(), e.attendee(), e.reminder());
                 String ics = Ics.write(e);
                 // RFC 5545 itself
                 var core = parse(ics.replaceAll("METHOD:[A-Z]+\r\n", "")).validate();
@@ -281,8 +283,8 @@ class IcsTest {
 
         @Test
         void uidIsText() {
-            Event e = new Event("a,b;c@jobfair", 0, false, Instant.parse("2027-01-15T09:00:00Z"),
-                    Instant.parse("2027-01-15T09:30:00Z"), STAMP, "S", null, null, null, SERVICE, null, null);
+            Event e = new Event(new Revision("a,b;c@jobfair", 0, false, STAMP), Instant.parse("2027-01-15T09:00:00Z"),
+                    Instant.parse("2027-01-15T09:30:00Z"), new Text("S", null, null, null), SERVICE, null, null);
             assertEquals("a,b;c@jobfair", value(vevent(parse(Ics.write(e))), Property.UID));
         }
 
@@ -368,7 +370,7 @@ class IcsTest {
     class InputChecks {
 
         private Event with(String uid, int sequence, Instant start, Instant end, String url, String email) {
-            return new Event(uid, sequence, false, start, end, STAMP, "S", null, null, url,
+            return new Event(new Revision(uid, sequence, false, STAMP), start, end, new Text("S", null, null, url),
                     email == null ? SERVICE : new Party(null, email), null, null);
         }
 
@@ -388,8 +390,8 @@ class IcsTest {
             assertThrows(IllegalArgumentException.class, () -> with("u", 0, s, e, null, "a@b.example\r\nX-EVIL:1"));
             assertThrows(IllegalArgumentException.class, () -> with("u", 0, s, e, null, "a@b@c"));
             assertThrows(IllegalArgumentException.class, () -> with("u", 0, s, e, null, "x:y@b.example"));
-            assertThrows(IllegalArgumentException.class, () -> new Event("u", 0, false, s, e, STAMP, "S", null, null, null,
-                    SERVICE, null, Duration.ofMinutes(-5)));
+            assertThrows(IllegalArgumentException.class, () -> new Event(new Revision("u", 0, false, STAMP), s, e,
+                    new Text("S", null, null, null), SERVICE, null, Duration.ofMinutes(-5)));
         }
 
         @Test
@@ -397,12 +399,12 @@ class IcsTest {
             assertThrows(NullPointerException.class, () -> with(null, 0, s, e, null, null));
             assertThrows(NullPointerException.class, () -> with("u", 0, null, e, null, null));
             assertThrows(NullPointerException.class, () -> with("u", 0, s, null, null, null));
-            assertThrows(NullPointerException.class, () -> new Event("u", 0, false, s, e, null, "S", null, null, null,
-                    SERVICE, null, null));
-            assertThrows(NullPointerException.class, () -> new Event("u", 0, false, s, e, STAMP, null, null, null, null,
-                    SERVICE, null, null));
-            assertThrows(NullPointerException.class, () -> new Event("u", 0, false, s, e, STAMP, "S", null, null, null,
-                    null, null, null), "a request without organiser");
+            assertThrows(NullPointerException.class, () -> new Event(new Revision("u", 0, false, null), s, e,
+                    new Text("S", null, null, null), SERVICE, null, null));
+            assertThrows(NullPointerException.class, () -> new Event(new Revision("u", 0, false, STAMP), s, e,
+                    new Text(null, null, null, null), SERVICE, null, null));
+            assertThrows(NullPointerException.class, () -> new Event(new Revision("u", 0, false, STAMP), s, e,
+                    new Text("S", null, null, null), null, null, null), "a request without organiser");
             assertThrows(NullPointerException.class, () -> Ics.write(null));
         }
 

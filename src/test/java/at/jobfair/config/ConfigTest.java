@@ -1,15 +1,23 @@
 package at.jobfair.config;
 
+import at.jobfair.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,10 +28,10 @@ class ConfigTest {
   @Test
   void defaultsAreTheShippedFile() {
     Config c = Config.load(DEFAULTS, Map.of());
-    assertEquals(8080, c.integer("http.port"));
-    assertEquals("", c.string("db.url"));
-    assertEquals("./data", c.string("data.dir"));
-    assertTrue(c.bool("demo"));
+    assertEquals(8080, c.http().port());
+    assertEquals("", c.db().url());
+    assertEquals(Path.of("./data"), c.data().dir());
+    assertTrue(c.demo());
     assertEquals("Europe/Vienna", c.zone().getId());
   }
 
@@ -36,11 +44,11 @@ class ConfigTest {
         "JOBFAIR_DEMO", "false",
         "JOBFAIR_DB_POOL_SIZE", "4",
         "PATH", "/usr/bin"));
-    assertEquals(9090, c.integer("http.port"));
-    assertEquals("postgresql://u:p@db:5432/jobs", c.string("db.url"));
-    assertEquals("/var/lib/jobfair", c.string("data.dir"));
-    assertFalse(c.bool("demo"));
-    assertEquals(4, c.integer("db.poolSize"));
+    assertEquals(9090, c.http().port());
+    assertEquals("postgresql://u:p@db:5432/jobs", c.db().url());
+    assertEquals(Path.of("/var/lib/jobfair"), c.data().dir());
+    assertFalse(c.demo());
+    assertEquals(4, c.db().poolSize());
   }
 
   @Test
@@ -86,8 +94,8 @@ class ConfigTest {
     Path overlay = dir.resolve("prod.json");
     Files.writeString(overlay, "{\"demo\": false, \"http\": {\"port\": 80}}");
     Config c = Config.load(DEFAULTS, Map.of("JOBFAIR_CONFIG", overlay.toString(), "JOBFAIR_HTTP_PORT", "8443"));
-    assertFalse(c.bool("demo"));
-    assertEquals(8443, c.integer("http.port"), "the environment wins over the file");
+    assertFalse(c.demo());
+    assertEquals(8443, c.http().port(), "the environment wins over the file");
 
     Files.writeString(overlay, "{\"http\": {\"prot\": 80}}");
     assertEquals("http.prot", assertThrows(Config.ConfigException.class,
@@ -103,7 +111,45 @@ class ConfigTest {
   @Test
   void theShippedProductionOverlayIsValid() {
     Config c = Config.load(DEFAULTS, Map.of("JOBFAIR_CONFIG", "config/production.json"));
-    assertFalse(c.bool("demo"));
-    assertTrue(c.bool("session.secureCookie"));
+    assertFalse(c.demo());
+    assertTrue(c.session().secureCookie());
+  }
+
+  @Test
+  void eachSectionIsReadAsTypedValues() {
+    Config c = Config.load(DEFAULTS, Map.of(
+        "JOBFAIR_HTTP_PUBLIC_URL", "https://jobs.example.org",
+        "JOBFAIR_HTTP_TRUSTED_PROXIES", "10.0.0.1, ,10.0.0.2",
+        "JOBFAIR_CLUSTER_MEMBERS", "a:5701, b:5701",
+        "JOBFAIR_JURISDICTION", "DE",
+        "JOBFAIR_AUTH_SECOND_FACTOR_ROLES", "SFA, ORGANIZER",
+        "JOBFAIR_AUTH_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]),
+        "JOBFAIR_RETENTION_CASE_EVIDENCE_DAYS", "1234"));
+    assertEquals(URI.create("https://jobs.example.org"), c.http().publicUrl());
+    assertEquals(Set.of("10.0.0.1", "10.0.0.2"), c.http().trustedProxies());
+    assertEquals(List.of("a:5701", "b:5701"), c.cluster().members());
+    assertEquals(LegalConfig.Jurisdiction.DE, c.legal().jurisdiction());
+    assertEquals(Optional.empty(), c.legal().catalogueFile(), "empty: the built-in catalogue");
+    assertEquals(Set.of(Role.SFA, Role.ORGANIZER), c.auth().secondFactorRoles());
+    assertEquals(32, c.auth().secretKey().length);
+    assertEquals(Duration.ofDays(1234), c.retention().caseEvidence());
+    assertEquals(Duration.ofMinutes(240), c.session().timeout());
+    assertEquals(Duration.ofDays(30), c.privacy().erasure());
+    assertEquals(Duration.ofSeconds(20), c.shutdown().drain());
+    assertEquals(MailConfig.StartTls.OPTIONAL, c.mail().starttls());
+    assertTrue(c.db().embedded());
+    assertNull(Config.load(DEFAULTS, Map.of()).auth().secretKey(), "empty: a key kept in the database");
+  }
+
+  @Test
+  void badValuesOfEverySectionFailWhenTheConfigurationIsLoadedNamingTheKey() {
+    for (var bad : List.of(Map.entry("JOBFAIR_PRIVACY_ERASURE_DAYS", "0"), Map.entry("JOBFAIR_PRIVACY_ERASURE_DAYS", "91"),
+        Map.entry("JOBFAIR_AUTH_SECOND_FACTOR_ROLES", "SFA,NOBODY"), Map.entry("JOBFAIR_AUTH_SECRET_KEY", "not base64!"),
+        Map.entry("JOBFAIR_AUTH_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[16])),
+        Map.entry("JOBFAIR_JURISDICTION", "CH"), Map.entry("JOBFAIR_CLUSTER_MEMBERS", "nohostport"),
+        Map.entry("JOBFAIR_MAIL_STARTTLS", "sometimes"), Map.entry("JOBFAIR_HTTP_PUBLIC_URL", "ftp://x"))) {
+      var e = assertThrows(Config.ConfigException.class, () -> Config.load(DEFAULTS, Map.ofEntries(bad)), bad.toString());
+      assertEquals(bad.getKey(), Config.envName(e.key()), e.getMessage());
+    }
   }
 }

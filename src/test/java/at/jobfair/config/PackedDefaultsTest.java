@@ -17,7 +17,7 @@ class PackedDefaultsTest {
   @Test
   void environmentVariablesOverrideThePackedDefaultsToo() {
     Config c = Config.loadPacked(Map.of("JOBFAIR_HTTP_PORT", "9091", "JOBFAIR_DEMO", "false"));
-    assertEquals(9091, c.integer("http.port"));
-    assertEquals(false, c.bool("demo"));
+    assertEquals(9091, c.http().port());
+    assertEquals(false, c.demo());
   }
 }

@@ -2,6 +2,7 @@ package at.jobfair.config;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,8 +13,8 @@ class ShutdownConfigTest {
   @Test
   void theStopWaitsTwoSecondsForTheBalancerWithinTwentyByDefault() {
     Config c = Config.load(Config.DEFAULTS_FILE, Map.of());
-    assertEquals(2, c.integer("shutdown.readyDelaySeconds"));
-    assertEquals(20, c.integer("shutdown.drainSeconds"));
+    assertEquals(Duration.ofSeconds(2), c.shutdown().readyDelay());
+    assertEquals(Duration.ofSeconds(20), c.shutdown().drain());
   }
 
   @Test

@@ -24,9 +24,9 @@ class EnvExampleTest {
       env.put(line.substring(0, eq), line.substring(eq + 1));
     }
     Config c = Config.load(Config.DEFAULTS_FILE, env);
-    assertTrue(c.bool("cluster.enabled"));
-    assertEquals(false, c.bool("demo"));
-    assertTrue(c.integer("shutdown.drainSeconds") < 40, "below the unit's TimeoutStopSec");
+    assertTrue(c.cluster().enabled());
+    assertEquals(false, c.demo());
+    assertTrue(c.shutdown().drain().toSeconds() < 40, "below the unit's TimeoutStopSec");
     assertTrue(Files.readString(Path.of("deploy", "jobfair.service")).contains("TimeoutStopSec=40"));
   }
 }

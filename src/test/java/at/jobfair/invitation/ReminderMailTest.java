@@ -58,7 +58,7 @@ class ReminderMailTest {
     Map<String, Object> s = new HashMap<>(settings);
     s.put("http.port", 0);
     s.put("http.host", "127.0.0.1");
-    s.put("db.url", first.app().config().string("db.url"));
+    s.put("db.url", first.app().config().db().url());
     s.put("db.poolSize", 8);
     s.put("demo", false);
     s.put("auth.argon2MemoryKiB", 1024);

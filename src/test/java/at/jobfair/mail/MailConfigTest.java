@@ -3,6 +3,8 @@ package at.jobfair.mail;
 import at.jobfair.config.Config;
 import org.junit.jupiter.api.Test;
 
+import at.jobfair.config.MailConfig;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -19,15 +21,15 @@ class MailConfigTest {
   @Test
   void byDefaultNothingIsSentAndEverythingIsKept() {
     Config c = Config.load(DEFAULTS, Map.of());
-    assertEquals("", c.string("mail.smtpHost"));
-    assertEquals(25, c.integer("mail.smtpPort"));
-    assertEquals("", c.string("mail.smtpUser"));
-    assertEquals("", c.string("mail.smtpPassword"));
-    assertEquals("OPTIONAL", c.string("mail.starttls"));
-    assertEquals("Jobbörse <noreply@jobboerse.local>", c.string("mail.from"));
-    assertEquals(1000, c.integer("mail.pollMillis"));
-    assertEquals(5, c.integer("mail.maxAttempts"));
-    assertEquals(60000, c.integer("mail.retryMillis"));
+    assertEquals("", c.mail().smtpHost());
+    assertEquals(25, c.mail().smtpPort());
+    assertEquals("", c.mail().smtpUser());
+    assertEquals("", c.mail().smtpPassword());
+    assertEquals(MailConfig.StartTls.OPTIONAL, c.mail().starttls());
+    assertEquals("Jobbörse <noreply@jobboerse.local>", c.mail().from());
+    assertEquals(Duration.ofMillis(1000), c.mail().poll());
+    assertEquals(5, c.mail().maxAttempts());
+    assertEquals(Duration.ofMillis(60000), c.mail().retry());
     assertFalse(new MailSender(null, c).delivers());
   }
 
@@ -43,15 +45,15 @@ class MailConfigTest {
         "JOBFAIR_MAIL_POLL_MILLIS", "250",
         "JOBFAIR_MAIL_MAX_ATTEMPTS", "8",
         "JOBFAIR_MAIL_RETRY_MILLIS", "5000"));
-    assertEquals("smtp.example.org", c.string("mail.smtpHost"));
-    assertEquals(587, c.integer("mail.smtpPort"));
-    assertEquals("jobs", c.string("mail.smtpUser"));
-    assertEquals("secret", c.string("mail.smtpPassword"));
-    assertEquals("REQUIRED", c.string("mail.starttls"));
-    assertEquals("noreply@example.org", c.string("mail.from"));
-    assertEquals(250, c.integer("mail.pollMillis"));
-    assertEquals(8, c.integer("mail.maxAttempts"));
-    assertEquals(5000, c.integer("mail.retryMillis"));
+    assertEquals("smtp.example.org", c.mail().smtpHost());
+    assertEquals(587, c.mail().smtpPort());
+    assertEquals("jobs", c.mail().smtpUser());
+    assertEquals("secret", c.mail().smtpPassword());
+    assertEquals(MailConfig.StartTls.REQUIRED, c.mail().starttls());
+    assertEquals("noreply@example.org", c.mail().from());
+    assertEquals(Duration.ofMillis(250), c.mail().poll());
+    assertEquals(8, c.mail().maxAttempts());
+    assertEquals(Duration.ofMillis(5000), c.mail().retry());
     assertTrue(new MailSender(null, c).delivers());
   }
 

@@ -58,7 +58,7 @@ public final class MailFixtures {
 
   /** Another instance of the application on the same database as {@code first} (which may be closed by now). */
   static App startOn(TestApp first, Map<String, Object> settings) {
-    Map<String, Object> s = TestApp.defaults(first.app().config().string("db.url"));
+    Map<String, Object> s = TestApp.defaults(first.app().config().db().url());
     s.put("demo", false);
     s.putAll(settings);
     return App.start(TestApp.config().with(s));

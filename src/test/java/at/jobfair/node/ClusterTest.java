@@ -55,7 +55,7 @@ class ClusterTest {
   @Test
   void byDefaultTheNodeRunsAloneWithAnIdOfItsOwn() {
     Config config = TestApp.config();
-    assertFalse(config.bool("cluster.enabled"));
+    assertFalse(config.cluster().enabled());
     try (TestApp a = TestApp.start()) {
       assertFalse(a.app().cluster().clustered());
       assertEquals(1, a.app().cluster().members());
@@ -68,11 +68,11 @@ class ClusterTest {
   void aWrongMemberListStopsTheStartNamingTheKey() {
     Map<String, Object> s = new HashMap<>();
     s.put("cluster.members", "127.0.0.1:5701,nohostport");
-    var e = assertThrows(Config.ConfigException.class, () -> Cluster.validate(TestApp.config().with(s)));
+    var e = assertThrows(Config.ConfigException.class, () -> TestApp.config().with(s));
     assertEquals("cluster.members", e.key());
     s.put("cluster.members", "");
     s.put("cluster.name", "two words");
-    assertEquals("cluster.name", assertThrows(Config.ConfigException.class, () -> Cluster.validate(TestApp.config().with(s))).key());
+    assertEquals("cluster.name", assertThrows(Config.ConfigException.class, () -> TestApp.config().with(s)).key());
   }
 
 }

@@ -74,9 +74,9 @@ class WarmupTest {
 
   @Test
   void theWarmUpIsOffByDefaultOnInTheProductionConfigurationAndDocumented() throws Exception {
-    assertFalse(TestApp.config().bool("warmup.enabled"));
+    assertFalse(TestApp.config().warmup().enabled());
     Config production = Config.load(Path.of("config", "application.json"), Map.of(Config.ENV_CONFIG_FILE, "config/production.json"));
-    assertTrue(production.bool("warmup.enabled"));
+    assertTrue(production.warmup().enabled());
     String readme = java.nio.file.Files.readString(Path.of("README.md"));
     for (String key : new String[] {"warmup.enabled", "warmup.seconds"}) {
       assertTrue(readme.contains("| `" + key + "` | `" + Config.envName(key) + "` |"), key + " in the README's table");
