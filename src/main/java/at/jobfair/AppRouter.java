@@ -150,8 +150,8 @@ public final class AppRouter {
     SignIn signIn = new SignIn(s.accounts(), s.secondFactor(), s.pages(), sessions);
     UserAdmin users = new UserAdmin(s.accounts(), s.pages(), s.secondFactor(),
         new AuthenticatorReset(s.pool(), s.secondFactor(), s.audit(), s.outbox(), s.messages(), java.time.Clock.systemUTC()), s.reauthentication());
-    HomePage home = new HomePage(s.pages(), s.catalog());
     CatalogService catalogService = new CatalogService(s.catalog());
+    HomePage home = new HomePage(s.pages(), catalogService);
     CatalogPages catalog = new CatalogPages(catalogService, s.pages());
     CatalogApi catalogApi = new CatalogApi(catalogService);
     BookingApi bookingApi = new BookingApi(s.bookings(), s.bookings().calendar());

@@ -39,6 +39,11 @@ public final class CatalogService {
     return store.booth(id, CatalogPolicy.seesDrafts(viewer)).map(b -> found(b, Reason.BOOTH_NOT_FOUND));
   }
 
+  /** The booths an employer runs, for its representatives' start page. */
+  public Future<JsonArray> boothsOfEmployer(long employerId) {
+    return store.boothsOfEmployer(employerId);
+  }
+
   private static JsonObject found(JsonObject o, Reason code) {
     if (o == null) throw code.refuse();
     return o;
