@@ -215,18 +215,19 @@ public final class App implements AutoCloseable {
       Pages pages = new Pages(messages, config.zone());
       // Pages name live topics through the live feature's one definition: {{liveTopic 'booth-staff' booth.id}}.
       pages.helper("liveTopic", (com.github.jknack.handlebars.Helper<String>) (name, options) -> Topic.named(name).of(options.param(0)));
-      Services services = new Services(config, pool, messages, pages, accounts, sessions,
-          sessionSecret(config, pool),
-          new CatalogStore(pool), new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
-              new BookingMails(messages, config.zone(), config.http().publicUrl().toString(),
-                  new BookingCalendar(messages, config.http().publicUrl().toString(), config.mail().from())), metrics.registry(), relations), live, outbox, mailSender,
-          invitations, attendance, meetings, cascades, new FairService(pool, new FairStore(pool), clock),
-          new BoothService(pool, new BoothStore(pool), clock), new Dossier(pool, cascades, letters, relations), audit,
-          new Health(vertx, pool, cluster, readiness), metrics, legal,
-          new Limits(config.http().trustedProxies(),
-              config.limits().websocketsPerAddress(), config.limits().signInsPerMinute()),
-          secondFactor, new Reauthentication(accounts, secondFactor, config.auth().reauth()),
-          relations, letters, noShows);
+      Services services = new Services(config, pool,
+          new Services.Web(messages, pages, sessions, sessionSecret(config, pool),
+              new Limits(config.http().trustedProxies(),
+                  config.limits().websocketsPerAddress(), config.limits().signInsPerMinute())),
+          new Services.Platform(live, outbox, mailSender, audit, new Health(vertx, pool, cluster, readiness), metrics),
+          new Services.People(accounts, secondFactor, new Reauthentication(accounts, secondFactor, config.auth().reauth()), relations),
+          new Services.Fair(new CatalogStore(pool), new FairService(pool, new FairStore(pool), clock),
+              new BoothService(pool, new BoothStore(pool), clock),
+              new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
+                  new BookingMails(messages, config.zone(), config.http().publicUrl().toString(),
+                      new BookingCalendar(messages, config.http().publicUrl().toString(), config.mail().from())), metrics.registry(), relations),
+              invitations, attendance, meetings),
+          new Services.Cases(cascades, new Dossier(pool, cascades, letters, relations), noShows, letters, legal));
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
       int port = config.http().port();
@@ -243,8 +244,8 @@ public final class App implements AutoCloseable {
       every(vertx, jobs, Duration.ofMinutes(5), "session_sweep", "sweeping expired sessions", sessions::sweep);
       if (config.warmup().enabled()) {
         // In the background: the node is live (and says it runs) while it warms up; ready once the warm-up ends.
-        BookingRehearsal rehearsal = new BookingRehearsal(pool, services.bookings());
-        Warmup.run(vertx, config.http().host(), started.get(0).port(), sessions, services.sessionSecret(), rehearsal::run,
+        BookingRehearsal rehearsal = new BookingRehearsal(pool, services.fair().bookings());
+        Warmup.run(vertx, config.http().host(), started.get(0).port(), sessions, services.web().sessionSecret(), rehearsal::run,
             (int) config.warmup().longest().toSeconds())
             // Fresh connections after it: PostgreSQL plans their statements from real requests, not the warm-up's (see renew).
             .onComplete(done -> {
@@ -305,7 +306,7 @@ public final class App implements AutoCloseable {
 
   /** The attendance service the no-show job runs on (tests run the job directly). */
   public AttendanceService attendance() {
-    return services.attendance();
+    return services.fair().attendance();
   }
 
   /** What the HTTP servers were built from (tests build a router of their own from it). */

@@ -15,6 +15,7 @@ import at.jobfair.web.Csrf;
 import at.jobfair.web.Failures;
 import at.jobfair.web.Limits;
 import at.jobfair.web.OpenApi;
+import at.jobfair.web.Pages;
 import at.jobfair.web.SecurityHeaders;
 import at.jobfair.web.Sessions;
 import at.jobfair.attendance.AttendanceApi;
@@ -98,11 +99,18 @@ public final class AppRouter {
   public static final String NODE_HEADER = "X-Node";
 
   public static Router create(Vertx vertx, Services s, String node) {
+    // What the routes adapt, by area (see Services).
+    Services.Web web = s.web();
+    Services.Platform platform = s.platform();
+    Services.People people = s.people();
+    Services.Fair fair = s.fair();
+    Services.Cases cases = s.cases();
+    Pages pages = web.pages();
     Router router = Router.router(vertx);
     // First: every request gets its id (and, with log.access, its access line) before anything can answer it.
     router.route().handler(RequestIds::handle);
     // One count per node, shared by its server instances (see Limits).
-    Limits limits = s.limits();
+    Limits limits = web.limits();
     router.route().handler(limits::address);
     if (s.config().log().access()) router.route().handler(AccessLog::handle);
     router.route().handler(ctx -> {
@@ -111,31 +119,31 @@ public final class AppRouter {
     });
     router.route().handler(SecurityHeaders::apply);
     // Health: /health answers as /health/ready does (tools and tests know it).
-    router.get("/health/live").handler(s.health()::live);
-    router.get("/health/ready").handler(s.health()::ready);
-    router.get("/health").handler(s.health()::ready);
+    router.get("/health/live").handler(platform.health()::live);
+    router.get("/health/ready").handler(platform.health()::ready);
+    router.get("/health").handler(platform.health()::ready);
     // Prometheus figures of this node (no personal data); metrics.token, when set, asks for a bearer token.
-    if (s.metrics().enabled()) router.get("/metrics").handler(s.metrics().scrapeHandler());
+    if (platform.metrics().enabled()) router.get("/metrics").handler(platform.metrics().scrapeHandler());
     router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
     router.get("/api/openapi.json").handler(OpenApi::serve);
 
     Path uploads = s.config().data().dir().resolve("uploads");
     // Sessions are in PostgreSQL, shared by every node (see PgSessionStore).
-    SessionHandler sessions = SessionHandler.create(s.sessions())
+    SessionHandler sessions = SessionHandler.create(web.sessions())
         .setSessionCookieName(Sessions.COOKIE)
         .setCookieHttpOnlyFlag(true)
         .setCookieSecureFlag(s.config().session().secureCookie())
         .setCookieSameSite(CookieSameSite.LAX)
         .setSessionTimeout(s.config().session().timeout().toMillis())
-        .setSigningSecret(s.sessionSecret())
+        .setSigningSecret(web.sessionSecret())
         .setMinLength(32)
         .setLazySession(true);
     // Live updates: a WebSocket upgrade must not pass the body handler; it checks each topic it is asked for.
-    CascadeService cascades = s.cascades();
-    router.get("/live").handler(sessions).handler(limits.sockets()).handler(new LiveSocket(s.live(), s.bookings()::staffsBooth, cascades::mayWatch)::upgrade);
+    CascadeService cascades = cases.cascades();
+    router.get("/live").handler(sessions).handler(limits.sockets()).handler(new LiveSocket(platform.live(), fair.bookings()::staffsBooth, cascades::mayWatch)::upgrade);
     // Meeting signalling (built-in video): one socket per participant, authorised per room before the upgrade.
-    router.get("/meetings/:id/signal").handler(sessions).handler(limits.sockets()).handler(s.meetings().relay()::upgradeBooking);
-    router.get("/fairs/:id/orientation/signal").handler(sessions).handler(limits.sockets()).handler(ctx -> s.meetings().relay().upgradeGroup(ctx, s.meetings().groups()));
+    router.get("/meetings/:id/signal").handler(sessions).handler(limits.sockets()).handler(fair.meetings().relay()::upgradeBooking);
+    router.get("/fairs/:id/orientation/signal").handler(sessions).handler(limits.sockets()).handler(ctx -> fair.meetings().relay().upgradeGroup(ctx, fair.meetings().groups()));
     router.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true));
     // Signing in hashes a password and registering creates an account: a few a minute per address, before the session.
     for (String expensive : List.of("/api/session", "/signin", "/api/session/second-factor", "/signin/second-factor",
@@ -145,25 +153,25 @@ public final class AppRouter {
     router.route().handler(sessions);
     router.route().handler(new Csrf(Set.of("POST /api/session", "POST /api/fairs/*/registrations")));
 
-    Failures failures = new Failures(s.pages());
+    Failures failures = new Failures(pages);
     Endpoints e = new Endpoints(router, failures);
-    SignIn signIn = new SignIn(s.accounts(), s.secondFactor(), s.pages(), sessions);
-    UserAdmin users = new UserAdmin(s.accounts(), s.pages(), s.secondFactor(),
-        new AuthenticatorReset(s.pool(), s.secondFactor(), s.audit(), s.outbox(), s.messages(), java.time.Clock.systemUTC()), s.reauthentication());
-    CatalogService catalogService = new CatalogService(s.catalog());
-    HomePage home = new HomePage(s.pages(), catalogService);
-    CatalogPages catalog = new CatalogPages(catalogService, s.pages());
+    SignIn signIn = new SignIn(people.accounts(), people.secondFactor(), pages, sessions);
+    UserAdmin users = new UserAdmin(people.accounts(), pages, people.secondFactor(),
+        new AuthenticatorReset(s.pool(), people.secondFactor(), platform.audit(), platform.outbox(), web.messages(), java.time.Clock.systemUTC()), people.reauthentication());
+    CatalogService catalogService = new CatalogService(fair.catalog());
+    HomePage home = new HomePage(pages, catalogService);
+    CatalogPages catalog = new CatalogPages(catalogService, pages);
     CatalogApi catalogApi = new CatalogApi(catalogService);
-    BookingApi bookingApi = new BookingApi(s.bookings(), s.bookings().calendar());
-    BookingPages bookingPages = new BookingPages(s.bookings(), s.catalog(), s.pages(), s.meetings().service());
-    OutboxAdmin outbox = new OutboxAdmin(s.outbox().store(), s.mailSender(), s.pages(), s.config().zone(), s.relations());
+    BookingApi bookingApi = new BookingApi(fair.bookings(), fair.bookings().calendar());
+    BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service());
+    OutboxAdmin outbox = new OutboxAdmin(platform.outbox().store(), platform.mailSender(), pages, s.config().zone(), people.relations());
 
     // Start page, privacy notice
     e.page(GET, "/", anyone(), home::show);
-    PrivacyPages privacy = new PrivacyPages(s.pages(), s.legal(), new PrivacyPages.Periods(
+    PrivacyPages privacy = new PrivacyPages(pages, cases.legal(), new PrivacyPages.Periods(
         (int) s.config().retention().sickNote().toDays(), (int) s.config().retention().voluntary().toDays(),
         (int) s.config().retention().caseEvidence().toDays(), (int) s.config().session().timeout().toMinutes(),
-        (int) s.config().privacy().erasure().toDays()), s.relations());
+        (int) s.config().privacy().erasure().toDays()), people.relations());
     e.page(GET, "/privacy", anyone(), privacy::notice);
     // Who of the staff read one's staff-only data (the person's own access log)
     e.page(GET, "/me/data-access", roles(JOBSEEKER), privacy::accessLogPage);
@@ -171,8 +179,8 @@ public final class AppRouter {
     // People's rights over their data: the export (art. 15, 20), correction (16) and erasure (17) requests. Corrections
     // are closed by staff who may change the person's record (RightsRequests#open: the relation decides), erasures by
     // organisers.
-    RightsWeb rights = new RightsWeb(new PersonalData(s.pool()), new RightsRequests(s.pool(), s.audit(), s.relations(),
-        (int) s.config().privacy().erasure().toDays(), s.sessions()::delete), s.pages(), s.config().zone());
+    RightsWeb rights = new RightsWeb(new PersonalData(s.pool()), new RightsRequests(s.pool(), platform.audit(), people.relations(),
+        (int) s.config().privacy().erasure().toDays(), web.sessions()::delete), pages, s.config().zone());
     Access closesRights = roles(SFA, ORGANIZER);
     e.page(GET, "/me/data", roles(JOBSEEKER), rights::page);
     e.page(POST, "/me/data/requests", roles(JOBSEEKER), rights::askForm);
@@ -209,7 +217,7 @@ public final class AppRouter {
     e.page(POST, "/admin/users/second-factor/reset", roles(ORGANIZER), users::resetSecondFactorForm);
     e.api(POST, "/api/users/:id/second-factor/reset", roles(ORGANIZER), users::apiResetSecondFactor);
     // Who stands in for whom (deputies with dates, teams) and the municipalities' areas: data Relations reads (organisers)
-    CoverAdmin cover = new CoverAdmin(s.pool(), s.audit(), s.pages(), java.time.Clock.systemUTC());
+    CoverAdmin cover = new CoverAdmin(s.pool(), platform.audit(), pages, java.time.Clock.systemUTC());
     e.page(GET, "/admin/cover", roles(ORGANIZER), cover::page);
     e.page(POST, "/admin/cover/deputies", roles(ORGANIZER), cover::deputyForm);
     e.page(POST, "/admin/cover/deputies/:id/delete", roles(ORGANIZER), cover::removeDeputyForm);
@@ -253,8 +261,8 @@ public final class AppRouter {
     e.api(GET, "/api/outbox", mailsOut, outbox::apiList);
 
     // Fairs and booths: management (organisers, employers)
-    FairAdmin fairs = new FairAdmin(s.fairs(), s.pages());
-    BoothAdmin booths = new BoothAdmin(s.booths(), s.pages());
+    FairAdmin fairs = new FairAdmin(fair.fairs(), pages);
+    BoothAdmin booths = new BoothAdmin(fair.booths(), pages);
     Access runsBooth = roles(EMPLOYER, ORGANIZER); // and BoothAccess: employers only their own employer's booths
     e.page(GET, "/admin/fairs", roles(ORGANIZER), fairs::listPage);
     e.page(POST, "/admin/fairs", roles(ORGANIZER), fairs::createForm);
@@ -293,7 +301,7 @@ public final class AppRouter {
 
     // Invitations and reminders: placement proposals, control appointments and mass mailings (staff), one's own invitations (jobseekers),
     // public registration, personal links (signed; they sign the person in), "I am coming" from a reminder (signed)
-    InvitationWeb invitations = new InvitationWeb(s.invitations(), s.pages(), s.pool());
+    InvitationWeb invitations = new InvitationWeb(fair.invitations(), pages, s.pool());
     Access invites = roles(SFU, SFA, ORGANIZER);
     e.api(POST, "/api/fairs/:id/invitations", invites, invitations::apiInvite);
     e.api(GET, "/api/me/invitations", roles(JOBSEEKER), invitations::apiMine);
@@ -302,7 +310,7 @@ public final class AppRouter {
     e.page(POST, "/fairs/:id/invitations/control", invites, invitations::controlForm);
     // The legal bases in force and earlier versions: the reviewed catalogue, read-only for staff (the consequence
     // notices above are those of records from before it)
-    LegalBasesWeb legalBases = new LegalBasesWeb(s.legal(), s.pages());
+    LegalBasesWeb legalBases = new LegalBasesWeb(cases.legal(), pages);
     e.api(GET, "/api/legal-bases", staff(), legalBases::api);
     e.page(GET, "/staff/legal-bases", staff(), legalBases::page);
     e.page(GET, "/fairs/:id/invitations", invites, invitations::staffPage);
@@ -316,20 +324,20 @@ public final class AppRouter {
     e.page(GET, "/appointments/confirm/:token", anyone(), invitations::confirmPage);
     e.page(POST, "/appointments/confirm/:token", anyone(), invitations::confirmForm);
     // Attendance, worklist and the live staff board
-    AttendanceService attendance = s.attendance();
-    AttendanceApi attendanceApi = new AttendanceApi(attendance, s.fairs().clock());
-    JobseekerService jobseekers = new JobseekerService(new JobseekerStore(s.pool()), s.legal().benefits(), s.relations());
+    AttendanceService attendance = fair.attendance();
+    AttendanceApi attendanceApi = new AttendanceApi(attendance, fair.fairs().clock());
+    JobseekerService jobseekers = new JobseekerService(new JobseekerStore(s.pool()), cases.legal().benefits(), people.relations());
     JobseekerApi records = new JobseekerApi(jobseekers);
-    JobseekerPages recordPages = new JobseekerPages(jobseekers, s.pages());
+    JobseekerPages recordPages = new JobseekerPages(jobseekers, pages);
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
     // No-shows and overdue binding proposals reach it as requests for reasons (the no-show package asks the person).
-    WorklistService worklistService = new WorklistService(new WorklistStore(s.pool(), s.relations()), s.relations(), attendance,
-        s.noShows()::caseworkerItems, cascades::caseworkerItems);
+    WorklistService worklistService = new WorklistService(new WorklistStore(s.pool(), people.relations()), people.relations(), attendance,
+        cases.noShows()::caseworkerItems, cascades::caseworkerItems);
     WorklistApi worklistApi = new WorklistApi(worklistService);
-    WorklistPages worklist = new WorklistPages(worklistService, s.pages());
-    BoardService boards = new BoardService(new BoardStore(s.pool(), s.relations()), s.relations(), attendance, fairId -> cascades.funnel(s.pool(), fairId));
+    WorklistPages worklist = new WorklistPages(worklistService, pages);
+    BoardService boards = new BoardService(new BoardStore(s.pool(), people.relations()), people.relations(), attendance, fairId -> cascades.funnel(s.pool(), fairId));
     BoardApi boardApi = new BoardApi(boards, s.config().zone());
-    BoardPages board = new BoardPages(boards, s.pages());
+    BoardPages board = new BoardPages(boards, pages);
     Access readsRecords = roles(SFA, SFU, ORGANIZER, ERHEBUNG, KOMMUNE); // never employers, jobseekers or providers
     e.api(GET, "/api/jobseekers/:id", readsRecords, records::get);
     e.api(PUT, "/api/jobseekers/:id", readsRecords, records::put);
@@ -354,7 +362,7 @@ public final class AppRouter {
 
     // Video meetings: a room per appointment (built in or Jitsi), its lobby, join/leave evidence, the phone fallback;
     // the fair's orientation part as a group session. Who may enter is decided per room (MeetingAccess).
-    MeetingWeb meetings = new MeetingWeb(s.meetings().service(), s.meetings().groups(), s.pages());
+    MeetingWeb meetings = new MeetingWeb(fair.meetings().service(), fair.meetings().groups(), pages);
     e.page(GET, "/meetings/:id", signedIn(), meetings::roomPage);
     e.page(GET, "/fairs/:id/orientation", signedIn(), meetings::groupPage);
     e.page(POST, "/bookings/:id/phone", roles(EMPLOYER), meetings::phoneForm);
@@ -370,9 +378,9 @@ public final class AppRouter {
     e.api(POST, "/api/fairs/:id/orientation/events", signedIn(), meetings::apiGroupEvent);
 
     // The interview cascade: playbook and stations per fair, live queues, steps, decisions, dossier, one's own history
-    Dossier dossier = s.dossiers();
-    CascadeApi cascadeApi = new CascadeApi(cascades, dossier, s.reauthentication());
-    CascadePages cascadePages = new CascadePages(cascades, dossier, s.pages(), s.config().zone(), s.reauthentication());
+    Dossier dossier = cases.dossiers();
+    CascadeApi cascadeApi = new CascadeApi(cascades, dossier, people.reauthentication());
+    CascadePages cascadePages = new CascadePages(cascades, dossier, pages, s.config().zone(), people.reauthentication());
     Access stationStaff = roles(PROVIDER, SFU, EMPLOYER, ERHEBUNG, SFA, KOMMUNE, ORGANIZER); // and: a role the station names
     Access readsCases = roles(SFU, SFA, ERHEBUNG, ORGANIZER, KOMMUNE); // never employers or providers
     Access readsDossier = roles(SFA, ERHEBUNG, KOMMUNE); // and a relation to the person (Dossier#readBy); never organisers
@@ -406,9 +414,9 @@ public final class AppRouter {
     // Requests for reasons after a no-show or an unbooked binding proposal: the person answers with proof until the
     // deadline; the decider (the person's own caseworker, or the municipality by the basis) accepts, or opens a case and
     // decides. Who sees which request is decided per request (NoShowService: the person, or its decider; else 404).
-    NoShowDossier reasonsDossier = new NoShowDossier(s.pool(), s.noShows(), s.relations());
-    NoShowApi reasonsApi = new NoShowApi(s.noShows(), reasonsDossier, s.reauthentication());
-    NoShowPages reasonsPages = new NoShowPages(s.noShows(), reasonsDossier, s.pages(), s.reauthentication());
+    NoShowDossier reasonsDossier = new NoShowDossier(s.pool(), cases.noShows(), people.relations());
+    NoShowApi reasonsApi = new NoShowApi(cases.noShows(), reasonsDossier, people.reauthentication());
+    NoShowPages reasonsPages = new NoShowPages(cases.noShows(), reasonsDossier, pages, people.reauthentication());
     Access decidesReasons = roles(SFA, KOMMUNE); // and: the person's own caseworker, or the municipality by the basis
     Access readsReasons = roles(JOBSEEKER, SFA, KOMMUNE); // and: the person, or the decider
     e.api(GET, "/api/me/reasons", roles(JOBSEEKER), reasonsApi::mine);
@@ -431,7 +439,7 @@ public final class AppRouter {
     e.page(POST, "/staff/reasons/:id/case", decidesReasons, reasonsPages::openCaseForm);
     e.page(POST, "/staff/reasons/:id/decision", decidesReasons, reasonsPages::decideForm);
     // Letters to the person (PDF/A): the person's own, and a case's for staff who read its dossier; never employers.
-    LetterWeb letters = new LetterWeb(s.letters(), s.pages(), s.relations(),
+    LetterWeb letters = new LetterWeb(cases.letters(), pages, people.relations(),
         id -> cascades.view(id).map(v -> v == null ? null : v.getJsonObject("person").getLong("id")));
     e.page(GET, "/me/letters", roles(JOBSEEKER), letters::minePage);
     e.api(GET, "/api/me/letters", roles(JOBSEEKER), letters::apiMine);
@@ -439,7 +447,7 @@ public final class AppRouter {
     e.api(GET, "/api/letters/:id/pdf", roles(JOBSEEKER, SFA, ERHEBUNG, ORGANIZER, KOMMUNE), letters::pdf); // and: the person only their own
 
     // The audit trail (staff): is it whole?
-    e.api(GET, "/api/audit/verify", staff(), new AuditApi(s.audit())::verify);
+    e.api(GET, "/api/audit/verify", staff(), new AuditApi(platform.audit())::verify);
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(Reason.NOT_FOUND.refuse()));

@@ -39,10 +39,10 @@ final class GracefulStop {
     app.readiness().drain();
     sleep(readyDelay.compareTo(drain) < 0 ? readyDelay : drain);
 
-    log("2/7 telling " + s.live().sockets() + " live socket(s) and the meeting rooms' sockets to reconnect elsewhere (close code 1012)");
-    step(s.live().drain(), "live sockets");
+    log("2/7 telling " + s.platform().live().sockets() + " live socket(s) and the meeting rooms' sockets to reconnect elsewhere (close code 1012)");
+    step(s.platform().live().drain(), "live sockets");
     // Meeting sockets give up their places and reconnect through the balancer; the calls resume on another node.
-    step(s.meetings().relay().drain(), "meeting sockets");
+    step(s.fair().meetings().relay().drain(), "meeting sockets");
 
     log("3/7 HTTP: no new connections; requests in flight finish");
     step(Future.join(servers.stream().map(v -> v.shutdown(remaining())).toList()), "requests in flight");

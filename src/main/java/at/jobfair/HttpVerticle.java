@@ -33,7 +33,7 @@ final class HttpVerticle extends VerticleBase {
     return vertx.createHttpServer(options)
         .requestHandler(AppRouter.create(vertx, services, node))
         // a request line, headers or framing the decoder refused: the error contract, not a bare status
-        .invalidRequestHandler(new InvalidRequests(services.messages()))
+        .invalidRequestHandler(new InvalidRequests(services.web().messages()))
         .listen()
         .onSuccess(s -> server = s);
   }

@@ -25,11 +25,11 @@ final class NodeMetrics {
         () -> backlog.get().messages());
     metrics.gauge("jobfair.outbox.oldest.age.seconds", "Age of the oldest email still to go out, 0 when none (whole database)",
         () -> backlog.get().oldestSeconds());
-    metrics.gauge("jobfair.live.connections", "Live-update WebSockets open on this node", s.live()::connections);
+    metrics.gauge("jobfair.live.connections", "Live-update WebSockets open on this node", s.platform().live()::connections);
     metrics.gauge("jobfair.meeting.rooms", "Built-in meeting rooms with a participant connected to this node",
-        s.meetings().relay()::roomsHere);
+        s.fair().meetings().relay()::roomsHere);
     metrics.gauge("jobfair.meeting.peers", "Built-in meeting participants connected to this node",
-        s.meetings().relay()::peersHere);
+        s.fair().meetings().relay()::peersHere);
     metrics.gauge("jobfair.cluster.members", "Nodes in the cluster as this node sees them, itself included (1 when alone)",
         clusterMembers::getAsInt);
   }

@@ -31,15 +31,34 @@ import io.vertx.sqlclient.Pool;
 
 /**
  * What a node shares, built once in {@link App} and used by every server instance: the route table
- * ({@link AppRouter}) only adapts these to HTTP and constructs none of them.
+ * ({@link AppRouter}) only adapts these to HTTP and constructs none of them. Grouped by area, so that a reader finds a
+ * service where its feature sits in the layers (docs/ARCHITECTURE.md).
  */
-public record Services(Config config, Pool pool, Messages messages, Pages pages, AccountService accounts,
-                       PgSessionStore sessions, String sessionSecret,
-                       CatalogStore catalog, BookingService bookings, LiveHub live, Outbox outbox, MailSender mailSender,
-                       InvitationService invitations, AttendanceService attendance,
-                       Meetings meetings, CascadeService cascades,
-                       FairService fairs, BoothService booths, Dossier dossiers, AuditLog audit,
-                       Health health, Metrics metrics, Catalogue legal, Limits limits,
-                       SecondFactor secondFactor, Reauthentication reauthentication,
-                       Relations relations, Letters letters, NoShowService noShows) {
+public record Services(Config config, Pool pool, Web web, Platform platform, People people, Fair fair, Cases cases) {
+
+  /** The HTTP toolkit's shared parts: texts, pages, the session store and its signing secret, the limits per address. */
+  public record Web(Messages messages, Pages pages, PgSessionStore sessions, String sessionSecret, Limits limits) {
+  }
+
+  /** What every feature leans on: live updates, mail (outbox and sender), the audit trail, health and metrics. */
+  public record Platform(LiveHub live, Outbox outbox, MailSender mailSender, AuditLog audit, Health health,
+                         Metrics metrics) {
+  }
+
+  /** Who someone is and what they may: accounts, the second factor, re-authentication, staff's relations to people. */
+  public record People(AccountService accounts, SecondFactor secondFactor, Reauthentication reauthentication,
+                       Relations relations) {
+  }
+
+  /** The fair before and on the day: the catalogue, fairs, booths, bookings, invitations, attendance, meetings. */
+  public record Fair(CatalogStore catalog, FairService fairs, BoothService booths, BookingService bookings,
+                     InvitationService invitations, AttendanceService attendance, Meetings meetings) {
+  }
+
+  /**
+   * The cases after a fair that concern a person's benefits: cascades and their dossiers, requests for reasons, the
+   * letters they write and the legal bases they rest on.
+   */
+  public record Cases(CascadeService cascades, Dossier dossiers, NoShowService noShows, Letters letters, Catalogue legal) {
+  }
 }

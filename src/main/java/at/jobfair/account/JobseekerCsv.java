@@ -1,5 +1,11 @@
 package at.jobfair.account;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -112,62 +118,39 @@ public final class JobseekerCsv {
     return v.isEmpty() ? null : v;
   }
 
-  /** RFC 4180 records; quoted fields may hold separators, quotes ("") and line breaks. */
+  /**
+   * RFC 4180 records read by Commons CSV (quoted fields may hold separators, quotes ("") and line breaks), each with the
+   * line it starts on. Two mistakes of hand-made files are named rather than guessed at: a quote that is never closed,
+   * and a quote inside a field that was not quoted (Commons CSV would keep it as a letter).
+   */
   private static List<List<String>> split(String text, char sep, List<Integer> lineOfRecord, List<Problem> problems) {
-    List<List<String>> records = new ArrayList<>();
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean fieldStarted = false;
-    int line = 1;
-    int recordLine = 1;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          if (c == '\n') line++;
-          field.append(c);
-        }
-      } else if (c == '"' && !fieldStarted) {
-        quoted = true;
-        fieldStarted = true;
-      } else if (c == '"') {
-        problems.add(new Problem(line, "csv_stray_quote", ""));
-        return records;
-      } else if (c == sep) {
-        fields.add(field.toString());
-        field.setLength(0);
-        fieldStarted = false;
-      } else if (c == '\r' || c == '\n') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-        fields.add(field.toString());
-        records.add(fields);
-        lineOfRecord.add(recordLine);
-        fields = new ArrayList<>();
-        field.setLength(0);
-        fieldStarted = false;
-        line++;
-        recordLine = line;
-      } else {
-        field.append(c);
-        if (!Character.isWhitespace(c)) fieldStarted = true;
+    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(sep).setIgnoreSurroundingSpaces(true).get();
+    List<CSVRecord> read = new ArrayList<>();
+    long linesRead = 0;
+    try (CSVParser parser = CSVParser.parse(text, format)) {
+      for (CSVRecord record : parser) {
+        read.add(record);
+        linesRead = parser.getCurrentLineNumber();
       }
+    } catch (IOException | UncheckedIOException e) {
+      problems.add(new Problem((int) linesRead + 1, "csv_open_quote", ""));
+      return List.of();
     }
-    if (quoted) {
-      problems.add(new Problem(recordLine, "csv_open_quote", ""));
-      return records;
-    }
-    if (fieldStarted || field.length() > 0 || !fields.isEmpty()) {
-      fields.add(field.toString());
-      records.add(fields);
-      lineOfRecord.add(recordLine);
+    List<List<String>> records = new ArrayList<>();
+    for (int i = 0; i < read.size(); i++) {
+      CSVRecord record = read.get(i);
+      int from = (int) record.getCharacterPosition();
+      int line = 1 + (int) text.substring(0, from).chars().filter(c -> c == '\n').count();
+      String raw = text.substring(from, i + 1 < read.size() ? (int) read.get(i + 1).getCharacterPosition() : text.length());
+      for (String value : record) {
+        // A value with a quote is fine only where it was written quoted, its quotes doubled.
+        if (value.indexOf('"') >= 0 && !raw.contains('"' + value.replace("\"", "\"\"") + '"')) {
+          problems.add(new Problem(line, "csv_stray_quote", ""));
+          return records;
+        }
+      }
+      records.add(record.toList());
+      lineOfRecord.add(line);
     }
     return records;
   }

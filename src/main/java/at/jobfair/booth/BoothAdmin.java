@@ -231,11 +231,13 @@ public final class BoothAdmin {
     return booths.management(user(ctx), id).onSuccess(m -> {
               BoothStore.BoothView view = m.view();
               List<BoothStore.StoredSlot> slots = m.slots();
-              model.put("booth", view);
-              model.putIfAbsent("boothForm", map("headline", view.headline(), "description", view.description(), "phone", view.phone(),
-                  "callback", view.offersCallback()));
-              model.putIfAbsent("companyForm", map("name", view.employerName(), "description", view.employerDescription(),
-                  "website", view.website(), "phone", view.employerPhone()));
+              model.put("booth", view.booth());
+              model.put("fair", view.fair());
+              model.put("employer", view.employer());
+              model.putIfAbsent("boothForm", map("headline", view.booth().headline(), "description", view.booth().description(),
+                  "phone", view.booth().phone(), "callback", view.booth().offersCallback()));
+              model.putIfAbsent("companyForm", map("name", view.employer().name(), "description", view.employer().description(),
+                  "website", view.employer().website(), "phone", view.employer().phone()));
               model.put("vacancies", m.vacancies().stream().map(BoothAdmin::vacancyModel).toList());
               model.putIfAbsent("vacancyForm", map("german", "REQUIRED"));
               model.put("germanOptions", germanOptions(String.valueOf(((Map<?, ?>) model.get("vacancyForm")).get("german"))));
@@ -243,10 +245,10 @@ public final class BoothAdmin {
               model.put("colleagues", m.colleagues());
               model.put("days", days(slots));
               model.put("slotCount", slots.size());
-              String day = LocalDate.ofInstant(view.fairStartsAt(), booths.clock().zone()).toString();
+              String day = LocalDate.ofInstant(view.fair().startsAt(), booths.clock().zone()).toString();
               model.putIfAbsent("scheduleForm", map("date", day, "from", "09:00", "to", "12:00", "interviewMinutes", 20,
                   "bufferMinutes", 10, "capacity", 1));
-              model.putIfAbsent("slotForm", map("start", booths.clock().local(view.fairStartsAt()), "capacity", 1));
+              model.putIfAbsent("slotForm", map("start", booths.clock().local(view.fair().startsAt()), "capacity", 1));
               pages.render(ctx, status, "booth-manage", model);
             });
   }

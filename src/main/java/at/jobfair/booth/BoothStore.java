@@ -37,11 +37,20 @@ public final class BoothStore {
     return pool;
   }
 
-  /** What the manage page shows at the top: the booth, its fair and its employer. */
-  public record BoothView(long id, String headline, String description, String phone, long fairId, String fairName,
-                          Instant fairStartsAt, Instant fairEndsAt, long employerId, String employerName,
-                          String employerDescription, String website, String employerPhone, String logoVersion,
-                          boolean offersCallback) {
+  /** What the manage page shows at the top: the booth, its fair and its employer, each a part of its own. */
+  public record BoothView(Booth booth, Fair fair, Employer employer) {
+  }
+
+  /** The booth's own profile, as its form edits it. */
+  public record Booth(long id, String headline, String description, String phone, boolean offersCallback) {
+  }
+
+  /** The fair the booth stands at, with its times. */
+  public record Fair(long id, String name, Instant startsAt, Instant endsAt) {
+  }
+
+  /** The employer behind the booth, as its company form edits it; the logo's version is a digest, null without one. */
+  public record Employer(long id, String name, String description, String website, String phone, String logoVersion) {
     public boolean hasLogo() {
       return logoVersion != null;
     }
@@ -119,10 +128,12 @@ public final class BoothStore {
         .map(rows -> {
           if (rows.size() == 0) return null;
           Row r = rows.iterator().next();
-          return new BoothView(r.getLong("id"), r.getString("headline"), r.getString("description"), r.getString("phone"),
-              r.getLong("fair_id"), r.getString("fair_name"), instant(r, "starts_at"), instant(r, "ends_at"),
-              r.getLong("employer_id"), r.getString("employer_name"), r.getString("employer_description"),
-              r.getString("website"), r.getString("employer_phone"), r.getString("logo_version"), r.getBoolean("offers_callback"));
+          return new BoothView(
+              new Booth(r.getLong("id"), r.getString("headline"), r.getString("description"), r.getString("phone"),
+                  r.getBoolean("offers_callback")),
+              new Fair(r.getLong("fair_id"), r.getString("fair_name"), instant(r, "starts_at"), instant(r, "ends_at")),
+              new Employer(r.getLong("employer_id"), r.getString("employer_name"), r.getString("employer_description"),
+                  r.getString("website"), r.getString("employer_phone"), r.getString("logo_version")));
         });
   }
 

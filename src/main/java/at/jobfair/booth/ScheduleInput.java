@@ -38,6 +38,14 @@ public final class ScheduleInput {
       SlotSchedule.CAPACITY, new Object[] {SlotSchedule.MIN_CAPACITY, SlotSchedule.MAX_CAPACITY},
       SlotSchedule.TOO_MANY_SLOTS, new Object[] {SlotSchedule.MAX_SLOTS});
 
+  /** The refusal for each of {@link SlotSchedule}'s problems. */
+  private static final Map<String, Reason> REASONS = Map.of(
+      SlotSchedule.REQUIRED, Reason.SCHEDULE_REQUIRED, SlotSchedule.WINDOW_EMPTY, Reason.SCHEDULE_WINDOW_EMPTY,
+      SlotSchedule.INTERVIEW_LENGTH, Reason.SCHEDULE_INTERVIEW_LENGTH, SlotSchedule.BUFFER, Reason.SCHEDULE_BUFFER,
+      SlotSchedule.CAPACITY, Reason.SCHEDULE_CAPACITY, SlotSchedule.BREAK_EMPTY, Reason.SCHEDULE_BREAK_EMPTY,
+      SlotSchedule.BREAK_OUTSIDE_WINDOW, Reason.SCHEDULE_BREAK_OUTSIDE_WINDOW, SlotSchedule.BREAKS_OVERLAP, Reason.SCHEDULE_BREAKS_OVERLAP,
+      SlotSchedule.TOO_MANY_SLOTS, Reason.SCHEDULE_TOO_MANY_SLOTS, SlotSchedule.NO_SLOTS, Reason.SCHEDULE_NO_SLOTS);
+
   private ScheduleInput() {
   }
 
@@ -83,7 +91,7 @@ public final class ScheduleInput {
   /** The 400 for a refused plan: {@code schedule_<code>}, with the field at fault and the numbers the text names. */
   public static Refused refusal(SlotSchedule.InvalidPlan e) {
     String field = e.field() == null ? "" : e.field();
-    Reason code = knownCodes().contains(e.code()) ? Reason.of("schedule_" + e.code()) : Reason.SCHEDULE_INVALID;
+    Reason code = reasonOf(e.code());
     Object[] args = ARGS.get(e.code());
     Matcher m = BREAK_INDEX.matcher(field);
     if (m.find()) args = new Object[] {Integer.parseInt(m.group(1)) + 1};
@@ -94,6 +102,10 @@ public final class ScheduleInput {
       else if (m.find(0)) code = Reason.SCHEDULE_BREAK_TIME;
     }
     return code.refuseWith(new JsonObject().put("field", e.field()), args == null ? new Object[0] : args);
+  }
+
+  static Reason reasonOf(String problem) {
+    return REASONS.getOrDefault(problem, Reason.SCHEDULE_INVALID);
   }
 
   /** Every code {@link SlotSchedule} can refuse a plan with (its public String constants). */

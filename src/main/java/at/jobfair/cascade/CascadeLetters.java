@@ -3,6 +3,7 @@ package at.jobfair.cascade;
 import at.jobfair.identity.Account;
 import at.jobfair.letter.LetterBasis;
 import at.jobfair.letter.LetterKind;
+import at.jobfair.letter.LetterOutcome;
 import at.jobfair.letter.LetterRequest;
 import at.jobfair.letter.Letters;
 import io.vertx.core.Future;
@@ -30,20 +31,20 @@ public final class CascadeLetters {
    */
   Future<Letters.Prepared> prepare(SqlClient tx, CascadeStore.CascadeRow row, Transition t, Event e, Account user) {
     LetterKind kind;
-    String outcome;
+    LetterOutcome outcome;
     switch (t.event()) {
       case DECIDE -> {
         if (e.decision() == Event.Decision.SEND_BACK) return Future.succeededFuture();
         kind = LetterKind.DECISION;
-        outcome = e.decision() == Event.Decision.IMPOSE ? "IMPOSED" : "NOT_IMPOSED";
+        outcome = e.decision() == Event.Decision.IMPOSE ? LetterOutcome.IMPOSED : LetterOutcome.NOT_IMPOSED;
       }
       case WAIVE -> {
         kind = LetterKind.WAIVER;
-        outcome = "GRANTED";
+        outcome = LetterOutcome.GRANTED;
       }
       case REFUSE_WAIVER -> {
         kind = LetterKind.WAIVER;
-        outcome = "REFUSED";
+        outcome = LetterOutcome.REFUSED;
       }
       default -> {
         return Future.succeededFuture();
@@ -54,9 +55,10 @@ public final class CascadeLetters {
             select f.name, c.basis_code, c.basis_version, j.benefit_type from cascade c join fair f on f.id = c.fair_id
               left join jobseeker j on j.account_id = c.jobseeker_id where c.id = $1""").execute(Tuple.of(row.id())).compose(rows -> {
       Row r = rows.iterator().next();
-      LetterRequest request = new LetterRequest(kind, outcome, row.jobseekerId(), "cascade:" + row.id(), row.id(), null,
-          basis(r.getString("basis_code"), r.getInteger("basis_version"), r.getString("benefit_type"), at),
-          user == null ? null : user.id(), t.actorRole(), r.getString("name"), e.reasons(), null, at);
+      LetterRequest request = new LetterRequest(kind, outcome, LetterRequest.Case.cascade(row.jobseekerId(), row.id(), null),
+          new LetterRequest.Content(basis(r.getString("basis_code"), r.getInteger("basis_version"), r.getString("benefit_type"), at),
+              r.getString("name"), e.reasons(), null),
+          new LetterRequest.Actor(user == null ? null : user.id(), t.actorRole()), at);
       return letters.prepare(tx, request);
     });
   }

@@ -125,9 +125,9 @@ public final class CascadeMachine {
    * standing in for them (deputy or team member).
    */
   static boolean decides(Cascade c, Actor a) {
-    if (c.minimumIncome()) return a.role() == Role.KOMMUNE;
-    if (a.role() != Role.SFA || c.caseworkerId() == null) return false;
-    return c.caseworkerId().equals(a.id()) || c.caseworkerId().equals(a.standsInFor());
+    if (c.terms().minimumIncome()) return a.role() == Role.KOMMUNE;
+    if (a.role() != Role.SFA || c.terms().caseworkerId() == null) return false;
+    return c.terms().caseworkerId().equals(a.id()) || c.terms().caseworkerId().equals(a.standsInFor());
   }
 
   private static boolean sanctionStep(Cascade c, Type t) {
@@ -148,7 +148,7 @@ public final class CascadeMachine {
       }
       case FINDING -> {
         if (e.finding() == null) return Reason.FINDING_REQUIRED;
-        if (!c.statementGiven()) return Reason.STATEMENT_MISSING;
+        if (!c.findings().statementGiven()) return Reason.STATEMENT_MISSING;
         return reasons(e.reasons());
       }
       case DECIDE -> {
@@ -175,7 +175,7 @@ public final class CascadeMachine {
 
   /** The last instant at which a job start still opens a waiver consideration: imposition plus the waiver days. */
   public static Instant waiverDeadline(Playbook pb, Cascade c) {
-    return c.imposedAt().plus(Duration.ofDays(pb.waiverDays()));
+    return c.dates().imposedAt().plus(Duration.ofDays(pb.waiverDays()));
   }
 
   private static boolean given(String s) {
@@ -198,7 +198,7 @@ public final class CascadeMachine {
       case OFFER_ACCEPTED, LOCAL_OFFER_ACCEPTED -> c.at(State.ENDED_JOB_ACCEPTED, null);
       case COURSE_DECLINED -> handOff(c, pb.after(c.station()));
       // Only the decline of a vacancy proposed with a provably delivered notice may lead to a sanction check.
-      case OFFER_DECLINED, LOCAL_OFFER_DECLINED -> handOff(c.noticed().contains(e.vacancyId()) ? c.withNoticeDeclined(true) : c,
+      case OFFER_DECLINED, LOCAL_OFFER_DECLINED -> handOff(c.findings().noticed().contains(e.vacancyId()) ? c.withNoticeDeclined(true) : c,
           pb.after(c.station()));
       case STATEMENT -> c.withStatement(true);
       case FINDING -> switch (e.finding()) {

@@ -238,7 +238,7 @@ public final class CascadeService {
       }
       return store.playbook(tx, row.fairId()).compose(sp -> {
         if (!user.has(Role.SFU) || !sp.playbook().staffs(c.station(), Role.SFU)) return Future.failedFuture(Reason.NOT_STAFF_OF_STATION.refuse());
-        if (c.basis() != LegalBasis.BINDING) return Future.failedFuture(Reason.HANDOVER_NOT_BINDING.refuse());
+        if (c.terms().basis() != LegalBasis.BINDING) return Future.failedFuture(Reason.HANDOVER_NOT_BINDING.refuse());
         if (vacancy == null || vacancy.isBlank()) return Future.failedFuture(Reason.VACANCY_REQUIRED.refuse());
         return vacancyId(vacancy).compose(vid -> store.vacancyAtFair(tx, row.fairId(), vid)).compose(v -> {
           if (v == null) return Future.failedFuture(Reason.VACANCY_NOT_AT_FAIR.refuse());
@@ -402,9 +402,9 @@ public final class CascadeService {
   private Future<Void> move(SqlClient tx, StoredPlaybook sp, CascadeRow row, Cascade c, Event e, Account user) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     // A deputy or team member decides for the caseworker (access/Relations finds whether they stand in now).
-    Future<String> standsIn = user == null || !DECIDER_EVENTS.contains(e.type()) || c.caseworkerId() == null
+    Future<String> standsIn = user == null || !DECIDER_EVENTS.contains(e.type()) || c.terms().caseworkerId() == null
         ? Future.succeededFuture(null)
-        : relations.standsIn(tx, Long.valueOf(c.caseworkerId()), user).map(yes -> yes ? c.caseworkerId() : null);
+        : relations.standsIn(tx, Long.valueOf(c.terms().caseworkerId()), user).map(yes -> yes ? c.terms().caseworkerId() : null);
     return standsIn.compose(forCaseworker -> chosen(tx, sp, row, c, e, user, now, forCaseworker));
   }
 
@@ -529,21 +529,21 @@ public final class CascadeService {
           store.person(pool, row.jobseekerId()).map(p -> {
                 Cascade c = row.cascade();
                 StationRow st = c.station() == null ? null : sp.station(c.station());
-                Instant waiverDeadline = c.imposedAt() != null && sp.playbook().tracksWaiver()
+                Instant waiverDeadline = c.dates().imposedAt() != null && sp.playbook().tracksWaiver()
                     ? CascadeMachine.waiverDeadline(sp.playbook(), c) : null;
                 return new JsonObject().put("id", row.id()).put("version", row.version())
                     .put("fair", sp.fairJson())
                     .put("person", new JsonObject().put("id", row.jobseekerId()).put("name", p.getString("name"))
                         .put("language", p.getString("language")))
                     .put("caseworker", p.getString("caseworker"))
-                    .put("caseworkerId", c.caseworkerId() == null ? null : Long.valueOf(c.caseworkerId()))
+                    .put("caseworkerId", c.terms().caseworkerId() == null ? null : Long.valueOf(c.terms().caseworkerId()))
                     .put("state", c.state().name()).put("station", c.station() == null ? null : c.station().name())
                     .put("stationId", st == null ? null : st.id()).put("place", st == null ? null : st.place())
-                    .put("legalBasis", c.basis().name()).put("employerNoShow", c.employerNoShow()).put("outage", c.outage())
-                    .put("minimumIncome", c.minimumIncome()).put("statementGiven", c.statementGiven())
-                    .put("decider", c.minimumIncome() ? "KOMMUNE" : "SFA")
-                    .put("decisionDue", CascadeStore.str(c.decisionDue())).put("imposedAt", CascadeStore.str(c.imposedAt()))
-                    .put("waiverDeadline", CascadeStore.str(waiverDeadline)).put("jobStart", CascadeStore.str(c.jobStart()))
+                    .put("legalBasis", c.terms().basis().name()).put("employerNoShow", c.findings().employerNoShow()).put("outage", c.findings().outage())
+                    .put("minimumIncome", c.terms().minimumIncome()).put("statementGiven", c.findings().statementGiven())
+                    .put("decider", c.terms().minimumIncome() ? "KOMMUNE" : "SFA")
+                    .put("decisionDue", CascadeStore.str(c.dates().decisionDue())).put("imposedAt", CascadeStore.str(c.dates().imposedAt()))
+                    .put("waiverDeadline", CascadeStore.str(waiverDeadline)).put("jobStart", CascadeStore.str(c.dates().jobStart()))
                     .put("takenBy", row.takenBy()).put("waitingSince", CascadeStore.str(row.waitingSince()))
                     .put("steps", steps);
               })));

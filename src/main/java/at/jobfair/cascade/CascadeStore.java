@@ -173,8 +173,8 @@ public final class CascadeStore {
               left join lateral (select basis_code, basis_version from invitation i where i.fair_id = $1 and i.jobseeker_id = $2
                                     and i.legal_basis = $4 and i.basis_code is not null order by i.created_at desc, i.id desc limit 1) i on true
             on conflict (fair_id, jobseeker_id) do nothing returning id""")
-        .execute(Tuple.of(fairId, jobseekerId, c.state().name(), c.basis().name(), c.employerNoShow(), c.outage(), c.minimumIncome(),
-            c.caseworkerId() == null ? null : Long.valueOf(c.caseworkerId())))
+        .execute(Tuple.of(fairId, jobseekerId, c.state().name(), c.terms().basis().name(), c.findings().employerNoShow(), c.findings().outage(), c.terms().minimumIncome(),
+            c.terms().caseworkerId() == null ? null : Long.valueOf(c.terms().caseworkerId())))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
   }
 
@@ -209,9 +209,10 @@ public final class CascadeStore {
     Row r = rows.iterator().next();
     Long cw = r.getLong("caseworker_id");
     Cascade c = new Cascade(State.valueOf(r.getString("state")), r.getString("station") == null ? null : Station.valueOf(r.getString("station")),
-        LegalBasis.valueOf(r.getString("legal_basis")), r.getBoolean("employer_no_show"), r.getBoolean("outage"),
-        r.getBoolean("minimum_income"), cw == null ? null : String.valueOf(cw), r.getBoolean("statement_given"),
-        instant(r, "decision_due"), instant(r, "imposed_at"), instant(r, "job_start"), Set.of(), r.getBoolean("notice_declined"));
+        new Cascade.Terms(LegalBasis.valueOf(r.getString("legal_basis")), r.getBoolean("minimum_income"), cw == null ? null : String.valueOf(cw)),
+        new Cascade.Findings(r.getBoolean("employer_no_show"), r.getBoolean("outage"), r.getBoolean("statement_given"), Set.of(),
+            r.getBoolean("notice_declined")),
+        new Cascade.Dates(instant(r, "decision_due"), instant(r, "imposed_at"), instant(r, "job_start")));
     return new CascadeRow(r.getLong("id"), r.getLong("fair_id"), r.getLong("jobseeker_id"), r.getInteger("version"), c,
         r.getLong("taken_by"), instant(r, "waiting_since"));
   }
@@ -226,9 +227,9 @@ public final class CascadeStore {
                    version = version + 1, updated_at = $13
              where id = $1 returning version""")
         .execute(Tuple.tuple().addLong(id).addString(c.state().name()).addString(c.station() == null ? null : c.station().name())
-            .addString(c.basis().name()).addBoolean(c.employerNoShow()).addBoolean(c.outage()).addBoolean(c.statementGiven())
-            .addValue(utc(c.decisionDue())).addValue(utc(c.imposedAt())).addValue(utc(c.jobStart())).addValue(queued ? utc(now) : null)
-            .addValue(takenBy).addValue(utc(now)).addBoolean(c.noticeDeclined()))
+            .addString(c.terms().basis().name()).addBoolean(c.findings().employerNoShow()).addBoolean(c.findings().outage()).addBoolean(c.findings().statementGiven())
+            .addValue(utc(c.dates().decisionDue())).addValue(utc(c.dates().imposedAt())).addValue(utc(c.dates().jobStart())).addValue(queued ? utc(now) : null)
+            .addValue(takenBy).addValue(utc(now)).addBoolean(c.findings().noticeDeclined()))
         .map(rows -> rows.iterator().next().getInteger(0));
   }
 

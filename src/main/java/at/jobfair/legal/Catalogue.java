@@ -42,8 +42,8 @@ public record Catalogue(String jurisdiction, Map<String, String> authority, List
   public Optional<Basis> resolve(String invitationKind, String benefitType, Instant at) {
     String benefit = benefitType == null ? NO_BENEFIT : benefitType;
     return bases.stream()
-        .filter(b -> b.invitations().contains(invitationKind) && b.benefits().contains(benefit) && !b.validFrom().isAfter(at))
-        .max(Comparator.comparing(Basis::validFrom).thenComparingInt(Basis::version));
+        .filter(b -> b.scope().invitations().contains(invitationKind) && b.scope().benefits().contains(benefit) && !b.scope().validFrom().isAfter(at))
+        .max(Comparator.comparing((Basis b) -> b.scope().validFrom()).thenComparingInt(Basis::version));
   }
 
   /** One version, in force or stored earlier, or empty when neither holds it. */
@@ -54,7 +54,7 @@ public record Catalogue(String jurisdiction, Map<String, String> authority, List
 
   /** The version of a basis in force at {@code at}. */
   public Optional<Basis> current(String code, Instant at) {
-    return bases.stream().filter(b -> b.code().equals(code) && !b.validFrom().isAfter(at))
+    return bases.stream().filter(b -> b.code().equals(code) && !b.scope().validFrom().isAfter(at))
         .max(Comparator.comparingInt(Basis::version));
   }
 

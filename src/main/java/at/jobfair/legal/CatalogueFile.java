@@ -169,8 +169,9 @@ public final class CatalogueFile {
       }
     }
     if (problems.size() > before) return null;
-    return new Basis(code, version, jurisdiction, obligation, validFrom, law, consequence, Set.copyOf(invitations),
-        Set.copyOf(benefits), decider, Set.copyOf(outcomes), notice, appeal, e.copy());
+    return new Basis(code, version, obligation,
+        new Basis.Scope(jurisdiction, validFrom, Set.copyOf(invitations), Set.copyOf(benefits)),
+        new Basis.Decision(decider, Set.copyOf(outcomes)), new Basis.Texts(law, consequence, notice, appeal), e.copy());
   }
 
   /** Rules across entries: one (code, version) once, a code keeps its obligation, no kind and benefit type twice. */
@@ -182,8 +183,8 @@ public final class CatalogueFile {
       if (!seen.add(b.ref())) problems.add(b.ref() + " appears twice: a changed text needs a new version");
       Obligation earlier = obligations.putIfAbsent(b.code(), b.obligation());
       if (earlier != null && earlier != b.obligation()) problems.add(b.code() + " changes its obligation between versions: use a new code");
-      for (String kind : b.invitations()) {
-        for (String benefit : b.benefits()) {
+      for (String kind : b.scope().invitations()) {
+        for (String benefit : b.scope().benefits()) {
           String other = covered.putIfAbsent(kind + " for " + benefit, b.code());
           if (other != null && !other.equals(b.code())) {
             problems.add(kind + " for " + benefit + " rests on both " + other + " and " + b.code() + ": it must be one");

@@ -28,7 +28,7 @@ public final class CatalogueStore {
   public Future<Catalogue> sync(Catalogue catalogue) {
     List<Tuple> rows = new ArrayList<>();
     for (Basis b : catalogue.bases()) {
-      rows.add(Tuple.of(b.code(), b.version(), b.jurisdiction(), b.obligation().name(), b.validFrom().atOffset(java.time.ZoneOffset.UTC),
+      rows.add(Tuple.of(b.code(), b.version(), b.scope().jurisdiction(), b.obligation().name(), b.scope().validFrom().atOffset(java.time.ZoneOffset.UTC),
           b.definition()));
     }
     return pool.withTransaction(tx -> tx.preparedQuery("""

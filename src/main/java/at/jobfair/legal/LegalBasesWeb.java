@@ -59,8 +59,8 @@ public final class LegalBasesWeb {
   }
 
   static JsonObject json(Basis b) {
-    return new JsonObject().put("code", b.code()).put("version", b.version()).put("validFrom", b.validFrom().toString())
-        .put("jurisdiction", b.jurisdiction()).put("obligation", b.obligation().name()).put("definition", b.definition());
+    return new JsonObject().put("code", b.code()).put("version", b.version()).put("validFrom", b.scope().validFrom().toString())
+        .put("jurisdiction", b.scope().jurisdiction()).put("obligation", b.obligation().name()).put("definition", b.definition());
   }
 
   /** Invitation kinds in the order staff meet them. */
@@ -72,17 +72,17 @@ public final class LegalBasesWeb {
     Map<String, Object> m = new HashMap<>();
     m.put("code", b.code());
     m.put("version", b.version());
-    m.put("validFrom", b.validFrom().toString());
+    m.put("validFrom", b.scope().validFrom().toString());
     m.put("obligation", b.obligation().name());
     m.put("law", b.law(l));
     m.put("consequence", b.consequence(l));
     m.put("notice", b.notice(l));
     m.put("appeal", b.appeal(l));
-    m.put("decider", b.decider() == null ? null : b.decider().name());
-    m.put("outcomes", b.outcomes().stream().sorted().map(Enum::name).toList());
-    m.put("invitations", b.invitations().stream().sorted(java.util.Comparator.comparingInt(k -> KINDS.indexOf(k) < 0 ? 99 : KINDS.indexOf(k))).toList());
+    m.put("decider", b.decision().decider() == null ? null : b.decision().decider().name());
+    m.put("outcomes", b.decision().outcomes().stream().sorted().map(Enum::name).toList());
+    m.put("invitations", b.scope().invitations().stream().sorted(java.util.Comparator.comparingInt(k -> KINDS.indexOf(k) < 0 ? 99 : KINDS.indexOf(k))).toList());
     // the jurisdiction's order (as on the jobseeker record), "none recorded" last
-    m.put("benefits", b.benefits().stream().sorted(java.util.Comparator.comparingInt(k -> benefitOrder.indexOf(k) < 0 ? 99 : benefitOrder.indexOf(k)))
+    m.put("benefits", b.scope().benefits().stream().sorted(java.util.Comparator.comparingInt(k -> benefitOrder.indexOf(k) < 0 ? 99 : benefitOrder.indexOf(k)))
         .toList());
     return m;
   }

@@ -36,7 +36,7 @@ public record LetterBasis(String code, int version, Map<Lang, String> law, Map<L
       String a = b.appeal(l.code());
       if (a != null) appeal.put(l, a);
     }
-    return new LetterBasis(b.code(), b.version(), law, appeal, b.decider() == Decider.MUNICIPALITY);
+    return new LetterBasis(b.code(), b.version(), law, appeal, b.decision().decider() == Decider.MUNICIPALITY);
   }
 
   /** The law's name in the language, German where there is none. */

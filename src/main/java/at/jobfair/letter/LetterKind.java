@@ -10,10 +10,10 @@ public enum LetterKind {
   REASONS_REQUESTED, REASONS_ACCEPTED, CASE_OPENED, DECISION, PAYMENT_SUSPENDED, PAYMENT_RESUMED, WAIVER;
 
   /** The outcomes a letter of this kind may report; empty where it reports none. */
-  public Set<String> outcomes() {
+  public Set<LetterOutcome> outcomes() {
     return switch (this) {
-      case DECISION -> Set.of("IMPOSED", "NOT_IMPOSED");
-      case WAIVER -> Set.of("GRANTED", "REFUSED");
+      case DECISION -> Set.of(LetterOutcome.IMPOSED, LetterOutcome.NOT_IMPOSED);
+      case WAIVER -> Set.of(LetterOutcome.GRANTED, LetterOutcome.REFUSED);
       case REASONS_REQUESTED, REASONS_ACCEPTED, CASE_OPENED, PAYMENT_SUSPENDED, PAYMENT_RESUMED -> Set.of();
     };
   }
@@ -28,7 +28,7 @@ public enum LetterKind {
   }
 
   /** The key of its texts in the bundles: {@code letter.kind.DECISION.IMPOSED.*}, {@code letter.kind.CASE_OPENED.*}. */
-  String textKey(String outcome) {
-    return "letter.kind." + name() + (outcome == null ? "" : "." + outcome);
+  String textKey(LetterOutcome outcome) {
+    return "letter.kind." + name() + (outcome == null ? "" : "." + outcome.name());
   }
 }

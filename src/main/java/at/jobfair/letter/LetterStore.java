@@ -19,7 +19,7 @@ final class LetterStore {
   }
 
   /** A letter as lists show it (without its bytes). */
-  record Summary(long id, String kind, String outcome, long jobseekerId, String caseRef, String reference, List<String> languages,
+  record Summary(long id, LetterKind kind, LetterOutcome outcome, long jobseekerId, String caseRef, String reference, List<String> languages,
                  String decidedBy, String decidedRole, Instant createdAt, int size) {
   }
 
@@ -49,15 +49,16 @@ final class LetterStore {
 
   Future<Void> insert(SqlClient tx, long id, LetterRequest r, String reference, List<String> languages, byte[] pdf, String sha256,
                       long outboxId, long auditSeq) {
+    LetterBasis basis = r.content().basis();
     return tx.preparedQuery("""
             insert into letter (id, kind, outcome, jobseeker_id, case_ref, cascade_id, cascade_step_id, reference, languages,
                                 basis_code, basis_version, decided_by, decided_role, pdf, sha256, outbox_id, audit_seq, created_at)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)""")
-        .execute(Tuple.tuple().addLong(id).addString(r.kind().name()).addString(r.outcome()).addLong(r.jobseekerId())
-            .addString(r.caseRef()).addValue(r.cascadeId()).addValue(r.cascadeStepId()).addString(reference)
+        .execute(Tuple.tuple().addLong(id).addString(r.kind().name()).addString(r.outcome() == null ? null : r.outcome().name()).addLong(r.about().jobseekerId())
+            .addString(r.about().ref()).addValue(r.about().cascadeId()).addValue(r.about().cascadeStepId()).addString(reference)
             .addArrayOfString(languages.toArray(new String[0]))
-            .addString(r.basis() == null ? null : r.basis().code()).addValue(r.basis() == null ? null : r.basis().version())
-            .addValue(r.kind().decided() ? r.deciderId() : null).addString(r.kind().decided() ? r.deciderRole() : null)
+            .addString(basis == null ? null : basis.code()).addValue(basis == null ? null : basis.version())
+            .addValue(r.deciderId()).addString(r.deciderRole())
             .addValue(Buffer.buffer(pdf)).addString(sha256).addLong(outboxId).addLong(auditSeq).addValue(Rows.utc(r.at())))
         .mapEmpty();
   }
@@ -91,7 +92,9 @@ final class LetterStore {
   private static List<Summary> summaries(Iterable<Row> rows) {
     List<Summary> out = new ArrayList<>();
     for (Row r : rows) {
-      out.add(new Summary(r.getLong("id"), r.getString("kind"), r.getString("outcome"), r.getLong("jobseeker_id"), r.getString("case_ref"),
+      String outcome = r.getString("outcome");
+      out.add(new Summary(r.getLong("id"), LetterKind.valueOf(r.getString("kind")),
+          outcome == null ? null : LetterOutcome.valueOf(outcome), r.getLong("jobseeker_id"), r.getString("case_ref"),
           r.getString("reference"), List.of(r.getArrayOfStrings("languages")), r.getString("decided_by"), r.getString("decided_role"),
           Rows.instant(r, "created_at"), r.getInteger("size")));
     }

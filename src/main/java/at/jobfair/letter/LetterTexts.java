@@ -68,19 +68,19 @@ final class LetterTexts {
     }
     s.put("labels", labels);
     s.put("date", date(r.at(), lang));
-    s.put("occasion", xml(r.occasion()));
+    s.put("occasion", xml(r.content().occasion()));
     s.put("subject", subject(r, lang));
     s.put("salutation", messages.get(lang, "letter.salutation", xml(p.recipient())));
     List<String> body = new ArrayList<>();
     String key = r.kind().textKey(r.outcome()) + ".body";
     body.add(messages.get(lang, key, date(r.at(), lang)));
     s.put("body", body);
-    if (r.deadline() != null) s.put("deadline", date(r.deadline(), lang));
-    if (r.basis() != null) s.put("basis", r.basis().law(lang));
-    if (r.reasons() != null && !r.reasons().isBlank()) s.put("reasons", xml(r.reasons().strip()));
+    if (r.content().deadline() != null) s.put("deadline", date(r.content().deadline(), lang));
+    if (r.content().basis() != null) s.put("basis", r.content().basis().law(lang));
+    if (r.content().reasons() != null && !r.content().reasons().isBlank()) s.put("reasons", xml(r.content().reasons().strip()));
     if (r.kind().decided()) {
       s.put("decidedBy", messages.get(lang, "letter.decidedByLine", xml(p.deciderName()), get(lang, "role." + r.deciderRole())));
-      String appeal = r.basis() == null ? null : r.basis().appeal(lang);
+      String appeal = r.content().basis() == null ? null : r.content().basis().appeal(lang);
       String[] parts = appeal == null ? new String[] {null, get(lang, "letter.appealGeneral")} : heading(appeal);
       // The catalogue's own heading where it has one (Austria's Rechtsmittelbelehrung, Germany's Rechtsbehelfsbelehrung)
       if (parts[0] != null) labels.put("appeal", parts[0]);

@@ -37,8 +37,9 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * pool.withTransaction(tx -> recordTheStep(tx, ...)
- *         .compose(stepId -> letters.issue(tx, new LetterRequest(LetterKind.CASE_OPENED, null, personId, "noshow:" + caseId,
- *             null, null, letters.basis(code, version).orElse(null), null, null, occasion, reasons, null, now))))
+ *         .compose(stepId -> letters.issue(tx, new LetterRequest(LetterKind.CASE_OPENED, null,
+ *             LetterRequest.Case.of(personId, "noshow:" + caseId),
+ *             new LetterRequest.Content(letters.basis(code, version).orElse(null), occasion, reasons, null), null, now)))
  *     .onSuccess(letterId -> letters.sent());
  * }</pre>
  *
@@ -99,7 +100,8 @@ public final class Letters {
   /** Who the letter comes from, per language. */
   private Function<Lang, String> authority(LetterRequest r) {
     if (!authority.isBlank()) return lang -> authority;
-    if ((r.basis() != null && r.basis().municipality()) || "KOMMUNE".equals(r.deciderRole())) {
+    if ((r.content().basis() != null && r.content().basis().municipality())
+        || (r.actor() != null && "KOMMUNE".equals(r.actor().role()))) {
       return lang -> messages.get(lang, "letter.authority.municipality");
     }
     return lang -> legal.authority(lang.code());
@@ -110,7 +112,7 @@ public final class Letters {
    * id. Call {@link #sent()} once the transaction committed, so the email goes out at once rather than at the next poll.
    */
   public Future<Long> issue(SqlClient tx, LetterRequest r) {
-    return prepare(tx, r).compose(p -> keep(tx, p, r.cascadeStepId()));
+    return prepare(tx, r).compose(p -> keep(tx, p, r.about().cascadeStepId()));
   }
 
   /** A letter rendered and numbered but not yet kept: {@link #keep} writes it. */
@@ -123,10 +125,10 @@ public final class Letters {
    * does not hold the lock. A number taken by a transaction that rolls back stays unused: numbers may have gaps.
    */
   public Future<Prepared> prepare(SqlClient tx, LetterRequest r) {
-    return store.person(tx, r.jobseekerId()).compose(person -> {
+    return store.person(tx, r.about().jobseekerId()).compose(person -> {
       if (person == null) return Future.failedFuture(Reason.JOBSEEKER_NOT_FOUND.refuse());
       Lang lang = Lang.parse(person.language()) == null ? Lang.DE : Lang.parse(person.language());
-      return store.name(tx, r.kind().decided() ? r.deciderId() : null).compose(decider -> store.nextId(tx).compose(id -> {
+      return store.name(tx, r.deciderId()).compose(decider -> store.nextId(tx).compose(id -> {
         String reference = reference(id, r.at());
         LetterTexts.People people = new LetterTexts.People(person.name(), lang, decider);
         Function<Lang, String> from = authority(r);
@@ -149,11 +151,11 @@ public final class Letters {
   public Future<Long> keep(SqlClient tx, Prepared p, Long cascadeStepId) {
     LetterRequest r = p.request().withCascadeStep(cascadeStepId);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Long actor = r.kind().decided() ? r.deciderId() : null;
+    Long actor = r.deciderId();
     String role = r.kind().decided() ? r.deciderRole() : "SYSTEM";
-    return outbox.enqueue(tx, p.mail()).compose(outboxId -> audit.append(tx, AuditChain.Entry.of(now, actor, role, r.caseRef(), "LETTER",
+    return outbox.enqueue(tx, p.mail()).compose(outboxId -> audit.append(tx, AuditChain.Entry.of(now, actor, role, r.about().ref(), "LETTER",
             null, r.kind().name() + (r.outcome() == null ? "" : "/" + r.outcome()),
-            "letter " + p.id() + " " + p.reference() + " to account " + r.jobseekerId() + ", sha256 " + p.sha256()))
+            "letter " + p.id() + " " + p.reference() + " to account " + r.about().jobseekerId() + ", sha256 " + p.sha256()))
         .compose(entry -> store.insert(tx, p.id(), r, p.reference(), p.languages(), p.pdf(), p.sha256(), outboxId, entry.seq())))
         .map(p.id());
   }
@@ -163,8 +165,8 @@ public final class Letters {
    * fonts, the JIT), and a real letter is rendered inside its step's transaction, holding its row locks that long.
    */
   public Future<Void> warmUp() {
-    LetterRequest sample = new LetterRequest(LetterKind.DECISION, "NOT_IMPOSED", 0, "cascade:0", null, null, null, 0L, "SFA",
-        null, "-", null, clock.instant());
+    LetterRequest sample = new LetterRequest(LetterKind.DECISION, LetterOutcome.NOT_IMPOSED, LetterRequest.Case.of(0, "cascade:0"),
+        new LetterRequest.Content(null, null, "-", null), new LetterRequest.Actor(0L, "SFA"), clock.instant());
     var model = texts.model(sample, new LetterTexts.People("-", Lang.EN, "-"), referencePrefix + "-0", lang -> "-");
     return vertx.executeBlocking(() -> pdf.render(model), false).mapEmpty();
   }
@@ -212,8 +214,9 @@ public final class Letters {
   private JsonArray json(List<LetterStore.Summary> list, Lang lang) {
     JsonArray out = new JsonArray();
     for (LetterStore.Summary s : list) {
-      String key = LetterKind.valueOf(s.kind()).textKey(s.outcome()) + ".subject";
-      out.add(new JsonObject().put("id", s.id()).put("kind", s.kind()).put("outcome", s.outcome()).put("case", s.caseRef())
+      String key = s.kind().textKey(s.outcome()) + ".subject";
+      out.add(new JsonObject().put("id", s.id()).put("kind", s.kind().name())
+          .put("outcome", s.outcome() == null ? null : s.outcome().name()).put("case", s.caseRef())
           .put("reference", s.reference()).put("subject", messages.get(lang, key)).put("languages", new JsonArray(s.languages()))
           .put("decidedBy", s.decidedBy()).put("decidedRole", s.decidedRole()).put("createdAt", s.createdAt().toString())
           .put("size", s.size()).put("download", "/api/letters/" + s.id() + "/pdf"));

@@ -1,6 +1,7 @@
 package at.jobfair.noshow;
 
 import at.jobfair.letter.LetterKind;
+import at.jobfair.letter.LetterOutcome;
 import at.jobfair.letter.LetterRequest;
 import at.jobfair.letter.Letters;
 import at.jobfair.noshow.NoShowStore.Request;
@@ -25,14 +26,10 @@ public final class NoShowLetters implements ReasonsLetters {
   public Future<Void> issue(SqlClient tx, Letter l) {
     Request r = l.request();
     LetterKind kind = LetterKind.valueOf(l.kind());
-    LetterRequest request = new LetterRequest(kind, l.outcome(), r.jobseekerId(), "noshow:" + r.id(), null, null,
-        letters.basis(r.basisCode(), r.basisVersion()).orElse(null), kind.decided() ? l.deciderId() : null,
-        kind.decided() ? l.deciderRole() : null, occasion(r), l.reasons(),
-        kind == LetterKind.REASONS_REQUESTED ? r.deadline() : null, l.at());
+    LetterRequest request = new LetterRequest(kind, l.outcome() == null ? null : LetterOutcome.valueOf(l.outcome()), LetterRequest.Case.of(r.person().id(), "noshow:" + r.id()),
+        new LetterRequest.Content(letters.basis(r.basis().code(), r.basis().version()).orElse(null), r.occasion().withFair(),
+            l.reasons(), kind == LetterKind.REASONS_REQUESTED ? r.progress().deadline() : null),
+        kind.decided() ? new LetterRequest.Actor(l.deciderId(), l.deciderRole()) : null, l.at());
     return letters.issue(tx, request).mapEmpty();
-  }
-
-  private static String occasion(Request r) {
-    return r.fairName() == null ? r.occasion() : r.occasion() + " · " + r.fairName();
   }
 }

@@ -2,6 +2,8 @@ package at.jobfair.noshow;
 
 import at.jobfair.legal.Catalogue;
 import at.jobfair.mail.Mail;
+import at.jobfair.noshow.NoShowStore.Occasion;
+import at.jobfair.noshow.NoShowStore.Person;
 import at.jobfair.noshow.NoShowStore.Request;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Messages.Lang;
@@ -28,12 +30,15 @@ public final class NoShowMails {
   }
 
   Mail request(Request r) {
-    Lang lang = Lang.parse(r.language()) == null ? Lang.DE : Lang.parse(r.language());
-    String what = messages.get(lang, "reasons.mail.what." + r.kind(), r.occasion(), r.fairName(), date(r.occasionAt(), lang), time(r.occasionAt()));
-    String subject = messages.get(lang, "reasons.mail.subject", date(r.deadline(), lang));
-    String text = messages.get(lang, "reasons.mail.text", r.personName(), what, date(r.deadline(), lang), time(r.deadline()),
+    Person p = r.person();
+    Occasion o = r.occasion();
+    Instant deadline = r.progress().deadline();
+    Lang lang = Lang.parse(p.language()) == null ? Lang.DE : Lang.parse(p.language());
+    String what = messages.get(lang, "reasons.mail.what." + r.kind().name(), o.what(), o.fairName(), date(o.at(), lang), time(o.at()));
+    String subject = messages.get(lang, "reasons.mail.subject", date(deadline, lang));
+    String text = messages.get(lang, "reasons.mail.text", p.name(), what, date(deadline, lang), time(deadline),
         publicUrl + "/me/reasons/" + r.id(), catalogue.authority(lang.code()));
-    return Mail.text(r.email(), r.personName(), subject, text, "REASONS_REQUESTED", "reasons:" + r.id());
+    return Mail.text(p.email(), p.name(), subject, text, "REASONS_REQUESTED", "reasons:" + r.id());
   }
 
   private String date(Instant i, Lang lang) {

@@ -8,6 +8,7 @@ import at.jobfair.identity.Role;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.Catalogue;
+import at.jobfair.legal.Decider;
 import at.jobfair.legal.LegalOutcome;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
@@ -96,11 +97,11 @@ public final class NoShowService {
     Reason bad = ReasonsPolicy.text(clean);
     if (bad != null) return Future.failedFuture(bad.refuse());
     return pool.withTransaction(tx -> own(tx, person, id).compose(r -> {
-      Reason refusal = ReasonsPolicy.answer(r.state(), r.deadline(), clock.instant());
+      Reason refusal = ReasonsPolicy.answer(r.progress().state(), r.progress().deadline(), clock.instant());
       if (refusal != null) return Future.failedFuture(refusal.refuse());
       return store.answer(tx, id, clean)
           .compose(v -> store.update(tx, id, State.ANSWERED, null, null, true))
-          .compose(v -> steps.write(tx, r, "ANSWER", r.state(), State.ANSWERED, null, person.id(), "JOBSEEKER", null, null))
+          .compose(v -> steps.write(tx, r, "ANSWER", r.progress().state(), State.ANSWERED, null, person.id(), "JOBSEEKER", null, null))
           .compose(v -> store.get(tx, id, false));
     }));
   }
@@ -114,13 +115,13 @@ public final class NoShowService {
       return Future.failedFuture(e);
     }
     return pool.withTransaction(tx -> own(tx, person, id).compose(r -> {
-      Reason refusal = ReasonsPolicy.answer(r.state(), r.deadline(), clock.instant());
+      Reason refusal = ReasonsPolicy.answer(r.progress().state(), r.progress().deadline(), clock.instant());
       if (refusal != null) return Future.failedFuture(refusal.refuse());
       return store.evidenceCount(tx, id).compose(n -> {
         if (n >= config.maxFiles()) return Future.failedFuture(Reason.EVIDENCE_TOO_MANY.refuse(config.maxFileBytes() / 1024, config.maxFiles()));
         return store.addEvidence(tx, id, EvidenceFile.label(name, type), type, content)
             .compose(fileId -> store.update(tx, id, State.ANSWERED, null, null, true)
-                .compose(v -> steps.write(tx, r, "EVIDENCE", r.state(), State.ANSWERED, null, person.id(), "JOBSEEKER",
+                .compose(v -> steps.write(tx, r, "EVIDENCE", r.progress().state(), State.ANSWERED, null, person.id(), "JOBSEEKER",
                     "file " + fileId + " (" + type + ", " + content.length + " bytes)", null))
                 .map(fileId));
       });
@@ -153,10 +154,10 @@ public final class NoShowService {
   /** The caseworker's worklist items: their people's requests waiting for them (and those they stand in for). */
   public Future<List<JsonObject>> caseworkerItems(long caseworkerId) {
     return store.ofDecider(pool, caseworkerId, false, true, standsIn()).map(list -> list.stream()
-        .filter(r -> r.state().needsDecider())
-        .map(r -> new JsonObject().put("kind", "REASONS").put("id", r.id()).put("request", r.id()).put("state", r.state().name())
-            .put("deadline", NoShowStore.str(r.deadline())).put("occasion", r.occasion()).put("fair", r.fairName())
-            .put("person", new JsonObject().put("id", r.jobseekerId()).put("name", r.personName())))
+        .filter(r -> r.progress().state().needsDecider())
+        .map(r -> new JsonObject().put("kind", "REASONS").put("id", r.id()).put("request", r.id()).put("state", r.progress().state().name())
+            .put("deadline", NoShowStore.str(r.progress().deadline())).put("occasion", r.occasion().what()).put("fair", r.occasion().fairName())
+            .put("person", new JsonObject().put("id", r.person().id()).put("name", r.person().name())))
         .toList());
   }
 
@@ -166,10 +167,10 @@ public final class NoShowService {
   public Future<Request> accept(Account user, long id, String reasons) {
     String clean = clean(reasons);
     return decider(user, id, (tx, r) -> {
-      Reason refusal = ReasonsPolicy.accept(r.state(), true, clean);
+      Reason refusal = ReasonsPolicy.accept(r.progress().state(), true, clean);
       if (refusal != null) return Future.failedFuture(refusal(refusal));
       return store.update(tx, id, State.REASONS_ACCEPTED, null, null, false)
-          .compose(v -> steps.write(tx, r, "ACCEPT", r.state(), State.REASONS_ACCEPTED, null, user.id(), role(r), clean, null))
+          .compose(v -> steps.write(tx, r, "ACCEPT", r.progress().state(), State.REASONS_ACCEPTED, null, user.id(), role(r), clean, null))
           .compose(v -> letters.issue(tx, new Letter("REASONS_ACCEPTED", null, r, user.id(), role(r), clean, clock.instant())));
     });
   }
@@ -178,10 +179,10 @@ public final class NoShowService {
   public Future<Request> openCase(Account user, long id, String reasons) {
     String clean = clean(reasons);
     return decider(user, id, (tx, r) -> {
-      Reason refusal = ReasonsPolicy.openCase(r.state(), r.deadline(), clock.instant(), true, clean);
+      Reason refusal = ReasonsPolicy.openCase(r.progress().state(), r.progress().deadline(), clock.instant(), true, clean);
       if (refusal != null) return Future.failedFuture(refusal(refusal));
       return store.update(tx, id, State.CASE_OPEN, null, null, false)
-          .compose(v -> steps.write(tx, r, "OPEN_CASE", r.state(), State.CASE_OPEN, null, user.id(), role(r), clean, null))
+          .compose(v -> steps.write(tx, r, "OPEN_CASE", r.progress().state(), State.CASE_OPEN, null, user.id(), role(r), clean, null))
           .compose(v -> letters.issue(tx, new Letter("CASE_OPENED", null, r, user.id(), role(r), clean, clock.instant())));
     });
   }
@@ -191,19 +192,19 @@ public final class NoShowService {
     String clean = clean(reasons);
     return decider(user, id, (tx, r) -> {
       Basis basis = basis(r);
-      Reason refusal = ReasonsPolicy.decide(basis, r.state(), outcome, true, clean, reportedOn);
+      Reason refusal = ReasonsPolicy.decide(basis, r.progress().state(), outcome, true, clean, reportedOn);
       if (refusal != null) return Future.failedFuture(refusal(refusal));
       if (reportedOn != null && reportedOn.isAfter(LocalDate.now(clock))) return Future.failedFuture(Reason.REASONS_REPORTED_ON_FUTURE.refuse());
       State to = ReasonsPolicy.after(outcome);
       return store.update(tx, id, to, outcome.name(), reportedOn, false)
-          .compose(v -> steps.write(tx, r, "DECIDE", r.state(), to, outcome, user.id(), role(r), clean, reportedOn))
+          .compose(v -> steps.write(tx, r, "DECIDE", r.progress().state(), to, outcome, user.id(), role(r), clean, reportedOn))
           .compose(v -> letters.issue(tx, letter(outcome, r, user, clean)));
     });
   }
 
   /** The basis a request rests on, as stored with it. */
   public Basis basis(Request r) {
-    return basisOf(r.basisCode(), r.basisVersion());
+    return basisOf(r.basis().code(), r.basis().version());
   }
 
   /** A stored basis version (every record names one the catalogue read back at start). */
@@ -214,8 +215,8 @@ public final class NoShowService {
 
   /** Whether the account decides this request: the person's own caseworker, or the municipality (by the basis). */
   public static boolean isDecider(Account a, Request r) {
-    return "MUNICIPALITY".equals(r.decider()) ? a.has(Role.KOMMUNE)
-        : a.has(Role.SFA) && r.caseworkerId() != null && r.caseworkerId() == a.id();
+    return r.basis().decider() == Decider.MUNICIPALITY ? a.has(Role.KOMMUNE)
+        : a.has(Role.SFA) && r.person().caseworkerId() != null && r.person().caseworkerId() == a.id();
   }
 
   // ---- inside ----------------------------------------------------------------------------------------------------------
@@ -251,52 +252,52 @@ public final class NoShowService {
   private Future<Boolean> decides(SqlClient c, Account a, Request r) {
     if (r == null) return Future.succeededFuture(false);
     if (!isDecider(a, r)) {
-      return "MUNICIPALITY".equals(r.decider()) ? Future.succeededFuture(false) : relations.standsIn(c, r.caseworkerId(), a);
+      return r.basis().decider() == Decider.MUNICIPALITY ? Future.succeededFuture(false) : relations.standsIn(c, r.person().caseworkerId(), a);
     }
-    if (!"MUNICIPALITY".equals(r.decider())) return Future.succeededFuture(true);
+    if (r.basis().decider() != Decider.MUNICIPALITY) return Future.succeededFuture(true);
     return c.preparedQuery("select " + at.jobfair.access.Relations.inArea("$1::bigint", "$2::bigint"))
-        .execute(io.vertx.sqlclient.Tuple.of(r.jobseekerId(), a.id())).map(rows -> rows.iterator().next().getBoolean(0));
+        .execute(io.vertx.sqlclient.Tuple.of(r.person().id(), a.id())).map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   private Future<Request> own(SqlClient tx, Account person, long id) {
-    return store.get(tx, id, true).compose(r -> r == null || r.jobseekerId() != person.id()
+    return store.get(tx, id, true).compose(r -> r == null || r.person().id() != person.id()
         ? Future.failedFuture(Reason.REASONS_NOT_FOUND.refuse()) : Future.succeededFuture(r));
   }
 
   private Future<Request> visible(SqlClient c, Account user, long id) {
     // the person, or the decider (every staff member who gets here decides it: see json)
-    return store.get(c, id, false).compose(r -> r != null && r.jobseekerId() == user.id() ? Future.succeededFuture(true) : decides(c, user, r))
+    return store.get(c, id, false).compose(r -> r != null && r.person().id() == user.id() ? Future.succeededFuture(true) : decides(c, user, r))
         .compose(yes -> yes ? store.get(c, id, false) : Future.failedFuture(Reason.REASONS_NOT_FOUND.refuse()));
   }
 
   JsonObject json(Request r, Account viewer) {
     Basis b = basis(r);
     String lang = viewer.language();
-    JsonObject j = new JsonObject().put("id", r.id()).put("kind", r.kind()).put("state", r.state().name()).put("outcome", r.outcome())
-        .put("person", new JsonObject().put("id", r.jobseekerId()).put("name", r.personName()))
-        .put("occasion", new JsonObject().put("what", r.occasion()).put("fair", r.fairName()).put("at", NoShowStore.str(r.occasionAt()))
-            .put("bookingId", r.bookingId()).put("invitationId", r.invitationId()))
-        .put("basis", new JsonObject().put("code", r.basisCode()).put("version", r.basisVersion()).put("obligation", r.obligation())
-            .put("decider", r.decider()).put("law", b.law(lang)).put("consequence", b.consequence(lang)))
-        .put("askedAt", NoShowStore.str(r.askedAt())).put("deadline", NoShowStore.str(r.deadline()))
-        .put("deadlineOver", !clock.instant().isBefore(r.deadline()))
-        .put("answeredAt", NoShowStore.str(r.answeredAt())).put("noAnswerAt", NoShowStore.str(r.noAnswerAt()))
-        .put("resumedOn", r.resumedOn() == null ? null : r.resumedOn().toString())
-        .put("mayAnswer", viewer.id() == r.jobseekerId() && ReasonsPolicy.answer(r.state(), r.deadline(), clock.instant()) == null)
+    JsonObject j = new JsonObject().put("id", r.id()).put("kind", r.kind().name()).put("state", r.progress().state().name()).put("outcome", r.progress().outcome() == null ? null : r.progress().outcome().name())
+        .put("person", new JsonObject().put("id", r.person().id()).put("name", r.person().name()))
+        .put("occasion", new JsonObject().put("what", r.occasion().what()).put("fair", r.occasion().fairName()).put("at", NoShowStore.str(r.occasion().at()))
+            .put("bookingId", r.occasion().bookingId()).put("invitationId", r.occasion().invitationId()))
+        .put("basis", new JsonObject().put("code", r.basis().code()).put("version", r.basis().version()).put("obligation", r.basis().obligation().name())
+            .put("decider", r.basis().decider().name()).put("law", b.law(lang)).put("consequence", b.consequence(lang)))
+        .put("askedAt", NoShowStore.str(r.progress().askedAt())).put("deadline", NoShowStore.str(r.progress().deadline()))
+        .put("deadlineOver", !clock.instant().isBefore(r.progress().deadline()))
+        .put("answeredAt", NoShowStore.str(r.progress().answeredAt())).put("noAnswerAt", NoShowStore.str(r.progress().noAnswerAt()))
+        .put("resumedOn", r.progress().resumedOn() == null ? null : r.progress().resumedOn().toString())
+        .put("mayAnswer", viewer.id() == r.person().id() && ReasonsPolicy.answer(r.progress().state(), r.progress().deadline(), clock.instant()) == null)
         .put("maxFiles", config.maxFiles()).put("maxFileKiB", config.maxFileBytes() / 1024);
     // whoever reads a request is the person or its decider (view, and the decider's lists, let nobody else through)
-    if (viewer.id() != r.jobseekerId() && viewer.isStaff()) {
+    if (viewer.id() != r.person().id() && viewer.isStaff()) {
       JsonArray choices = new JsonArray();
-      ReasonsPolicy.choices(b, r.state()).forEach(o -> choices.add(o.name()));
+      ReasonsPolicy.choices(b, r.progress().state()).forEach(o -> choices.add(o.name()));
       j.put("decider", true).put("choices", choices)
-          .put("mayAccept", ReasonsPolicy.accept(r.state(), true, "xxx") == null)
-          .put("mayOpenCase", ReasonsPolicy.openCase(r.state(), r.deadline(), clock.instant(), true, "xxx") == null);
+          .put("mayAccept", ReasonsPolicy.accept(r.progress().state(), true, "xxx") == null)
+          .put("mayOpenCase", ReasonsPolicy.openCase(r.progress().state(), r.progress().deadline(), clock.instant(), true, "xxx") == null);
     }
     return j;
   }
 
   private static String role(Request r) {
-    return "MUNICIPALITY".equals(r.decider()) ? "KOMMUNE" : "SFA";
+    return r.basis().decider().role().name();
   }
 
   private static String clean(String s) {

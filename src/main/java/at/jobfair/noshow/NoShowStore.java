@@ -1,6 +1,10 @@
 package at.jobfair.noshow;
 
 import at.jobfair.db.Rows;
+import at.jobfair.legal.Decider;
+import at.jobfair.legal.LegalOutcome;
+import at.jobfair.legal.Obligation;
+import at.jobfair.noshow.ReasonsPolicy.Kind;
 import at.jobfair.noshow.ReasonsPolicy.State;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -18,12 +22,32 @@ import java.util.List;
 /** All SQL of requests for reasons and their cases (see V22__noshow_reasons.sql). */
 public final class NoShowStore {
 
-  /** One request with what its rules and letters need. */
-  public record Request(long id, String kind, long jobseekerId, String personName, String email, String language,
-                        Long caseworkerId, Long bookingId, Long invitationId, String basisCode, int basisVersion,
-                        String obligation, String decider, State state, String outcome, Instant askedAt, Instant deadline,
-                        Instant answeredAt, Instant noAnswerAt, LocalDate resumedOn, String occasion, Instant occasionAt,
-                        String fairName) {
+  /** One request with what its rules and letters need, in the parts callers read together. */
+  public record Request(long id, Kind kind, Person person, Occasion occasion, StoredBasis basis, Progress progress) {
+  }
+
+  /** The person asked, and their caseworker (null without one). */
+  public record Person(long id, String name, String email, String language, Long caseworkerId) {
+  }
+
+  /**
+   * What the request is about: the missed booking (NO_SHOW) or the unbooked proposal (OVERDUE_PROPOSAL), as words
+   * ({@code what}: the employer, or the vacancy and the employer), its time and its fair.
+   */
+  public record Occasion(Long bookingId, Long invitationId, String what, Instant at, String fairName) {
+    /** The occasion with its fair, as a letter names it. */
+    public String withFair() {
+      return fairName == null ? what : what + " · " + fairName;
+    }
+  }
+
+  /** The basis the request rests on, in its version, with the obligation and decider stored with it. */
+  public record StoredBasis(String code, int version, Obligation obligation, Decider decider) {
+  }
+
+  /** Where the request stands and when it got there; {@code outcome} once decided. */
+  public record Progress(State state, LegalOutcome outcome, Instant askedAt, Instant deadline, Instant answeredAt,
+                         Instant noAnswerAt, LocalDate resumedOn) {
   }
 
   /** One attached file. */
@@ -227,14 +251,20 @@ public final class NoShowStore {
   }
 
   private static Request request(Row r) {
-    boolean noShow = "NO_SHOW".equals(r.getString("kind"));
-    String occasion = noShow ? r.getString("employer_name") : r.getString("vacancy_title") + " · " + r.getString("employer_name");
-    return new Request(r.getLong("id"), r.getString("kind"), r.getLong("jobseeker_id"), r.getString("person_name"),
-        r.getString("email"), r.getString("language"), r.getLong("caseworker_id"), r.getLong("booking_id"), r.getLong("invitation_id"),
-        r.getString("basis_code"), r.getInteger("basis_version"), r.getString("obligation"), r.getString("decider"),
-        State.valueOf(r.getString("state")), r.getString("outcome"), Rows.instant(r, "asked_at"), Rows.instant(r, "deadline"),
-        Rows.instant(r, "answered_at"), Rows.instant(r, "no_answer_at"), r.getLocalDate("resumed_on"), occasion,
-        noShow ? Rows.instant(r, "starts_at") : Rows.instant(r, "proposal_deadline"), r.getString("fair_name"));
+    Kind kind = Kind.valueOf(r.getString("kind"));
+    boolean noShow = kind == Kind.NO_SHOW;
+    String what = noShow ? r.getString("employer_name") : r.getString("vacancy_title") + " · " + r.getString("employer_name");
+    String outcome = r.getString("outcome");
+    return new Request(r.getLong("id"), kind,
+        new Person(r.getLong("jobseeker_id"), r.getString("person_name"), r.getString("email"), r.getString("language"),
+            r.getLong("caseworker_id")),
+        new Occasion(r.getLong("booking_id"), r.getLong("invitation_id"), what,
+            noShow ? Rows.instant(r, "starts_at") : Rows.instant(r, "proposal_deadline"), r.getString("fair_name")),
+        new StoredBasis(r.getString("basis_code"), r.getInteger("basis_version"), Obligation.valueOf(r.getString("obligation")),
+            Decider.valueOf(r.getString("decider"))),
+        new Progress(State.valueOf(r.getString("state")), outcome == null ? null : LegalOutcome.valueOf(outcome),
+            Rows.instant(r, "asked_at"), Rows.instant(r, "deadline"), Rows.instant(r, "answered_at"),
+            Rows.instant(r, "no_answer_at"), r.getLocalDate("resumed_on")));
   }
 
   private static List<Request> requests(Iterable<Row> rows) {

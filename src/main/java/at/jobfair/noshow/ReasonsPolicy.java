@@ -21,6 +21,14 @@ public final class ReasonsPolicy {
   public static final int MAX_TEXT = 4000;
   public static final int MIN_REASONS = 3;
 
+  /** What a request is about; the names are the database's spelling ({@code reasons_request.kind}). */
+  public enum Kind {
+    /** The person missed a booked appointment under an obliging basis. */
+    NO_SHOW,
+    /** The person did not book a binding proposal by its deadline. */
+    OVERDUE_PROPOSAL
+  }
+
   /** Where a request stands. */
   public enum State {
     /** The person was asked; the deadline runs. */
@@ -101,7 +109,7 @@ public final class ReasonsPolicy {
     if (!decider) return Reason.REASONS_NOT_DECIDER;
     if (outcome == null) return Reason.REASONS_OUTCOME_REQUIRED;
     if (!enough(reasons)) return Reason.DECISION_REASONS_REQUIRED;
-    if (!allowed(basis.outcomes(), s, outcome)) return Reason.REASONS_OUTCOME_NOT_ALLOWED;
+    if (!allowed(basis.decision().outcomes(), s, outcome)) return Reason.REASONS_OUTCOME_NOT_ALLOWED;
     if ((outcome == LegalOutcome.PAYMENT_RESUMED) != (reportedOn != null)) return Reason.REASONS_REPORTED_ON;
     return null;
   }
@@ -119,7 +127,7 @@ public final class ReasonsPolicy {
   /** The outcomes the decider can choose now (for the page). */
   public static Set<LegalOutcome> choices(Basis basis, State s) {
     Set<LegalOutcome> out = EnumSet.noneOf(LegalOutcome.class);
-    for (LegalOutcome o : LegalOutcome.values()) if (allowed(basis.outcomes(), s, o)) out.add(o);
+    for (LegalOutcome o : LegalOutcome.values()) if (allowed(basis.decision().outcomes(), s, o)) out.add(o);
     return out;
   }
 

@@ -60,7 +60,7 @@ public final class RightsRequests {
   }
 
   private Future<JsonObject> asked(Account person, Kind kind, String text) {
-    String clean = plain(text, "text", kind == Kind.CORRECTION);
+    String clean = plain(text, "text", Reason.RIGHTS_TEXT_INVALID, kind == Kind.CORRECTION);
     Instant now = Instant.now();
     return pool.withTransaction(tx -> audit.append(tx, AuditChain.Entry.of(now, person.id(), Role.JOBSEEKER.name(),
             "account:" + person.id(), "ASK_" + kind.name(), null, "OPEN", clean == null ? null : "text sha256 " + sha256(clean)))
@@ -119,7 +119,7 @@ public final class RightsRequests {
   }
 
   private Future<JsonObject> closed(Account staff, long id, boolean done, String reply) {
-    String clean = plain(reply, "reply", !done);
+    String clean = plain(reply, "reply", Reason.RIGHTS_REPLY_INVALID, !done);
     if (!done && clean.length() < 3) throw JsonFields.invalid("reply", Reason.RIGHTS_REPLY_INVALID);
     List<String> ended = new ArrayList<>();
     return one(pool, id).compose(r -> mayClose(staff, r).compose(ok -> {
@@ -183,14 +183,14 @@ public final class RightsRequests {
   }
 
   /** Plain text: stripped, at most {@link #MAX_TEXT} characters, no control characters but line breaks and tabs. */
-  static String plain(String text, String field, boolean required) {
+  static String plain(String text, String field, Reason invalid, boolean required) {
     String t = text == null ? null : text.strip();
     if (t == null || t.isEmpty()) {
-      if (required) throw JsonFields.invalid(field, Reason.of("rights_" + field + "_invalid"), MAX_TEXT);
+      if (required) throw JsonFields.invalid(field, invalid, MAX_TEXT);
       return null;
     }
     if (t.length() > MAX_TEXT || t.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
-      throw JsonFields.invalid(field, Reason.of("rights_" + field + "_invalid"), MAX_TEXT);
+      throw JsonFields.invalid(field, invalid, MAX_TEXT);
     }
     return t;
   }

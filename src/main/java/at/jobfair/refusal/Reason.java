@@ -330,11 +330,6 @@ public enum Reason {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** The reason a stored code names (a code kept in the database, e.g. a cascade's sanction bar). */
-  public static Reason of(String code) {
-    return valueOf(code.toUpperCase(java.util.Locale.ROOT));
-  }
-
   /** The refusal, to throw or to fail a future with. */
   public Refused refuse(Object... args) {
     return new Refused(this, null, args);

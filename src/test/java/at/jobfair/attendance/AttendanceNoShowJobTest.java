@@ -124,7 +124,7 @@ class AttendanceNoShowJobTest {
     String ids = due.toString().replace("[", "(").replace("]", ")");
     assertEquals(30, app.count("select count(*) from attendance where outcome = 'NO_SHOW' and booking_id in " + ids));
     // Then the request job asks the 15 people with a binding appointment for their reasons, once each.
-    for (int round = 0; round < 2; round++) app.app().services().noShows().run().await(30, TimeUnit.SECONDS);
+    for (int round = 0; round < 2; round++) app.app().services().cases().noShows().run().await(30, TimeUnit.SECONDS);
     assertEquals(15, app.count("select count(*) from reasons_request where booking_id in " + ids));
   }
 }

@@ -84,7 +84,7 @@ class WorklistApiTest {
     // The employer says they were not there themselves: never held against the person.
     fx.exec("insert into attendance (booking_id, outcome, outcome_source, outcome_at) values (?, 'EMPLOYER_NO_SHOW', 'EMPLOYER', now())", employerAbsent);
     assertEquals(4, app.app().attendance().markNoShows().await(30, TimeUnit.SECONDS), "binding, voluntary, excusedLater, theirsBinding");
-    app.app().services().noShows().run().await(30, TimeUnit.SECONDS);
+    app.app().services().cases().noShows().run().await(30, TimeUnit.SECONDS);
     assertEquals(3, app.count("select count(*) from reasons_request where booking_id in (" + binding + "," + excusedLater + "," + theirsBinding + ")"));
     assertEquals(0, app.count("select count(*) from reasons_request where booking_id in (" + voluntary + "," + employerAbsent + "," + cancelled + ")"));
     assertEquals(0, app.count("select count(*) from worklist_item where kind = 'NO_SHOW'"), "no longer a tick on the list");
@@ -100,7 +100,7 @@ class WorklistApiTest {
     assertEquals(201, me.post("/api/bookings/" + excusedLater + "/sick-note", new JsonObject().put("note", "Arztbestätigung liegt vor")).status());
     fx.exec("update reasons_request set asked_at = now() - interval '8 days', deadline = now() - interval '1 minute' where booking_id in ("
         + binding + "," + excusedLater + "," + theirsBinding + ")");
-    app.app().services().noShows().run().await(30, TimeUnit.SECONDS);
+    app.app().services().cases().noShows().run().await(30, TimeUnit.SECONDS);
 
     List<JsonObject> mineItems = items(me, "REASONS");
     assertEquals(List.of(request), requests(mineItems));

@@ -16,7 +16,7 @@ class BookingRehearsalTest {
       String everything = "select (select count(*) from employer) + (select count(*) from fair) + (select count(*) from slot)"
           + " + (select count(*) from account) + (select count(*) from booking) + (select count(*) from mail_outbox)";
       long before = t.count(everything);
-      int booked = new BookingRehearsal(t.app().pool(), t.app().services().bookings()).run().await(60, TimeUnit.SECONDS);
+      int booked = new BookingRehearsal(t.app().pool(), t.app().services().fair().bookings()).run().await(60, TimeUnit.SECONDS);
       assertEquals(20, booked);
       assertEquals(before, t.count(everything));
     }

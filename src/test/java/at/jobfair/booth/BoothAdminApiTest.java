@@ -489,6 +489,7 @@ class BoothAdminApiTest {
     var messages = new at.jobfair.web.Messages();
     List<String> missing = new ArrayList<>();
     for (String code : ScheduleInput.knownCodes()) {
+      assertEquals("schedule_" + code, ScheduleInput.reasonOf(code).code(), "each problem of a plan is answered with its own reason");
       for (var lang : at.jobfair.web.Messages.Lang.values()) {
         if (!messages.has(lang, "error.schedule_" + code)) missing.add(lang + ": error.schedule_" + code);
       }

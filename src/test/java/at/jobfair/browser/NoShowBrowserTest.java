@@ -78,7 +78,7 @@ class NoShowBrowserTest {
     fx.exec("update booking set basis_code = 'AT_ALVG_10', basis_version = 1 where id = ?", booking);
     fx.exec("insert into attendance (booking_id, outcome, outcome_source, outcome_at) values (?, 'NO_SHOW', 'SYSTEM', ?)", booking,
         Timestamp.from(Instant.now().minus(Duration.ofMinutes(50))));
-    app.app().services().noShows().run().await(30, TimeUnit.SECONDS);
+    app.app().services().cases().noShows().run().await(30, TimeUnit.SECONDS);
     long request = app.count("select id from reasons_request where booking_id = " + booking);
     assertTrue(mailTo(email, "Bitte nennen Sie uns").getContent().toString().contains("/me/reasons/" + request), "the email links to the answer page");
 

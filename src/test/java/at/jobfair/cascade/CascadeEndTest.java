@@ -44,7 +44,7 @@ class CascadeEndTest {
   }
 
   private static CascadeService service() {
-    return app.app().services().cascades();
+    return app.app().services().cases().cascades();
   }
 
   private static <T> T await(Future<T> f) throws Exception {

@@ -207,7 +207,7 @@ class CascadeHearingTest {
     JsonObject s = sanction(justified);
     assertEquals("NO_SANCTION", s.getString("status"));
     assertNull(s.getValue("decision"));
-    await(app.app().services().cascades().closeDue(Duration.ZERO));
+    await(app.app().services().cases().cascades().closeDue(Duration.ZERO));
     s = sanction(notImposed);
     assertEquals("CLOSED", s.getString("status"));
     assertEquals("NOT_IMPOSED", s.getString("closedFrom"));

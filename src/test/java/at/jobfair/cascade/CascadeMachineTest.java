@@ -112,7 +112,7 @@ class CascadeMachineTest {
           // also a case without a noticed decline where one would be needed (as before V19): the bar must hold there too
           states.add(c.withBasis((facts & 1) != 0 ? (facts & 16) != 0 ? LegalBasis.CONTROL : LegalBasis.VOLUNTARY : LegalBasis.BINDING)
               .withEmployerNoShow((facts & 2) != 0).withOutage((facts & 4) != 0)
-              .withNoticeDeclined((facts & 8) != 0 ? !c.noticeDeclined() : c.noticeDeclined()));
+              .withNoticeDeclined((facts & 8) != 0 ? !c.findings().noticeDeclined() : c.findings().noticeDeclined()));
         }
       }
       Set<String> labels = new java.util.TreeSet<>();
@@ -211,9 +211,10 @@ class CascadeMachineTest {
       boolean atCheck = (s == WAITING || s == AT_STATION || s == SENT_BACK) && c.station() == Station.SANCTION_CHECK;
       if (!atCheck && s != SANCTION_PROPOSED && s != DECISION_PENDING) return Reason.EVENT_NOT_ALLOWED;
       if (a.role() != null) return Reason.NOT_PERMITTED;
-      if (c.basis() == LegalBasis.BINDING && !c.employerNoShow() && !c.outage() && c.noticeDeclined()) return Reason.NO_SANCTION_BAR;
-      return new Cascade(ENDED_NO_SANCTION_CHECK, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(),
-          CASEWORKER, c.statementGiven(), c.decisionDue(), c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
+      if (c.terms().basis() == LegalBasis.BINDING && !c.findings().employerNoShow() && !c.findings().outage() && c.findings().noticeDeclined()) return Reason.NO_SANCTION_BAR;
+      return new Cascade(ENDED_NO_SANCTION_CHECK, null, terms(c),
+          findings(c, c.findings().statementGiven()),
+          new Cascade.Dates(c.dates().decisionDue(), c.dates().imposedAt(), c.dates().jobStart()));
     }
     if (eventStation == null && !OUTSIDE_STATIONS.get(t).contains(s)) return Reason.EVENT_NOT_ALLOWED;
     if (eventStation != null) {
@@ -223,7 +224,7 @@ class CascadeMachineTest {
     }
     boolean system = a.role() == null;
     boolean staff = !system && a.role() != Role.JOBSEEKER && a.role() != Role.EMPLOYER;
-    boolean responsible = c.minimumIncome() ? a.role() == Role.KOMMUNE
+    boolean responsible = c.terms().minimumIncome() ? a.role() == Role.KOMMUNE
         : a.role() == Role.SFA && CASEWORKER.equals(a.id());
     Set<Role> staffing = c.station() == null ? Set.of()
         : pb.stages().stream().filter(x -> x.station() == c.station()).findFirst().orElseThrow().staffedBy();
@@ -239,14 +240,15 @@ class CascadeMachineTest {
     boolean sanctionStep = t == Type.STATEMENT || t == Type.FINDING || t == Type.DECIDE
         || t == Type.TAKE && c.station() == Station.SANCTION_CHECK;
     if (sanctionStep) {
-      if (c.basis() == LegalBasis.VOLUNTARY) return Reason.SANCTION_BARRED_VOLUNTARY;
-      if (c.basis() == LegalBasis.CONTROL) return Reason.SANCTION_BARRED_CONTROL;
-      if (c.employerNoShow()) return Reason.SANCTION_BARRED_EMPLOYER_NO_SHOW;
-      if (c.outage()) return Reason.SANCTION_BARRED_OUTAGE;
-      if (!c.noticeDeclined()) return Reason.SANCTION_BARRED_NO_NOTICE;
+      if (c.terms().basis() == LegalBasis.VOLUNTARY) return Reason.SANCTION_BARRED_VOLUNTARY;
+      if (c.terms().basis() == LegalBasis.CONTROL) return Reason.SANCTION_BARRED_CONTROL;
+      if (c.findings().employerNoShow()) return Reason.SANCTION_BARRED_EMPLOYER_NO_SHOW;
+      if (c.findings().outage()) return Reason.SANCTION_BARRED_OUTAGE;
+      if (!c.findings().noticeDeclined()) return Reason.SANCTION_BARRED_NO_NOTICE;
     }
-    Cascade base = new Cascade(s, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(), CASEWORKER,
-        c.statementGiven(), c.decisionDue(), c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
+    Cascade base = new Cascade(s, null, terms(c),
+        findings(c, c.findings().statementGiven()),
+        new Cascade.Dates(c.dates().decisionDue(), c.dates().imposedAt(), c.dates().jobStart()));
     switch (t) {
       case BOOK: return state(base, BOOKED, null);
       case CHECK_IN: return state(base, WAITING, pb.stages().get(0).station());
@@ -263,54 +265,56 @@ class CascadeMachineTest {
         int i = order.indexOf(c.station());
         Station next = i + 1 < order.size() ? order.get(i + 1) : null;
         // a decline counts for a sanction check only when its vacancy was proposed with a delivered notice
-        boolean noticedDecline = c.noticeDeclined() || t != Type.COURSE_DECLINED && c.noticed().contains(e.vacancyId());
+        boolean noticedDecline = c.findings().noticeDeclined() || t != Type.COURSE_DECLINED && c.findings().noticed().contains(e.vacancyId());
         Cascade after = base.withNoticeDeclined(noticedDecline);
-        boolean barred = c.basis() != LegalBasis.BINDING || c.employerNoShow() || c.outage() || !noticedDecline;
+        boolean barred = c.terms().basis() != LegalBasis.BINDING || c.findings().employerNoShow() || c.findings().outage() || !noticedDecline;
         if (next == null || next == Station.SANCTION_CHECK && barred) return state(after, ENDED_NO_SANCTION_CHECK, null);
         return state(after, WAITING, next);
       }
       case STATEMENT:
         return reasonsProblem(e.reasons()) != null ? reasonsProblem(e.reasons())
-            : new Cascade(s, c.station(), c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(), CASEWORKER,
-            true, c.decisionDue(), c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
+            : new Cascade(s, c.station(), terms(c), findings(c, true),
+                new Cascade.Dates(c.dates().decisionDue(), c.dates().imposedAt(), c.dates().jobStart()));
       case FINDING: {
         if (e.finding() == null) return Reason.FINDING_REQUIRED;
-        if (!c.statementGiven()) return Reason.STATEMENT_MISSING;
+        if (!c.findings().statementGiven()) return Reason.STATEMENT_MISSING;
         if (reasonsProblem(e.reasons()) != null) return reasonsProblem(e.reasons());
         Instant due = now.plus(Duration.ofDays(pb.decisionDays()));
         return switch (e.finding()) {
           case JUSTIFIED -> state(base, NO_SANCTION, null);
-          case NOT_JUSTIFIED -> new Cascade(SANCTION_PROPOSED, Station.DECISION, c.basis(), c.employerNoShow(),
-              c.outage(), c.minimumIncome(), CASEWORKER, true, due, c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
-          case UNCLEAR -> new Cascade(DECISION_PENDING, Station.DECISION, c.basis(), c.employerNoShow(), c.outage(),
-              c.minimumIncome(), CASEWORKER, true, due, c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
+          case NOT_JUSTIFIED -> new Cascade(SANCTION_PROPOSED, Station.DECISION, terms(c), findings(c, true),
+              new Cascade.Dates(due, c.dates().imposedAt(), c.dates().jobStart()));
+          case UNCLEAR -> new Cascade(DECISION_PENDING, Station.DECISION, terms(c), findings(c, true),
+              new Cascade.Dates(due, c.dates().imposedAt(), c.dates().jobStart()));
         };
       }
       case DECIDE: {
         if (e.decision() == null) return Reason.DECISION_REQUIRED;
         if (reasonsProblem(e.reasons()) != null) return reasonsProblem(e.reasons());
         return switch (e.decision()) {
-          case IMPOSE -> new Cascade(IMPOSED, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(),
-              CASEWORKER, c.statementGiven(), c.decisionDue(), now, c.jobStart(), c.noticed(), c.noticeDeclined());
+          case IMPOSE -> new Cascade(IMPOSED, null, terms(c),
+              findings(c, c.findings().statementGiven()),
+              new Cascade.Dates(c.dates().decisionDue(), now, c.dates().jobStart()));
           case DO_NOT_IMPOSE -> state(base, NOT_IMPOSED, null);
-          case SEND_BACK -> new Cascade(SENT_BACK, Station.SANCTION_CHECK, c.basis(), c.employerNoShow(), c.outage(),
-              c.minimumIncome(), CASEWORKER, false, c.decisionDue(), c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
+          case SEND_BACK -> new Cascade(SENT_BACK, Station.SANCTION_CHECK, terms(c), findings(c, false),
+              new Cascade.Dates(c.dates().decisionDue(), c.dates().imposedAt(), c.dates().jobStart()));
         };
       }
       case JOB_START: {
         if (pb.waiverDays() == 0) return Reason.NO_WAIVER_TRACKING;
         if (e.jobStart() == null) return Reason.JOB_START_REQUIRED;
         if (e.jobStart().isAfter(now)) return Reason.JOB_START_IN_FUTURE;
-        if (e.jobStart().isAfter(c.imposedAt().plus(Duration.ofDays(pb.waiverDays())))) return Reason.WAIVER_DEADLINE_PASSED;
-        return new Cascade(WAIVER_CONSIDERATION, null, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(),
-            CASEWORKER, c.statementGiven(), c.decisionDue(), c.imposedAt(), e.jobStart(), c.noticed(), c.noticeDeclined());
+        if (e.jobStart().isAfter(c.dates().imposedAt().plus(Duration.ofDays(pb.waiverDays())))) return Reason.WAIVER_DEADLINE_PASSED;
+        return new Cascade(WAIVER_CONSIDERATION, null, terms(c),
+            findings(c, c.findings().statementGiven()),
+            new Cascade.Dates(c.dates().decisionDue(), c.dates().imposedAt(), e.jobStart()));
       }
       case WAIVE: return reasonsProblem(e.reasons()) != null ? reasonsProblem(e.reasons()) : state(base, WAIVED, null);
       case REFUSE_WAIVER:
         return reasonsProblem(e.reasons()) != null ? reasonsProblem(e.reasons()) : state(base, CLOSED, null);
       case CLOSE:
         if (s == IMPOSED && pb.waiverDays() > 0
-            && now.compareTo(c.imposedAt().plus(Duration.ofDays(pb.waiverDays()))) <= 0) {
+            && now.compareTo(c.dates().imposedAt().plus(Duration.ofDays(pb.waiverDays()))) <= 0) {
           return Reason.WAIVER_PERIOD_OPEN;
         }
         return state(base, CLOSED, null);
@@ -318,8 +322,20 @@ class CascadeMachineTest {
     }
   }
 
+  /** The terms of {@code c}, under the person's own caseworker. */
+  private static Cascade.Terms terms(Cascade c) {
+    return new Cascade.Terms(c.terms().basis(), c.terms().minimumIncome(), CASEWORKER);
+  }
+
+  /** The findings of {@code c}, with the statement given or not. */
+  private static Cascade.Findings findings(Cascade c, boolean statementGiven) {
+    Cascade.Findings f = c.findings();
+    return new Cascade.Findings(f.employerNoShow(), f.outage(), statementGiven, f.noticed(), f.noticeDeclined());
+  }
+
   private static Cascade state(Cascade c, State s, Station st) {
-    return new Cascade(s, st, c.basis(), c.employerNoShow(), c.outage(), c.minimumIncome(), c.caseworkerId(),
-        c.statementGiven(), c.decisionDue(), c.imposedAt(), c.jobStart(), c.noticed(), c.noticeDeclined());
+    return new Cascade(s, st, new Cascade.Terms(c.terms().basis(), c.terms().minimumIncome(), c.terms().caseworkerId()),
+        findings(c, c.findings().statementGiven()),
+        new Cascade.Dates(c.dates().decisionDue(), c.dates().imposedAt(), c.dates().jobStart()));
   }
 }

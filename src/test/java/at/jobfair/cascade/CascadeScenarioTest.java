@@ -80,7 +80,7 @@ class CascadeScenarioTest {
     c = ok(pb, c, Event.statement("Ich will einfach nicht Schicht arbeiten"), OTHER_SFA, T);
     c = ok(pb, c, Event.finding(Finding.NOT_JUSTIFIED, "Keine triftigen Gründe"), OTHER_SFA, T);
     assertEquals(State.SANCTION_PROPOSED, c.state());
-    assertEquals(T.plus(Duration.ofDays(14)), c.decisionDue());
+    assertEquals(T.plus(Duration.ofDays(14)), c.dates().decisionDue());
     Instant after = T.plus(Duration.ofDays(2));
     refused(Reason.NOT_RESPONSIBLE_DECIDER, pb, c, Event.decide(Decision.IMPOSE, "x"), OTHER_SFA, after);
     refused(Reason.NOT_RESPONSIBLE_DECIDER, pb, c, Event.decide(Decision.IMPOSE, "x"), ORGANIZER, after);
@@ -88,7 +88,7 @@ class CascadeScenarioTest {
     refused(Reason.PLATFORM_NEVER_DECIDES, pb, c, Event.decide(Decision.IMPOSE, "x"), SYS, after);
     c = ok(pb, c, Event.decide(Decision.IMPOSE, "Vereitelung einer Beschäftigung"), OWN_SFA, after);
     assertEquals(State.IMPOSED, c.state());
-    assertEquals(after, c.imposedAt());
+    assertEquals(after, c.dates().imposedAt());
     assertEquals("SFA", last.actorRole());
     assertEquals("cw-1", last.actorId());
     refused(Reason.NO_WAIVER_TRACKING, pb, c, Event.jobStart(after), SYS, after);
@@ -209,7 +209,7 @@ class CascadeScenarioTest {
     refused(Reason.NOT_PERMITTED, pb, c, Event.jobStart(deadline), OTHER_SFA, reported);
     Cascade w = ok(pb, c, Event.jobStart(deadline), OWN_SFA, reported);
     assertEquals(State.WAIVER_CONSIDERATION, w.state());
-    assertEquals(deadline, w.jobStart());
+    assertEquals(deadline, w.dates().jobStart());
     refused(Reason.PLATFORM_NEVER_DECIDES, pb, w, Event.waive("Job angetreten"), SYS, reported);
     assertEquals(State.WAIVED, ok(pb, w, Event.waive("Job angetreten am 7. April"), OWN_SFA, reported).state());
     assertEquals(State.CLOSED, ok(pb, w, Event.refuseWaiver("Nach zwei Tagen gekündigt"), OWN_SFA, reported).state());
@@ -243,7 +243,7 @@ class CascadeScenarioTest {
     // the proposed vacancy declined: the check may follow
     Cascade waiting = ok(pb, c, Event.offerDeclined("v-koch", "Zu weit weg"), SFU, T);
     assertEquals(Station.SANCTION_CHECK, last.nextStation());
-    assertEquals(true, waiting.noticeDeclined());
+    assertEquals(true, waiting.findings().noticeDeclined());
     // a proposal whose notice was not provably delivered (mail still queued) is not among the noticed ones
     Cascade queued = ok(pb, checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1")), Event.of(Type.TAKE), SFU, T);
     assertEquals(State.ENDED_NO_SANCTION_CHECK, ok(pb, queued, Event.offerDeclined("v-koch", "Zu weit weg"), SFU, T).state());

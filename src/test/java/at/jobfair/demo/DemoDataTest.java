@@ -85,7 +85,7 @@ class DemoDataTest {
   void seedingTwiceChangesNothing() {
     long before = app.count("select count(*) from slot");
     var hasher = new at.jobfair.account.PasswordHasher(1024, 1);
-    boolean seeded = DemoData.seedIfEmpty(app.app().pool(), hasher, ZoneId.of("Europe/Vienna"), java.time.Clock.systemUTC(), app.app().services().legal())
+    boolean seeded = DemoData.seedIfEmpty(app.app().pool(), hasher, ZoneId.of("Europe/Vienna"), java.time.Clock.systemUTC(), app.app().services().cases().legal())
         .toCompletionStage().toCompletableFuture().join();
     assertFalse(seeded);
     assertEquals(before, app.count("select count(*) from slot"));

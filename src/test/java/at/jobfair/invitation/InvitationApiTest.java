@@ -228,7 +228,7 @@ class InvitationApiTest {
     String token = token(email);
     String other = person("intruder");
     long otherId = fx.accountId(other);
-    LinkSigner signer = app.app().services().invitations().signer();
+    LinkSigner signer = app.app().services().fair().invitations().signer();
     long future = Instant.now().plus(Duration.ofDays(5)).getEpochSecond();
 
     char last = token.charAt(token.length() - 1);
@@ -360,12 +360,12 @@ class InvitationApiTest {
     fx.exec("update jobseeker set caseworker_id = (select id from account where email = 'sfa@demo.test') where account_id = ?",
         fx.accountId(overdue));
 
-    for (int i = 0; i < 2; i++) app.app().services().noShows().run().await(30, java.util.concurrent.TimeUnit.SECONDS);
+    for (int i = 0; i < 2; i++) app.app().services().cases().noShows().run().await(30, java.util.concurrent.TimeUnit.SECONDS);
     assertEquals(1, app.count("select count(*) from reasons_request where invitation_id = " + invitationId), "asked once, however often the job runs");
     assertEquals(1, app.count("select count(*) from mail_outbox where kind = 'REASONS_REQUESTED' and to_address = '" + overdue + "'"));
     long request = app.count("select id from reasons_request where invitation_id = " + invitationId);
     fx.exec("update reasons_request set asked_at = now() - interval '8 days', deadline = now() - interval '1 minute' where id = ?", request);
-    app.app().services().noShows().run().await(30, java.util.concurrent.TimeUnit.SECONDS);
+    app.app().services().cases().noShows().run().await(30, java.util.concurrent.TimeUnit.SECONDS);
 
     TestClient caseworker = app.client().signedIn("sfa@demo.test");
     JsonObject item = caseworker.get("/api/worklist").json().getJsonArray("items").stream().map(o -> (JsonObject) o)

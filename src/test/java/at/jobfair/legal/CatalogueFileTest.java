@@ -67,20 +67,20 @@ class CatalogueFileTest {
   void aControlAppointmentNeverRestsOnABasisThatCanLeadToARefusalOfWorkCase() {
     for (String j : List.of("AT", "DE")) {
       for (Basis b : CatalogueFile.builtIn(j).bases()) {
-        if (b.invitations().contains("CONTROL_APPOINTMENT")) {
+        if (b.scope().invitations().contains("CONTROL_APPOINTMENT")) {
           assertEquals(Obligation.CONTROL, b.obligation(), b.ref());
-          assertFalse(b.allows(LegalOutcome.SANCTION_WAIVED), b.ref());
+          assertFalse(b.decision().allows(LegalOutcome.SANCTION_WAIVED), b.ref());
         }
       }
     }
     Basis alvg49 = CatalogueFile.builtIn("AT").current("AT_ALVG_49", NOW).orElseThrow();
-    assertEquals(java.util.Set.of(LegalOutcome.PAYMENT_SUSPENDED, LegalOutcome.PAYMENT_RESUMED), alvg49.outcomes());
+    assertEquals(java.util.Set.of(LegalOutcome.PAYMENT_SUSPENDED, LegalOutcome.PAYMENT_RESUMED), alvg49.decision().outcomes());
   }
 
   @Test
   void minimumIncomeIsDecidedByTheMunicipalityUnderTheLandsLawNotTheAlvg() {
     Basis b = CatalogueFile.builtIn("AT").resolve("PLACEMENT_PROPOSAL", "MINIMUM_INCOME", NOW).orElseThrow();
-    assertEquals(Decider.MUNICIPALITY, b.decider());
+    assertEquals(Decider.MUNICIPALITY, b.decision().decider());
     assertFalse(b.notice("de").contains("AlVG"), b.notice("de"));
     assertFalse(b.notice("en").contains("AlVG"), b.notice("en"));
     assertTrue(b.law("de").contains("Bundeslandes"));
@@ -92,8 +92,8 @@ class CatalogueFileTest {
       for (Basis b : CatalogueFile.builtIn(j).bases()) {
         if (b.obligation() == Obligation.VOLUNTARY) {
           assertNull(b.notice("de"), b.ref());
-          assertNull(b.decider(), b.ref());
-          assertTrue(b.outcomes().isEmpty(), b.ref());
+          assertNull(b.decision().decider(), b.ref());
+          assertTrue(b.decision().outcomes().isEmpty(), b.ref());
         } else {
           for (String lang : List.of("de", "en")) {
             assertNotNull(b.notice(lang), b.ref() + " " + lang);

@@ -40,7 +40,7 @@ class CatalogueStoreTest {
   @Test
   void aStartedNodeHasStoredEveryBasisOfItsJurisdictionAndServesThem() {
     assertEquals(4, app.count("select count(*) from legal_basis where jurisdiction = 'AT' and version = 1"));
-    assertEquals("AT", app.app().services().legal().jurisdiction());
+    assertEquals("AT", app.app().services().cases().legal().jurisdiction());
   }
 
   @Test
@@ -82,7 +82,7 @@ class CatalogueStoreTest {
     assertEquals(2, synced.resolve("PLACEMENT_PROPOSAL", "MINIMUM_INCOME", Instant.now()).orElseThrow().version());
     Basis v1 = synced.find("AT_MINDESTSICHERUNG", 1).orElseThrow();
     assertTrue(v1.consequence("de").startsWith("Wer eine zumutbare"), v1.consequence("de"));
-    assertEquals(Decider.MUNICIPALITY, v1.decider());
+    assertEquals(Decider.MUNICIPALITY, v1.decision().decider());
   }
 
   @Test

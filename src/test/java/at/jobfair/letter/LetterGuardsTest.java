@@ -42,9 +42,10 @@ class LetterGuardsTest {
     long id = k.id();
     long statement = app.count("select id from cascade_step where cascade_id = " + id + " and event = 'STATEMENT'");
     long checker = app.count("select actor_id from cascade_step where id = " + statement);
-    Letters letters = app.app().services().letters();
-    LetterRequest pretended = LetterRequest.ofCascade(LetterKind.DECISION, "IMPOSED", person, id, statement, letters.basis("AT_ALVG_10", 1).orElseThrow(),
-        checker, "SFA", "Börse", "Vorgriff", Instant.now());
+    Letters letters = app.app().services().cases().letters();
+    LetterRequest pretended = new LetterRequest(LetterKind.DECISION, LetterOutcome.IMPOSED, LetterRequest.Case.cascade(person, id, statement),
+        new LetterRequest.Content(letters.basis("AT_ALVG_10", 1).orElseThrow(), "Börse", "Vorgriff", null),
+        new LetterRequest.Actor(checker, "SFA"), Instant.now());
     Throwable refused = assertFails(app.app().pool().withTransaction(tx -> letters.issue(tx, pretended)));
     assertTrue(refused instanceof PgException pg && "23514".equals(pg.getSqlState()) && pg.getMessage().contains("DECISION"), String.valueOf(refused));
     assertEquals(0, app.count("select count(*) from letter where cascade_id = " + id));
@@ -78,10 +79,10 @@ class LetterGuardsTest {
   @Test
   void aLetterWhoseStepRollsBackIsNeitherKeptNorMailed() {
     long person = cases.someone();
-    Letters letters = app.app().services().letters();
+    Letters letters = app.app().services().cases().letters();
     long before = app.count("select count(*) from mail_outbox where kind = 'LETTER'");
-    LetterRequest r = new LetterRequest(LetterKind.CASE_OPENED, null, person, "example:991", null, null, letters.basis("AT_ALVG_10", 1).orElseThrow(),
-        null, null, "Termin", null, null, Instant.now());
+    LetterRequest r = new LetterRequest(LetterKind.CASE_OPENED, null, LetterRequest.Case.of(person, "example:991"),
+        new LetterRequest.Content(letters.basis("AT_ALVG_10", 1).orElseThrow(), "Termin", null, null), null, Instant.now());
     Throwable e = assertFails(app.app().pool().withTransaction(tx -> letters.issue(tx, r)
         .compose(idLetter -> Future.failedFuture(new IllegalStateException("the step failed after its letter")))));
     assertEquals("the step failed after its letter", e.getMessage());

@@ -44,7 +44,7 @@ class LetterPdfTest {
   @Test
   void whatStaffTypedRendersWhateverItHoldsMarkupAndCharactersXmlCannotCarryIncluded() throws IOException {
     String reasons = "Grund\u0007 <script>x</script> ]]> &amp; \uFFFE\uD800 Ende – 😀";
-    byte[] pdf = PDF.render(TEXTS.model(decision("IMPOSED", reasons), new LetterTexts.People("Zoë <O'Brien>", Lang.DE, "A & B"),
+    byte[] pdf = PDF.render(TEXTS.model(decision(LetterOutcome.IMPOSED, reasons), new LetterTexts.People("Zoë <O'Brien>", Lang.DE, "A & B"),
         "JB-2027-000019", FROM));
     String text = text(pdf);
     assertTrue(text.contains("Grund <script>x</script> ]]> &amp; Ende"), text);
@@ -57,7 +57,8 @@ class LetterPdfTest {
     Catalogue de = CatalogueFile.builtIn("DE");
     LetterBasis sgb2 = LetterBasis.of(de.resolve("PLACEMENT_PROPOSAL", "CITIZENS_BENEFIT", AT).orElseThrow());
     assertEquals("DE_SGB2_31", sgb2.code());
-    LetterRequest r = LetterRequest.ofCascade(LetterKind.DECISION, "IMPOSED", 7, 42, 99, sgb2, 5L, "SFA", "Jobmesse Köln", "Ohne wichtigen Grund.", AT);
+    LetterRequest r = new LetterRequest(LetterKind.DECISION, LetterOutcome.IMPOSED, LetterRequest.Case.cascade(7, 42, 99L),
+        new LetterRequest.Content(sgb2, "Jobmesse Köln", "Ohne wichtigen Grund.", null), new LetterRequest.Actor(5L, "SFA"), AT);
     byte[] pdf = PDF.render(TEXTS.model(r, new LetterTexts.People("Kim Schmidt", Lang.EN, "Jana Wolf"), "JB-2027-000020",
         lang -> de.authority(lang.code())));
     String text = text(pdf);
@@ -78,9 +79,9 @@ class LetterPdfTest {
         LetterTexts.heading("Gegen diesen Bescheid kann bis 1.3. um 12:00 Beschwerde erhoben werden."));
   }
 
-  static LetterRequest decision(String outcome, String reasons) {
-    return LetterRequest.ofCascade(LetterKind.DECISION, outcome, 7, 42, 99, basis("AT_ALVG_10"), 5L, "SFA",
-        "e-Jobmeeting Gastronomie", reasons, AT);
+  static LetterRequest decision(LetterOutcome outcome, String reasons) {
+    return new LetterRequest(LetterKind.DECISION, outcome, LetterRequest.Case.cascade(7, 42, 99L),
+        new LetterRequest.Content(basis("AT_ALVG_10"), "e-Jobmeeting Gastronomie", reasons, null), new LetterRequest.Actor(5L, "SFA"), AT);
   }
 
   static LetterBasis basis(String code) {
@@ -112,7 +113,7 @@ class LetterPdfTest {
 
   @Test
   void aGermanDecisionLetterSaysWhatWasDecidedByWhomOnWhichBasisAndHowToAppeal() throws IOException {
-    byte[] pdf = PDF.render(TEXTS.model(decision("IMPOSED", "Zumutbare Stelle ohne Grund abgelehnt; Äußerung <b>geprüft</b> & gewürdigt."),
+    byte[] pdf = PDF.render(TEXTS.model(decision(LetterOutcome.IMPOSED, "Zumutbare Stelle ohne Grund abgelehnt; Äußerung <b>geprüft</b> & gewürdigt."),
         new LetterTexts.People("Anna Gruber", Lang.DE, "Sabine Fuchs"), "JB-2027-000017", FROM));
     String text = text(pdf);
     assertTrue(text.contains("Arbeitsmarktservice Testhausen"), text);
@@ -132,7 +133,7 @@ class LetterPdfTest {
 
   @Test
   void anEnglishLetterComesWithTheGermanTextMarkedAsTheBindingOne() throws IOException {
-    byte[] pdf = PDF.render(TEXTS.model(decision("NOT_IMPOSED", "Reasons were credible."),
+    byte[] pdf = PDF.render(TEXTS.model(decision(LetterOutcome.NOT_IMPOSED, "Reasons were credible."),
         new LetterTexts.People("Alex Berger", Lang.EN, "Sabine Fuchs"), "JB-2027-000018", FROM));
     String text = text(pdf);
     assertTrue(text.contains("Dear Alex Berger,"), text);
@@ -155,11 +156,12 @@ class LetterPdfTest {
   void everyLetterIsPdfA2uWithEveryFontEmbeddedAndAnSrgbOutputIntent() throws Exception {
     for (Lang lang : Lang.values()) {
       for (LetterKind kind : LetterKind.values()) {
-        List<String> outcomes = kind.outcomes().isEmpty() ? java.util.Collections.singletonList(null) : new ArrayList<>(kind.outcomes());
-        for (String outcome : outcomes) {
-          LetterRequest r = new LetterRequest(kind, outcome, 7, "noshow:3", null, null, basis("AT_MINDESTSICHERUNG"),
-              kind.decided() ? 5L : null, kind.decided() ? "KOMMUNE" : null, "Termin am 3. März", "Gründe – „so“.",
-              kind == LetterKind.REASONS_REQUESTED ? AT.plusSeconds(7 * 86400) : null, AT);
+        List<LetterOutcome> outcomes = kind.outcomes().isEmpty() ? java.util.Collections.singletonList(null) : new ArrayList<>(kind.outcomes());
+        for (LetterOutcome outcome : outcomes) {
+          LetterRequest r = new LetterRequest(kind, outcome, LetterRequest.Case.of(7, "noshow:3"),
+              new LetterRequest.Content(basis("AT_MINDESTSICHERUNG"), "Termin am 3. März", "Gründe – „so“.",
+                  kind == LetterKind.REASONS_REQUESTED ? AT.plusSeconds(7 * 86400) : null),
+              kind.decided() ? new LetterRequest.Actor(5L, "KOMMUNE") : null, AT);
           byte[] pdf = PDF.render(TEXTS.model(r, new LetterTexts.People("Ben Öztürk", lang, "Gemeindeamt"), "JB-2027-000001", FROM));
           String what = kind + "/" + outcome + "/" + lang;
           try (PDDocument doc = Loader.loadPDF(pdf)) {

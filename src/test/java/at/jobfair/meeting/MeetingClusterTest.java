@@ -279,7 +279,7 @@ class MeetingClusterTest {
       host.next("welcome");
       String seekerId = seeker.next("welcome").getString("you");
       host.next("joined");
-      MeetingRelay relayB = b.app().services().meetings().relay();
+      MeetingRelay relayB = b.app().services().fair().meetings().relay();
       assertEquals(1, relayB.peersHere());
       assertEquals(1, relayB.roomsHere());
       relayB.drain().await(10, TimeUnit.SECONDS);

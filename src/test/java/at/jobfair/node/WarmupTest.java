@@ -30,8 +30,8 @@ class WarmupTest {
       long sessionsBefore = t.count("select count(*) from http_session");
 
       Warmup.Report report = Warmup.run(app.vertx(), "127.0.0.1", app.port(),
-          app.services().sessions(), app.services().sessionSecret(),
-          new BookingRehearsal(app.pool(), app.services().bookings())::run, 5)
+          app.services().web().sessions(), app.services().web().sessionSecret(),
+          new BookingRehearsal(app.pool(), app.services().fair().bookings())::run, 5)
           .await(60, TimeUnit.SECONDS);
 
       // Every booking attempt passed the session and CSRF checks and was refused by the booking service itself

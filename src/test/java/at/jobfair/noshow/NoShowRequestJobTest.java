@@ -102,8 +102,8 @@ class NoShowRequestJobTest {
     List<Long> bookings = new ArrayList<>();
     for (int i = 0; i < 12; i++) bookings.add(data.noShow(data.person("race"), "BINDING", null));
     String ids = bookings.stream().map(String::valueOf).collect(Collectors.joining(","));
-    NoShowService a = app.app().services().noShows();
-    NoShowService b = second.app().services().noShows();
+    NoShowService a = app.app().services().cases().noShows();
+    NoShowService b = second.app().services().cases().noShows();
     for (int round = 0; round < 3; round++) Future.all(a.run(), b.run(), a.ask(), b.ask()).await(60, TimeUnit.SECONDS);
     assertEquals(12, app.count("select count(*) from reasons_request where booking_id in (" + ids + ")"));
     String requests = "select id from reasons_request where booking_id in (" + ids + ")";
@@ -118,8 +118,8 @@ class NoShowRequestJobTest {
     data.run();
     long r = data.request(booking);
     data.deadlinePassed(r);
-    NoShowService a = app.app().services().noShows();
-    NoShowService b = second.app().services().noShows();
+    NoShowService a = app.app().services().cases().noShows();
+    NoShowService b = second.app().services().cases().noShows();
     for (int round = 0; round < 2; round++) Future.all(a.recordNoAnswers(), b.recordNoAnswers()).await(30, TimeUnit.SECONDS);
     assertEquals("NO_ANSWER", data.state(r));
     assertEquals(1, app.count("select count(*) from reasons_request where id = " + r + " and no_answer_at is not null and outcome is null"));

@@ -60,7 +60,7 @@ final class NoShowTestData {
 
   /** One run of the request job on this node. */
   int run() throws Exception {
-    return app.app().services().noShows().run().await(30, TimeUnit.SECONDS);
+    return app.app().services().cases().noShows().run().await(30, TimeUnit.SECONDS);
   }
 
   long request(long bookingId) {

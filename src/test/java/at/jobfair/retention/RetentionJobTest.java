@@ -51,7 +51,7 @@ class RetentionJobTest {
 
   private static RetentionJob job() {
     Services s = app.app().services();
-    return App.retentionJob(s.config(), s.pool(), s.audit());
+    return App.retentionJob(s.config(), s.pool(), s.platform().audit());
   }
 
   /** A sick note for a new person's booking of this basis, recorded {@code daysAgo} days ago. */
@@ -131,14 +131,14 @@ class RetentionJobTest {
     JsonObject h = dossier.json().getJsonObject("hearing");
     assertTrue(h != null, dossier.body());
     assertTrue(h.getString("anonymisedAt") != null && h.getString("statement") == null, h.encode());
-    var verify = await(app.app().services().audit().verify());
+    var verify = await(app.app().services().platform().audit().verify());
     assertTrue(verify.ok(), "first bad: " + verify.firstBad());
 
     // a second run finds nothing more to do, and still records that it ran
     long runsBefore = app.count("select count(*) from audit_log where subject = 'retention'");
     assertEquals(0, await(job().run()));
     assertEquals(runsBefore + 1, app.count("select count(*) from audit_log where subject = 'retention'"));
-    assertTrue(await(app.app().services().audit().verify()).ok());
+    assertTrue(await(app.app().services().platform().audit().verify()).ok());
   }
 
   @Test

@@ -59,7 +59,7 @@ class MessagesTest {
       String code = key.substring("error.".length());
       if (notRefusals.contains(code)) continue;
       try {
-        Reason.of(code);
+        Reason.valueOf(code.toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
         orphans.add(key);
       }

@@ -38,4 +38,21 @@ class OpenApiTest {
       assertEquals(routed, described);
     }
   }
+
+  @Test
+  void everyOperationHasItsOwnOperationId() throws Exception {
+    JsonObject doc = new JsonObject(java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/openapi.json")));
+    Set<String> ids = new TreeSet<>();
+    int operations = 0;
+    JsonObject paths = doc.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      for (String method : paths.getJsonObject(path).fieldNames()) {
+        operations++;
+        String id = paths.getJsonObject(path).getJsonObject(method).getString("operationId");
+        assertTrue(id != null && id.matches("[a-z][A-Za-z0-9]*"), method + " " + path + " has no usable operationId: " + id);
+        ids.add(id);
+      }
+    }
+    assertEquals(operations, ids.size(), "operationIds are unique");
+  }
 }

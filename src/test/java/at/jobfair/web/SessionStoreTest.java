@@ -124,7 +124,7 @@ class SessionStoreTest {
 
   @Test
   void anExpiredSessionSignsNobodyInAndIsSweptAway() throws Exception {
-    PgSessionStore store = a.app().services().sessions();
+    PgSessionStore store = a.app().services().web().sessions();
     var session = store.createSession(400);
     store.put(session).await(10, java.util.concurrent.TimeUnit.SECONDS);
     assertNotNull(store.get(session.id()).await(10, java.util.concurrent.TimeUnit.SECONDS)); // and the node keeps a copy
@@ -137,7 +137,7 @@ class SessionStoreTest {
 
   @Test
   void aRequestStillRunningWhenThePersonSignsOutElsewhereCannotBringTheSessionBack() throws Exception {
-    PgSessionStore store = a.app().services().sessions();
+    PgSessionStore store = a.app().services().web().sessions();
     var session = store.createSession(60_000);
     session.put("user", new io.vertx.core.json.JsonObject().put("id", 1));
     store.put(session).await(10, java.util.concurrent.TimeUnit.SECONDS);
