@@ -4,6 +4,7 @@ import at.jobfair.refusal.Reason;
 
 import at.jobfair.access.CoverAdmin;
 import at.jobfair.account.SignIn;
+import at.jobfair.audit.AuditApi;
 import at.jobfair.catalog.HomePage;
 import at.jobfair.observe.AccessLog;
 import at.jobfair.observe.RequestIds;
@@ -19,9 +20,18 @@ import at.jobfair.web.SecurityHeaders;
 import at.jobfair.web.Sessions;
 import at.jobfair.attendance.AttendanceApi;
 import at.jobfair.attendance.AttendanceService;
-import at.jobfair.attendance.Board;
-import at.jobfair.attendance.Worklist;
-import at.jobfair.jobseeker.JobseekerRecords;
+import at.jobfair.attendance.BoardApi;
+import at.jobfair.attendance.BoardPages;
+import at.jobfair.attendance.BoardService;
+import at.jobfair.attendance.BoardStore;
+import at.jobfair.attendance.WorklistApi;
+import at.jobfair.attendance.WorklistPages;
+import at.jobfair.attendance.WorklistService;
+import at.jobfair.attendance.WorklistStore;
+import at.jobfair.jobseeker.JobseekerApi;
+import at.jobfair.jobseeker.JobseekerPages;
+import at.jobfair.jobseeker.JobseekerService;
+import at.jobfair.jobseeker.JobseekerStore;
 import at.jobfair.booking.BookingApi;
 import at.jobfair.booking.BookingPages;
 import at.jobfair.privacy.PersonalData;
@@ -32,7 +42,9 @@ import at.jobfair.cascade.CascadeApi;
 import at.jobfair.cascade.CascadePages;
 import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.Dossier;
-import at.jobfair.catalog.Catalog;
+import at.jobfair.catalog.CatalogApi;
+import at.jobfair.catalog.CatalogPages;
+import at.jobfair.catalog.CatalogService;
 import at.jobfair.invitation.InvitationWeb;
 import at.jobfair.legal.LegalBasesApi;
 import at.jobfair.legal.LegalBasesPages;
@@ -149,8 +161,10 @@ public final class AppRouter {
     SignIn signIn = new SignIn(people.accounts(), people.secondFactor(), pages, sessions);
     UserAdmin users = new UserAdmin(people.accounts(), pages, people.secondFactor(),
         new AuthenticatorReset(s.pool(), people.secondFactor(), platform.audit(), platform.outbox(), web.messages(), java.time.Clock.systemUTC()), people.reauthentication());
-    HomePage home = new HomePage(pages, fair.catalog());
-    Catalog catalog = new Catalog(fair.catalog(), pages);
+    CatalogService catalogService = new CatalogService(fair.catalog());
+    HomePage home = new HomePage(pages, catalogService);
+    CatalogPages catalog = new CatalogPages(catalogService, pages);
+    CatalogApi catalogApi = new CatalogApi(catalogService);
     BookingApi bookingApi = new BookingApi(fair.bookings(), fair.bookings().calendar());
     BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service());
     OutboxAdmin outbox = new OutboxAdmin(platform.outbox().store(), platform.mailSender(), pages, s.config().zone(), people.relations());
@@ -222,10 +236,10 @@ public final class AppRouter {
     e.page(GET, "/fairs", anyone(), catalog::fairsPage);
     e.page(GET, "/fairs/:id", anyone(), catalog::fairPage);
     e.page(GET, "/booths/:id", anyone(), catalog::boothPage);
-    e.api(GET, "/api/fairs", anyone(), catalog::apiFairs);
-    e.api(GET, "/api/fairs/:id", anyone(), catalog::apiFair);
-    e.api(GET, "/api/fairs/:id/booths", anyone(), catalog::apiBooths);
-    e.api(GET, "/api/booths/:id", anyone(), catalog::apiBooth);
+    e.api(GET, "/api/fairs", anyone(), catalogApi::fairs);
+    e.api(GET, "/api/fairs/:id", anyone(), catalogApi::fair);
+    e.api(GET, "/api/fairs/:id/booths", anyone(), catalogApi::booths);
+    e.api(GET, "/api/booths/:id", anyone(), catalogApi::booth);
 
     // Booking, cancelling, rebooking (jobseekers); a booth's schedule and cancellations (its employer, organisers)
     e.page(GET, "/me/appointments", roles(JOBSEEKER), bookingPages::myAppointments);
@@ -315,17 +329,24 @@ public final class AppRouter {
     // Attendance, worklist and the live staff board
     AttendanceService attendance = fair.attendance();
     AttendanceApi attendanceApi = new AttendanceApi(attendance, fair.fairs().clock());
-    JobseekerRecords records = new JobseekerRecords(s.pool(), pages, cases.legal().benefits(), people.relations());
+    JobseekerService jobseekers = new JobseekerService(new JobseekerStore(s.pool()), cases.legal().benefits(), people.relations());
+    JobseekerApi records = new JobseekerApi(jobseekers);
+    JobseekerPages recordPages = new JobseekerPages(jobseekers, pages);
     // The caseworker's list also holds their people's sanction decisions and "consider waiver" after a job start.
     // No-shows and overdue binding proposals reach it as requests for reasons (the no-show package asks the person).
-    Worklist worklist = new Worklist(s.pool(), people.relations(), pages, attendance, cases.noShows()::caseworkerItems, cascades::caseworkerItems);
-    Board board = new Board(s.pool(), people.relations(), pages, attendance, s.config().zone(), cascades::funnel);
+    WorklistService worklistService = new WorklistService(new WorklistStore(s.pool(), people.relations()), people.relations(), attendance,
+        cases.noShows()::caseworkerItems, cascades::caseworkerItems);
+    WorklistApi worklistApi = new WorklistApi(worklistService);
+    WorklistPages worklist = new WorklistPages(worklistService, pages);
+    BoardService boards = new BoardService(new BoardStore(s.pool(), people.relations()), people.relations(), attendance, fairId -> cascades.funnel(s.pool(), fairId));
+    BoardApi boardApi = new BoardApi(boards, s.config().zone());
+    BoardPages board = new BoardPages(boards, pages);
     Access readsRecords = roles(SFA, SFU, ORGANIZER, ERHEBUNG, KOMMUNE); // never employers, jobseekers or providers
-    e.api(GET, "/api/jobseekers/:id", readsRecords, records::apiGet);
-    e.api(PUT, "/api/jobseekers/:id", readsRecords, records::apiPut);
-    e.page(GET, "/staff/jobseekers/:id", readsRecords, records::page);
-    e.page(POST, "/staff/jobseekers/:id", readsRecords, records::form);
-    e.api(GET, "/api/me/profile", roles(JOBSEEKER), records::apiMine);
+    e.api(GET, "/api/jobseekers/:id", readsRecords, records::get);
+    e.api(PUT, "/api/jobseekers/:id", readsRecords, records::put);
+    e.page(GET, "/staff/jobseekers/:id", readsRecords, recordPages::page);
+    e.page(POST, "/staff/jobseekers/:id", readsRecords, recordPages::form);
+    e.api(GET, "/api/me/profile", roles(JOBSEEKER), records::mine);
     e.api(POST, "/api/bookings/:id/checkin", roles(JOBSEEKER), attendanceApi::checkin);
     e.page(POST, "/bookings/:id/checkin", roles(JOBSEEKER), attendanceApi::checkinForm);
     e.api(PUT, "/api/bookings/:id/outcome", roles(EMPLOYER, ORGANIZER), attendanceApi::outcome);
@@ -334,13 +355,13 @@ public final class AppRouter {
     e.api(POST, "/api/fairs/:id/outages", roles(ORGANIZER), attendanceApi::outage);
     e.page(POST, "/staff/bookings/:id/sick-note", roles(SFA, ORGANIZER), attendanceApi::sickNoteForm);
     e.page(POST, "/staff/fairs/:id/outages", roles(ORGANIZER), attendanceApi::outageForm);
-    e.api(GET, "/api/worklist", roles(SFA), worklist::api);
+    e.api(GET, "/api/worklist", roles(SFA), worklistApi::list);
     e.page(GET, "/staff/worklist", roles(SFA), worklist::page);
-    e.api(POST, "/api/worklist/:itemId/result", roles(SFA), worklist::apiResult);
+    e.api(POST, "/api/worklist/:itemId/result", roles(SFA), worklistApi::result);
     e.page(POST, "/staff/worklist/:itemId/result", roles(SFA), worklist::resultForm);
     e.page(GET, "/staff/fairs/:id/board", staff(), board::page);
-    e.api(GET, "/api/fairs/:id/board", staff(), board::api);
-    e.api(GET, "/api/fairs/:id/board.csv", staff(), board::csv);
+    e.api(GET, "/api/fairs/:id/board", staff(), boardApi::board);
+    e.api(GET, "/api/fairs/:id/board.csv", staff(), boardApi::csv);
 
     // Video meetings: a room per appointment (built in or Jitsi), its lobby, join/leave evidence, the phone fallback;
     // the fair's orientation part as a group session. Who may enter is decided per room (MeetingAccess).
@@ -429,7 +450,7 @@ public final class AppRouter {
     e.api(GET, "/api/letters/:id/pdf", roles(JOBSEEKER, SFA, ERHEBUNG, ORGANIZER, KOMMUNE), letters::pdf); // and: the person only their own
 
     // The audit trail (staff): is it whole?
-    e.api(GET, "/api/audit/verify", staff(), platform.audit()::apiVerify);
+    e.api(GET, "/api/audit/verify", staff(), new AuditApi(platform.audit())::verify);
 
     // Anything else: not found, as JSON under /api and as a page elsewhere.
     router.route().handler(ctx -> ctx.fail(Reason.NOT_FOUND.refuse()));

@@ -14,9 +14,9 @@ import java.util.Map;
 public final class HomePage {
 
   private final Pages pages;
-  private final CatalogStore catalog;
+  private final CatalogService catalog;
 
-  public HomePage(Pages pages, CatalogStore catalog) {
+  public HomePage(Pages pages, CatalogService catalog) {
     this.pages = pages;
     this.catalog = catalog;
   }

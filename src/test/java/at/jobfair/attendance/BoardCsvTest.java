@@ -19,8 +19,8 @@ class BoardCsvTest {
     List<String> names = List.of("Muster; Anna", "Bau \"Nord\" GmbH", "Zwei\nZeilen", "=HYPERLINK(\"http://x\")", "+43 1 234", "-1",
         "@SUM(A1)", "Jörg Müller");
     StringBuilder sb = new StringBuilder();
-    try (CSVPrinter out = new CSVPrinter(sb, Board.EXPORT)) {
-      for (String n : names) out.printRecord(1, Board.cell(n), "", "", "", "", "", "", "", "", "", "", "");
+    try (CSVPrinter out = new CSVPrinter(sb, BoardExport.EXPORT)) {
+      for (String n : names) out.printRecord(1, BoardExport.cell(n), "", "", "", "", "", "", "", "", "", "", "");
     }
     assertEquals("booking;employer;", sb.substring(0, "booking;employer;".length()));
     try (CSVParser in = CSVParser.parse(new StringReader(sb.toString()),
