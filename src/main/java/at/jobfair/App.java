@@ -19,6 +19,7 @@ import at.jobfair.cascade.CascadeLetters;
 import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.CascadeStore;
 import at.jobfair.audit.AuditLog;
+import at.jobfair.catalog.CatalogService;
 import at.jobfair.catalog.CatalogStore;
 import at.jobfair.config.Config;
 import at.jobfair.invitation.InvitationMails;
@@ -221,7 +222,7 @@ public final class App implements AutoCloseable {
                   config.limits().websocketsPerAddress(), config.limits().signInsPerMinute())),
           new Services.Platform(live, outbox, mailSender, audit, new Health(vertx, pool, cluster, readiness), metrics),
           new Services.People(accounts, secondFactor, new Reauthentication(accounts, secondFactor, config.auth().reauth()), relations),
-          new Services.Fair(new CatalogStore(pool), new FairService(pool, new FairStore(pool), clock),
+          new Services.Fair(new CatalogService(new CatalogStore(pool)), new FairService(pool, new FairStore(pool), clock),
               new BoothService(pool, new BoothStore(pool), clock),
               new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
                   new BookingMails(messages, config.zone(), config.http().publicUrl().toString(),

@@ -44,7 +44,6 @@ import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.CatalogApi;
 import at.jobfair.catalog.CatalogPages;
-import at.jobfair.catalog.CatalogService;
 import at.jobfair.invitation.InvitationWeb;
 import at.jobfair.legal.LegalBasesApi;
 import at.jobfair.legal.LegalBasesPages;
@@ -161,10 +160,9 @@ public final class AppRouter {
     SignIn signIn = new SignIn(people.accounts(), people.secondFactor(), pages, sessions);
     UserAdmin users = new UserAdmin(people.accounts(), pages, people.secondFactor(),
         new AuthenticatorReset(s.pool(), people.secondFactor(), platform.audit(), platform.outbox(), web.messages(), java.time.Clock.systemUTC()), people.reauthentication());
-    CatalogService catalogService = new CatalogService(fair.catalog());
-    HomePage home = new HomePage(pages, catalogService);
-    CatalogPages catalog = new CatalogPages(catalogService, pages);
-    CatalogApi catalogApi = new CatalogApi(catalogService);
+    HomePage home = new HomePage(pages, fair.catalog());
+    CatalogPages catalog = new CatalogPages(fair.catalog(), pages);
+    CatalogApi catalogApi = new CatalogApi(fair.catalog());
     BookingApi bookingApi = new BookingApi(fair.bookings(), fair.bookings().calendar());
     BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service());
     OutboxAdmin outbox = new OutboxAdmin(platform.outbox().store(), platform.mailSender(), pages, s.config().zone(), people.relations());

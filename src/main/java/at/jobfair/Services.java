@@ -10,7 +10,7 @@ import at.jobfair.booking.BookingService;
 import at.jobfair.booth.BoothService;
 import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.Dossier;
-import at.jobfair.catalog.CatalogStore;
+import at.jobfair.catalog.CatalogService;
 import at.jobfair.fair.FairService;
 import at.jobfair.invitation.InvitationService;
 import at.jobfair.legal.Catalogue;
@@ -51,7 +51,7 @@ public record Services(Config config, Pool pool, Web web, Platform platform, Peo
   }
 
   /** The fair before and on the day: the catalogue, fairs, booths, bookings, invitations, attendance, meetings. */
-  public record Fair(CatalogStore catalog, FairService fairs, BoothService booths, BookingService bookings,
+  public record Fair(CatalogService catalog, FairService fairs, BoothService booths, BookingService bookings,
                      InvitationService invitations, AttendanceService attendance, Meetings meetings) {
   }
 

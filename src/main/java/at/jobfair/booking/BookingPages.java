@@ -4,7 +4,7 @@ import at.jobfair.refusal.Reason;
 
 import at.jobfair.identity.Account;
 import at.jobfair.booking.BookingStore.View;
-import at.jobfair.catalog.CatalogStore;
+import at.jobfair.catalog.CatalogService;
 import at.jobfair.meeting.JoinWindow;
 import at.jobfair.meeting.MeetingService;
 import at.jobfair.meeting.MeetingStore;
@@ -27,11 +27,11 @@ import java.util.Map;
 public final class BookingPages {
 
   private final BookingService bookings;
-  private final CatalogStore catalog;
+  private final CatalogService catalog;
   private final Pages pages;
   private final MeetingService meetings;
 
-  public BookingPages(BookingService bookings, CatalogStore catalog, Pages pages, MeetingService meetings) {
+  public BookingPages(BookingService bookings, CatalogService catalog, Pages pages, MeetingService meetings) {
     this.bookings = bookings;
     this.catalog = catalog;
     this.pages = pages;
@@ -108,7 +108,7 @@ public final class BookingPages {
     return bookings.staffsBooth(user, boothId).compose(ok -> {
       if (!ok) return Future.failedFuture(Reason.BOOTH_NOT_FOUND.refuse());
       // Three reads that do not depend on each other, under way together.
-      Future<JsonObject> boothRead = catalog.booth(boothId, true);
+      Future<JsonObject> boothRead = catalog.boothForItsStaff(boothId);
       Future<List<View>> bookingsRead = bookings.ofBooth(boothId);
       Future<Map<Long, MeetingStore.RoomState>> roomsRead = meetings.rooms(boothId);
       return Future.all(boothRead, bookingsRead, roomsRead).onSuccess(all -> {

@@ -1,5 +1,6 @@
 package at.jobfair.cascade;
 
+import at.jobfair.attendance.WorklistKind;
 import at.jobfair.access.Relations;
 import at.jobfair.identity.Role;
 import io.vertx.core.Future;
@@ -457,7 +458,7 @@ public final class CascadeStore {
           for (Row r : rows) {
             String state = r.getString("state");
             out.add(new JsonObject().put("id", r.getLong("id"))
-                .put("kind", "WAIVER_CONSIDERATION".equals(state) ? "CONSIDER_WAIVER" : "DECISION")
+                .put("kind", ("WAIVER_CONSIDERATION".equals(state) ? WorklistKind.CONSIDER_WAIVER : WorklistKind.DECISION).name())
                 .put("cascade", r.getLong("id")).put("state", state).put("version", r.getInteger("version"))
                 .put("person", new JsonObject().put("id", r.getLong("jobseeker_id")).put("name", r.getString("name")))
                 .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name")))
@@ -483,7 +484,7 @@ public final class CascadeStore {
         .execute(Tuple.of(caseworkerId)).map(rows -> {
           JsonArray out = new JsonArray();
           for (Row r : rows) {
-            out.add(new JsonObject().put("id", r.getLong("id")).put("kind", "COURSE_FOLLOW_UP").put("cascade", r.getLong("cascade_id"))
+            out.add(new JsonObject().put("id", r.getLong("id")).put("kind", WorklistKind.COURSE_FOLLOW_UP.name()).put("cascade", r.getLong("cascade_id"))
                 .put("state", "ENDED_COURSE_ACCEPTED").put("createdAt", str(instant(r, "created_at")))
                 .put("person", new JsonObject().put("id", r.getLong("person_id")).put("name", r.getString("name")))
                 .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name"))));

@@ -39,6 +39,11 @@ public final class CatalogService {
     return store.booth(id, CatalogPolicy.seesDrafts(viewer)).map(b -> found(b, Reason.BOOTH_NOT_FOUND));
   }
 
+  /** A booth for those already known to run it (its staff, organisers): drafts included. */
+  public Future<JsonObject> boothForItsStaff(long id) {
+    return store.booth(id, true).map(b -> found(b, Reason.BOOTH_NOT_FOUND));
+  }
+
   /** The booths an employer runs, for its representatives' start page. */
   public Future<JsonArray> boothsOfEmployer(long employerId) {
     return store.boothsOfEmployer(employerId);

@@ -1,5 +1,6 @@
 package at.jobfair.noshow;
 
+import at.jobfair.attendance.WorklistKind;
 import at.jobfair.refusal.Reason;
 
 import at.jobfair.access.Relations;
@@ -155,7 +156,7 @@ public final class NoShowService {
   public Future<List<JsonObject>> caseworkerItems(long caseworkerId) {
     return store.ofDecider(pool, caseworkerId, false, true, standsIn()).map(list -> list.stream()
         .filter(r -> r.progress().state().needsDecider())
-        .map(r -> new JsonObject().put("kind", "REASONS").put("id", r.id()).put("request", r.id()).put("state", r.progress().state().name())
+        .map(r -> new JsonObject().put("kind", WorklistKind.REASONS.name()).put("id", r.id()).put("request", r.id()).put("state", r.progress().state().name())
             .put("deadline", NoShowStore.str(r.progress().deadline())).put("occasion", r.occasion().what()).put("fair", r.occasion().fairName())
             .put("person", new JsonObject().put("id", r.person().id()).put("name", r.person().name())))
         .toList());
