@@ -1,17 +1,15 @@
 package at.jobfair;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.identity.Account;
-import at.jobfair.web.Access;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
+import at.jobfair.web.Access;
 import at.jobfair.web.Failures;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
 
 /**
  * The one way to add a route: with the method, the path, who may use it and what it does. Every route passes the

@@ -1,10 +1,10 @@
 package at.jobfair;
 
+import at.jobfair.web.InvalidRequests;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import at.jobfair.web.InvalidRequests;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -6,7 +6,6 @@ import at.jobfair.demo.DemoData;
 import at.jobfair.observe.Logs;
 import at.jobfair.observe.StopLogManager;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;

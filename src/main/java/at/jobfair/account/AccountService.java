@@ -1,8 +1,7 @@
 package at.jobfair.account;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.identity.Account;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,14 +1,12 @@
 package at.jobfair.account;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.mail.Mail;
 import at.jobfair.mail.Outbox;
-import at.jobfair.refusal.Refused;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.Messages;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;

@@ -1,9 +1,7 @@
 package at.jobfair.account;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.identity.Role;
-import at.jobfair.refusal.Refused;
+import at.jobfair.refusal.Reason;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -1,10 +1,8 @@
 package at.jobfair.account;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
-import at.jobfair.refusal.Refused;
+import at.jobfair.refusal.Reason;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;

@@ -1,10 +1,9 @@
 package at.jobfair.attendance;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.attendance.AttendancePolicy.NextStep;
 import at.jobfair.attendance.AttendancePolicy.Outcome;
 import at.jobfair.attendance.AttendanceStore.Booking;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;

@@ -1,14 +1,12 @@
 package at.jobfair.attendance;
 
-import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Account;
-import at.jobfair.identity.Role;
 import at.jobfair.attendance.AttendancePolicy.Actor;
 import at.jobfair.attendance.AttendancePolicy.NextStep;
 import at.jobfair.attendance.AttendancePolicy.Outcome;
 import at.jobfair.attendance.AttendanceStore.Booking;
-import at.jobfair.refusal.Refused;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
+import at.jobfair.refusal.Reason;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;

@@ -1,10 +1,8 @@
 package at.jobfair.booking;
 
-import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Account;
 import at.jobfair.booking.BookingStore.View;
-import at.jobfair.refusal.Refused;
+import at.jobfair.identity.Account;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Sessions;

@@ -1,8 +1,7 @@
 package at.jobfair.booking;
 
-import at.jobfair.web.Failures;
-
 import at.jobfair.refusal.Refused;
+import at.jobfair.web.Failures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.AsyncResult;

@@ -2,8 +2,8 @@ package at.jobfair.booking;
 
 import at.jobfair.booking.BookingStore.View;
 import at.jobfair.mail.Mail;
-import at.jobfair.web.Messages;
 import at.jobfair.web.Messages.Lang;
+import at.jobfair.web.Messages;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,14 +1,12 @@
 package at.jobfair.booking;
 
-import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Account;
 import at.jobfair.booking.BookingStore.View;
 import at.jobfair.catalog.CatalogService;
+import at.jobfair.identity.Account;
 import at.jobfair.meeting.JoinWindow;
 import at.jobfair.meeting.MeetingService;
 import at.jobfair.meeting.MeetingStore;
-import at.jobfair.refusal.Refused;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;

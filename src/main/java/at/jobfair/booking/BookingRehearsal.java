@@ -1,9 +1,6 @@
 package at.jobfair.booking;
 
-import at.jobfair.web.Failures;
-
 import at.jobfair.refusal.Refused;
-
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

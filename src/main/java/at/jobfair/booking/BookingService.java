@@ -1,15 +1,14 @@
 package at.jobfair.booking;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
-import at.jobfair.identity.Account;
-import at.jobfair.identity.Role;
 import at.jobfair.booking.BookingPolicy.Actor;
 import at.jobfair.booking.BookingStore.View;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;

@@ -1,15 +1,14 @@
 package at.jobfair.booking;
 
+import at.jobfair.attendance.AttendancePolicy.NextStep;
+import at.jobfair.attendance.AttendancePolicy.Outcome;
+import at.jobfair.legal.Obligation;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-
-import at.jobfair.attendance.AttendancePolicy.NextStep;
-import at.jobfair.attendance.AttendancePolicy.Outcome;
-import at.jobfair.legal.Obligation;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,10 +1,8 @@
 package at.jobfair.booth;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
-import at.jobfair.refusal.Refused;
+import at.jobfair.refusal.Reason;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 

@@ -18,8 +18,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import static at.jobfair.db.Rows.utc;
 import static at.jobfair.db.Rows.instant;
+import static at.jobfair.db.Rows.utc;
 
 /**
  * All SQL of running a booth: the booth and its company profile, the logo, vacancies, booth staff and the booth's

@@ -1,7 +1,6 @@
 package at.jobfair.booth;
 
 import at.jobfair.refusal.Reason;
-
 import at.jobfair.web.JsonFields;
 import io.vertx.core.json.JsonObject;
 

@@ -1,8 +1,6 @@
 package at.jobfair.booth;
 
 import at.jobfair.refusal.Reason;
-
-import at.jobfair.refusal.Refused;
 import io.vertx.core.buffer.Buffer;
 
 /** A company logo: PNG, JPEG or WebP, told by its first bytes (whatever the upload claims), at most 512 KB. */

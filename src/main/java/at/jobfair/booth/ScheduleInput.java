@@ -1,10 +1,9 @@
 package at.jobfair.booth;
 
 import at.jobfair.refusal.Reason;
-
-import at.jobfair.web.WallClock;
 import at.jobfair.refusal.Refused;
 import at.jobfair.web.JsonFields;
+import at.jobfair.web.WallClock;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -1,11 +1,9 @@
 package at.jobfair.cascade;
 
-import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Account;
 import at.jobfair.account.Reauthentication;
 import at.jobfair.booth.BoothAccess;
-import at.jobfair.refusal.Refused;
+import at.jobfair.identity.Account;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;

@@ -1,9 +1,8 @@
 package at.jobfair.cascade;
 
-import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Role;
 import at.jobfair.cascade.Event.Type;
+import at.jobfair.identity.Role;
+import at.jobfair.refusal.Reason;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,18 +1,17 @@
 package at.jobfair.cascade;
 
-import at.jobfair.refusal.Kind;
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.access.Relations;
-import at.jobfair.identity.Account;
-import at.jobfair.identity.Role;
 import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.cascade.CascadeStore.CascadeRow;
 import at.jobfair.cascade.CascadeStore.StationRow;
 import at.jobfair.cascade.CascadeStore.StoredPlaybook;
 import at.jobfair.db.Rows;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.letter.Letters;
+import at.jobfair.refusal.Kind;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -1,7 +1,7 @@
 package at.jobfair.cascade;
 
-import at.jobfair.attendance.WorklistKind;
 import at.jobfair.access.Relations;
+import at.jobfair.attendance.WorklistKind;
 import at.jobfair.identity.Role;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

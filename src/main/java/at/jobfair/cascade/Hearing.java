@@ -1,8 +1,6 @@
 package at.jobfair.cascade;
 
 import at.jobfair.refusal.Reason;
-
-import at.jobfair.refusal.Refused;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

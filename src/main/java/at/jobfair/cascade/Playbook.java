@@ -1,8 +1,7 @@
 package at.jobfair.cascade;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.identity.Role;
+import at.jobfair.refusal.Reason;
 
 import java.util.EnumSet;
 import java.util.List;

@@ -1,7 +1,6 @@
 package at.jobfair.fair;
 
 import at.jobfair.refusal.Reason;
-
 import at.jobfair.web.JsonFields;
 import at.jobfair.web.WallClock;
 import io.vertx.core.json.JsonObject;

@@ -1,9 +1,7 @@
 package at.jobfair.fair;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.booth.CompanyProfile;
-import at.jobfair.refusal.Refused;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.JsonFields;
 import at.jobfair.web.WallClock;
 import io.vertx.core.Future;

@@ -6,8 +6,8 @@ import at.jobfair.legal.Basis;
 import at.jobfair.legal.Catalogue;
 import at.jobfair.legal.Obligation;
 import at.jobfair.mail.Mail;
-import at.jobfair.web.Messages;
 import at.jobfair.web.Messages.Lang;
+import at.jobfair.web.Messages;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,14 +1,12 @@
 package at.jobfair.invitation;
 
-import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Account;
 import at.jobfair.account.AccountStore;
 import at.jobfair.account.NewAccount;
-import at.jobfair.identity.Role;
 import at.jobfair.audit.AuditLog;
-import at.jobfair.booking.BookingStore;
 import at.jobfair.booking.BookingStore.View;
+import at.jobfair.booking.BookingStore;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.invitation.InvitationStore.Criteria;
 import at.jobfair.invitation.InvitationStore.Invitation;
 import at.jobfair.invitation.InvitationStore.Notice;
@@ -16,6 +14,7 @@ import at.jobfair.legal.Basis;
 import at.jobfair.legal.Catalogue;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -1,15 +1,13 @@
 package at.jobfair.invitation;
 
-import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Account;
-import at.jobfair.identity.Role;
 import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.Catalogue;
 import at.jobfair.mail.MailSender;
-import at.jobfair.refusal.Refused;
+import at.jobfair.refusal.Reason;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

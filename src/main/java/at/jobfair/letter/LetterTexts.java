@@ -1,7 +1,7 @@
 package at.jobfair.letter;
 
-import at.jobfair.web.Messages;
 import at.jobfair.web.Messages.Lang;
+import at.jobfair.web.Messages;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,16 +1,14 @@
 package at.jobfair.letter;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
 import at.jobfair.legal.Catalogue;
 import at.jobfair.mail.Mail;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
-import at.jobfair.refusal.Refused;
-import at.jobfair.web.Messages;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.Messages.Lang;
+import at.jobfair.web.Messages;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

@@ -1,8 +1,7 @@
 package at.jobfair.live;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.identity.Account;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;

@@ -1,11 +1,9 @@
 package at.jobfair.meeting;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.meeting.MeetingStore.Kind;
-import at.jobfair.refusal.Refused;
+import at.jobfair.refusal.Reason;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;

@@ -1,7 +1,7 @@
 package at.jobfair.meeting;
 
-import at.jobfair.config.Config;
 import at.jobfair.config.Config.ConfigException;
+import at.jobfair.config.Config;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,11 +1,10 @@
 package at.jobfair.meeting;
 
-import at.jobfair.web.Failures;
-
 import at.jobfair.identity.Account;
 import at.jobfair.live.LiveSocket;
 import at.jobfair.meeting.MeetingService.Entry;
 import at.jobfair.refusal.Refused;
+import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;

@@ -1,16 +1,15 @@
 package at.jobfair.meeting;
 
-import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Account;
-import at.jobfair.identity.Role;
 import at.jobfair.attendance.AttendancePolicy;
 import at.jobfair.attendance.AttendanceService;
 import at.jobfair.booth.CompanyProfile;
 import at.jobfair.db.StoredSecret;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.meeting.MeetingAccess.Decision;
 import at.jobfair.meeting.MeetingStore.Booking;
 import at.jobfair.meeting.MeetingStore.Kind;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

@@ -1,8 +1,6 @@
 package at.jobfair.noshow;
 
 import at.jobfair.refusal.Reason;
-
-import at.jobfair.refusal.Refused;
 import org.apache.tika.Tika;
 
 import java.util.Set;

@@ -1,11 +1,9 @@
 package at.jobfair.noshow;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.account.Reauthentication;
 import at.jobfair.legal.LegalOutcome;
 import at.jobfair.noshow.NoShowStore.Request;
-import at.jobfair.refusal.Refused;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;

@@ -1,13 +1,11 @@
 package at.jobfair.noshow;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
-import at.jobfair.identity.Account;
 import at.jobfair.db.Rows;
+import at.jobfair.identity.Account;
 import at.jobfair.legal.Basis;
-import at.jobfair.refusal.Refused;
+import at.jobfair.refusal.Reason;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -5,8 +5,8 @@ import at.jobfair.mail.Mail;
 import at.jobfair.noshow.NoShowStore.Occasion;
 import at.jobfair.noshow.NoShowStore.Person;
 import at.jobfair.noshow.NoShowStore.Request;
-import at.jobfair.web.Messages;
 import at.jobfair.web.Messages.Lang;
+import at.jobfair.web.Messages;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,10 +1,9 @@
 package at.jobfair.noshow;
 
-import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Account;
 import at.jobfair.account.Reauthentication;
+import at.jobfair.identity.Account;
 import at.jobfair.noshow.NoShowStore.Request;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;

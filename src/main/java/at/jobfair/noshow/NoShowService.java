@@ -1,12 +1,10 @@
 package at.jobfair.noshow;
 
-import at.jobfair.attendance.WorklistKind;
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.access.Relations;
+import at.jobfair.attendance.WorklistKind;
+import at.jobfair.audit.AuditLog;
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
-import at.jobfair.audit.AuditLog;
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.Catalogue;
 import at.jobfair.legal.Decider;
@@ -17,6 +15,7 @@ import at.jobfair.noshow.NoShowStore.Evidence;
 import at.jobfair.noshow.NoShowStore.Request;
 import at.jobfair.noshow.ReasonsLetters.Letter;
 import at.jobfair.noshow.ReasonsPolicy.State;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -1,10 +1,9 @@
 package at.jobfair.noshow;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.LegalOutcome;
 import at.jobfair.legal.Obligation;
+import at.jobfair.refusal.Reason;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,9 +1,7 @@
 package at.jobfair.observe;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.config.Config;
-import at.jobfair.refusal.Refused;
+import at.jobfair.refusal.Reason;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;

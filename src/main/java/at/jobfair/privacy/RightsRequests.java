@@ -1,14 +1,12 @@
 package at.jobfair.privacy;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
-import at.jobfair.identity.Account;
-import at.jobfair.identity.Role;
 import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
-import at.jobfair.refusal.Refused;
+import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

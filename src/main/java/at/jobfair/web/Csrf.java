@@ -1,7 +1,6 @@
 package at.jobfair.web;
 
 import at.jobfair.refusal.Reason;
-
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;

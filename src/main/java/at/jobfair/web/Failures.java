@@ -3,7 +3,6 @@ package at.jobfair.web;
 import at.jobfair.refusal.Kind;
 import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
-
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

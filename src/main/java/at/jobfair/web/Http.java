@@ -1,9 +1,8 @@
 package at.jobfair.web;
 
+import at.jobfair.identity.Account;
 import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
-
-import at.jobfair.identity.Account;
 import at.jobfair.web.Messages.Lang;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;

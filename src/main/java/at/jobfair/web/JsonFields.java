@@ -2,7 +2,6 @@ package at.jobfair.web;
 
 import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
-
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,6 @@
 package at.jobfair.web;
 
 import at.jobfair.refusal.Reason;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Handler;

@@ -2,7 +2,6 @@ package at.jobfair.web;
 
 import at.jobfair.refusal.Reason;
 
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

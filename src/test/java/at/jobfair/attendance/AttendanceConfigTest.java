@@ -3,9 +3,9 @@ package at.jobfair.attendance;
 import at.jobfair.config.Config;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,13 +1,12 @@
 package at.jobfair.attendance;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.attendance.AttendancePolicy.Actor;
 import at.jobfair.attendance.AttendancePolicy.Facts;
 import at.jobfair.attendance.AttendancePolicy.LegalBasis;
 import at.jobfair.attendance.AttendancePolicy.NextStep;
 import at.jobfair.attendance.AttendancePolicy.Outcome;
 import at.jobfair.attendance.AttendancePolicy.State;
+import at.jobfair.refusal.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,10 +1,9 @@
 package at.jobfair.booking;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.booking.BookingPolicy.Actor;
 import at.jobfair.booking.BookingPolicy.Facts;
 import at.jobfair.booking.BookingPolicy.Status;
+import at.jobfair.refusal.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,26 +2,23 @@ package at.jobfair.booth;
 
 import at.jobfair.support.TestApp;
 import at.jobfair.support.TestClient;
-import static at.jobfair.support.ApiAssertions.assertBad;
-import static at.jobfair.support.ApiAssertions.form;
-import static at.jobfair.support.ApiAssertions.withoutKey;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import static at.jobfair.support.ApiAssertions.assertBad;
+import static at.jobfair.support.ApiAssertions.form;
+import static at.jobfair.support.ApiAssertions.withoutKey;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

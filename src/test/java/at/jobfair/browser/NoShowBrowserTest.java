@@ -1,9 +1,9 @@
 package at.jobfair.browser;
 
-import at.jobfair.support.InBrowser;
 import at.jobfair.mail.MailFixtures;
 import at.jobfair.support.Browsers;
 import at.jobfair.support.Fixtures;
+import at.jobfair.support.InBrowser;
 import at.jobfair.support.TestApp;
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Browser;

@@ -1,11 +1,10 @@
 package at.jobfair.cascade;
 
-import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Role;
 import at.jobfair.cascade.Event.Decision;
 import at.jobfair.cascade.Event.Finding;
 import at.jobfair.cascade.Event.Type;
+import at.jobfair.identity.Role;
+import at.jobfair.refusal.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

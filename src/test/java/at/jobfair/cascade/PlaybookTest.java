@@ -1,9 +1,8 @@
 package at.jobfair.cascade;
 
-import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Role;
 import at.jobfair.cascade.Playbook.Stage;
+import at.jobfair.identity.Role;
+import at.jobfair.refusal.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

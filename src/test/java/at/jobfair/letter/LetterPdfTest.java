@@ -1,7 +1,9 @@
 package at.jobfair.letter;
 
-import at.jobfair.web.Messages;
+import at.jobfair.legal.Catalogue;
+import at.jobfair.legal.CatalogueFile;
 import at.jobfair.web.Messages.Lang;
+import at.jobfair.web.Messages;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -14,15 +16,13 @@ import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.PDFAIdentificationSchema;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.Test;
-import at.jobfair.legal.Catalogue;
-import at.jobfair.legal.CatalogueFile;
-import java.util.function.Function;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

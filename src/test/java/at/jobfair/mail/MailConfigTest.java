@@ -1,11 +1,11 @@
 package at.jobfair.mail;
 
 import at.jobfair.config.Config;
+import at.jobfair.config.MailConfig;
 import org.junit.jupiter.api.Test;
 
-import at.jobfair.config.MailConfig;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

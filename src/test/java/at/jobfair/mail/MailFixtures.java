@@ -1,7 +1,5 @@
 package at.jobfair.mail;
 
-import at.jobfair.support.Ports;
-
 import at.jobfair.App;
 import at.jobfair.support.TestApp;
 import com.icegreen.greenmail.util.GreenMail;
@@ -14,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;

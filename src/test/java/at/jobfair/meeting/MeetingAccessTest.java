@@ -1,12 +1,11 @@
 package at.jobfair.meeting;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.meeting.MeetingAccess.BookingStatus;
 import at.jobfair.meeting.MeetingAccess.Decision;
 import at.jobfair.meeting.MeetingAccess.Facts;
 import at.jobfair.meeting.MeetingAccess.Outcome;
 import at.jobfair.meeting.MeetingAccess.Role;
+import at.jobfair.refusal.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

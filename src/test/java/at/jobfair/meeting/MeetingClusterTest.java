@@ -1,9 +1,7 @@
 package at.jobfair.meeting;
 
-import at.jobfair.support.Ports;
-
 import at.jobfair.support.Fixtures;
-import at.jobfair.support.Haproxy;
+import at.jobfair.support.Ports;
 import at.jobfair.support.TestApp;
 import at.jobfair.support.TestClient;
 import io.vertx.core.Vertx;

@@ -1,8 +1,7 @@
 package at.jobfair.node;
 
-import at.jobfair.support.Ports;
-
 import at.jobfair.config.Config;
+import at.jobfair.support.Ports;
 import at.jobfair.support.TestApp;
 import io.vertx.core.Promise;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,12 @@
 package at.jobfair.node;
 
-import at.jobfair.support.TestApp;
 import at.jobfair.App;
 import at.jobfair.booking.BookingRehearsal;
 import at.jobfair.config.Config;
+import at.jobfair.support.TestApp;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 

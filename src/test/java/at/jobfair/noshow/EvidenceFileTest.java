@@ -1,7 +1,6 @@
 package at.jobfair.noshow;
 
 import at.jobfair.refusal.Reason;
-
 import at.jobfair.refusal.Refused;
 import at.jobfair.web.Failures;
 import org.junit.jupiter.api.Test;

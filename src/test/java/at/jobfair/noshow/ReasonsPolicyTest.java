@@ -1,12 +1,11 @@
 package at.jobfair.noshow;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.CatalogueFile;
 import at.jobfair.legal.LegalOutcome;
 import at.jobfair.legal.Obligation;
 import at.jobfair.noshow.ReasonsPolicy.State;
+import at.jobfair.refusal.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
