@@ -1,5 +1,6 @@
 package at.jobfair.attendance;
 
+import at.jobfair.legal.Obligation;
 import at.jobfair.refusal.Reason;
 
 import java.time.Duration;
@@ -22,8 +23,6 @@ public final class AttendancePolicy {
   public enum NextStep { SECOND_INTERVIEW, TRIAL_DAY, HIRED }
 
   /** What the appointment obliged the person to (booking.legal_basis): CONTROL is a control appointment (§ 49 AlVG). */
-  public enum LegalBasis { BINDING, VOLUNTARY, CONTROL }
-
   /** Who records an outcome: the booth's employer representative, or staff (organisers). */
   public enum Actor { EMPLOYER, STAFF }
 
@@ -48,7 +47,7 @@ public final class AttendancePolicy {
   }
 
   /** The facts about one booking that the rules need. */
-  public record Facts(boolean active, LegalBasis legalBasis, Instant start, Instant end, Instant checkedInAt, Outcome outcome,
+  public record Facts(boolean active, Obligation legalBasis, Instant start, Instant end, Instant checkedInAt, Outcome outcome,
                       boolean sickNote, boolean inOutage) {
     public boolean checkedIn() {
       return checkedInAt != null;
@@ -98,7 +97,7 @@ public final class AttendancePolicy {
    * states the same in SQL.)
    */
   public static boolean needsCaseworkerReview(Facts f, Instant now, Duration grace) {
-    return f.legalBasis() != LegalBasis.VOLUNTARY && countsAsNoShow(f, now, grace);
+    return f.legalBasis() != Obligation.VOLUNTARY && countsAsNoShow(f, now, grace);
   }
 
   /** Whether the appointment is in the participation rate's denominator: over, and not excused or the employer's fault. */
@@ -162,8 +161,8 @@ public final class AttendancePolicy {
    * obligation, raises the flag to inform the health insurer. A sick note for a voluntary appointment never counts: the
    * person owed nobody an excuse for it.
    */
-  public static boolean sickNoteFlag(LegalBasis basis, int count, int flagAfter) {
-    return basis != LegalBasis.VOLUNTARY && count >= flagAfter;
+  public static boolean sickNoteFlag(Obligation basis, int count, int flagAfter) {
+    return basis != Obligation.VOLUNTARY && count >= flagAfter;
   }
 
   /** A refusal code for an outage window, or null when it is valid. */

@@ -1,9 +1,9 @@
 package at.jobfair.attendance;
 
 import at.jobfair.attendance.AttendancePolicy.Facts;
-import at.jobfair.attendance.AttendancePolicy.LegalBasis;
 import at.jobfair.attendance.AttendancePolicy.NextStep;
 import at.jobfair.attendance.AttendancePolicy.Outcome;
+import at.jobfair.legal.Obligation;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -69,7 +69,7 @@ public final class AttendanceStore {
 
   static Facts facts(Row r) {
     String outcome = r.getString("outcome");
-    return new Facts(r.getBoolean("active"), LegalBasis.valueOf(r.getString("legal_basis")), instant(r, "starts_at"),
+    return new Facts(r.getBoolean("active"), Obligation.valueOf(r.getString("legal_basis")), instant(r, "starts_at"),
         instant(r, "ends_at"), instant(r, "checked_in_at"), outcome == null ? null : Outcome.valueOf(outcome),
         r.getBoolean("sick_note"), r.getBoolean("in_outage"));
   }

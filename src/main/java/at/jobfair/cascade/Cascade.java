@@ -1,5 +1,6 @@
 package at.jobfair.cascade;
 
+import at.jobfair.legal.Obligation;
 import at.jobfair.refusal.Reason;
 
 import java.time.Instant;
@@ -20,7 +21,7 @@ public record Cascade(State state, Station station, Terms terms, Findings findin
    * @param minimumIncome a minimum-income recipient: the municipality (KOMMUNE) decides, not the caseworker
    * @param caseworkerId  the user id of the person's own SFA caseworker, the only SFA who may decide
    */
-  public record Terms(LegalBasis basis, boolean minimumIncome, String caseworkerId) {
+  public record Terms(Obligation basis, boolean minimumIncome, String caseworkerId) {
   }
 
   /**
@@ -50,15 +51,15 @@ public record Cascade(State state, Station station, Terms terms, Findings findin
     static final Dates NONE = new Dates(null, null, null);
   }
 
-  public static Cascade invited(LegalBasis basis, boolean minimumIncome, String caseworkerId) {
+  public static Cascade invited(Obligation basis, boolean minimumIncome, String caseworkerId) {
     return new Cascade(State.INVITED, null, new Terms(basis, minimumIncome, caseworkerId),
         new Findings(false, false, false, Set.of(), false), Dates.NONE);
   }
 
   /** Why this person may never reach a sanction check, as a refusal code, or null when they may. */
   public Reason sanctionBar() {
-    if (terms.basis() == LegalBasis.VOLUNTARY) return Reason.SANCTION_BARRED_VOLUNTARY;
-    if (terms.basis() == LegalBasis.CONTROL) return Reason.SANCTION_BARRED_CONTROL;
+    if (terms.basis() == Obligation.VOLUNTARY) return Reason.SANCTION_BARRED_VOLUNTARY;
+    if (terms.basis() == Obligation.CONTROL) return Reason.SANCTION_BARRED_CONTROL;
     if (findings.employerNoShow()) return Reason.SANCTION_BARRED_EMPLOYER_NO_SHOW;
     if (findings.outage()) return Reason.SANCTION_BARRED_OUTAGE;
     if (!findings.noticeDeclined()) return Reason.SANCTION_BARRED_NO_NOTICE;
@@ -88,7 +89,7 @@ public record Cascade(State state, Station station, Terms terms, Findings findin
     return with(new Findings(f.employerNoShow(), v, f.statementGiven(), f.noticed(), f.noticeDeclined()));
   }
 
-  public Cascade withBasis(LegalBasis v) {
+  public Cascade withBasis(Obligation v) {
     return new Cascade(state, station, new Terms(v, terms.minimumIncome(), terms.caseworkerId()), findings, dates);
   }
 

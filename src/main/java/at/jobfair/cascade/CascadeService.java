@@ -9,6 +9,7 @@ import at.jobfair.cascade.CascadeStore.StoredPlaybook;
 import at.jobfair.db.Rows;
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
+import at.jobfair.legal.Obligation;
 import at.jobfair.letter.Letters;
 import at.jobfair.refusal.Kind;
 import at.jobfair.refusal.Reason;
@@ -237,7 +238,7 @@ public final class CascadeService {
       }
       return store.playbook(tx, row.fairId()).compose(sp -> {
         if (!user.has(Role.SFU) || !sp.playbook().staffs(c.station(), Role.SFU)) return Future.failedFuture(Reason.NOT_STAFF_OF_STATION.refuse());
-        if (c.terms().basis() != LegalBasis.BINDING) return Future.failedFuture(Reason.HANDOVER_NOT_BINDING.refuse());
+        if (c.terms().basis() != Obligation.BINDING) return Future.failedFuture(Reason.HANDOVER_NOT_BINDING.refuse());
         if (vacancy == null || vacancy.isBlank()) return Future.failedFuture(Reason.VACANCY_REQUIRED.refuse());
         return vacancyId(vacancy).compose(vid -> store.vacancyAtFair(tx, row.fairId(), vid)).compose(v -> {
           if (v == null) return Future.failedFuture(Reason.VACANCY_NOT_AT_FAIR.refuse());

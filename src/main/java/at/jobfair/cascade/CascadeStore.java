@@ -3,6 +3,7 @@ package at.jobfair.cascade;
 import at.jobfair.access.Relations;
 import at.jobfair.attendance.WorklistKind;
 import at.jobfair.identity.Role;
+import at.jobfair.legal.Obligation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -54,7 +55,7 @@ public final class CascadeStore {
   }
 
   /** What decides a person's guards at a fair, read fresh from bookings, invitations, attendance and outages. */
-  public record Facts(LegalBasis basis, boolean employerNoShow, boolean outage, boolean minimumIncome, Long caseworkerId,
+  public record Facts(Obligation basis, boolean employerNoShow, boolean outage, boolean minimumIncome, Long caseworkerId,
                       Set<String> noticed) {
   }
 
@@ -160,7 +161,7 @@ public final class CascadeStore {
           Row r = rows.iterator().next();
           if (!r.getBoolean("is_jobseeker")) return null;
           // binding wins: a person invited bindingly and also to a control appointment is in the cascade for the proposal
-          LegalBasis basis = r.getBoolean("binding") ? LegalBasis.BINDING : r.getBoolean("control") ? LegalBasis.CONTROL : LegalBasis.VOLUNTARY;
+          Obligation basis = r.getBoolean("binding") ? Obligation.BINDING : r.getBoolean("control") ? Obligation.CONTROL : Obligation.VOLUNTARY;
           return new Facts(basis, r.getBoolean("employer_no_show"), r.getBoolean("outage"),
               r.getBoolean("minimum_income"), r.getLong("caseworker_id"), Set.of(r.getArrayOfStrings("noticed")));
         });
@@ -210,7 +211,7 @@ public final class CascadeStore {
     Row r = rows.iterator().next();
     Long cw = r.getLong("caseworker_id");
     Cascade c = new Cascade(State.valueOf(r.getString("state")), r.getString("station") == null ? null : Station.valueOf(r.getString("station")),
-        new Cascade.Terms(LegalBasis.valueOf(r.getString("legal_basis")), r.getBoolean("minimum_income"), cw == null ? null : String.valueOf(cw)),
+        new Cascade.Terms(Obligation.valueOf(r.getString("legal_basis")), r.getBoolean("minimum_income"), cw == null ? null : String.valueOf(cw)),
         new Cascade.Findings(r.getBoolean("employer_no_show"), r.getBoolean("outage"), r.getBoolean("statement_given"), Set.of(),
             r.getBoolean("notice_declined")),
         new Cascade.Dates(instant(r, "decision_due"), instant(r, "imposed_at"), instant(r, "job_start")));

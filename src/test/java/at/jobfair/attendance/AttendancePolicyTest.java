@@ -2,10 +2,10 @@ package at.jobfair.attendance;
 
 import at.jobfair.attendance.AttendancePolicy.Actor;
 import at.jobfair.attendance.AttendancePolicy.Facts;
-import at.jobfair.attendance.AttendancePolicy.LegalBasis;
 import at.jobfair.attendance.AttendancePolicy.NextStep;
 import at.jobfair.attendance.AttendancePolicy.Outcome;
 import at.jobfair.attendance.AttendancePolicy.State;
+import at.jobfair.legal.Obligation;
 import at.jobfair.refusal.Reason;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +52,7 @@ class AttendancePolicyTest {
   private static int everyFact(FactsCase c) {
     int n = 0;
     for (boolean active : new boolean[] {true, false}) {
-      for (LegalBasis basis : LegalBasis.values()) {
+      for (Obligation basis : Obligation.values()) {
         for (boolean checkedIn : new boolean[] {true, false}) {
           for (Outcome outcome : outcomes()) {
             for (boolean sick : new boolean[] {true, false}) {
@@ -114,7 +114,7 @@ class AttendancePolicyTest {
     everyFact((f, now) -> {
       boolean noShow = f.active() && f.outcome() == Outcome.NO_SHOW && !f.sickNote() && !(f.inOutage() && f.checkedInAt() == null);
       assertEquals(noShow, AttendancePolicy.countsAsNoShow(f, now, GRACE), f + " at " + now);
-      assertEquals(noShow && f.legalBasis() != LegalBasis.VOLUNTARY, AttendancePolicy.needsCaseworkerReview(f, now, GRACE), f + " at " + now);
+      assertEquals(noShow && f.legalBasis() != Obligation.VOLUNTARY, AttendancePolicy.needsCaseworkerReview(f, now, GRACE), f + " at " + now);
       if (noShow) counted[0]++;
     });
     // active, NO_SHOW, no sick note: outage only when checked in (or no outage), all three bases, every moment.
@@ -125,7 +125,7 @@ class AttendancePolicyTest {
   void neverHeldAgainstThePerson() {
     everyFact((f, now) -> {
       boolean protectedCase = !f.active() || f.outcome() == Outcome.EMPLOYER_NO_SHOW || f.sickNote()
-          || (f.inOutage() && f.checkedInAt() == null) || f.legalBasis() == LegalBasis.VOLUNTARY;
+          || (f.inOutage() && f.checkedInAt() == null) || f.legalBasis() == Obligation.VOLUNTARY;
       if (protectedCase) assertFalse(AttendancePolicy.needsCaseworkerReview(f, now, GRACE), f + " at " + now);
     });
   }
@@ -213,11 +213,11 @@ class AttendancePolicyTest {
         assertEquals(expected, AttendancePolicy.sickNote(f, note), f + " note=" + note);
       });
     }
-    for (LegalBasis basis : LegalBasis.values()) {
+    for (Obligation basis : Obligation.values()) {
       for (int flagAfter = 1; flagAfter <= 4; flagAfter++) {
         for (int count = 0; count <= 5; count++) {
           // a sick note for a voluntary appointment never raises the flag, however many there are
-          boolean expected = basis != LegalBasis.VOLUNTARY && count >= flagAfter;
+          boolean expected = basis != Obligation.VOLUNTARY && count >= flagAfter;
           assertEquals(expected, AttendancePolicy.sickNoteFlag(basis, count, flagAfter), basis + ": " + count + " of " + flagAfter);
         }
       }

@@ -4,6 +4,7 @@ import at.jobfair.cascade.Event.Decision;
 import at.jobfair.cascade.Event.Finding;
 import at.jobfair.cascade.Event.Type;
 import at.jobfair.identity.Role;
+import at.jobfair.legal.Obligation;
 import at.jobfair.refusal.Reason;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +79,7 @@ class CascadeMachineTest {
   private static Set<Cascade> reachable(Playbook pb) {
     Set<Cascade> seen = new LinkedHashSet<>();
     ArrayDeque<Cascade> todo = new ArrayDeque<>();
-    for (LegalBasis basis : LegalBasis.values()) {
+    for (Obligation basis : Obligation.values()) {
       for (int facts = 0; facts < 16; facts++) {
         Cascade c = Cascade.invited(basis, (facts & 4) != 0, CASEWORKER).withEmployerNoShow((facts & 1) != 0)
             .withOutage((facts & 2) != 0).withNoticed((facts & 8) != 0 ? NOTICED : Set.of());
@@ -109,7 +110,7 @@ class CascadeMachineTest {
         for (int facts = 0; facts < 32; facts++) {
           if ((facts & 16) != 0 && (facts & 1) == 0) continue; // bit 16 picks CONTROL over VOLUNTARY only
           // also a case without a noticed decline where one would be needed (as before V19): the bar must hold there too
-          states.add(c.withBasis((facts & 1) != 0 ? (facts & 16) != 0 ? LegalBasis.CONTROL : LegalBasis.VOLUNTARY : LegalBasis.BINDING)
+          states.add(c.withBasis((facts & 1) != 0 ? (facts & 16) != 0 ? Obligation.CONTROL : Obligation.VOLUNTARY : Obligation.BINDING)
               .withEmployerNoShow((facts & 2) != 0).withOutage((facts & 4) != 0)
               .withNoticeDeclined((facts & 8) != 0 ? !c.findings().noticeDeclined() : c.findings().noticeDeclined()));
         }
@@ -210,7 +211,7 @@ class CascadeMachineTest {
       boolean atCheck = (s == WAITING || s == AT_STATION || s == SENT_BACK) && c.station() == Station.SANCTION_CHECK;
       if (!atCheck && s != SANCTION_PROPOSED && s != DECISION_PENDING) return Reason.EVENT_NOT_ALLOWED;
       if (a.role() != null) return Reason.NOT_PERMITTED;
-      if (c.terms().basis() == LegalBasis.BINDING && !c.findings().employerNoShow() && !c.findings().outage() && c.findings().noticeDeclined()) return Reason.NO_SANCTION_BAR;
+      if (c.terms().basis() == Obligation.BINDING && !c.findings().employerNoShow() && !c.findings().outage() && c.findings().noticeDeclined()) return Reason.NO_SANCTION_BAR;
       return new Cascade(ENDED_NO_SANCTION_CHECK, null, terms(c),
           findings(c, c.findings().statementGiven()),
           new Cascade.Dates(c.dates().decisionDue(), c.dates().imposedAt(), c.dates().jobStart()));
@@ -239,8 +240,8 @@ class CascadeMachineTest {
     boolean sanctionStep = t == Type.STATEMENT || t == Type.FINDING || t == Type.DECIDE
         || t == Type.TAKE && c.station() == Station.SANCTION_CHECK;
     if (sanctionStep) {
-      if (c.terms().basis() == LegalBasis.VOLUNTARY) return Reason.SANCTION_BARRED_VOLUNTARY;
-      if (c.terms().basis() == LegalBasis.CONTROL) return Reason.SANCTION_BARRED_CONTROL;
+      if (c.terms().basis() == Obligation.VOLUNTARY) return Reason.SANCTION_BARRED_VOLUNTARY;
+      if (c.terms().basis() == Obligation.CONTROL) return Reason.SANCTION_BARRED_CONTROL;
       if (c.findings().employerNoShow()) return Reason.SANCTION_BARRED_EMPLOYER_NO_SHOW;
       if (c.findings().outage()) return Reason.SANCTION_BARRED_OUTAGE;
       if (!c.findings().noticeDeclined()) return Reason.SANCTION_BARRED_NO_NOTICE;
@@ -266,7 +267,7 @@ class CascadeMachineTest {
         // a decline counts for a sanction check only when its vacancy was proposed with a delivered notice
         boolean noticedDecline = c.findings().noticeDeclined() || t != Type.COURSE_DECLINED && c.findings().noticed().contains(e.vacancyId());
         Cascade after = base.withNoticeDeclined(noticedDecline);
-        boolean barred = c.terms().basis() != LegalBasis.BINDING || c.findings().employerNoShow() || c.findings().outage() || !noticedDecline;
+        boolean barred = c.terms().basis() != Obligation.BINDING || c.findings().employerNoShow() || c.findings().outage() || !noticedDecline;
         if (next == null || next == Station.SANCTION_CHECK && barred) return state(after, ENDED_NO_SANCTION_CHECK, null);
         return state(after, WAITING, next);
       }

@@ -4,6 +4,7 @@ import at.jobfair.cascade.Event.Decision;
 import at.jobfair.cascade.Event.Finding;
 import at.jobfair.cascade.Event.Type;
 import at.jobfair.identity.Role;
+import at.jobfair.legal.Obligation;
 import at.jobfair.refusal.Reason;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class CascadeScenarioTest {
   @Test
   void supraRegionalDeclinesOfferAndLocalOfferThenOwnSfaDecides() {
     Playbook pb = Playbook.defaultFor(Format.SUPRA_REGIONAL, false);
-    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED));
+    Cascade c = checkedIn(pb, Cascade.invited(Obligation.BINDING, false, "cw-1").withNoticed(NOTICED));
     assertEquals(Station.OFFER, last.nextStation());
     c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
     refused(Reason.WRONG_STATION, pb, c, Event.localOfferDeclined("v-2", "zu weit"), SFU, T);
@@ -98,7 +99,7 @@ class CascadeScenarioTest {
   @Test
   void voluntaryParticipantDecliningEverythingEndsWithoutSanctionCheck() {
     Playbook pb = Playbook.defaultFor(Format.REGIONAL, false);
-    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.VOLUNTARY, false, "cw-1"));
+    Cascade c = checkedIn(pb, Cascade.invited(Obligation.VOLUNTARY, false, "cw-1"));
     assertEquals(Station.TRAINING_SCREENING, c.station());
     c = ok(pb, c, Event.of(Type.TAKE), PROVIDER, T);
     refused(Reason.REASONS_REQUIRED, pb, c, Event.courseDeclined("   "), PROVIDER, T);
@@ -115,25 +116,25 @@ class CascadeScenarioTest {
   void employerNoShowAndOutageBlockTheSanctionCheck() {
     Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
     for (boolean noShow : new boolean[] {true, false}) {
-      Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED)).withEmployerNoShow(noShow)
+      Cascade c = checkedIn(pb, Cascade.invited(Obligation.BINDING, false, "cw-1").withNoticed(NOTICED)).withEmployerNoShow(noShow)
           .withOutage(!noShow);
       c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
       c = ok(pb, c, Event.offerDeclined("v-1", "Passt nicht"), SFU, T);
       assertEquals(State.ENDED_NO_SANCTION_CHECK, c.state());
     }
     // recorded only after the person reached the queue: the check still may not start
-    Cascade c = waitingAtCheck(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED));
+    Cascade c = waitingAtCheck(pb, Cascade.invited(Obligation.BINDING, false, "cw-1").withNoticed(NOTICED));
     assertEquals(Station.SANCTION_CHECK, c.station());
     refused(Reason.SANCTION_BARRED_OUTAGE, pb, c.withOutage(true), Event.of(Type.TAKE), ERHEBUNG, T);
     refused(Reason.SANCTION_BARRED_EMPLOYER_NO_SHOW, pb, c.withEmployerNoShow(true), Event.of(Type.TAKE), ERHEBUNG, T);
-    refused(Reason.SANCTION_BARRED_VOLUNTARY, pb, c.withBasis(LegalBasis.VOLUNTARY), Event.of(Type.TAKE), ERHEBUNG, T);
+    refused(Reason.SANCTION_BARRED_VOLUNTARY, pb, c.withBasis(Obligation.VOLUNTARY), Event.of(Type.TAKE), ERHEBUNG, T);
     ok(pb, c, Event.of(Type.TAKE), ERHEBUNG, T);
   }
 
   @Test
   void aLateBarEndsTheCaseWhereverItWaitsForASanctionStep() {
     Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
-    Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED));
+    Cascade c = checkedIn(pb, Cascade.invited(Obligation.BINDING, false, "cw-1").withNoticed(NOTICED));
     c = ok(pb, c, Event.of(Type.TAKE), SFU, T);
     Cascade waiting = ok(pb, c, Event.offerDeclined("v-1", "Passt nicht"), SFU, T);
     // no bar: the platform may not end the check
@@ -174,7 +175,7 @@ class CascadeScenarioTest {
   @Test
   void minimumIncomeRecipientIsDecidedByTheMunicipalityOnly() {
     Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
-    Cascade c = waitingAtCheck(pb, Cascade.invited(LegalBasis.BINDING, true, "cw-1").withNoticed(NOTICED));
+    Cascade c = waitingAtCheck(pb, Cascade.invited(Obligation.BINDING, true, "cw-1").withNoticed(NOTICED));
     c = ok(pb, c, Event.of(Type.TAKE), ERHEBUNG, T);
     c = ok(pb, c, Event.statement("Ich will nicht"), ERHEBUNG, T);
     c = ok(pb, c, Event.finding(Finding.UNCLEAR, "Belege zur Pflege fehlen"), ERHEBUNG, T);
@@ -195,7 +196,7 @@ class CascadeScenarioTest {
   @Test
   void waiverAfterAJobStartWithinTheDeadlineOnly() {
     Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
-    Cascade c = waitingAtCheck(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED));
+    Cascade c = waitingAtCheck(pb, Cascade.invited(Obligation.BINDING, false, "cw-1").withNoticed(NOTICED));
     c = ok(pb, c, Event.of(Type.TAKE), ERHEBUNG, T);
     c = ok(pb, c, Event.statement("Kein Interesse"), ERHEBUNG, T);
     c = ok(pb, c, Event.finding(Finding.NOT_JUSTIFIED, "Keine Gründe"), ERHEBUNG, T);
@@ -219,7 +220,7 @@ class CascadeScenarioTest {
   void eJobmeetingEscalatesOnlyWhenEnabled() {
     for (boolean esc : new boolean[] {false, true}) {
       Playbook pb = Playbook.defaultFor(Format.E_JOBMEETING, esc);
-      Cascade c = checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(NOTICED));
+      Cascade c = checkedIn(pb, Cascade.invited(Obligation.BINDING, false, "cw-1").withNoticed(NOTICED));
       c = ok(pb, c, Event.of(Type.TAKE), EMPLOYER, T);
       refused(Reason.EVENT_NOT_ALLOWED, pb, c, Event.of(Type.CLOSE), EMPLOYER, T); // the state is checked before the actor
       c = ok(pb, c, Event.offerDeclined("v-1", "Ich spreche zu wenig Deutsch für die Küche"), EMPLOYER, T);
@@ -232,7 +233,7 @@ class CascadeScenarioTest {
   void aDeclineOfAVacancyNeverProposedWithANoticeIsRecordedButEndsWithoutASanctionCheck() {
     Playbook pb = Playbook.defaultFor(Format.CAMPAIGN, false);
     // Anna's proposal was the cook's job; the station offered her the bakery job as well
-    Cascade invited = Cascade.invited(LegalBasis.BINDING, false, "cw-1").withNoticed(java.util.Set.of("v-koch"));
+    Cascade invited = Cascade.invited(Obligation.BINDING, false, "cw-1").withNoticed(java.util.Set.of("v-koch"));
     Cascade c = ok(pb, checkedIn(pb, invited), Event.of(Type.TAKE), SFU, T);
     Cascade ended = ok(pb, c, Event.offerDeclined("v-backstube", "Nachtschicht geht nicht"), SFU, T);
     assertEquals(State.ENDED_NO_SANCTION_CHECK, ended.state());
@@ -244,7 +245,7 @@ class CascadeScenarioTest {
     assertEquals(Station.SANCTION_CHECK, last.nextStation());
     assertEquals(true, waiting.findings().noticeDeclined());
     // a proposal whose notice was not provably delivered (mail still queued) is not among the noticed ones
-    Cascade queued = ok(pb, checkedIn(pb, Cascade.invited(LegalBasis.BINDING, false, "cw-1")), Event.of(Type.TAKE), SFU, T);
+    Cascade queued = ok(pb, checkedIn(pb, Cascade.invited(Obligation.BINDING, false, "cw-1")), Event.of(Type.TAKE), SFU, T);
     assertEquals(State.ENDED_NO_SANCTION_CHECK, ok(pb, queued, Event.offerDeclined("v-koch", "Zu weit weg"), SFU, T).state());
     // a case at the check without a noticed decline (recorded before the rule) can take no sanction step; the platform ends it
     Cascade legacy = waiting.withNoticeDeclined(false);
