@@ -162,7 +162,7 @@ public final class BookingStore {
          where s.id = $2 and slot_bookable(s, f)
            for update of s
         on conflict do nothing
-        returning id, created_at, outbox_enqueue($7, $8, $9, $10, $11, $12, $13, $14, $15) as mail_id)
+        returning id, created_at, outbox_enqueue($7::text, $8::text, $9::citext, $10::text, $11::text, $12::text, $13::text, $14::jsonb, $15::text) as mail_id)
       select id, created_at from k""";
 
   private final Pool pool;
