@@ -2,7 +2,9 @@ package at.jobfair;
 
 import at.jobfair.refusal.Reason;
 
-import at.jobfair.access.CoverAdmin;
+import at.jobfair.access.CoverApi;
+import at.jobfair.access.CoverPages;
+import at.jobfair.access.CoverService;
 import at.jobfair.account.SignIn;
 import at.jobfair.audit.AuditApi;
 import at.jobfair.catalog.HomePage;
@@ -218,17 +220,19 @@ public final class AppRouter {
     e.page(POST, "/admin/users/second-factor/reset", roles(ORGANIZER), users::resetSecondFactorForm);
     e.api(POST, "/api/users/:id/second-factor/reset", roles(ORGANIZER), users::apiResetSecondFactor);
     // Who stands in for whom (deputies with dates, teams) and the municipalities' areas: data Relations reads (organisers)
-    CoverAdmin cover = new CoverAdmin(s.pool(), platform.audit(), pages, java.time.Clock.systemUTC());
-    e.page(GET, "/admin/cover", roles(ORGANIZER), cover::page);
-    e.page(POST, "/admin/cover/deputies", roles(ORGANIZER), cover::deputyForm);
-    e.page(POST, "/admin/cover/deputies/:id/delete", roles(ORGANIZER), cover::removeDeputyForm);
-    e.page(POST, "/admin/cover/caseworkers/:id/team", roles(ORGANIZER), cover::teamForm);
-    e.page(POST, "/admin/cover/municipalities/:id/area", roles(ORGANIZER), cover::areaForm);
-    e.api(GET, "/api/caseload-cover", roles(ORGANIZER), cover::apiOverview);
-    e.api(POST, "/api/caseworkers/:id/deputies", roles(ORGANIZER), cover::apiAddDeputy);
-    e.api(DELETE, "/api/deputies/:id", roles(ORGANIZER), cover::apiRemoveDeputy);
-    e.api(PUT, "/api/caseworkers/:id/team", roles(ORGANIZER), cover::apiSetTeam);
-    e.api(PUT, "/api/municipalities/:id/area", roles(ORGANIZER), cover::apiSetArea);
+    CoverService coverService = new CoverService(s.pool(), platform.audit(), java.time.Clock.systemUTC());
+    CoverPages coverPages = new CoverPages(coverService, pages);
+    CoverApi coverApi = new CoverApi(coverService);
+    e.page(GET, "/admin/cover", roles(ORGANIZER), coverPages::page);
+    e.page(POST, "/admin/cover/deputies", roles(ORGANIZER), coverPages::deputyForm);
+    e.page(POST, "/admin/cover/deputies/:id/delete", roles(ORGANIZER), coverPages::removeDeputyForm);
+    e.page(POST, "/admin/cover/caseworkers/:id/team", roles(ORGANIZER), coverPages::teamForm);
+    e.page(POST, "/admin/cover/municipalities/:id/area", roles(ORGANIZER), coverPages::areaForm);
+    e.api(GET, "/api/caseload-cover", roles(ORGANIZER), coverApi::overview);
+    e.api(POST, "/api/caseworkers/:id/deputies", roles(ORGANIZER), coverApi::addDeputy);
+    e.api(DELETE, "/api/deputies/:id", roles(ORGANIZER), coverApi::removeDeputy);
+    e.api(PUT, "/api/caseworkers/:id/team", roles(ORGANIZER), coverApi::setTeam);
+    e.api(PUT, "/api/municipalities/:id/area", roles(ORGANIZER), coverApi::setArea);
 
     // Fairs, booths, vacancies and free slots (browsing)
     e.page(GET, "/fairs", anyone(), catalog::fairsPage);
