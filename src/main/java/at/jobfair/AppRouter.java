@@ -5,7 +5,8 @@ import at.jobfair.refusal.Reason;
 import at.jobfair.access.CoverApi;
 import at.jobfair.access.CoverPages;
 import at.jobfair.access.CoverService;
-import at.jobfair.account.SignIn;
+import at.jobfair.account.SignInApi;
+import at.jobfair.account.SignInPages;
 import at.jobfair.audit.AuditApi;
 import at.jobfair.catalog.HomePage;
 import at.jobfair.observe.AccessLog;
@@ -58,7 +59,8 @@ import at.jobfair.noshow.NoShowDossier;
 import at.jobfair.noshow.NoShowPages;
 import at.jobfair.meeting.MeetingWeb;
 import at.jobfair.account.AuthenticatorReset;
-import at.jobfair.account.UserAdmin;
+import at.jobfair.account.UserApi;
+import at.jobfair.account.UserPages;
 import at.jobfair.booth.BoothApi;
 import at.jobfair.booth.BoothPages;
 import at.jobfair.fair.FairAdmin;
@@ -159,9 +161,11 @@ public final class AppRouter {
 
     Failures failures = new Failures(pages);
     Endpoints e = new Endpoints(router, failures);
-    SignIn signIn = new SignIn(people.accounts(), people.secondFactor(), pages, sessions);
-    UserAdmin users = new UserAdmin(people.accounts(), pages, people.secondFactor(),
-        new AuthenticatorReset(s.pool(), people.secondFactor(), platform.audit(), platform.outbox(), web.messages(), java.time.Clock.systemUTC()), people.reauthentication());
+    SignInPages signInPages = new SignInPages(people.accounts(), people.secondFactor(), pages, sessions);
+    SignInApi signInApi = new SignInApi(people.accounts(), people.secondFactor(), sessions);
+    AuthenticatorReset authenticatorReset = new AuthenticatorReset(s.pool(), people.secondFactor(), platform.audit(), platform.outbox(), web.messages(), java.time.Clock.systemUTC());
+    UserPages userPages = new UserPages(people.accounts(), pages, people.secondFactor(), authenticatorReset, people.reauthentication());
+    UserApi userApi = new UserApi(people.accounts(), web.messages(), authenticatorReset, people.reauthentication());
     HomePage home = new HomePage(pages, fair.catalog());
     CatalogPages catalog = new CatalogPages(fair.catalog(), pages);
     CatalogApi catalogApi = new CatalogApi(fair.catalog());
@@ -197,28 +201,28 @@ public final class AppRouter {
     e.page(POST, "/staff/rights-requests/:id", closesRights, rights::closeForm);
 
     // Accounts and sessions
-    e.page(GET, "/signin", anyone(), signIn::page);
-    e.page(POST, "/signin", anyone(), signIn::form);
-    e.page(POST, "/signout", anyone(), signIn::formSignOut);
-    e.api(POST, "/api/session", anyone(), signIn::apiSignIn);
-    e.api(DELETE, "/api/session", anyone(), signIn::apiSignOut);
+    e.page(GET, "/signin", anyone(), signInPages::page);
+    e.page(POST, "/signin", anyone(), signInPages::form);
+    e.page(POST, "/signout", anyone(), signInPages::formSignOut);
+    e.api(POST, "/api/session", anyone(), signInApi::signIn);
+    e.api(DELETE, "/api/session", anyone(), signInApi::signOut);
     // The second factor after the password, for staff roles that decide or read benefit data (auth.secondFactorRoles)
-    e.page(GET, "/signin/second-factor", anyone(), signIn::secondFactorPage);
-    e.page(POST, "/signin/second-factor", anyone(), signIn::secondFactorForm);
-    e.api(POST, "/api/session/second-factor", anyone(), signIn::apiSecondFactor);
-    e.api(POST, "/api/session/second-factor/enrolment", anyone(), signIn::apiEnrol);
-    e.api(GET, "/api/me", signedIn(), signIn::me);
+    e.page(GET, "/signin/second-factor", anyone(), signInPages::secondFactorPage);
+    e.page(POST, "/signin/second-factor", anyone(), signInPages::secondFactorForm);
+    e.api(POST, "/api/session/second-factor", anyone(), signInApi::verifySecondFactor);
+    e.api(POST, "/api/session/second-factor/enrolment", anyone(), signInApi::enrol);
+    e.api(GET, "/api/me", signedIn(), signInApi::me);
 
     // Account administration (organisers)
-    e.page(GET, "/admin/users", roles(ORGANIZER), users::page);
-    e.page(POST, "/admin/users", roles(ORGANIZER), users::createForm);
-    e.page(POST, "/admin/users/import", roles(ORGANIZER), users::importForm);
-    e.api(GET, "/api/users", roles(ORGANIZER), users::apiList);
-    e.api(POST, "/api/users", roles(ORGANIZER), users::apiCreate);
-    e.api(POST, "/api/users/import", roles(ORGANIZER), users::apiImport);
+    e.page(GET, "/admin/users", roles(ORGANIZER), userPages::page);
+    e.page(POST, "/admin/users", roles(ORGANIZER), userPages::createForm);
+    e.page(POST, "/admin/users/import", roles(ORGANIZER), userPages::importForm);
+    e.api(GET, "/api/users", roles(ORGANIZER), userApi::list);
+    e.api(POST, "/api/users", roles(ORGANIZER), userApi::create);
+    e.api(POST, "/api/users/import", roles(ORGANIZER), userApi::importJobseekers);
     // A lost authenticator: another organiser removes it (after proving who they are); the person sets up a new one.
-    e.page(POST, "/admin/users/second-factor/reset", roles(ORGANIZER), users::resetSecondFactorForm);
-    e.api(POST, "/api/users/:id/second-factor/reset", roles(ORGANIZER), users::apiResetSecondFactor);
+    e.page(POST, "/admin/users/second-factor/reset", roles(ORGANIZER), userPages::resetSecondFactorForm);
+    e.api(POST, "/api/users/:id/second-factor/reset", roles(ORGANIZER), userApi::resetSecondFactor);
     // Who stands in for whom (deputies with dates, teams) and the municipalities' areas: data Relations reads (organisers)
     CoverService coverService = new CoverService(s.pool(), platform.audit(), java.time.Clock.systemUTC());
     CoverPages coverPages = new CoverPages(coverService, pages);
