@@ -63,7 +63,8 @@ import at.jobfair.account.UserApi;
 import at.jobfair.account.UserPages;
 import at.jobfair.booth.BoothApi;
 import at.jobfair.booth.BoothPages;
-import at.jobfair.fair.FairAdmin;
+import at.jobfair.fair.FairApi;
+import at.jobfair.fair.FairPages;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
@@ -270,22 +271,23 @@ public final class AppRouter {
     e.api(GET, "/api/outbox", mailsOut, outbox::apiList);
 
     // Fairs and booths: management (organisers, employers)
-    FairAdmin fairs = new FairAdmin(fair.fairs(), pages);
+    FairPages fairPages = new FairPages(fair.fairs(), pages);
+    FairApi fairApi = new FairApi(fair.fairs());
     BoothApi boothApi = new BoothApi(fair.booths());
     BoothPages boothPages = new BoothPages(fair.booths(), pages);
     Access runsBooth = roles(EMPLOYER, ORGANIZER); // and BoothAccess: employers only their own employer's booths
-    e.page(GET, "/admin/fairs", roles(ORGANIZER), fairs::listPage);
-    e.page(POST, "/admin/fairs", roles(ORGANIZER), fairs::createForm);
-    e.page(GET, "/admin/fairs/:id", roles(ORGANIZER), fairs::editPage);
-    e.page(POST, "/admin/fairs/:id", roles(ORGANIZER), fairs::updateForm);
-    e.page(POST, "/admin/fairs/:id/publish", roles(ORGANIZER), fairs::publishForm);
-    e.page(POST, "/admin/fairs/:id/employers", roles(ORGANIZER), fairs::addEmployerForm);
-    e.page(POST, "/admin/fairs/:id/employers/new", roles(ORGANIZER), fairs::inviteEmployerForm);
-    e.api(POST, "/api/fairs", roles(ORGANIZER), fairs::apiCreate);
-    e.api(PUT, "/api/fairs/:id", roles(ORGANIZER), fairs::apiUpdate);
-    e.api(POST, "/api/fairs/:id/publish", roles(ORGANIZER), fairs::apiPublish);
-    e.api(POST, "/api/fairs/:id/employers", roles(ORGANIZER), fairs::apiAddEmployer);
-    e.api(POST, "/api/employers", roles(ORGANIZER), fairs::apiCreateEmployer);
+    e.page(GET, "/admin/fairs", roles(ORGANIZER), fairPages::listPage);
+    e.page(POST, "/admin/fairs", roles(ORGANIZER), fairPages::createForm);
+    e.page(GET, "/admin/fairs/:id", roles(ORGANIZER), fairPages::editPage);
+    e.page(POST, "/admin/fairs/:id", roles(ORGANIZER), fairPages::updateForm);
+    e.page(POST, "/admin/fairs/:id/publish", roles(ORGANIZER), fairPages::publishForm);
+    e.page(POST, "/admin/fairs/:id/employers", roles(ORGANIZER), fairPages::addEmployerForm);
+    e.page(POST, "/admin/fairs/:id/employers/new", roles(ORGANIZER), fairPages::inviteEmployerForm);
+    e.api(POST, "/api/fairs", roles(ORGANIZER), fairApi::create);
+    e.api(PUT, "/api/fairs/:id", roles(ORGANIZER), fairApi::update);
+    e.api(POST, "/api/fairs/:id/publish", roles(ORGANIZER), fairApi::publish);
+    e.api(POST, "/api/fairs/:id/employers", roles(ORGANIZER), fairApi::addEmployer);
+    e.api(POST, "/api/employers", roles(ORGANIZER), fairApi::createEmployer);
     e.api(PUT, "/api/employers/:id", runsBooth, boothApi::updateEmployer);
     e.api(POST, "/api/employers/:id/logo", runsBooth, boothApi::uploadLogo);
     e.api(GET, "/api/employers/:id/logo", anyone(), boothApi::logo);
