@@ -53,7 +53,8 @@ import at.jobfair.legal.LegalBasesPages;
 import at.jobfair.letter.LetterApi;
 import at.jobfair.letter.LetterPages;
 import at.jobfair.live.LiveSocket;
-import at.jobfair.mail.OutboxAdmin;
+import at.jobfair.mail.OutboxApi;
+import at.jobfair.mail.OutboxPages;
 import at.jobfair.noshow.NoShowApi;
 import at.jobfair.noshow.NoShowDossier;
 import at.jobfair.noshow.NoShowPages;
@@ -172,7 +173,8 @@ public final class AppRouter {
     CatalogApi catalogApi = new CatalogApi(fair.catalog());
     BookingApi bookingApi = new BookingApi(fair.bookings(), fair.bookings().calendar());
     BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service());
-    OutboxAdmin outbox = new OutboxAdmin(platform.outbox().store(), platform.mailSender(), pages, s.config().zone(), people.relations());
+    OutboxPages outboxPages = new OutboxPages(platform.outbox().store(), platform.mailSender(), pages, s.config().zone(), people.relations());
+    OutboxApi outboxApi = new OutboxApi(platform.outbox().store(), people.relations());
 
     // Start page, privacy notice
     e.page(GET, "/", anyone(), home::show);
@@ -264,11 +266,11 @@ public final class AppRouter {
     e.api(DELETE, "/api/slots/:id", roles(EMPLOYER, ORGANIZER), bookingApi::removeSlot);
     // Mail outbox: Role.OUTBOX (it holds everyone's letters)
     Access mailsOut = Access.anyOf(Role.OUTBOX);
-    e.page(GET, "/admin/outbox", mailsOut, outbox::page);
-    e.page(GET, "/admin/outbox/:id", mailsOut, outbox::message);
-    e.page(GET, "/admin/outbox/:id/attachments/:index", mailsOut, outbox::attachment);
-    e.page(POST, "/admin/outbox/:id/resend", mailsOut, outbox::resendForm);
-    e.api(GET, "/api/outbox", mailsOut, outbox::apiList);
+    e.page(GET, "/admin/outbox", mailsOut, outboxPages::page);
+    e.page(GET, "/admin/outbox/:id", mailsOut, outboxPages::message);
+    e.page(GET, "/admin/outbox/:id/attachments/:index", mailsOut, outboxPages::attachment);
+    e.page(POST, "/admin/outbox/:id/resend", mailsOut, outboxPages::resendForm);
+    e.api(GET, "/api/outbox", mailsOut, outboxApi::list);
 
     // Fairs and booths: management (organisers, employers)
     FairPages fairPages = new FairPages(fair.fairs(), pages);
