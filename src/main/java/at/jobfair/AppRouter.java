@@ -47,7 +47,8 @@ import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.CatalogApi;
 import at.jobfair.catalog.CatalogPages;
-import at.jobfair.invitation.InvitationWeb;
+import at.jobfair.invitation.InvitationApi;
+import at.jobfair.invitation.InvitationPages;
 import at.jobfair.legal.LegalBasesApi;
 import at.jobfair.legal.LegalBasesPages;
 import at.jobfair.letter.LetterApi;
@@ -315,27 +316,28 @@ public final class AppRouter {
 
     // Invitations and reminders: placement proposals, control appointments and mass mailings (staff), one's own invitations (jobseekers),
     // public registration, personal links (signed; they sign the person in), "I am coming" from a reminder (signed)
-    InvitationWeb invitations = new InvitationWeb(fair.invitations(), pages, s.pool());
+    InvitationPages invitationPages = new InvitationPages(fair.invitations(), pages, s.pool());
+    InvitationApi invitationApi = new InvitationApi(fair.invitations());
     Access invites = roles(SFU, SFA, ORGANIZER);
-    e.api(POST, "/api/fairs/:id/invitations", invites, invitations::apiInvite);
-    e.api(GET, "/api/me/invitations", roles(JOBSEEKER), invitations::apiMine);
-    e.api(POST, "/api/fairs/:id/registrations", anyone(), invitations::apiRegister);
-    e.api(GET, "/api/consequence-notices", staff(), invitations::apiNotices);
-    e.page(POST, "/fairs/:id/invitations/control", invites, invitations::controlForm);
+    e.api(POST, "/api/fairs/:id/invitations", invites, invitationApi::invite);
+    e.api(GET, "/api/me/invitations", roles(JOBSEEKER), invitationApi::mine);
+    e.api(POST, "/api/fairs/:id/registrations", anyone(), invitationApi::register);
+    e.api(GET, "/api/consequence-notices", staff(), invitationApi::notices);
+    e.page(POST, "/fairs/:id/invitations/control", invites, invitationPages::controlForm);
     // The legal bases in force and earlier versions: the reviewed catalogue, read-only for staff (the consequence
     // notices above are those of records from before it)
     e.api(GET, "/api/legal-bases", staff(), new LegalBasesApi(cases.legal())::list);
     e.page(GET, "/staff/legal-bases", staff(), new LegalBasesPages(cases.legal(), pages)::page);
-    e.page(GET, "/fairs/:id/invitations", invites, invitations::staffPage);
-    e.page(POST, "/fairs/:id/invitations/proposal", invites, invitations::proposalForm);
-    e.page(POST, "/fairs/:id/invitations/mailing", invites, invitations::mailingForm);
-    e.page(GET, "/me/invitations", roles(JOBSEEKER), invitations::myPage);
-    e.page(GET, "/fairs/:id/register", anyone(), invitations::registerPage);
-    e.page(POST, "/fairs/:id/register", anyone(), invitations::registerForm);
-    e.page(GET, "/invitations/link/:token", anyone(), invitations::linkPage);
-    e.page(POST, "/invitations/link/:token", anyone(), invitations::linkForm);
-    e.page(GET, "/appointments/confirm/:token", anyone(), invitations::confirmPage);
-    e.page(POST, "/appointments/confirm/:token", anyone(), invitations::confirmForm);
+    e.page(GET, "/fairs/:id/invitations", invites, invitationPages::staffPage);
+    e.page(POST, "/fairs/:id/invitations/proposal", invites, invitationPages::proposalForm);
+    e.page(POST, "/fairs/:id/invitations/mailing", invites, invitationPages::mailingForm);
+    e.page(GET, "/me/invitations", roles(JOBSEEKER), invitationPages::myPage);
+    e.page(GET, "/fairs/:id/register", anyone(), invitationPages::registerPage);
+    e.page(POST, "/fairs/:id/register", anyone(), invitationPages::registerForm);
+    e.page(GET, "/invitations/link/:token", anyone(), invitationPages::linkPage);
+    e.page(POST, "/invitations/link/:token", anyone(), invitationPages::linkForm);
+    e.page(GET, "/appointments/confirm/:token", anyone(), invitationPages::confirmPage);
+    e.page(POST, "/appointments/confirm/:token", anyone(), invitationPages::confirmForm);
     // Attendance, worklist and the live staff board
     AttendanceService attendance = fair.attendance();
     AttendanceApi attendanceApi = new AttendanceApi(attendance, fair.fairs().clock());
