@@ -59,7 +59,8 @@ import at.jobfair.mail.OutboxPages;
 import at.jobfair.noshow.NoShowApi;
 import at.jobfair.noshow.NoShowDossier;
 import at.jobfair.noshow.NoShowPages;
-import at.jobfair.meeting.MeetingWeb;
+import at.jobfair.meeting.MeetingApi;
+import at.jobfair.meeting.MeetingPages;
 import at.jobfair.account.AuthenticatorReset;
 import at.jobfair.account.UserApi;
 import at.jobfair.account.UserPages;
@@ -377,20 +378,21 @@ public final class AppRouter {
 
     // Video meetings: a room per appointment (built in or Jitsi), its lobby, join/leave evidence, the phone fallback;
     // the fair's orientation part as a group session. Who may enter is decided per room (MeetingAccess).
-    MeetingWeb meetings = new MeetingWeb(fair.meetings().service(), fair.meetings().groups(), pages);
-    e.page(GET, "/meetings/:id", signedIn(), meetings::roomPage);
-    e.page(GET, "/fairs/:id/orientation", signedIn(), meetings::groupPage);
-    e.page(POST, "/bookings/:id/phone", roles(EMPLOYER), meetings::phoneForm);
-    e.page(POST, "/meetings/:id/callback", roles(JOBSEEKER), meetings::callbackForm);
-    e.api(GET, "/api/bookings/:id/meeting", signedIn(), meetings::apiMeeting);
-    e.api(POST, "/api/bookings/:id/meeting/admit", roles(EMPLOYER), meetings::apiAdmit);
-    e.api(PUT, "/api/bookings/:id/meeting/auto-admit", roles(EMPLOYER), meetings::apiAutoAdmit);
-    e.api(GET, "/api/bookings/:id/meeting/events", signedIn(), meetings::apiEvents);
-    e.api(POST, "/api/bookings/:id/meeting/events", signedIn(), meetings::apiEvent);
-    e.api(POST, "/api/bookings/:id/meeting/phone", roles(EMPLOYER), meetings::apiPhone);
-    e.api(POST, "/api/bookings/:id/meeting/callback", roles(JOBSEEKER), meetings::apiCallback);
-    e.api(GET, "/api/fairs/:id/orientation", signedIn(), meetings::apiGroup);
-    e.api(POST, "/api/fairs/:id/orientation/events", signedIn(), meetings::apiGroupEvent);
+    MeetingPages meetingPages = new MeetingPages(fair.meetings().service(), fair.meetings().groups(), pages);
+    MeetingApi meetingApi = new MeetingApi(fair.meetings().service(), fair.meetings().groups());
+    e.page(GET, "/meetings/:id", signedIn(), meetingPages::roomPage);
+    e.page(GET, "/fairs/:id/orientation", signedIn(), meetingPages::groupPage);
+    e.page(POST, "/bookings/:id/phone", roles(EMPLOYER), meetingPages::phoneForm);
+    e.page(POST, "/meetings/:id/callback", roles(JOBSEEKER), meetingPages::callbackForm);
+    e.api(GET, "/api/bookings/:id/meeting", signedIn(), meetingApi::meeting);
+    e.api(POST, "/api/bookings/:id/meeting/admit", roles(EMPLOYER), meetingApi::admit);
+    e.api(PUT, "/api/bookings/:id/meeting/auto-admit", roles(EMPLOYER), meetingApi::autoAdmit);
+    e.api(GET, "/api/bookings/:id/meeting/events", signedIn(), meetingApi::events);
+    e.api(POST, "/api/bookings/:id/meeting/events", signedIn(), meetingApi::event);
+    e.api(POST, "/api/bookings/:id/meeting/phone", roles(EMPLOYER), meetingApi::phone);
+    e.api(POST, "/api/bookings/:id/meeting/callback", roles(JOBSEEKER), meetingApi::callback);
+    e.api(GET, "/api/fairs/:id/orientation", signedIn(), meetingApi::group);
+    e.api(POST, "/api/fairs/:id/orientation/events", signedIn(), meetingApi::groupEvent);
 
     // The interview cascade: playbook and stations per fair, live queues, steps, decisions, dossier, one's own history
     Dossier dossier = cases.dossiers();
