@@ -40,7 +40,8 @@ import at.jobfair.booking.BookingPages;
 import at.jobfair.privacy.PersonalData;
 import at.jobfair.privacy.PrivacyPages;
 import at.jobfair.privacy.RightsRequests;
-import at.jobfair.privacy.RightsWeb;
+import at.jobfair.privacy.RightsApi;
+import at.jobfair.privacy.RightsPages;
 import at.jobfair.cascade.CascadeApi;
 import at.jobfair.cascade.CascadePages;
 import at.jobfair.cascade.CascadeService;
@@ -185,25 +186,28 @@ public final class AppRouter {
         (int) s.config().retention().caseEvidence().toDays(), (int) s.config().session().timeout().toMinutes(),
         (int) s.config().privacy().erasure().toDays()), people.relations());
     e.page(GET, "/privacy", anyone(), privacy::notice);
+    PersonalData personalData = new PersonalData(s.pool());
+    RightsRequests rightsRequests = new RightsRequests(s.pool(), platform.audit(), people.relations(),
+        (int) s.config().privacy().erasure().toDays(), web.sessions()::delete);
+    RightsPages rightsPages = new RightsPages(personalData, rightsRequests, pages, s.config().zone());
+    RightsApi rightsApi = new RightsApi(personalData, rightsRequests, people.relations(), s.config().zone());
     // Who of the staff read one's staff-only data (the person's own access log)
     e.page(GET, "/me/data-access", roles(JOBSEEKER), privacy::accessLogPage);
-    e.api(GET, "/api/me/data-access", roles(JOBSEEKER), privacy::apiAccessLog);
+    e.api(GET, "/api/me/data-access", roles(JOBSEEKER), rightsApi::accessLog);
     // People's rights over their data: the export (art. 15, 20), correction (16) and erasure (17) requests. Corrections
     // are closed by staff who may change the person's record (RightsRequests#open: the relation decides), erasures by
     // organisers.
-    RightsWeb rights = new RightsWeb(new PersonalData(s.pool()), new RightsRequests(s.pool(), platform.audit(), people.relations(),
-        (int) s.config().privacy().erasure().toDays(), web.sessions()::delete), pages, s.config().zone());
     Access closesRights = roles(SFA, ORGANIZER);
-    e.page(GET, "/me/data", roles(JOBSEEKER), rights::page);
-    e.page(POST, "/me/data/requests", roles(JOBSEEKER), rights::askForm);
-    e.api(GET, "/api/me/data", roles(JOBSEEKER), rights::apiExport);
-    e.api(GET, "/api/me/rights-requests", roles(JOBSEEKER), rights::apiMine);
-    e.api(GET, "/api/me/rights-requests/:id", roles(JOBSEEKER), rights::apiMineOne);
-    e.api(POST, "/api/me/rights-requests", roles(JOBSEEKER), rights::apiAsk);
-    e.api(GET, "/api/rights-requests", closesRights, rights::apiOpen);
-    e.api(POST, "/api/rights-requests/:id/close", closesRights, rights::apiClose);
-    e.page(GET, "/staff/rights-requests", closesRights, rights::staffPage);
-    e.page(POST, "/staff/rights-requests/:id", closesRights, rights::closeForm);
+    e.page(GET, "/me/data", roles(JOBSEEKER), rightsPages::page);
+    e.page(POST, "/me/data/requests", roles(JOBSEEKER), rightsPages::askForm);
+    e.api(GET, "/api/me/data", roles(JOBSEEKER), rightsApi::export);
+    e.api(GET, "/api/me/rights-requests", roles(JOBSEEKER), rightsApi::mine);
+    e.api(GET, "/api/me/rights-requests/:id", roles(JOBSEEKER), rightsApi::mineOne);
+    e.api(POST, "/api/me/rights-requests", roles(JOBSEEKER), rightsApi::ask);
+    e.api(GET, "/api/rights-requests", closesRights, rightsApi::open);
+    e.api(POST, "/api/rights-requests/:id/close", closesRights, rightsApi::close);
+    e.page(GET, "/staff/rights-requests", closesRights, rightsPages::staffPage);
+    e.page(POST, "/staff/rights-requests/:id", closesRights, rightsPages::closeForm);
 
     // Accounts and sessions
     e.page(GET, "/signin", anyone(), signInPages::page);
