@@ -1,10 +1,9 @@
 package at.jobfair.access;
 
-import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Account;
 import at.jobfair.audit.AuditChain;
 import at.jobfair.audit.AuditLog;
+import at.jobfair.identity.Account;
+import at.jobfair.refusal.Reason;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

@@ -1,8 +1,7 @@
 package at.jobfair.account;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.identity.Account;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;

@@ -1,9 +1,8 @@
 package at.jobfair.account;
 
-import at.jobfair.web.Failures;
-
 import at.jobfair.identity.Account;
 import at.jobfair.refusal.Refused;
+import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;

@@ -1,7 +1,6 @@
 package at.jobfair.account;
 
 import at.jobfair.refusal.Reason;
-
 import at.jobfair.refusal.Refused;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages;

@@ -1,12 +1,11 @@
 package at.jobfair.fair;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.booth.CompanyProfile;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
 import at.jobfair.web.JsonFields;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
 
 /** The JSON routes where organisers create, edit and publish fairs and bring employers in. */
 public final class FairApi {

@@ -1,8 +1,7 @@
 package at.jobfair.invitation;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.invitation.InvitationStore.Criteria;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;

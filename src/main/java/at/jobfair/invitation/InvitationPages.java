@@ -1,13 +1,11 @@
 package at.jobfair.invitation;
 
-import at.jobfair.web.Failures;
-
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.invitation.InvitationStore.Criteria;
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.Obligation;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
+import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages.Lang;
 import at.jobfair.web.Pages;

@@ -1,13 +1,12 @@
 package at.jobfair.mail;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.access.Relations;
 import at.jobfair.access.StaffAccess;
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.mail.OutboxStore.Message;
 import at.jobfair.mail.OutboxStore.Status;
+import at.jobfair.refusal.Reason;
 import io.vertx.core.Future;
 
 import java.util.List;

@@ -1,17 +1,15 @@
 package at.jobfair.mail;
 
-import at.jobfair.web.Failures;
-
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.access.Relations;
-import at.jobfair.web.Sessions;
 import at.jobfair.mail.OutboxStore.Message;
 import at.jobfair.mail.OutboxStore.Status;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
+import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages.Lang;
 import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;

@@ -1,7 +1,6 @@
 package at.jobfair.meeting;
 
 import at.jobfair.refusal.Reason;
-
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;

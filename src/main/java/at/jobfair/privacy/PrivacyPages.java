@@ -2,9 +2,9 @@ package at.jobfair.privacy;
 
 import at.jobfair.access.Relations;
 import at.jobfair.legal.Catalogue;
-import at.jobfair.web.Sessions;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,11 +1,10 @@
 package at.jobfair.privacy;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.access.Relations;
 import at.jobfair.privacy.RightsRequests.Kind;
-import at.jobfair.web.JsonFields;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
+import at.jobfair.web.JsonFields;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

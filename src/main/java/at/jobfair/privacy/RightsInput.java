@@ -1,8 +1,7 @@
 package at.jobfair.privacy;
 
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.privacy.RightsRequests.Kind;
+import at.jobfair.refusal.Reason;
 import at.jobfair.web.JsonFields;
 
 /** A request's kind and a closing's outcome as sent, from the API's JSON and the pages' forms alike. */
