@@ -321,7 +321,7 @@ public final class AppRouter {
 
     // Invitations and reminders: placement proposals, control appointments and mass mailings (staff), one's own invitations (jobseekers),
     // public registration, personal links (signed; they sign the person in), "I am coming" from a reminder (signed)
-    InvitationPages invitationPages = new InvitationPages(fair.invitations(), pages, s.pool());
+    InvitationPages invitationPages = new InvitationPages(fair.invitations(), pages);
     InvitationApi invitationApi = new InvitationApi(fair.invitations());
     Access invites = roles(SFU, SFA, ORGANIZER);
     e.api(POST, "/api/fairs/:id/invitations", invites, invitationApi::invite);

@@ -14,7 +14,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,12 +25,10 @@ public final class InvitationPages {
 
   private final InvitationService service;
   private final Pages pages;
-  private final Pool pool;
 
-  public InvitationPages(InvitationService service, Pages pages, Pool pool) {
+  public InvitationPages(InvitationService service, Pages pages) {
     this.service = service;
     this.pages = pages;
-    this.pool = pool;
   }
 
   // ---- staff page
@@ -42,9 +39,9 @@ public final class InvitationPages {
 
   private Future<Void> staffPage(RoutingContext ctx, int status, Map<String, Object> model) {
     long fairId = Http.pathId(ctx, "id");
-    return InvitationStore.fair(pool, fairId).compose(f -> {
+    return service.fair(fairId).compose(f -> {
       if (f == null) return Future.<Void>failedFuture(Reason.FAIR_NOT_FOUND.refuse());
-      return InvitationStore.vacancies(pool, fairId).compose(vacancies -> InvitationStore.booths(pool, fairId).onSuccess(booths -> {
+      return service.vacancies(fairId).compose(vacancies -> service.booths(fairId).onSuccess(booths -> {
         model.put("fair", f);
         model.put("vacancies", new JsonArray(List.copyOf(vacancies)));
         model.put("booths", new JsonArray(List.copyOf(booths)));
@@ -160,7 +157,7 @@ public final class InvitationPages {
 
   private Future<Void> registerPage(RoutingContext ctx, int status, Map<String, Object> model) {
     long fairId = Http.pathId(ctx, "id");
-    return InvitationStore.fair(pool, fairId).compose(f -> {
+    return service.fair(fairId).compose(f -> {
       if (f == null || !"PUBLISHED".equals(f.getString("status"))) return Future.<Void>failedFuture(Reason.FAIR_NOT_FOUND.refuse());
       model.put("fair", f);
       pages.render(ctx, status, "register", model);
