@@ -2,8 +2,11 @@ package at.jobfair;
 
 import at.jobfair.refusal.Reason;
 
-import at.jobfair.access.CoverAdmin;
-import at.jobfair.account.SignIn;
+import at.jobfair.access.CoverApi;
+import at.jobfair.access.CoverPages;
+import at.jobfair.access.CoverService;
+import at.jobfair.account.SignInApi;
+import at.jobfair.account.SignInPages;
 import at.jobfair.audit.AuditApi;
 import at.jobfair.catalog.HomePage;
 import at.jobfair.observe.AccessLog;
@@ -37,29 +40,35 @@ import at.jobfair.booking.BookingPages;
 import at.jobfair.privacy.PersonalData;
 import at.jobfair.privacy.PrivacyPages;
 import at.jobfair.privacy.RightsRequests;
-import at.jobfair.privacy.RightsWeb;
+import at.jobfair.privacy.RightsApi;
+import at.jobfair.privacy.RightsPages;
 import at.jobfair.cascade.CascadeApi;
 import at.jobfair.cascade.CascadePages;
 import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.CatalogApi;
 import at.jobfair.catalog.CatalogPages;
-import at.jobfair.invitation.InvitationWeb;
+import at.jobfair.invitation.InvitationApi;
+import at.jobfair.invitation.InvitationPages;
 import at.jobfair.legal.LegalBasesApi;
 import at.jobfair.legal.LegalBasesPages;
 import at.jobfair.letter.LetterApi;
 import at.jobfair.letter.LetterPages;
 import at.jobfair.live.LiveSocket;
-import at.jobfair.mail.OutboxAdmin;
+import at.jobfair.mail.OutboxApi;
+import at.jobfair.mail.OutboxPages;
 import at.jobfair.noshow.NoShowApi;
 import at.jobfair.noshow.NoShowDossier;
 import at.jobfair.noshow.NoShowPages;
-import at.jobfair.meeting.MeetingWeb;
+import at.jobfair.meeting.MeetingApi;
+import at.jobfair.meeting.MeetingPages;
 import at.jobfair.account.AuthenticatorReset;
-import at.jobfair.account.UserAdmin;
+import at.jobfair.account.UserApi;
+import at.jobfair.account.UserPages;
 import at.jobfair.booth.BoothApi;
 import at.jobfair.booth.BoothPages;
-import at.jobfair.fair.FairAdmin;
+import at.jobfair.fair.FairApi;
+import at.jobfair.fair.FairPages;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
@@ -157,15 +166,18 @@ public final class AppRouter {
 
     Failures failures = new Failures(pages);
     Endpoints e = new Endpoints(router, failures);
-    SignIn signIn = new SignIn(people.accounts(), people.secondFactor(), pages, sessions);
-    UserAdmin users = new UserAdmin(people.accounts(), pages, people.secondFactor(),
-        new AuthenticatorReset(s.pool(), people.secondFactor(), platform.audit(), platform.outbox(), web.messages(), java.time.Clock.systemUTC()), people.reauthentication());
+    SignInPages signInPages = new SignInPages(people.accounts(), people.secondFactor(), pages, sessions);
+    SignInApi signInApi = new SignInApi(people.accounts(), people.secondFactor(), sessions);
+    AuthenticatorReset authenticatorReset = new AuthenticatorReset(s.pool(), people.secondFactor(), platform.audit(), platform.outbox(), web.messages(), java.time.Clock.systemUTC());
+    UserPages userPages = new UserPages(people.accounts(), pages, people.secondFactor(), authenticatorReset, people.reauthentication());
+    UserApi userApi = new UserApi(people.accounts(), web.messages(), authenticatorReset, people.reauthentication());
     HomePage home = new HomePage(pages, fair.catalog());
     CatalogPages catalog = new CatalogPages(fair.catalog(), pages);
     CatalogApi catalogApi = new CatalogApi(fair.catalog());
     BookingApi bookingApi = new BookingApi(fair.bookings(), fair.bookings().calendar());
     BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service());
-    OutboxAdmin outbox = new OutboxAdmin(platform.outbox().store(), platform.mailSender(), pages, s.config().zone(), people.relations());
+    OutboxPages outboxPages = new OutboxPages(platform.outbox().store(), platform.mailSender(), pages, s.config().zone(), people.relations());
+    OutboxApi outboxApi = new OutboxApi(platform.outbox().store(), people.relations());
 
     // Start page, privacy notice
     e.page(GET, "/", anyone(), home::show);
@@ -174,61 +186,66 @@ public final class AppRouter {
         (int) s.config().retention().caseEvidence().toDays(), (int) s.config().session().timeout().toMinutes(),
         (int) s.config().privacy().erasure().toDays()), people.relations());
     e.page(GET, "/privacy", anyone(), privacy::notice);
+    PersonalData personalData = new PersonalData(s.pool());
+    RightsRequests rightsRequests = new RightsRequests(s.pool(), platform.audit(), people.relations(),
+        (int) s.config().privacy().erasure().toDays(), web.sessions()::delete);
+    RightsPages rightsPages = new RightsPages(personalData, rightsRequests, pages, s.config().zone());
+    RightsApi rightsApi = new RightsApi(personalData, rightsRequests, people.relations(), s.config().zone());
     // Who of the staff read one's staff-only data (the person's own access log)
     e.page(GET, "/me/data-access", roles(JOBSEEKER), privacy::accessLogPage);
-    e.api(GET, "/api/me/data-access", roles(JOBSEEKER), privacy::apiAccessLog);
+    e.api(GET, "/api/me/data-access", roles(JOBSEEKER), rightsApi::accessLog);
     // People's rights over their data: the export (art. 15, 20), correction (16) and erasure (17) requests. Corrections
     // are closed by staff who may change the person's record (RightsRequests#open: the relation decides), erasures by
     // organisers.
-    RightsWeb rights = new RightsWeb(new PersonalData(s.pool()), new RightsRequests(s.pool(), platform.audit(), people.relations(),
-        (int) s.config().privacy().erasure().toDays(), web.sessions()::delete), pages, s.config().zone());
     Access closesRights = roles(SFA, ORGANIZER);
-    e.page(GET, "/me/data", roles(JOBSEEKER), rights::page);
-    e.page(POST, "/me/data/requests", roles(JOBSEEKER), rights::askForm);
-    e.api(GET, "/api/me/data", roles(JOBSEEKER), rights::apiExport);
-    e.api(GET, "/api/me/rights-requests", roles(JOBSEEKER), rights::apiMine);
-    e.api(GET, "/api/me/rights-requests/:id", roles(JOBSEEKER), rights::apiMineOne);
-    e.api(POST, "/api/me/rights-requests", roles(JOBSEEKER), rights::apiAsk);
-    e.api(GET, "/api/rights-requests", closesRights, rights::apiOpen);
-    e.api(POST, "/api/rights-requests/:id/close", closesRights, rights::apiClose);
-    e.page(GET, "/staff/rights-requests", closesRights, rights::staffPage);
-    e.page(POST, "/staff/rights-requests/:id", closesRights, rights::closeForm);
+    e.page(GET, "/me/data", roles(JOBSEEKER), rightsPages::page);
+    e.page(POST, "/me/data/requests", roles(JOBSEEKER), rightsPages::askForm);
+    e.api(GET, "/api/me/data", roles(JOBSEEKER), rightsApi::export);
+    e.api(GET, "/api/me/rights-requests", roles(JOBSEEKER), rightsApi::mine);
+    e.api(GET, "/api/me/rights-requests/:id", roles(JOBSEEKER), rightsApi::mineOne);
+    e.api(POST, "/api/me/rights-requests", roles(JOBSEEKER), rightsApi::ask);
+    e.api(GET, "/api/rights-requests", closesRights, rightsApi::open);
+    e.api(POST, "/api/rights-requests/:id/close", closesRights, rightsApi::close);
+    e.page(GET, "/staff/rights-requests", closesRights, rightsPages::staffPage);
+    e.page(POST, "/staff/rights-requests/:id", closesRights, rightsPages::closeForm);
 
     // Accounts and sessions
-    e.page(GET, "/signin", anyone(), signIn::page);
-    e.page(POST, "/signin", anyone(), signIn::form);
-    e.page(POST, "/signout", anyone(), signIn::formSignOut);
-    e.api(POST, "/api/session", anyone(), signIn::apiSignIn);
-    e.api(DELETE, "/api/session", anyone(), signIn::apiSignOut);
+    e.page(GET, "/signin", anyone(), signInPages::page);
+    e.page(POST, "/signin", anyone(), signInPages::form);
+    e.page(POST, "/signout", anyone(), signInPages::formSignOut);
+    e.api(POST, "/api/session", anyone(), signInApi::signIn);
+    e.api(DELETE, "/api/session", anyone(), signInApi::signOut);
     // The second factor after the password, for staff roles that decide or read benefit data (auth.secondFactorRoles)
-    e.page(GET, "/signin/second-factor", anyone(), signIn::secondFactorPage);
-    e.page(POST, "/signin/second-factor", anyone(), signIn::secondFactorForm);
-    e.api(POST, "/api/session/second-factor", anyone(), signIn::apiSecondFactor);
-    e.api(POST, "/api/session/second-factor/enrolment", anyone(), signIn::apiEnrol);
-    e.api(GET, "/api/me", signedIn(), signIn::me);
+    e.page(GET, "/signin/second-factor", anyone(), signInPages::secondFactorPage);
+    e.page(POST, "/signin/second-factor", anyone(), signInPages::secondFactorForm);
+    e.api(POST, "/api/session/second-factor", anyone(), signInApi::verifySecondFactor);
+    e.api(POST, "/api/session/second-factor/enrolment", anyone(), signInApi::enrol);
+    e.api(GET, "/api/me", signedIn(), signInApi::me);
 
     // Account administration (organisers)
-    e.page(GET, "/admin/users", roles(ORGANIZER), users::page);
-    e.page(POST, "/admin/users", roles(ORGANIZER), users::createForm);
-    e.page(POST, "/admin/users/import", roles(ORGANIZER), users::importForm);
-    e.api(GET, "/api/users", roles(ORGANIZER), users::apiList);
-    e.api(POST, "/api/users", roles(ORGANIZER), users::apiCreate);
-    e.api(POST, "/api/users/import", roles(ORGANIZER), users::apiImport);
+    e.page(GET, "/admin/users", roles(ORGANIZER), userPages::page);
+    e.page(POST, "/admin/users", roles(ORGANIZER), userPages::createForm);
+    e.page(POST, "/admin/users/import", roles(ORGANIZER), userPages::importForm);
+    e.api(GET, "/api/users", roles(ORGANIZER), userApi::list);
+    e.api(POST, "/api/users", roles(ORGANIZER), userApi::create);
+    e.api(POST, "/api/users/import", roles(ORGANIZER), userApi::importJobseekers);
     // A lost authenticator: another organiser removes it (after proving who they are); the person sets up a new one.
-    e.page(POST, "/admin/users/second-factor/reset", roles(ORGANIZER), users::resetSecondFactorForm);
-    e.api(POST, "/api/users/:id/second-factor/reset", roles(ORGANIZER), users::apiResetSecondFactor);
+    e.page(POST, "/admin/users/second-factor/reset", roles(ORGANIZER), userPages::resetSecondFactorForm);
+    e.api(POST, "/api/users/:id/second-factor/reset", roles(ORGANIZER), userApi::resetSecondFactor);
     // Who stands in for whom (deputies with dates, teams) and the municipalities' areas: data Relations reads (organisers)
-    CoverAdmin cover = new CoverAdmin(s.pool(), platform.audit(), pages, java.time.Clock.systemUTC());
-    e.page(GET, "/admin/cover", roles(ORGANIZER), cover::page);
-    e.page(POST, "/admin/cover/deputies", roles(ORGANIZER), cover::deputyForm);
-    e.page(POST, "/admin/cover/deputies/:id/delete", roles(ORGANIZER), cover::removeDeputyForm);
-    e.page(POST, "/admin/cover/caseworkers/:id/team", roles(ORGANIZER), cover::teamForm);
-    e.page(POST, "/admin/cover/municipalities/:id/area", roles(ORGANIZER), cover::areaForm);
-    e.api(GET, "/api/caseload-cover", roles(ORGANIZER), cover::apiOverview);
-    e.api(POST, "/api/caseworkers/:id/deputies", roles(ORGANIZER), cover::apiAddDeputy);
-    e.api(DELETE, "/api/deputies/:id", roles(ORGANIZER), cover::apiRemoveDeputy);
-    e.api(PUT, "/api/caseworkers/:id/team", roles(ORGANIZER), cover::apiSetTeam);
-    e.api(PUT, "/api/municipalities/:id/area", roles(ORGANIZER), cover::apiSetArea);
+    CoverService coverService = new CoverService(s.pool(), platform.audit(), java.time.Clock.systemUTC());
+    CoverPages coverPages = new CoverPages(coverService, pages);
+    CoverApi coverApi = new CoverApi(coverService);
+    e.page(GET, "/admin/cover", roles(ORGANIZER), coverPages::page);
+    e.page(POST, "/admin/cover/deputies", roles(ORGANIZER), coverPages::deputyForm);
+    e.page(POST, "/admin/cover/deputies/:id/delete", roles(ORGANIZER), coverPages::removeDeputyForm);
+    e.page(POST, "/admin/cover/caseworkers/:id/team", roles(ORGANIZER), coverPages::teamForm);
+    e.page(POST, "/admin/cover/municipalities/:id/area", roles(ORGANIZER), coverPages::areaForm);
+    e.api(GET, "/api/caseload-cover", roles(ORGANIZER), coverApi::overview);
+    e.api(POST, "/api/caseworkers/:id/deputies", roles(ORGANIZER), coverApi::addDeputy);
+    e.api(DELETE, "/api/deputies/:id", roles(ORGANIZER), coverApi::removeDeputy);
+    e.api(PUT, "/api/caseworkers/:id/team", roles(ORGANIZER), coverApi::setTeam);
+    e.api(PUT, "/api/municipalities/:id/area", roles(ORGANIZER), coverApi::setArea);
 
     // Fairs, booths, vacancies and free slots (browsing)
     e.page(GET, "/fairs", anyone(), catalog::fairsPage);
@@ -255,29 +272,30 @@ public final class AppRouter {
     e.api(DELETE, "/api/slots/:id", roles(EMPLOYER, ORGANIZER), bookingApi::removeSlot);
     // Mail outbox: Role.OUTBOX (it holds everyone's letters)
     Access mailsOut = Access.anyOf(Role.OUTBOX);
-    e.page(GET, "/admin/outbox", mailsOut, outbox::page);
-    e.page(GET, "/admin/outbox/:id", mailsOut, outbox::message);
-    e.page(GET, "/admin/outbox/:id/attachments/:index", mailsOut, outbox::attachment);
-    e.page(POST, "/admin/outbox/:id/resend", mailsOut, outbox::resendForm);
-    e.api(GET, "/api/outbox", mailsOut, outbox::apiList);
+    e.page(GET, "/admin/outbox", mailsOut, outboxPages::page);
+    e.page(GET, "/admin/outbox/:id", mailsOut, outboxPages::message);
+    e.page(GET, "/admin/outbox/:id/attachments/:index", mailsOut, outboxPages::attachment);
+    e.page(POST, "/admin/outbox/:id/resend", mailsOut, outboxPages::resendForm);
+    e.api(GET, "/api/outbox", mailsOut, outboxApi::list);
 
     // Fairs and booths: management (organisers, employers)
-    FairAdmin fairs = new FairAdmin(fair.fairs(), pages);
+    FairPages fairPages = new FairPages(fair.fairs(), pages);
+    FairApi fairApi = new FairApi(fair.fairs());
     BoothApi boothApi = new BoothApi(fair.booths());
     BoothPages boothPages = new BoothPages(fair.booths(), pages);
     Access runsBooth = roles(EMPLOYER, ORGANIZER); // and BoothAccess: employers only their own employer's booths
-    e.page(GET, "/admin/fairs", roles(ORGANIZER), fairs::listPage);
-    e.page(POST, "/admin/fairs", roles(ORGANIZER), fairs::createForm);
-    e.page(GET, "/admin/fairs/:id", roles(ORGANIZER), fairs::editPage);
-    e.page(POST, "/admin/fairs/:id", roles(ORGANIZER), fairs::updateForm);
-    e.page(POST, "/admin/fairs/:id/publish", roles(ORGANIZER), fairs::publishForm);
-    e.page(POST, "/admin/fairs/:id/employers", roles(ORGANIZER), fairs::addEmployerForm);
-    e.page(POST, "/admin/fairs/:id/employers/new", roles(ORGANIZER), fairs::inviteEmployerForm);
-    e.api(POST, "/api/fairs", roles(ORGANIZER), fairs::apiCreate);
-    e.api(PUT, "/api/fairs/:id", roles(ORGANIZER), fairs::apiUpdate);
-    e.api(POST, "/api/fairs/:id/publish", roles(ORGANIZER), fairs::apiPublish);
-    e.api(POST, "/api/fairs/:id/employers", roles(ORGANIZER), fairs::apiAddEmployer);
-    e.api(POST, "/api/employers", roles(ORGANIZER), fairs::apiCreateEmployer);
+    e.page(GET, "/admin/fairs", roles(ORGANIZER), fairPages::listPage);
+    e.page(POST, "/admin/fairs", roles(ORGANIZER), fairPages::createForm);
+    e.page(GET, "/admin/fairs/:id", roles(ORGANIZER), fairPages::editPage);
+    e.page(POST, "/admin/fairs/:id", roles(ORGANIZER), fairPages::updateForm);
+    e.page(POST, "/admin/fairs/:id/publish", roles(ORGANIZER), fairPages::publishForm);
+    e.page(POST, "/admin/fairs/:id/employers", roles(ORGANIZER), fairPages::addEmployerForm);
+    e.page(POST, "/admin/fairs/:id/employers/new", roles(ORGANIZER), fairPages::inviteEmployerForm);
+    e.api(POST, "/api/fairs", roles(ORGANIZER), fairApi::create);
+    e.api(PUT, "/api/fairs/:id", roles(ORGANIZER), fairApi::update);
+    e.api(POST, "/api/fairs/:id/publish", roles(ORGANIZER), fairApi::publish);
+    e.api(POST, "/api/fairs/:id/employers", roles(ORGANIZER), fairApi::addEmployer);
+    e.api(POST, "/api/employers", roles(ORGANIZER), fairApi::createEmployer);
     e.api(PUT, "/api/employers/:id", runsBooth, boothApi::updateEmployer);
     e.api(POST, "/api/employers/:id/logo", runsBooth, boothApi::uploadLogo);
     e.api(GET, "/api/employers/:id/logo", anyone(), boothApi::logo);
@@ -303,27 +321,28 @@ public final class AppRouter {
 
     // Invitations and reminders: placement proposals, control appointments and mass mailings (staff), one's own invitations (jobseekers),
     // public registration, personal links (signed; they sign the person in), "I am coming" from a reminder (signed)
-    InvitationWeb invitations = new InvitationWeb(fair.invitations(), pages, s.pool());
+    InvitationPages invitationPages = new InvitationPages(fair.invitations(), pages);
+    InvitationApi invitationApi = new InvitationApi(fair.invitations());
     Access invites = roles(SFU, SFA, ORGANIZER);
-    e.api(POST, "/api/fairs/:id/invitations", invites, invitations::apiInvite);
-    e.api(GET, "/api/me/invitations", roles(JOBSEEKER), invitations::apiMine);
-    e.api(POST, "/api/fairs/:id/registrations", anyone(), invitations::apiRegister);
-    e.api(GET, "/api/consequence-notices", staff(), invitations::apiNotices);
-    e.page(POST, "/fairs/:id/invitations/control", invites, invitations::controlForm);
+    e.api(POST, "/api/fairs/:id/invitations", invites, invitationApi::invite);
+    e.api(GET, "/api/me/invitations", roles(JOBSEEKER), invitationApi::mine);
+    e.api(POST, "/api/fairs/:id/registrations", anyone(), invitationApi::register);
+    e.api(GET, "/api/consequence-notices", staff(), invitationApi::notices);
+    e.page(POST, "/fairs/:id/invitations/control", invites, invitationPages::controlForm);
     // The legal bases in force and earlier versions: the reviewed catalogue, read-only for staff (the consequence
     // notices above are those of records from before it)
     e.api(GET, "/api/legal-bases", staff(), new LegalBasesApi(cases.legal())::list);
     e.page(GET, "/staff/legal-bases", staff(), new LegalBasesPages(cases.legal(), pages)::page);
-    e.page(GET, "/fairs/:id/invitations", invites, invitations::staffPage);
-    e.page(POST, "/fairs/:id/invitations/proposal", invites, invitations::proposalForm);
-    e.page(POST, "/fairs/:id/invitations/mailing", invites, invitations::mailingForm);
-    e.page(GET, "/me/invitations", roles(JOBSEEKER), invitations::myPage);
-    e.page(GET, "/fairs/:id/register", anyone(), invitations::registerPage);
-    e.page(POST, "/fairs/:id/register", anyone(), invitations::registerForm);
-    e.page(GET, "/invitations/link/:token", anyone(), invitations::linkPage);
-    e.page(POST, "/invitations/link/:token", anyone(), invitations::linkForm);
-    e.page(GET, "/appointments/confirm/:token", anyone(), invitations::confirmPage);
-    e.page(POST, "/appointments/confirm/:token", anyone(), invitations::confirmForm);
+    e.page(GET, "/fairs/:id/invitations", invites, invitationPages::staffPage);
+    e.page(POST, "/fairs/:id/invitations/proposal", invites, invitationPages::proposalForm);
+    e.page(POST, "/fairs/:id/invitations/mailing", invites, invitationPages::mailingForm);
+    e.page(GET, "/me/invitations", roles(JOBSEEKER), invitationPages::myPage);
+    e.page(GET, "/fairs/:id/register", anyone(), invitationPages::registerPage);
+    e.page(POST, "/fairs/:id/register", anyone(), invitationPages::registerForm);
+    e.page(GET, "/invitations/link/:token", anyone(), invitationPages::linkPage);
+    e.page(POST, "/invitations/link/:token", anyone(), invitationPages::linkForm);
+    e.page(GET, "/appointments/confirm/:token", anyone(), invitationPages::confirmPage);
+    e.page(POST, "/appointments/confirm/:token", anyone(), invitationPages::confirmForm);
     // Attendance, worklist and the live staff board
     AttendanceService attendance = fair.attendance();
     AttendanceApi attendanceApi = new AttendanceApi(attendance, fair.fairs().clock());
@@ -363,20 +382,21 @@ public final class AppRouter {
 
     // Video meetings: a room per appointment (built in or Jitsi), its lobby, join/leave evidence, the phone fallback;
     // the fair's orientation part as a group session. Who may enter is decided per room (MeetingAccess).
-    MeetingWeb meetings = new MeetingWeb(fair.meetings().service(), fair.meetings().groups(), pages);
-    e.page(GET, "/meetings/:id", signedIn(), meetings::roomPage);
-    e.page(GET, "/fairs/:id/orientation", signedIn(), meetings::groupPage);
-    e.page(POST, "/bookings/:id/phone", roles(EMPLOYER), meetings::phoneForm);
-    e.page(POST, "/meetings/:id/callback", roles(JOBSEEKER), meetings::callbackForm);
-    e.api(GET, "/api/bookings/:id/meeting", signedIn(), meetings::apiMeeting);
-    e.api(POST, "/api/bookings/:id/meeting/admit", roles(EMPLOYER), meetings::apiAdmit);
-    e.api(PUT, "/api/bookings/:id/meeting/auto-admit", roles(EMPLOYER), meetings::apiAutoAdmit);
-    e.api(GET, "/api/bookings/:id/meeting/events", signedIn(), meetings::apiEvents);
-    e.api(POST, "/api/bookings/:id/meeting/events", signedIn(), meetings::apiEvent);
-    e.api(POST, "/api/bookings/:id/meeting/phone", roles(EMPLOYER), meetings::apiPhone);
-    e.api(POST, "/api/bookings/:id/meeting/callback", roles(JOBSEEKER), meetings::apiCallback);
-    e.api(GET, "/api/fairs/:id/orientation", signedIn(), meetings::apiGroup);
-    e.api(POST, "/api/fairs/:id/orientation/events", signedIn(), meetings::apiGroupEvent);
+    MeetingPages meetingPages = new MeetingPages(fair.meetings().service(), fair.meetings().groups(), pages);
+    MeetingApi meetingApi = new MeetingApi(fair.meetings().service(), fair.meetings().groups());
+    e.page(GET, "/meetings/:id", signedIn(), meetingPages::roomPage);
+    e.page(GET, "/fairs/:id/orientation", signedIn(), meetingPages::groupPage);
+    e.page(POST, "/bookings/:id/phone", roles(EMPLOYER), meetingPages::phoneForm);
+    e.page(POST, "/meetings/:id/callback", roles(JOBSEEKER), meetingPages::callbackForm);
+    e.api(GET, "/api/bookings/:id/meeting", signedIn(), meetingApi::meeting);
+    e.api(POST, "/api/bookings/:id/meeting/admit", roles(EMPLOYER), meetingApi::admit);
+    e.api(PUT, "/api/bookings/:id/meeting/auto-admit", roles(EMPLOYER), meetingApi::autoAdmit);
+    e.api(GET, "/api/bookings/:id/meeting/events", signedIn(), meetingApi::events);
+    e.api(POST, "/api/bookings/:id/meeting/events", signedIn(), meetingApi::event);
+    e.api(POST, "/api/bookings/:id/meeting/phone", roles(EMPLOYER), meetingApi::phone);
+    e.api(POST, "/api/bookings/:id/meeting/callback", roles(JOBSEEKER), meetingApi::callback);
+    e.api(GET, "/api/fairs/:id/orientation", signedIn(), meetingApi::group);
+    e.api(POST, "/api/fairs/:id/orientation/events", signedIn(), meetingApi::groupEvent);
 
     // The interview cascade: playbook and stations per fair, live queues, steps, decisions, dossier, one's own history
     Dossier dossier = cases.dossiers();

@@ -17,6 +17,9 @@ import java.util.Set;
 /** Signing in, creating accounts and importing jobseekers. */
 public final class AccountService {
 
+  /** How many accounts the organisers' list shows at most, on the page and through the API alike. */
+  static final int LIST_LIMIT = 500;
+
   private final Vertx vertx;
   private final Pool pool;
   private final AccountStore store;

@@ -68,4 +68,9 @@ public record FairInput(String name, String format, String sector, String region
     return new JsonFields.Form(form).text("name", "format", "sector", "region", "description", "start", "end", "orientationStart")
         .number("orientationMinutes", "bookingCutoffMinutes").json();
   }
+
+  /** The fair's id in an address ({@code /admin/fairs/:id}, {@code /api/fairs/:id}): anything else names no fair. */
+  static long pathId(String value) {
+    return JsonFields.pathId(value, Reason.FAIR_NOT_FOUND);
+  }
 }

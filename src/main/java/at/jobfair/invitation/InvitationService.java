@@ -299,6 +299,23 @@ public final class InvitationService {
     return InvitationStore.notices(pool);
   }
 
+  // ---- what the invitation pages show of a fair
+
+  /** The fair's id, name and status, or null when there is none. */
+  Future<JsonObject> fair(long fairId) {
+    return InvitationStore.fair(pool, fairId);
+  }
+
+  /** The fair's vacancies with their employer and booth, to propose one. */
+  Future<List<JsonObject>> vacancies(long fairId) {
+    return InvitationStore.vacancies(pool, fairId);
+  }
+
+  /** The fair's booths with their employer's name, for a control appointment. */
+  Future<List<JsonObject>> booths(long fairId) {
+    return InvitationStore.booths(pool, fairId);
+  }
+
   // ---- reminder confirmation ("Ich komme")
 
   /** The booking a confirmation link is for, checked. */

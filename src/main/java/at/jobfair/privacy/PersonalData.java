@@ -153,7 +153,7 @@ public final class PersonalData {
       Map.entry("reasons_step.actor_id", "who took the step: its role is exported with the step"),
       Map.entry("data_access.staff_id", "staff who read: exported by name in dataAccess"),
       Map.entry("rights_request.closed_by", "staff who closed a request"),
-      // who stands in for whom, and municipalities' areas (access/CoverAdmin): staff accounts only, no jobseeker's data
+      // who stands in for whom, and municipalities' areas (access/CoverService): staff accounts only, no jobseeker's data
       Map.entry("caseworker_deputy.caseworker_id", "the caseworker stood in for (staff)"),
       Map.entry("caseworker_deputy.deputy_id", "the deputy (staff)"),
       Map.entry("caseworker_deputy.created_by", "the organiser who entered the deputy"),

@@ -2,10 +2,9 @@ package at.jobfair.privacy;
 
 import at.jobfair.access.Relations;
 import at.jobfair.legal.Catalogue;
-import at.jobfair.web.Sessions;
-import io.vertx.core.json.JsonObject;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
@@ -36,10 +35,6 @@ public final class PrivacyPages {
   }
 
   /** Who of the staff read the person's staff-only data, when, what and on which relation (newest first). */
-  public Future<?> apiAccessLog(RoutingContext ctx) {
-    return relations.readsOf(Sessions.user(ctx).id()).onSuccess(items -> Http.ok(ctx, new JsonObject().put("items", items)));
-  }
-
   public Future<?> accessLogPage(RoutingContext ctx) {
     return relations.readsOf(Sessions.user(ctx).id()).onSuccess(items -> {
       Map<String, Object> model = new HashMap<>();

@@ -40,9 +40,9 @@ class MailTest {
 
   @Test
   void downloadsNameTheFileForOldAndNewBrowsers() {
-    assertEquals("attachment; filename=\"termin.ics\"; filename*=UTF-8''termin.ics", OutboxAdmin.disposition("termin.ics"));
+    assertEquals("attachment; filename=\"termin.ics\"; filename*=UTF-8''termin.ics", OutboxPages.disposition("termin.ics"));
     assertEquals("attachment; filename=\"Termin _ Gespr_ch.ics\"; filename*=UTF-8''Termin%20%3B%20Gespr%C3%A4ch.ics",
-        OutboxAdmin.disposition("Termin ; Gespräch.ics"));
+        OutboxPages.disposition("Termin ; Gespräch.ics"));
   }
 
   @Test

@@ -1,18 +1,14 @@
 package at.jobfair.account;
 
-import at.jobfair.web.Failures;
-
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.identity.Role;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
+import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
 
@@ -23,31 +19,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Organisers create accounts of every role and import jobseekers, in the browser and through the API. */
-public final class UserAdmin {
+import static at.jobfair.account.AccountService.LIST_LIMIT;
 
-  private static final int LIST_LIMIT = 500;
+/** The organisers' accounts page: create accounts of every role, import jobseekers, reset a lost authenticator. */
+public final class UserPages {
+
   private final AccountService accounts;
   private final Pages pages;
   private final SecondFactor secondFactor;
   private final AuthenticatorReset reset;
   private final Reauthentication reauth;
 
-  public UserAdmin(AccountService accounts, Pages pages, SecondFactor secondFactor, AuthenticatorReset reset, Reauthentication reauth) {
+  public UserPages(AccountService accounts, Pages pages, SecondFactor secondFactor, AuthenticatorReset reset, Reauthentication reauth) {
     this.accounts = accounts;
     this.pages = pages;
     this.secondFactor = secondFactor;
     this.reset = reset;
     this.reauth = reauth;
-  }
-
-  /** {@code POST /api/users/:id/second-factor/reset} with {@code password} (and {@code code}) unless fresh: 204. */
-  public Future<?> apiResetSecondFactor(RoutingContext ctx) {
-    JsonObject body = Http.body(ctx);
-    long id = Http.pathId(ctx, "id");
-    return reauth.confirm(ctx, body.getString("password"), body.getString("code"))
-        .compose(v -> reset.reset(Sessions.user(ctx), id))
-        .onSuccess(v -> Http.noContent(ctx));
   }
 
   public Future<?> resetSecondFactorForm(RoutingContext ctx) {
@@ -62,27 +50,6 @@ public final class UserAdmin {
         .compose(v -> reset.reset(Sessions.user(ctx), id))
         .onSuccess(v -> Http.seeOther(ctx, "/admin/users?reset=" + id))
         .recover(e -> showError(ctx, e, new HashMap<>()));
-  }
-
-  public Future<?> apiList(RoutingContext ctx) {
-    return accounts.list(LIST_LIMIT).onSuccess(list -> {
-      JsonArray out = new JsonArray();
-      list.forEach(a -> out.add(a.toJson()));
-      Http.ok(ctx, out);
-    });
-  }
-
-  public Future<?> apiCreate(RoutingContext ctx) {
-    NewAccount a = NewAccount.fromJson(Http.body(ctx));
-    return accounts.create(a, Sessions.user(ctx)).onSuccess(created -> Http.created(ctx, created.toJson()));
-  }
-
-  /** The body is the CSV file itself (Content-Type text/csv). */
-  public Future<?> apiImport(RoutingContext ctx) {
-    String csv = ctx.body() == null ? "" : ctx.body().asString("UTF-8");
-    return accounts.importJobseekers(csv == null ? "" : csv, Sessions.user(ctx))
-        .onSuccess(n -> Http.created(ctx, new JsonObject().put("imported", n)))
-        .recover(e -> Future.failedFuture(e instanceof JobseekerCsv.Invalid invalid ? csvError(ctx, invalid) : e));
   }
 
   public Future<?> page(RoutingContext ctx) {
@@ -153,16 +120,6 @@ public final class UserAdmin {
           model.put("reauthCode", reauth.asksCode(ctx));
           pages.render(ctx, status, "users", model);
         })));
-  }
-
-  private Refused csvError(RoutingContext ctx, JobseekerCsv.Invalid invalid) {
-    Messages.Lang lang = Http.lang(ctx);
-    JsonArray problems = new JsonArray();
-    for (JobseekerCsv.Problem p : invalid.problems()) {
-      problems.add(new JsonObject().put("line", p.line()).put("error", p.code())
-          .put("message", pages.messages().get(lang, "csv." + p.code(), p.line(), p.arg())));
-    }
-    return Reason.CSV_INVALID.refuseWith(new JsonObject().put("problems", problems));
   }
 
   private List<String> problemTexts(Messages.Lang lang, JobseekerCsv.Invalid invalid) {

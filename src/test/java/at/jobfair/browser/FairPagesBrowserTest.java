@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * In a real browser: an organiser creates a fair and brings an employer in; that employer's representative lays out
  * a day of appointments and adds a vacancy on the booth's manage page.
  */
-class FairAdminBrowserTest extends BrowserTestSupport {
+class FairPagesBrowserTest extends BrowserTestSupport {
 
 
   static void signIn(Page page, String email) {

@@ -1,24 +1,20 @@
 package at.jobfair.account;
 
-import at.jobfair.web.Failures;
-
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.identity.Account;
 import at.jobfair.refusal.Refused;
+import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SessionHandler;
 
 import java.util.HashMap;
 import java.util.Map;
 
-/** Signing in and out, in the browser and through the API. */
-public final class SignIn {
+/** Signing in and out in the browser: the password's page, the second factor's page, and signing out. */
+public final class SignInPages {
 
   private final AccountService accounts;
   private final SecondFactor secondFactor;
@@ -26,42 +22,11 @@ public final class SignIn {
   /** Signing out waits for the session to be gone everywhere before it answers. */
   private final SessionHandler sessions;
 
-  public SignIn(AccountService accounts, SecondFactor secondFactor, Pages pages, SessionHandler sessions) {
+  public SignInPages(AccountService accounts, SecondFactor secondFactor, Pages pages, SessionHandler sessions) {
     this.accounts = accounts;
     this.secondFactor = secondFactor;
     this.pages = pages;
     this.sessions = sessions;
-  }
-
-  /** The password; then either signed in (the account), or {@code {"secondFactor": "CODE" | "ENROL"}} to go on with. */
-  public Future<?> apiSignIn(RoutingContext ctx) {
-    JsonObject body = Http.body(ctx);
-    return accounts.signIn(stringOrNull(body, "email"), stringOrNull(body, "password"), Http.clientIp(ctx))
-        .compose(account -> secondFactor.next(account).onSuccess(step -> {
-          if (step == SecondFactor.Step.NONE) {
-            Sessions.signIn(ctx, account);
-            Http.ok(ctx, account.toJson());
-          } else {
-            Sessions.awaitSecondFactor(ctx, account);
-            Http.ok(ctx, new JsonObject().put("secondFactor", step.name()));
-          }
-        }));
-  }
-
-  /** The code from the authenticator app, after the password: signs in (and confirms an authenticator being set up). */
-  public Future<?> apiSecondFactor(RoutingContext ctx) {
-    Account pending = pending(ctx);
-    return secondFactor.verify(pending, stringOrNull(Http.body(ctx), "code")).onSuccess(v -> {
-      Sessions.signIn(ctx, pending);
-      Http.ok(ctx, pending.toJson());
-    });
-  }
-
-  /** Sets up an authenticator for the person waiting with a right password and none yet: secret, address, QR code. */
-  public Future<?> apiEnrol(RoutingContext ctx) {
-    Account pending = pending(ctx);
-    return secondFactor.next(pending).compose(step -> step == SecondFactor.Step.ENROL ? secondFactor.enrol(pending)
-        : Future.failedFuture(Reason.SECOND_FACTOR_EXISTS.refuse())).onSuccess(json -> Http.ok(ctx, json));
   }
 
   /** The page after the password: the code's form, and the QR code first when the authenticator is still to be set up. */
@@ -110,21 +75,6 @@ public final class SignIn {
     });
   }
 
-  private static Account pending(RoutingContext ctx) {
-    Account pending = Sessions.awaitingSecondFactor(ctx);
-    if (pending == null) throw Reason.SIGN_IN_REQUIRED.refuse();
-    return pending;
-  }
-
-  public Future<?> apiSignOut(RoutingContext ctx) {
-    return Sessions.signOut(ctx, sessions).onSuccess(v -> Http.noContent(ctx));
-  }
-
-  public Future<?> me(RoutingContext ctx) {
-    Http.ok(ctx, Sessions.user(ctx).toJson());
-    return null;
-  }
-
   public Future<?> page(RoutingContext ctx) {
     if (Sessions.user(ctx) != null) {
       Http.seeOther(ctx, Http.localPath(ctx.request().getParam("next")));
@@ -160,10 +110,5 @@ public final class SignIn {
 
   public Future<?> formSignOut(RoutingContext ctx) {
     return Sessions.signOut(ctx, sessions).onSuccess(v -> Http.seeOther(ctx, "/"));
-  }
-
-  private static String stringOrNull(JsonObject body, String key) {
-    Object v = body.getValue(key);
-    return v instanceof String s ? s : null;
   }
 }

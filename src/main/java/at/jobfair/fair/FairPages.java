@@ -1,11 +1,9 @@
 package at.jobfair.fair;
 
-import at.jobfair.web.Failures;
-
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.booth.CompanyProfile;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
+import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.JsonFields;
 import at.jobfair.web.Pages;
@@ -19,47 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Organisers create, edit and publish fairs and bring employers in: through the API and on two pages. */
-public final class FairAdmin {
+/** The organisers' two fair pages (the list and one fair) and their forms: create, edit, publish, bring employers in. */
+public final class FairPages {
 
   private static final Set<String> NOTICES = Set.of("created", "saved", "published", "employerAdded", "employerInvited");
   private final FairService fairs;
   private final Pages pages;
 
-  public FairAdmin(FairService fairs, Pages pages) {
+  public FairPages(FairService fairs, Pages pages) {
     this.fairs = fairs;
     this.pages = pages;
   }
-
-  // --- API ---
-
-  public Future<?> apiCreate(RoutingContext ctx) {
-    FairInput in = FairInput.from(Http.body(ctx), fairs.clock());
-    return fairs.create(in).onSuccess(f -> Http.created(ctx, f.toJson(fairs.clock())));
-  }
-
-  public Future<?> apiUpdate(RoutingContext ctx) {
-    long id = fairId(ctx);
-    FairInput in = FairInput.from(Http.body(ctx), fairs.clock());
-    return fairs.update(id, in).onSuccess(f -> Http.ok(ctx, f.toJson(fairs.clock())));
-  }
-
-  public Future<?> apiPublish(RoutingContext ctx) {
-    return fairs.publish(fairId(ctx)).onSuccess(f -> Http.ok(ctx, f.toJson(fairs.clock())));
-  }
-
-  public Future<?> apiAddEmployer(RoutingContext ctx) {
-    long id = fairId(ctx);
-    long employerId = JsonFields.id(Http.body(ctx), "employerId", Reason.EMPLOYER_MISSING);
-    return fairs.addEmployer(id, employerId).onSuccess(booth -> Http.created(ctx, booth));
-  }
-
-  public Future<?> apiCreateEmployer(RoutingContext ctx) {
-    CompanyProfile profile = CompanyProfile.from(Http.body(ctx));
-    return fairs.createEmployer(profile).onSuccess(e -> Http.created(ctx, e));
-  }
-
-  // --- Pages ---
 
   public Future<?> listPage(RoutingContext ctx) {
     Map<String, Object> model = new HashMap<>();
@@ -85,7 +53,7 @@ public final class FairAdmin {
   }
 
   public Future<?> editPage(RoutingContext ctx) {
-    long id = fairId(ctx);
+    long id = FairInput.pathId(ctx.pathParam("id"));
     Map<String, Object> model = new HashMap<>();
     String done = ctx.request().getParam("done");
     if (done != null && NOTICES.contains(done)) model.put("notice", pages.messages().get(Http.lang(ctx), "fairs.done." + done));
@@ -93,7 +61,7 @@ public final class FairAdmin {
   }
 
   public Future<?> updateForm(RoutingContext ctx) {
-    long id = fairId(ctx);
+    long id = FairInput.pathId(ctx.pathParam("id"));
     var form = ctx.request().formAttributes();
     Map<String, Object> model = new HashMap<>();
     model.put("form", JsonFields.typed(form));
@@ -101,19 +69,19 @@ public final class FairAdmin {
   }
 
   public Future<?> publishForm(RoutingContext ctx) {
-    long id = fairId(ctx);
+    long id = FairInput.pathId(ctx.pathParam("id"));
     return attempt(ctx, id, new HashMap<>(), () -> fairs.publish(id), "published");
   }
 
   public Future<?> addEmployerForm(RoutingContext ctx) {
-    long id = fairId(ctx);
+    long id = FairInput.pathId(ctx.pathParam("id"));
     JsonObject json = new JsonFields.Form(ctx.request().formAttributes()).number("employerId").json();
     return attempt(ctx, id, new HashMap<>(), () -> fairs.addEmployer(id, JsonFields.id(json, "employerId", Reason.EMPLOYER_MISSING)),
         "employerAdded");
   }
 
   public Future<?> inviteEmployerForm(RoutingContext ctx) {
-    long id = fairId(ctx);
+    long id = FairInput.pathId(ctx.pathParam("id"));
     var form = ctx.request().formAttributes();
     Map<String, Object> model = new HashMap<>();
     model.put("employerForm", JsonFields.typed(form));
@@ -185,9 +153,5 @@ public final class FairAdmin {
     List<Map<String, Object>> out = new ArrayList<>();
     for (String f : Fair.FORMATS) out.add(Map.of("value", f, "selected", f.equals(chosen)));
     return out;
-  }
-
-  private static long fairId(RoutingContext ctx) {
-    return JsonFields.pathId(ctx.pathParam("id"), Reason.FAIR_NOT_FOUND);
   }
 }

@@ -1,11 +1,8 @@
 package at.jobfair.meeting;
 
-import at.jobfair.web.Failures;
-
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.identity.Account;
 import at.jobfair.refusal.Refused;
+import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Messages.Lang;
@@ -21,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The meeting API ({@code /api/bookings/{id}/meeting...}, {@code /api/fairs/{id}/orientation...}) and the room pages
- * ({@code /meetings/{id}}, {@code /fairs/{id}/orientation}). Who may do what is decided by {@link MeetingService}.
+ * The room pages ({@code /meetings/{id}}, {@code /fairs/{id}/orientation}) and their forms (phone, callback). Who may do
+ * what is decided by {@link MeetingService}.
  */
-public final class MeetingWeb {
+public final class MeetingPages {
 
   /** The texts the room page's script shows, from the bundles. */
   private static final List<String> SCRIPT_TEXTS = List.of("waiting", "waitingAuto", "admitted", "connecting", "connected",
@@ -35,93 +32,11 @@ public final class MeetingWeb {
   private final GroupSessions groups;
   private final Pages pages;
 
-  public MeetingWeb(MeetingService meetings, GroupSessions groups, Pages pages) {
+  public MeetingPages(MeetingService meetings, GroupSessions groups, Pages pages) {
     this.meetings = meetings;
     this.groups = groups;
     this.pages = pages;
   }
-
-  // --- API -------------------------------------------------------------------------------------------------------
-
-  /** {@code GET /api/bookings/:id/meeting}: provider, room and what the caller needs; a Jitsi token only for the caller. */
-  public Future<?> apiMeeting(RoutingContext ctx) {
-    return meetings.enter(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(e -> Http.ok(ctx, meetings.describe(e)));
-  }
-
-  /** {@code POST /api/bookings/:id/meeting/admit}: booth staff let the waiting jobseeker in (once, however many press). */
-  public Future<?> apiAdmit(RoutingContext ctx) {
-    return meetings.admit(Sessions.user(ctx), Http.pathId(ctx, "id"))
-        .onSuccess(won -> Http.ok(ctx, new JsonObject().put("admitted", true).put("byThisRequest", won)));
-  }
-
-  /** {@code PUT /api/bookings/:id/meeting/auto-admit} with {@code {"autoAdmit": true}}. */
-  public Future<?> apiAutoAdmit(RoutingContext ctx) {
-    Object on = Http.body(ctx).getValue("autoAdmit");
-    if (!(on instanceof Boolean b)) throw Reason.MEETING_AUTO_ADMIT_REQUIRED.refuse();
-    return meetings.autoAdmit(Sessions.user(ctx), Http.pathId(ctx, "id"), b)
-        .onSuccess(v -> Http.ok(ctx, new JsonObject().put("autoAdmit", v)));
-  }
-
-  /**
-   * {@code POST /api/bookings/:id/meeting/events} with {@code {"event": "joined"|"left"|"failed", "detail"}}: what the
-   * Jitsi page reports (the built-in provider records joins and leaves itself), and failures of either provider.
-   */
-  public Future<?> apiEvent(RoutingContext ctx) {
-    JsonObject body = Http.body(ctx);
-    String event = body.getValue("event") instanceof String s ? s : "";
-    Object detail = body.getValue("detail");
-    if (!List.of("joined", "left", "failed").contains(event)) throw Reason.MEETING_EVENT_UNKNOWN.refuse();
-    String provider = meetings.provider();
-    return meetings.entry(Sessions.user(ctx), Http.pathId(ctx, "id"), !"joined".equals(event)).compose(e -> switch (event) {
-      case "joined" -> "JITSI".equals(provider) ? meetings.joinedJitsi(e) : meetings.joined(e, provider);
-      case "left" -> meetings.left(e, provider);
-      default -> meetings.failed(e, provider, detail instanceof String d ? d : null);
-    }).onSuccess(v -> Http.noContent(ctx));
-  }
-
-  /** {@code GET /api/bookings/:id/meeting/events}: the room's log (joins, admissions, leaves) for those entitled to it. */
-  public Future<?> apiEvents(RoutingContext ctx) {
-    long id = Http.pathId(ctx, "id");
-    return meetings.entry(Sessions.user(ctx), id, true)
-        .compose(e -> meetings.events(id))
-        .onSuccess(list -> Http.ok(ctx, new io.vertx.core.json.JsonArray(list.stream().map(JsonObject::new).toList())));
-  }
-
-  /** {@code POST /api/bookings/:id/meeting/phone}: booth staff confirm that the appointment took place by phone. */
-  public Future<?> apiPhone(RoutingContext ctx) {
-    return meetings.confirmPhone(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(v -> Http.noContent(ctx));
-  }
-
-  /** {@code POST /api/bookings/:id/meeting/callback} with {@code {"phone"}}: the jobseeker asks to be called. */
-  public Future<?> apiCallback(RoutingContext ctx) {
-    Object phone = Http.body(ctx).getValue("phone");
-    return meetings.requestCallback(Sessions.user(ctx), Http.pathId(ctx, "id"), phone instanceof String s ? s : null)
-        .onSuccess(v -> Http.noContent(ctx));
-  }
-
-  /** {@code POST /meetings/:id/callback}: the room page's "please call me" form. */
-  public Future<?> callbackForm(RoutingContext ctx) {
-    long id = Http.pathId(ctx, "id");
-    String back = "/meetings/" + id;
-    return meetings.requestCallback(Sessions.user(ctx), id, ctx.request().getFormAttribute("phone"))
-        .onSuccess(v -> Http.seeOther(ctx, back + "?callback=1"))
-        .recover(e -> Http.backWithError(ctx, e, back));
-  }
-
-  /** {@code GET /api/fairs/:id/orientation}: the group session of the fair's orientation part. */
-  public Future<?> apiGroup(RoutingContext ctx) {
-    return groups.enter(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(g -> Http.ok(ctx, groups.describe(g)));
-  }
-
-  /** {@code POST /api/fairs/:id/orientation/events} with {@code {"event": "joined"|"left"}} (the Jitsi page). */
-  public Future<?> apiGroupEvent(RoutingContext ctx) {
-    String event = Http.body(ctx).getValue("event") instanceof String s ? s : "";
-    if (!List.of("joined", "left").contains(event)) throw Reason.MEETING_EVENT_UNKNOWN.refuse();
-    return groups.enter(Sessions.user(ctx), Http.pathId(ctx, "id")).compose(g -> groups.event(g, "left".equals(event) ? MeetingStore.Kind.LEAVE : MeetingStore.Kind.JOIN))
-        .onSuccess(v -> Http.noContent(ctx));
-  }
-
-  // --- Pages -----------------------------------------------------------------------------------------------------
 
   /** {@code GET /meetings/:id}: the room of an appointment, or a page saying why not (and, too early, when it opens). */
   public Future<?> roomPage(RoutingContext ctx) {
@@ -168,6 +83,15 @@ public final class MeetingWeb {
     String back = Http.localPath(ctx.request().getFormAttribute("back"));
     return meetings.confirmPhone(Sessions.user(ctx), Http.pathId(ctx, "id"))
         .onSuccess(v -> Http.seeOther(ctx, Http.withNotice(back, "outcome", "saved")))
+        .recover(e -> Http.backWithError(ctx, e, back));
+  }
+
+  /** {@code POST /meetings/:id/callback}: the room page's "please call me" form. */
+  public Future<?> callbackForm(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    String back = "/meetings/" + id;
+    return meetings.requestCallback(Sessions.user(ctx), id, ctx.request().getFormAttribute("phone"))
+        .onSuccess(v -> Http.seeOther(ctx, back + "?callback=1"))
         .recover(e -> Http.backWithError(ctx, e, back));
   }
 

@@ -1,14 +1,11 @@
 package at.jobfair.invitation;
 
-import at.jobfair.web.Failures;
-
-import at.jobfair.refusal.Reason;
-
-import at.jobfair.identity.Account;
 import at.jobfair.invitation.InvitationStore.Criteria;
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.Obligation;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
+import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages.Lang;
 import at.jobfair.web.Pages;
@@ -17,67 +14,21 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.Pool;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The invitation API and pages: proposals and mailings (staff), one's own invitations, registration, personal links. */
-public final class InvitationWeb {
+/** The invitation pages: proposals and mailings (staff), one's own invitations, registration, personal links. */
+public final class InvitationPages {
 
   private final InvitationService service;
   private final Pages pages;
-  private final Pool pool;
 
-  public InvitationWeb(InvitationService service, Pages pages, Pool pool) {
+  public InvitationPages(InvitationService service, Pages pages) {
     this.service = service;
     this.pages = pages;
-    this.pool = pool;
-  }
-
-  // ---- API
-
-  /** POST /api/fairs/:id/invitations: a placement proposal, or a mass mailing (with {@code "preview":true} only counted). */
-  public Future<?> apiInvite(RoutingContext ctx) {
-    long fairId = Http.pathId(ctx, "id");
-    JsonObject body = Http.body(ctx);
-    Object type = body.getValue("type");
-    if ("PLACEMENT_PROPOSAL".equals(type)) {
-      return service.propose(Sessions.user(ctx), fairId, body).onSuccess(o -> Http.created(ctx, o));
-    }
-    if ("CONTROL_APPOINTMENT".equals(type)) {
-      return service.control(Sessions.user(ctx), fairId, body).onSuccess(o -> Http.created(ctx, o));
-    }
-    if ("MASS_MAILING".equals(type)) {
-      Criteria criteria = InvitationService.criteria(body.getValue("criteria"));
-      if (Boolean.TRUE.equals(body.getValue("preview"))) return service.previewMailing(fairId, criteria).onSuccess(o -> Http.ok(ctx, o));
-      return service.sendMailing(Sessions.user(ctx), fairId, criteria).onSuccess(o -> Http.created(ctx, o));
-    }
-    throw Reason.INVITATION_TYPE.refuse();
-  }
-
-  public Future<?> apiMine(RoutingContext ctx) {
-    return service.mine(Sessions.user(ctx).id()).onSuccess(list -> Http.ok(ctx, new JsonArray(List.copyOf(list))));
-  }
-
-  public Future<?> apiRegister(RoutingContext ctx) {
-    return service.register(Http.pathId(ctx, "id"), Http.body(ctx), Http.clientIp(ctx)).compose(r -> {
-      if (r.existing()) return Future.failedFuture(Reason.REGISTER_EMAIL_EXISTS.refuse());
-      Sessions.signIn(ctx, r.account());
-      Http.created(ctx, r.account().toJson());
-      return Future.succeededFuture();
-    });
-  }
-
-  public Future<?> apiNotices(RoutingContext ctx) {
-    return service.notices().onSuccess(list -> {
-      JsonArray out = new JsonArray();
-      list.forEach(n -> out.add(n.toJson()));
-      Http.ok(ctx, out);
-    });
   }
 
   // ---- staff page
@@ -88,9 +39,9 @@ public final class InvitationWeb {
 
   private Future<Void> staffPage(RoutingContext ctx, int status, Map<String, Object> model) {
     long fairId = Http.pathId(ctx, "id");
-    return InvitationStore.fair(pool, fairId).compose(f -> {
+    return service.fair(fairId).compose(f -> {
       if (f == null) return Future.<Void>failedFuture(Reason.FAIR_NOT_FOUND.refuse());
-      return InvitationStore.vacancies(pool, fairId).compose(vacancies -> InvitationStore.booths(pool, fairId).onSuccess(booths -> {
+      return service.vacancies(fairId).compose(vacancies -> service.booths(fairId).onSuccess(booths -> {
         model.put("fair", f);
         model.put("vacancies", new JsonArray(List.copyOf(vacancies)));
         model.put("booths", new JsonArray(List.copyOf(booths)));
@@ -206,7 +157,7 @@ public final class InvitationWeb {
 
   private Future<Void> registerPage(RoutingContext ctx, int status, Map<String, Object> model) {
     long fairId = Http.pathId(ctx, "id");
-    return InvitationStore.fair(pool, fairId).compose(f -> {
+    return service.fair(fairId).compose(f -> {
       if (f == null || !"PUBLISHED".equals(f.getString("status"))) return Future.<Void>failedFuture(Reason.FAIR_NOT_FOUND.refuse());
       model.put("fair", f);
       pages.render(ctx, status, "register", model);
@@ -306,9 +257,5 @@ public final class InvitationWeb {
         .put("notice", b.notice(lang.code()));
     if (!Basis.BINDING_LANGUAGE.equals(lang.code())) out.put("noticeDe", b.notice(Basis.BINDING_LANGUAGE));
     return out;
-  }
-
-  static boolean uniqueViolation(Throwable e) {
-    return e instanceof PgException pg && "23505".equals(pg.getSqlState());
   }
 }

@@ -1,23 +1,17 @@
 package at.jobfair.mail;
 
-import at.jobfair.web.Failures;
-
-import at.jobfair.refusal.Reason;
-
 import at.jobfair.access.Relations;
-import at.jobfair.access.StaffAccess;
-import at.jobfair.identity.Account;
-import at.jobfair.identity.Role;
-import at.jobfair.web.Sessions;
 import at.jobfair.mail.OutboxStore.Message;
 import at.jobfair.mail.OutboxStore.Status;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
+import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages.Lang;
 import at.jobfair.web.Pages;
+import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 
 import java.net.URLEncoder;
@@ -32,14 +26,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Staff read the outbox in the browser and through the API: what was sent, what is kept (no SMTP configured), what
- * failed or may have gone out; and send a message again.
+ * Staff read the outbox in the browser: what was sent, what is kept (no SMTP configured), what failed or may have gone
+ * out; and send a message again. Which messages and whose text a reader sees, {@link OutboxAccess} says.
  */
-public final class OutboxAdmin {
+public final class OutboxPages {
 
   private static final int PAGE_LIMIT = 200;
-  private static final int API_LIMIT_MAX = 500;
-  private static final int API_LIMIT_DEFAULT = 100;
   private static final DateTimeFormatter DE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
   private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -47,49 +39,15 @@ public final class OutboxAdmin {
   private final MailSender sender;
   private final Pages pages;
   private final ZoneId zone;
-  private final Relations relations;
-  /** Which messages a reader sees: those to people whose record they may read (Relations decides). */
-  private final String scope;
-
-  /**
-   * Mails that carry benefit or sanction data (letters of a case, requests for reasons): their text and files are only
-   * for staff who may read the recipient's benefit data; organisers see their envelope (to, subject, status) and resend.
-   */
-  static final java.util.Set<String> CASE_KINDS = java.util.Set.of("LETTER", "REASONS_REQUESTED");
+  private final OutboxAccess access;
 
   /** {@code sender} may be null where nothing is sent (it is only asked whether SMTP is configured and woken). */
-  public OutboxAdmin(OutboxStore store, MailSender sender, Pages pages, ZoneId zone, Relations relations) {
+  public OutboxPages(OutboxStore store, MailSender sender, Pages pages, ZoneId zone, Relations relations) {
     this.store = store;
-    this.relations = relations;
-    this.scope = "exists (select 1 from account p where p.email = to_address and "
-        + relations.may(StaffAccess.Data.RECORD, StaffAccess.Mode.READ, "p.id", "$4", "$5") + ")";
+    this.access = new OutboxAccess(store, relations);
     this.sender = sender;
     this.pages = pages;
     this.zone = zone;
-  }
-
-  /** {@code GET /api/outbox?status=&to=&limit=}: newest first, without bodies. */
-  public Future<?> apiList(RoutingContext ctx) {
-    String statusParam = ctx.request().getParam("status");
-    Status status = blank(statusParam) ? null : Status.parse(statusParam);
-    if (!blank(statusParam) && status == null) throw Reason.INVALID_VALUE.refuse();
-    int limit = API_LIMIT_DEFAULT;
-    String limitParam = ctx.request().getParam("limit");
-    if (!blank(limitParam)) {
-      try {
-        limit = Integer.parseInt(limitParam.trim());
-      } catch (NumberFormatException e) {
-        throw Reason.INVALID_VALUE.refuse();
-      }
-      if (limit < 1 || limit > API_LIMIT_MAX) throw Reason.INVALID_VALUE.refuse();
-    }
-    Account reader = Sessions.user(ctx);
-    return store.list(status, ctx.request().getParam("to"), limit, scope, everything(reader) ? null : reader.id(), Relations.roles(reader)).map(list -> {
-      JsonArray out = new JsonArray();
-      list.forEach(m -> out.add(m.toJson()));
-      Http.ok(ctx, out);
-      return null;
-    });
   }
 
   /** {@code GET /admin/outbox?status=&to=}: the list with its filters. */
@@ -97,8 +55,7 @@ public final class OutboxAdmin {
     Status status = Status.parse(ctx.request().getParam("status"));
     String to = ctx.request().getParam("to");
     // map, not onSuccess: a failure while rendering then fails the request instead of leaving it hanging.
-    Account reader = Sessions.user(ctx);
-    return store.list(status, to, PAGE_LIMIT, scope, everything(reader) ? null : reader.id(), Relations.roles(reader)).map(list -> {
+    return access.list(Sessions.user(ctx), status, to, PAGE_LIMIT).map(list -> {
       Lang lang = Http.lang(ctx);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Message m : list) rows.add(model(m, lang));
@@ -131,7 +88,7 @@ public final class OutboxAdmin {
     } catch (NumberFormatException e) {
       throw Reason.NOT_FOUND.refuse();
     }
-    return readable(Sessions.user(ctx), id).compose(body -> {
+    return access.readable(Sessions.user(ctx), id).compose(body -> {
       if (!body) throw Reason.NOT_FOUND.refuse();
       return store.attachment(id, index);
     }).map(a -> {
@@ -150,7 +107,7 @@ public final class OutboxAdmin {
   public Future<?> resendForm(RoutingContext ctx) {
     long id = id(ctx);
     if (!delivers()) return refuse(ctx, id, Reason.OUTBOX_NO_SMTP.refuse());
-    return seen(Sessions.user(ctx), id).compose(seen -> {
+    return access.seen(Sessions.user(ctx), id).compose(seen -> {
       if (!seen) throw Reason.NOT_FOUND.refuse();
       return store.resend(id);
     }).compose(done -> {
@@ -181,35 +138,8 @@ public final class OutboxAdmin {
   static final String MASK = "[persönlicher Link verborgen]";
   private static final java.util.regex.Pattern SIGNED_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{12,}\\.[A-Za-z0-9_-]{20,}");
 
-  /** Organisers see every message (administration of the platform's mail); others only those of their people. */
-  private static boolean everything(Account reader) {
-    return reader.has(Role.ORGANIZER);
-  }
-
-  private Future<Boolean> seen(Account reader, long id) {
-    return everything(reader) ? Future.succeededFuture(true) : store.visible(id, scope, reader.id(), Relations.roles(reader));
-  }
-
-  /**
-   * Whether the reader may read the message's text and files: it is in their list, and a case mail's recipient's
-   * benefit data is theirs to read (that read goes into the person's access log). Not in their list: 404.
-   */
-  private Future<Boolean> readable(Account reader, long id) {
-    return seen(reader, id).compose(seen -> {
-      if (!seen) return Future.failedFuture(Reason.NOT_FOUND.refuse());
-      return store.get(id);
-    }).compose(m -> {
-      if (m == null) return Future.failedFuture(Reason.NOT_FOUND.refuse());
-      if (!CASE_KINDS.contains(m.kind())) return Future.succeededFuture(true);
-      return store.recipient(m.to().address()).compose(person -> person == null ? Future.succeededFuture(false)
-          : relations.of(reader, person).compose(rel -> !StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.READ)
-              ? Future.succeededFuture(false)
-              : relations.logRead(reader, person, "case_mail", rel, StaffAccess.Data.BENEFIT).map(true)));
-    });
-  }
-
   private Future<?> show(RoutingContext ctx, int status, long id, Map<String, Object> model) {
-    return readable(Sessions.user(ctx), id).compose(body -> store.get(id).map(m -> {
+    return access.readable(Sessions.user(ctx), id).compose(body -> store.get(id).map(m -> {
       if (m == null) throw Reason.NOT_FOUND.refuse();
       Map<String, Object> message = model(m, Http.lang(ctx));
       message.put("text", body ? maskTokens(m.content().text()) : null);

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Organisers create, change and publish fairs and bring employers in; nobody else may. */
-class FairAdminApiTest {
+class FairApiTest {
 
   static TestApp app;
   static TestClient organizer;
