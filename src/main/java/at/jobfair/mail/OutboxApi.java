@@ -1,6 +1,5 @@
 package at.jobfair.mail;
 
-import at.jobfair.access.Relations;
 import at.jobfair.mail.OutboxStore.Status;
 import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
@@ -9,16 +8,16 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 
-/** The outbox through the API: what was sent, kept or failed, for the staff who may see it ({@link OutboxAccess}). */
+/** The outbox through the API: what was sent, kept or failed, for the staff who may see it ({@link OutboxService}). */
 public final class OutboxApi {
 
   private static final int API_LIMIT_MAX = 500;
   private static final int API_LIMIT_DEFAULT = 100;
 
-  private final OutboxAccess access;
+  private final OutboxService outbox;
 
-  public OutboxApi(OutboxStore store, Relations relations) {
-    this.access = new OutboxAccess(store, relations);
+  public OutboxApi(OutboxService outbox) {
+    this.outbox = outbox;
   }
 
   /** {@code GET /api/outbox?status=&to=&limit=}: newest first, without bodies. */
@@ -36,7 +35,7 @@ public final class OutboxApi {
       }
       if (limit < 1 || limit > API_LIMIT_MAX) throw Reason.INVALID_VALUE.refuse();
     }
-    return access.list(Sessions.user(ctx), status, ctx.request().getParam("to"), limit).map(list -> {
+    return outbox.list(Sessions.user(ctx), status, ctx.request().getParam("to"), limit).map(list -> {
       JsonArray out = new JsonArray();
       list.forEach(m -> out.add(m.toJson()));
       Http.ok(ctx, out);

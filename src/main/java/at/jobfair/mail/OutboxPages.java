@@ -1,6 +1,5 @@
 package at.jobfair.mail;
 
-import at.jobfair.access.Relations;
 import at.jobfair.mail.OutboxStore.Message;
 import at.jobfair.mail.OutboxStore.Status;
 import at.jobfair.refusal.Reason;
@@ -27,7 +26,7 @@ import java.util.Map;
 
 /**
  * Staff read the outbox in the browser: what was sent, what is kept (no SMTP configured), what failed or may have gone
- * out; and send a message again. Which messages and whose text a reader sees, {@link OutboxAccess} says.
+ * out; and send a message again. Which messages and whose text a reader sees, {@link OutboxService} says.
  */
 public final class OutboxPages {
 
@@ -35,16 +34,14 @@ public final class OutboxPages {
   private static final DateTimeFormatter DE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
   private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  private final OutboxStore store;
   private final MailSender sender;
   private final Pages pages;
   private final ZoneId zone;
-  private final OutboxAccess access;
+  private final OutboxService outbox;
 
   /** {@code sender} may be null where nothing is sent (it is only asked whether SMTP is configured and woken). */
-  public OutboxPages(OutboxStore store, MailSender sender, Pages pages, ZoneId zone, Relations relations) {
-    this.store = store;
-    this.access = new OutboxAccess(store, relations);
+  public OutboxPages(OutboxService outbox, MailSender sender, Pages pages, ZoneId zone) {
+    this.outbox = outbox;
     this.sender = sender;
     this.pages = pages;
     this.zone = zone;
@@ -55,7 +52,7 @@ public final class OutboxPages {
     Status status = Status.parse(ctx.request().getParam("status"));
     String to = ctx.request().getParam("to");
     // map, not onSuccess: a failure while rendering then fails the request instead of leaving it hanging.
-    return access.list(Sessions.user(ctx), status, to, PAGE_LIMIT).map(list -> {
+    return outbox.list(Sessions.user(ctx), status, to, PAGE_LIMIT).map(list -> {
       Lang lang = Http.lang(ctx);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Message m : list) rows.add(model(m, lang));
@@ -88,10 +85,7 @@ public final class OutboxPages {
     } catch (NumberFormatException e) {
       throw Reason.NOT_FOUND.refuse();
     }
-    return access.readable(Sessions.user(ctx), id).compose(body -> {
-      if (!body) throw Reason.NOT_FOUND.refuse();
-      return store.attachment(id, index);
-    }).map(a -> {
+    return outbox.attachment(Sessions.user(ctx), id, index).map(a -> {
       if (a == null) throw Reason.NOT_FOUND.refuse();
       ctx.response()
           .putHeader("Content-Type", a.contentType())
@@ -107,10 +101,7 @@ public final class OutboxPages {
   public Future<?> resendForm(RoutingContext ctx) {
     long id = id(ctx);
     if (!delivers()) return refuse(ctx, id, Reason.OUTBOX_NO_SMTP.refuse());
-    return access.seen(Sessions.user(ctx), id).compose(seen -> {
-      if (!seen) throw Reason.NOT_FOUND.refuse();
-      return store.resend(id);
-    }).compose(done -> {
+    return outbox.resend(Sessions.user(ctx), id).compose(done -> {
       if (done) {
         if (sender != null) sender.wake();
         Http.seeOther(ctx, "/admin/outbox/" + id + "?resent=1");
@@ -139,7 +130,7 @@ public final class OutboxPages {
   private static final java.util.regex.Pattern SIGNED_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{12,}\\.[A-Za-z0-9_-]{20,}");
 
   private Future<?> show(RoutingContext ctx, int status, long id, Map<String, Object> model) {
-    return access.readable(Sessions.user(ctx), id).compose(body -> store.get(id).map(m -> {
+    return outbox.readable(Sessions.user(ctx), id).compose(body -> outbox.get(id).map(m -> {
       if (m == null) throw Reason.NOT_FOUND.refuse();
       Map<String, Object> message = model(m, Http.lang(ctx));
       message.put("text", body ? maskTokens(m.content().text()) : null);

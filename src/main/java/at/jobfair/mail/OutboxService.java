@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which of the outbox's messages a member of staff sees, and whose text and files they may read: the one rule that
- * {@link OutboxApi} and {@link OutboxPages} both ask.
+ * The staff's outbox: which messages a member of staff sees, whose text and files they may read (the one rule that
+ * {@link OutboxApi} and {@link OutboxPages} both ask), and sending one again.
  */
-final class OutboxAccess {
+public final class OutboxService {
 
   /**
    * Mails that carry benefit or sanction data (letters of a case, requests for reasons): their text and files are only
@@ -29,7 +29,7 @@ final class OutboxAccess {
   /** Which messages a reader sees: those to people whose record they may read (Relations decides). */
   private final String scope;
 
-  OutboxAccess(OutboxStore store, Relations relations) {
+  public OutboxService(OutboxStore store, Relations relations) {
     this.store = store;
     this.relations = relations;
     this.scope = "exists (select 1 from account p where p.email = to_address and "
@@ -65,6 +65,27 @@ final class OutboxAccess {
           : relations.of(reader, person).compose(rel -> !StaffAccess.may(rel, StaffAccess.Data.BENEFIT, StaffAccess.Mode.READ)
               ? Future.succeededFuture(false)
               : relations.logRead(reader, person, "case_mail", rel, StaffAccess.Data.BENEFIT).map(true)));
+    });
+  }
+
+  /** A message with its text and files (whether the reader may see them, {@link #readable} says). */
+  Future<Message> get(long id) {
+    return store.get(id);
+  }
+
+  /** One file of a message the reader may read; null when there is no such file. Not theirs: 404. */
+  Future<Mail.Attachment> attachment(Account reader, long id, int index) {
+    return readable(reader, id).compose(body -> {
+      if (!body) return Future.failedFuture(Reason.NOT_FOUND.refuse());
+      return store.attachment(id, index);
+    });
+  }
+
+  /** Puts a message the reader sees back into the queue; false when its status does not allow it. Not theirs: 404. */
+  Future<Boolean> resend(Account reader, long id) {
+    return seen(reader, id).compose(seen -> {
+      if (!seen) return Future.failedFuture(Reason.NOT_FOUND.refuse());
+      return store.resend(id);
     });
   }
 }
