@@ -1,7 +1,6 @@
 package at.jobfair.booking;
 
 import at.jobfair.refusal.Refused;
-import at.jobfair.web.Failures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.AsyncResult;
@@ -24,7 +23,7 @@ final class BookingCounts {
   void count(AsyncResult<?> decided) {
     if (decided.succeeded()) {
       made.increment();
-    } else if (decided.cause() instanceof Refused refusal && Failures.status(refusal) < 500) {
+    } else if (decided.cause() instanceof Refused refusal && !refusal.kind().failure()) {
       Counter.builder("jobfair.booking.refusals").description("Booking attempts refused on this node, by refusal code")
           .tag("reason", refusal.code()).register(registry).increment();
     }

@@ -1,5 +1,6 @@
 package at.jobfair.booth;
 
+import at.jobfair.refusal.Kind;
 import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import at.jobfair.web.Failures;
@@ -131,7 +132,7 @@ public final class BoothPages {
   }
 
   private Future<?> refused(RoutingContext ctx, long id, Map<String, Object> model, Refused e) {
-    if (Failures.status(e) == 401 || Failures.status(e) == 403 || e.reason() == Reason.BOOTH_NOT_FOUND) return Future.failedFuture(e);
+    if (e.kind() == Kind.SIGN_IN_REQUIRED || e.kind() == Kind.FORBIDDEN || e.reason() == Reason.BOOTH_NOT_FOUND) return Future.failedFuture(e);
     model.put("error", pages.messages().get(Http.lang(ctx), "error." + e.code(), e.args()));
     return renderManage(ctx, Failures.status(e), id, model);
   }

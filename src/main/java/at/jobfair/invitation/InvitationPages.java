@@ -3,6 +3,7 @@ package at.jobfair.invitation;
 import at.jobfair.invitation.InvitationStore.Criteria;
 import at.jobfair.legal.Basis;
 import at.jobfair.legal.Obligation;
+import at.jobfair.refusal.Kind;
 import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import at.jobfair.web.Failures;
@@ -120,7 +121,7 @@ public final class InvitationPages {
         ok.accept(ar.result());
         return staffPage(ctx, 200, model);
       }
-      if (ar.cause() instanceof Refused e && Failures.status(e) < 500) {
+      if (ar.cause() instanceof Refused e && !e.kind().failure()) {
         model.put("error", pages.messages().get(Http.lang(ctx), "error." + e.code(), e.args()));
         return staffPage(ctx, Failures.status(e), model);
       }
@@ -188,7 +189,7 @@ public final class InvitationPages {
         model.put("notice", pages.messages().get(Http.lang(ctx), "error.register_email_exists"));
         return registerPage(ctx, 409, model);
       }
-      if (ar.cause() instanceof Refused e && Failures.status(e) < 500 && Failures.status(e) != 404) {
+      if (ar.cause() instanceof Refused e && !e.kind().failure() && e.kind() != Kind.NOT_FOUND) {
         model.put("error", pages.messages().get(Http.lang(ctx), "error." + e.code(), e.args()));
         return registerPage(ctx, Failures.status(e), model);
       }

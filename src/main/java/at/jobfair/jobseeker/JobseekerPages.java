@@ -1,7 +1,7 @@
 package at.jobfair.jobseeker;
 
+import at.jobfair.refusal.Kind;
 import at.jobfair.refusal.Refused;
-import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
@@ -49,7 +49,7 @@ public final class JobseekerPages {
     return records.change(Sessions.user(ctx), id, body).<Object>map(r -> {
       Http.seeOther(ctx, "/staff/jobseekers/" + id + "?saved=1");
       return r;
-    }).recover(e -> e instanceof Refused a && Failures.status(a) == 400 ? page(ctx, id, a.code()).map(x -> (Object) x) : Future.failedFuture(e));
+    }).recover(e -> e instanceof Refused a && a.kind() == Kind.INVALID ? page(ctx, id, a.code()).map(x -> (Object) x) : Future.failedFuture(e));
   }
 
   private Future<?> page(RoutingContext ctx, long id, String error) {

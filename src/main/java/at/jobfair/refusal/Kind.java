@@ -28,5 +28,10 @@ public enum Kind {
   /** A part the product needs is down for a moment. */
   UNAVAILABLE,
   /** Our fault: nothing the person can do about it. */
-  FAILED
+  FAILED;
+
+  /** The product's fault (failed, or a part of it down), not a refusal of what the person asked for. */
+  public boolean failure() {
+    return this == FAILED || this == UNAVAILABLE;
+  }
 }

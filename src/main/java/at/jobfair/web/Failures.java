@@ -53,8 +53,7 @@ public final class Failures implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     Refused refused = classify(ctx);
     // A client error of Vert.x's own that has no kind of ours (e.g. 406) keeps its status.
-    int raw = ctx.failure() == null ? ctx.statusCode()
-        : ctx.failure() instanceof io.vertx.ext.web.handler.HttpException h ? h.getStatusCode() : -1;
+    int raw = frameworkStatus(ctx);
     boolean foreign = refused.reason() == Reason.BAD_REQUEST && raw > 400 && raw < 500;
     answer(ctx, refused, foreign ? raw : status(refused));
   }
@@ -105,18 +104,16 @@ public final class Failures implements Handler<RoutingContext> {
       if (pg.getSqlState() != null && pg.getSqlState().startsWith("22")) return Reason.INVALID_VALUE.refuse();
     }
     if (fromBodyDecoding(failure)) return Reason.MALFORMED_BODY.refuse();
-    if (failure == null || failure instanceof io.vertx.ext.web.handler.HttpException) {
-      int status = failure == null ? ctx.statusCode() : ((io.vertx.ext.web.handler.HttpException) failure).getStatusCode();
-      switch (status) {
-        case 400: return Reason.BAD_REQUEST.refuse();
-        case 401: return Reason.SIGN_IN_REQUIRED.refuse();
-        case 403: return Reason.FORBIDDEN.refuse();
-        case 404: return Reason.NOT_FOUND.refuse();
-        case 405: return Reason.METHOD_NOT_ALLOWED.refuse();
-        case 413: return Reason.BODY_TOO_LARGE.refuse();
-        case 415: return Reason.UNSUPPORTED_MEDIA_TYPE.refuse();
-        default: if (status >= 400 && status < 500) return Reason.BAD_REQUEST.refuse();
-      }
+    int status = frameworkStatus(ctx);
+    switch (status) {
+      case 400: return Reason.BAD_REQUEST.refuse();
+      case 401: return Reason.SIGN_IN_REQUIRED.refuse();
+      case 403: return Reason.FORBIDDEN.refuse();
+      case 404: return Reason.NOT_FOUND.refuse();
+      case 405: return Reason.METHOD_NOT_ALLOWED.refuse();
+      case 413: return Reason.BODY_TOO_LARGE.refuse();
+      case 415: return Reason.UNSUPPORTED_MEDIA_TYPE.refuse();
+      default: if (status >= 400 && status < 500) return Reason.BAD_REQUEST.refuse();
     }
     if (isDatabaseDown(failure)) {
       LOG.log(Level.WARNING, "database unavailable: " + failure);
@@ -124,6 +121,13 @@ public final class Failures implements Handler<RoutingContext> {
     }
     LOG.log(Level.SEVERE, "unexpected failure on " + ctx.request().method() + " " + ctx.request().path(), failure);
     return Reason.INTERNAL.refuse();
+  }
+
+  /** The status Vert.x failed the request with (no failure, or its HttpException), or -1 for any other failure. */
+  private static int frameworkStatus(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure == null) return ctx.statusCode();
+    return failure instanceof io.vertx.ext.web.handler.HttpException h ? h.getStatusCode() : -1;
   }
 
   /**
