@@ -137,10 +137,13 @@ public final class JobseekerCsv {
       return List.of();
     }
     List<List<String>> records = new ArrayList<>();
+    int line = 1;
+    int counted = 0;
     for (int i = 0; i < read.size(); i++) {
       CSVRecord record = read.get(i);
       int from = (int) record.getCharacterPosition();
-      int line = 1 + (int) text.substring(0, from).chars().filter(c -> c == '\n').count();
+      // the line the record starts on, counted on from the previous record (once over the text, not once per record)
+      for (; counted < from; counted++) if (text.charAt(counted) == '\n') line++;
       String raw = text.substring(from, i + 1 < read.size() ? (int) read.get(i + 1).getCharacterPosition() : text.length());
       for (String value : record) {
         // A value with a quote is fine only where it was written quoted, its quotes doubled.
