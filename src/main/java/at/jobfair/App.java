@@ -67,6 +67,7 @@ import at.jobfair.web.WallClock;
 import at.jobfair.web.Limits;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
+import at.jobfair.web.RequestContract;
 import at.jobfair.web.PgSessionStore;
 import at.jobfair.db.StoredSecret;
 import io.vertx.core.DeploymentOptions;
@@ -217,7 +218,7 @@ public final class App implements AutoCloseable {
       // Pages name live topics through the live feature's one definition: {{liveTopic 'booth-staff' booth.id}}.
       pages.helper("liveTopic", (com.github.jknack.handlebars.Helper<String>) (name, options) -> Topic.named(name).of(options.param(0)));
       Services services = new Services(config, pool,
-          new Services.Web(messages, pages, sessions, sessionSecret(config, pool),
+          new Services.Web(messages, pages, RequestContract.load(vertx).await(30, TimeUnit.SECONDS), sessions, sessionSecret(config, pool),
               new Limits(config.http().trustedProxies(),
                   config.limits().websocketsPerAddress(), config.limits().signInsPerMinute())),
           new Services.Platform(live, outbox, mailSender, audit, new Health(vertx, pool, cluster, readiness), metrics),

@@ -163,7 +163,7 @@ public final class AppRouter {
     router.route().handler(new Csrf(Set.of("POST /api/session", "POST /api/fairs/*/registrations")));
 
     Failures failures = new Failures(pages);
-    Endpoints e = new Endpoints(router, failures);
+    Endpoints e = new Endpoints(router, failures, web.contract());
     SignInPages signInPages = new SignInPages(people.accounts(), people.secondFactor(), pages, sessions);
     SignInApi signInApi = new SignInApi(people.accounts(), people.secondFactor(), sessions);
     AuthenticatorReset authenticatorReset = new AuthenticatorReset(s.pool(), people.secondFactor(), platform.audit(), platform.outbox(), web.messages(), java.time.Clock.systemUTC());
@@ -278,10 +278,10 @@ public final class AppRouter {
     e.api(GET, "/api/outbox", mailsOut, outboxApi::list);
 
     // Fairs and booths: management (organisers, employers)
-    FairPages fairPages = new FairPages(fair.fairs(), pages);
+    FairPages fairPages = new FairPages(fair.fairs(), pages, web.contract());
     FairApi fairApi = new FairApi(fair.fairs());
     BoothApi boothApi = new BoothApi(fair.booths());
-    BoothPages boothPages = new BoothPages(fair.booths(), pages);
+    BoothPages boothPages = new BoothPages(fair.booths(), pages, web.contract());
     Access runsBooth = roles(EMPLOYER, ORGANIZER); // and BoothAccess: employers only their own employer's booths
     e.page(GET, "/admin/fairs", roles(ORGANIZER), fairPages::listPage);
     e.page(POST, "/admin/fairs", roles(ORGANIZER), fairPages::createForm);

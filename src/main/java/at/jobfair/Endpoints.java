@@ -5,6 +5,7 @@ import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import at.jobfair.web.Access;
 import at.jobfair.web.Failures;
+import at.jobfair.web.RequestContract;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -28,22 +29,30 @@ public final class Endpoints {
 
   private final Router router;
   private final Failures failures;
+  private final RequestContract contract;
 
-  Endpoints(Router router, Failures failures) {
+  Endpoints(Router router, Failures failures, RequestContract contract) {
     this.router = router;
     this.failures = failures;
+    this.contract = contract;
   }
 
-  /** An API route: it answers JSON, and its refusals too (the path under /api decides that). */
+  /**
+   * An API route: it answers JSON, and its refusals too (the path under /api decides that). Its JSON body, if its
+   * operation takes one, is checked against openapi.json when the action reads it (see {@link RequestContract}).
+   */
   public void api(HttpMethod method, String path, Access access, Action action) {
-    add(method, path, access, action);
+    RequestContract.Body body = contract.forRoute(method, path);
+    add(method, path, access, body == null ? action : ctx -> {
+      body.attach(ctx);
+      return action.run(ctx);
+    });
   }
 
   /** A page or a page form: it answers HTML or a redirect. */
   public void page(HttpMethod method, String path, Access access, Action action) {
     add(method, path, access, action);
   }
-
 
   private void add(HttpMethod method, String path, Access access, Action action) {
     router.route(method, path).handler(ctx -> {

@@ -27,6 +27,7 @@ import at.jobfair.web.Limits;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import at.jobfair.web.PgSessionStore;
+import at.jobfair.web.RequestContract;
 import io.vertx.sqlclient.Pool;
 
 /**
@@ -36,8 +37,12 @@ import io.vertx.sqlclient.Pool;
  */
 public record Services(Config config, Pool pool, Web web, Platform platform, People people, Fair fair, Cases cases) {
 
-  /** The HTTP toolkit's shared parts: texts, pages, the session store and its signing secret, the limits per address. */
-  public record Web(Messages messages, Pages pages, PgSessionStore sessions, String sessionSecret, Limits limits) {
+  /**
+   * The HTTP toolkit's shared parts: texts, pages, the request contract (openapi.json), the session store and its
+   * signing secret, the limits per address.
+   */
+  public record Web(Messages messages, Pages pages, RequestContract contract, PgSessionStore sessions, String sessionSecret,
+                    Limits limits) {
   }
 
   /** What every feature leans on: live updates, mail (outbox and sender), the audit trail, health and metrics. */

@@ -41,17 +41,14 @@ public final class BookingApi {
 
   /** DELETE with an optional body {@code {"reason": "..."}}: required for employers and staff. */
   public Future<?> cancel(RoutingContext ctx) {
-    Object reason = Http.optionalBody(ctx).getValue("reason");
-    if (reason != null && !(reason instanceof String)) throw Reason.REASON_REQUIRED.refuse(BookingPolicy.MIN_REASON);
+    String reason = Http.optionalBody(ctx).getString("reason");
     Account user = Sessions.user(ctx);
-    return bookings.cancel(user, Http.pathId(ctx, "id"), (String) reason)
+    return bookings.cancel(user, Http.pathId(ctx, "id"), reason)
         .onSuccess(b -> Http.ok(ctx, json(b, user.id() != b.jobseeker().id())));
   }
 
   public Future<?> rebook(RoutingContext ctx) {
-    Object slot = Http.body(ctx).getValue("slotId");
-    if (!(slot instanceof Number n)) throw Reason.SLOT_REQUIRED.refuse();
-    long slotId = n.longValue();
+    long slotId = Http.body(ctx).getNumber("slotId").longValue();
     return bookings.rebook(Sessions.user(ctx), Http.pathId(ctx, "id"), slotId)
         .onSuccess(b -> Http.created(ctx, json(b, false)));
   }
@@ -76,9 +73,8 @@ public final class BookingApi {
 
   /** DELETE a slot with {@code {"reason"}}; its bookings are cancelled with that reason. */
   public Future<?> removeSlot(RoutingContext ctx) {
-    Object reason = Http.optionalBody(ctx).getValue("reason");
-    if (reason != null && !(reason instanceof String)) throw Reason.REASON_REQUIRED.refuse(BookingPolicy.MIN_REASON);
-    return bookings.removeSlot(Sessions.user(ctx), Http.pathId(ctx, "id"), (String) reason)
+    String reason = Http.optionalBody(ctx).getString("reason");
+    return bookings.removeSlot(Sessions.user(ctx), Http.pathId(ctx, "id"), reason)
         .onSuccess(cancelled -> Http.ok(ctx, new JsonObject().put("removed", true).put("cancelledBookings", cancelled.size())));
   }
 

@@ -30,12 +30,12 @@ public final class BoothApi {
 
   public Future<?> updateBooth(RoutingContext ctx) {
     long id = boothId(ctx);
-    return booths.updateBooth(user(ctx), id, Http.body(ctx)).onSuccess(b -> Http.ok(ctx, b));
+    return booths.updateBooth(user(ctx), id, () -> Http.body(ctx)).onSuccess(b -> Http.ok(ctx, b));
   }
 
   public Future<?> updateEmployer(RoutingContext ctx) {
     long id = employerId(ctx);
-    return booths.updateCompany(user(ctx), id, Http.body(ctx)).onSuccess(e -> Http.ok(ctx, e));
+    return booths.updateCompany(user(ctx), id, () -> Http.body(ctx)).onSuccess(e -> Http.ok(ctx, e));
   }
 
   /** The logo as the request body (Content-Type image/png, image/jpeg or image/webp) or as a multipart file. */
@@ -67,12 +67,12 @@ public final class BoothApi {
 
   public Future<?> addVacancy(RoutingContext ctx) {
     long id = boothId(ctx);
-    return booths.addVacancy(user(ctx), id, Http.body(ctx)).onSuccess(v -> Http.created(ctx, v.toJson()));
+    return booths.addVacancy(user(ctx), id, () -> Http.body(ctx)).onSuccess(v -> Http.created(ctx, v.toJson()));
   }
 
   public Future<?> updateVacancy(RoutingContext ctx) {
     long id = JsonFields.pathId(ctx.pathParam("id"), Reason.VACANCY_NOT_FOUND);
-    return booths.updateVacancy(user(ctx), id, Http.body(ctx)).onSuccess(v -> Http.ok(ctx, v.toJson()));
+    return booths.updateVacancy(user(ctx), id, () -> Http.body(ctx)).onSuccess(v -> Http.ok(ctx, v.toJson()));
   }
 
   public Future<?> deleteVacancy(RoutingContext ctx) {
@@ -82,7 +82,7 @@ public final class BoothApi {
 
   public Future<?> addStaff(RoutingContext ctx) {
     long id = boothId(ctx);
-    return booths.addStaff(user(ctx), id, Http.body(ctx)).onSuccess(c -> Http.created(ctx, new JsonObject()
+    return booths.addStaff(user(ctx), id, () -> Http.body(ctx)).onSuccess(c -> Http.created(ctx, new JsonObject()
         .put("boothId", id).put("accountId", c.id()).put("name", c.name()).put("email", c.email())));
   }
 
@@ -94,7 +94,7 @@ public final class BoothApi {
 
   public Future<?> schedule(RoutingContext ctx) {
     long id = boothId(ctx);
-    return booths.schedule(user(ctx), id, Http.body(ctx)).onSuccess(slots -> {
+    return booths.schedule(user(ctx), id, () -> Http.body(ctx)).onSuccess(slots -> {
       JsonArray out = new JsonArray();
       slots.forEach(s -> out.add(s.toJson(booths.clock())));
       Http.created(ctx, new JsonObject().put("slots", out));
@@ -103,7 +103,7 @@ public final class BoothApi {
 
   public Future<?> addSlot(RoutingContext ctx) {
     long id = boothId(ctx);
-    return booths.addSlot(user(ctx), id, Http.body(ctx)).onSuccess(slot -> Http.created(ctx, slot.toJson(booths.clock())));
+    return booths.addSlot(user(ctx), id, () -> Http.body(ctx)).onSuccess(slot -> Http.created(ctx, slot.toJson(booths.clock())));
   }
 
   /** The uploaded file of a multipart form, or else the request body itself. */

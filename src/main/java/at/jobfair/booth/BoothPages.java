@@ -6,6 +6,7 @@ import at.jobfair.refusal.Refused;
 import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.JsonFields;
+import at.jobfair.web.RequestContract;
 import at.jobfair.web.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -33,12 +34,14 @@ public final class BoothPages {
 
   private final BoothService booths;
   private final Pages pages;
+  private final RequestContract contract;
 
-  public BoothPages(BoothService booths, Pages pages) {
+  /** The forms send what the API's operations take, and are checked against the same contract (openapi.json). */
+  public BoothPages(BoothService booths, Pages pages, RequestContract contract) {
     this.booths = booths;
     this.pages = pages;
+    this.contract = contract;
   }
-
 
   public Future<?> managePage(RoutingContext ctx) {
     long id = BoothApi.boothId(ctx);
@@ -53,14 +56,16 @@ public final class BoothPages {
 
   public Future<?> boothForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
-    return attempt(ctx, "boothForm", () -> booths.updateBooth(BoothApi.user(ctx), BoothApi.boothId(ctx), BoothProfile.fromForm(form)),
+    return attempt(ctx, "boothForm", () -> booths.updateBooth(BoothApi.user(ctx), BoothApi.boothId(ctx),
+        () -> checked("putBoothsById", BoothProfile.fromForm(form))),
         r -> "booth#profile");
   }
 
   public Future<?> companyForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
     return attempt(ctx, "companyForm",
-        () -> booths.updateBoothCompany(BoothApi.user(ctx), BoothApi.boothId(ctx), CompanyProfile.fromForm(form)),
+        () -> booths.updateBoothCompany(BoothApi.user(ctx), BoothApi.boothId(ctx),
+            () -> checked("putEmployersById", CompanyProfile.fromForm(form))),
         r -> "company#company");
   }
 
@@ -72,14 +77,16 @@ public final class BoothPages {
 
   public Future<?> addVacancyForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
-    return attempt(ctx, "vacancyForm", () -> booths.addVacancy(BoothApi.user(ctx), BoothApi.boothId(ctx), VacancyInput.fromForm(form)),
+    return attempt(ctx, "vacancyForm", () -> booths.addVacancy(BoothApi.user(ctx), BoothApi.boothId(ctx),
+        () -> checked("postBoothsByIdVacancies", VacancyInput.fromForm(form))),
         r -> "vacancyAdded#vacancies");
   }
 
   public Future<?> updateVacancyForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
     long vacancyId = JsonFields.pathId(ctx.pathParam("vacancyId"), Reason.VACANCY_NOT_FOUND);
-    return attempt(ctx, null, () -> booths.updateVacancy(BoothApi.user(ctx), vacancyId, VacancyInput.fromForm(form)),
+    return attempt(ctx, null, () -> booths.updateVacancy(BoothApi.user(ctx), vacancyId,
+        () -> checked("putVacanciesById", VacancyInput.fromForm(form))),
         r -> "vacancySaved#vacancies");
   }
 
@@ -90,7 +97,8 @@ public final class BoothPages {
 
   public Future<?> addStaffForm(RoutingContext ctx) {
     JsonObject json = new JsonFields.Form(ctx.request().formAttributes()).number("accountId").json();
-    return attempt(ctx, null, () -> booths.addStaff(BoothApi.user(ctx), BoothApi.boothId(ctx), json),
+    return attempt(ctx, null, () -> booths.addStaff(BoothApi.user(ctx), BoothApi.boothId(ctx),
+        () -> checked("postBoothsByIdStaff", json)),
         r -> "staffAdded#staff");
   }
 
@@ -102,15 +110,22 @@ public final class BoothPages {
   public Future<?> scheduleForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
     return attempt(ctx, "scheduleForm",
-        () -> booths.schedule(BoothApi.user(ctx), BoothApi.boothId(ctx), ScheduleInput.planFromForm(form)),
+        () -> booths.schedule(BoothApi.user(ctx), BoothApi.boothId(ctx),
+            () -> checked("postBoothsByIdSchedule", ScheduleInput.planFromForm(form))),
         r -> "scheduled&n=" + ((List<?>) r).size() + "#schedule");
   }
 
   public Future<?> slotForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
     return attempt(ctx, "slotForm",
-        () -> booths.addSlot(BoothApi.user(ctx), BoothApi.boothId(ctx), ScheduleInput.slotFromForm(form)),
+        () -> booths.addSlot(BoothApi.user(ctx), BoothApi.boothId(ctx),
+            () -> checked("postBoothsByIdSlots", ScheduleInput.slotFromForm(form))),
         r -> "slotAdded#schedule");
+  }
+
+  /** A form's fields as the API operation's contract lets them through, or its refusal. */
+  private JsonObject checked(String operationId, JsonObject form) {
+    return contract.operation(operationId).check(form);
   }
 
   /**
@@ -203,7 +218,6 @@ public final class BoothPages {
     return m;
   }
 
-
   private static int parseCount(String n) {
     try {
       return n == null ? 0 : Math.max(0, Integer.parseInt(n));
@@ -211,7 +225,5 @@ public final class BoothPages {
       return 0;
     }
   }
-
-
 
 }

@@ -1,6 +1,5 @@
 package at.jobfair.booth;
 
-import at.jobfair.refusal.Reason;
 import at.jobfair.web.JsonFields;
 import io.vertx.core.json.JsonObject;
 
@@ -10,15 +9,11 @@ import io.vertx.core.json.JsonObject;
  */
 public record BoothProfile(String headline, String description, String phone, boolean callback) {
 
-  public static final int MAX_DESCRIPTION = 5000;
 
+  /** The booth's texts from a body the contract let through (openapi.json, BoothInput). */
   public static BoothProfile from(JsonObject j) {
-    String headline = JsonFields.text(j, "headline", 200, Reason.BOOTH_HEADLINE);
-    String description = JsonFields.text(j, "description", MAX_DESCRIPTION, Reason.BOOTH_DESCRIPTION);
-    String phone = CompanyProfile.phone(j, "phone", Reason.BOOTH_PHONE);
-    Boolean callback = JsonFields.bool(j, "callback", Reason.BOOTH_CALLBACK);
-    return new BoothProfile(headline == null ? "" : headline, description == null ? "" : description, phone,
-        Boolean.TRUE.equals(callback));
+    return new BoothProfile(j.getString("headline", ""), j.getString("description", ""), j.getString("phone"),
+        j.getBoolean("callback", false));
   }
 
   public static JsonObject fromForm(io.vertx.core.MultiMap form) {

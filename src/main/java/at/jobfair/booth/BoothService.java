@@ -58,24 +58,25 @@ public final class BoothService {
     return clock;
   }
 
-  // Every change takes the input unread: it is checked only once the person is known to be allowed to make the change.
+  // Every change takes the input unread (a supplier that reads and checks it against the contract): it is read only once
+  // the person is known to be allowed to make the change, so a stranger learns nothing from the answer.
 
   /** {@link BoothProfile} of the booth. */
-  public Future<JsonObject> updateBooth(Account who, long boothId, JsonObject input) {
+  public Future<JsonObject> updateBooth(Account who, long boothId, Supplier<JsonObject> input) {
     return pool.withTransaction(tx -> access.booth(tx, who, boothId)
-        .compose(e -> store.updateBooth(tx, boothId, BoothProfile.from(input))));
+        .compose(e -> store.updateBooth(tx, boothId, BoothProfile.from(input.get()))));
   }
 
   /** {@link CompanyProfile} of an employer. */
-  public Future<JsonObject> updateCompany(Account who, long employerId, JsonObject input) {
+  public Future<JsonObject> updateCompany(Account who, long employerId, Supplier<JsonObject> input) {
     return pool.withTransaction(tx -> access.employer(tx, who, employerId)
-        .compose(v -> store.updateEmployer(tx, employerId, CompanyProfile.from(input))));
+        .compose(v -> store.updateEmployer(tx, employerId, CompanyProfile.from(input.get()))));
   }
 
   /** {@link CompanyProfile} of the booth's employer. */
-  public Future<JsonObject> updateBoothCompany(Account who, long boothId, JsonObject input) {
+  public Future<JsonObject> updateBoothCompany(Account who, long boothId, Supplier<JsonObject> input) {
     return pool.withTransaction(tx -> access.booth(tx, who, boothId)
-        .compose(employerId -> store.updateEmployer(tx, employerId, CompanyProfile.from(input))));
+        .compose(employerId -> store.updateEmployer(tx, employerId, CompanyProfile.from(input.get()))));
   }
 
   /** Stores a logo after checking who acts, its size and its real type; answers the type. */
@@ -91,14 +92,14 @@ public final class BoothService {
     return access.booth(pool, who, boothId);
   }
 
-  public Future<BoothStore.Vacancy> addVacancy(Account who, long boothId, JsonObject input) {
+  public Future<BoothStore.Vacancy> addVacancy(Account who, long boothId, Supplier<JsonObject> input) {
     return pool.withTransaction(tx -> access.booth(tx, who, boothId)
-        .compose(e -> store.insertVacancy(tx, boothId, VacancyInput.from(input))));
+        .compose(e -> store.insertVacancy(tx, boothId, VacancyInput.from(input.get()))));
   }
 
-  public Future<BoothStore.Vacancy> updateVacancy(Account who, long vacancyId, JsonObject input) {
+  public Future<BoothStore.Vacancy> updateVacancy(Account who, long vacancyId, Supplier<JsonObject> input) {
     return pool.withTransaction(tx -> access.vacancy(tx, who, vacancyId)
-        .compose(owner -> store.updateVacancy(tx, vacancyId, VacancyInput.from(input))));
+        .compose(owner -> store.updateVacancy(tx, vacancyId, VacancyInput.from(input.get()))));
   }
 
   public Future<Void> deleteVacancy(Account who, long vacancyId) {
@@ -109,9 +110,9 @@ public final class BoothService {
    * Adds a colleague to the booth's staff ({@code {"accountId"}}): an active employer representative of the booth's
    * own employer.
    */
-  public Future<BoothStore.Colleague> addStaff(Account who, long boothId, JsonObject input) {
+  public Future<BoothStore.Colleague> addStaff(Account who, long boothId, Supplier<JsonObject> input) {
     return pool.withTransaction(tx -> access.booth(tx, who, boothId).compose(employerId -> {
-      long accountId = JsonFields.id(input, "accountId", Reason.STAFF_ACCOUNT);
+      long accountId = input.get().getLong("accountId");
       return store.account(tx, accountId).compose(colleague -> {
         if (colleague == null || !colleague.employerRole() || !colleague.active() || colleague.employerId() == null
             || colleague.employerId() != employerId.longValue()) {
@@ -129,13 +130,13 @@ public final class BoothService {
   }
 
   /** Lays out a day's slots ({@link ScheduleInput#plan}) with {@link SlotSchedule} and stores them all, or none. */
-  public Future<List<BoothStore.StoredSlot>> schedule(Account who, long boothId, JsonObject plan) {
-    return addSlots(who, boothId, () -> ScheduleInput.generate(ScheduleInput.plan(plan, clock)));
+  public Future<List<BoothStore.StoredSlot>> schedule(Account who, long boothId, Supplier<JsonObject> plan) {
+    return addSlots(who, boothId, () -> ScheduleInput.generate(ScheduleInput.plan(plan.get(), clock)));
   }
 
   /** Adds one slot ({@link ScheduleInput#slot}). */
-  public Future<BoothStore.StoredSlot> addSlot(Account who, long boothId, JsonObject slot) {
-    return addSlots(who, boothId, () -> List.of(ScheduleInput.slot(slot, clock))).map(slots -> slots.get(0));
+  public Future<BoothStore.StoredSlot> addSlot(Account who, long boothId, Supplier<JsonObject> slot) {
+    return addSlots(who, boothId, () -> List.of(ScheduleInput.slot(slot.get(), clock))).map(slots -> slots.get(0));
   }
 
   /**

@@ -19,27 +19,20 @@ public record VacancyInput(String title, String description, BigDecimal hoursPer
                            String region, LocalDate startDate, String german, boolean housing) {
 
   public static final List<String> GERMAN = List.of("REQUIRED", "NOT_REQUIRED", "ENGLISH_POSSIBLE");
-  public static final int MAX_DESCRIPTION = 5000;
-  private static final BigDecimal MAX_HOURS = BigDecimal.valueOf(60);
 
+  /**
+   * The vacancy from a body the contract let through (openapi.json, VacancyInput); what is left are the hours' one
+   * decimal place and a start date that exists in a plausible year.
+   */
   public static VacancyInput from(JsonObject j) {
-    String title = JsonFields.requiredText(j, "title", 200, Reason.VACANCY_TITLE);
-    String description = JsonFields.text(j, "description", MAX_DESCRIPTION, Reason.VACANCY_DESCRIPTION);
-    BigDecimal hours = JsonFields.decimal(j, "hoursPerWeek", Reason.VACANCY_HOURS);
-    if (hours != null && (hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0 || hours.stripTrailingZeros().scale() > 1)) {
-      throw invalid("hoursPerWeek", Reason.VACANCY_HOURS);
-    }
-    String pay = JsonFields.text(j, "pay", 200, Reason.VACANCY_PAY);
-    String workplace = JsonFields.text(j, "workplace", 200, Reason.VACANCY_WORKPLACE);
-    String region = JsonFields.text(j, "region", 200, Reason.VACANCY_REGION);
+    Number givenHours = j.getNumber("hoursPerWeek");
+    BigDecimal hours = givenHours == null ? null : new BigDecimal(givenHours.toString());
+    if (hours != null && hours.stripTrailingZeros().scale() > 1) throw invalid("hoursPerWeek", Reason.VACANCY_HOURS);
     LocalDate startDate = JsonFields.date(j, "startDate", Reason.VACANCY_START_DATE);
     if (startDate != null && (startDate.getYear() < 2000 || startDate.getYear() > 2100)) throw invalid("startDate", Reason.VACANCY_START_DATE);
-    String german = JsonFields.text(j, "german", 20, Reason.VACANCY_GERMAN);
-    if (german == null) german = "REQUIRED";
-    if (!GERMAN.contains(german)) throw invalid("german", Reason.VACANCY_GERMAN);
-    Boolean housing = JsonFields.bool(j, "housing", Reason.VACANCY_HOUSING);
-    return new VacancyInput(title, description == null ? "" : description, hours, pay, workplace, region, startDate, german,
-        housing != null && housing);
+    return new VacancyInput(j.getString("title"), j.getString("description", ""), hours, j.getString("pay"),
+        j.getString("workplace"), j.getString("region"), startDate, j.getString("german", "REQUIRED"),
+        j.getBoolean("housing", false));
   }
 
   public static JsonObject fromForm(io.vertx.core.MultiMap form) {

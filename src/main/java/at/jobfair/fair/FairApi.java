@@ -1,9 +1,7 @@
 package at.jobfair.fair;
 
 import at.jobfair.booth.CompanyProfile;
-import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
-import at.jobfair.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
@@ -33,7 +31,7 @@ public final class FairApi {
 
   public Future<?> addEmployer(RoutingContext ctx) {
     long id = FairInput.pathId(ctx.pathParam("id"));
-    long employerId = JsonFields.id(Http.body(ctx), "employerId", Reason.EMPLOYER_MISSING);
+    long employerId = Http.body(ctx).getLong("employerId");
     return fairs.addEmployer(id, employerId).onSuccess(booth -> Http.created(ctx, booth));
   }
 

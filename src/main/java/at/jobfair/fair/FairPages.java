@@ -6,6 +6,7 @@ import at.jobfair.refusal.Refused;
 import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.JsonFields;
+import at.jobfair.web.RequestContract;
 import at.jobfair.web.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -23,10 +24,13 @@ public final class FairPages {
   private static final Set<String> NOTICES = Set.of("created", "saved", "published", "employerAdded", "employerInvited");
   private final FairService fairs;
   private final Pages pages;
+  private final RequestContract contract;
 
-  public FairPages(FairService fairs, Pages pages) {
+  /** The forms send what the API's operations take, and are checked against the same contract (openapi.json). */
+  public FairPages(FairService fairs, Pages pages, RequestContract contract) {
     this.fairs = fairs;
     this.pages = pages;
+    this.contract = contract;
   }
 
   public Future<?> listPage(RoutingContext ctx) {
@@ -43,7 +47,7 @@ public final class FairPages {
     Map<String, Object> model = new HashMap<>();
     model.put("form", JsonFields.typed(form));
     try {
-      FairInput in = FairInput.from(FairInput.fromForm(form), fairs.clock());
+      FairInput in = FairInput.from(contract.operation("postFairs").check(FairInput.fromForm(form)), fairs.clock());
       return fairs.create(in)
           .onSuccess(f -> Http.seeOther(ctx, "/admin/fairs/" + f.id() + "?done=created"))
           .recover(e -> showError(e, error -> renderList(ctx, Failures.status(error), withError(ctx, model, error))));
@@ -65,7 +69,8 @@ public final class FairPages {
     var form = ctx.request().formAttributes();
     Map<String, Object> model = new HashMap<>();
     model.put("form", JsonFields.typed(form));
-    return attempt(ctx, id, model, () -> fairs.update(id, FairInput.from(FairInput.fromForm(form), fairs.clock())), "saved");
+    return attempt(ctx, id, model, () -> fairs.update(id,
+        FairInput.from(contract.operation("putFairsById").check(FairInput.fromForm(form)), fairs.clock())), "saved");
   }
 
   public Future<?> publishForm(RoutingContext ctx) {
@@ -76,8 +81,8 @@ public final class FairPages {
   public Future<?> addEmployerForm(RoutingContext ctx) {
     long id = FairInput.pathId(ctx.pathParam("id"));
     JsonObject json = new JsonFields.Form(ctx.request().formAttributes()).number("employerId").json();
-    return attempt(ctx, id, new HashMap<>(), () -> fairs.addEmployer(id, JsonFields.id(json, "employerId", Reason.EMPLOYER_MISSING)),
-        "employerAdded");
+    return attempt(ctx, id, new HashMap<>(),
+        () -> fairs.addEmployer(id, contract.operation("postFairsByIdEmployers").check(json).getLong("employerId")), "employerAdded");
   }
 
   public Future<?> inviteEmployerForm(RoutingContext ctx) {
@@ -85,7 +90,8 @@ public final class FairPages {
     var form = ctx.request().formAttributes();
     Map<String, Object> model = new HashMap<>();
     model.put("employerForm", JsonFields.typed(form));
-    return attempt(ctx, id, model, () -> fairs.inviteNewEmployer(id, CompanyProfile.from(CompanyProfile.fromForm(form))),
+    return attempt(ctx, id, model, () -> fairs.inviteNewEmployer(id,
+        CompanyProfile.from(contract.operation("postEmployers").check(CompanyProfile.fromForm(form)))),
         "employerInvited");
   }
 

@@ -2,9 +2,7 @@ package at.jobfair.privacy;
 
 import at.jobfair.access.Relations;
 import at.jobfair.privacy.RightsRequests.Kind;
-import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
-import at.jobfair.web.JsonFields;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -66,7 +64,7 @@ public final class RightsApi {
   public Future<?> ask(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
     Kind kind = RightsInput.kind(body.getValue("kind"));
-    String text = string(body, "text", Reason.RIGHTS_TEXT_INVALID);
+    String text = body.getString("text");
     return requests.ask(Sessions.user(ctx), kind, text).onSuccess(r -> Http.created(ctx, r));
   }
 
@@ -79,14 +77,7 @@ public final class RightsApi {
   public Future<?> close(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
     boolean done = RightsInput.done(body.getValue("outcome"));
-    String reply = string(body, "reply", Reason.RIGHTS_REPLY_INVALID);
+    String reply = body.getString("reply");
     return requests.close(Sessions.user(ctx), Http.pathId(ctx, "id"), done, reply).onSuccess(r -> Http.ok(ctx, r));
-  }
-
-  /** A text field: absent or a string; anything else is refused like a text too long. */
-  private static String string(JsonObject body, String key, Reason code) {
-    Object v = body.getValue(key);
-    if (v == null || v instanceof String) return (String) v;
-    throw JsonFields.invalid(key, code, RightsRequests.MAX_TEXT);
   }
 }

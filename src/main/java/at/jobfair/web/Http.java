@@ -47,8 +47,19 @@ public final class Http {
     return lang;
   }
 
-  /** The request body as a JSON object, or a 400 a person understands. */
+  /** The request body as a JSON object (as {@link RequestContract} let it through, on an API route), or a 400 a person understands. */
   public static JsonObject body(RoutingContext ctx) {
+    JsonObject checked = RequestContract.checked(ctx);
+    return checked != null ? checked : parsedBody(ctx);
+  }
+
+  /** The JSON body, or an empty object when there is none (for calls whose body is optional). */
+  public static JsonObject optionalBody(RoutingContext ctx) {
+    JsonObject checked = RequestContract.checked(ctx);
+    return checked != null ? checked : parsedOptionalBody(ctx);
+  }
+
+  static JsonObject parsedBody(RoutingContext ctx) {
     try {
       var body = ctx.body();
       if (body == null || body.length() <= 0) throw Reason.BODY_MISSING.refuse();
@@ -115,10 +126,9 @@ public final class Http {
     }
   }
 
-  /** The JSON body, or an empty object when there is none (for calls whose body is optional). */
-  public static JsonObject optionalBody(RoutingContext ctx) {
+  static JsonObject parsedOptionalBody(RoutingContext ctx) {
     var body = ctx.body();
-    return body == null || body.length() <= 0 ? new JsonObject() : body(ctx);
+    return body == null || body.length() <= 0 ? new JsonObject() : parsedBody(ctx);
   }
 
   public static boolean isApi(RoutingContext ctx) {

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -16,9 +15,9 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
 /**
- * Strict reading of the fields of a JSON body. Each reader names the error code to answer with when the field is
- * missing (for required fields), of the wrong type, too long or not in the expected format; the refusal carries the
- * field's name in {@code "field"}. Texts are trimmed and a blank text counts as absent.
+ * What is left to read in a JSON body once {@link RequestContract} has checked it against openapi.json (types, lengths,
+ * enums, patterns, ranges, required fields): calendar dates and times that have the right shape but may not exist
+ * (2026-02-30, 24:61), ids in addresses, and a refusal naming one field. Each reader names the error code to answer with.
  *
  * <p>Browser forms are turned into the same JSON with {@link Form}, so that a page and the API check input the same way.
  */
@@ -53,70 +52,9 @@ public final class JsonFields {
     return code.refuseWith(new JsonObject().put("field", field), args);
   }
 
-  public static String text(JsonObject j, String key, int max, Reason code) {
-    Object v = j.getValue(key);
-    if (v == null) return null;
-    if (!(v instanceof String s)) throw invalid(key, code);
-    String t = s.strip();
-    if (t.isEmpty()) return null;
-    if (t.length() > max || t.indexOf('\u0000') >= 0) throw invalid(key, code);
-    return t;
-  }
-
-  public static String requiredText(JsonObject j, String key, int max, Reason code) {
-    String t = text(j, key, max, code);
-    if (t == null) throw invalid(key, code);
-    return t;
-  }
-
-  /** A whole number, or null when absent. A JSON number with a fraction, or text, is refused. */
-  public static Integer integer(JsonObject j, String key, Reason code, Object... args) {
-    Object v = j.getValue(key);
-    if (v == null) return null;
-    if (!(v instanceof Number n)) throw invalid(key, code, args);
-    try {
-      BigInteger i = new BigDecimal(n.toString()).toBigIntegerExact();
-      if (i.bitLength() > 31) throw invalid(key, code, args);
-      return i.intValue();
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw invalid(key, code, args);
-    }
-  }
-
-  /** An id: a positive whole number, required. */
-  public static long id(JsonObject j, String key, Reason code) {
-    Object v = j.getValue(key);
-    if (!(v instanceof Number n)) throw invalid(key, code);
-    try {
-      long id = new BigDecimal(n.toString()).longValueExact();
-      if (id <= 0) throw invalid(key, code);
-      return id;
-    } catch (ArithmeticException e) {
-      throw invalid(key, code);
-    }
-  }
-
-  public static BigDecimal decimal(JsonObject j, String key, Reason code) {
-    Object v = j.getValue(key);
-    if (v == null) return null;
-    if (!(v instanceof Number n)) throw invalid(key, code);
-    try {
-      return new BigDecimal(n.toString());
-    } catch (NumberFormatException e) {
-      throw invalid(key, code);
-    }
-  }
-
-  public static Boolean bool(JsonObject j, String key, Reason code) {
-    Object v = j.getValue(key);
-    if (v == null) return null;
-    if (!(v instanceof Boolean b)) throw invalid(key, code);
-    return b;
-  }
-
   /** A calendar date written {@code 2026-12-03}, or null when absent. */
   public static LocalDate date(JsonObject j, String key, Reason code) {
-    String s = text(j, key, 10, code);
+    String s = j.getString(key);
     if (s == null) return null;
     try {
       return LocalDate.parse(s, DATE);
@@ -127,7 +65,7 @@ public final class JsonFields {
 
   /** A wall-clock time written {@code 09:00}, or null when absent. */
   public static LocalTime time(JsonObject j, String key, Reason code) {
-    String s = text(j, key, 5, code);
+    String s = j.getString(key);
     if (s == null) return null;
     try {
       return LocalTime.parse(s, TIME);
@@ -138,7 +76,7 @@ public final class JsonFields {
 
   /** A date and wall-clock time written {@code 2026-12-03T09:00}, or null when absent. */
   public static LocalDateTime dateTime(JsonObject j, String key, Reason code) {
-    String s = text(j, key, 16, code);
+    String s = j.getString(key);
     if (s == null) return null;
     try {
       return LocalDateTime.parse(s, DATE_TIME);
@@ -149,7 +87,7 @@ public final class JsonFields {
 
   /**
    * A browser form as JSON: empty fields are left out, numbers become JSON numbers when they are numbers (otherwise
-   * the text stays, and the reader refuses it as it would refuse text in a JSON body), ticked boxes become true.
+   * the text stays, and the contract refuses it as it would refuse text in a JSON body), ticked boxes become true.
    */
   public static final class Form {
     private final MultiMap form;

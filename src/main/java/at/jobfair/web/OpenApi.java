@@ -14,6 +14,11 @@ public final class OpenApi {
   private OpenApi() {
   }
 
+  /** The description as served (UTF-8 JSON). */
+  static byte[] document() {
+    return DOCUMENT.clone();
+  }
+
   public static void serve(RoutingContext ctx) {
     ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
         .end(io.vertx.core.buffer.Buffer.buffer(DOCUMENT));
