@@ -1,6 +1,5 @@
 package at.jobfair.access;
 
-import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -27,7 +26,8 @@ public final class CoverApi {
   /** POST {@code {"deputyId", "from", "until"}} for the caseworker in the path. */
   public Future<?> addDeputy(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
-    return cover.addDeputy(Sessions.user(ctx), Http.pathId(ctx, "id"), id(body.getValue("deputyId")), text(body.getValue("from")), text(body.getValue("until")))
+    return cover.addDeputy(Sessions.user(ctx), Http.pathId(ctx, "id"), body.getLong("deputyId"), body.getString("from"),
+        body.getString("until"))
         .onSuccess(id -> Http.created(ctx, new JsonObject().put("id", id)));
   }
 
@@ -38,30 +38,15 @@ public final class CoverApi {
   /** PUT {@code {"team": "name" | null}}. */
   public Future<?> setTeam(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
-    if (!body.containsKey("team")) throw Reason.TEAM_INVALID.refuse();
-    return cover.setTeam(Sessions.user(ctx), Http.pathId(ctx, "id"), text(body.getValue("team")))
+    return cover.setTeam(Sessions.user(ctx), Http.pathId(ctx, "id"), body.getString("team"))
         .onSuccess(v -> Http.ok(ctx, new JsonObject().put("id", Http.pathId(ctx, "id")).put("team", body.getValue("team"))));
   }
 
   /** PUT {@code {"regions": ["Wien", ...]}}: replaces the area. */
   public Future<?> setArea(RoutingContext ctx) {
-    Object value = Http.body(ctx).getValue("regions");
-    if (!(value instanceof JsonArray array)) throw Reason.AREA_INVALID.refuse();
     List<String> regions = new ArrayList<>();
-    for (Object o : array) {
-      if (!(o instanceof String s)) throw Reason.AREA_INVALID.refuse();
-      regions.add(s);
-    }
+    for (Object region : Http.body(ctx).getJsonArray("regions")) regions.add((String) region);
     return cover.setArea(Sessions.user(ctx), Http.pathId(ctx, "id"), regions)
         .onSuccess(r -> Http.ok(ctx, new JsonObject().put("id", Http.pathId(ctx, "id")).put("regions", new JsonArray(r))));
-  }
-
-  private static Long id(Object v) {
-    return v instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue() ? n.longValue() : null;
-  }
-
-  private static String text(Object v) {
-    if (v != null && !(v instanceof String)) throw Reason.INVALID_JSON.refuse();
-    return (String) v;
   }
 }

@@ -35,14 +35,14 @@ public final class AttendanceApi {
     JsonObject body = Http.body(ctx);
     Outcome outcome = parse(Outcome.class, body.getValue("outcome"), Reason.OUTCOME_REQUIRED);
     NextStep next = parse(NextStep.class, body.getValue("nextStep"), Reason.NEXT_STEP_INVALID);
-    return attendance.outcome(Sessions.user(ctx), Http.pathId(ctx, "id"), outcome, next, text(body.getValue("note")))
+    return attendance.outcome(Sessions.user(ctx), Http.pathId(ctx, "id"), outcome, next, body.getString("note"))
         .onSuccess(b -> Http.ok(ctx, json(b)));
   }
 
   /** POST {@code {"note"}} (optional). */
   public Future<?> sickNote(RoutingContext ctx) {
     JsonObject body = Http.optionalBody(ctx);
-    return attendance.sickNote(Sessions.user(ctx), Http.pathId(ctx, "id"), text(body.getValue("note")))
+    return attendance.sickNote(Sessions.user(ctx), Http.pathId(ctx, "id"), body.getString("note"))
         .onSuccess(b -> Http.created(ctx, json(b)));
   }
 
@@ -51,7 +51,7 @@ public final class AttendanceApi {
     JsonObject body = Http.body(ctx);
     Instant from = instant(body.getValue("from"));
     Instant to = instant(body.getValue("to"));
-    String reason = text(body.getValue("reason"));
+    String reason = body.getString("reason");
     long fairId = Http.pathId(ctx, "id");
     return attendance.outage(Sessions.user(ctx), fairId, from, to, reason).onSuccess(id -> Http.created(ctx, new JsonObject()
         .put("id", id).put("fairId", fairId).put("from", from.toString()).put("to", to.toString()).put("reason", reason.strip())));
@@ -120,8 +120,6 @@ public final class AttendanceApi {
         .put("outcome", f.outcome() == null ? null : f.outcome().name());
   }
 
-
-
   static <E extends Enum<E>> E parse(Class<E> type, Object value, Reason code) {
     if (value == null) {
       if (code.equals(Reason.OUTCOME_REQUIRED)) throw code.refuse();
@@ -133,12 +131,6 @@ public final class AttendanceApi {
     } catch (IllegalArgumentException e) {
       throw (code.equals(Reason.OUTCOME_REQUIRED) ? Reason.OUTCOME_INVALID : code).refuse();
     }
-  }
-
-  static String text(Object value) {
-    if (value == null) return null;
-    if (!(value instanceof String s)) throw Reason.INVALID_JSON.refuse();
-    return s;
   }
 
   private static String blankToNull(String s) {

@@ -1,6 +1,5 @@
 package at.jobfair.attendance;
 
-import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -28,10 +27,8 @@ public final class WorklistApi {
   /** POST {@code {"result", "note"}}. */
   public Future<?> result(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
-    Object note = body.getValue("note");
-    if (note != null && !(note instanceof String)) throw Reason.INVALID_JSON.refuse();
-    Object result = body.getValue("result");
-    return worklist.result(Sessions.user(ctx), Http.pathId(ctx, "itemId"), result instanceof String s ? s : null, (String) note)
+    String result = body.getString("result");
+    return worklist.result(Sessions.user(ctx), Http.pathId(ctx, "itemId"), result, body.getString("note"))
         .onSuccess(v -> Http.ok(ctx, new JsonObject().put("id", Http.pathId(ctx, "itemId")).put("result", result)));
   }
 }

@@ -46,9 +46,8 @@ public final class CascadeApi {
 
   /** POST {@code {"jobseekerId"}}: the person starts the cascade at the fair's first station. */
   public Future<?> admit(RoutingContext ctx) {
-    Object id = Http.body(ctx).getValue("jobseekerId");
-    if (!(id instanceof Number n)) throw Reason.JOBSEEKER_REQUIRED.refuse();
-    return service.admit(Sessions.user(ctx), Http.pathId(ctx, "id"), n.longValue()).compose(service::view)
+    long jobseekerId = Http.body(ctx).getNumber("jobseekerId").longValue();
+    return service.admit(Sessions.user(ctx), Http.pathId(ctx, "id"), jobseekerId).compose(service::view)
         .onSuccess(v -> Http.created(ctx, v));
   }
 

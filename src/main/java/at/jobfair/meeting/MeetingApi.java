@@ -1,13 +1,10 @@
 package at.jobfair.meeting;
 
-import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-
-import java.util.List;
 
 /**
  * The meeting API ({@code /api/bookings/{id}/meeting...}, {@code /api/fairs/{id}/orientation...}). Who may do what is
@@ -36,9 +33,7 @@ public final class MeetingApi {
 
   /** {@code PUT /api/bookings/:id/meeting/auto-admit} with {@code {"autoAdmit": true}}. */
   public Future<?> autoAdmit(RoutingContext ctx) {
-    Object on = Http.body(ctx).getValue("autoAdmit");
-    if (!(on instanceof Boolean b)) throw Reason.MEETING_AUTO_ADMIT_REQUIRED.refuse();
-    return meetings.autoAdmit(Sessions.user(ctx), Http.pathId(ctx, "id"), b)
+    return meetings.autoAdmit(Sessions.user(ctx), Http.pathId(ctx, "id"), Http.body(ctx).getBoolean("autoAdmit"))
         .onSuccess(v -> Http.ok(ctx, new JsonObject().put("autoAdmit", v)));
   }
 
@@ -48,9 +43,8 @@ public final class MeetingApi {
    */
   public Future<?> event(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
-    String event = body.getValue("event") instanceof String s ? s : "";
+    String event = body.getString("event");
     Object detail = body.getValue("detail");
-    if (!List.of("joined", "left", "failed").contains(event)) throw Reason.MEETING_EVENT_UNKNOWN.refuse();
     String provider = meetings.provider();
     return meetings.entry(Sessions.user(ctx), Http.pathId(ctx, "id"), !"joined".equals(event)).compose(e -> switch (event) {
       case "joined" -> "JITSI".equals(provider) ? meetings.joinedJitsi(e) : meetings.joined(e, provider);
@@ -74,8 +68,7 @@ public final class MeetingApi {
 
   /** {@code POST /api/bookings/:id/meeting/callback} with {@code {"phone"}}: the jobseeker asks to be called. */
   public Future<?> callback(RoutingContext ctx) {
-    Object phone = Http.body(ctx).getValue("phone");
-    return meetings.requestCallback(Sessions.user(ctx), Http.pathId(ctx, "id"), phone instanceof String s ? s : null)
+    return meetings.requestCallback(Sessions.user(ctx), Http.pathId(ctx, "id"), Http.body(ctx).getString("phone"))
         .onSuccess(v -> Http.noContent(ctx));
   }
 
@@ -86,8 +79,7 @@ public final class MeetingApi {
 
   /** {@code POST /api/fairs/:id/orientation/events} with {@code {"event": "joined"|"left"}} (the Jitsi page). */
   public Future<?> groupEvent(RoutingContext ctx) {
-    String event = Http.body(ctx).getValue("event") instanceof String s ? s : "";
-    if (!List.of("joined", "left").contains(event)) throw Reason.MEETING_EVENT_UNKNOWN.refuse();
+    String event = Http.body(ctx).getString("event");
     return groups.enter(Sessions.user(ctx), Http.pathId(ctx, "id")).compose(g -> groups.event(g, "left".equals(event) ? MeetingStore.Kind.LEAVE : MeetingStore.Kind.JOIN))
         .onSuccess(v -> Http.noContent(ctx));
   }

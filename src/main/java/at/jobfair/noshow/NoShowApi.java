@@ -44,8 +44,7 @@ public final class NoShowApi {
 
   /** POST {@code {"text"}}. */
   public Future<?> answer(RoutingContext ctx) {
-    Object text = Http.body(ctx).getValue("text");
-    return service.answer(Sessions.user(ctx), Http.pathId(ctx, "id"), text instanceof String s ? s : null)
+    return service.answer(Sessions.user(ctx), Http.pathId(ctx, "id"), Http.body(ctx).getString("text"))
         .compose(r -> service.view(Sessions.user(ctx), r.id())).onSuccess(j -> Http.created(ctx, j));
   }
 
@@ -84,12 +83,12 @@ public final class NoShowApi {
 
   /** POST {@code {"reasons"}}. */
   public Future<?> accept(RoutingContext ctx) {
-    return service.accept(Sessions.user(ctx), Http.pathId(ctx, "id"), text(Http.body(ctx), "reasons")).compose(r -> answer(ctx, r));
+    return service.accept(Sessions.user(ctx), Http.pathId(ctx, "id"), Http.body(ctx).getString("reasons")).compose(r -> answer(ctx, r));
   }
 
   /** POST {@code {"reasons"}}. */
   public Future<?> openCase(RoutingContext ctx) {
-    return service.openCase(Sessions.user(ctx), Http.pathId(ctx, "id"), text(Http.body(ctx), "reasons")).compose(r -> answer(ctx, r));
+    return service.openCase(Sessions.user(ctx), Http.pathId(ctx, "id"), Http.body(ctx).getString("reasons")).compose(r -> answer(ctx, r));
   }
 
   /**
@@ -101,8 +100,8 @@ public final class NoShowApi {
     JsonObject body = Http.body(ctx);
     LegalOutcome outcome = outcome(body.getValue("outcome"));
     LocalDate reported = date(body.getValue("reportedOn"));
-    return reauth.confirm(ctx, text(body, "password"), text(body, "code"))
-        .compose(ok -> service.decide(Sessions.user(ctx), Http.pathId(ctx, "id"), outcome, text(body, "reasons"), reported))
+    return reauth.confirm(ctx, body.getString("password"), body.getString("code"))
+        .compose(ok -> service.decide(Sessions.user(ctx), Http.pathId(ctx, "id"), outcome, body.getString("reasons"), reported))
         .compose(r -> answer(ctx, r));
   }
 
@@ -142,11 +141,5 @@ public final class NoShowApi {
     } catch (DateTimeParseException e) {
       throw Reason.REASONS_REPORTED_ON.refuse();
     }
-  }
-
-  private static String text(JsonObject body, String key) {
-    Object v = body.getValue(key);
-    if (v != null && !(v instanceof String)) throw Reason.INVALID_JSON.refuse();
-    return (String) v;
   }
 }
