@@ -20,17 +20,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The API's contract ({@code openapi.json}) as the first check of every JSON body: vertx-openapi validates the body of an
- * {@code /api} request, and a page form turned into the same JSON ({@link JsonFields.Form}), against the request schema
- * of its operation before a handler reads it. So the contract a client reads is the contract the server enforces, and
- * a page and the API refuse the same input the same way.
+ * The API's contract ({@code openapi.json}) as the check of every JSON body: vertx-openapi validates the body of an
+ * {@code /api} request when its handler first reads it ({@link Http#body}; so a handler may first decide who may act),
+ * and a page form turned into the same JSON ({@link JsonFields.Form}), against the request schema of its operation.
+ * So the contract a client reads is the contract the server enforces, and a page and the API refuse the same input the
+ * same way.
  *
  * <p>Before validation, as the product has always read bodies: texts are trimmed (passwords, {@code format: password},
  * are taken as typed), and a blank text or a JSON {@code null} counts as absent, except for properties marked
  * {@code nullable}, where it is kept as {@code null} ("clear this value"). A property that fails names the refusal the
  * person reads in its {@code x-refusal} extension (a {@link Reason} code; a missing required one may name another in
- * {@code x-refusal-missing}); one without it is refused as
- * {@link Reason#FIELD_INVALID}. A fault inside a property (a list's item, an object's field) is refused by the innermost
+ * {@code x-refusal-missing}); one without it is refused as {@link Reason#FIELD_INVALID}. A fault inside a property (a list's item, an object's field) is refused by the innermost
  * part that names a refusal. The refusal carries the path at fault in {@code "field"} ({@code breaks[1].to}) and the
  * arguments its text needs, as {@code x-refusal-args} lists them.
  *
