@@ -77,6 +77,7 @@ public final class Pages {
     Account user = Sessions.user(ctx);
     data.put("lang", lang.code());
     data.put("otherLang", lang == Lang.DE ? "en" : "de");
+    data.put("langSwitch", languageSwitch(ctx, lang == Lang.DE ? "en" : "de"));
     data.put("path", ctx.request().path());
     data.put(REQUEST, ctx);
     if (user != null) {
@@ -97,6 +98,43 @@ public final class Pages {
     }
     ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-store").end(html);
+  }
+
+  /**
+   * The address of this page in another language: the same page with its query, {@code lang} replaced. A page shown in
+   * answer to a form (a POST) has no address of its own: the switch goes to the page the form was on, if it is ours.
+   */
+  static String languageSwitch(RoutingContext ctx, String lang) {
+    String path;
+    String query;
+    if (ctx.request().method() == io.vertx.core.http.HttpMethod.GET) {
+      path = ctx.request().path();
+      query = ctx.request().query();
+    } else {
+      java.net.URI from = referer(ctx);
+      path = from == null ? "/" : from.getRawPath();
+      query = from == null ? null : from.getRawQuery();
+    }
+    StringBuilder kept = new StringBuilder();
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        if (pair.isEmpty() || pair.equals("lang") || pair.startsWith("lang=")) continue;
+        kept.append(pair).append('&');
+      }
+    }
+    return Http.localPath(path) + "?" + kept + "lang=" + lang;
+  }
+
+  private static java.net.URI referer(RoutingContext ctx) {
+    String referer = ctx.request().getHeader("Referer");
+    if (referer == null) return null;
+    try {
+      java.net.URI uri = new java.net.URI(referer);
+      String host = ctx.request().authority() == null ? null : ctx.request().authority().host();
+      return uri.getHost() == null || uri.getHost().equals(host) ? uri : null;
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
   }
 
   /**
