@@ -13,3 +13,16 @@ document.addEventListener('click', function (e) {
   const b = e.target.closest && e.target.closest('[data-print]');
   if (b) window.print();
 });
+// On a phone, a signed-in person's many links fold into a menu behind one button (without JavaScript they all show).
+(function () {
+  const toggle = document.querySelector('header.top .menu-toggle');
+  if (!toggle) return;
+  const header = toggle.closest('header');
+  header.classList.add('folds');
+  toggle.hidden = false;
+  toggle.addEventListener('click', function () {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    header.classList.toggle('open', open);
+  });
+})();

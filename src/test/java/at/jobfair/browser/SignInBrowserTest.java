@@ -18,6 +18,7 @@ import java.nio.file.Path;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every demo login works in a real browser; an organiser manages accounts there, in German and English. */
 class SignInBrowserTest extends BrowserTestSupport {
@@ -41,6 +42,39 @@ class SignInBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("header .who")).not().isEmpty();
         page.locator("form[action='/signout'] button").click();
         assertThat(page.locator("header a[href='/signin']")).isVisible();
+      }
+    }
+  }
+
+  @Test
+  void onAPhoneASignedInPersonsLinksFoldIntoAMenuAndNothingIsWiderThanTheScreen() throws Exception {
+    Path shots = Path.of("target", "screenshots", "header");
+    Files.createDirectories(shots);
+    for (int width : new int[] {320, 390, 1366}) {
+      try (BrowserContext context = Browsers.context(browser)) {
+        Page page = signedIn(context, "seeker@demo.test", DemoData.PASSWORD);
+        page.setViewportSize(width, width < 500 ? 844 : 900);
+        for (String lang : new String[] {"de", "en"}) {
+          page.navigate(app.baseUrl() + "/?lang=" + lang);
+          var toggle = page.locator("header .menu-toggle");
+          var appointments = page.locator("header nav a[href='/me/appointments']");
+          if (width < 500) {
+            double header = ((Number) page.evaluate("document.querySelector('header.top').getBoundingClientRect().height")).doubleValue();
+            assertTrue(header < 90, "one row on a phone, was " + header + " px");
+            assertThat(appointments).isHidden();
+            toggle.click();
+            assertThat(toggle).hasAttribute("aria-expanded", "true");
+            assertThat(appointments).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("menu-" + lang + "-" + width + ".png")));
+            toggle.click();
+            assertThat(appointments).isHidden();
+          } else {
+            assertThat(toggle).isHidden();
+            assertThat(appointments).isVisible();
+          }
+          assertEquals(0L, ((Number) page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue(),
+              "nothing wider than the window at " + width);
+        }
       }
     }
   }
