@@ -215,6 +215,8 @@ public final class App implements AutoCloseable {
       // Authenticators set up before their secrets were sealed are sealed now (each once, whichever node starts first).
       secondFactor.sealPlainSecrets().await(30, TimeUnit.SECONDS);
       Pages pages = new Pages(messages, config.zone());
+      // The operator's name, logo and hotline in every page's header and footer.
+      pages.common("site", new at.jobfair.site.Branding(config.operator()).site());
       // Pages name live topics through the live feature's one definition: {{liveTopic 'booth-staff' booth.id}}.
       pages.helper("liveTopic", (com.github.jknack.handlebars.Helper<String>) (name, options) -> Topic.named(name).of(options.param(0)));
       Services services = new Services(config, pool,

@@ -60,6 +60,9 @@ import at.jobfair.privacy.RightsApi;
 import at.jobfair.privacy.RightsPages;
 import at.jobfair.privacy.RightsRequests;
 import at.jobfair.refusal.Reason;
+import at.jobfair.site.Branding;
+import at.jobfair.site.SitePages;
+import at.jobfair.site.StaffStart;
 import at.jobfair.web.Access;
 import at.jobfair.web.Csrf;
 import at.jobfair.web.Failures;
@@ -135,6 +138,11 @@ public final class AppRouter {
     if (platform.metrics().enabled()) router.get("/metrics").handler(platform.metrics().scrapeHandler());
     router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
     router.get("/api/openapi.json").handler(OpenApi::serve);
+    // The operator's colours (a stylesheet: the content policy allows no inline styles), logo and favicon from data.dir.
+    Branding branding = new Branding(s.config().operator());
+    router.get("/branding/theme.css").handler(branding::theme);
+    router.get("/branding/logo").handler(branding::logo);
+    router.get("/branding/favicon").handler(branding::favicon);
 
     Path uploads = s.config().data().dir().resolve("uploads");
     // Sessions are in PostgreSQL, shared by every node (see PgSessionStore).
@@ -169,7 +177,7 @@ public final class AppRouter {
     AuthenticatorReset authenticatorReset = new AuthenticatorReset(s.pool(), people.secondFactor(), platform.audit(), platform.outbox(), web.messages(), java.time.Clock.systemUTC());
     UserPages userPages = new UserPages(people.accounts(), pages, people.secondFactor(), authenticatorReset, people.reauthentication());
     UserApi userApi = new UserApi(people.accounts(), web.messages(), authenticatorReset, people.reauthentication());
-    HomePage home = new HomePage(pages, fair.catalog());
+    HomePage home = new HomePage(pages, fair.catalog(), new StaffStart(s.pool(), java.time.Clock.systemUTC(), s.config().zone()));
     CatalogPages catalog = new CatalogPages(fair.catalog(), pages);
     CatalogApi catalogApi = new CatalogApi(fair.catalog());
     BookingApi bookingApi = new BookingApi(fair.bookings(), fair.bookings().calendar());
@@ -185,6 +193,11 @@ public final class AppRouter {
         (int) s.config().retention().caseEvidence().toDays(), (int) s.config().session().timeout().toMinutes(),
         (int) s.config().privacy().erasure().toDays()), people.relations());
     e.page(GET, "/privacy", anyone(), privacy::notice);
+    // Imprint, accessibility statement, help: linked from every page's footer
+    SitePages site = new SitePages(pages, s.config().operator());
+    e.page(GET, "/imprint", anyone(), site::imprint);
+    e.page(GET, "/accessibility", anyone(), site::accessibility);
+    e.page(GET, "/help", anyone(), site::help);
     PersonalData personalData = new PersonalData(s.pool());
     RightsRequests rightsRequests = new RightsRequests(s.pool(), platform.audit(), people.relations(),
         (int) s.config().privacy().erasure().toDays(), web.sessions()::delete);

@@ -48,6 +48,7 @@ public final class Config {
   private final CascadeConfig cascade;
   private final RetentionConfig retention;
   private final PrivacyConfig privacy;
+  private final OperatorConfig operator;
   private final MetricsConfig metrics;
   private final LogConfig log;
 
@@ -74,6 +75,7 @@ public final class Config {
     cascade = CascadeConfig.from(this);
     retention = RetentionConfig.from(this);
     privacy = PrivacyConfig.from(this);
+    operator = OperatorConfig.from(this);
     metrics = MetricsConfig.from(this);
     log = LogConfig.from(this);
   }
@@ -224,6 +226,11 @@ public final class Config {
 
   public PrivacyConfig privacy() {
     return privacy;
+  }
+
+  /** {@code operator.*}: who runs the installation, its logo, colours, imprint, hotline and accessibility statement. */
+  public OperatorConfig operator() {
+    return operator;
   }
 
   public MetricsConfig metrics() {

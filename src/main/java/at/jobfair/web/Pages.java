@@ -35,6 +35,8 @@ public final class Pages {
   private final Handlebars handlebars;
   private final Messages messages;
   private final ZoneId zone;
+  /** What every page shows whatever it is about (the operator's name, logo and hotline: {@code site}). */
+  private final Map<String, Object> common = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Pages(Messages messages, ZoneId zone) {
     this.messages = messages;
@@ -65,13 +67,18 @@ public final class Pages {
     handlebars.registerHelper(name, helper);
   }
 
+  /** A value every page's model holds under this name, set once by the composition root. */
+  public void common(String name, Object value) {
+    common.put(name, value);
+  }
+
   public Messages messages() {
     return messages;
   }
 
   /** Renders a template with the common model (user, language, CSRF token) and sends it. */
   public void render(RoutingContext ctx, int status, String template, Map<String, Object> model) {
-    Map<String, Object> data = new HashMap<>();
+    Map<String, Object> data = new HashMap<>(common);
     model.forEach((k, v) -> data.put(k, plain(v)));
     Lang lang = Http.lang(ctx);
     Account user = Sessions.user(ctx);

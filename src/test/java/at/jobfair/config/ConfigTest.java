@@ -142,12 +142,44 @@ class ConfigTest {
   }
 
   @Test
+  void theOperatorsColoursAreCssHexColoursReadableOnThePageOrTheStartIsRefused() {
+    var c = Config.load(DEFAULTS, Map.of("JOBFAIR_OPERATOR_PRIMARY_COLOUR", "#A0F", "JOBFAIR_OPERATOR_PRIMARY_TEXT_COLOUR", "#FFF"));
+    assertEquals("#aa00ff", c.operator().primaryColour(), "short hex spelt out, as the stylesheet gets it");
+    assertEquals("#ffffff", c.operator().primaryTextColour());
+    assertEquals("/static/img/logo.svg", c.operator().logo().url(), "the built-in logo");
+    var notAColour = assertThrows(Config.ConfigException.class,
+        () -> Config.load(DEFAULTS, Map.of("JOBFAIR_OPERATOR_PRIMARY_COLOUR", "red; } body { display: none")));
+    assertEquals("Configuration error in 'operator.primaryColour' (environment variable JOBFAIR_OPERATOR_PRIMARY_COLOUR): "
+        + "must be a CSS colour in hex notation such as #0b5cad or #fff, was 'red; } body { display: none'", notAColour.getMessage());
+    var tooLight = assertThrows(Config.ConfigException.class,
+        () -> Config.load(DEFAULTS, Map.of("JOBFAIR_OPERATOR_PRIMARY_COLOUR", "#7fb2e6")));
+    assertTrue(tooLight.getMessage().contains("too light") && tooLight.getMessage().contains("4.5 : 1"), tooLight.getMessage());
+  }
+
+  @Test
+  void theOperatorsLogoMayBeAFileInTheDataDirectory(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("branding"));
+    Files.writeString(dir.resolve("branding/logo.png"), "png");
+    var c = Config.load(DEFAULTS, Map.of("JOBFAIR_DATA_DIR", dir.toString(), "JOBFAIR_OPERATOR_LOGO", "branding/logo.png"));
+    assertEquals("/branding/logo", c.operator().logo().url());
+    assertEquals("image/png", c.operator().logo().contentType());
+    assertEquals(dir.resolve("branding/logo.png").toAbsolutePath().normalize(), c.operator().logo().file());
+  }
+
+  @Test
   void badValuesOfEverySectionFailWhenTheConfigurationIsLoadedNamingTheKey() {
     for (var bad : List.of(Map.entry("JOBFAIR_PRIVACY_ERASURE_DAYS", "0"), Map.entry("JOBFAIR_PRIVACY_ERASURE_DAYS", "91"),
         Map.entry("JOBFAIR_AUTH_SECOND_FACTOR_ROLES", "SFA,NOBODY"), Map.entry("JOBFAIR_AUTH_SECRET_KEY", "not base64!"),
         Map.entry("JOBFAIR_AUTH_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[16])),
         Map.entry("JOBFAIR_JURISDICTION", "CH"), Map.entry("JOBFAIR_CLUSTER_MEMBERS", "nohostport"),
-        Map.entry("JOBFAIR_MAIL_STARTTLS", "sometimes"), Map.entry("JOBFAIR_HTTP_PUBLIC_URL", "ftp://x"))) {
+        Map.entry("JOBFAIR_MAIL_STARTTLS", "sometimes"), Map.entry("JOBFAIR_HTTP_PUBLIC_URL", "ftp://x"),
+        Map.entry("JOBFAIR_OPERATOR_PRIMARY_COLOUR", "blue"), Map.entry("JOBFAIR_OPERATOR_PRIMARY_COLOUR", "#12345"),
+        Map.entry("JOBFAIR_OPERATOR_PRIMARY_COLOUR", "#ff0"), Map.entry("JOBFAIR_OPERATOR_PRIMARY_TEXT_COLOUR", "#1b1f24"),
+        Map.entry("JOBFAIR_OPERATOR_LOGO", "/static/../../etc/x.svg"), Map.entry("JOBFAIR_OPERATOR_LOGO", "/static/img/logo.gif"),
+        Map.entry("JOBFAIR_OPERATOR_FAVICON", "not-there.png"), Map.entry("JOBFAIR_OPERATOR_NAME", " "),
+        Map.entry("JOBFAIR_OPERATOR_EMAIL", "nobody"), Map.entry("JOBFAIR_OPERATOR_HOTLINE_PHONE", "call us"),
+        Map.entry("JOBFAIR_OPERATOR_ACCESSIBILITY_COMPLAINT_URL", "http://x"),
+        Map.entry("JOBFAIR_OPERATOR_ACCESSIBILITY_DATE", "7.12.2026"))) {
       var e = assertThrows(Config.ConfigException.class, () -> Config.load(DEFAULTS, Map.ofEntries(bad)), bad.toString());
       assertEquals(bad.getKey(), Config.envName(e.key()), e.getMessage());
     }
