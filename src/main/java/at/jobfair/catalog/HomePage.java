@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The start page: what the platform is, and for a signed-in person what they can do here. */
@@ -15,15 +16,40 @@ public final class HomePage {
 
   private final Pages pages;
   private final CatalogService catalog;
+  private final Lookup nextAppointment;
+  private final Lists openObligations;
 
-  public HomePage(Pages pages, CatalogService catalog) {
+  /** A jobseeker's one thing for the start page (their next appointment), or null. */
+  public interface Lookup {
+    Future<Map<String, Object>> of(long jobseekerId);
+  }
+
+  /** A jobseeker's list for the start page (their open binding invitations). */
+  public interface Lists {
+    Future<List<Map<String, Object>>> of(long jobseekerId);
+  }
+
+  /** The features that know a jobseeker's appointments and invitations answer for them (see AppRouter). */
+  public HomePage(Pages pages, CatalogService catalog, Lookup nextAppointment, Lists openObligations) {
     this.pages = pages;
     this.catalog = catalog;
+    this.nextAppointment = nextAppointment;
+    this.openObligations = openObligations;
   }
 
   public Future<?> show(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
     Map<String, Object> model = new HashMap<>();
+    if (user != null && user.has(Role.JOBSEEKER)) {
+      // What the person has comes first: the next appointment and what they are obliged to book.
+      Future<Map<String, Object>> next = nextAppointment.of(user.id());
+      Future<List<Map<String, Object>>> open = openObligations.of(user.id());
+      return Future.all(next, open).onSuccess(all -> {
+        if (next.result() != null) model.put("next", next.result());
+        if (!open.result().isEmpty()) model.put("obligations", open.result());
+        pages.render(ctx, "home", model);
+      });
+    }
     if (user != null && user.has(Role.EMPLOYER) && user.employerId() != null) {
       return catalog.boothsOfEmployer(user.employerId()).onSuccess(booths -> {
         model.put("booths", booths);
