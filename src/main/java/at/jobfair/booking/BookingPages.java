@@ -77,7 +77,10 @@ public final class BookingPages {
         if (undoUntil != null) {
           m.put("undoUntil", undoUntil);
           // Just cancelled: the notice at the top offers the undo where the person looks.
-          if (String.valueOf(b.id()).equals(cancelledNow)) model.put("undo", m);
+          if (String.valueOf(b.id()).equals(cancelledNow)) {
+            model.put("undo", m);
+            m.put("undoAbove", true);
+          }
         }
         (b.active() ? upcoming : cancelled).add(m);
       }

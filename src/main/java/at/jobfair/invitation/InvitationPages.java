@@ -133,7 +133,9 @@ public final class InvitationPages {
 
   public Future<?> myPage(RoutingContext ctx) {
     Lang lang = Http.lang(ctx);
-    return service.mine(Sessions.user(ctx).id()).onSuccess(list -> {
+    long me = Sessions.user(ctx).id();
+    Future<at.jobfair.booking.BookingStore.Counsellor> counsellor = service.counsellor(me);
+    return service.mine(me).compose(list -> counsellor.onSuccess(c -> {
       JsonArray items = new JsonArray();
       for (JsonObject o : list) {
         // A booked invitation says so instead of asking to book (never both at once).
@@ -147,8 +149,12 @@ public final class InvitationPages {
         }
         items.add(item);
       }
-      pages.render(ctx, "invitations-mine", Map.of("invitations", items));
-    });
+      Map<String, Object> model = new HashMap<>();
+      model.put("invitations", items);
+      // The notices ask the person to tell their counsellor: the page says who that is and how to reach them.
+      if (c != null) model.put("counsellor", Map.of("name", c.name(), "email", c.email()));
+      pages.render(ctx, "invitations-mine", model);
+    }));
   }
 
   /**

@@ -303,6 +303,17 @@ class BookingSafetyPagesTest {
   }
 
   @Test
+  void aBindingInvitationNamesTheCounsellorItsNoticeAsksToTell() {
+    String email = person("notice");
+    propose(email);
+    assertFalse(signedIn(email).get("/me/invitations").body().contains("mailto:"), "nobody assigned: no contact to show");
+    fx.exec("update jobseeker set caseworker_id = (select id from account where email = 'sfa@demo.test') where account_id = ?",
+        fx.accountId(email));
+    String html = signedIn(email).get("/me/invitations").body();
+    assertTrue(html.contains("href=\"mailto:sfa@demo.test\"") && html.contains("Markus Lehner"), html);
+  }
+
+  @Test
   void aLockedAppointmentNamesTheCounsellorToContact() {
     String email = person("counsel");
     fx.exec("update jobseeker set caseworker_id = (select id from account where email = 'sfa@demo.test') where account_id = ?",
