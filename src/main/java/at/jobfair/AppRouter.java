@@ -177,11 +177,13 @@ public final class AppRouter {
     AuthenticatorReset authenticatorReset = new AuthenticatorReset(s.pool(), people.secondFactor(), platform.audit(), platform.outbox(), web.messages(), java.time.Clock.systemUTC());
     UserPages userPages = new UserPages(people.accounts(), pages, people.secondFactor(), authenticatorReset, people.reauthentication());
     UserApi userApi = new UserApi(people.accounts(), web.messages(), authenticatorReset, people.reauthentication());
-    HomePage home = new HomePage(pages, fair.catalog(), new StaffStart(s.pool(), java.time.Clock.systemUTC(), s.config().zone()));
-    CatalogPages catalog = new CatalogPages(fair.catalog(), pages);
     CatalogApi catalogApi = new CatalogApi(fair.catalog());
     BookingApi bookingApi = new BookingApi(fair.bookings(), fair.bookings().calendar());
-    BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service());
+    BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service(), cases.legal());
+    CatalogPages catalog = new CatalogPages(fair.catalog(), pages, bookingPages::ownAt);
+    InvitationPages invitationPages = new InvitationPages(fair.invitations(), pages);
+    HomePage home = new HomePage(pages, fair.catalog(), bookingPages::next, invitationPages::openObligations,
+        new StaffStart(s.pool(), java.time.Clock.systemUTC(), s.config().zone()));
     OutboxService outbox = new OutboxService(platform.outbox().store(), people.relations());
     OutboxPages outboxPages = new OutboxPages(outbox, platform.mailSender(), pages, s.config().zone());
     OutboxApi outboxApi = new OutboxApi(outbox);
@@ -272,13 +274,16 @@ public final class AppRouter {
     e.page(GET, "/me/appointments", roles(JOBSEEKER), bookingPages::myAppointments);
     e.page(POST, "/bookings", roles(JOBSEEKER), bookingPages::bookForm);
     e.page(POST, "/bookings/:id/rebook", roles(JOBSEEKER), bookingPages::rebookForm);
+    e.page(GET, "/bookings/:id/cancel", roles(JOBSEEKER), bookingPages::cancelPage);
     e.page(POST, "/bookings/:id/cancel", roles(JOBSEEKER, EMPLOYER, ORGANIZER), bookingPages::cancelForm);
+    e.page(POST, "/bookings/:id/restore", roles(JOBSEEKER), bookingPages::restoreForm);
     e.page(GET, "/booths/:id/schedule", signedIn(), bookingPages::schedule);
     e.api(POST, "/api/slots/:id/bookings", roles(JOBSEEKER), bookingApi::book);
     e.api(GET, "/api/me/bookings", roles(JOBSEEKER), bookingApi::mine);
     e.api(GET, "/api/bookings/:id", signedIn(), bookingApi::one);
     e.api(DELETE, "/api/bookings/:id", roles(JOBSEEKER, EMPLOYER, ORGANIZER), bookingApi::cancel);
     e.api(POST, "/api/bookings/:id/rebook", roles(JOBSEEKER), bookingApi::rebook);
+    e.api(POST, "/api/bookings/:id/restore", roles(JOBSEEKER), bookingApi::restore);
     e.api(GET, "/api/bookings/:id/ics", signedIn(), bookingApi::ics);
     e.api(GET, "/api/booths/:id/bookings", roles(EMPLOYER, ORGANIZER, SFU, SFA), bookingApi::ofBooth);
     e.api(DELETE, "/api/slots/:id", roles(EMPLOYER, ORGANIZER), bookingApi::removeSlot);
@@ -333,7 +338,6 @@ public final class AppRouter {
 
     // Invitations and reminders: placement proposals, control appointments and mass mailings (staff), one's own invitations (jobseekers),
     // public registration, personal links (signed; they sign the person in), "I am coming" from a reminder (signed)
-    InvitationPages invitationPages = new InvitationPages(fair.invitations(), pages);
     InvitationApi invitationApi = new InvitationApi(fair.invitations());
     Access invites = roles(SFU, SFA, ORGANIZER);
     e.api(POST, "/api/fairs/:id/invitations", invites, invitationApi::invite);

@@ -53,6 +53,11 @@ public final class BookingApi {
         .onSuccess(b -> Http.created(ctx, json(b, false)));
   }
 
+  /** Undoes the caller's own cancellation while the undo window lasts. */
+  public Future<?> restore(RoutingContext ctx) {
+    return bookings.restore(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(b -> Http.ok(ctx, json(b, false)));
+  }
+
   public Future<?> ics(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
     return bookings.visible(user, Http.pathId(ctx, "id")).onSuccess(b -> ctx.response()

@@ -42,6 +42,17 @@ public final class BookingMails {
     return mail(b, lang, subject, text, "BOOKING_CONFIRMED", "booking:" + b.id() + "/confirmed");
   }
 
+  /** The confirmation again after the person undid their cancellation (a new revision of the calendar entry). */
+  Mail restored(View b) {
+    Lang lang = lang(b);
+    View.Slot s = b.slot();
+    String employer = b.booth().employerName();
+    String subject = messages.get(lang, "mail.booked.subject", employer, date(b, lang), time(s.start()));
+    String text = messages.get(lang, "mail.booked.text", b.jobseeker().name(), employer, date(b, lang), time(s.start()),
+        time(s.end()), b.booth().fairName(), publicUrl + "/me/appointments");
+    return mail(b, lang, subject, text, "BOOKING_CONFIRMED", "booking:" + b.id() + "/confirmed/" + b.history().icsSequence());
+  }
+
   Mail cancelled(View b) {
     Lang lang = lang(b);
     String employer = b.booth().employerName();
@@ -50,7 +61,9 @@ public final class BookingMails {
     String reason = b.history().cancelReason() == null ? "" : messages.get(lang, "mail.cancelled.reason", b.history().cancelReason());
     String text = messages.get(lang, "mail.cancelled.text", b.jobseeker().name(), employer, date(b, lang), time(b.slot().start()),
         who, reason, publicUrl + "/booths/" + b.booth().id(), publicUrl + "/me/appointments");
-    return mail(b, lang, subject, text, "BOOKING_CANCELLED", "booking:" + b.id() + "/cancelled");
+    // A booking cancelled again after an undo has a later calendar revision: its mail is a new one.
+    int seq = b.history().icsSequence();
+    return mail(b, lang, subject, text, "BOOKING_CANCELLED", "booking:" + b.id() + "/cancelled" + (seq > 1 ? "/" + seq : ""));
   }
 
   private Mail mail(View b, Lang lang, String subject, String text, String kind, String dedupeKey) {

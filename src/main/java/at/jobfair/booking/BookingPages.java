@@ -28,9 +28,12 @@ public final class BookingPages {
   private final CatalogService catalog;
   private final Pages pages;
   private final MeetingService meetings;
+  private final at.jobfair.legal.Catalogue legal;
 
-  public BookingPages(BookingService bookings, CatalogService catalog, Pages pages, MeetingService meetings) {
+  public BookingPages(BookingService bookings, CatalogService catalog, Pages pages, MeetingService meetings,
+                      at.jobfair.legal.Catalogue legal) {
     this.bookings = bookings;
+    this.legal = legal;
     this.catalog = catalog;
     this.pages = pages;
     this.meetings = meetings;
@@ -53,8 +56,12 @@ public final class BookingPages {
   public Future<?> myAppointments(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
     java.time.Instant now = bookings.now();
-    return bookings.ofJobseeker(user.id()).compose(list -> phones(list, now).onSuccess(phones -> {
+    Future<BookingStore.Counsellor> counsellor = bookings.counsellor(user.id());
+    return bookings.ofJobseeker(user.id()).compose(list -> Future.all(phones(list, now), counsellor).onSuccess(all -> {
+      Map<Long, String> phones = all.resultAt(0);
       Map<String, Object> model = notices(ctx);
+      model.put("counsellor", counsellor(counsellor.result()));
+      String cancelledNow = ctx.request().getParam("cancelled");
       List<Map<String, Object>> upcoming = new ArrayList<>();
       List<Map<String, Object>> cancelled = new ArrayList<>();
       for (View b : list) {
@@ -66,6 +73,15 @@ public final class BookingPages {
         m.put("byEmployer", by == View.CancelledAs.EMPLOYER || by == View.CancelledAs.STAFF);
         meeting(m, b, now);
         if (b.active() && now.isBefore(b.slot().end())) m.put("phone", phones.get(b.booth().id()));
+        java.time.Instant undoUntil = bookings.undoUntil(b);
+        if (undoUntil != null) {
+          m.put("undoUntil", undoUntil);
+          // Just cancelled: the notice at the top offers the undo where the person looks.
+          if (String.valueOf(b.id()).equals(cancelledNow)) {
+            model.put("undo", m);
+            m.put("undoAbove", true);
+          }
+        }
         (b.active() ? upcoming : cancelled).add(m);
       }
       model.put("upcoming", upcoming);
@@ -90,6 +106,96 @@ public final class BookingPages {
     return bookings.rebook(Sessions.user(ctx), bookingId, slotId)
         .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?booked=" + b.id()))
         .recover(e -> Http.backWithError(ctx, e, "/booths/" + (booth != null && booth.matches("\\d{1,18}") ? booth : "0") + "?rebook=" + bookingId));
+  }
+
+  /**
+   * The confirmation before a jobseeker cancels (a page, so it works without JavaScript): what is cancelled, and for an
+   * appointment with an obligation what cancelling it means (the legal basis's own text where the catalogue has it).
+   */
+  public Future<?> cancelPage(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    long id = Http.pathId(ctx, "id");
+    Messages.Lang lang = Http.lang(ctx);
+    return bookings.visible(user, id).compose(b -> {
+      if (b.jobseeker().id() != user.id()) return Future.failedFuture(Reason.BOOKING_NOT_FOUND.refuse());
+      Future<BookingStore.BasisRef> basis = bookings.basis(id);
+      Future<BookingStore.Counsellor> counsellor = bookings.counsellor(user.id());
+      return Future.all(basis, counsellor).onSuccess(all -> {
+        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> m = view(b);
+        model.put("booking", m);
+        model.put("active", b.active());
+        model.put("changeable", b.active() && BookingPolicy.open(b.slot().start(),
+            java.time.Duration.ofMinutes(b.slot().cutoffMinutes()), bookings.now()));
+        at.jobfair.legal.Obligation obligation = b.origin().legalBasis();
+        model.put("binding", obligation == at.jobfair.legal.Obligation.BINDING);
+        model.put("control", obligation == at.jobfair.legal.Obligation.CONTROL);
+        BookingStore.BasisRef ref = basis.result();
+        if (ref != null && obligation != at.jobfair.legal.Obligation.VOLUNTARY) {
+          legal.find(ref.code(), ref.version()).ifPresent(found -> {
+            // The notice of legal consequences says what not booking or not coming means, in the law's own words.
+            model.put("consequence", found.notice(lang.code()));
+            if (!at.jobfair.legal.Basis.BINDING_LANGUAGE.equals(lang.code())) {
+              model.put("consequenceDe", found.notice(at.jobfair.legal.Basis.BINDING_LANGUAGE));
+            }
+          });
+        }
+        long undoMinutes = bookings.undoWindow().toMinutes();
+        if (undoMinutes > 0) model.put("undoMinutes", undoMinutes);
+        model.put("counsellor", counsellor(counsellor.result()));
+        pages.render(ctx, "appointment-cancel", model);
+      });
+    });
+  }
+
+  /** Undo of one's own cancellation; a seat taken meanwhile sends the person to the booth's free times, saying so. */
+  public Future<?> restoreForm(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    long id = Http.pathId(ctx, "id");
+    return bookings.restore(user, id)
+        .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?restored=" + b.id()))
+        .recover(e -> {
+          if (e instanceof at.jobfair.refusal.Refused r && r.reason() == Reason.UNDO_SEAT_TAKEN) {
+            return bookings.visible(user, id).compose(b -> Http.backWithError(ctx, e, "/booths/" + b.booth().id()));
+          }
+          return Http.backWithError(ctx, e, "/me/appointments");
+        });
+  }
+
+  /** The person's next active appointment that has not ended yet (for the start page); null when there is none. */
+  public Future<Map<String, Object>> next(long jobseekerId) {
+    java.time.Instant now = bookings.now();
+    return bookings.ofJobseeker(jobseekerId).map(list -> list.stream()
+        .filter(b -> b.active() && now.isBefore(b.slot().end()))
+        .min(java.util.Comparator.comparing((View b) -> b.slot().start()))
+        .map(b -> {
+          Map<String, Object> m = view(b);
+          meeting(m, b, now);
+          return m;
+        }).orElse(null));
+  }
+
+  /** The person's active booking at a booth that has not ended yet, for the booth page; null when there is none. */
+  public Future<Map<String, Object>> ownAt(long jobseekerId, long boothId) {
+    java.time.Instant now = bookings.now();
+    return bookings.ofJobseeker(jobseekerId).map(list -> {
+      for (View b : list) {
+        if (!b.active() || b.booth().id() != boothId || !now.isBefore(b.slot().end())) continue;
+        Map<String, Object> m = view(b);
+        m.put("changeable", BookingPolicy.open(b.slot().start(), java.time.Duration.ofMinutes(b.slot().cutoffMinutes()), now));
+        meeting(m, b, now);
+        return m;
+      }
+      return null;
+    });
+  }
+
+  private static Map<String, Object> counsellor(BookingStore.Counsellor c) {
+    if (c == null) return null;
+    Map<String, Object> m = new HashMap<>();
+    m.put("name", c.name());
+    m.put("email", c.email());
+    return m;
   }
 
   public Future<?> cancelForm(RoutingContext ctx) {
@@ -154,6 +260,7 @@ public final class BookingPages {
     if (error != null) model.put("error", error);
     if (ctx.request().getParam("booked") != null) model.put("notice", pages.messages().get(lang, "appointments.booked"));
     if (ctx.request().getParam("cancelled") != null) model.put("notice", pages.messages().get(lang, "appointments.cancelledNotice"));
+    if (ctx.request().getParam("restored") != null) model.put("notice", pages.messages().get(lang, "appointments.restoredNotice"));
     if (ctx.request().getParam("checkedIn") != null) model.put("notice", pages.messages().get(lang, "attendance.checkedInNotice"));
     if (ctx.request().getParam("outcome") != null) model.put("notice", pages.messages().get(lang, "attendance.outcomeSaved"));
     return model;

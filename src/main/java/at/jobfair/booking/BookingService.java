@@ -34,10 +34,12 @@ public final class BookingService {
   private final MailSender mailSender;
   private final BookingMails mails;
   private final BookingCounts counts;
+  private final Duration undo;
 
   public BookingService(Pool pool, BookingStore store, Clock clock, Outbox outbox, MailSender mailSender, BookingMails mails,
-                        MeterRegistry metrics, Relations relations) {
+                        MeterRegistry metrics, Relations relations, Duration undo) {
     this.pool = pool;
+    this.undo = undo;
     this.relations = relations;
     this.store = store;
     this.clock = clock;
@@ -105,6 +107,61 @@ public final class BookingService {
       if (refusal != null) return Future.failedFuture(refusal(refusal));
       return cancelIn(tx, bookingId, actor.id(), as.name(), cleanReason);
     })).onSuccess(b -> mailSender.wake());
+  }
+
+  /** How long after cancelling the person may undo it (bookings.undoMinutes); zero: never. */
+  public Duration undoWindow() {
+    return undo;
+  }
+
+  /** Until when the person may undo this cancellation of theirs, or null when they may not (any more). */
+  public java.time.Instant undoUntil(View b) {
+    View.History h = b.history();
+    if (b.active() || h.cancelledAs() != View.CancelledAs.JOBSEEKER || h.cancelledAt() == null || undo.isZero()) return null;
+    java.time.Instant until = h.cancelledAt().plus(undo);
+    return until.isAfter(clock.instant()) ? until : null;
+  }
+
+  /**
+   * Undoes the person's own cancellation within {@link #undoWindow}: the same booking becomes active again on the same
+   * seat, if the seat is still free. The slot's row is locked first, as the booking statement locks it, so that the
+   * undoer and someone booking the freed seat at once are served one after the other and exactly one gets it
+   * (slot.booked's CHECK stays the last word). An active booking of theirs is answered as it is (a second tap).
+   */
+  public Future<View> restore(Account jobseeker, long bookingId) {
+    return pool.withTransaction(tx -> store.findForUpdate(tx, bookingId).compose(b -> {
+          if (b == null || b.jobseeker().id() != jobseeker.id() || !jobseeker.has(Role.JOBSEEKER)) {
+            return Future.failedFuture(Reason.BOOKING_NOT_FOUND.refuse());
+          }
+          if (b.active()) return Future.succeededFuture(b);
+          if (undoUntil(b) == null) return Future.failedFuture(Reason.UNDO_CLOSED.refuse());
+          return store.lockSlotIfBookable(tx, b.slot().id()).compose(free -> {
+            if (!free) return store.prepare(tx, jobseeker.id(), b.slot().id(), ALTERNATIVES, clock.instant())
+                .compose(p -> Future.<View>failedFuture(undoTaken(p)));
+            return store.restore(tx, bookingId).compose(v -> store.find(tx, bookingId))
+                .compose(restored -> outbox.enqueue(tx, mails.restored(restored)).map(restored));
+          });
+        }))
+        .onSuccess(b -> mailSender.wake())
+        .recover(BookingService::backstop);
+  }
+
+  /** The seat of an undone cancellation is gone (or the slot closed): the booth's free slots instead. */
+  private static Refused undoTaken(BookingStore.Prepared p) {
+    JsonArray alternatives = new JsonArray();
+    if (p != null) p.alternatives().forEach(a -> alternatives.add(new JsonObject().put("slotId", a.slotId())
+        .put("start", a.start().toString()).put("end", a.end().toString()).put("free", a.free())));
+    return Reason.UNDO_SEAT_TAKEN.refuseWith(new JsonObject().put("alternatives", alternatives));
+  }
+
+  /** The counsellor (caseworker) of a jobseeker as the person may see them: name and email; null when none is assigned. */
+  public Future<BookingStore.Counsellor> counsellor(long jobseekerId) {
+    return store.counsellor(jobseekerId);
+  }
+
+  /** The legal basis (code, version) a booking was made under, or null (voluntary, or from before the catalogue). */
+  public Future<BookingStore.BasisRef> basis(long bookingId) {
+    return store.basis(bookingId);
   }
 
   /**

@@ -232,6 +232,49 @@ public final class BookingStore {
         .execute(Tuple.of(bookingId, actorId, actorRole, reason)).mapEmpty();
   }
 
+  /**
+   * Locks a slot's row as the booking statement does ({@code for update}) and says whether a seat is free to take
+   * (read after the lock, so a booking committed meanwhile is counted).
+   */
+  public Future<Boolean> lockSlotIfBookable(SqlClient c, long slotId) {
+    return c.preparedQuery("""
+            select slot_bookable(s, f) as free from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id
+             where s.id = $1 for update of s""")
+        .execute(Tuple.of(slotId)).map(rows -> rows.size() == 1 && Boolean.TRUE.equals(rows.iterator().next().getBoolean("free")));
+  }
+
+  /** Makes a cancelled booking active again (the seat trigger counts it back; the calendar entry gets a new revision). */
+  public Future<Void> restore(SqlClient c, long bookingId) {
+    return c.preparedQuery("""
+            update booking set status = 'ACTIVE', cancelled_at = null, cancelled_by = null, cancelled_as = null,
+                   cancel_reason = null, ics_sequence = ics_sequence + 1
+             where id = $1 and status = 'CANCELLED'""")
+        .execute(Tuple.of(bookingId)).mapEmpty();
+  }
+
+  /** A jobseeker's counsellor as the person may see them. */
+  public record Counsellor(String name, String email) {
+  }
+
+  public Future<Counsellor> counsellor(long jobseekerId) {
+    return pool.preparedQuery("""
+            select a.name, a.email::text as email from jobseeker j join account a on a.id = j.caseworker_id
+             where j.account_id = $1 and a.active""")
+        .execute(Tuple.of(jobseekerId))
+        .map(rows -> rows.size() == 0 ? null : new Counsellor(rows.iterator().next().getString("name"), rows.iterator().next().getString("email")));
+  }
+
+  /** The legal basis a booking copied from its invitation. */
+  public record BasisRef(String code, int version) {
+  }
+
+  public Future<BasisRef> basis(long bookingId) {
+    return pool.preparedQuery("select basis_code, basis_version from booking where id = $1 and basis_code is not null")
+        .execute(Tuple.of(bookingId))
+        .map(rows -> rows.size() == 0 ? null : new BasisRef(rows.iterator().next().getString("basis_code"),
+            rows.iterator().next().getInteger("basis_version")));
+  }
+
   /** A jobseeker's bookings, upcoming first, then past and cancelled ones. */
   public Future<List<View>> ofJobseeker(long jobseekerId) {
     return pool.preparedQuery(VIEW + " where k.jobseeker_id = $1 order by k.status = 'ACTIVE' desc, lower(k.during), k.id")

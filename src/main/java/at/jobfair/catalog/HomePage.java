@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The start page: what the platform is, and for a signed-in person what they can do here. */
@@ -16,11 +17,26 @@ public final class HomePage {
 
   private final Pages pages;
   private final CatalogService catalog;
+  private final Lookup nextAppointment;
+  private final Lists openObligations;
   private final StaffStart staffStart;
 
-  public HomePage(Pages pages, CatalogService catalog, StaffStart staffStart) {
+  /** A jobseeker's one thing for the start page (their next appointment), or null. */
+  public interface Lookup {
+    Future<Map<String, Object>> of(long jobseekerId);
+  }
+
+  /** A jobseeker's list for the start page (their open binding invitations). */
+  public interface Lists {
+    Future<List<Map<String, Object>>> of(long jobseekerId);
+  }
+
+  /** The features that know a jobseeker's appointments and invitations answer for them (see AppRouter). */
+  public HomePage(Pages pages, CatalogService catalog, Lookup nextAppointment, Lists openObligations, StaffStart staffStart) {
     this.pages = pages;
     this.catalog = catalog;
+    this.nextAppointment = nextAppointment;
+    this.openObligations = openObligations;
     this.staffStart = staffStart;
   }
 
@@ -28,6 +44,15 @@ public final class HomePage {
     Account user = Sessions.user(ctx);
     Map<String, Object> model = new HashMap<>();
     Future<?> parts = Future.succeededFuture();
+    if (user != null && user.has(Role.JOBSEEKER)) {
+      // What the person has comes first: the next appointment and what they are obliged to book.
+      Future<Map<String, Object>> next = nextAppointment.of(user.id());
+      Future<List<Map<String, Object>>> open = openObligations.of(user.id());
+      parts = Future.all(next, open).onSuccess(all -> {
+        if (next.result() != null) model.put("next", next.result());
+        if (!open.result().isEmpty()) model.put("obligations", open.result());
+      });
+    }
     if (user != null && user.has(Role.EMPLOYER) && user.employerId() != null) {
       parts = parts.compose(v -> catalog.boothsOfEmployer(user.employerId()).onSuccess(booths -> model.put("booths", booths)));
     }

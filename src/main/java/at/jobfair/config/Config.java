@@ -42,6 +42,7 @@ public final class Config {
   private final AuthConfig auth;
   private final MailConfig mail;
   private final InvitationsConfig invitations;
+  private final BookingsConfig bookings;
   private final RemindersConfig reminders;
   private final AttendanceConfig attendance;
   private final LettersConfig letters;
@@ -69,6 +70,7 @@ public final class Config {
     auth = AuthConfig.from(this);
     mail = MailConfig.from(this);
     invitations = InvitationsConfig.from(this);
+    bookings = BookingsConfig.from(this);
     reminders = RemindersConfig.from(this);
     attendance = AttendanceConfig.from(this);
     letters = LettersConfig.from(this);
@@ -202,6 +204,10 @@ public final class Config {
 
   public InvitationsConfig invitations() {
     return invitations;
+  }
+
+  public BookingsConfig bookings() {
+    return bookings;
   }
 
   public RemindersConfig reminders() {

@@ -133,9 +133,12 @@ public final class InvitationPages {
 
   public Future<?> myPage(RoutingContext ctx) {
     Lang lang = Http.lang(ctx);
-    return service.mine(Sessions.user(ctx).id()).onSuccess(list -> {
+    long me = Sessions.user(ctx).id();
+    Future<at.jobfair.booking.BookingStore.Counsellor> counsellor = service.counsellor(me);
+    return service.mine(me).compose(list -> counsellor.onSuccess(c -> {
       JsonArray items = new JsonArray();
       for (JsonObject o : list) {
+        // A booked invitation says so instead of asking to book (never both at once).
         JsonObject item = o.copy().put("binding", "BINDING".equals(o.getString("legalBasis")))
             .put("control", "CONTROL".equals(o.getString("legalBasis")));
         JsonObject notice = o.getJsonObject("notice");
@@ -146,7 +149,41 @@ public final class InvitationPages {
         }
         items.add(item);
       }
-      pages.render(ctx, "invitations-mine", Map.of("invitations", items));
+      Map<String, Object> model = new HashMap<>();
+      model.put("invitations", items);
+      // The notices ask the person to tell their counsellor: the page says who that is and how to reach them.
+      if (c != null) model.put("counsellor", Map.of("name", c.name(), "email", c.email()));
+      pages.render(ctx, "invitations-mine", model);
+    }));
+  }
+
+  /**
+   * The person's invitations with an obligation (binding proposals, control appointments) not booked yet and not past
+   * their deadline, for the start page: what they still have to do.
+   */
+  public Future<List<Map<String, Object>>> openObligations(long jobseekerId) {
+    java.time.Instant now = java.time.Instant.now();
+    return service.mine(jobseekerId).map(list -> {
+      List<Map<String, Object>> out = new java.util.ArrayList<>();
+      for (JsonObject o : list) {
+        String basis = o.getString("legalBasis");
+        if (!"BINDING".equals(basis) && !"CONTROL".equals(basis)) continue;
+        if (Boolean.TRUE.equals(o.getBoolean("booked")) || o.getJsonObject("booth") == null) continue;
+        String deadline = o.getString("deadline");
+        if (deadline != null && !java.time.Instant.parse(deadline).isAfter(now)) continue;
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", o.getLong("id"));
+        m.put("binding", "BINDING".equals(basis));
+        m.put("control", "CONTROL".equals(basis));
+        m.put("employer", o.getJsonObject("booth").getString("employer"));
+        m.put("boothId", o.getJsonObject("booth").getLong("id"));
+        JsonObject vacancy = o.getJsonObject("vacancy");
+        m.put("vacancy", vacancy == null ? null : vacancy.getString("title"));
+        m.put("fairName", o.getJsonObject("fair").getString("name"));
+        m.put("deadline", deadline);
+        out.add(m);
+      }
+      return out;
     });
   }
 

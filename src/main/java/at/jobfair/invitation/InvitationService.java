@@ -294,6 +294,11 @@ public final class InvitationService {
     return InvitationStore.ofJobseeker(pool, jobseekerId);
   }
 
+  /** The person's counsellor (name and email), for texts that ask them to get in touch; null when none is assigned. */
+  public Future<BookingStore.Counsellor> counsellor(long jobseekerId) {
+    return bookings.counsellor(jobseekerId);
+  }
+
   /** The consequence notices from before the catalogue (read-only: new invitations carry a catalogue basis). */
   public Future<List<Notice>> notices() {
     return InvitationStore.notices(pool);

@@ -92,6 +92,7 @@ class AuthorisationMatrixTest {
     rule("GET /api/bookings/{id}/ics", "J:Y E:Y U:Y S:Y O:Y K:Y", "U:Y O:Y");
     rule("DELETE /api/bookings/{id}", "J:? E:? O:?", "O:?");
     rule("POST /api/bookings/{id}/rebook", "J:?", "");
+    rule("POST /api/bookings/{id}/restore", "J:?", "");
     rule("GET /api/booths/{id}/bookings", "E:Y U:Y O:Y", "U:Y O:Y");
     rule("POST /api/bookings/{id}/checkin", "J:?", "");
     rule("PUT /api/bookings/{id}/outcome", "E:? O:?", "O:?");

@@ -162,6 +162,8 @@ class ReminderMailTest {
       var page = anonymous.get(m.group(1));
       assertEquals(200, page.status(), page.body());
       assertTrue(page.body().contains("Ich komme"), page.body());
+      // Cancelling from the reminder goes through the confirmation page, not straight to a one-tap cancel
+      assertTrue(page.body().contains("href=\"/bookings/" + keptId + "/cancel\""), page.body());
       assertEquals(200, anonymous.postRaw(m.group(1), "application/x-www-form-urlencoded", "").status());
       assertEquals(401, anonymous.get("/api/me").status());
       assertEquals(1, first.count("select count(*) from booking where confirmed_at is not null and id = " + keptId));
