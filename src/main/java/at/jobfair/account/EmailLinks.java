@@ -165,9 +165,14 @@ public final class EmailLinks {
    * there is no such link for this purpose, 410 {@code email_link_used} or {@code email_link_expired}.
    */
   public Future<Void> check(String token, Purpose purpose) {
+    return check(pool, token, purpose);
+  }
+
+  /** The check on the caller's connection (inside a transaction: never a second connection while holding one). */
+  private Future<Void> check(SqlClient c, String token, Purpose purpose) {
     byte[] hash = token == null || token.length() > 100 ? null : hash(token);
     if (hash == null) return Future.failedFuture(Reason.EMAIL_LINK_INVALID.refuse());
-    return pool.preparedQuery("""
+    return c.preparedQuery("""
             select l.used_at is not null as used, l.expires_at <= $3 as expired, a.active
               from email_link l join account a on a.id = l.account_id where l.token_hash = $1 and l.purpose = $2""")
         .execute(Tuple.of(hash, purpose.name(), now()))
@@ -220,7 +225,7 @@ public final class EmailLinks {
         .execute(Tuple.of(hash, purpose.name(), now()))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return check(token, purpose).compose(v -> Future.failedFuture(Reason.EMAIL_LINK_USED.refuse()));
+            return check(tx, token, purpose).compose(v -> Future.failedFuture(Reason.EMAIL_LINK_USED.refuse()));
           }
           Row r = rows.iterator().next();
           String next = r.getString("next_path");
