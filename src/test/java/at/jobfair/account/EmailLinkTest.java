@@ -170,6 +170,11 @@ class EmailLinkTest {
     var usedAgain = form(otherBrowser, path);
     assertEquals(410, usedAgain.status(), usedAgain.body());
     assertEquals(-1, signedInAs(otherBrowser));
+    // the person who used it, opening it again, is told they are signed in rather than sent away
+    var reopened = phone.get(path);
+    assertEquals(410, reopened.status());
+    assertTrue(reopened.body().contains("Sie sind angemeldet"), reopened.body());
+    assertFalse(again.body().contains("Sie sind angemeldet"), again.body());
     // and in English
     var english = app.client().language("en").get(path);
     assertTrue(english.body().contains("was used already"), english.body());
