@@ -101,7 +101,8 @@ public final class EmailLinks {
     }
     String normalized = email.strip().toLowerCase(Locale.ROOT);
     byte[] emailHash = sha256(normalized.getBytes(StandardCharsets.UTF_8));
-    String path = next == null ? null : Http.localPath(next);
+    // where to go after signing in: a local path the row can hold (a longer one than any page of ours: the start page)
+    String path = next == null ? null : Http.localPath(next).length() > 2000 ? "/" : Http.localPath(next);
     boolean[] sent = new boolean[1];
     return pool.withTransaction(tx -> tx.preparedQuery("select 1 from pg_advisory_xact_lock($1)")
             // one ask per address at a time, so that the count below cannot be outrun by asks at once

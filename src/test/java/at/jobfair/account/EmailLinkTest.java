@@ -231,7 +231,10 @@ class EmailLinkTest {
     assertEquals(r1.status(), r2.status());
     assertEquals(main(r1.body()).replace(known, "@"), main(r2.body()).replace(unknown, "@"));
 
-    waitUntil("the known person's four mails", () -> mailsTo(known).size() == 4);
+    // a page to go to that is too long to keep: the start page instead, not a failure
+    TestClient longNext = browser("/signin");
+    assertEquals(200, form(longNext, "/signin/link", "email", known, "next", "/" + "x".repeat(5000)).status());
+    waitUntil("the known person's five mails", () -> mailsTo(known).size() == 5);
     assertEquals(0, mailsTo(unknown).size());
     assertEquals(0, mailsTo("sfa@demo.test").stream().filter(m -> SIGN_IN_LINK.matcher(text(m)).find()).count());
     // not an address at all: told so (that says nothing about accounts)
