@@ -175,7 +175,7 @@ public final class AppRouter {
     EmailLinks emailLinks = new EmailLinks(vertx, s.pool(), new PasswordHasher(s.config().auth().argon2MemoryKiB(),
         s.config().auth().argon2Iterations()), platform.outbox(), platform.mailSender(), platform.audit(), web.messages(),
         s.config().http().publicUrl().toString(), s.config().auth().emailLinkValid(), s.config().auth().emailLinksPerHour(),
-        java.time.Clock.systemUTC());
+        java.time.Clock.systemUTC(), web.sessions()::delete);
     EmailLinkPages emailLinkPages = new EmailLinkPages(emailLinks, people.secondFactor(), pages);
     EmailLinkApi emailLinkApi = new EmailLinkApi(emailLinks);
     SignInPages signInPages = new SignInPages(people.accounts(), people.secondFactor(), pages, sessions, emailLinkPages);

@@ -27,9 +27,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Ways in by email, for people who have only an email address and a phone: a link that signs a jobseeker in once (the
@@ -69,9 +72,13 @@ public final class EmailLinks {
   private final Duration valid;
   private final int perHour;
   private final Clock clock;
+  /** Ends a session on every node (the store tells the others to drop their copies). */
+  private final Function<String, Future<Void>> endSession;
 
   public EmailLinks(Vertx vertx, Pool pool, PasswordHasher hasher, Outbox outbox, MailSender mailSender, AuditLog audit,
-                    Messages messages, String publicUrl, Duration valid, int perHour, Clock clock) {
+                    Messages messages, String publicUrl, Duration valid, int perHour, Clock clock,
+                    Function<String, Future<Void>> endSession) {
+    this.endSession = endSession;
     this.vertx = vertx;
     this.pool = pool;
     this.hasher = hasher;
@@ -193,9 +200,9 @@ public final class EmailLinks {
   }
 
   /**
-   * Sets a new password with a reset link: the link is used, every other link of the account is void, failed sign-ins
-   * of the address are forgiven, and the change is in the audit log. Answers the account (the caller signs it in, or
-   * asks for its second factor first).
+   * Sets a new password with a reset link: the link is used, every other link of the account is void, the account's
+   * sessions end everywhere (whoever knew the old password is out), failed sign-ins of the address are forgiven, and
+   * the change is in the audit log. Answers the account (the caller signs it in, or asks for its second factor first).
    */
   public Future<Used> resetPassword(String token, String password) {
     return check(token, Purpose.PASSWORD_RESET).compose(ok -> {
@@ -203,16 +210,32 @@ public final class EmailLinks {
         return Future.failedFuture(Reason.PASSWORD_TOO_SHORT.refuse(NewAccount.MIN_PASSWORD));
       }
       return vertx.executeBlocking(() -> hasher.hash(password), false);
-    }).compose(passwordHash -> pool.withTransaction(tx -> use(tx, token, Purpose.PASSWORD_RESET).compose(used -> {
-      long id = used.account().id();
-      return tx.preparedQuery("update account set password_hash = $2 where id = $1").execute(Tuple.of(id, passwordHash))
-          .compose(v -> tx.preparedQuery("update email_link set used_at = now() where account_id = $1 and used_at is null")
-              .execute(Tuple.of(id)))
-          .compose(v -> tx.preparedQuery("delete from sign_in_failure where email = $1::citext").execute(Tuple.of(used.account().email())))
-          .compose(v -> audit.append(tx, AuditChain.Entry.of(clock.instant(), id, actorRole(used.account()), "account:" + id,
-              "PASSWORD_RESET", null, "PASSWORD_SET", "email link")))
-          .map(used);
-    })));
+    }).compose(passwordHash -> {
+      List<String> ended = new ArrayList<>();
+      return pool.withTransaction(tx -> use(tx, token, Purpose.PASSWORD_RESET).compose(used -> setPassword(tx, used, passwordHash, ended)))
+          .compose(used -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (String session : ended) chain = chain.compose(v -> endSession.apply(session).recover(e -> Future.succeededFuture()));
+            return chain.map(used);
+          });
+    });
+  }
+
+  /** The new password and what goes with it, in the link's transaction; the sessions it ended are added to {@code ended}. */
+  private Future<Used> setPassword(SqlClient tx, Used used, String passwordHash, List<String> ended) {
+    long id = used.account().id();
+    return tx.preparedQuery("update account set password_hash = $2 where id = $1").execute(Tuple.of(id, passwordHash))
+        // sessions keep the account (signed in, or waiting for its code) in their data, as Erasure finds them
+        .compose(v -> tx.preparedQuery("delete from http_session where position(convert_to($1, 'UTF8') in data) > 0 returning id")
+            .execute(Tuple.of("\"id\":" + id + ",")))
+        .compose(rows -> {
+          rows.forEach(r -> ended.add(r.getString(0)));
+          return tx.preparedQuery("update email_link set used_at = now() where account_id = $1 and used_at is null").execute(Tuple.of(id));
+        })
+        .compose(v -> tx.preparedQuery("delete from sign_in_failure where email = $1::citext").execute(Tuple.of(used.account().email())))
+        .compose(v -> audit.append(tx, AuditChain.Entry.of(clock.instant(), id, actorRole(used.account()), "account:" + id,
+            "PASSWORD_RESET", null, "PASSWORD_SET", "email link")))
+        .map(used);
   }
 
   /** The one statement that uses a link; when it finds none to use, the reason why. */

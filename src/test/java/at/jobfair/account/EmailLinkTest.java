@@ -321,6 +321,9 @@ class EmailLinkTest {
   void aForgottenPasswordIsSetAnewByTheLinkWhichVoidsTheOthersAndIsAudited() {
     String email = fx.jobseekers("forgetful", 1).get(0);
     long id = fx.accountId(email);
+    // somewhere else, someone is signed in with the old password
+    TestClient elsewhere = app.as(email);
+    assertEquals(id, signedInAs(elsewhere));
     TestClient c = browser("/signin?next=/fairs");
     assertTrue(c.get("/signin").body().contains("href=\"/password-reset?next="));
     assertEquals(200, c.get("/password-reset?next=/fairs").status());
@@ -341,6 +344,8 @@ class EmailLinkTest {
     assertEquals("/fairs", set.header("Location"));
     assertEquals(id, signedInAs(phone));
 
+    // the session with the old password has ended
+    assertEquals(-1, signedInAs(elsewhere));
     // the other link of the account is void, the used one too
     assertEquals(410, app.client().get(first).status());
     assertEquals(410, app.client().get(second).status());
