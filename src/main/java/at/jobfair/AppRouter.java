@@ -4,6 +4,10 @@ import at.jobfair.access.CoverApi;
 import at.jobfair.access.CoverPages;
 import at.jobfair.access.CoverService;
 import at.jobfair.account.AuthenticatorReset;
+import at.jobfair.account.EmailLinkApi;
+import at.jobfair.account.EmailLinkPages;
+import at.jobfair.account.EmailLinks;
+import at.jobfair.account.PasswordHasher;
 import at.jobfair.account.SignInApi;
 import at.jobfair.account.SignInPages;
 import at.jobfair.account.UserApi;
@@ -163,16 +167,26 @@ public final class AppRouter {
     router.get("/fairs/:id/orientation/signal").handler(sessions).handler(limits.sockets()).handler(ctx -> fair.meetings().relay().upgradeGroup(ctx, fair.meetings().groups()));
     router.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true));
     // Signing in hashes a password and registering creates an account: a few a minute per address, before the session.
+    // Asking for a link by email sends a mail, and using one is worth guessing at: the same few a minute.
     for (String expensive : List.of("/api/session", "/signin", "/api/session/second-factor", "/signin/second-factor",
-        "/api/fairs/:id/registrations", "/fairs/:id/register")) {
+        "/api/fairs/:id/registrations", "/fairs/:id/register", "/signin/link", "/signin/link/:token", "/api/session/link",
+        "/password-reset", "/password-reset/:token", "/api/password-reset", "/api/password-reset/confirm")) {
       router.post(expensive).handler(limits.attempts(expensive));
     }
     router.route().handler(sessions);
-    router.route().handler(new Csrf(Set.of("POST /api/session", "POST /api/fairs/*/registrations")));
+    router.route().handler(new Csrf(Set.of("POST /api/session", "POST /api/fairs/*/registrations", "POST /api/session/link",
+        "POST /api/password-reset", "POST /api/password-reset/confirm")));
 
     Failures failures = new Failures(pages);
     Endpoints e = new Endpoints(router, failures, web.contract());
-    SignInPages signInPages = new SignInPages(people.accounts(), people.secondFactor(), pages, sessions);
+    // The ways in by email: a one-time sign-in link (jobseekers) and a password reset (everyone), see EmailLinks.
+    EmailLinks emailLinks = new EmailLinks(vertx, s.pool(), new PasswordHasher(s.config().auth().argon2MemoryKiB(),
+        s.config().auth().argon2Iterations()), platform.outbox(), platform.mailSender(), platform.audit(), web.messages(),
+        s.config().http().publicUrl().toString(), s.config().auth().emailLinkValid(), s.config().auth().emailLinksPerHour(),
+        java.time.Clock.systemUTC(), web.sessions()::delete);
+    EmailLinkPages emailLinkPages = new EmailLinkPages(emailLinks, people.secondFactor(), pages);
+    EmailLinkApi emailLinkApi = new EmailLinkApi(emailLinks);
+    SignInPages signInPages = new SignInPages(people.accounts(), people.secondFactor(), pages, sessions, emailLinkPages);
     SignInApi signInApi = new SignInApi(people.accounts(), people.secondFactor(), sessions);
     AuthenticatorReset authenticatorReset = new AuthenticatorReset(s.pool(), people.secondFactor(), platform.audit(), platform.outbox(), web.messages(), java.time.Clock.systemUTC());
     UserPages userPages = new UserPages(people.accounts(), pages, people.secondFactor(), authenticatorReset, people.reauthentication());
@@ -235,6 +249,18 @@ public final class AppRouter {
     e.api(POST, "/api/session/second-factor", anyone(), signInApi::verifySecondFactor);
     e.api(POST, "/api/session/second-factor/enrolment", anyone(), signInApi::enrol);
     e.api(GET, "/api/me", signedIn(), signInApi::me);
+    // Ways in by email: a link that signs a jobseeker in once; a link to set a new password. Asking answers alike for
+    // every address; a link works once and for auth.emailLinkMinutes; the link's page asks for a tap before using it.
+    e.page(POST, "/signin/link", anyone(), emailLinkPages::requestSignInLinkForm);
+    e.page(GET, "/signin/link/:token", anyone(), emailLinkPages::signInLinkPage);
+    e.page(POST, "/signin/link/:token", anyone(), emailLinkPages::signInLinkForm);
+    e.api(POST, "/api/session/link", anyone(), emailLinkApi::requestSignInLink);
+    e.page(GET, "/password-reset", anyone(), emailLinkPages::resetPage);
+    e.page(POST, "/password-reset", anyone(), emailLinkPages::resetRequestForm);
+    e.page(GET, "/password-reset/:token", anyone(), emailLinkPages::newPasswordPage);
+    e.page(POST, "/password-reset/:token", anyone(), emailLinkPages::newPasswordForm);
+    e.api(POST, "/api/password-reset", anyone(), emailLinkApi::requestReset);
+    e.api(POST, "/api/password-reset/confirm", anyone(), emailLinkApi::confirmReset);
 
     // Account administration (organisers)
     e.page(GET, "/admin/users", roles(ORGANIZER), userPages::page);

@@ -40,6 +40,18 @@ public final class AccountStore {
         .map(rows -> rows.size() == 0 ? null : credentials(rows.iterator().next()));
   }
 
+  /** An account by its address, on the caller's connection (for the links mailed to sign in or to set a password). */
+  static Future<Credentials> byEmail(SqlClient c, String email) {
+    return c.preparedQuery(SELECT + " where a.email = $1::citext group by a.id").execute(Tuple.of(email))
+        .map(rows -> rows.size() == 0 ? null : credentials(rows.iterator().next()));
+  }
+
+  /** An account by its id, on the caller's connection. */
+  static Future<Credentials> byId(SqlClient c, long id) {
+    return c.preparedQuery(SELECT + " where a.id = $1 group by a.id").execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? null : credentials(rows.iterator().next()));
+  }
+
   public Future<List<Account>> list(int limit) {
     return pool.preparedQuery(SELECT + " group by a.id order by a.id limit $1").execute(Tuple.of(limit))
         .map(rows -> {

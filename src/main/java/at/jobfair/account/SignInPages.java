@@ -21,8 +21,11 @@ public final class SignInPages {
   private final Pages pages;
   /** Signing out waits for the session to be gone everywhere before it answers. */
   private final SessionHandler sessions;
+  /** The other ways in the sign-in page offers: a link by email, a new password, registering for a fair. */
+  private final EmailLinkPages otherWays;
 
-  public SignInPages(AccountService accounts, SecondFactor secondFactor, Pages pages, SessionHandler sessions) {
+  public SignInPages(AccountService accounts, SecondFactor secondFactor, Pages pages, SessionHandler sessions, EmailLinkPages otherWays) {
+    this.otherWays = otherWays;
     this.accounts = accounts;
     this.secondFactor = secondFactor;
     this.pages = pages;
@@ -80,7 +83,10 @@ public final class SignInPages {
       Http.seeOther(ctx, Http.localPath(ctx.request().getParam("next")));
       return null;
     }
-    pages.render(ctx, "signin", Map.of("next", Http.localPath(ctx.request().getParam("next"))));
+    String next = Http.localPath(ctx.request().getParam("next"));
+    Map<String, Object> model = otherWays.signInExtras(next);
+    model.put("next", next);
+    pages.render(ctx, "signin", model);
     return null;
   }
 
@@ -99,7 +105,7 @@ public final class SignInPages {
         }))
         .recover(e -> {
           if (!(e instanceof Refused error)) return Future.failedFuture(e);
-          Map<String, Object> model = new HashMap<>();
+          Map<String, Object> model = otherWays.signInExtras(next);
           model.put("next", next);
           model.put("email", email);
           model.put("error", pages.messages().get(Http.lang(ctx), "error." + error.code(), error.args()));

@@ -16,9 +16,12 @@ import java.util.Set;
  * @param secondFactorRoles the roles that sign in with a second factor
  * @param reauth            how long a re-entered password lets a person decide before it is asked for again
  * @param secretKey         seals the authenticators' secrets (32 bytes); null: a key generated once and kept in the database
+ * @param emailLinkValid    how long a link mailed to sign in once or to set a new password works
+ * @param emailLinksPerHour how many such links may be asked for one email address within an hour
  */
 public record AuthConfig(int argon2MemoryKiB, int argon2Iterations, int signInMaxFailures, Duration signInWindow,
-                         Set<Role> secondFactorRoles, Duration reauth, byte[] secretKey) {
+                         Set<Role> secondFactorRoles, Duration reauth, byte[] secretKey, Duration emailLinkValid,
+                         int emailLinksPerHour) {
 
   static AuthConfig from(Config c) {
     int memory = c.integer("auth.argon2MemoryKiB", 8, 4 * 1024 * 1024);
@@ -26,7 +29,8 @@ public record AuthConfig(int argon2MemoryKiB, int argon2Iterations, int signInMa
     int failures = c.integer("auth.signInMaxFailures", 1, 1000);
     int window = c.integer("auth.signInWindowMinutes", 1, 24 * 60);
     return new AuthConfig(memory, iterations, failures, Duration.ofMinutes(window), roles(c.string("auth.secondFactorRoles")),
-        Duration.ofMinutes(c.integer("auth.reauthMinutes")), secretKey(c.string("auth.secretKey")));
+        Duration.ofMinutes(c.integer("auth.reauthMinutes")), secretKey(c.string("auth.secretKey")),
+        Duration.ofMinutes(c.integer("auth.emailLinkMinutes", 1, 24 * 60)), c.integer("auth.emailLinksPerHour", 1, 1000));
   }
 
   /** Comma-separated role names. */

@@ -78,6 +78,7 @@ final class Erasure {
           .compose(v -> tx.preparedQuery("delete from meeting_peer where account_id = $1").execute(id))
           .compose(v -> tx.preparedQuery("update invitation set registered_ip = null where jobseeker_id = $1").execute(id))
           .compose(v -> tx.preparedQuery("delete from account_totp where account_id = $1").execute(id))
+          .compose(v -> tx.preparedQuery("delete from email_link where account_id = $1").execute(id))
           .compose(v -> tx.preparedQuery("""
                   update jobseeker set phone = null, region = null, languages = '{}', target_group = null, benefit_type = null,
                          caseworker_id = null where account_id = $1""").execute(id))

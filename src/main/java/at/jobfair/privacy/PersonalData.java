@@ -102,7 +102,10 @@ public final class PersonalData {
           select r.id, r.kind, r.text, r.state, r.due_at, r.reply, r.created_at, r.closed_at
             from rights_request r where r.jobseeker_id = $1 order by r.id"""),
       new Section("signInFailures", """
-          select f.at, f.ip from sign_in_failure f where f.email = (select email from account where id = $1) order by f.at"""));
+          select f.at, f.ip from sign_in_failure f where f.email = (select email from account where id = $1) order by f.at"""),
+      // the links mailed to sign in once or to set a new password: when asked, until when, when used (never the token)
+      new Section("emailLinks", """
+          select l.purpose, l.created_at, l.expires_at, l.used_at from email_link l where l.account_id = $1 order by l.created_at"""));
 
   /**
    * Every column referring to an account whose rows are about the person, and the section that exports them. The
@@ -122,7 +125,8 @@ public final class PersonalData {
       Map.entry("worklist_item.jobseeker_id", "worklist"),
       Map.entry("letter.jobseeker_id", "letters"),
       Map.entry("data_access.jobseeker_id", "dataAccess"),
-      Map.entry("rights_request.jobseeker_id", "rightsRequests"));
+      Map.entry("rights_request.jobseeker_id", "rightsRequests"),
+      Map.entry("email_link.account_id", "emailLinks"));
 
   /**
    * Columns referring to an account that name who of the staff (or an employer) acted, not whom it was about: the
