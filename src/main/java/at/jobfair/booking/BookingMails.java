@@ -71,6 +71,6 @@ public final class BookingMails {
   }
 
   private String time(Instant t) {
-    return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(t);
+    return at.jobfair.web.WallClock.clock(t, zone);
   }
 }
