@@ -57,6 +57,9 @@ public final class BookingPages {
       Map<String, Object> model = notices(ctx);
       List<Map<String, Object>> upcoming = new ArrayList<>();
       List<Map<String, Object>> cancelled = new ArrayList<>();
+      // A move cancels the old booking and makes the new one in one transaction: the same moment (now()) for both.
+      Map<java.time.Instant, View> madeAt = new java.util.HashMap<>();
+      for (View b : list) madeAt.put(b.history().createdAt(), b);
       for (View b : list) {
         Map<String, Object> m = view(b);
         m.put("changeable", b.active() && BookingPolicy.open(b.slot().start(), java.time.Duration.ofMinutes(b.slot().cutoffMinutes()), now));
@@ -64,6 +67,10 @@ public final class BookingPages {
             && at.jobfair.attendance.AttendancePolicy.checkinOpen(b.slot().start(), b.slot().end(), now));
         View.CancelledAs by = b.history().cancelledAs();
         m.put("byEmployer", by == View.CancelledAs.EMPLOYER || by == View.CancelledAs.STAFF);
+        View movedTo = by == View.CancelledAs.JOBSEEKER ? madeAt.get(b.history().cancelledAt()) : null;
+        if (movedTo != null && movedTo.id() != b.id()) {
+          m.put("movedTo", Map.of("start", movedTo.slot().start(), "end", movedTo.slot().end(), "employerName", movedTo.booth().employerName()));
+        }
         meeting(m, b, now);
         if (b.active() && now.isBefore(b.slot().end())) m.put("phone", phones.get(b.booth().id()));
         (b.active() ? upcoming : cancelled).add(m);
