@@ -137,6 +137,29 @@ class BookingMailTest {
     assertTrue(!page.contains("Sie haben diesen Termin abgesagt."), page);
   }
 
+  @Test
+  void aSlotInTheRepeatedHourOfTheOctoberChangeShowsItsOffsetsInTheMailAndOnThePages() throws Exception {
+    // 31 October 2027, Europe/Vienna: 02:00–03:00 happens twice. The slot runs from the first 02:30 (summer time,
+    // 00:30 UTC) to the second 02:00 (winter time, 01:00 UTC): half an hour, not minus half an hour.
+    long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
+    long fair = fx.fair("Herbstbörse", true, 0);
+    fx.exec("update fair set ends_at = '2027-11-30T00:00:00Z' where id = ?", fair);
+    long autumn = fx.booth(fair, hotel);
+    long slot = fx.slots(autumn, Instant.parse("2027-10-31T00:30:00Z"), 1, Duration.ofMinutes(30), 1).get(0);
+    String email = fx.jobseekers("mail-autumn", 1).get(0);
+    TestClient person = app.client();
+    person.signIn(email, Fixtures.PASSWORD);
+    var r = person.post("/api/slots/" + slot + "/bookings", "");
+    assertEquals(201, r.status(), r.body());
+
+    String text = text(awaitMail(email, "Ihr Termin bei Hotel Alpenblick GmbH"));
+    assertTrue(text.contains("02:30 (UTC+2) bis 02:00 (UTC+1) Uhr"), text);
+    String page = person.get("/me/appointments").body();
+    assertTrue(page.contains("02:30 (UTC+2) – 02:00 (UTC+1)"), page);
+    String booth = person.get("/booths/" + autumn).body();
+    assertTrue(booth.contains("02:30 (UTC+2)"), booth);
+  }
+
   private static MimeMessage awaitMail(String to, String subjectStart) throws Exception {
     long deadline = System.currentTimeMillis() + 15_000;
     while (System.currentTimeMillis() < deadline) {
