@@ -131,6 +131,8 @@ class MeetingBrowserTest extends BrowserTestSupport {
     long soon = fx.booking(fx.booth(fx.fair("Video-Börse gleich", true, 0), hotel), js,
         Instant.now().plus(Duration.ofMinutes(14)).plusSeconds(30), 30);
     fx.exec("update fair set orientation_starts_at = now() + interval '2 hours 40 minutes', orientation_minutes = 30 where id = ?", fair);
+    fx.booking(fx.booth(fx.fair("Video-Börse übermorgen", true, 0), hotel), js,
+        Instant.now().plus(Duration.ofDays(2)).plus(Duration.ofMinutes(5 * 60 + 10)), 30);
     try (BrowserContext ctx = Browsers.context(browser)) {
       Page seeker = signedIn(ctx, "waits-0@example.org", Fixtures.PASSWORD);
       seeker.navigate(app.baseUrl() + "/meetings/" + later + "?lang=de");
@@ -151,6 +153,13 @@ class MeetingBrowserTest extends BrowserTestSupport {
       seeker.waitForFunction("() => /^in \\d/.test(document.querySelector('.waiting [data-countdown]').textContent)");
       String minutes = seeker.locator(".waiting [data-countdown]").textContent();
       assertTrue(minutes.matches("in 4 Min\\. \\d{1,2} Sek\\.|in 4 Min\\.|in 3 Min\\. \\d{1,2} Sek\\."), minutes);
+
+      // Days ahead, on the appointments page: days and hours.
+      seeker.navigate(app.baseUrl() + "/me/appointments?lang=de");
+      seeker.waitForFunction("() => /^in \\d/.test(document.querySelector('[data-countdown]').textContent)");
+      java.util.List<String> all = seeker.locator("[data-countdown]").allTextContents();
+      assertTrue(all.contains("in 2 Tagen 5 Std.") || all.contains("in 2 Tagen 4 Std."), all.toString());
+      assertTrue(all.stream().anyMatch(t -> t.matches("in 8 Std\\. 3[01] Min\\.")), all.toString());
 
       // The orientation part before it starts: the same calm waiting, in its own words.
       seeker.navigate(app.baseUrl() + "/fairs/" + fair + "/orientation?lang=en");
