@@ -135,6 +135,9 @@ class BookingMailTest {
     String page = person.get("/me/appointments").body();
     assertTrue(page.contains("Sie haben diesen Termin verschoben auf:"), page);
     assertTrue(!page.contains("Sie haben diesen Termin abgesagt."), page);
+    // And the booth's schedule tells its staff the person moved it, not that they cancelled.
+    String schedule = app.client().signedIn("employer@demo.test").get("/booths/" + booth + "/schedule").body();
+    assertTrue(schedule.contains("von der Person verschoben auf"), schedule);
   }
 
   @Test
