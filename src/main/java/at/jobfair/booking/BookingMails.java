@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 
-/** The emails a booking sends: confirmation and cancellation, each with the calendar entry, in the person's language. */
+/** The emails a booking sends: confirmation and cancellation (or, for a move, the two sides of the move), each with the calendar entry, in the person's language. */
 public final class BookingMails {
 
   private final Messages messages;
@@ -66,6 +66,34 @@ public final class BookingMails {
     return mail(b, lang, subject, text, "BOOKING_CANCELLED", "booking:" + b.id() + "/cancelled" + (seq > 1 ? "/" + seq : ""));
   }
 
+  /**
+   * The confirmation of a booking that a move made ({@code from} is the one it replaced): says it was moved, from
+   * when to when, and carries the new calendar entry.
+   */
+  Mail moved(View from, View b) {
+    Lang lang = lang(b);
+    View.Slot s = b.slot();
+    String employer = b.booth().employerName();
+    String subject = messages.get(lang, "mail.moved.subject", employer, date(b, lang), time(s.start()));
+    String text = messages.get(lang, "mail.moved.text", b.jobseeker().name(), from.booth().employerName(), date(from, lang),
+        time(from.slot().start()), employer, date(b, lang), time(s.start()), time(s.end()), b.booth().fairName(),
+        publicUrl + "/me/appointments");
+    return mail(b, lang, subject, text, "BOOKING_CONFIRMED", "booking:" + b.id() + "/confirmed");
+  }
+
+  /**
+   * The old booking of a move, now cancelled: says where it moved to (never "you cancelled it") and carries the
+   * cancelled calendar entry, so that the old time leaves the person's calendar.
+   */
+  Mail movedAway(View from, View to) {
+    Lang lang = lang(from);
+    String employer = from.booth().employerName();
+    String subject = messages.get(lang, "mail.movedAway.subject", employer, date(from, lang), time(from.slot().start()));
+    String text = messages.get(lang, "mail.movedAway.text", from.jobseeker().name(), employer, date(from, lang),
+        time(from.slot().start()), date(to, lang), time(to.slot().start()), to.booth().employerName(), publicUrl + "/me/appointments");
+    return mail(from, lang, subject, text, "BOOKING_CANCELLED", "booking:" + from.id() + "/cancelled");
+  }
+
   private Mail mail(View b, Lang lang, String subject, String text, String kind, String dedupeKey) {
     byte[] ics = calendar.ics(b, lang, Instant.now()).getBytes(StandardCharsets.UTF_8);
     String method = b.active() ? "REQUEST" : "CANCEL";
@@ -84,6 +112,6 @@ public final class BookingMails {
   }
 
   private String time(Instant t) {
-    return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(t);
+    return at.jobfair.web.WallClock.clock(t, zone);
   }
 }

@@ -64,6 +64,9 @@ public final class BookingPages {
       String cancelledNow = ctx.request().getParam("cancelled");
       List<Map<String, Object>> upcoming = new ArrayList<>();
       List<Map<String, Object>> cancelled = new ArrayList<>();
+      // A move cancels the old booking and makes the new one in one transaction: the same moment (now()) for both.
+      Map<java.time.Instant, View> madeAt = new java.util.HashMap<>();
+      for (View b : list) madeAt.put(b.history().createdAt(), b);
       for (View b : list) {
         Map<String, Object> m = view(b);
         m.put("changeable", b.active() && BookingPolicy.open(b.slot().start(), java.time.Duration.ofMinutes(b.slot().cutoffMinutes()), now));
@@ -71,6 +74,10 @@ public final class BookingPages {
             && at.jobfair.attendance.AttendancePolicy.checkinOpen(b.slot().start(), b.slot().end(), now));
         View.CancelledAs by = b.history().cancelledAs();
         m.put("byEmployer", by == View.CancelledAs.EMPLOYER || by == View.CancelledAs.STAFF);
+        View movedTo = movedTo(b, madeAt);
+        if (movedTo != null) {
+          m.put("movedTo", Map.of("start", movedTo.slot().start(), "end", movedTo.slot().end(), "employerName", movedTo.booth().employerName()));
+        }
         meeting(m, b, now);
         if (b.active() && now.isBefore(b.slot().end())) m.put("phone", phones.get(b.booth().id()));
         java.time.Instant undoUntil = bookings.undoUntil(b);
@@ -223,8 +230,12 @@ public final class BookingPages {
         String phone = booth.getString("phone");
         Map<Long, List<Map<String, Object>>> bySlot = new LinkedHashMap<>();
         List<Map<String, Object>> cancelled = new ArrayList<>();
+        Map<java.time.Instant, View> madeAt = new HashMap<>();
+        for (View b : list) madeAt.put(b.history().createdAt(), b);
         for (View b : list) {
           Map<String, Object> v = view(b);
+          View movedTo = movedTo(b, madeAt);
+          if (movedTo != null) v.put("movedTo", movedTo.slot().start());
           if (b.active()) {
             meeting(v, b, now);
             MeetingStore.RoomState room = rooms.get(b.id());
@@ -251,6 +262,17 @@ public final class BookingPages {
         pages.render(ctx, "schedule", model);
       });
     });
+  }
+
+  /**
+   * The booking a cancelled one was moved to, if it was: a move cancels the old booking and makes the new one in one
+   * transaction, so the old one's cancellation and the new one's creation carry the same moment (the transaction's
+   * {@code now()}), for the same person.
+   */
+  private static View movedTo(View b, Map<java.time.Instant, View> madeAt) {
+    if (b.active() || b.history().cancelledAs() != View.CancelledAs.JOBSEEKER || b.history().cancelledAt() == null) return null;
+    View to = madeAt.get(b.history().cancelledAt());
+    return to != null && to.id() != b.id() && to.jobseeker().id() == b.jobseeker().id() ? to : null;
   }
 
   private Map<String, Object> notices(RoutingContext ctx) {

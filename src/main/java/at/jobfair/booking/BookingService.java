@@ -89,8 +89,11 @@ public final class BookingService {
     return pool.withTransaction(tx -> store.findForUpdate(tx, bookingId).compose(old -> {
           Reason refusal = old == null ? Reason.BOOKING_NOT_FOUND : BookingPolicy.cancel(Actor.JOBSEEKER, facts(old, jobseeker), null, clock.instant());
           if (refusal != null) return Future.failedFuture(refusal(refusal));
-          return cancelIn(tx, bookingId, jobseeker.id(), "JOBSEEKER", null)
-              .compose(v -> place(tx, jobseeker.id(), newSlotId, old));
+          // A move, not a cancellation: the old booking's mail says where it moved to, the new one's that it was moved.
+          return store.cancel(tx, bookingId, jobseeker.id(), "JOBSEEKER", null)
+              .compose(v -> store.find(tx, bookingId))
+              .compose(from -> place(tx, jobseeker.id(), newSlotId, from)
+                  .compose(to -> outbox.enqueue(tx, mails.movedAway(from, to)).map(to)));
         }))
         .onSuccess(b -> mailSender.wake())
         .recover(BookingService::backstop)
@@ -223,14 +226,14 @@ public final class BookingService {
    * Books a seat: reads and renders everything first, then books and queues the confirmation in one statement,
    * so that the slot is locked only while that statement runs. A refusal is explained from the same read, in the
    * same transaction when there is one. A booking being moved ({@code moved}) keeps its source, legal basis and
-   * invitation.
+   * invitation, and its confirmation says it was moved.
    */
   private Future<View> place(SqlClient c, long jobseekerId, long slotId, View moved) {
     return store.prepare(c, jobseekerId, slotId, ALTERNATIVES, clock.instant()).compose(p -> {
       if (p == null) return Future.failedFuture(Reason.SLOT_NOT_FOUND.refuse());
       if (!BookingPolicy.bookable(p.facts())) return Future.failedFuture(refusal(p));
       View b = moved == null ? p.booking() : p.booking().withOrigin(moved.origin());
-      return store.book(c, b, outbox.row(mails.confirmed(b))).compose(booked -> booked != null ? Future.succeededFuture(booked)
+      return store.book(c, b, outbox.row(moved == null ? mails.confirmed(b) : mails.moved(moved, b))).compose(booked -> booked != null ? Future.succeededFuture(booked)
           // Someone was quicker between the read and the statement: read again to say what happened.
           : store.prepare(c, jobseekerId, slotId, ALTERNATIVES, clock.instant())
               .compose(again -> Future.failedFuture(again == null ? Reason.SLOT_NOT_FOUND.refuse() : refusal(again))));

@@ -124,6 +124,6 @@ public final class InvitationMails {
   }
 
   private String time(Instant t) {
-    return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(t);
+    return at.jobfair.web.WallClock.clock(t, zone);
   }
 }

@@ -1,6 +1,7 @@
 package at.jobfair.meeting;
 
 import at.jobfair.identity.Account;
+import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
@@ -124,6 +125,9 @@ public final class MeetingPages {
     model.put("code", a.code());
     if (a.details() != null && a.details().getString("opensAt") != null) model.put("opensAt", a.details().getString("opensAt"));
     if (bookingId != null) model.put("bookingId", bookingId);
+    // Too early is not an error: the page shows a calm waiting state (when it opens, what to do meanwhile).
+    model.put("waiting", a.reason() == Reason.TOO_EARLY && model.get("opensAt") != null);
+    model.put("group", bookingId == null);
     pages.render(ctx, Failures.status(a), "meeting-refused", model);
     return Future.succeededFuture();
   }

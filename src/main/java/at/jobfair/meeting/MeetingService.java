@@ -149,7 +149,7 @@ public final class MeetingService {
   Refused refusal(Decision d) {
     if (d.refusal() != Reason.TOO_EARLY) return d.refusal().refuse();
     return Reason.TOO_EARLY.refuseWith(new JsonObject().put("opensAt", d.opensAt().toString()),
-        DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(d.opensAt()));
+        at.jobfair.web.WallClock.clock(d.opensAt(), zone));
   }
 
   /** What the caller needs to open the room: provider, room and (Jitsi) the caller's own token. */

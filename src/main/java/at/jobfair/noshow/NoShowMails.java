@@ -46,6 +46,6 @@ public final class NoShowMails {
   }
 
   private String time(Instant i) {
-    return i == null ? "" : DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(i);
+    return i == null ? "" : at.jobfair.web.WallClock.clock(i, zone);
   }
 }

@@ -123,14 +123,20 @@ final class ExportView {
     if (s.length() < 10 || !Character.isDigit(s.charAt(0)) || s.charAt(4) != '-') return null;
     try {
       if (s.length() == 10) return LocalDate.parse(s).format(DateTimeFormatter.ofPattern(pattern(lang, false), lang.locale()));
-      return OffsetDateTime.parse(s).atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern(pattern(lang, true), lang.locale()));
+      return withTime(OffsetDateTime.parse(s).toInstant(), lang);
     } catch (DateTimeParseException e) {
       try {
-        return java.time.Instant.parse(s).atZone(zone).format(DateTimeFormatter.ofPattern(pattern(lang, true), lang.locale()));
+        return withTime(java.time.Instant.parse(s), lang);
       } catch (DateTimeParseException again) {
         return null;
       }
     }
+  }
+
+  /** The date and the time of day (with its offset in the repeated hour, see {@link at.jobfair.web.WallClock#clock}). */
+  private String withTime(java.time.Instant instant, Lang lang) {
+    return instant.atZone(zone).format(DateTimeFormatter.ofPattern(pattern(lang, false), lang.locale())) + ", "
+        + at.jobfair.web.WallClock.clock(instant, zone);
   }
 
   private static String pattern(Lang lang, boolean withTime) {

@@ -48,7 +48,7 @@ public final class Pages {
       Object[] args = options.params;
       return messages.get(lang(options.context), key, args);
     });
-    handlebars.registerHelper("time", (Helper<Object>) (value, options) -> format(value, options.context, "HH:mm"));
+    handlebars.registerHelper("time", (Helper<Object>) (value, options) -> value == null ? "" : WallClock.clock(instant(value), zone));
     handlebars.registerHelper("date", (Helper<Object>) (value, options) -> format(value, options.context, null));
     handlebars.registerHelper("day", (Helper<Object>) (value, options) -> format(value, options.context,
         lang(options.context) == Lang.DE ? "EEE d. MMM" : "EEE d MMM"));
@@ -180,9 +180,13 @@ public final class Pages {
     return lang == null ? Lang.DE : lang;
   }
 
+  private static Instant instant(Object value) {
+    return value instanceof Instant i ? i : Instant.parse(value.toString());
+  }
+
   private String format(Object value, Context context, String pattern) {
     if (value == null) return "";
-    Instant instant = value instanceof Instant i ? i : Instant.parse(value.toString());
+    Instant instant = instant(value);
     DateTimeFormatter f = pattern != null ? DateTimeFormatter.ofPattern(pattern, lang(context).locale())
         : DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(lang(context).locale());
     return f.withZone(zone).format(instant);

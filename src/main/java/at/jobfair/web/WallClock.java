@@ -46,10 +46,33 @@ public final class WallClock {
     return instant == null ? null : JsonFields.DATE_TIME.format(instant.atZone(zone));
   }
 
-  /** {@code 03.12.2026 09:00}, for messages. */
+  /** {@code 03.12.2026 09:00}, for messages; in the repeated hour with its offset ({@link #clock}). */
   public String readable(Instant instant) {
-    return java.time.format.DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm").format(instant.atZone(zone));
+    return java.time.format.DateTimeFormatter.ofPattern("dd.MM.uuuu ").format(instant.atZone(zone)) + clock(instant, zone);
   }
+
+  /**
+   * The time of day a person reads ({@code 09:00}) in the zone. A time in the hour that happens twice when summer
+   * time ends says which of the two it is by its offset ({@code 02:30 (UTC+2)}, then {@code 02:30 (UTC+1)}); every
+   * other time is shown without one, so only the hour that needs it carries it.
+   */
+  public static String clock(Instant instant, ZoneId zone) {
+    ZonedDateTime at = instant.atZone(zone);
+    String time = HH_MM.format(at);
+    if (zone.getRules().getValidOffsets(at.toLocalDateTime()).size() < 2) return time;
+    return time + " (" + utc(at.getOffset()) + ")";
+  }
+
+  /** {@code UTC+2}, {@code UTC-3:30}, {@code UTC} (an offset as people read it). */
+  static String utc(ZoneOffset offset) {
+    int seconds = offset.getTotalSeconds();
+    if (seconds == 0) return "UTC";
+    int abs = Math.abs(seconds);
+    String out = "UTC" + (seconds < 0 ? "-" : "+") + abs / 3600;
+    return abs % 3600 == 0 ? out : out + ":" + String.format("%02d", abs % 3600 / 60);
+  }
+
+  private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
   private ZonedDateTime resolve(LocalDateTime local, String field) {
     List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);

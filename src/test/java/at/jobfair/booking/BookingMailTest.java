@@ -33,6 +33,7 @@ class BookingMailTest {
   static TestApp app;
   static Fixtures fx;
   static List<Long> slots;
+  static long booth;
 
   @BeforeAll
   static void start() {
@@ -41,7 +42,7 @@ class BookingMailTest {
     app = TestApp.start(settings);
     fx = new Fixtures(app);
     long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
-    long booth = fx.booth(fx.fair("Mailbörse", true, 0), hotel);
+    booth = fx.booth(fx.fair("Mailbörse", true, 0), hotel);
     slots = fx.slots(booth, Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS), 3, Duration.ofMinutes(30), 1);
   }
 
@@ -93,6 +94,73 @@ class BookingMailTest {
     Thread.sleep(500);
     assertEquals(0, Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equals(second)).count());
     assertEquals(0, app.count("select count(*) from mail_outbox where to_address = '" + second + "'"));
+  }
+
+  @Test
+  void aMoveIsCalledAMoveInBothMailsAndOnThePage() throws Exception {
+    String email = fx.jobseekers("mail-move", 1).get(0);
+    List<Long> own = fx.slots(booth, Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS), 2, Duration.ofMinutes(30), 1);
+    TestClient person = app.client();
+    person.signIn(email, Fixtures.PASSWORD);
+    long id = person.post("/api/slots/" + own.get(0) + "/bookings", "").json().getLong("id");
+    awaitMail(email, "Ihr Termin bei Hotel Alpenblick GmbH");
+    var r = person.post("/api/bookings/" + id + "/rebook", new JsonObject().put("slotId", own.get(1)));
+    assertEquals(201, r.status(), r.body());
+    long moved = r.json().getLong("id");
+
+    MimeMessage now = awaitMail(email, "Verschoben: Ihr Termin bei Hotel Alpenblick GmbH ist jetzt am");
+    String nowText = text(now);
+    assertTrue(nowText.contains("Ihr Termin ist verschoben"), nowText);
+    assertTrue(nowText.contains("vorher: ") && nowText.contains("jetzt: "), nowText);
+    String nowIcs = calendarPart(now);
+    assertTrue(nowIcs.contains("UID:booking-" + moved + "@jobs.example.org"), nowIcs);
+    assertTrue(nowIcs.contains("METHOD:REQUEST"), nowIcs);
+
+    MimeMessage old = awaitMail(email, "Verschoben: Ihr alter Termin bei Hotel Alpenblick GmbH");
+    String oldText = text(old);
+    assertTrue(oldText.contains("Sie haben Ihren Termin bei Hotel Alpenblick GmbH"), oldText);
+    assertTrue(oldText.contains("verschoben: auf "), oldText);
+    String oldIcs = calendarPart(old);
+    assertTrue(oldIcs.contains("UID:booking-" + id + "@jobs.example.org"), oldIcs);
+    assertTrue(oldIcs.contains("METHOD:CANCEL"), oldIcs);
+
+    Thread.sleep(500);
+    List<MimeMessage> mine = Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equals(email)).toList();
+    assertEquals(3, mine.size(), "the first confirmation and the two sides of the move, each once");
+    for (MimeMessage m : mine) {
+      assertTrue(!m.getSubject().startsWith("Abgesagt") && !text(m).contains("selbst abgesagt"), m.getSubject() + "\n" + text(m));
+    }
+
+    // The appointments page shows the old one as moved, not as cancelled by the person.
+    String page = person.get("/me/appointments").body();
+    assertTrue(page.contains("Sie haben diesen Termin verschoben auf:"), page);
+    assertTrue(!page.contains("Sie haben diesen Termin abgesagt."), page);
+    // And the booth's schedule tells its staff the person moved it, not that they cancelled.
+    String schedule = app.client().signedIn("employer@demo.test").get("/booths/" + booth + "/schedule").body();
+    assertTrue(schedule.contains("von der Person verschoben auf"), schedule);
+  }
+
+  @Test
+  void aSlotInTheRepeatedHourOfTheOctoberChangeShowsItsOffsetsInTheMailAndOnThePages() throws Exception {
+    // 31 October 2027, Europe/Vienna: 02:00–03:00 happens twice. The slot runs from the first 02:30 (summer time,
+    // 00:30 UTC) to the second 02:00 (winter time, 01:00 UTC): half an hour, not minus half an hour.
+    long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
+    long fair = fx.fair("Herbstbörse", true, 0);
+    fx.exec("update fair set ends_at = '2027-11-30T00:00:00Z' where id = ?", fair);
+    long autumn = fx.booth(fair, hotel);
+    long slot = fx.slots(autumn, Instant.parse("2027-10-31T00:30:00Z"), 1, Duration.ofMinutes(30), 1).get(0);
+    String email = fx.jobseekers("mail-autumn", 1).get(0);
+    TestClient person = app.client();
+    person.signIn(email, Fixtures.PASSWORD);
+    var r = person.post("/api/slots/" + slot + "/bookings", "");
+    assertEquals(201, r.status(), r.body());
+
+    String text = text(awaitMail(email, "Ihr Termin bei Hotel Alpenblick GmbH"));
+    assertTrue(text.contains("02:30 (UTC+2) bis 02:00 (UTC+1) Uhr"), text);
+    String page = person.get("/me/appointments").body();
+    assertTrue(page.contains("02:30 (UTC+2) – 02:00 (UTC+1)"), page);
+    String booth = person.get("/booths/" + autumn).body();
+    assertTrue(booth.contains("02:30 (UTC+2)"), booth);
   }
 
   private static MimeMessage awaitMail(String to, String subjectStart) throws Exception {

@@ -69,7 +69,7 @@ class BoardBrowserTest {
       Page page = Browsers.signIn(seeker, app.baseUrl(), person, Fixtures.PASSWORD);
       page.navigate(app.baseUrl() + "/me/appointments");
       page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ich bin da")).click();
-      assertThat(page.locator(".notice").first()).hasText("Danke, Sie sind angemeldet. Das Gespräch beginnt gleich.");
+      assertThat(page.locator(".notice").first()).hasText("Danke, Sie sind eingecheckt. Das Gespräch beginnt gleich.");
       assertThat(page.locator(".checked-in")).isVisible();
 
       assertThat(board.locator("#board [data-count=checkedIn]")).hasText("1");

@@ -120,4 +120,54 @@ class MeetingBrowserTest extends BrowserTestSupport {
       assertTrue(height >= 44, "a button big enough for a thumb: " + height);
     }
   }
+
+  @Test
+  void beforeTheStartThePageWaitsCalmlyAndCountsDownWithUnits() {
+    long fair = fx.fair("Video-Börse warten", true, 0);
+    long booth = fx.booth(fair, hotel);
+    long js = fx.accountId(fx.jobseekers("waits", 1).get(0));
+    // The room opens 10 minutes before the start: 8 h 31 min 30 s from now, and a second one in 4 min 30 s.
+    long later = fx.booking(booth, js, Instant.now().plus(Duration.ofMinutes(8 * 60 + 41)).plusSeconds(30), 30);
+    long soon = fx.booking(fx.booth(fx.fair("Video-Börse gleich", true, 0), hotel), js,
+        Instant.now().plus(Duration.ofMinutes(14)).plusSeconds(30), 30);
+    fx.exec("update fair set orientation_starts_at = now() + interval '2 hours 40 minutes', orientation_minutes = 30 where id = ?", fair);
+    fx.booking(fx.booth(fx.fair("Video-Börse übermorgen", true, 0), hotel), js,
+        Instant.now().plus(Duration.ofDays(2)).plus(Duration.ofMinutes(5 * 60 + 10)), 30);
+    try (BrowserContext ctx = Browsers.context(browser)) {
+      Page seeker = signedIn(ctx, "waits-0@example.org", Fixtures.PASSWORD);
+      seeker.navigate(app.baseUrl() + "/meetings/" + later + "?lang=de");
+      seeker.waitForFunction("() => /^in \\d/.test(document.querySelector('.waiting [data-countdown]').textContent)");
+      assertEquals(0, seeker.locator("[role=alert], .error").count(), "waiting is no error");
+      assertTrue(seeker.locator(".waiting").textContent().contains("Bis dahin: Suchen Sie einen ruhigen Platz"));
+      assertTrue(seeker.locator("h1").textContent().contains("Noch etwas Geduld"));
+      String de = seeker.locator(".waiting [data-countdown]").textContent();
+      assertTrue(de.matches("in 8 Std\\. 3[01] Min\\."), de);
+      assertTrue(seeker.locator("a[href='/me/appointments']").count() > 0, "the way to the appointments");
+
+      seeker.navigate(app.baseUrl() + "/meetings/" + later + "?lang=en");
+      seeker.waitForFunction("() => /^in \\d/.test(document.querySelector('.waiting [data-countdown]').textContent)");
+      String en = seeker.locator(".waiting [data-countdown]").textContent();
+      assertTrue(en.matches("in 8 h 3[01] min"), en);
+
+      seeker.navigate(app.baseUrl() + "/meetings/" + soon + "?lang=de");
+      seeker.waitForFunction("() => /^in \\d/.test(document.querySelector('.waiting [data-countdown]').textContent)");
+      String minutes = seeker.locator(".waiting [data-countdown]").textContent();
+      assertTrue(minutes.matches("in 4 Min\\. \\d{1,2} Sek\\.|in 4 Min\\.|in 3 Min\\. \\d{1,2} Sek\\."), minutes);
+
+      // Days ahead, on the appointments page: days and hours.
+      seeker.navigate(app.baseUrl() + "/me/appointments?lang=de");
+      seeker.waitForFunction("() => /^in \\d/.test(document.querySelector('[data-countdown]').textContent)");
+      java.util.List<String> all = seeker.locator("[data-countdown]").allTextContents();
+      assertTrue(all.contains("in 2 Tagen 5 Std.") || all.contains("in 2 Tagen 4 Std."), all.toString());
+      assertTrue(all.stream().anyMatch(t -> t.matches("in 8 Std\\. 3[01] Min\\.")), all.toString());
+
+      // The orientation part before it starts: the same calm waiting, in its own words.
+      seeker.navigate(app.baseUrl() + "/fairs/" + fair + "/orientation?lang=en");
+      seeker.waitForFunction("() => /^in \\d/.test(document.querySelector('.waiting [data-countdown]').textContent)");
+      assertEquals(0, seeker.locator("[role=alert], .error").count(), "waiting is no error");
+      assertTrue(seeker.locator(".waiting").textContent().contains("The orientation opens at"));
+      String group = seeker.locator(".waiting [data-countdown]").textContent();
+      assertTrue(group.matches("in 2 h (29|30) min"), group);
+    }
+  }
 }

@@ -124,6 +124,9 @@ class MeetingApiTest {
     TestClient.Response page = as("employer@demo.test").get("/meetings/" + later);
     assertEquals(409, page.status());
     assertTrue(page.body().contains("data-countdown=\"" + opens + "\""), "the page counts down to the opening");
+    assertFalse(page.body().contains("role=\"alert\""), "waiting is no error");
+    assertTrue(page.body().contains("class=\"waiting\""), page.body());
+    assertTrue(page.body().contains("data-hours=\"{0} Std.\""), "the countdown's units come from the bundle");
     TestClient.Response closed = as("employer@demo.test").get("/api/bookings/" + over + "/meeting");
     assertEquals(409, closed.status());
     assertEquals("closed", closed.json().getString("error"));
