@@ -33,24 +33,22 @@ public final class BookingMails {
   }
 
   Mail confirmed(View b) {
-    Lang lang = lang(b);
-    View.Slot s = b.slot();
-    String employer = b.booth().employerName();
-    String subject = messages.get(lang, "mail.booked.subject", employer, date(b, lang), time(s.start()));
-    String text = messages.get(lang, "mail.booked.text", b.jobseeker().name(), employer, date(b, lang), time(s.start()),
-        time(s.end()), b.booth().fairName(), publicUrl + "/me/appointments");
-    return mail(b, lang, subject, text, "BOOKING_CONFIRMED", "booking:" + b.id() + "/confirmed");
+    return confirmation(b, "booking:" + b.id() + "/confirmed");
   }
 
   /** The confirmation again after the person undid their cancellation (a new revision of the calendar entry). */
   Mail restored(View b) {
+    return confirmation(b, "booking:" + b.id() + "/confirmed/" + b.history().icsSequence());
+  }
+
+  private Mail confirmation(View b, String once) {
     Lang lang = lang(b);
     View.Slot s = b.slot();
     String employer = b.booth().employerName();
     String subject = messages.get(lang, "mail.booked.subject", employer, date(b, lang), time(s.start()));
     String text = messages.get(lang, "mail.booked.text", b.jobseeker().name(), employer, date(b, lang), time(s.start()),
         time(s.end()), b.booth().fairName(), publicUrl + "/me/appointments");
-    return mail(b, lang, subject, text, "BOOKING_CONFIRMED", "booking:" + b.id() + "/confirmed/" + b.history().icsSequence());
+    return mail(b, lang, subject, text, "BOOKING_CONFIRMED", once);
   }
 
   Mail cancelled(View b) {
