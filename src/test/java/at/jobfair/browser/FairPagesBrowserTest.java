@@ -36,7 +36,7 @@ class FairPagesBrowserTest extends BrowserTestSupport {
       page.navigate(app.baseUrl() + "/");
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Anmelden")).first().click();
       signIn(page, "organizer@demo.test");
-      page.locator("header nav").getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Jobbörsen verwalten")).click();
+      page.locator("header nav").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Jobbörsen verwalten")).click();
       assertThat(page.locator("h1")).hasText("Jobbörsen verwalten");
 
       page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("e-Jobmeeting Wintersaison");
