@@ -46,7 +46,9 @@ public final class CatalogPages {
     long fairId = Http.pathId(ctx, "id");
     CatalogStore.BoothFilter filter = filter(ctx);
     return catalog.booths(fairId, Sessions.user(ctx), filter).onSuccess(fb -> pages.render(ctx, "fair", Map.of("fair", fb.fair(),
-        "booths", fb.booths(), "filter", Map.of("region", nz(filter.region()), "german", nz(filter.german()), "q", nz(filter.query())))));
+        "booths", fb.booths(), "filter", Map.of("region", nz(filter.region()), "german", nz(filter.german()), "q", nz(filter.query()),
+        // A search in the address keeps the search form open; otherwise it is folded so that the booths come first.
+        "active", !(nz(filter.region()) + nz(filter.german()) + nz(filter.query())).isEmpty()))));
   }
 
   /**

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * In a real browser: an organiser creates a fair and brings an employer in; that employer's representative lays out
@@ -114,6 +115,49 @@ class FairPagesBrowserTest extends BrowserTestSupport {
       assertEquals(1, app.count("select count(*) from vacancy v join booth b on b.id = v.booth_id join fair f on f.id = b.fair_id"
           + " where f.name = 'e-Jobmeeting Wintersaison' and v.title = 'Skilehrer:in' and v.hours_per_week = 38.5"
           + " and v.german = 'ENGLISH_POSSIBLE' and v.housing and v.workplace = 'St. Anton am Arlberg'"));
+    }
+  }
+
+  /** A phone-sized browser as a jobseeker has it: German, Vienna time, touch. */
+  static BrowserContext phone(int width, int height) {
+    BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setLocale("de-AT").setTimezoneId("Europe/Vienna")
+        .setViewportSize(width, height).setIsMobile(width < 800).setHasTouch(width < 800));
+    ctx.setDefaultTimeout(10_000);
+    return ctx;
+  }
+
+  static double edge(Page page, String selector, String side) {
+    return ((Number) page.locator(selector).first().evaluate("(e, side) => e.getBoundingClientRect()[side]", side)).doubleValue();
+  }
+
+  @Test
+  void onAPhoneTheFirstScreenOfAFairShowsItsBooths() {
+    for (int width : new int[] {390, 320}) {
+      try (BrowserContext ctx = phone(width, 844)) {
+        Page page = ctx.newPage();
+        for (String lang : new String[] {"de", "en"}) {
+          page.navigate(app.baseUrl() + "/fairs/1?lang=" + lang);
+          // The first booth's name, which is the link to it, is wholly on the first screen; so is the way in.
+          double bottom = edge(page, "#booths .card h2 a", "bottom");
+          assertTrue(bottom <= 844, width + " px, " + lang + ": the first booth ends at " + bottom);
+          assertTrue(edge(page, "#register-cta", "bottom") <= 844, "the way in is on the first screen too");
+          page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/fair-" + width + "-" + lang + ".png")));
+        }
+        // The folded texts are one tap away and work without a script: the description and the search form.
+        assertTrue(page.locator("details#about-fair summary").isVisible());
+        page.locator("details.filters-fold summary").click();
+        assertTrue(page.locator("form.filters input[name=q]").isVisible());
+        // A search in the address keeps the form open.
+        page.navigate(app.baseUrl() + "/fairs/1?q=Koch");
+        assertTrue(page.locator("form.filters input[name=q]").isVisible());
+      }
+    }
+    try (BrowserContext ctx = phone(1366, 900)) {
+      Page page = ctx.newPage();
+      for (String lang : new String[] {"de", "en"}) {
+        page.navigate(app.baseUrl() + "/fairs/1?lang=" + lang);
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/fair-1366-" + lang + ".png")));
+      }
     }
   }
 }
