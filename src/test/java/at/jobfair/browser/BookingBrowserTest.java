@@ -19,6 +19,7 @@ import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The booking story in real browsers: one person books, another person's open booth page loses the slot, the
@@ -108,6 +109,30 @@ class BookingBrowserTest extends BrowserTestSupport {
           .hasText("Dieser Termin ist leider gerade vergeben worden. Bitte wählen Sie einen anderen.");
       assertThat(second.locator(slot)).isHidden();
       assertThat(second.locator("li.slot:visible")).not().hasCount(0);
+    }
+  }
+
+  @Test
+  void onAPhoneTheFirstScreenOfABoothShowsItsFreeTimes() {
+    String person = fx.jobseekers("phonebooth", 1).get(0);
+    for (int[] size : new int[][] {{390, 844}, {1366, 900}}) {
+      try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setLocale("de-AT").setTimezoneId("Europe/Vienna")
+          .setViewportSize(size[0], size[1]).setIsMobile(size[0] < 800).setHasTouch(size[0] < 800))) {
+        ctx.setDefaultTimeout(10_000);
+        Page page = signedIn(ctx, person, Fixtures.PASSWORD);
+        for (String lang : new String[] {"de", "en"}) {
+          // The demo booth, with its company text and vacancies: the first free time to book is on the first screen.
+          page.navigate(app.baseUrl() + "/booths/1?lang=" + lang);
+          double top = ((Number) page.locator("li.slot:not([hidden]) form.book button").first()
+              .evaluate("e => e.getBoundingClientRect().top")).doubleValue();
+          assertTrue(top < size[1], size[0] + " px, " + lang + ": the first free time's button starts at " + top);
+          page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/booth-" + size[0] + "-" + lang + ".png")));
+        }
+        // The vacancies and the company text still follow, one link or tap away.
+        assertThat(page.locator("#vacancies-title")).isAttached();
+        page.locator("p.jump a").click();
+        assertThat(page.locator("#vacancies-title")).isInViewport();
+      }
     }
   }
 }
