@@ -430,6 +430,7 @@ public final class AppRouter {
     e.page(GET, "/fairs/:id/orientation", signedIn(), meetingPages::groupPage);
     e.page(POST, "/bookings/:id/phone", roles(EMPLOYER), meetingPages::phoneForm);
     e.page(POST, "/meetings/:id/callback", roles(JOBSEEKER), meetingPages::callbackForm);
+    e.page(GET, "/me/device-check", roles(JOBSEEKER, EMPLOYER), meetingPages::deviceCheckPage);
     e.api(GET, "/api/bookings/:id/meeting", signedIn(), meetingApi::meeting);
     e.api(POST, "/api/bookings/:id/meeting/admit", roles(EMPLOYER), meetingApi::admit);
     e.api(PUT, "/api/bookings/:id/meeting/auto-admit", roles(EMPLOYER), meetingApi::autoAdmit);

@@ -79,6 +79,25 @@ public final class MeetingPages {
     }).recover(ex -> refused(ctx, ex, null));
   }
 
+  /** The texts the device check's script shows, from the bundles. */
+  private static final List<String> CHECK_TEXTS = List.of("asking", "ok", "heard", "denied", "missing", "busy", "unsupported", "again");
+
+  /**
+   * {@code GET /me/device-check}: a camera and microphone test before the day. The page's script asks for both, shows the
+   * own picture and a level bar; nothing is recorded or sent.
+   */
+  public Future<?> deviceCheckPage(RoutingContext ctx) {
+    Lang lang = Http.lang(ctx);
+    Messages m = pages.messages();
+    JsonObject texts = new JsonObject();
+    for (String k : CHECK_TEXTS) texts.put(k, m.get(lang, k.equals("again") ? "deviceCheck.again" : "deviceCheck.js." + k));
+    Map<String, Object> model = new HashMap<>();
+    model.put("texts", texts.encode());
+    model.put("back", Sessions.user(ctx).has(at.jobfair.identity.Role.JOBSEEKER) ? "/me/appointments" : "/");
+    pages.render(ctx, "device-check", model);
+    return Future.succeededFuture();
+  }
+
   /** {@code POST /bookings/:id/phone}: the schedule's "took place by phone" button. */
   public Future<?> phoneForm(RoutingContext ctx) {
     String back = Http.localPath(ctx.request().getFormAttribute("back"));

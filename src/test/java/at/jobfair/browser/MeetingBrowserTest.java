@@ -170,4 +170,93 @@ class MeetingBrowserTest extends BrowserTestSupport {
       assertTrue(group.matches("in 2 h (29|30) min"), group);
     }
   }
+
+  static BrowserContext sized(int width, int height) {
+    BrowserContext ctx = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("de-AT")
+        .setTimezoneId("Europe/Vienna").setViewportSize(width, height).setIsMobile(width < 800).setHasTouch(width < 800));
+    ctx.setDefaultTimeout(10_000);
+    return ctx;
+  }
+
+  static double controlsBottom(Page page) {
+    return ((Number) page.evaluate("() => Math.max(...['btn-mute', 'btn-camera', 'btn-leave']"
+        + ".map(id => document.getElementById(id).getBoundingClientRect().bottom))")).doubleValue();
+  }
+
+  @Test
+  void inACallOnAPhoneMuteCameraAndLeaveStayOnScreen() {
+    long booking = runningBooking("thumb")[0];
+    try (BrowserContext employerCtx = Browsers.context(browser); BrowserContext seekerCtx = sized(390, 844)) {
+      Page employer = signedIn(employerCtx, "employer@demo.test", "demo");
+      employer.navigate(app.baseUrl() + "/meetings/" + booking);
+      employer.waitForSelector("#meeting[data-state='in-call']");
+      Page seeker = signedIn(seekerCtx, "thumb-0@example.org", Fixtures.PASSWORD);
+      seeker.navigate(app.baseUrl() + "/meetings/" + booking + "?lang=de");
+      employer.waitForSelector("#lobby-list li.waiting");
+      employer.locator("#lobby-list button.admit").click();
+      seeker.waitForFunction(REMOTE_PLAYS, null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+      for (int[] size : new int[][] {{390, 844}, {360, 740}}) {
+        seeker.setViewportSize(size[0], size[1]);
+        seeker.evaluate("() => window.scrollTo(0, 0)");
+        double bottom = controlsBottom(seeker);
+        assertTrue(bottom <= size[1], size[0] + "x" + size[1] + ": the controls end at " + bottom);
+        assertTrue(seeker.locator("#remotes video").isVisible(), "the other side is still seen");
+        assertEquals(Boolean.FALSE, seeker.evaluate("() => document.documentElement.scrollWidth > window.innerWidth"));
+      }
+      seeker.setViewportSize(390, 844);
+      seeker.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/meeting-390-de.png")));
+      seeker.navigate(app.baseUrl() + "/meetings/" + booking + "?lang=en");
+      seeker.waitForFunction(REMOTE_PLAYS, null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+      assertTrue(controlsBottom(seeker) <= 844, "in English too");
+      seeker.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/meeting-390-en.png")));
+      employer.setViewportSize(1366, 900);
+      employer.waitForFunction(REMOTE_PLAYS, null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+      assertTrue(controlsBottom(employer) <= 900, "on a desktop too");
+      employer.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/meeting-1366-de.png")));
+      seeker.locator("#btn-leave").click();
+      seeker.waitForSelector("#meeting[data-state='left']");
+    }
+  }
+
+  @Test
+  void beforeTheDayTheDeviceCheckShowsTheOwnCameraAndTheMicrophoneLevel() {
+    fx.jobseekers("check", 1);
+    for (int width : new int[] {390, 1366}) {
+      try (BrowserContext ctx = sized(width, width < 800 ? 844 : 900)) {
+        Page seeker = signedIn(ctx, "check-0@example.org", Fixtures.PASSWORD);
+        for (String lang : new String[] {"de", "en"}) {
+          seeker.navigate(app.baseUrl() + "/me/appointments?lang=" + lang);
+          seeker.locator("a[href='/me/device-check']").click();
+          seeker.waitForURL(app.baseUrl() + "/me/device-check");
+          seeker.waitForFunction("() => { const v = document.getElementById('check-video');"
+              + " return !!v.srcObject && v.videoWidth > 0 && !v.hidden && v.getBoundingClientRect().height > 0; }");
+          seeker.waitForSelector("#device-check[data-state='ok']");
+          seeker.waitForFunction("() => document.getElementById('check-level').value > 0");
+          String status = seeker.locator("#check-status").textContent();
+          assertTrue(status.contains(lang.equals("de") ? "Kamera und Mikrofon funktionieren" : "Camera and microphone work"), status);
+          assertTrue(seeker.locator("#check-noscript").isHidden());
+          seeker.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/device-check-" + width + "-" + lang + ".png")));
+          seeker.navigate(app.baseUrl() + "/me/appointments?lang=" + lang);
+          seeker.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/appointments-" + width + "-" + lang + ".png")));
+        }
+      }
+    }
+    // Refused access: the page says so, and what to do.
+    try (BrowserContext ctx = sized(390, 844)) {
+      ctx.addInitScript("navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));");
+      Page seeker = signedIn(ctx, "check-0@example.org", Fixtures.PASSWORD);
+      seeker.navigate(app.baseUrl() + "/me/device-check?lang=de");
+      seeker.waitForSelector("#device-check[data-state='denied']");
+      assertTrue(seeker.locator("#check-status[role=alert]").textContent().contains("erlaubt keinen Zugriff auf Kamera oder Mikrofon"));
+      assertTrue(seeker.locator("#check-video").isHidden());
+      assertTrue(seeker.getByText("Rückruf per Telefon anfordern").isVisible());
+      seeker.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/device-check-denied-390-de.png")));
+    }
+    // Employers may test too.
+    try (BrowserContext ctx = Browsers.context(browser)) {
+      Page employer = signedIn(ctx, "employer@demo.test", "demo");
+      employer.navigate(app.baseUrl() + "/me/device-check");
+      employer.waitForSelector("#device-check[data-state='ok']");
+    }
+  }
 }
