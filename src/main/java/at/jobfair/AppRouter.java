@@ -203,17 +203,17 @@ public final class AppRouter {
     OutboxApi outboxApi = new OutboxApi(outbox);
 
     // Start page, privacy notice
-    e.page(GET, "/", anyone(), home::show);
+    e.publicPage(GET, "/", home::show);
     PrivacyPages privacy = new PrivacyPages(pages, cases.legal(), new PrivacyPages.Periods(
         (int) s.config().retention().sickNote().toDays(), (int) s.config().retention().voluntary().toDays(),
         (int) s.config().retention().caseEvidence().toDays(), (int) s.config().session().timeout().toMinutes(),
         (int) s.config().privacy().erasure().toDays()), people.relations());
-    e.page(GET, "/privacy", anyone(), privacy::notice);
+    e.publicPage(GET, "/privacy", privacy::notice);
     // Imprint, accessibility statement, help: linked from every page's footer
     SitePages site = new SitePages(pages, s.config().operator());
-    e.page(GET, "/imprint", anyone(), site::imprint);
-    e.page(GET, "/accessibility", anyone(), site::accessibility);
-    e.page(GET, "/help", anyone(), site::help);
+    e.publicPage(GET, "/imprint", site::imprint);
+    e.publicPage(GET, "/accessibility", site::accessibility);
+    e.publicPage(GET, "/help", site::help);
     PersonalData personalData = new PersonalData(s.pool());
     RightsRequests rightsRequests = new RightsRequests(s.pool(), platform.audit(), people.relations(),
         (int) s.config().privacy().erasure().toDays(), web.sessions()::delete);
@@ -288,9 +288,9 @@ public final class AppRouter {
     e.api(PUT, "/api/municipalities/:id/area", roles(ORGANIZER), coverApi::setArea);
 
     // Fairs, booths, vacancies and free slots (browsing)
-    e.page(GET, "/fairs", anyone(), catalog::fairsPage);
-    e.page(GET, "/fairs/:id", anyone(), catalog::fairPage);
-    e.page(GET, "/booths/:id", anyone(), catalog::boothPage);
+    e.publicPage(GET, "/fairs", catalog::fairsPage);
+    e.publicPage(GET, "/fairs/:id", catalog::fairPage);
+    e.publicPage(GET, "/booths/:id", catalog::boothPage);
     e.api(GET, "/api/fairs", anyone(), catalogApi::fairs);
     e.api(GET, "/api/fairs/:id", anyone(), catalogApi::fair);
     e.api(GET, "/api/fairs/:id/booths", anyone(), catalogApi::booths);

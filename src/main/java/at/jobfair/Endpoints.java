@@ -5,6 +5,7 @@ import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import at.jobfair.web.Access;
 import at.jobfair.web.Failures;
+import at.jobfair.web.Pages;
 import at.jobfair.web.RequestContract;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -52,6 +53,17 @@ public final class Endpoints {
   /** A page or a page form: it answers HTML or a redirect. */
   public void page(HttpMethod method, String path, Access access, Action action) {
     add(method, path, access, action);
+  }
+
+  /**
+   * A page for anyone, the same for everyone who is not signed in (the catalogue, the site's texts): a browser may keep
+   * it and ask whether it changed ({@link Pages#mayKeep}). Other pages, and every page of a signed-in person, are never kept.
+   */
+  public void publicPage(HttpMethod method, String path, Action action) {
+    add(method, path, Access.anyone(), ctx -> {
+      Pages.mayKeep(ctx);
+      return action.run(ctx);
+    });
   }
 
   private void add(HttpMethod method, String path, Access access, Action action) {

@@ -31,6 +31,8 @@ import java.util.Map;
  */
 public final class Pages {
 
+  private static final String MAY_KEEP = "pages.mayKeep";
+
   private static final String REQUEST = "_request";
   private final Handlebars handlebars;
   private final Messages messages;
@@ -103,8 +105,34 @@ public final class Pages {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-store").end(html);
+    var response = ctx.response().putHeader("Content-Type", "text/html; charset=utf-8");
+    if (user == null && status == 200 && Boolean.TRUE.equals(ctx.get(MAY_KEEP)) && ctx.request().method() == io.vertx.core.http.HttpMethod.GET) {
+      // A page for anyone: the browser may keep it and ask again whether it changed (ETag, 304 without a body).
+      String etag = etag(html);
+      response.putHeader("Cache-Control", "no-cache").putHeader("ETag", etag).putHeader("Vary", "Cookie, Accept-Language");
+      if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
+        response.setStatusCode(304).end();
+        return;
+      }
+    } else {
+      response.putHeader("Cache-Control", "no-store");
+    }
+    response.setStatusCode(status).end(html);
+  }
+
+  /** Marks the request's page as one a browser may keep when it is shown to someone not signed in (see Endpoints). */
+  public static void mayKeep(RoutingContext ctx) {
+    ctx.put(MAY_KEEP, true);
+  }
+
+  /** A weak validator of a page's text (the page is the same when its text is). */
+  static String etag(String html) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "W/\"" + java.util.HexFormat.of().formatHex(digest, 0, 12) + "\"";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
