@@ -140,7 +140,7 @@ public final class AppRouter {
     router.get("/health").handler(platform.health()::ready);
     // Prometheus figures of this node (no personal data); metrics.token, when set, asks for a bearer token.
     if (platform.metrics().enabled()) router.get("/metrics").handler(platform.metrics().scrapeHandler());
-    router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
+    router.route("/static/*").handler(Pages::staticCaching).handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
     router.get("/api/openapi.json").handler(OpenApi::serve);
     // The operator's colours (a stylesheet: the content policy allows no inline styles), logo and favicon from data.dir.
     Branding branding = new Branding(s.config().operator());

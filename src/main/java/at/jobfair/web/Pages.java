@@ -32,6 +32,7 @@ import java.util.Map;
 public final class Pages {
 
   private static final String MAY_KEEP = "pages.mayKeep";
+  private final java.util.concurrent.ConcurrentHashMap<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final String REQUEST = "_request";
   private final Handlebars handlebars;
@@ -61,8 +62,55 @@ public final class Pages {
     });
     // The CSRF token only where a template has a form: a visitor who reads pages gets no session.
     handlebars.registerHelper("csrf", (Helper<Object>) (ignored, options) -> Sessions.csrfToken((RoutingContext) options.get(REQUEST)));
+    // Our own addresses: nothing in them to escape.
+    handlebars.registerHelper("asset", (Helper<String>) (path, options) -> new com.github.jknack.handlebars.Handlebars.SafeString(asset(path)));
     handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> String.valueOf(a).equals(String.valueOf((Object) options.param(0))));
   }
+
+  /**
+   * The address of a static file with its fingerprint ({@code /static/css/app.css?v=3f2a…}): the file's content decides
+   * it, so a browser may keep the file for good ({@link #IMMUTABLE}) and a new version has a new address.
+   */
+  String asset(String path) {
+    return path + "?v=" + fingerprints.computeIfAbsent(path, Pages::fingerprint);
+  }
+
+  private static String fingerprint(String path) {
+    String file = "webroot/" + path.substring("/static/".length());
+    try {
+      // Where StaticHandler finds it: the working directory's webroot first, then the class path.
+      java.nio.file.Path onDisk = java.nio.file.Path.of(file);
+      byte[] bytes;
+      if (java.nio.file.Files.isRegularFile(onDisk)) {
+        bytes = java.nio.file.Files.readAllBytes(onDisk);
+      } else {
+        try (var in = Pages.class.getClassLoader().getResourceAsStream(file)) {
+          if (in == null) throw new IllegalArgumentException("no static file " + path);
+          bytes = in.readAllBytes();
+        }
+      }
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+      return java.util.HexFormat.of().formatHex(digest, 0, 6);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Static files asked for by their fingerprinted address are kept by browsers for a year without asking again; at a
+   * plain address the browser asks each time whether the file changed (StaticHandler answers 304), so a new version
+   * is never hidden behind an old copy.
+   */
+  public static void staticCaching(RoutingContext ctx) {
+    String caching = ctx.request().getParam("v") != null ? IMMUTABLE : "no-cache";
+    ctx.addHeadersEndHandler(v -> ctx.response().headers().set("Cache-Control", caching));
+    ctx.next();
+  }
+
+  /** The caching of a fingerprinted static file. */
+  public static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
   /** A helper a feature defines, registered by the composition root (the toolkit knows no feature). */
   public void helper(String name, Helper<?> helper) {

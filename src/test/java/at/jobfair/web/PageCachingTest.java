@@ -50,6 +50,21 @@ class PageCachingTest {
   }
 
   @Test
+  void staticFilesAreLinkedByTheirFingerprintAndKeptForGood() {
+    String html = app.client().get("/fairs").body();
+    java.util.regex.Matcher css = java.util.regex.Pattern.compile("/static/css/app\\.css\\?v=([0-9a-f]{12})").matcher(html);
+    assertTrue(css.find(), "the stylesheet by its fingerprint");
+    var kept = app.client().getBytes(css.group());
+    assertEquals(200, kept.statusCode());
+    assertEquals(Pages.IMMUTABLE, kept.headers().firstValue("Cache-Control").orElseThrow());
+    assertTrue(kept.headers().firstValue("Content-Encoding").isEmpty() || kept.headers().firstValue("Content-Encoding").get().equals("gzip"));
+    var plain = app.client().getBytes("/static/css/app.css");
+    assertEquals("no-cache", plain.headers().firstValue("Cache-Control").orElseThrow(), "a plain address revalidates");
+    var zipped = app.client().getBytes(css.group(), "Accept-Encoding", "gzip");
+    assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElseThrow(), "sent compressed");
+  }
+
+  @Test
   void aSignedInPersonsPagesAreNeverKept() {
     var seeker = app.client().signedIn("seeker@demo.test");
     var page = seeker.getBytes("/fairs/1");
