@@ -94,7 +94,7 @@ class BookingBrowserTest extends BrowserTestSupport {
   @Test
   void aPageWithoutLiveUpdatesStillGetsAClearAnswerForATakenSlot() {
     try (BrowserContext a = Browsers.context(browser); BrowserContext b = Browsers.context(browser)) {
-      b.route("**/live.js", route -> route.abort()); // this person's live connection is down
+      b.route("**/live.js*", route -> route.abort()); // this person's live connection is down
       Page first = signedIn(a, "browser-2@example.org", Fixtures.PASSWORD);
       Page second = signedIn(b, "browser-3@example.org", Fixtures.PASSWORD);
       String slot = "[data-slot='" + slots.get(3) + "']";
