@@ -89,12 +89,9 @@ public final class Pages {
           bytes = in.readAllBytes();
         }
       }
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-      return java.util.HexFormat.of().formatHex(digest, 0, 6);
+      return sha256Hex(bytes, 6);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -175,9 +172,13 @@ public final class Pages {
 
   /** A weak validator of a page's text (the page is the same when its text is). */
   static String etag(String html) {
+    return "W/\"" + sha256Hex(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), 12) + "\"";
+  }
+
+  /** The first {@code bytes} bytes of the SHA-256 of some content, in hex: a page's validator, a file's fingerprint. */
+  private static String sha256Hex(byte[] content, int bytes) {
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return "W/\"" + java.util.HexFormat.of().formatHex(digest, 0, 12) + "\"";
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content), 0, bytes);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
