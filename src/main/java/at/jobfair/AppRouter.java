@@ -3,10 +3,12 @@ package at.jobfair;
 import at.jobfair.access.CoverApi;
 import at.jobfair.access.CoverPages;
 import at.jobfair.access.CoverService;
+import at.jobfair.account.AccountStore;
 import at.jobfair.account.AuthenticatorReset;
 import at.jobfair.account.EmailLinkApi;
 import at.jobfair.account.EmailLinkPages;
 import at.jobfair.account.EmailLinks;
+import at.jobfair.account.LanguageChoice;
 import at.jobfair.account.PasswordHasher;
 import at.jobfair.account.SignInApi;
 import at.jobfair.account.SignInPages;
@@ -176,6 +178,7 @@ public final class AppRouter {
     router.route().handler(sessions);
     router.route().handler(new Csrf(Set.of("POST /api/session", "POST /api/fairs/*/registrations", "POST /api/session/link",
         "POST /api/password-reset", "POST /api/password-reset/confirm")));
+    router.route().handler(new LanguageChoice(new AccountStore(s.pool()))::remember);
 
     Failures failures = new Failures(pages);
     Endpoints e = new Endpoints(router, failures, web.contract());

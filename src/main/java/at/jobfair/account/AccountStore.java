@@ -35,6 +35,11 @@ public final class AccountStore {
   public record Employer(long id, String name) {
   }
 
+  /** The language the person reads: their mails and reminders follow it. */
+  public Future<Void> setLanguage(long accountId, String code) {
+    return pool.preparedQuery("update account set language = $1 where id = $2").execute(Tuple.of(code, accountId)).mapEmpty();
+  }
+
   public Future<Credentials> findForSignIn(String email) {
     return pool.preparedQuery(SELECT + " where a.email = $1 group by a.id").execute(Tuple.of(email))
         .map(rows -> rows.size() == 0 ? null : credentials(rows.iterator().next()));

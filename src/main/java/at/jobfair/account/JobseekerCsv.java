@@ -18,7 +18,7 @@ import java.util.Set;
  * Reads a jobseeker import file (see README, "Importing jobseekers"): UTF-8 (a byte-order mark is ignored), a
  * header line naming the columns, comma or semicolon separated (as spreadsheet programs export), fields
  * optionally in double quotes with "" for a quote. Columns: email and name (required), phone, region,
- * languages (separated by spaces or |), language (de or en, for the interface), benefit (the benefit type, one of the
+ * languages (separated by spaces or |), language (the interface's: de, en, tr, bs, ar, uk or de-simple), benefit (the benefit type, one of the
  * configured jurisdiction's, e.g. UNEMPLOYMENT_BENEFIT; empty: none recorded). Every problem is reported
  * with its line; a file with any problem is refused whole.
  */
@@ -95,7 +95,7 @@ public final class JobseekerCsv {
         problems.add(new Problem(line, "csv_email_repeated", email));
       }
       if (name == null || name.length() > 200) problems.add(new Problem(line, "csv_name_invalid", name == null ? "" : name));
-      if (language != null && !language.equals("de") && !language.equals("en")) {
+      if (language != null && at.jobfair.web.Messages.Lang.ofCode(language) == null) {
         problems.add(new Problem(line, "csv_language_invalid", language));
       }
       String benefit = get(fields, col, "benefit");

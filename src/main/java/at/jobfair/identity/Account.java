@@ -21,6 +21,11 @@ public record Account(long id, String email, String name, String language, Long 
     return has(Role.EMPLOYER) && employerId != null && employerId == employer;
   }
 
+  /** The same person reading another language. */
+  public Account withLanguage(String code) {
+    return new Account(id, email, name, code, employerId, roles);
+  }
+
   public boolean isStaff() {
     return roles.stream().anyMatch(Role.STAFF::contains);
   }

@@ -39,8 +39,7 @@ public final class Http {
       if (user != null) lang = Lang.parse(user.language());
     }
     if (lang == null) {
-      String accept = ctx.request().getHeader("Accept-Language");
-      if (accept != null && !accept.isBlank()) lang = Lang.parse(accept.split(",")[0]);
+      lang = Lang.fromAcceptLanguage(ctx.request().getHeader("Accept-Language"));
     }
     if (lang == null) lang = Lang.DE;
     ctx.put(LANG_COOKIE, lang);

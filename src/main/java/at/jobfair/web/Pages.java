@@ -54,7 +54,7 @@ public final class Pages {
     handlebars.registerHelper("time", (Helper<Object>) (value, options) -> value == null ? "" : WallClock.clock(instant(value), zone));
     handlebars.registerHelper("date", (Helper<Object>) (value, options) -> format(value, options.context, null));
     handlebars.registerHelper("day", (Helper<Object>) (value, options) -> format(value, options.context,
-        lang(options.context) == Lang.DE ? "EEE d. MMM" : "EEE d MMM"));
+        lang(options.context).locale().getLanguage().equals("de") ? "EEE d. MMM" : "EEE d MMM"));
     handlebars.registerHelper("concat", (Helper<Object>) (a, options) -> {
       StringBuilder sb = new StringBuilder(String.valueOf(a));
       for (Object p : options.params) sb.append(p);
@@ -130,8 +130,9 @@ public final class Pages {
     Lang lang = Http.lang(ctx);
     Account user = Sessions.user(ctx);
     data.put("lang", lang.code());
-    data.put("otherLang", lang == Lang.DE ? "en" : "de");
-    data.put("langSwitch", languageSwitch(ctx, lang == Lang.DE ? "en" : "de"));
+    data.put("htmlLang", lang.htmlLang());
+    data.put("dir", lang.rightToLeft() ? "rtl" : "ltr");
+    data.put("languages", languages(ctx, lang));
     data.put("path", ctx.request().path());
     data.put(REQUEST, ctx);
     if (user != null) {
@@ -207,6 +208,21 @@ public final class Pages {
       }
     }
     return Http.localPath(path) + "?" + kept + "lang=" + lang;
+  }
+
+  /** The language menu: every language by its own name, each linking to this page in it. */
+  static java.util.List<Map<String, Object>> languages(RoutingContext ctx, Lang current) {
+    java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (Lang l : Lang.values()) {
+      Map<String, Object> item = new HashMap<>();
+      item.put("code", l.code());
+      item.put("htmlLang", l.htmlLang());
+      item.put("name", l.nativeName());
+      item.put("href", languageSwitch(ctx, l.code()));
+      item.put("current", l == current);
+      out.add(item);
+    }
+    return out;
   }
 
   private static java.net.URI referer(RoutingContext ctx) {

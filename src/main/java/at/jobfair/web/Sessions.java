@@ -57,6 +57,12 @@ public final class Sessions {
     issueCsrfToken(ctx, session);
   }
 
+  /** The signed-in person's account changed (a new language): the session holds the new one from now. */
+  public static void update(RoutingContext ctx, Account account) {
+    ctx.session().put(USER, account.toJson());
+    ctx.put(USER, account);
+  }
+
   /**
    * The password was right, the second factor is still to come: a new session id that holds the account as pending
    * (nobody is signed in with it) and a CSRF token for the code's form.
