@@ -33,6 +33,7 @@ import at.jobfair.cascade.HearingRetention;
 import at.jobfair.legal.Catalogue;
 import at.jobfair.legal.CatalogueFile;
 import at.jobfair.legal.CatalogueStore;
+import at.jobfair.legal.TranslationAids;
 import at.jobfair.live.LiveHub;
 import at.jobfair.live.Topic;
 import at.jobfair.mail.MailSender;
@@ -154,7 +155,9 @@ public final class App implements AutoCloseable {
           .using(shared)
           .build());
       // The legal bases of the configured jurisdiction, stored (and checked against what was stored) before anything uses them.
-      Catalogue legal = new CatalogueStore(pool).sync(catalogue(config)).await(30, TimeUnit.SECONDS);
+      // The built-in translations of its texts (an aid, not part of a version) are added to the built-in catalogue only.
+      Catalogue synced = new CatalogueStore(pool).sync(catalogue(config)).await(30, TimeUnit.SECONDS);
+      Catalogue legal = config.legal().catalogueFile().isPresent() ? synced : TranslationAids.builtIn(synced);
       PasswordHasher hasher = new PasswordHasher(config.auth().argon2MemoryKiB(), config.auth().argon2Iterations());
       boolean seeded = config.demo()
           && DemoData.seedIfEmpty(pool, hasher, config.zone(), Clock.systemUTC(), legal).await(60, TimeUnit.SECONDS);

@@ -81,10 +81,14 @@ public final class InvitationMails {
       return out.append("\n").append(notice == null ? null : lang == Lang.EN ? notice.textEn() : notice.textDe()).toString();
     }
     out.append("\n").append(messages.get(lang, "invitations.mail.notice.basis", basis.law(lang.code()), basis.code(), basis.version()));
-    out.append("\n\n").append(basis.notice(lang.code()));
-    if (!Basis.BINDING_LANGUAGE.equals(lang.code())) {
+    boolean translated = !Basis.BINDING_LANGUAGE.equals(lang.code()) && basis.translatedTo(lang.code());
+    if (translated) out.append("\n\n").append(messages.get(lang, "invitations.mail.notice.aid"));
+    out.append(translated ? "\n" : "\n\n").append(basis.notice(lang.code()));
+    if (translated) {
       out.append("\n\n").append(messages.get(lang, "invitations.mail.notice.binding")).append("\n")
           .append(basis.notice(Basis.BINDING_LANGUAGE));
+    } else if (!Basis.BINDING_LANGUAGE.equals(lang.code())) {
+      out.append("\n\n").append(messages.get(lang, "invitations.mine.untranslated"));
     }
     return out.toString();
   }

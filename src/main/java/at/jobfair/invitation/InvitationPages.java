@@ -291,9 +291,11 @@ public final class InvitationPages {
   private JsonObject legalNotice(String code, int version, Lang lang) {
     Basis b = service.legal().find(code, version).orElse(null);
     if (b == null) return null;
+    boolean translated = b.translatedTo(lang.code());
     JsonObject out = new JsonObject().put("law", b.law(lang.code())).put("code", b.code()).put("version", b.version())
-        .put("notice", b.notice(lang.code()));
-    if (!Basis.BINDING_LANGUAGE.equals(lang.code())) out.put("noticeDe", b.notice(Basis.BINDING_LANGUAGE));
-    return out;
+        .put("notice", b.notice(lang.code())).put("noticeLang", translated ? lang.htmlLang() : Basis.BINDING_LANGUAGE);
+    if (Basis.BINDING_LANGUAGE.equals(lang.code())) return out;
+    return translated ? out.put("noticeDe", b.notice(Basis.BINDING_LANGUAGE)) : out.put("untranslated", true);
   }
+
 }

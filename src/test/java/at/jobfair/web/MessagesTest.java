@@ -22,9 +22,43 @@ class MessagesTest {
   private final Messages messages = new Messages();
 
   @Test
-  void bothBundlesHaveTheSameKeys() {
-    assertEquals(new TreeSet<>(messages.bundle(Lang.DE).stringPropertyNames()),
-        new TreeSet<>(messages.bundle(Lang.EN).stringPropertyNames()));
+  void everyLanguageHasEveryKeyAndNoOther() {
+    Set<String> german = new TreeSet<>(messages.bundle(Lang.DE).stringPropertyNames());
+    for (Lang lang : Lang.values()) {
+      Set<String> missing = new TreeSet<>(german);
+      missing.removeAll(messages.bundle(lang).stringPropertyNames());
+      Set<String> extra = new TreeSet<>(messages.bundle(lang).stringPropertyNames());
+      extra.removeAll(german);
+      assertTrue(missing.isEmpty() && extra.isEmpty(), lang + " misses " + missing + " and has extra " + extra);
+    }
+  }
+
+  /** A translation keeps the numbers and names a text is filled with, and each text still parses as a MessageFormat. */
+  @Test
+  void everyTranslationKeepsItsPlaceholdersAndParses() {
+    Pattern arg = Pattern.compile("\\{(\\d+)");
+    Set<String> wrong = new TreeSet<>();
+    for (Lang lang : Lang.values()) {
+      for (String key : messages.bundle(Lang.DE).stringPropertyNames()) {
+        String de = messages.bundle(Lang.DE).getProperty(key);
+        String text = messages.bundle(lang).getProperty(key);
+        if (text == null) continue;
+        Set<String> want = new TreeSet<>();
+        Set<String> have = new TreeSet<>();
+        for (Matcher m = arg.matcher(de); m.find(); ) want.add(m.group(1));
+        for (Matcher m = arg.matcher(text); m.find(); ) have.add(m.group(1));
+        if (!want.equals(have)) wrong.add(lang + " " + key + ": " + have + " instead of " + want);
+        if (!want.isEmpty()) {
+          try {
+            new java.text.MessageFormat(text, lang.locale());
+          } catch (IllegalArgumentException e) {
+            wrong.add(lang + " " + key + " does not parse: " + e.getMessage());
+          }
+        }
+        if (!text.isBlank() && text.strip().isEmpty()) wrong.add(lang + " " + key + " is empty");
+      }
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
   }
 
   @Test
@@ -41,7 +75,7 @@ class MessagesTest {
   }
 
   @Test
-  void everyRefusalHasATextInBothLanguages() {
+  void everyRefusalHasATextInEveryLanguage() {
     Set<String> missing = new TreeSet<>();
     for (Reason r : Reason.values()) {
       for (Lang lang : Lang.values()) if (!messages.has(lang, "error." + r.code())) missing.add(lang + " error." + r.code());
