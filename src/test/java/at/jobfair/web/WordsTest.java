@@ -95,6 +95,43 @@ class WordsTest {
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
   }
 
+  /** The stems of each language's three words: sign in, register (for a fair), check in. */
+  private record Words(List<String> signIn, List<String> register, List<String> checkIn) {
+  }
+
+  private static final java.util.Map<Lang, Words> WORDS = java.util.Map.of(
+      Lang.DE_SIMPLE, new Words(List.of("anmeld", "angemeldet"), List.of("registrier"), List.of("eincheck", "eingecheckt")),
+      Lang.TR, new Words(List.of("giriş yap"), List.of("kaydol", "kayıt ol"), List.of("check-in")),
+      Lang.BS, new Words(List.of("prijav"), List.of("registr"), List.of("potvrd")),
+      Lang.AR, new Words(List.of("تسجيل الدخول"), List.of("اشتراك", "الاشتراك"), List.of("الحضور")),
+      Lang.UK, new Words(List.of("увійти", "вхід", "увійшли"), List.of("реєстр"), List.of("відміт")));
+
+  /** In every further language too: one word for each, and the texts about registering or checking in never use another's. */
+  @Test
+  void everyLanguageKeepsItsThreeWordsApart() {
+    Properties de = messages.bundle(Lang.DE);
+    Set<String> wrong = new TreeSet<>();
+    for (var e : WORDS.entrySet()) {
+      Properties p = messages.bundle(e.getKey());
+      Words w = e.getValue();
+      for (String k : List.of("nav.signIn", "signin.title", "signin.submit")) {
+        String t = p.getProperty(k).toLowerCase(Locale.ROOT);
+        if (w.signIn().stream().noneMatch(t::contains)) wrong.add(e.getKey() + " " + k + " does not say sign in: " + t);
+      }
+      String register = p.getProperty("register.submit").toLowerCase(Locale.ROOT);
+      if (w.register().stream().noneMatch(register::contains)) wrong.add(e.getKey() + " register.submit: " + register);
+      String checkIn = p.getProperty("attendance.checkin").toLowerCase(Locale.ROOT);
+      if (w.checkIn().stream().noneMatch(checkIn::contains)) wrong.add(e.getKey() + " attendance.checkin: " + checkIn);
+      java.util.List<String> others = new java.util.ArrayList<>(w.signIn());
+      others.addAll(w.checkIn());
+      wrong.addAll(saying(p, keys(de, WordsTest::register), others).stream().map(x -> e.getKey() + " " + x).toList());
+      others = new java.util.ArrayList<>(w.signIn());
+      others.addAll(w.register());
+      wrong.addAll(saying(p, keys(de, WordsTest::checkIn), others).stream().map(x -> e.getKey() + " " + x).toList());
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+  }
+
   @Test
   void noEnglishTextSaysSignUp() {
     Properties en = messages.bundle(Lang.EN);
