@@ -257,6 +257,46 @@ class LegalBasisInvitationTest {
     assertTrue(link.contains("Notice of legal consequences: this placement proposal is binding"), link);
   }
 
+  /**
+   * In a further language (Turkish, plain German), the page and the mail show the catalogue's translation marked as an
+   * aid and the German text as the binding one; the record keeps the language the notice went out in.
+   */
+  @Test
+  void inEveryFurtherLanguageTheNoticeIsTheTranslationMarkedAsAnAidBesideTheBindingGerman() {
+    at.jobfair.web.Messages messages = new at.jobfair.web.Messages();
+    at.jobfair.legal.Basis basis = at.jobfair.legal.TranslationAids.builtIn(at.jobfair.legal.CatalogueFile.builtIn("AT"))
+        .find("AT_ALVG_10", 1).orElseThrow();
+    for (at.jobfair.web.Messages.Lang lang : java.util.List.of(at.jobfair.web.Messages.Lang.TR, at.jobfair.web.Messages.Lang.DE_SIMPLE,
+        at.jobfair.web.Messages.Lang.AR)) {
+      String email = person("lang-" + lang.code(), "UNEMPLOYMENT_BENEFIT", lang.code());
+      var r = invite(fair, proposal(email));
+      assertEquals(201, r.status(), r.body());
+      assertEquals(lang.code(), text("select notice_language from invitation where id = " + r.json().getLong("id")));
+      String translated = basis.notice(lang.code());
+      assertFalse(translated.equals(basis.notice("de")), lang + " has its own translation");
+
+      TestClient seeker = app.client().language(lang.code());
+      assertEquals(200, seeker.signIn(email, Fixtures.PASSWORD).status());
+      String page = unescaped(seeker.get("/me/invitations").body());
+      assertTrue(page.contains(messages.get(lang, "invitations.mine.translationAid")), page);
+      assertTrue(page.contains("<p lang=\"" + lang.htmlLang() + "\">" + translated + "</p>"), page);
+      assertTrue(page.contains(messages.get(lang, "invitations.mine.bindingText")), page);
+      assertTrue(page.contains("<p lang=\"de\" class=\"binding-text\">" + basis.notice("de") + "</p>"), page);
+
+      String mail = mail(email);
+      int aid = mail.indexOf(messages.get(lang, "invitations.mail.notice.aid"));
+      int binding = mail.indexOf(messages.get(lang, "invitations.mail.notice.binding"));
+      assertTrue(aid > 0 && mail.indexOf(translated) > aid && binding > mail.indexOf(translated)
+          && mail.indexOf(basis.notice("de")) > binding, mail);
+    }
+  }
+
+  /** A page's text as the browser shows it (Handlebars escapes these in text). */
+  static String unescaped(String html) {
+    return html.replace("&#x3D;", "=").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#x60;", "`")
+        .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+  }
+
   @Test
   void massMailingsRestOnTheVoluntaryBasisAndStayFriendly() {
     String email = person("freiwillig", "UNEMPLOYMENT_BENEFIT", "de");

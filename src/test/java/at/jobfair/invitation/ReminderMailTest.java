@@ -103,6 +103,18 @@ class ReminderMailTest {
     return n;
   }
 
+  List<String> subjects(String to) {
+    List<String> out = new java.util.ArrayList<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      try {
+        if (((InternetAddress) m.getAllRecipients()[0]).getAddress().equals(to)) out.add(m.getSubject());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return out;
+  }
+
   String reminderText(String to) throws Exception {
     for (MimeMessage m : smtp.getReceivedMessages()) {
       if (((InternetAddress) m.getAllRecipients()[0]).getAddress().equals(to) && m.getSubject().startsWith(SUBJECT)) {
@@ -129,10 +141,16 @@ class ReminderMailTest {
     long keptId;
     try {
       List<Long> slots = slots(first, Duration.ofHours(3), 2);
-      List<String> people = new Fixtures(first).jobseekers("remind", 2);
+      List<String> people = new Fixtures(first).jobseekers("remind", 3);
       kept = people.get(0);
       cancelled = people.get(1);
       keptId = bookDaysAgo(first, kept, slots.get(0));
+      // Someone who reads Ukrainian gets the reminder in Ukrainian.
+      String ukrainian = people.get(2);
+      new Fixtures(first).exec("update account set language = 'uk' where email = ?", ukrainian);
+      bookDaysAgo(first, ukrainian, slots.get(0));
+      String ukSubject = new at.jobfair.web.Messages().bundle(at.jobfair.web.Messages.Lang.UK).getProperty("reminders.mail.subject");
+      waitUntil("the reminder in Ukrainian", () -> subjects(ukrainian).stream().anyMatch(x -> x.startsWith(ukSubject.substring(0, ukSubject.indexOf('{')))));
       TestClient c = first.client();
       c.signIn(cancelled, Fixtures.PASSWORD);
       long gone = c.post("/api/slots/" + slots.get(1) + "/bookings", "").json().getLong("id");
@@ -149,7 +167,7 @@ class ReminderMailTest {
     assertEquals(0, reminders(cancelled), "none for the cancelled booking");
     assertEquals(1, first.count("select count(*) from booking_reminder where booking_id = " + keptId));
     assertEquals(1440, first.count("select offset_minutes from booking_reminder where booking_id = " + keptId));
-    assertEquals(1, first.count("select count(*) from mail_outbox where kind = 'BOOKING_REMINDER' and status = 'SENT'"));
+    assertEquals(2, first.count("select count(*) from mail_outbox where kind = 'BOOKING_REMINDER' and status = 'SENT'"), "the German one and the Ukrainian one");
 
     String text = reminderText(kept);
     assertTrue(text.contains("https://jobs.example.org/me/appointments"), text);
