@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Every page each kind of user reaches, at 320, 390 and 1366 px, in every language: nothing wider than the window
+ * Every page each kind of user reaches, at 320, 390 and 1366 px, in every language (see the loop for which): nothing wider than the window
  * (WCAG 1.4.10, reflow) and no WCAG 2.1 A/AA violation axe-core finds. One browser session per person walks all cases.
  */
 class PageMatrixBrowserTest extends BrowserTestSupport {
@@ -51,6 +51,12 @@ class PageMatrixBrowserTest extends BrowserTestSupport {
         for (int width : WIDTHS) {
           page.setViewportSize(width, width < 500 ? 844 : 900);
           for (String lang : LANGUAGES) {
+            boolean jobseekerSide = person.getKey() == null || person.getKey().startsWith("seeker");
+            boolean further = !lang.equals("de") && !lang.equals("en");
+            // German and English everywhere at every width. The further languages are the jobseeker's: their pages at
+            // the narrowest width and on a desktop (Arabic mirrors it); staff pages in them at the narrowest only, where
+            // a long word would widen the page (the walk stays short).
+            if (further && (width == 390 || width == 1366 && !jobseekerSide)) continue;
             for (String path : person.getValue()) {
               String at = (person.getKey() == null ? "anonymous" : person.getKey()) + " " + path + " " + lang + " " + width + "px";
               var response = page.navigate(app.baseUrl() + path + "?lang=" + lang);
@@ -62,11 +68,8 @@ class PageMatrixBrowserTest extends BrowserTestSupport {
               long wider = ((Number) page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
               if (wider > 0) problems.add(at + ": " + wider + " px wider than the window");
               // axe's rules hardly depend on the width: every page on a phone in German and on a desktop in English;
-              // the jobseeker's and the public pages on a phone in every further language, and on a desktop in Arabic,
-              // which mirrors the layout (the walk stays short).
-              boolean jobseekerSide = person.getKey() == null || person.getKey().startsWith("seeker");
-              boolean further = !lang.equals("de") && !lang.equals("en");
-              if (width == 390 && (lang.equals("de") || further && jobseekerSide)
+              // the jobseeker's and the public pages on a phone in every further language, and on a desktop in Arabic.
+              if (width == 390 && lang.equals("de") || width == 320 && further && jobseekerSide
                   || width == 1366 && (lang.equals("en") || lang.equals("ar") && jobseekerSide)) {
                 for (Rule v : new AxeBuilder(page).withTags(WCAG).analyze().getViolations()) {
                   problems.add(at + ": " + v.getId() + " " + v.getNodes().stream().map(n -> n.getHtml()).limit(2).toList());
