@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * The legal basis a letter quotes, in the version it quotes, taken from the legal-basis catalogue (package
  * {@code legal}): the law's name and the instruction on rights of appeal (Rechtsmittelbelehrung) per language, and
- * whether the municipality decides under it (its letters then come from the municipality).
+ * whether the municipality decides under it (its letters then come from the municipality). The maps hold only the
+ * languages the catalogue has the text in; a letter in another language quotes the German text and says so (see
+ * {@link #lawIn}).
  *
  * @param code         the catalogue's code, e.g. {@code AT_ALVG_10}
  * @param version      the catalogue's version of these texts
@@ -25,15 +27,17 @@ public record LetterBasis(String code, int version, Map<Lang, String> law, Map<L
     law = Map.copyOf(law);
     appeal = Map.copyOf(appeal);
     if (!law.containsKey(Lang.DE)) throw new IllegalArgumentException("basis " + code + " without German text");
+    if (!appeal.isEmpty() && !appeal.containsKey(Lang.DE)) throw new IllegalArgumentException("basis " + code + " without German appeal");
   }
 
-  /** A version of the catalogue as a letter quotes it. */
+  /** A version of the catalogue as a letter quotes it: each text in every language of {@link Lang} the catalogue has. */
   public static LetterBasis of(Basis b) {
     Map<Lang, String> law = new EnumMap<>(Lang.class);
     Map<Lang, String> appeal = new EnumMap<>(Lang.class);
     for (Lang l : Lang.values()) {
-      law.put(l, b.law(l.code()));
-      String a = b.appeal(l.code());
+      String t = b.texts().law().get(l.code());
+      if (t != null) law.put(l, t);
+      String a = b.texts().appeal() == null ? null : b.texts().appeal().get(l.code());
       if (a != null) appeal.put(l, a);
     }
     return new LetterBasis(b.code(), b.version(), law, appeal, b.decision().decider() == Decider.MUNICIPALITY);
@@ -47,5 +51,15 @@ public record LetterBasis(String code, int version, Map<Lang, String> law, Map<L
   /** The instruction on rights of appeal in the language, German where there is none; null for a basis without one. */
   public String appeal(Lang lang) {
     return appeal.getOrDefault(lang, appeal.get(Lang.DE));
+  }
+
+  /** Whether the catalogue has the law's name in the language itself. */
+  boolean lawIn(Lang lang) {
+    return law.containsKey(lang);
+  }
+
+  /** Whether the catalogue has the instruction on rights of appeal in the language itself. */
+  boolean appealIn(Lang lang) {
+    return appeal.containsKey(lang);
   }
 }

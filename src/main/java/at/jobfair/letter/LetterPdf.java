@@ -3,7 +3,10 @@ package at.jobfair.letter;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
@@ -22,7 +25,10 @@ import java.util.logging.Level;
 /**
  * A letter as PDF/A-2u: the XHTML of the Handlebars template {@code /letter/letter.hbs} (escaped: the reasons are what
  * a person typed) rendered by openhtmltopdf. Every glyph comes from the bundled DejaVu Sans, embedded (subset), and the
- * output intent is the bundled sRGB profile, as PDF/A asks; nothing is loaded from outside. Blocking and CPU-bound:
+ * output intent is the bundled sRGB profile, as PDF/A asks; nothing is loaded from outside. DejaVu Sans has the letters of
+ * every language of the interface: Latin with Turkish and Bosnian/Croatian/Serbian letters, Cyrillic, and Arabic with
+ * its joined forms (Arabic Presentation Forms-B), which ICU4J's shaping picks by each letter's place in the word; ICU4J's
+ * Unicode bidirectional algorithm orders right-to-left text (LetterPdfTest reads the text back). Blocking and CPU-bound:
  * callers run it off the event loop. Thread-safe.
  */
 final class LetterPdf {
@@ -76,6 +82,10 @@ final class LetterPdf {
     b.useColorProfile(SRGB);
     b.useFont(() -> new ByteArrayInputStream(REGULAR), FONT, 400, FontStyle.NORMAL, true);
     b.useFont(() -> new ByteArrayInputStream(BOLD), FONT, 700, FontStyle.NORMAL, true);
+    // Arabic: runs split and ordered by the Unicode bidirectional algorithm, letters shaped (joined) for their place
+    b.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+    b.useUnicodeBidiReorderer(new ICUBidiReorderer());
+    b.defaultTextDirection(TextDirection.LTR);
     // A letter needs nothing from outside: no address in it can make the renderer fetch anything.
     b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
     b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);

@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The words of a letter, all from the bundles ({@code letter.*}): one section in the person's language and, when that is
- * not German, the German text after it, which alone is binding and says so. Formal address, the authority, the date in
- * the configured zone, the reference number, the basis, the reasons and, for a decision, who decided and the
- * instruction on rights of appeal. Pure.
+ * The words of a letter, all from the bundles ({@code letter.*}): one section in the person's language (any of
+ * {@link Lang}; Arabic right to left) and, when that is not German, the German text after it, which alone is binding
+ * and says so; plain German ({@link Lang#DE_SIMPLE}) is followed by the standard German text in the same way. Formal
+ * address, the authority, the date in the configured zone, the reference number, the basis, the reasons and, for a
+ * decision, who decided and the instruction on rights of appeal. A catalogue text that has no translation into the
+ * section's language is quoted in German, marked as such. Pure.
  */
 final class LetterTexts {
 
@@ -42,9 +44,9 @@ final class LetterTexts {
   Map<String, Object> model(LetterRequest r, People p, String reference, Function<Lang, String> authority) {
     List<Lang> langs = languages(p.lang());
     List<Map<String, Object>> sections = new ArrayList<>();
-    for (Lang lang : langs) sections.add(section(r, p, lang, langs.size() > 1, authority.apply(lang)));
+    for (Lang lang : langs) sections.add(section(r, p, reference, lang, langs.size() > 1, authority.apply(lang)));
     Map<String, Object> m = new HashMap<>();
-    m.put("lang", p.lang().code());
+    m.put("lang", p.lang().htmlLang());
     m.put("title", subject(r, p.lang()) + " – " + reference);
     m.put("authority", authority.apply(p.lang()));
     m.put("reference", reference);
@@ -53,22 +55,33 @@ final class LetterTexts {
     return m;
   }
 
-  private Map<String, Object> section(LetterRequest r, People p, Lang lang, boolean twoLanguages, String authority) {
+  private Map<String, Object> section(LetterRequest r, People p, String reference, Lang lang, boolean twoLanguages, String authority) {
     Map<String, Object> s = new HashMap<>();
-    s.put("lang", lang.code());
+    s.put("lang", lang.htmlLang());
+    s.put("dir", lang.rightToLeft() ? "rtl" : "ltr");
     s.put("authority", authority);
     if (twoLanguages) {
       // The translation first, for reading; the German text after it decides.
-      s.put("heading", get(lang, lang == Lang.DE ? "letter.germanVersion" : "letter.translation"));
-      s.put("bindingNote", get(lang, "letter.binding"));
+      s.put("heading", get(lang, switch (lang) {
+        case DE -> "letter.germanVersion";
+        case DE_SIMPLE -> "letter.plainVersion";
+        default -> "letter.translation";
+      }));
+      s.put("bindingNote", get(lang, lang == Lang.DE_SIMPLE ? "letter.plainBinding" : "letter.binding"));
     }
     Map<String, String> labels = new HashMap<>();
     for (String k : List.of("reference", "date", "occasion", "to", "deadline", "basis", "reasons", "decidedBy", "appeal")) {
       labels.put(k, get(lang, "letter.label." + k));
     }
     s.put("labels", labels);
-    s.put("date", date(r.at(), lang));
-    s.put("occasion", xml(r.content().occasion()));
+    s.put("rtl", lang.rightToLeft());
+    // reference, date and what the letter concerns, label and value (the template mirrors them right to left)
+    List<Map<String, String>> meta = new ArrayList<>();
+    meta.add(Map.of("label", labels.get("reference"), "value", reference, "dir", "ltr"));
+    meta.add(Map.of("label", labels.get("date"), "value", date(r.at(), lang), "dir", lang.rightToLeft() ? "rtl" : "ltr"));
+    Map<String, String> occasion = typed(r.content().occasion());
+    if (occasion != null) meta.add(Map.of("label", labels.get("occasion"), "value", occasion.get("text"), "dir", occasion.get("dir")));
+    s.put("meta", meta);
     s.put("subject", subject(r, lang));
     s.put("salutation", messages.get(lang, "letter.salutation", xml(p.recipient())));
     List<String> body = new ArrayList<>();
@@ -76,19 +89,61 @@ final class LetterTexts {
     body.add(messages.get(lang, key, date(r.at(), lang)));
     s.put("body", body);
     if (r.content().deadline() != null) s.put("deadline", date(r.content().deadline(), lang));
-    if (r.content().basis() != null) s.put("basis", r.content().basis().law(lang));
-    if (r.content().reasons() != null && !r.content().reasons().isBlank()) s.put("reasons", xml(r.content().reasons().strip()));
+    LetterBasis basis = r.content().basis();
+    if (basis != null) s.put("basis", catalogueText(lang, basis.law(lang), basis.lawIn(lang)));
+    if (r.content().reasons() != null && !r.content().reasons().isBlank()) s.put("reasons", typed(r.content().reasons().strip()));
     if (r.kind().decided()) {
       s.put("decidedBy", messages.get(lang, "letter.decidedByLine", xml(p.deciderName()), get(lang, "role." + r.deciderRole())));
-      String appeal = r.content().basis() == null ? null : r.content().basis().appeal(lang);
-      String[] parts = appeal == null ? new String[] {null, get(lang, "letter.appealGeneral")} : heading(appeal);
-      // The catalogue's own heading where it has one (Austria's Rechtsmittelbelehrung, Germany's Rechtsbehelfsbelehrung)
-      if (parts[0] != null) labels.put("appeal", parts[0]);
-      s.put("appeal", parts[1]);
+      String appeal = basis == null ? null : basis.appeal(lang);
+      if (appeal == null) {
+        s.put("appeal", catalogueText(lang, get(lang, "letter.appealGeneral"), true));
+      } else if (basis.appealIn(lang) || lang == Lang.DE_SIMPLE) {
+        String[] parts = heading(appeal);
+        // The catalogue's own heading where it has one (Austria's Rechtsmittelbelehrung, Germany's Rechtsbehelfsbelehrung)
+        if (parts[0] != null) labels.put("appeal", parts[0]);
+        s.put("appeal", catalogueText(lang, parts[1], basis.appealIn(lang)));
+      } else {
+        // German only: under the section's own heading, the German text as the catalogue has it, its heading included
+        s.put("appeal", catalogueText(lang, appeal.strip(), false));
+      }
     }
     s.put("closing", get(lang, "letter.closing"));
     s.put("electronic", get(lang, "letter.electronic"));
     return s;
+  }
+
+  /**
+   * A text of the legal-basis catalogue in a section: {@code text}; where the catalogue has no translation into the
+   * section's language, the German text (the template marks it German, left to right) after a note in the section's
+   * language that says so ({@code untranslated}). Plain German quotes the standard German text without a note.
+   */
+  private Map<String, Object> catalogueText(Lang lang, String text, boolean translated) {
+    Map<String, Object> t = new HashMap<>();
+    t.put("text", text);
+    if (!translated && lang != Lang.DE && lang != Lang.DE_SIMPLE) t.put("untranslated", get(lang, "letter.untranslated"));
+    return t;
+  }
+
+  /**
+   * What people typed ({@link #xml}) with the direction its first strong letter gives it, as HTML's {@code dir="auto"}
+   * would: German reasons in an Arabic letter stay left to right (their full stop at the end, not the start), an Arabic
+   * name or sentence right to left; "ltr" when it has no letter at all.
+   */
+  static Map<String, String> typed(String text) {
+    if (text == null) return null;
+    String clean = xml(text);
+    return Map.of("text", clean, "dir", firstStrongRightToLeft(clean) ? "rtl" : "ltr");
+  }
+
+  static boolean firstStrongRightToLeft(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      byte d = Character.getDirectionality(c);
+      if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) return false;
+      if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) return true;
+      i += Character.charCount(c);
+    }
+    return false;
   }
 
   /**

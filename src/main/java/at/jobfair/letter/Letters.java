@@ -160,12 +160,13 @@ public final class Letters {
 
   /**
    * Renders one letter nobody receives, off the event loop: the renderer's first letter takes seconds (stylesheets,
-   * fonts, the JIT), and a real letter is rendered inside its step's transaction, holding its row locks that long.
+   * fonts, the JIT), and a real letter is rendered inside its step's transaction, holding its row locks that long. An
+   * Arabic one, so that the right-to-left ordering and the shaping (ICU4J) are loaded too.
    */
   public Future<Void> warmUp() {
     LetterRequest sample = new LetterRequest(LetterKind.DECISION, LetterOutcome.NOT_IMPOSED, LetterRequest.Case.of(0, "cascade:0"),
         new LetterRequest.Content(null, null, "-", null), new LetterRequest.Actor(0L, "SFA"), clock.instant());
-    var model = texts.model(sample, new LetterTexts.People("-", Lang.EN, "-"), referencePrefix + "-0", lang -> "-");
+    var model = texts.model(sample, new LetterTexts.People("-", Lang.AR, "-"), referencePrefix + "-0", lang -> "-");
     return vertx.executeBlocking(() -> pdf.render(model), false).mapEmpty();
   }
 

@@ -2,6 +2,12 @@ package at.jobfair.letter;
 
 import at.jobfair.legal.Catalogue;
 import at.jobfair.legal.CatalogueFile;
+import com.ibm.icu.text.ArabicShaping;
+import io.vertx.core.json.JsonObject;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import at.jobfair.web.Messages.Lang;
 import at.jobfair.web.Messages;
 import org.apache.pdfbox.Loader;
@@ -12,16 +18,21 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.PDFAIdentificationSchema;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -30,7 +41,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Letters rendered and read back with PDFBox: the words, the binding German text, PDF/A with every font embedded. */
+/**
+ * Letters rendered and read back with PDFBox: the words in each of the seven languages (Arabic right to left, its letters
+ * joined), the binding German text, PDF/A with every font embedded.
+ */
 class LetterPdfTest {
 
   private static final Messages MESSAGES = new Messages();
@@ -183,5 +197,198 @@ class LetterPdfTest {
         }
       }
     }
+  }
+
+  // ---- the person's language ---------------------------------------------------------------------------------------
+
+  /**
+   * A letter to a person reading Turkish, Ukrainian or Arabic: their text first, headed as the translation in their
+   * language and saying in it that only the German text binds, then the German text. The words come from the bundles,
+   * whatever they hold (until a language's bundle is there, its German fallback); the person's name, the date and the
+   * reasons typed in their script are this test's own.
+   */
+  @Test
+  void aTurkishUkrainianOrArabicPersonReadsTheLetterInTheirLanguageFollowedByTheBindingGermanText() throws IOException {
+    Map<Lang, String[]> people = Map.of(
+        Lang.TR, new String[] {"Ayşe Yılmaz", "İş görüşmesine gelmedi; çağrıyı aldığını söyledi."},
+        Lang.UK, new String[] {"Олена Шевченко", "Не з’явилася на співбесіду; запрошення отримала."},
+        Lang.AR, new String[] {"سارة", "لم تحضر الموعد الملزم دون سبب وجيه"});
+    for (var e : people.entrySet()) {
+      Lang lang = e.getKey();
+      String name = e.getValue()[0];
+      String reasons = e.getValue()[1];
+      byte[] pdf = PDF.render(TEXTS.model(decision(LetterOutcome.IMPOSED, reasons), new LetterTexts.People(name, lang, "Sabine Fuchs"),
+          "JB-2027-000030", FROM));
+      String text = read(text(pdf));
+      assertReads(text, name, lang);
+      assertReads(text, reasons, lang);
+      assertReads(text, TEXTS.date(AT, lang), lang);
+      for (String key : List.of("letter.translation", "letter.binding", "letter.kind.DECISION.IMPOSED.subject", "letter.label.reasons")) {
+        assertReads(text, MESSAGES.get(lang, key), lang);
+      }
+      int translation = text.indexOf(read(MESSAGES.get(lang, "letter.translation")));
+      int german = text.indexOf("Deutsche Fassung (rechtsverbindlich)");
+      assertTrue(translation >= 0 && german > translation, lang + ": their text first, then the German one: " + text);
+      String binding = text.substring(german);
+      assertTrue(binding.contains("Nur der deutsche Text ist rechtsverbindlich.") && binding.contains("Bescheid: Sanktion verhängt")
+          && binding.contains("Sehr geehrte:r " + read(name) + ",") && binding.contains("1. April 2027"), lang + ": " + binding);
+      assertEveryFontEmbedded(pdf, lang.code());
+      try (PDDocument doc = Loader.loadPDF(pdf)) {
+        assertTrue(doc.getNumberOfPages() >= 2, lang + ": the German text starts on a page of its own");
+      }
+    }
+  }
+
+  /**
+   * Arabic right to left: the letters drawn are the joined forms (none is left in its unjoined code), and the text reads
+   * back in logical order (the name as سارة, not its letters reversed), with the section marked right to left.
+   */
+  @Test
+  void anArabicLetterIsDrawnRightToLeftWithItsLettersJoined() throws IOException {
+    String reasons = "لم تحضر الموعد الملزم دون سبب وجيه";
+    var model = TEXTS.model(decision(LetterOutcome.IMPOSED, reasons), new LetterTexts.People("سارة", Lang.AR, "Sabine Fuchs"), "JB-2027-000031", FROM);
+    String xhtml = PDF.xhtml(model);
+    assertTrue(xhtml.contains("lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\"") && xhtml.contains("lang=\"de\" xml:lang=\"de\" dir=\"ltr\""), xhtml);
+    byte[] pdf = PDF.render(model);
+    String text = read(text(pdf));
+    assertTrue(text.contains("سارة") && !text.contains("ةراس"), "the name in logical order: " + text);
+    assertTrue(text.contains(reasons), "an Arabic sentence in logical order: " + text);
+    assertTrue(text.contains("أبريل"), "the month in Arabic: " + text);
+
+    StringBuilder drawn = new StringBuilder();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      PDFTextStripper raw = new PDFTextStripper() {
+        @Override
+        protected void writeString(String s, List<TextPosition> positions) {
+          for (TextPosition t : positions) drawn.append(t.getUnicode());
+        }
+      };
+      raw.setEndPage(1);
+      raw.getText(doc);
+    }
+    TreeSet<String> unjoined = new TreeSet<>();
+    int joined = 0;
+    for (int c : drawn.codePoints().toArray()) {
+      if (c >= 0x0621 && c <= 0x064A) unjoined.add(Character.getName(c));
+      if (c >= 0xFE70 && c <= 0xFEFC) joined++;
+    }
+    assertTrue(unjoined.isEmpty(), "every Arabic letter drawn in its joined form: " + unjoined);
+    assertTrue(drawn.toString().contains("\uFEB3"), "seen at the start of سارة, in its initial form: " + drawn);
+    assertTrue(joined >= reasons.replace(" ", "").length(), "the Arabic letters drawn: " + joined);
+  }
+
+  /**
+   * Plain German first, marked as such and as not binding, then the standard German text; the letter is German to a
+   * screen reader throughout.
+   */
+  @Test
+  void aPlainGermanLetterIsFollowedByTheStandardGermanText() throws IOException {
+    var model = TEXTS.model(decision(LetterOutcome.NOT_IMPOSED, "Gründe glaubhaft."), new LetterTexts.People("Mia Huber", Lang.DE_SIMPLE, "Sabine Fuchs"),
+        "JB-2027-000032", FROM);
+    assertFalse(PDF.xhtml(model).contains("de-simple"), "lang is de");
+    String text = text(PDF.render(model));
+    int plain = text.indexOf(MESSAGES.get(Lang.DE_SIMPLE, "letter.plainVersion"));
+    int standard = text.indexOf("Deutsche Fassung (rechtsverbindlich)");
+    assertTrue(plain >= 0 && standard > plain, text);
+    assertTrue(text.substring(plain, standard).contains(MESSAGES.get(Lang.DE_SIMPLE, "letter.plainBinding")), text);
+    assertTrue(text.substring(standard).contains("Nur der deutsche Text ist rechtsverbindlich."), text);
+    assertFalse(text.contains(MESSAGES.get(Lang.DE, "letter.untranslated")), "German is no translation: " + text);
+  }
+
+  /**
+   * The catalogue's texts in whatever languages it has: a Turkish law name is quoted in Turkish, an instruction on
+   * rights of appeal the catalogue has only in German is quoted in German under a note that says so; an English letter
+   * needs no note. (A copy of AT.json with a Turkish name added: the catalogue's own texts are the legal department's.)
+   */
+  @Test
+  void aCatalogueTextInTheLanguageIsQuotedInItAndOneMissingInGermanMarkedAsUntranslated() throws IOException {
+    JsonObject at;
+    try (InputStream in = CatalogueFile.class.getResourceAsStream("/legal/AT.json")) {
+      at = new JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    String turkishLaw = "İşsizlik Sigortası Kanunu (AlVG) § 10 — test çevirisi";
+    for (Object o : at.getJsonArray("bases")) {
+      JsonObject b = (JsonObject) o;
+      if (b.getString("code").equals("AT_ALVG_10")) {
+        b.getJsonObject("law").put("tr", turkishLaw);
+        b.getJsonObject("appeal").remove("tr");
+      }
+    }
+    LetterBasis alvg = LetterBasis.of(CatalogueFile.parse(at.encode(), "test", "AT").find("AT_ALVG_10", 1).orElseThrow());
+    assertEquals(turkishLaw, alvg.law(Lang.TR));
+    assertEquals(alvg.law(Lang.DE), alvg.law(Lang.UK), "no Ukrainian text: the German one");
+    LetterRequest r = new LetterRequest(LetterKind.DECISION, LetterOutcome.IMPOSED, LetterRequest.Case.cascade(7, 42, 99L),
+        new LetterRequest.Content(alvg, "Jobmesse", "Ohne Grund.", null), new LetterRequest.Actor(5L, "SFA"), AT);
+    String appeal = LetterTexts.heading(alvg.appeal(Lang.DE))[1].replaceAll("\\s+", " ");
+
+    String turkish = text(PDF.render(TEXTS.model(r, new LetterTexts.People("Ayşe Yılmaz", Lang.TR, "Sabine Fuchs"), "JB-2027-000033", FROM)));
+    String own = turkish.substring(0, turkish.indexOf("Deutsche Fassung (rechtsverbindlich)"));
+    String note = MESSAGES.get(Lang.TR, "letter.untranslated");
+    assertTrue(own.contains(turkishLaw), own);
+    assertFalse(own.contains(alvg.law(Lang.DE)), "the law's name in Turkish only: " + own);
+    assertEquals(1, own.split(java.util.regex.Pattern.quote(note), -1).length - 1, "one note, on the appeal: " + own);
+    assertTrue(own.indexOf(note) < own.indexOf(appeal), own);
+
+    String ukrainian = text(PDF.render(TEXTS.model(r, new LetterTexts.People("Олена Шевченко", Lang.UK, "Sabine Fuchs"), "JB-2027-000034", FROM)));
+    own = ukrainian.substring(0, ukrainian.indexOf("Deutsche Fassung (rechtsverbindlich)"));
+    note = MESSAGES.get(Lang.UK, "letter.untranslated");
+    assertEquals(2, own.split(java.util.regex.Pattern.quote(note), -1).length - 1, "law and appeal in German, each marked: " + own);
+    assertTrue(own.contains(alvg.law(Lang.DE)) && own.contains(appeal), own);
+
+    String english = text(PDF.render(TEXTS.model(r, new LetterTexts.People("Alex Berger", Lang.EN, "Sabine Fuchs"), "JB-2027-000035", FROM)));
+    assertFalse(english.contains(MESSAGES.get(Lang.EN, "letter.untranslated")), "English has both texts: " + english);
+  }
+
+  /**
+   * Every letter of every text a letter can hold, in every bundle, the languages' names and each language's months, is
+   * in both bundled fonts (Arabic in the joined forms the shaping draws): a bundle arriving later cannot bring a glyph
+   * the letters would draw as an empty box.
+   */
+  @Test
+  void theBundledFontsHaveEveryLetterOfEveryLanguage() throws Exception {
+    List<CmapLookup> fonts = new ArrayList<>();
+    for (String f : List.of("/letter/fonts/DejaVuSans.ttf", "/letter/fonts/DejaVuSans-Bold.ttf")) {
+      try (InputStream in = LetterPdf.class.getResourceAsStream(f)) {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+        fonts.add(ttf.getUnicodeCmapLookup());
+      }
+    }
+    ArabicShaping shaping = new ArabicShaping(ArabicShaping.TEXT_DIRECTION_LOGICAL | ArabicShaping.LETTERS_SHAPE | ArabicShaping.LENGTH_GROW_SHRINK);
+    TreeSet<String> missing = new TreeSet<>();
+    for (Lang lang : Lang.values()) {
+      StringBuilder all = new StringBuilder(lang.nativeName());
+      for (String key : MESSAGES.bundle(lang).stringPropertyNames()) {
+        if (key.startsWith("letter.") || key.startsWith("role.")) all.append(' ').append(MESSAGES.bundle(lang).getProperty(key));
+      }
+      for (int month = 1; month <= 12; month++) all.append(' ').append(TEXTS.date(Instant.parse(String.format("2027-%02d-15T10:00:00Z", month)), lang));
+      String drawn = lang.rightToLeft() ? shaping.shape(all.toString()) : all.toString();
+      drawn.codePoints().filter(c -> !Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT).forEach(c -> {
+        for (CmapLookup font : fonts) if (font.getGlyphId(c) == 0) missing.add(lang.code() + " U+" + Integer.toHexString(c) + " " + Character.getName(c));
+      });
+    }
+    assertTrue(missing.isEmpty(), "not in the bundled fonts: " + missing);
+  }
+
+  /**
+   * A text as it reads back from a PDF for comparison: Arabic presentation forms to the letters they draw (NFKC), the
+   * tatweel that shaping puts under a vowel sign removed, spaces collapsed.
+   */
+  static String read(String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFKC).replace("\u0640", "").replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * The PDF's text holds {@code expected}: as a whole, where it is written in one direction; a right-to-left text that
+   * mixes in digits or Latin letters reads back in the order the runs stand on the line, so then word by word.
+   */
+  static void assertReads(String text, String expected, Lang lang) {
+    String e = read(expected);
+    boolean mixed = lang.rightToLeft() && e.codePoints().anyMatch(c -> Character.isDigit(c)
+        || Character.getDirectionality(c) == Character.DIRECTIONALITY_LEFT_TO_RIGHT);
+    if (!mixed) {
+      assertTrue(text.contains(e), lang + ": \"" + e + "\" in " + text);
+      return;
+    }
+    for (String word : e.split(" ")) assertTrue(text.contains(word), lang + ": \"" + word + "\" of \"" + e + "\" in " + text);
   }
 }
