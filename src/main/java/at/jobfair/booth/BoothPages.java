@@ -202,6 +202,7 @@ public final class BoothPages {
               Map<?, ?> typedTranslation = (Map<?, ?>) model.get("vacancyTranslationForm");
               model.put("vacancies", m.vacancies().stream().map(v -> {
                 Map<String, Object> vm = vacancyModel(v);
+                vm.put("mark", Translations.mark(Translations.originalLanguage(v.lang()), page).toMap());
                 List<BoothStore.VacancyTranslation> ts = m.vacancyTranslations().stream().filter(t -> t.vacancyId() == v.id()).toList();
                 vm.put("translations", ts.stream().map(t -> translationModel(t.lang(), page, t.toJson())).toList());
                 boolean typedHere = typedTranslation != null && String.valueOf(v.id()).equals(String.valueOf(typedTranslation.get("vacancyId")));
