@@ -255,7 +255,6 @@ public final class BoothPages {
     m.put("german", v.german());
     m.put("housing", v.housing());
     m.put("germanOptions", germanOptions(v.german()));
-    m.put("lang", v.lang());
     m.put("languageOptions", languageOptions(v.lang()));
     return m;
   }
@@ -287,6 +286,9 @@ public final class BoothPages {
   private static Map<String, Object> translationModel(String code, Lang page, io.vertx.core.json.JsonObject texts) {
     Lang l = Translations.originalLanguage(code);
     Map<String, Object> m = new HashMap<>(texts.getMap());
+    // Not "lang": a template reads the page's language under that name (for {{t}}).
+    m.remove("lang");
+    m.put("code", l.code());
     m.put("name", l.nativeName());
     m.put("htmlLang", l.htmlLang());
     m.put("dir", l.rightToLeft() ? "rtl" : "ltr");

@@ -74,7 +74,9 @@ public final class Translations {
   /**
    * A copy of a booth or vacancy (with {@code lang} and {@code translations}) as a reader on a page in their language
    * reads it: each of {@code fields} in the version they read, and {@code marks}: field → its {@link Mark} as a map
-   * (empty when the text is in the page's language). A text not among the item's own fields (the company's description)
+   * (empty when the text is in the page's language), {@code languages}: field → the code of the language it is shown
+   * in; without {@code lang} and {@code translations}, which a template
+   * would take for the page's language. A text not among the item's own fields (the company's description)
    * is answered through {@code originals}: field → original text; the copy then has it under the same name.
    */
   public static JsonObject localise(JsonObject item, List<String> fields, Map<String, String> originals, Lang page) {
@@ -82,15 +84,29 @@ public final class Translations {
     Lang original = originalLanguage(item.getString("lang"));
     JsonObject translations = item.getJsonObject("translations");
     JsonObject marks = new JsonObject();
+    JsonObject languages = new JsonObject();
     for (String field : fields) {
       String text = originals.containsKey(field) ? originals.get(field) : item.getString(field);
       Shown shown = choose(field, text, original, translations, page);
       out.put(field, shown.text());
       marks.put(field, new JsonObject(mark(shown.lang(), page).toMap()));
+      languages.put(field, shown.lang().code());
     }
     out.put("marks", marks);
+    out.put("languages", languages);
     out.remove("translations");
+    // A page's texts read the page's language under this name ({{t}} in a template): the item's stays in its marks.
+    out.remove("lang");
     return out;
+  }
+
+  /**
+   * The mark of a text inside an element that holds another text already marked (a region after its workplace, in
+   * one line): relative to the language of that text, as it is where the region stands.
+   */
+  public static Map<String, Object> markWithin(JsonObject localised, String field, String outer) {
+    JsonObject languages = localised.getJsonObject("languages");
+    return mark(originalLanguage(languages.getString(field)), originalLanguage(languages.getString(outer))).toMap();
   }
 
   /** The language a stored code names; German for anything else (the column's check allows only ours). */

@@ -105,7 +105,10 @@ public final class CatalogPages {
     if (employer != null) out.put("employer", employer.copy().put("description", out.remove("companyDescription")));
     JsonArray vacancies = new JsonArray();
     for (Object v : booth.getJsonArray("vacancies", new JsonArray())) {
-      vacancies.add(Translations.localise((JsonObject) v, Translations.VACANCY_TEXTS, Map.of(), page));
+      JsonObject vacancy = Translations.localise((JsonObject) v, Translations.VACANCY_TEXTS, Map.of(), page);
+      // The booth page writes the region after the workplace, inside the workplace's element.
+      vacancy.getJsonObject("marks").put("regionAfterWorkplace", new JsonObject(Translations.markWithin(vacancy, "region", "workplace")));
+      vacancies.add(vacancy);
     }
     return out.put("vacancies", vacancies);
   }

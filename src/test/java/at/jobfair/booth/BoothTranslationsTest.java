@@ -87,8 +87,9 @@ class BoothTranslationsTest {
     assertTrue(en.contains("<p>À la carte kitchen, winter season December to April.</p>"));
     assertTrue(en.contains("<dd>€2,450 gross/month</dd>"));
     assertTrue(en.contains("<p>Family-run 4-star hotel on the Arlberg with 80 rooms.</p>"), "the company's description too");
-    assertTrue(en.contains("<span lang=\"de\">St. Anton am Arlberg</span>"), "a text left untranslated: the original, marked");
+    assertTrue(en.contains("<dd lang=\"de\">St. Anton am Arlberg, <span>Tirol</span></dd>"), "a text left untranslated: the original, marked");
     assertFalse(en.contains("Koch / Köchin"));
+    assertTrue(en.contains("<dt>Pay</dt>"), "the page's own words stay in the page's language");
 
     String uk = app.client().get("/booths/" + demoBooth + "?lang=uk").body();
     assertTrue(uk.contains("<html lang=\"uk\""));
@@ -115,6 +116,7 @@ class BoothTranslationsTest {
     assertTrue(ar.contains("<p class=\"lead\" lang=\"de\" dir=\"ltr\">Saisonstellen mit Unterkunft</p>"), ar);
     assertTrue(ar.contains("<h3 lang=\"de\" dir=\"ltr\">Koch / Köchin</h3>"));
     assertTrue(ar.contains("<dd lang=\"de\" dir=\"ltr\">2.450 € brutto/Monat</dd>"));
+    assertTrue(ar.contains("<dd lang=\"de\" dir=\"ltr\">St. Anton am Arlberg, <span>Tirol</span></dd>"), "one line, left to right");
   }
 
   @Test
@@ -127,6 +129,7 @@ class BoothTranslationsTest {
         "a booth without an English translation: German, marked");
     String uk = app.client().get("/fairs/" + fair + "?lang=uk").body();
     assertTrue(uk.contains("<strong lang=\"de\">Koch / Köchin</strong>"));
+    assertTrue(en.contains(">Go to the booth</a>"), "the page's own words stay in the page's language");
 
     String found = app.client().get("/fairs/" + fair + "?lang=en&q=Receptionist").body();
     assertTrue(found.contains("<strong>Receptionist</strong>"), "a search finds a vacancy by its translated title");
@@ -172,7 +175,7 @@ class BoothTranslationsTest {
     // A German page shows the Arabic translation to no one but an Arabic reader, who reads it unmarked (the page is Arabic).
     String arPage = organizer.get("/booths/" + booth + "?lang=ar").body();
     assertTrue(arPage.contains("<h3>مدرب تزلج</h3>"), arPage);
-    assertTrue(arPage.contains("<span lang=\"de\" dir=\"ltr\">Lech</span>"));
+    assertTrue(arPage.contains("<dd lang=\"de\" dir=\"ltr\">Lech</dd>"), arPage);
     assertTrue(organizer.get("/booths/" + booth + "?lang=de").body().contains("<h3>Skilehrer:in</h3>"));
 
     // Arabic as the original: on a German page its texts are Arabic, right to left.
@@ -295,6 +298,7 @@ class BoothTranslationsTest {
     assertEquals("de", employer.get("/api/me").json().getString("language"));
     assertTrue(after.contains("Die Übersetzung wurde gespeichert."));
     assertTrue(after.contains("lang=\"en\" dir=\"ltr\" value=\"We are looking for you\""), "the translation's own form, in English");
+    assertTrue(after.contains("<label for=\"bt-en-headline\">Überschrift</label>"), "its labels in the page's language");
     String newForm = after.substring(after.indexOf("id=\"translation-new\""));
     newForm = newForm.substring(0, newForm.indexOf("</form>"));
     assertFalse(newForm.contains("value=\"en\""), "a new translation is into another language than those there are");
@@ -306,6 +310,7 @@ class BoothTranslationsTest {
     assertEquals(303, vt.status(), vt.body());
     assertEquals("/booths/" + booth + "/manage?done=translationSaved#vacancy-" + vacancy, vt.header("location"));
     assertEquals(1, app.count("select count(*) from vacancy_translation where vacancy_id = " + vacancy + " and title = 'Ski instructor' and workplace is null"));
+    assertTrue(employer.get(vt.header("location")).body().contains("<label for=\"vt" + vacancy + "-en-title\">Bezeichnung der Stelle</label>"));
 
     long before = translations();
     var noTitle = employer.postRaw("/booths/" + booth + "/manage/vacancies/" + vacancy + "/translations", FORM,

@@ -65,6 +65,14 @@ class TranslationsTest {
     assertEquals("Koch / Köchin", ar.getString("title"));
     assertEquals(new JsonObject().put("lang", "de").put("dir", "ltr"), ar.getJsonObject("marks").getJsonObject("title"));
     assertNull(Translations.localise(vacancy, List.of("region"), Map.of(), Lang.DE).getString("region"));
+
+    // A region translated into Arabic after a German workplace, on an Arabic page: marked against the workplace.
+    JsonObject place = new JsonObject().put("workplace", "Lech").put("region", "Vorarlberg").put("lang", "de")
+        .put("translations", new JsonObject().put("ar", new JsonObject().put("region", "فورارلبرغ")));
+    JsonObject onArabic = Translations.localise(place, List.of("workplace", "region"), Map.of(), Lang.AR);
+    assertEquals(Map.of("lang", "ar", "dir", "rtl"), Translations.markWithin(onArabic, "region", "workplace"));
+    assertEquals(Map.of(), Translations.markWithin(Translations.localise(place, List.of("workplace", "region"), Map.of(), Lang.EN),
+        "region", "workplace"), "both German");
     assertEquals("Über uns", Translations.localise(vacancy, List.of("companyDescription"), Map.of("companyDescription", "Über uns"), Lang.EN)
         .getString("companyDescription"), "a text from elsewhere, in the item's original language");
   }
