@@ -299,6 +299,11 @@ class BoothTranslationsTest {
     assertTrue(after.contains("Die Übersetzung wurde gespeichert."));
     assertTrue(after.contains("lang=\"en\" dir=\"ltr\" value=\"We are looking for you\""), "the translation's own form, in English");
     assertTrue(after.contains("<label for=\"bt-en-headline\">Überschrift</label>"), "its labels in the page's language");
+    java.util.Set<String> elements = new java.util.HashSet<>();
+    var m = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"").matcher(after);
+    while (m.find()) assertTrue(elements.add(m.group(1)), "one element per id: " + m.group(1));
+    var f = java.util.regex.Pattern.compile(" for=\"([^\"]+)\"").matcher(after);
+    while (f.find()) assertTrue(elements.contains(f.group(1)), "every label names its field: " + f.group(1));
     String newForm = after.substring(after.indexOf("id=\"translation-new\""));
     newForm = newForm.substring(0, newForm.indexOf("</form>"));
     assertFalse(newForm.contains("value=\"en\""), "a new translation is into another language than those there are");
