@@ -349,6 +349,10 @@ public final class AppRouter {
     e.api(POST, "/api/booths/:id/vacancies", runsBooth, boothApi::addVacancy);
     e.api(PUT, "/api/vacancies/:id", runsBooth, boothApi::updateVacancy);
     e.api(DELETE, "/api/vacancies/:id", runsBooth, boothApi::deleteVacancy);
+    e.api(POST, "/api/booths/:id/translations", runsBooth, boothApi::putBoothTranslation);
+    e.api(DELETE, "/api/booths/:id/translations/:language", runsBooth, boothApi::deleteBoothTranslation);
+    e.api(POST, "/api/vacancies/:id/translations", runsBooth, boothApi::putVacancyTranslation);
+    e.api(DELETE, "/api/vacancies/:id/translations/:language", runsBooth, boothApi::deleteVacancyTranslation);
     e.api(POST, "/api/booths/:id/staff", runsBooth, boothApi::addStaff);
     e.api(DELETE, "/api/booths/:id/staff/:accountId", runsBooth, boothApi::removeStaff);
     e.api(POST, "/api/booths/:id/schedule", runsBooth, boothApi::schedule);
@@ -360,6 +364,10 @@ public final class AppRouter {
     e.page(POST, "/booths/:id/manage/vacancies", runsBooth, boothPages::addVacancyForm);
     e.page(POST, "/booths/:id/manage/vacancies/:vacancyId", runsBooth, boothPages::updateVacancyForm);
     e.page(POST, "/booths/:id/manage/vacancies/:vacancyId/delete", runsBooth, boothPages::deleteVacancyForm);
+    e.page(POST, "/booths/:id/manage/translations", runsBooth, boothPages::boothTranslationForm);
+    e.page(POST, "/booths/:id/manage/translations/:language/delete", runsBooth, boothPages::deleteBoothTranslationForm);
+    e.page(POST, "/booths/:id/manage/vacancies/:vacancyId/translations", runsBooth, boothPages::vacancyTranslationForm);
+    e.page(POST, "/booths/:id/manage/vacancies/:vacancyId/translations/:language/delete", runsBooth, boothPages::deleteVacancyTranslationForm);
     e.page(POST, "/booths/:id/manage/staff", runsBooth, boothPages::addStaffForm);
     e.page(POST, "/booths/:id/manage/staff/:accountId/delete", runsBooth, boothPages::removeStaffForm);
     e.page(POST, "/booths/:id/manage/schedule", runsBooth, boothPages::scheduleForm);

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The booth's JSON routes: employer representatives run the booths of their own employer, organisers any booth (booth
- * and company profile, logo, vacancies, booth staff and slots); the logo for anyone. The page is {@link BoothPages}.
+ * and company profile, logo, vacancies, their texts in more languages, booth staff and slots); the logo for anyone. The page is {@link BoothPages}.
  */
 public final class BoothApi {
 
@@ -78,6 +78,26 @@ public final class BoothApi {
   public Future<?> deleteVacancy(RoutingContext ctx) {
     long id = JsonFields.pathId(ctx.pathParam("id"), Reason.VACANCY_NOT_FOUND);
     return booths.deleteVacancy(user(ctx), id).onSuccess(v -> Http.noContent(ctx));
+  }
+
+  public Future<?> putBoothTranslation(RoutingContext ctx) {
+    long id = boothId(ctx);
+    return booths.putBoothTranslation(user(ctx), id, () -> Http.body(ctx)).onSuccess(t -> Http.ok(ctx, t.toJson()));
+  }
+
+  public Future<?> deleteBoothTranslation(RoutingContext ctx) {
+    long id = boothId(ctx);
+    return booths.deleteBoothTranslation(user(ctx), id, ctx.pathParam("language")).onSuccess(v -> Http.noContent(ctx));
+  }
+
+  public Future<?> putVacancyTranslation(RoutingContext ctx) {
+    long id = JsonFields.pathId(ctx.pathParam("id"), Reason.VACANCY_NOT_FOUND);
+    return booths.putVacancyTranslation(user(ctx), id, () -> Http.body(ctx)).onSuccess(t -> Http.ok(ctx, t.toJson()));
+  }
+
+  public Future<?> deleteVacancyTranslation(RoutingContext ctx) {
+    long id = JsonFields.pathId(ctx.pathParam("id"), Reason.VACANCY_NOT_FOUND);
+    return booths.deleteVacancyTranslation(user(ctx), id, ctx.pathParam("language")).onSuccess(v -> Http.noContent(ctx));
   }
 
   public Future<?> addStaff(RoutingContext ctx) {

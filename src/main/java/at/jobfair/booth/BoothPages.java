@@ -7,6 +7,7 @@ import at.jobfair.web.Failures;
 import at.jobfair.web.Http;
 import at.jobfair.web.JsonFields;
 import at.jobfair.web.RequestContract;
+import at.jobfair.web.Messages.Lang;
 import at.jobfair.web.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
 public final class BoothPages {
 
   private static final Set<String> NOTICES = Set.of("booth", "company", "logo", "vacancyAdded", "vacancySaved",
-      "vacancyDeleted", "staffAdded", "staffRemoved", "scheduled", "slotAdded");
+      "vacancyDeleted", "staffAdded", "staffRemoved", "scheduled", "slotAdded", "translationSaved", "translationDeleted");
 
   private final BoothService booths;
   private final Pages pages;
@@ -95,6 +96,32 @@ public final class BoothPages {
     return attempt(ctx, null, () -> booths.deleteVacancy(BoothApi.user(ctx), vacancyId), r -> "vacancyDeleted#vacancies");
   }
 
+  public Future<?> boothTranslationForm(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    return attempt(ctx, "boothTranslationForm", () -> booths.putBoothTranslation(BoothApi.user(ctx), BoothApi.boothId(ctx),
+        () -> checked("postBoothsByIdTranslations", TranslationInput.boothFromForm(form))),
+        r -> "translationSaved#translations");
+  }
+
+  public Future<?> deleteBoothTranslationForm(RoutingContext ctx) {
+    return attempt(ctx, null, () -> booths.deleteBoothTranslation(BoothApi.user(ctx), BoothApi.boothId(ctx), ctx.pathParam("language")),
+        r -> "translationDeleted#translations");
+  }
+
+  public Future<?> vacancyTranslationForm(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    long vacancyId = JsonFields.pathId(ctx.pathParam("vacancyId"), Reason.VACANCY_NOT_FOUND);
+    return attempt(ctx, "vacancyTranslationForm", () -> booths.putVacancyTranslation(BoothApi.user(ctx), vacancyId,
+        () -> checked("postVacanciesByIdTranslations", TranslationInput.vacancyFromForm(form))),
+        r -> "translationSaved#vacancy-" + vacancyId);
+  }
+
+  public Future<?> deleteVacancyTranslationForm(RoutingContext ctx) {
+    long vacancyId = JsonFields.pathId(ctx.pathParam("vacancyId"), Reason.VACANCY_NOT_FOUND);
+    return attempt(ctx, null, () -> booths.deleteVacancyTranslation(BoothApi.user(ctx), vacancyId, ctx.pathParam("language")),
+        r -> "translationDeleted#vacancy-" + vacancyId);
+  }
+
   public Future<?> addStaffForm(RoutingContext ctx) {
     JsonObject json = new JsonFields.Form(ctx.request().formAttributes()).number("accountId").json();
     return attempt(ctx, null, () -> booths.addStaff(BoothApi.user(ctx), BoothApi.boothId(ctx),
@@ -136,6 +163,8 @@ public final class BoothPages {
     long id = BoothApi.boothId(ctx);
     Map<String, Object> model = new HashMap<>();
     if (formName != null) model.put(formName, JsonFields.typed(ctx.request().formAttributes()));
+    String vacancyId = ctx.pathParam("vacancyId");
+    if (formName != null && vacancyId != null) ((Map<String, Object>) model.get(formName)).put("vacancyId", vacancyId);
     Future<?> result;
     try {
       result = change.get();
@@ -160,11 +189,34 @@ public final class BoothPages {
               model.put("fair", view.fair());
               model.put("employer", view.employer());
               model.putIfAbsent("boothForm", map("headline", view.booth().headline(), "description", view.booth().description(),
-                  "phone", view.booth().phone(), "callback", view.booth().offersCallback()));
+                  "phone", view.booth().phone(), "callback", view.booth().offersCallback(), "language", view.booth().lang()));
+              Object boothLang = ((Map<?, ?>) model.get("boothForm")).get("language");
+              model.put("boothLanguages", languageOptions(boothLang == null ? view.booth().lang() : boothLang.toString()));
+              Lang page = Http.lang(ctx);
+              model.put("boothTranslations", m.boothTranslations().stream()
+                  .map(t -> translationModel(t.lang(), page, t.toJson())).toList());
+              model.put("boothTranslationChoices", translationChoices(view.booth().lang(),
+                  m.boothTranslations().stream().map(BoothStore.BoothTranslation::lang).toList(), (Map<?, ?>) model.get("boothTranslationForm")));
               model.putIfAbsent("companyForm", map("name", view.employer().name(), "description", view.employer().description(),
                   "website", view.employer().website(), "phone", view.employer().phone()));
-              model.put("vacancies", m.vacancies().stream().map(BoothPages::vacancyModel).toList());
-              model.putIfAbsent("vacancyForm", map("german", "REQUIRED"));
+              Map<?, ?> typedTranslation = (Map<?, ?>) model.get("vacancyTranslationForm");
+              model.put("vacancies", m.vacancies().stream().map(v -> {
+                Map<String, Object> vm = vacancyModel(v);
+                vm.put("mark", Translations.mark(Translations.originalLanguage(v.lang()), page).toMap());
+                List<BoothStore.VacancyTranslation> ts = m.vacancyTranslations().stream().filter(t -> t.vacancyId() == v.id()).toList();
+                vm.put("translations", ts.stream().map(t -> translationModel(t.lang(), page, t.toJson())).toList());
+                boolean typedHere = typedTranslation != null && String.valueOf(v.id()).equals(String.valueOf(typedTranslation.get("vacancyId")));
+                vm.put("translationChoices", translationChoices(v.lang(), ts.stream().map(BoothStore.VacancyTranslation::lang).toList(),
+                    typedHere ? typedTranslation : null));
+                if (typedHere) {
+                  vm.put("translationForm", typedTranslation);
+                  vm.put("open", true);
+                }
+                return vm;
+              }).toList());
+              model.putIfAbsent("vacancyForm", map("german", "REQUIRED", "language", "de"));
+              Object newVacancyLang = ((Map<?, ?>) model.get("vacancyForm")).get("language");
+              model.put("newVacancyLanguages", languageOptions(newVacancyLang == null ? "de" : newVacancyLang.toString()));
               model.put("germanOptions", germanOptions(String.valueOf(((Map<?, ?>) model.get("vacancyForm")).get("german"))));
               model.put("staff", m.staff());
               model.put("colleagues", m.colleagues());
@@ -203,6 +255,44 @@ public final class BoothPages {
     m.put("german", v.german());
     m.put("housing", v.housing());
     m.put("germanOptions", germanOptions(v.german()));
+    m.put("languageOptions", languageOptions(v.lang()));
+    return m;
+  }
+
+  /** Every language of the interface by its own name, for the select of the texts' original language. */
+  private static List<Map<String, Object>> languageOptions(String chosen) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Lang l : Lang.values()) {
+      out.add(map("value", l.code(), "name", l.nativeName(), "htmlLang", l.htmlLang(), "selected", l.code().equals(chosen)));
+    }
+    return out;
+  }
+
+  /**
+   * The languages a new translation may be into: not the original, not one already there (its own form changes that
+   * one); the one a refused form named stays chosen.
+   */
+  private static List<Map<String, Object>> translationChoices(String original, List<String> translated, Map<?, ?> typed) {
+    Object typedLang = typed == null ? null : typed.get("language");
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Lang l : Lang.values()) {
+      if (l.code().equals(original) || translated.contains(l.code())) continue;
+      out.add(map("value", l.code(), "name", l.nativeName(), "htmlLang", l.htmlLang(), "selected", l.code().equals(typedLang)));
+    }
+    return out;
+  }
+
+  /** A stored translation for its form: its texts, and its language's name, tag and direction for the fields. */
+  private static Map<String, Object> translationModel(String code, Lang page, io.vertx.core.json.JsonObject texts) {
+    Lang l = Translations.originalLanguage(code);
+    Map<String, Object> m = new HashMap<>(texts.getMap());
+    // Not "lang": a template reads the page's language under that name (for {{t}}).
+    m.remove("lang");
+    m.put("code", l.code());
+    m.put("name", l.nativeName());
+    m.put("htmlLang", l.htmlLang());
+    m.put("dir", l.rightToLeft() ? "rtl" : "ltr");
+    m.put("mark", Translations.mark(l, page).toMap());
     return m;
   }
 

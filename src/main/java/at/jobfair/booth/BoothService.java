@@ -31,10 +31,14 @@ public final class BoothService {
     this.clock = clock;
   }
 
-  /** Everything the booth's management page shows: the booth, its vacancies, staff, colleagues to add, and slots. */
+  /**
+   * Everything the booth's management page shows: the booth, its vacancies, staff, colleagues to add, slots, and the
+   * translations of the booth's and the vacancies' texts.
+   */
   public record Management(BoothStore.BoothView view, java.util.List<BoothStore.Vacancy> vacancies,
                            java.util.List<BoothStore.Colleague> staff, java.util.List<BoothStore.Colleague> colleagues,
-                           java.util.List<BoothStore.StoredSlot> slots) {
+                           java.util.List<BoothStore.StoredSlot> slots, List<BoothStore.BoothTranslation> boothTranslations,
+                           List<BoothStore.VacancyTranslation> vacancyTranslations) {
   }
 
   /** The booth as its management page shows it, when the person may run it (see {@link #employerOfBooth}). */
@@ -42,7 +46,9 @@ public final class BoothService {
     return employerOfBooth(who, boothId).compose(employerId -> store.view(boothId))
         .compose(view -> store.vacancies(boothId).compose(vacancies -> store.staff(boothId)
             .compose(staff -> store.colleaguesNotStaffing(boothId)
-                .compose(colleagues -> store.slots(boothId).map(slots -> new Management(view, vacancies, staff, colleagues, slots))))));
+                .compose(colleagues -> store.slots(boothId)
+                    .compose(slots -> store.boothTranslations(boothId).compose(bt -> store.vacancyTranslations(boothId)
+                        .map(vt -> new Management(view, vacancies, staff, colleagues, slots, bt, vt))))))));
   }
 
   /** An employer's logo, or null. */
@@ -63,8 +69,10 @@ public final class BoothService {
 
   /** {@link BoothProfile} of the booth. */
   public Future<JsonObject> updateBooth(Account who, long boothId, Supplier<JsonObject> input) {
-    return pool.withTransaction(tx -> access.booth(tx, who, boothId)
-        .compose(e -> store.updateBooth(tx, boothId, BoothProfile.from(input.get()))));
+    return pool.withTransaction(tx -> access.booth(tx, who, boothId).compose(e -> {
+      BoothProfile p = BoothProfile.from(input.get());
+      return notTranslatedInto(tx, false, boothId, p.lang()).compose(v -> store.updateBooth(tx, boothId, p));
+    })).recover(BoothService::translationRace);
   }
 
   /** {@link CompanyProfile} of an employer. */
@@ -98,12 +106,80 @@ public final class BoothService {
   }
 
   public Future<BoothStore.Vacancy> updateVacancy(Account who, long vacancyId, Supplier<JsonObject> input) {
-    return pool.withTransaction(tx -> access.vacancy(tx, who, vacancyId)
-        .compose(owner -> store.updateVacancy(tx, vacancyId, VacancyInput.from(input.get()))));
+    return pool.withTransaction(tx -> access.vacancy(tx, who, vacancyId).compose(owner -> {
+      VacancyInput v = VacancyInput.from(input.get());
+      return notTranslatedInto(tx, true, vacancyId, v.lang()).compose(x -> store.updateVacancy(tx, vacancyId, v));
+    })).recover(BoothService::translationRace);
   }
 
   public Future<Void> deleteVacancy(Account who, long vacancyId) {
     return pool.withTransaction(tx -> access.vacancy(tx, who, vacancyId).compose(owner -> store.deleteVacancy(tx, vacancyId)));
+  }
+
+  // --- translations: the texts in more languages (Translations decides which a reader reads) ---
+
+  /** Adds the booth's translation into a language ({@link TranslationInput#booth}) or replaces it. */
+  public Future<BoothStore.BoothTranslation> putBoothTranslation(Account who, long boothId, Supplier<JsonObject> input) {
+    return pool.withTransaction(tx -> access.booth(tx, who, boothId).compose(e -> {
+      TranslationInput.Booth t = TranslationInput.booth(input.get());
+      return store.boothLanguage(tx, boothId).compose(original -> notOriginal(original, t.lang()))
+          .compose(v -> store.putBoothTranslation(tx, boothId, t));
+    })).recover(BoothService::translationRace);
+  }
+
+  /** Removes the booth's translation into a language; 404 when there is none. */
+  public Future<Void> deleteBoothTranslation(Account who, long boothId, String lang) {
+    return pool.withTransaction(tx -> access.booth(tx, who, boothId).compose(e -> store.deleteBoothTranslation(tx, boothId, lang))
+        .compose(BoothService::removed));
+  }
+
+  /** Adds the vacancy's translation into a language ({@link TranslationInput#vacancy}) or replaces it. */
+  public Future<BoothStore.VacancyTranslation> putVacancyTranslation(Account who, long vacancyId, Supplier<JsonObject> input) {
+    return pool.withTransaction(tx -> access.vacancy(tx, who, vacancyId).compose(owner -> {
+      TranslationInput.Vacancy t = TranslationInput.vacancy(input.get());
+      return store.vacancyLanguage(tx, vacancyId).compose(original -> notOriginal(original, t.lang()))
+          .compose(v -> store.putVacancyTranslation(tx, vacancyId, t));
+    })).recover(BoothService::translationRace);
+  }
+
+  /** Removes the vacancy's translation into a language; 404 when there is none. */
+  public Future<Void> deleteVacancyTranslation(Account who, long vacancyId, String lang) {
+    return pool.withTransaction(tx -> access.vacancy(tx, who, vacancyId).compose(owner -> store.deleteVacancyTranslation(tx, vacancyId, lang))
+        .compose(BoothService::removed));
+  }
+
+  /** A translation is into another language than the original. */
+  private static Future<Void> notOriginal(String original, String lang) {
+    return lang.equals(original) ? Future.failedFuture(JsonFields.invalid("lang", Reason.TRANSLATION_IS_ORIGINAL))
+        : Future.succeededFuture();
+  }
+
+  /** The texts' original language becomes one they have a translation into only once that translation is removed. */
+  private Future<Void> notTranslatedInto(io.vertx.sqlclient.SqlClient tx, boolean vacancy, long id, String lang) {
+    if (lang == null) return Future.succeededFuture();
+    return store.translated(tx, vacancy, id, lang).compose(there -> there
+        ? Future.failedFuture(JsonFields.invalid("lang", Reason.ORIGINAL_HAS_TRANSLATION))
+        : Future.succeededFuture());
+  }
+
+  private static Future<Void> removed(boolean removed) {
+    return removed ? Future.succeededFuture() : Future.failedFuture(Reason.TRANSLATION_NOT_FOUND.refuse());
+  }
+
+  /**
+   * The database's guard (V34) caught what the check before it could not see: someone changed the original language
+   * or added a translation at the same moment. The answer is the same as the check's.
+   */
+  private static <T> Future<T> translationRace(Throwable e) {
+    if (e instanceof PgException pg && "23514".equals(pg.getSqlState()) && pg.getErrorMessage() != null) {
+      if (pg.getErrorMessage().startsWith("a booth's translation") || pg.getErrorMessage().startsWith("a vacancy's translation")) {
+        return Future.failedFuture(JsonFields.invalid("lang", Reason.TRANSLATION_IS_ORIGINAL));
+      }
+      if (pg.getErrorMessage().startsWith("there is a translation")) {
+        return Future.failedFuture(JsonFields.invalid("lang", Reason.ORIGINAL_HAS_TRANSLATION));
+      }
+    }
+    return Future.failedFuture(e);
   }
 
   /**

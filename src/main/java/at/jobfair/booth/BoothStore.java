@@ -41,8 +41,25 @@ public final class BoothStore {
   public record BoothView(Booth booth, Fair fair, Employer employer) {
   }
 
-  /** The booth's own profile, as its form edits it. */
-  public record Booth(long id, String headline, String description, String phone, boolean offersCallback) {
+  /** The booth's own profile, as its form edits it; {@code lang}: the language its texts are written in. */
+  public record Booth(long id, String headline, String description, String phone, boolean offersCallback, String lang) {
+  }
+
+  /** The booth's texts in another language ({@link Translations}): its headline, description and the company's description. */
+  public record BoothTranslation(long boothId, String lang, String headline, String description, String companyDescription) {
+    public JsonObject toJson() {
+      return new JsonObject().put("boothId", boothId).put("lang", lang).put("headline", headline)
+          .put("description", description).put("companyDescription", companyDescription);
+    }
+  }
+
+  /** A vacancy's texts in another language. */
+  public record VacancyTranslation(long vacancyId, String lang, String title, String description, String pay, String workplace,
+                                   String region) {
+    public JsonObject toJson() {
+      return new JsonObject().put("vacancyId", vacancyId).put("lang", lang).put("title", title).put("description", description)
+          .put("pay", pay).put("workplace", workplace).put("region", region);
+    }
   }
 
   /** The fair the booth stands at, with its times. */
@@ -79,12 +96,12 @@ public final class BoothStore {
   }
 
   public record Vacancy(long id, long boothId, String title, String description, BigDecimal hoursPerWeek, String pay,
-                        String workplace, String region, LocalDate startDate, String german, boolean housing) {
+                        String workplace, String region, LocalDate startDate, String german, boolean housing, String lang) {
     public JsonObject toJson() {
       return new JsonObject().put("id", id).put("boothId", boothId).put("title", title).put("description", description)
           .put("hoursPerWeek", hoursPerWeek == null ? null : hours(hoursPerWeek)).put("pay", pay).put("workplace", workplace)
           .put("region", region).put("startDate", startDate == null ? null : startDate.toString()).put("german", german)
-          .put("housing", housing);
+          .put("housing", housing).put("lang", lang);
     }
 
     /** The number of hours as people write it: 40, 38.5. */
@@ -119,7 +136,7 @@ public final class BoothStore {
 
   public Future<BoothView> view(long boothId) {
     return pool.preparedQuery("""
-            select b.id, b.headline, b.description, b.phone, b.offers_callback, f.id as fair_id, f.name as fair_name, f.starts_at, f.ends_at,
+            select b.id, b.headline, b.description, b.phone, b.offers_callback, b.lang, f.id as fair_id, f.name as fair_name, f.starts_at, f.ends_at,
                    e.id as employer_id, e.name as employer_name, e.description as employer_description, e.website,
                    e.phone as employer_phone, case when e.logo is null then null else md5(e.logo) end as logo_version
               from booth b join fair f on f.id = b.fair_id join employer e on e.id = b.employer_id
@@ -130,7 +147,7 @@ public final class BoothStore {
           Row r = rows.iterator().next();
           return new BoothView(
               new Booth(r.getLong("id"), r.getString("headline"), r.getString("description"), r.getString("phone"),
-                  r.getBoolean("offers_callback")),
+                  r.getBoolean("offers_callback"), r.getString("lang")),
               new Fair(r.getLong("fair_id"), r.getString("fair_name"), instant(r, "starts_at"), instant(r, "ends_at")),
               new Employer(r.getLong("employer_id"), r.getString("employer_name"), r.getString("employer_description"),
                   r.getString("website"), r.getString("employer_phone"), r.getString("logo_version")));
@@ -139,15 +156,15 @@ public final class BoothStore {
 
   public Future<JsonObject> updateBooth(SqlClient tx, long boothId, BoothProfile p) {
     return tx.preparedQuery("""
-            update booth set headline = $2, description = $3, phone = $4, offers_callback = $5 where id = $1
-            returning id, fair_id, employer_id, headline, description, phone, offers_callback""")
-        .execute(Tuple.of(boothId, p.headline(), p.description(), p.phone(), p.callback()))
+            update booth set headline = $2, description = $3, phone = $4, offers_callback = $5, lang = coalesce($6, lang) where id = $1
+            returning id, fair_id, employer_id, headline, description, phone, offers_callback, lang""")
+        .execute(Tuple.of(boothId, p.headline(), p.description(), p.phone(), p.callback(), p.lang()))
         .map(rows -> {
           Row r = rows.iterator().next();
           return new JsonObject().put("id", r.getLong("id")).put("fairId", r.getLong("fair_id"))
               .put("employerId", r.getLong("employer_id")).put("headline", r.getString("headline"))
               .put("description", r.getString("description")).put("phone", r.getString("phone"))
-              .put("callback", r.getBoolean("offers_callback"));
+              .put("callback", r.getBoolean("offers_callback")).put("lang", r.getString("lang"));
         });
   }
 
@@ -183,7 +200,7 @@ public final class BoothStore {
   // --- vacancies ---
 
   private static final String VACANCY = """
-      id, booth_id, title, description, hours_per_week, pay, workplace, region, start_date, german, housing""";
+      id, booth_id, title, description, hours_per_week, pay, workplace, region, start_date, german, housing, lang""";
 
   public Future<List<Vacancy>> vacancies(long boothId) {
     return pool.preparedQuery("select " + VACANCY + " from vacancy where booth_id = $1 order by id").execute(Tuple.of(boothId))
@@ -192,21 +209,90 @@ public final class BoothStore {
 
   public Future<Vacancy> insertVacancy(SqlClient tx, long boothId, VacancyInput v) {
     return tx.preparedQuery("""
-            insert into vacancy (booth_id, title, description, hours_per_week, pay, workplace, region, start_date, german, housing)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning """ + " " + VACANCY)
+            insert into vacancy (booth_id, title, description, hours_per_week, pay, workplace, region, start_date, german, housing, lang)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11, 'de')) returning """ + " " + VACANCY)
         .execute(vacancyValues(boothId, v)).map(rows -> vacancies(rows).get(0));
   }
 
   public Future<Vacancy> updateVacancy(SqlClient tx, long vacancyId, VacancyInput v) {
     return tx.preparedQuery("""
             update vacancy set title = $2, description = $3, hours_per_week = $4, pay = $5, workplace = $6, region = $7,
-                   start_date = $8, german = $9, housing = $10
+                   start_date = $8, german = $9, housing = $10, lang = coalesce($11, lang)
              where id = $1 returning """ + " " + VACANCY)
         .execute(vacancyValues(vacancyId, v)).map(rows -> vacancies(rows).get(0));
   }
 
   public Future<Void> deleteVacancy(SqlClient tx, long vacancyId) {
     return tx.preparedQuery("delete from vacancy where id = $1").execute(Tuple.of(vacancyId)).mapEmpty();
+  }
+
+  // --- translations (see Translations) ---
+
+  /** The language a booth's texts are written in, or null when there is no such booth. */
+  public Future<String> boothLanguage(SqlClient c, long boothId) {
+    return c.preparedQuery("select lang from booth where id = $1").execute(Tuple.of(boothId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+  }
+
+  /** The language a vacancy's texts are written in, or null when there is no such vacancy. */
+  public Future<String> vacancyLanguage(SqlClient c, long vacancyId) {
+    return c.preparedQuery("select lang from vacancy where id = $1").execute(Tuple.of(vacancyId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+  }
+
+  /** Whether the booth (or the vacancy, {@code vacancy}) has a translation into this language. */
+  public Future<Boolean> translated(SqlClient c, boolean vacancy, long id, String lang) {
+    String sql = vacancy ? "select 1 from vacancy_translation where vacancy_id = $1 and lang = $2"
+        : "select 1 from booth_translation where booth_id = $1 and lang = $2";
+    return c.preparedQuery(sql).execute(Tuple.of(id, lang)).map(rows -> rows.size() > 0);
+  }
+
+  /** Adds the booth's translation into its language, or replaces every text of the one there is. */
+  public Future<BoothTranslation> putBoothTranslation(SqlClient tx, long boothId, TranslationInput.Booth t) {
+    return tx.preparedQuery("""
+            insert into booth_translation (booth_id, lang, headline, description, company_description) values ($1, $2, $3, $4, $5)
+            on conflict (booth_id, lang) do update
+               set headline = excluded.headline, description = excluded.description, company_description = excluded.company_description
+            returning booth_id, lang, headline, description, company_description""")
+        .execute(Tuple.of(boothId, t.lang(), t.headline(), t.description(), t.companyDescription()))
+        .map(rows -> boothTranslations(rows).get(0));
+  }
+
+  /** Removes the booth's translation into a language; false when there was none. */
+  public Future<Boolean> deleteBoothTranslation(SqlClient tx, long boothId, String lang) {
+    return tx.preparedQuery("delete from booth_translation where booth_id = $1 and lang = $2").execute(Tuple.of(boothId, lang))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** The booth's translations, by language code. */
+  public Future<List<BoothTranslation>> boothTranslations(long boothId) {
+    return pool.preparedQuery("""
+            select booth_id, lang, headline, description, company_description from booth_translation where booth_id = $1 order by lang""")
+        .execute(Tuple.of(boothId)).map(BoothStore::boothTranslations);
+  }
+
+  public Future<VacancyTranslation> putVacancyTranslation(SqlClient tx, long vacancyId, TranslationInput.Vacancy t) {
+    return tx.preparedQuery("""
+            insert into vacancy_translation (vacancy_id, lang, title, description, pay, workplace, region) values ($1, $2, $3, $4, $5, $6, $7)
+            on conflict (vacancy_id, lang) do update
+               set title = excluded.title, description = excluded.description, pay = excluded.pay,
+                   workplace = excluded.workplace, region = excluded.region
+            returning vacancy_id, lang, title, description, pay, workplace, region""")
+        .execute(Tuple.of(vacancyId, t.lang(), t.title(), t.description(), t.pay(), t.workplace(), t.region()))
+        .map(rows -> vacancyTranslations(rows).get(0));
+  }
+
+  public Future<Boolean> deleteVacancyTranslation(SqlClient tx, long vacancyId, String lang) {
+    return tx.preparedQuery("delete from vacancy_translation where vacancy_id = $1 and lang = $2").execute(Tuple.of(vacancyId, lang))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** The translations of every vacancy of the booth, by vacancy and language. */
+  public Future<List<VacancyTranslation>> vacancyTranslations(long boothId) {
+    return pool.preparedQuery("""
+            select t.vacancy_id, t.lang, t.title, t.description, t.pay, t.workplace, t.region
+              from vacancy_translation t join vacancy v on v.id = t.vacancy_id where v.booth_id = $1 order by t.vacancy_id, t.lang""")
+        .execute(Tuple.of(boothId)).map(BoothStore::vacancyTranslations);
   }
 
   // --- staff ---
@@ -314,14 +400,28 @@ public final class BoothStore {
     return Tuple.tuple().addLong(id).addString(v.title()).addString(v.description())
         .addValue(v.hoursPerWeek() == null ? null : Numeric.create(v.hoursPerWeek())).addString(v.pay())
         .addString(v.workplace()).addString(v.region()).addLocalDate(v.startDate()).addString(v.german())
-        .addBoolean(v.housing());
+        .addBoolean(v.housing()).addString(v.lang());
   }
 
   private static List<Vacancy> vacancies(RowSet<Row> rows) {
     List<Vacancy> out = new ArrayList<>();
     rows.forEach(r -> out.add(new Vacancy(r.getLong("id"), r.getLong("booth_id"), r.getString("title"),
         r.getString("description"), r.getBigDecimal("hours_per_week"), r.getString("pay"), r.getString("workplace"),
-        r.getString("region"), r.getLocalDate("start_date"), r.getString("german"), r.getBoolean("housing"))));
+        r.getString("region"), r.getLocalDate("start_date"), r.getString("german"), r.getBoolean("housing"), r.getString("lang"))));
+    return out;
+  }
+
+  private static List<BoothTranslation> boothTranslations(RowSet<Row> rows) {
+    List<BoothTranslation> out = new ArrayList<>();
+    rows.forEach(r -> out.add(new BoothTranslation(r.getLong("booth_id"), r.getString("lang"), r.getString("headline"),
+        r.getString("description"), r.getString("company_description"))));
+    return out;
+  }
+
+  private static List<VacancyTranslation> vacancyTranslations(RowSet<Row> rows) {
+    List<VacancyTranslation> out = new ArrayList<>();
+    rows.forEach(r -> out.add(new VacancyTranslation(r.getLong("vacancy_id"), r.getString("lang"), r.getString("title"),
+        r.getString("description"), r.getString("pay"), r.getString("workplace"), r.getString("region"))));
     return out;
   }
 

@@ -12,11 +12,11 @@ import static at.jobfair.web.JsonFields.invalid;
 
 /**
  * A vacancy as entered; saving replaces every field. {@code {"title","description"?,"hoursPerWeek"?,"pay"?,
- * "workplace"?,"region"?,"startDate"?,"german"?,"housing"?}}; {@code german} is REQUIRED (the default), NOT_REQUIRED
- * or ENGLISH_POSSIBLE.
+ * "workplace"?,"region"?,"startDate"?,"german"?,"housing"?,"lang"?}}; {@code german} is REQUIRED (the default),
+ * NOT_REQUIRED or ENGLISH_POSSIBLE; {@code lang} the language its texts are written in (null: unchanged, German when new).
  */
 public record VacancyInput(String title, String description, BigDecimal hoursPerWeek, String pay, String workplace,
-                           String region, LocalDate startDate, String german, boolean housing) {
+                           String region, LocalDate startDate, String german, boolean housing, String lang) {
 
   public static final List<String> GERMAN = List.of("REQUIRED", "NOT_REQUIRED", "ENGLISH_POSSIBLE");
 
@@ -32,11 +32,11 @@ public record VacancyInput(String title, String description, BigDecimal hoursPer
     if (startDate != null && (startDate.getYear() < 2000 || startDate.getYear() > 2100)) throw invalid("startDate", Reason.VACANCY_START_DATE);
     return new VacancyInput(j.getString("title"), j.getString("description", ""), hours, j.getString("pay"),
         j.getString("workplace"), j.getString("region"), startDate, j.getString("german", "REQUIRED"),
-        j.getBoolean("housing", false));
+        j.getBoolean("housing", false), TranslationInput.originalLanguage(j));
   }
 
   public static JsonObject fromForm(io.vertx.core.MultiMap form) {
-    return new JsonFields.Form(form).text("title", "description", "pay", "workplace", "region", "startDate", "german")
-        .number("hoursPerWeek").checkbox("housing").json();
+    return TranslationInput.withLanguage(new JsonFields.Form(form).text("title", "description", "pay", "workplace", "region",
+        "startDate", "german").number("hoursPerWeek").checkbox("housing").json(), form);
   }
 }

@@ -1,12 +1,15 @@
 package at.jobfair.catalog;
 
 import at.jobfair.booth.BoothAccess;
+import at.jobfair.booth.Translations;
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.web.Http;
+import at.jobfair.web.Messages.Lang;
 import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -45,8 +48,9 @@ public final class CatalogPages {
   public Future<?> fairPage(RoutingContext ctx) {
     long fairId = Http.pathId(ctx, "id");
     CatalogStore.BoothFilter filter = filter(ctx);
+    Lang page = Http.lang(ctx);
     return catalog.booths(fairId, Sessions.user(ctx), filter).onSuccess(fb -> pages.render(ctx, "fair", Map.of("fair", fb.fair(),
-        "booths", fb.booths(), "filter", Map.of("region", nz(filter.region()), "german", nz(filter.german()), "q", nz(filter.query()),
+        "booths", localised(fb.booths(), page), "filter", Map.of("region", nz(filter.region()), "german", nz(filter.german()), "q", nz(filter.query()),
         // A search in the address keeps the search form open; otherwise it is folded so that the booths come first.
         "active", !(nz(filter.region()) + nz(filter.german()) + nz(filter.query())).isEmpty()))));
   }
@@ -60,7 +64,8 @@ public final class CatalogPages {
     long boothId = Http.pathId(ctx, "id");
     boolean jobseeker = user != null && user.has(Role.JOBSEEKER);
     Future<Map<String, Object>> mine = jobseeker ? own.at(user.id(), boothId) : Future.succeededFuture(null);
-    return catalog.booth(boothId, user).compose(b -> mine.onSuccess(held -> {
+    Lang page = Http.lang(ctx);
+    return catalog.booth(boothId, user).map(b -> localised(b, page)).compose(b -> mine.onSuccess(held -> {
       Map<String, Object> model = new HashMap<>();
       JsonObject booth = b;
       model.put("canBook", jobseeker);
@@ -85,6 +90,33 @@ public final class CatalogPages {
       if (error != null) model.put("error", error);
       pages.render(ctx, "booth", model);
     }));
+  }
+
+  /**
+   * A booth as a reader on a page in this language reads it ({@link Translations}): its texts, the company's
+   * description and each vacancy's texts in the reader's language where the employer translated them, else in the
+   * original, each with its {@code marks} (the {@code lang} and {@code dir} its element carries).
+   */
+  static JsonObject localised(JsonObject booth, Lang page) {
+    JsonObject employer = booth.getJsonObject("employer");
+    Map<String, String> company = new HashMap<>();
+    company.put("companyDescription", employer == null ? null : employer.getString("description"));
+    JsonObject out = Translations.localise(booth, Translations.BOOTH_TEXTS, company, page);
+    if (employer != null) out.put("employer", employer.copy().put("description", out.remove("companyDescription")));
+    JsonArray vacancies = new JsonArray();
+    for (Object v : booth.getJsonArray("vacancies", new JsonArray())) {
+      JsonObject vacancy = Translations.localise((JsonObject) v, Translations.VACANCY_TEXTS, Map.of(), page);
+      // The booth page writes the region after the workplace, inside the workplace's element.
+      vacancy.getJsonObject("marks").put("regionAfterWorkplace", new JsonObject(Translations.markWithin(vacancy, "region", "workplace")));
+      vacancies.add(vacancy);
+    }
+    return out.put("vacancies", vacancies);
+  }
+
+  static JsonArray localised(JsonArray booths, Lang page) {
+    JsonArray out = new JsonArray();
+    for (Object b : booths) out.add(localised((JsonObject) b, page));
+    return out;
   }
 
   /** The booth filter from the address ({@code region}, {@code german}, {@code q}); the API reads the same. */

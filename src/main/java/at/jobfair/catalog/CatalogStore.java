@@ -55,10 +55,15 @@ public final class CatalogStore {
   /** The booths of a fair with their vacancies (those matching the filter) and their number of free slots. */
   public Future<JsonArray> booths(long fairId, BoothFilter filter) {
     return pool.preparedQuery("""
-            select b.id, b.headline, b.description, e.id as employer_id, e.name as employer_name,
+            select b.id, b.headline, b.description, b.lang, e.id as employer_id, e.name as employer_name,
                    e.description as employer_description, e.logo is not null as has_logo,
+                   coalesce((select json_object_agg(t.lang, json_build_object('headline', t.headline, 'description', t.description,
+                       'companyDescription', t.company_description)) from booth_translation t where t.booth_id = b.id), '{}') as translations,
                    coalesce((select json_agg(json_build_object('id', v.id, 'title', v.title, 'region', v.region,
-                       'workplace', v.workplace, 'german', v.german, 'housing', v.housing, 'hoursPerWeek', v.hours_per_week)
+                       'workplace', v.workplace, 'german', v.german, 'housing', v.housing, 'hoursPerWeek', v.hours_per_week,
+                       'lang', v.lang, 'translations', coalesce((select json_object_agg(t.lang, json_build_object('title', t.title,
+                       'description', t.description, 'pay', t.pay, 'workplace', t.workplace, 'region', t.region))
+                       from vacancy_translation t where t.vacancy_id = v.id), '{}'))
                        order by v.id) from vacancy v where v.booth_id = b.id and """ + VACANCY_MATCH + "), '[]') as vacancies,"
             + """
                    (select count(*) from slot s join fair f on f.id = b.fair_id
@@ -73,7 +78,8 @@ public final class CatalogStore {
           JsonArray out = new JsonArray();
           for (Row r : rows) {
             out.add(new JsonObject().put("id", r.getLong("id")).put("headline", r.getString("headline"))
-                .put("description", r.getString("description"))
+                .put("description", r.getString("description")).put("lang", r.getString("lang"))
+                .put("translations", new JsonObject(r.getValue("translations").toString()))
                 .put("employer", employer(r))
                 .put("vacancies", new JsonArray(r.getValue("vacancies").toString()))
                 .put("freeSlots", r.getLong("free_slots")));
@@ -86,17 +92,24 @@ public final class CatalogStore {
       ($2::text is null or v.region ilike '%' || $2 || '%')
       and ($3::text is null or ($3 = 'not_required' and v.german in ('NOT_REQUIRED', 'ENGLISH_POSSIBLE'))
                             or ($3 = 'english' and v.german = 'ENGLISH_POSSIBLE'))
-      and ($4::text is null or v.title ilike '%' || $4 || '%' or v.description ilike '%' || $4 || '%')""";
+      and ($4::text is null or v.title ilike '%' || $4 || '%' or v.description ilike '%' || $4 || '%'
+           or exists (select 1 from vacancy_translation t where t.vacancy_id = v.id
+                       and (t.title ilike '%' || $4 || '%' or t.description ilike '%' || $4 || '%')))""";
 
   /** One booth: company, vacancies, and every slot not removed, with its free seats and whether it is still open. */
   public Future<JsonObject> booth(long id, boolean includeDrafts) {
     return pool.preparedQuery("""
-            select b.id, b.headline, b.description, b.phone, b.fair_id, f.name as fair_name, f.status as fair_status,
+            select b.id, b.headline, b.description, b.phone, b.lang, b.fair_id, f.name as fair_name, f.status as fair_status,
                    f.booking_cutoff_minutes, e.id as employer_id, e.name as employer_name,
                    e.description as employer_description, e.website, e.logo is not null as has_logo,
+                   coalesce((select json_object_agg(t.lang, json_build_object('headline', t.headline, 'description', t.description,
+                       'companyDescription', t.company_description)) from booth_translation t where t.booth_id = b.id), '{}') as translations,
                    coalesce((select json_agg(json_build_object('id', v.id, 'title', v.title, 'description', v.description,
                        'hoursPerWeek', v.hours_per_week, 'pay', v.pay, 'workplace', v.workplace, 'region', v.region,
-                       'startDate', v.start_date, 'german', v.german, 'housing', v.housing) order by v.id)
+                       'startDate', v.start_date, 'german', v.german, 'housing', v.housing,
+                       'lang', v.lang, 'translations', coalesce((select json_object_agg(t.lang, json_build_object('title', t.title,
+                       'description', t.description, 'pay', t.pay, 'workplace', t.workplace, 'region', t.region))
+                       from vacancy_translation t where t.vacancy_id = v.id), '{}')) order by v.id)
                      from vacancy v where v.booth_id = b.id), '[]') as vacancies,
                    coalesce((select json_agg(json_build_object('id', s.id, 'start', s.starts_at, 'end', s.ends_at,
                        'capacity', s.capacity, 'free', s.capacity - s.booked,
@@ -115,7 +128,8 @@ public final class CatalogStore {
             s.put("end", OffsetDateTime.parse(s.getString("end")).toInstant().toString());
           });
           return new JsonObject().put("id", r.getLong("id")).put("headline", r.getString("headline"))
-              .put("description", r.getString("description")).put("phone", r.getString("phone"))
+              .put("description", r.getString("description")).put("phone", r.getString("phone")).put("lang", r.getString("lang"))
+              .put("translations", new JsonObject(r.getValue("translations").toString()))
               .put("fair", new JsonObject().put("id", r.getLong("fair_id")).put("name", r.getString("fair_name"))
                   .put("status", r.getString("fair_status")).put("bookingCutoffMinutes", r.getInteger("booking_cutoff_minutes")))
               .put("employer", employer(r).put("website", r.getString("website")))

@@ -113,6 +113,32 @@ public final class DemoData {
   private static final String BOOTH_TEXT = "Wir stellen uns im Videogespräch vor: 20 Minuten, Sie brauchen nur ein Handy "
       + "oder einen Computer mit Kamera. Ein Lebenslauf ist willkommen, aber keine Bedingung.";
 
+  /**
+   * Hotel Alpenblick's booth in English and Turkish (headline, description, the company's description), so that the
+   * demo shows employer texts in the reader's language; the other booths stay German only.
+   */
+  private static final Map<String, Map<String, String[]>> BOOTH_TRANSLATIONS = Map.of("Hotel Alpenblick GmbH", Map.of(
+      "en", new String[] {"Seasonal jobs with accommodation",
+          "We introduce ourselves in a video interview: 20 minutes, all you need is a phone or a computer with a camera. "
+              + "A CV is welcome but not required.",
+          "Family-run 4-star hotel on the Arlberg with 80 rooms."},
+      "tr", new String[] {"Konaklamalı sezonluk işler",
+          "Kendimizi görüntülü bir görüşmede tanıtıyoruz: 20 dakika, sadece kameralı bir telefon ya da bilgisayar yeterli. "
+              + "Özgeçmiş getirmeniz iyi olur ama şart değil.",
+          "Arlberg'de 80 odalı, aile işletmesi 4 yıldızlı otel."}));
+
+  /** Hotel Alpenblick's vacancies in English and Turkish (title, description, pay; places keep their names). */
+  private static final Map<String, Map<String, String[]>> VACANCY_TRANSLATIONS = Map.of(
+      "Koch / Köchin", Map.of(
+          "en", new String[] {"Cook", "À la carte kitchen, winter season December to April.", "€2,450 gross/month"},
+          "tr", new String[] {"Aşçı", "Alakart mutfak, aralıktan nisana kış sezonu.", "Aylık brüt 2.450 €"}),
+      "Rezeptionist:in", Map.of(
+          "en", new String[] {"Receptionist", "Check-in, looking after guests, reservations.", "€2,200 gross/month"},
+          "tr", new String[] {"Resepsiyon görevlisi", "Check-in, misafir ilişkileri, rezervasyonlar.", "Aylık brüt 2.200 €"}),
+      "Zimmermädchen / Roomboy", Map.of(
+          "en", new String[] {"Room attendant", "Cleaning the rooms and public areas.", "€1,750 gross/month"},
+          "tr", new String[] {"Kat görevlisi", "Odaların ve ortak alanların temizliği.", "Aylık brüt 1.750 €"}));
+
   private DemoData() {
   }
 
@@ -337,6 +363,7 @@ public final class DemoData {
               .compose(v -> tx.preparedQuery("""
                   insert into vacancy (booth_id, title, description, hours_per_week, pay, workplace, region, german, housing)
                   values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""").executeBatch(vacancies))
+              .compose(v -> translations(tx, boothId, e))
               .compose(v -> tx.preparedQuery("insert into slot (booth_id, starts_at, ends_at, capacity) values ($1, $2, $3, 1)")
                   .executeBatch(slots))
               .compose(v -> interviewee == null ? Future.succeededFuture() : tx.preparedQuery("""
@@ -345,6 +372,25 @@ public final class DemoData {
                   .execute(Tuple.of(boothId, utc(interview), interviewee)))
               .mapEmpty();
         });
+  }
+
+  /** The booth's and its vacancies' translations, where the demo has them ({@link #BOOTH_TRANSLATIONS}). */
+  private static Future<?> translations(SqlConnection tx, long boothId, Employer e) {
+    Map<String, String[]> booth = BOOTH_TRANSLATIONS.get(e.name());
+    if (booth == null) return Future.succeededFuture();
+    List<Tuple> boothRows = new ArrayList<>();
+    booth.forEach((lang, t) -> boothRows.add(Tuple.of(boothId, lang, t[0], t[1], t[2])));
+    List<Tuple> vacancyRows = new ArrayList<>();
+    for (Vacancy v : e.vacancies()) {
+      Map<String, String[]> texts = VACANCY_TRANSLATIONS.get(v.title());
+      if (texts != null) texts.forEach((lang, t) -> vacancyRows.add(Tuple.of(boothId, v.title(), lang, t[0], t[1], t[2])));
+    }
+    return tx.preparedQuery("""
+            insert into booth_translation (booth_id, lang, headline, description, company_description) values ($1, $2, $3, $4, $5)""")
+        .executeBatch(boothRows)
+        .compose(v -> vacancyRows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery("""
+            insert into vacancy_translation (vacancy_id, lang, title, description, pay)
+            select v.id, $3, $4, $5, $6 from vacancy v where v.booth_id = $1 and v.title = $2""").executeBatch(vacancyRows));
   }
 
   private static Instant nextHalfHour(Instant now) {

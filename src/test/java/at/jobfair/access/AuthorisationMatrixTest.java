@@ -85,7 +85,8 @@ class AuthorisationMatrixTest {
     for (String op : List.of("PUT /api/booths/{id}", "POST /api/booths/{id}/vacancies", "POST /api/booths/{id}/staff",
         "DELETE /api/booths/{id}/staff/{accountId}", "POST /api/booths/{id}/schedule", "POST /api/booths/{id}/slots",
         "PUT /api/employers/{id}", "POST /api/employers/{id}/logo", "PUT /api/vacancies/{id}", "DELETE /api/vacancies/{id}",
-        "DELETE /api/slots/{id}")) {
+        "DELETE /api/slots/{id}", "POST /api/booths/{id}/translations", "DELETE /api/booths/{id}/translations/{language}",
+        "POST /api/vacancies/{id}/translations", "DELETE /api/vacancies/{id}/translations/{language}")) {
       rule(op, "E:? O:?", "O:?");
     }
     rule("GET /api/employers/{id}/answers", "E:Y O:Y", "O:Y");

@@ -111,10 +111,41 @@ class FairPagesBrowserTest extends BrowserTestSupport {
       page.locator("#vacancy-new input[name=housing]").check();
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stelle hinzufügen")).click();
       assertThat(page.locator(".notice")).hasText("Die Stelle wurde hinzugefügt.");
-      assertThat(page.locator("#vacancies details summary").last()).hasText("Skilehrer:in · 38,5 Std./Woche · St. Anton am Arlberg");
+      assertThat(page.locator("#vacancies > details.vacancy > summary").last()).hasText("Skilehrer:in · 38,5 Std./Woche · St. Anton am Arlberg");
       assertEquals(1, app.count("select count(*) from vacancy v join booth b on b.id = v.booth_id join fair f on f.id = b.fair_id"
           + " where f.name = 'e-Jobmeeting Wintersaison' and v.title = 'Skilehrer:in' and v.hours_per_week = 38.5"
           + " and v.german = 'ENGLISH_POSSIBLE' and v.housing and v.workplace = 'St. Anton am Arlberg'"));
+    }
+  }
+
+  @Test
+  void onAPhoneTheBoothPageInEnglishReadsTheEmployersEnglishTextsAndMarksTheGermanOnes() {
+    long booth = app.count("select b.id from booth b join employer e on e.id = b.employer_id join fair f on f.id = b.fair_id"
+        + " where e.name = 'Hotel Alpenblick GmbH' and f.format = 'E_JOBMEETING'");
+    try (BrowserContext ctx = phone(390, 844)) {
+      Page page = ctx.newPage();
+      page.navigate(app.baseUrl() + "/booths/" + booth + "?lang=en");
+      assertThat(page.locator(".booth-head .lead")).hasText("Seasonal jobs with accommodation");
+      assertThat(page.locator(".vacancy h3").first()).hasText("Cook");
+      assertThat(page.locator(".vacancy dd[lang=de]").first()).hasText("St. Anton am Arlberg, Tirol");
+      assertThat(page.locator(".vacancy dt").nth(1)).hasText("Pay");
+      assertEquals(390.0, ((Number) page.evaluate("document.documentElement.scrollWidth")).doubleValue(), 0.5, "no sideways scrolling");
+      page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(java.nio.file.Path.of("target/screenshots/booth-390-en.png")));
+      page.navigate(app.baseUrl() + "/booths/" + booth + "?lang=ar");
+      assertThat(page.locator(".vacancy h3").first()).hasAttribute("dir", "ltr");
+      assertEquals("ltr", page.locator(".vacancy h3").first().evaluate("e => getComputedStyle(e).direction"), "German reads left to right");
+      assertEquals("rtl", page.locator("h2").first().evaluate("e => getComputedStyle(e).direction"), "on an Arabic page");
+      page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(java.nio.file.Path.of("target/screenshots/booth-390-ar.png")));
+
+      // The employer's side: the booth's translations on the manage page, on a phone.
+      page.navigate(app.baseUrl() + "/signin?next=/booths/" + booth + "/manage&lang=de");
+      signIn(page, "employer@demo.test");
+      page.locator("#translation-en summary").click();
+      assertThat(page.locator("#bt-en-headline")).hasValue("Seasonal jobs with accommodation");
+      assertThat(page.locator("#bt-en-headline")).hasAttribute("lang", "en");
+      assertEquals(390.0, ((Number) page.evaluate("document.documentElement.scrollWidth")).doubleValue(), 0.5, "no sideways scrolling");
+      page.locator("#translations").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+          .setPath(java.nio.file.Path.of("target/screenshots/booth-manage-translations-390.png")));
     }
   }
 
