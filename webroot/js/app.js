@@ -26,17 +26,6 @@ document.addEventListener('click', function (e) {
     header.classList.toggle('open', open);
   });
 })();
-// A table wider than the screen scrolls sideways inside its box; the keyboard can reach and scroll it too.
-(function () {
-  function mark() {
-    document.querySelectorAll('table.table').forEach(function (t) {
-      if (t.scrollWidth > t.clientWidth + 1) t.setAttribute('tabindex', '0');
-      else if (t.getAttribute('tabindex') === '0') t.removeAttribute('tabindex');
-    });
-  }
-  mark();
-  window.addEventListener('resize', mark);
-})();
 // A page that arrives with the answer to what the person just did (booked, cancelled, refused) puts the focus on that
 // message: a screen reader reads it, and the next Tab goes on from there instead of from the top of the page.
 (function () {
