@@ -26,14 +26,30 @@ document.addEventListener('click', function (e) {
     header.classList.toggle('open', open);
   });
 })();
-// A table wider than the screen scrolls sideways inside its box; the keyboard can reach and scroll it too.
+// A page that arrives with the answer to what the person just did (booked, cancelled, refused) puts the focus on that
+// message: a screen reader reads it, and the next Tab goes on from there instead of from the top of the page.
 (function () {
-  function mark() {
-    document.querySelectorAll('table.table').forEach(function (t) {
-      if (t.scrollWidth > t.clientWidth + 1) t.setAttribute('tabindex', '0');
-      else if (t.getAttribute('tabindex') === '0') t.removeAttribute('tabindex');
-    });
-  }
-  mark();
-  window.addEventListener('resize', mark);
+  const message = document.querySelector('main > .notice[role=status], main > [role=alert]');
+  if (!message || (document.activeElement && document.activeElement !== document.body)) return;
+  if (!message.hasAttribute('tabindex')) message.setAttribute('tabindex', '-1');
+  message.focus();
 })();
+// Escape closes what the keyboard opened: first the language menu, then the phone's menu, each giving the focus back
+// to the control that opened it (details elements do not close on Escape by themselves).
+document.addEventListener('keydown', function (e) {
+  if (e.key !== 'Escape') return;
+  const langs = document.querySelector('details.langs[open]');
+  if (langs) {
+    langs.open = false;
+    langs.querySelector('summary').focus();
+    e.preventDefault();
+    return;
+  }
+  const header = document.querySelector('header.top.folds.open');
+  if (header && header.contains(document.activeElement)) {
+    const toggle = header.querySelector('.menu-toggle');
+    toggle.click();
+    toggle.focus();
+    e.preventDefault();
+  }
+});
