@@ -65,6 +65,13 @@ public final class Pages {
     // Our own addresses: nothing in them to escape.
     handlebars.registerHelper("asset", (Helper<String>) (path, options) -> new com.github.jknack.handlebars.Handlebars.SafeString(asset(path)));
     handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> String.valueOf(a).equals(String.valueOf((Object) options.param(0))));
+    // Text the organiser wrote (a fair's name and description) is German: marked as such on a page in another
+    // language, so that a screen reader pronounces it as German (and it runs left to right on an Arabic page).
+    handlebars.registerHelper("germanText", (Helper<Object>) (ignored, options) -> {
+      Lang page = lang(options.context);
+      if (page.htmlLang().equals("de")) return "";
+      return new com.github.jknack.handlebars.Handlebars.SafeString(page.rightToLeft() ? " lang=\"de\" dir=\"ltr\"" : " lang=\"de\"");
+    });
   }
 
   /**
