@@ -198,7 +198,7 @@ public final class BookingPages {
 
   /** The booking's reference as people read it out on the phone: the fair and the booking number. */
   static String reference(View b) {
-    return b.booth().fairId() + "-" + b.id();
+    return String.format(java.util.Locale.ROOT, "%d-%05d", b.booth().fairId(), b.id());
   }
 
   /**
@@ -209,6 +209,8 @@ public final class BookingPages {
                                           java.time.Instant changeableUntil, boolean hasCounsellor, Messages.Lang lang,
                                           java.time.Instant now) {
     Messages t = pages.messages();
+    // Full addresses: a printed page shows them (app.css) and a person may type them in on another device.
+    String site = bookings.calendar().publicUrl();
     List<Map<String, Object>> steps = new ArrayList<>();
     List<String> reminders = new ArrayList<>();
     for (java.time.Duration before : bookings.reminders()) {
@@ -218,14 +220,14 @@ public final class BookingPages {
     }
     if (!reminders.isEmpty()) steps.add(step(t.get(lang, "confirmation.step.reminder", and(reminders, lang)), null, null));
     if (online) {
-      steps.add(step(t.get(lang, "confirmation.step.deviceCheck"), "/me/device-check", t.get(lang, "deviceCheck.link")));
+      steps.add(step(t.get(lang, "confirmation.step.deviceCheck"), site + "/me/device-check", t.get(lang, "deviceCheck.link")));
       long joinBefore = meetings.config().joinBefore().toMinutes();
       steps.add(step(t.get(lang, "confirmation.step.join", joinBefore, Math.min(5, joinBefore), t.get(lang, "meeting.join")),
-          "/me/appointments", t.get(lang, "nav.appointments")));
+          site + "/me/appointments", t.get(lang, "nav.appointments")));
     } else {
-      steps.add(step(t.get(lang, "confirmation.step.come"), "/fairs/" + b.booth().fairId(), b.booth().fairName()));
+      steps.add(step(t.get(lang, "confirmation.step.come"), site + "/fairs/" + b.booth().fairId(), b.booth().fairName()));
       steps.add(step(t.get(lang, "confirmation.step.checkin", at.jobfair.attendance.AttendancePolicy.CHECKIN_EARLY.toMinutes(),
-          t.get(lang, "attendance.checkin")), "/me/appointments", t.get(lang, "nav.appointments")));
+          t.get(lang, "attendance.checkin")), site + "/me/appointments", t.get(lang, "nav.appointments")));
     }
     boolean obliged = obligation != at.jobfair.legal.Obligation.VOLUNTARY;
     if (obliged) {
