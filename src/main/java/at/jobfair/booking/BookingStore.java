@@ -261,7 +261,12 @@ public final class BookingStore {
   }
 
   public Future<Counsellor> counsellor(long jobseekerId) {
-    return pool.preparedQuery("""
+    return counsellor(pool, jobseekerId);
+  }
+
+  /** The same inside the caller's transaction (a reminder queued in it). */
+  public Future<Counsellor> counsellor(SqlClient c, long jobseekerId) {
+    return c.preparedQuery("""
             select a.name, a.email::text as email from jobseeker j join account a on a.id = j.caseworker_id
              where j.account_id = $1 and a.active""")
         .execute(Tuple.of(jobseekerId))

@@ -37,7 +37,8 @@ class ConfirmationAndCounsellorPagesTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start();
+    // reminders looked for every second, so that a due one goes out while the test waits
+    app = TestApp.start(java.util.Map.of("reminders.pollSeconds", 1));
     fx = new Fixtures(app);
     long hotel = app.client().signedIn("employer@demo.test").get("/api/me").json().getLong("employerId");
     fair = fx.fair("Druck-Börse", true, 60);
@@ -195,6 +196,27 @@ class ConfirmationAndCounsellorPagesTest {
     assertEquals(410, page.status(), page.body());
     assertTrue(page.body().contains("Dieser Link ist abgelaufen"), page.body());
     assertTrue(page.body().contains("href=\"mailto:sfa@demo.test\"") && page.body().contains("Markus Lehner"), page.body());
+  }
+
+  @Test
+  void aBindingAppointmentsReminderNamesTheCounsellorAndLinksTheConfirmation() throws Exception {
+    String email = person("reminded", true);
+    long id = fx.booking(booth, fx.accountId(email), Instant.now().plus(Duration.ofMinutes(50)), 20, "BINDING");
+    // booked before the hour-before reminder fell due, so that it is sent
+    fx.exec("update booking set created_at = now() - interval '2 hours' where id = ?", id);
+    String ref = "booking:" + id + "/reminder/60";
+    for (int i = 0; i < 100 && app.count("select count(*) from mail_outbox where ref = '" + ref + "'") == 0; i++) Thread.sleep(200);
+    String text;
+    try (var c = app.jdbc(); var st = c.prepareStatement("select body_text from mail_outbox where ref = ?")) {
+      st.setString(1, ref);
+      try (var rs = st.executeQuery()) {
+        assertTrue(rs.next(), "the reminder was queued");
+        text = rs.getString(1);
+      }
+    }
+    assertTrue(text.contains("melden Sie sich bei Ihrer Beraterin oder Ihrem Berater"), text);
+    assertTrue(text.contains("Markus Lehner, E-Mail: sfa@demo.test"), "the counsellor it asks to contact: " + text);
+    assertTrue(text.contains("/me/appointments/" + id + "/confirmation"), "the confirmation with the next steps: " + text);
   }
 
   // ---- the camera and microphone check for the booth's staff
