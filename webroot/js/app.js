@@ -8,11 +8,14 @@
     return m ? decodeURIComponent(m[1]) : '';
   };
 })();
-// A button with data-print prints the page (the dossier); inline handlers are not allowed by the CSP.
+// A button with data-print prints the page (the dossier, an appointment's confirmation); inline handlers are not
+// allowed by the CSP. A print button that is hidden until now shows only where it works (without JavaScript the
+// browser's own print prints the page the same way).
 document.addEventListener('click', function (e) {
   const b = e.target.closest && e.target.closest('[data-print]');
   if (b) window.print();
 });
+document.querySelectorAll('[data-print][hidden]').forEach(function (b) { b.hidden = false; });
 // On a phone, a signed-in person's many links fold into a menu behind one button (without JavaScript they all show).
 (function () {
   const toggle = document.querySelector('header.top .menu-toggle');

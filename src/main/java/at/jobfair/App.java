@@ -233,7 +233,7 @@ public final class App implements AutoCloseable {
               new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
                   new BookingMails(messages, config.zone(), config.http().publicUrl().toString(),
                       new BookingCalendar(messages, config.http().publicUrl().toString(), config.mail().from())), metrics.registry(), relations,
-                  config.bookings().undo()),
+                  config.bookings().undo(), config.reminders().offsets()),
               invitations, attendance, meetings),
           new Services.Cases(cascades, new Dossier(pool, cascades, letters, relations), noShows, letters, legal));
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);

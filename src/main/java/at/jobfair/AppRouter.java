@@ -301,6 +301,7 @@ public final class AppRouter {
 
     // Booking, cancelling, rebooking (jobseekers); a booth's schedule and cancellations (its employer, organisers)
     e.page(GET, "/me/appointments", roles(JOBSEEKER), bookingPages::myAppointments);
+    e.page(GET, "/me/appointments/:id/confirmation", roles(JOBSEEKER), bookingPages::confirmationPage);
     e.page(POST, "/bookings", roles(JOBSEEKER), bookingPages::bookForm);
     e.page(POST, "/bookings/:id/rebook", roles(JOBSEEKER), bookingPages::rebookForm);
     e.page(GET, "/bookings/:id/cancel", roles(JOBSEEKER), bookingPages::cancelPage);
@@ -441,7 +442,8 @@ public final class AppRouter {
     e.page(GET, "/fairs/:id/orientation", signedIn(), meetingPages::groupPage);
     e.page(POST, "/bookings/:id/phone", roles(EMPLOYER), meetingPages::phoneForm);
     e.page(POST, "/meetings/:id/callback", roles(JOBSEEKER), meetingPages::callbackForm);
-    e.page(GET, "/me/device-check", roles(JOBSEEKER, EMPLOYER), meetingPages::deviceCheckPage);
+    // Everyone who may sit in an interview (the person, the booth's staff, the caseworker, organisers) can test first.
+    e.page(GET, "/me/device-check", signedIn(), meetingPages::deviceCheckPage);
     e.api(GET, "/api/bookings/:id/meeting", signedIn(), meetingApi::meeting);
     e.api(POST, "/api/bookings/:id/meeting/admit", roles(EMPLOYER), meetingApi::admit);
     e.api(PUT, "/api/bookings/:id/meeting/auto-admit", roles(EMPLOYER), meetingApi::autoAdmit);
@@ -455,7 +457,8 @@ public final class AppRouter {
     // The interview cascade: playbook and stations per fair, live queues, steps, decisions, dossier, one's own history
     Dossier dossier = cases.dossiers();
     CascadeApi cascadeApi = new CascadeApi(cascades, dossier, people.reauthentication());
-    CascadePages cascadePages = new CascadePages(cascades, dossier, pages, s.config().zone(), people.reauthentication());
+    CascadePages cascadePages = new CascadePages(cascades, dossier, pages, s.config().zone(), people.reauthentication(),
+        fair.bookings()::counsellor);
     Access stationStaff = roles(PROVIDER, SFU, EMPLOYER, ERHEBUNG, SFA, KOMMUNE, ORGANIZER); // and: a role the station names
     Access readsCases = roles(SFU, SFA, ERHEBUNG, ORGANIZER, KOMMUNE); // never employers or providers
     Access readsDossier = roles(SFA, ERHEBUNG, KOMMUNE); // and a relation to the person (Dossier#readBy); never organisers
@@ -491,7 +494,8 @@ public final class AppRouter {
     // decides. Who sees which request is decided per request (NoShowService: the person, or its decider; else 404).
     NoShowDossier reasonsDossier = new NoShowDossier(s.pool(), cases.noShows(), people.relations());
     NoShowApi reasonsApi = new NoShowApi(cases.noShows(), reasonsDossier, people.reauthentication());
-    NoShowPages reasonsPages = new NoShowPages(cases.noShows(), reasonsDossier, pages, people.reauthentication());
+    NoShowPages reasonsPages = new NoShowPages(cases.noShows(), reasonsDossier, pages, people.reauthentication(),
+        fair.bookings()::counsellor);
     Access decidesReasons = roles(SFA, KOMMUNE); // and: the person's own caseworker, or the municipality by the basis
     Access readsReasons = roles(JOBSEEKER, SFA, KOMMUNE); // and: the person, or the decider
     e.api(GET, "/api/me/reasons", roles(JOBSEEKER), reasonsApi::mine);

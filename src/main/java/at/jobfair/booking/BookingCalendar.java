@@ -29,6 +29,11 @@ public final class BookingCalendar {
     this.organizer = new Ics.Party(sender.getName().isBlank() ? null : sender.getName(), sender.getEmail());
   }
 
+  /** The service's public address ({@code http.publicUrl}), for links printed in full. */
+  public String publicUrl() {
+    return publicUrl;
+  }
+
   String ics(View b, Messages.Lang lang, Instant now) {
     String link = publicUrl + "/me/appointments";
     return Ics.write(new Ics.Event(

@@ -60,7 +60,7 @@ public final class BookingPages {
     return bookings.ofJobseeker(user.id()).compose(list -> Future.all(phones(list, now), counsellor).onSuccess(all -> {
       Map<Long, String> phones = all.resultAt(0);
       Map<String, Object> model = notices(ctx);
-      model.put("counsellor", counsellor(counsellor.result()));
+      model.put("counsellor", BookingStore.Counsellor.model(counsellor.result()));
       String cancelledNow = ctx.request().getParam("cancelled");
       List<Map<String, Object>> upcoming = new ArrayList<>();
       List<Map<String, Object>> cancelled = new ArrayList<>();
@@ -137,21 +137,147 @@ public final class BookingPages {
         at.jobfair.legal.Obligation obligation = b.origin().legalBasis();
         model.put("binding", obligation == at.jobfair.legal.Obligation.BINDING);
         model.put("control", obligation == at.jobfair.legal.Obligation.CONTROL);
-        BookingStore.BasisRef ref = basis.result();
-        if (ref != null && obligation != at.jobfair.legal.Obligation.VOLUNTARY) {
-          legal.find(ref.code(), ref.version()).ifPresent(found -> {
-            // The notice of legal consequences says what not booking or not coming means, in the law's own words.
-            model.put("consequence", found.notice(lang.code()));
-            if (!at.jobfair.legal.Basis.BINDING_LANGUAGE.equals(lang.code())) {
-              model.put("consequenceDe", found.notice(at.jobfair.legal.Basis.BINDING_LANGUAGE));
-            }
-          });
-        }
+        // The notice of legal consequences says what not booking or not coming means, in the law's own words.
+        consequence(model, obligation, basis.result(), lang);
         long undoMinutes = bookings.undoWindow().toMinutes();
         if (undoMinutes > 0) model.put("undoMinutes", undoMinutes);
-        model.put("counsellor", counsellor(counsellor.result()));
+        model.put("counsellor", BookingStore.Counsellor.model(counsellor.result()));
         pages.render(ctx, "appointment-cancel", model);
       });
+    });
+  }
+
+  /**
+   * A booking's confirmation to keep or print, with what happens next: who, what, when, where, the legal basis and what
+   * cancelling means, a reference, and the steps that suit the fair's format and the obligation. Only for the person
+   * who holds the booking (anybody else learns nothing: 404).
+   */
+  public Future<?> confirmationPage(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
+    long id = Http.pathId(ctx, "id");
+    Messages.Lang lang = Http.lang(ctx);
+    return bookings.visible(user, id).compose(b -> {
+      if (b.jobseeker().id() != user.id()) return Future.failedFuture(Reason.BOOKING_NOT_FOUND.refuse());
+      Future<BookingStore.BasisRef> basis = bookings.basis(id);
+      Future<BookingStore.Counsellor> counsellor = bookings.counsellor(user.id());
+      Future<BookingStore.Setting> setting = bookings.setting(id);
+      return Future.all(basis, counsellor, setting).onSuccess(all -> {
+        java.time.Instant now = bookings.now();
+        Map<String, Object> model = new HashMap<>();
+        model.put("booking", view(b));
+        model.put("active", b.active());
+        model.put("over", !now.isBefore(b.slot().end()));
+        model.put("reference", reference(b));
+        BookingStore.Setting where = setting.result();
+        boolean online = where == null || "E_JOBMEETING".equals(where.format());
+        model.put("online", online);
+        if (where != null) {
+          model.put("format", where.format());
+          model.put("region", where.region());
+          model.put("vacancy", where.vacancyTitle());
+        }
+        String meetingUrl = bookings.calendar().publicUrl() + "/meetings/" + b.id();
+        model.put("meetingUrl", meetingUrl);
+        at.jobfair.legal.Obligation obligation = b.origin().legalBasis();
+        model.put("binding", obligation == at.jobfair.legal.Obligation.BINDING);
+        model.put("control", obligation == at.jobfair.legal.Obligation.CONTROL);
+        consequence(model, obligation, basis.result(), lang);
+        java.time.Instant changeableUntil = b.slot().start().minus(java.time.Duration.ofMinutes(b.slot().cutoffMinutes()));
+        boolean changeable = b.active() && now.isBefore(changeableUntil);
+        model.put("changeable", changeable);
+        model.put("changeableUntil", changeableUntil);
+        model.put("counsellor", BookingStore.Counsellor.model(counsellor.result()));
+        model.put("issuedAt", now);
+        if (b.active() && now.isBefore(b.slot().end())) {
+          model.put("steps", steps(b, online, obligation, changeable, changeableUntil, counsellor.result() != null, lang, now));
+        }
+        pages.render(ctx, "appointment-confirmation", model);
+      });
+    });
+  }
+
+  /** The booking's reference as people read it out on the phone: the fair and the booking number. */
+  static String reference(View b) {
+    return String.format(java.util.Locale.ROOT, "%d-%05d", b.booth().fairId(), b.id());
+  }
+
+  /**
+   * The numbered "what happens next" of an appointment still ahead: the reminders still to come, the device check and
+   * joining (online) or coming and checking in (on site), what an obligation asks, and what follows the interview.
+   */
+  private List<Map<String, Object>> steps(View b, boolean online, at.jobfair.legal.Obligation obligation, boolean changeable,
+                                          java.time.Instant changeableUntil, boolean hasCounsellor, Messages.Lang lang,
+                                          java.time.Instant now) {
+    Messages t = pages.messages();
+    // Full addresses: a printed page shows them (app.css) and a person may type them in on another device.
+    String site = bookings.calendar().publicUrl();
+    List<Map<String, Object>> steps = new ArrayList<>();
+    List<String> reminders = new ArrayList<>();
+    for (java.time.Duration before : bookings.reminders()) {
+      java.time.Instant due = b.slot().start().minus(before);
+      // The reminder job sends an offset only to bookings made before it fell due, and only once it is due.
+      if (due.isAfter(now) && !b.history().createdAt().isAfter(due)) reminders.add(before(before, lang));
+    }
+    if (!reminders.isEmpty()) steps.add(step(t.get(lang, "confirmation.step.reminder", and(reminders, lang)), null, null));
+    if (online) {
+      steps.add(step(t.get(lang, "confirmation.step.deviceCheck"), site + "/me/device-check", t.get(lang, "deviceCheck.link")));
+      long joinBefore = meetings.config().joinBefore().toMinutes();
+      steps.add(step(t.get(lang, "confirmation.step.join", joinBefore, Math.min(5, joinBefore), t.get(lang, "meeting.join")),
+          site + "/me/appointments", t.get(lang, "nav.appointments")));
+    } else {
+      steps.add(step(t.get(lang, "confirmation.step.come"), site + "/fairs/" + b.booth().fairId(), b.booth().fairName()));
+      steps.add(step(t.get(lang, "confirmation.step.checkin", at.jobfair.attendance.AttendancePolicy.CHECKIN_EARLY.toMinutes(),
+          t.get(lang, "attendance.checkin")), site + "/me/appointments", t.get(lang, "nav.appointments")));
+    }
+    boolean obliged = obligation != at.jobfair.legal.Obligation.VOLUNTARY;
+    if (obliged) {
+      steps.add(step(changeable ? t.get(lang, "confirmation.step.bindingCancel", pages.dateTime(changeableUntil, lang))
+          : t.get(lang, "confirmation.step.bindingCome"), null, null));
+      steps.add(step(t.get(lang, "confirmation.step.ill"), null, null));
+    } else if (changeable) {
+      steps.add(step(t.get(lang, "confirmation.step.voluntaryCancel", pages.dateTime(changeableUntil, lang)), null, null));
+    }
+    steps.add(step(t.get(lang, hasCounsellor ? "confirmation.step.afterCounsellor" : "confirmation.step.after"), null, null));
+    return steps;
+  }
+
+  private static Map<String, Object> step(String text, String href, String link) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("text", text);
+    if (href != null) {
+      m.put("href", href);
+      m.put("link", link);
+    }
+    return m;
+  }
+
+  /** "1 day", "2 hours", "30 minutes" (before the appointment), in the page's language. */
+  private String before(java.time.Duration d, Messages.Lang lang) {
+    long minutes = d.toMinutes();
+    if (minutes % 1440 == 0) return pages.messages().get(lang, "confirmation.before.days", minutes / 1440);
+    if (minutes % 60 == 0) return pages.messages().get(lang, "confirmation.before.hours", minutes / 60);
+    return pages.messages().get(lang, "confirmation.before.minutes", minutes);
+  }
+
+  /** "a, b and c" in the page's language. */
+  private String and(List<String> parts, Messages.Lang lang) {
+    if (parts.size() == 1) return parts.get(0);
+    String and = " " + pages.messages().get(lang, "confirmation.and") + " ";
+    return String.join(", ", parts.subList(0, parts.size() - 1)) + and + parts.get(parts.size() - 1);
+  }
+
+  /**
+   * What an obligation's legal basis says about not coming, in the law's own words (and in German as the binding
+   * text when the page is in another language); nothing for a voluntary appointment.
+   */
+  private void consequence(Map<String, Object> model, at.jobfair.legal.Obligation obligation, BookingStore.BasisRef ref,
+                           Messages.Lang lang) {
+    if (ref == null || obligation == at.jobfair.legal.Obligation.VOLUNTARY) return;
+    legal.find(ref.code(), ref.version()).ifPresent(found -> {
+      model.put("consequence", found.notice(lang.code()));
+      if (!at.jobfair.legal.Basis.BINDING_LANGUAGE.equals(lang.code())) {
+        model.put("consequenceDe", found.notice(at.jobfair.legal.Basis.BINDING_LANGUAGE));
+      }
     });
   }
 
@@ -195,14 +321,6 @@ public final class BookingPages {
       }
       return null;
     });
-  }
-
-  private static Map<String, Object> counsellor(BookingStore.Counsellor c) {
-    if (c == null) return null;
-    Map<String, Object> m = new HashMap<>();
-    m.put("name", c.name());
-    m.put("email", c.email());
-    return m;
   }
 
   public Future<?> cancelForm(RoutingContext ctx) {
@@ -280,7 +398,12 @@ public final class BookingPages {
     Messages.Lang lang = Http.lang(ctx);
     String error = pages.errorInAddress(ctx, BookingPolicy.MIN_REASON);
     if (error != null) model.put("error", error);
-    if (ctx.request().getParam("booked") != null) model.put("notice", pages.messages().get(lang, "appointments.booked"));
+    String booked = ctx.request().getParam("booked");
+    if (booked != null) {
+      model.put("notice", pages.messages().get(lang, "appointments.booked"));
+      // Straight after booking: the confirmation to keep, with what happens next.
+      if (booked.matches("\\d{1,18}")) model.put("bookedId", booked);
+    }
     if (ctx.request().getParam("cancelled") != null) model.put("notice", pages.messages().get(lang, "appointments.cancelledNotice"));
     if (ctx.request().getParam("restored") != null) model.put("notice", pages.messages().get(lang, "appointments.restoredNotice"));
     if (ctx.request().getParam("checkedIn") != null) model.put("notice", pages.messages().get(lang, "attendance.checkedInNotice"));

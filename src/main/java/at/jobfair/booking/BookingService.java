@@ -35,10 +35,12 @@ public final class BookingService {
   private final BookingMails mails;
   private final BookingCounts counts;
   private final Duration undo;
+  private final List<Duration> reminders;
 
   public BookingService(Pool pool, BookingStore store, Clock clock, Outbox outbox, MailSender mailSender, BookingMails mails,
-                        MeterRegistry metrics, Relations relations, Duration undo) {
+                        MeterRegistry metrics, Relations relations, Duration undo, List<Duration> reminders) {
     this.pool = pool;
+    this.reminders = List.copyOf(reminders);
     this.undo = undo;
     this.relations = relations;
     this.store = store;
@@ -163,6 +165,16 @@ public final class BookingService {
   }
 
   /** The legal basis (code, version) a booking was made under, or null (voluntary, or from before the catalogue). */
+  /** The fair's format and region and the invitation's vacancy of a booking (its printable confirmation). */
+  public Future<BookingStore.Setting> setting(long bookingId) {
+    return store.setting(bookingId);
+  }
+
+  /** How long before an appointment its reminders go out ({@code reminders.offsetsMinutes}), largest first. */
+  public List<Duration> reminders() {
+    return reminders;
+  }
+
   public Future<BookingStore.BasisRef> basis(long bookingId) {
     return store.basis(bookingId);
   }

@@ -254,14 +254,43 @@ public final class BookingStore {
 
   /** A jobseeker's counsellor as the person may see them. */
   public record Counsellor(String name, String email) {
+    /** As the pages' counsellor partial takes it (partials/counsellor.hbs); null for nobody. */
+    public static java.util.Map<String, Object> model(Counsellor c) {
+      return c == null ? null : java.util.Map.of("name", c.name(), "email", c.email());
+    }
   }
 
   public Future<Counsellor> counsellor(long jobseekerId) {
-    return pool.preparedQuery("""
+    return counsellor(pool, jobseekerId);
+  }
+
+  /** The same inside the caller's transaction (a reminder queued in it). */
+  public Future<Counsellor> counsellor(SqlClient c, long jobseekerId) {
+    return c.preparedQuery("""
             select a.name, a.email::text as email from jobseeker j join account a on a.id = j.caseworker_id
              where j.account_id = $1 and a.active""")
         .execute(Tuple.of(jobseekerId))
         .map(rows -> rows.size() == 0 ? null : new Counsellor(rows.iterator().next().getString("name"), rows.iterator().next().getString("email")));
+  }
+
+  /**
+   * What a booking's printable confirmation says beyond its {@link View}: the fair's format and region (where it takes
+   * place) and the vacancy its invitation named, if any.
+   */
+  public record Setting(String format, String region, String vacancyTitle) {
+  }
+
+  public Future<Setting> setting(long bookingId) {
+    return pool.preparedQuery("""
+            select f.format, f.region, i.vacancy_title from booking k join booth b on b.id = k.booth_id
+              join fair f on f.id = b.fair_id left join invitation i on i.id = k.invitation_id
+             where k.id = $1""")
+        .execute(Tuple.of(bookingId))
+        .map(rows -> {
+          if (rows.size() == 0) return null;
+          Row r = rows.iterator().next();
+          return new Setting(r.getString("format"), r.getString("region"), r.getString("vacancy_title"));
+        });
   }
 
   /** The legal basis a booking copied from its invitation. */

@@ -35,7 +35,12 @@ public final class CascadePages {
 
   private final Reauthentication reauth;
 
-  public CascadePages(CascadeService service, Dossier dossier, Pages pages, ZoneId zone, Reauthentication reauth) {
+  /** The person's counsellor (the booking feature's one lookup), named where the page asks to contact them. */
+  private final java.util.function.LongFunction<Future<at.jobfair.booking.BookingStore.Counsellor>> counsellors;
+
+  public CascadePages(CascadeService service, Dossier dossier, Pages pages, ZoneId zone, Reauthentication reauth,
+                      java.util.function.LongFunction<Future<at.jobfair.booking.BookingStore.Counsellor>> counsellors) {
+    this.counsellors = counsellors;
     this.service = service;
     this.dossier = dossier;
     this.pages = pages;
@@ -293,7 +298,8 @@ public final class CascadePages {
   /** The person's own cascades in plain language; it refreshes itself when anything happens to them. */
   public Future<?> minePage(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
-    return service.mine(user.id()).map(views -> {
+    Future<at.jobfair.booking.BookingStore.Counsellor> counsellor = counsellors.apply(user.id());
+    return service.mine(user.id()).compose(views -> counsellor.map(c -> {
       JsonArray list = new JsonArray();
       for (JsonObject v : views) {
         JsonObject p = CascadeApi.forPerson(v);
@@ -305,9 +311,11 @@ public final class CascadePages {
       Map<String, Object> m = model(ctx);
       m.put("cascades", list);
       m.put("me", user.id());
+      // The texts say the counsellor helps and decides: who that is and how to reach them.
+      m.put("counsellor", at.jobfair.booking.BookingStore.Counsellor.model(c));
       pages.render(ctx, "cascade-mine", m);
       return null;
-    });
+    }));
   }
 
   /** Employers: the answers to their own vacancies, nothing else of the cascade. */

@@ -105,12 +105,24 @@ public final class InvitationMails {
 
   /** A reminder of an appointment, with links to confirm, cancel or rebook. */
   public Mail reminder(View b, int offsetMinutes, String confirmToken) {
+    return reminder(b, offsetMinutes, confirmToken, null);
+  }
+
+  /**
+   * The same, naming the counsellor (null: none known) where a binding or control appointment's text asks to contact
+   * them, and linking the appointment's confirmation with what happens next.
+   */
+  public Mail reminder(View b, int offsetMinutes, String confirmToken, at.jobfair.booking.BookingStore.Counsellor counsellor) {
     Lang lang = lang(b.jobseeker().language());
     Instant start = b.slot().start();
     String employer = b.booth().employerName();
     String subject = messages.get(lang, "reminders.mail.subject", employer, date(start, lang), time(start));
     String binding = b.origin().legalBasis() == Obligation.BINDING ? messages.get(lang, "reminders.mail.binding")
         : b.origin().legalBasis() == Obligation.CONTROL ? messages.get(lang, "reminders.mail.control") : "";
+    if (!binding.isEmpty() && counsellor != null) {
+      binding += messages.get(lang, "reminders.mail.counsellor", counsellor.name(), counsellor.email());
+    }
+    binding += messages.get(lang, "reminders.mail.confirmation", publicUrl + "/me/appointments/" + b.id() + "/confirmation");
     String text = messages.get(lang, "reminders.mail.text", b.jobseeker().name(), employer, date(start, lang),
         time(start), time(b.slot().end()), b.booth().fairName(), publicUrl + "/appointments/confirm/" + confirmToken,
         publicUrl + "/me/appointments", publicUrl + "/booths/" + b.booth().id() + "?rebook=" + b.id(), binding);

@@ -152,7 +152,7 @@ public final class InvitationPages {
       Map<String, Object> model = new HashMap<>();
       model.put("invitations", items);
       // The notices ask the person to tell their counsellor: the page says who that is and how to reach them.
-      if (c != null) model.put("counsellor", Map.of("name", c.name(), "email", c.email()));
+      model.put("counsellor", at.jobfair.booking.BookingStore.Counsellor.model(c));
       pages.render(ctx, "invitations-mine", model);
     }));
   }
@@ -240,7 +240,7 @@ public final class InvitationPages {
   public Future<?> linkPage(RoutingContext ctx) {
     String token = ctx.pathParam("token");
     Lang lang = Http.lang(ctx);
-    return service.checkLink(token, Sessions.user(ctx)).onSuccess(link -> {
+    return expired(ctx, token, "inv", service.checkLink(token, Sessions.user(ctx)).onSuccess(link -> {
       InvitationStore.Invitation i = link.invitation();
       Map<String, Object> model = new HashMap<>();
       model.put("token", token);
@@ -257,31 +257,50 @@ public final class InvitationPages {
             .put("version", i.notice().version()));
       }
       pages.render(ctx, "invitation-link", model);
-    });
+    }));
   }
 
   /** POST: uses the link: records the first opening, signs the person in (a new session) and takes them on. */
   public Future<?> linkForm(RoutingContext ctx) {
-    return service.useLink(ctx.pathParam("token"), Sessions.user(ctx)).onSuccess(link -> {
+    String token = ctx.pathParam("token");
+    return expired(ctx, token, "inv", service.useLink(token, Sessions.user(ctx)).onSuccess(link -> {
       Sessions.signIn(ctx, link.account());
       Http.seeOther(ctx, link.target());
-    });
+    }));
   }
 
   // ---- reminder confirmation
 
   public Future<?> confirmPage(RoutingContext ctx) {
     String token = ctx.pathParam("token");
-    return service.checkConfirm(token).onSuccess(b -> pages.render(ctx, "appointment-confirm", Map.of("token", token,
+    return expired(ctx, token, "confirm", service.checkConfirm(token).onSuccess(b -> pages.render(ctx, "appointment-confirm", Map.of("token", token,
         "employerName", b.booth().employerName(), "start", b.slot().start().toString(), "end", b.slot().end().toString(),
-        "active", b.active(), "boothId", b.booth().id(), "bookingId", b.id())));
+        "active", b.active(), "boothId", b.booth().id(), "bookingId", b.id()))));
   }
 
   public Future<?> confirmForm(RoutingContext ctx) {
     String token = ctx.pathParam("token");
-    return service.confirm(token).onSuccess(b -> pages.render(ctx, "appointment-confirm", Map.of("token", token,
+    return expired(ctx, token, "confirm", service.confirm(token).onSuccess(b -> pages.render(ctx, "appointment-confirm", Map.of("token", token,
         "employerName", b.booth().employerName(), "start", b.slot().start().toString(), "end", b.slot().end().toString(),
-        "active", true, "confirmed", true, "boothId", b.booth().id(), "bookingId", b.id())));
+        "active", true, "confirmed", true, "boothId", b.booth().id(), "bookingId", b.id()))));
+  }
+
+  /**
+   * A personal link that expired says to contact the counsellor, and names them: the link is ours (its signature
+   * holds) and was mailed to its person, so whoever holds it learns who looks after that person and nothing else.
+   * Any other outcome passes through.
+   */
+  private Future<?> expired(RoutingContext ctx, String token, String purpose, Future<?> page) {
+    return page.<Object>map(v -> v).recover(e -> {
+      if (!(e instanceof Refused r) || r.reason() != Reason.LINK_EXPIRED) return Future.failedFuture(e);
+      long person = service.payload(token, purpose)[1];
+      return service.counsellor(person).onSuccess(c -> {
+        Map<String, Object> model = new HashMap<>();
+        model.put("message", pages.messages().get(Http.lang(ctx), "error." + r.code(), r.args()));
+        model.put("counsellor", at.jobfair.booking.BookingStore.Counsellor.model(c));
+        pages.render(ctx, Failures.status(r), "error", model);
+      }).map(c -> (Object) c);
+    });
   }
 
   /**

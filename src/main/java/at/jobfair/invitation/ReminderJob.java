@@ -107,7 +107,10 @@ public final class ReminderJob extends VerticleBase {
       Future<Void> chain = Future.succeededFuture();
       for (Map.Entry<Long, Integer> e : nearest.entrySet()) {
         chain = chain.compose(v -> bookings.find(tx, e.getKey())
-            .compose(b -> outbox.enqueue(tx, invitations.mails().reminder(b, e.getValue(), invitations.confirmToken(b))))
+            // A binding or control appointment's reminder says to contact the counsellor: it names them.
+            .compose(b -> (b.origin().legalBasis() == at.jobfair.legal.Obligation.VOLUNTARY
+                ? Future.<BookingStore.Counsellor>succeededFuture(null) : bookings.counsellor(tx, b.jobseeker().id()))
+                .compose(c -> outbox.enqueue(tx, invitations.mails().reminder(b, e.getValue(), invitations.confirmToken(b), c))))
             .compose(outboxId -> tx.preparedQuery("update booking_reminder set outbox_id = $3 where booking_id = $1 and offset_minutes = $2")
                 .execute(Tuple.of(e.getKey(), e.getValue(), outboxId)))
             .mapEmpty());

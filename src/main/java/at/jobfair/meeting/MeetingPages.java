@@ -93,7 +93,15 @@ public final class MeetingPages {
     for (String k : CHECK_TEXTS) texts.put(k, m.get(lang, k.equals("again") ? "deviceCheck.again" : "deviceCheck.js." + k));
     Map<String, Object> model = new HashMap<>();
     model.put("texts", texts.encode());
-    model.put("back", Sessions.user(ctx).has(at.jobfair.identity.Role.JOBSEEKER) ? "/me/appointments" : "/");
+    // The way back: a jobseeker's appointments; for the booth's staff the schedule they came from (?back=, a local path).
+    if (Sessions.user(ctx).has(at.jobfair.identity.Role.JOBSEEKER)) {
+      model.put("back", "/me/appointments");
+      model.put("backText", m.get(lang, "deviceCheck.back"));
+    } else {
+      String back = ctx.request().getParam("back");
+      model.put("back", back == null ? "/" : Http.localPath(back));
+      model.put("backText", m.get(lang, back != null && back.matches("/booths/\\d{1,18}/schedule") ? "deviceCheck.backSchedule" : "deviceCheck.backHome"));
+    }
     pages.render(ctx, "device-check", model);
     return Future.succeededFuture();
   }

@@ -28,7 +28,12 @@ public final class NoShowPages {
   private final Pages pages;
   private final Reauthentication reauth;
 
-  public NoShowPages(NoShowService service, NoShowDossier dossier, Pages pages, Reauthentication reauth) {
+  /** The person's counsellor (the booking feature's one lookup), named where the page asks to contact them. */
+  private final java.util.function.LongFunction<Future<at.jobfair.booking.BookingStore.Counsellor>> counsellors;
+
+  public NoShowPages(NoShowService service, NoShowDossier dossier, Pages pages, Reauthentication reauth,
+                     java.util.function.LongFunction<Future<at.jobfair.booking.BookingStore.Counsellor>> counsellors) {
+    this.counsellors = counsellors;
     this.service = service;
     this.dossier = dossier;
     this.pages = pages;
@@ -39,11 +44,21 @@ public final class NoShowPages {
 
   public Future<?> minePage(RoutingContext ctx) {
     Account me = Sessions.user(ctx);
-    return service.mine(me).onSuccess(list -> render(ctx, "reasons-mine", Map.of("requests", json(list, me))));
+    Future<at.jobfair.booking.BookingStore.Counsellor> counsellor = counsellors.apply(me.id());
+    return service.mine(me).compose(list -> counsellor.onSuccess(c -> render(ctx, "reasons-mine", withCounsellor(Map.of("requests", json(list, me)), c))));
   }
 
   public Future<?> myRequestPage(RoutingContext ctx) {
-    return service.view(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(j -> render(ctx, "reasons-answer", Map.of("r", j)));
+    Account me = Sessions.user(ctx);
+    Future<at.jobfair.booking.BookingStore.Counsellor> counsellor = counsellors.apply(me.id());
+    return service.view(me, Http.pathId(ctx, "id")).compose(j -> counsellor.onSuccess(c -> render(ctx, "reasons-answer", withCounsellor(Map.of("r", j), c))));
+  }
+
+  /** The texts ask the person to contact their counsellor: who that is and how to reach them (nothing when none is known). */
+  private static Map<String, Object> withCounsellor(Map<String, Object> values, at.jobfair.booking.BookingStore.Counsellor c) {
+    Map<String, Object> out = new HashMap<>(values);
+    if (c != null) out.put("counsellor", at.jobfair.booking.BookingStore.Counsellor.model(c));
+    return out;
   }
 
   /** The answer form: the person's words and/or files; each file on its own, so that one refused file names itself. */

@@ -130,6 +130,15 @@ public final class Pages {
     return messages;
   }
 
+  /**
+   * A moment as the {@code date} and {@code time} helpers write it ("Thursday, 3 December 2026, 09:00"), for a text
+   * built outside a template.
+   */
+  public String dateTime(Instant instant, Lang lang) {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(lang.locale()).withZone(zone).format(instant)
+        + ", " + WallClock.clock(instant, zone);
+  }
+
   /** Renders a template with the common model (user, language, CSRF token) and sends it. */
   public void render(RoutingContext ctx, int status, String template, Map<String, Object> model) {
     Map<String, Object> data = new HashMap<>(common);
