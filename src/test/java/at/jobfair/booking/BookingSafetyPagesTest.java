@@ -273,6 +273,7 @@ class BookingSafetyPagesTest {
     String booked = c.get("/").body();
     assertTrue(booked.contains("Ihr nächster Termin"), booked);
     assertTrue(booked.contains("data-booking=\"" + id + "\"") && booked.contains("href=\"/me/appointments\""), booked);
+    assertTrue(booked.contains("href=\"/me/appointments/" + id + "/confirmation\""), "the printable confirmation one click away: " + booked);
     assertFalse(booked.contains("Verbindliche Einladungen"), "a booked invitation is no longer open: " + booked);
     String en = c.get("/?lang=en").body();
     assertTrue(en.contains("Your next appointment") && en.contains("Details and changes"), en);
