@@ -67,14 +67,6 @@ create or replace function slot_free(s slot, f fair) returns boolean
   language sql stable parallel safe
   as $$ select s.removed_at is null and s.booked + s.held < s.capacity and slot_open(s, f) $$;
 
--- This person may take a seat of the slot now: a free seat, or the one held for them, at a published fair.
-create function slot_bookable_by(s slot, f fair, person bigint) returns boolean
-  language sql stable parallel safe
-  as $$ select f.status = 'PUBLISHED' and s.removed_at is null and slot_open(s, f)
-               and (s.booked + s.held < s.capacity
-                    or exists (select 1 from waitlist_entry w where w.slot_id = s.id and w.jobseeker_id = person
-                                                                and w.status = 'OFFERED' and w.hold_until > now())) $$;
-
 -- Offers one free seat of the slot to the first person in line at its booth who can take it (no active booking at
 -- the booth or at that time). The caller holds the slot's row lock (the statement that freed the seat); the entry is
 -- taken with skip locked, so two seats freed at once go to two people. The hold ends at the configured time, never
@@ -217,6 +209,6 @@ end $$;
 do $$
 begin
   if exists (select 1 from pg_roles where rolname = 'jobfair_app') then
-    execute 'grant execute on function slot_bookable_by(slot, fair, bigint), waitlist_offer(bigint), waitlist_sweep(bigint) to jobfair_app';
+    execute 'grant execute on function waitlist_offer(bigint), waitlist_sweep(bigint) to jobfair_app';
   end if;
 end $$;

@@ -160,7 +160,12 @@ public final class BookingStore {
         select $1, s.id, s.booth_id, $3, tstzrange(s.starts_at, s.ends_at), $4, $5, $6, i.basis_code, i.basis_version
           from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id
           left join invitation i on i.id = $6
-         where s.id = $2 and slot_bookable_by(s, f, $3)
+         where s.id = $2
+           and (slot_bookable(s, f)
+                -- or the seat the waitlist holds for this person (V37): every seat taken, one of them theirs
+                or (f.status = 'PUBLISHED' and s.removed_at is null and slot_open(s, f)
+                    and exists (select 1 from waitlist_entry w where w.slot_id = s.id and w.jobseeker_id = $3
+                                  and w.status = 'OFFERED' and w.hold_until > now())))
            for update of s
         on conflict do nothing
         returning id, created_at, outbox_enqueue($7::text, $8::text, $9::citext, $10::text, $11::text, $12::text, $13::text, $14::jsonb, $15::text) as mail_id)
