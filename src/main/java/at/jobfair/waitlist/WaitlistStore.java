@@ -173,13 +173,14 @@ public final class WaitlistStore {
 
   /**
    * Claims offers not mailed yet (one row per offer in waitlist_offer_mail: the first node to insert it mails it, the
-   * others insert nothing), with what their mail says.
+   * others insert nothing), with what their mail says. A hold whose time is up is not mailed any more (another node
+   * may be ending it at this moment).
    */
   public Future<List<OfferMail>> claimMails(SqlClient tx, int limit) {
     return tx.preparedQuery("""
             with due as (
               select w.id, w.offered_at from waitlist_entry w
-               where w.status = 'OFFERED'
+               where w.status = 'OFFERED' and w.hold_until > now()
                  and not exists (select 1 from waitlist_offer_mail m where m.entry_id = w.id and m.offered_at = w.offered_at)
                order by w.offered_at, w.id limit $1),
             claimed as (
