@@ -197,9 +197,9 @@ public final class DemoData {
   public static final String FULL_BOOTH_EMPLOYER = "Stadthotel Wien Mitte";
 
   /**
-   * The waitlist demo: Stadthotel's booth at the e-Jobmeeting keeps its last two slots only, both booked (by
-   * booked@demo.test and interview@demo.test), and wait@demo.test, then seeker2@demo.test wait in line. Cancelling
-   * one of the two offers the seat to wait@demo.test, live and by email; seeker@demo.test sees "Join the waitlist".
+   * The waitlist demo: Stadthotel's booth at the e-Jobmeeting keeps its last slot only, booked by booked@demo.test,
+   * and wait@demo.test, then seeker2@demo.test wait in line. Cancelling that appointment offers the seat to
+   * wait@demo.test, live and by email; seeker@demo.test sees "Join the waitlist".
    */
   private static Future<Void> seedWaitlist(SqlConnection tx, Map<String, Long> accountIds) {
     return tx.preparedQuery("""
@@ -208,14 +208,12 @@ public final class DemoData {
         .map(rows -> rows.iterator().next().getLong(0))
         .compose(booth -> tx.preparedQuery("""
                 delete from slot where booth_id = $1
-                   and id not in (select id from slot where booth_id = $1 order by starts_at desc limit 2)""")
+                   and id not in (select id from slot where booth_id = $1 order by starts_at desc limit 1)""")
             .execute(Tuple.of(booth))
             .compose(v -> tx.preparedQuery("""
                 insert into booking (slot_id, booth_id, jobseeker_id, during)
-                select s.id, s.booth_id, p.person, tstzrange(s.starts_at, s.ends_at)
-                  from (select id, booth_id, starts_at, ends_at, row_number() over (order by starts_at) as n from slot where booth_id = $1) s
-                  join (select person, n from unnest($2::bigint[]) with ordinality as p(person, n)) p on p.n = s.n""")
-                .execute(Tuple.of(booth, (Object) new Long[] {accountIds.get("booked@demo.test"), accountIds.get("interview@demo.test")})))
+                select id, booth_id, $2, tstzrange(starts_at, ends_at) from slot where booth_id = $1""")
+                .execute(Tuple.of(booth, accountIds.get("booked@demo.test"))))
             .compose(v -> tx.preparedQuery("""
                 insert into waitlist_entry (booth_id, jobseeker_id, joined_at)
                 values ($1, $2, now() - interval '20 minutes'), ($1, $3, now() - interval '5 minutes')""")
