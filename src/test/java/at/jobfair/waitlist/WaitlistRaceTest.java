@@ -220,6 +220,33 @@ class WaitlistRaceTest {
     }
   }
 
+  /** A booking moved away to another booth frees its seat for the line; so does a slot the booth's staff add. */
+  @Test
+  void aMoveAwayAndAnAddedSlotOfferSeatsToTheLineToo() {
+    long fair = fx.fair("Warteliste Umbuchung", true, 0);
+    long full = fx.booth(fair, fx.employer("Voll GmbH"));
+    long elsewhere = fx.booth(fair, fx.employer("Anderswo GmbH"));
+    Instant day = START.plus(Duration.ofDays(5));
+    long seat = fx.slots(full, day, 1, Duration.ofMinutes(30), 1).get(0);
+    long other = fx.slots(elsewhere, day.plus(Duration.ofHours(2)), 1, Duration.ofMinutes(30), 1).get(0);
+    TestClient mover = app.client();
+    mover.signIn(fx.jobseekers("umbuch-mover", 1).get(0), Fixtures.PASSWORD);
+    long booking = mover.post("/api/slots/" + seat + "/bookings", "").json().getLong("id");
+    List<RawSession> line = signIn(fx.jobseekers("umbuch", 2));
+    List<Long> entries = new ArrayList<>();
+    for (RawSession w : line) entries.add(w.post("/api/booths/" + full + "/waitlist", "").json().getLong("id"));
+
+    TestClient.Response moved = mover.post("/api/bookings/" + booking + "/rebook", new JsonObject().put("slotId", other));
+    assertEquals(201, moved.status(), moved.body());
+    assertEquals("OFFERED", status(entries.get(0)), "the seat moved away from goes to the first in line");
+    assertEquals(seat, line.get(0).get("/api/me/waitlist").array().getJsonObject(0).getJsonObject("offer").getLong("slotId"));
+
+    long added = fx.slots(full, day.plus(Duration.ofHours(4)), 1, Duration.ofMinutes(30), 1).get(0);
+    assertEquals("OFFERED", status(entries.get(1)), "a slot added goes to the next");
+    assertEquals(added, line.get(1).get("/api/me/waitlist").array().getJsonObject(0).getJsonObject("offer").getLong("slotId"));
+    assertEquals(0, app.count("select count(*) from slot where booth_id = " + full + " and booked + held < capacity"), "nothing free for others");
+  }
+
   /** A hold never lasts past the slot's booking cutoff. */
   @Test
   void aHoldEndsAtTheSlotsBookingCutoffAtTheLatest() {
