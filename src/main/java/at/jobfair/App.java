@@ -65,6 +65,10 @@ import at.jobfair.cascade.Dossier;
 import at.jobfair.fair.FairService;
 import at.jobfair.fair.FairStore;
 import at.jobfair.web.WallClock;
+import at.jobfair.waitlist.WaitlistConfig;
+import at.jobfair.waitlist.WaitlistMails;
+import at.jobfair.waitlist.WaitlistService;
+import at.jobfair.waitlist.WaitlistStore;
 import at.jobfair.web.Limits;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
@@ -127,6 +131,7 @@ public final class App implements AutoCloseable {
     Logs.configure(config, null);
     // The features' own sections are checked before anything starts: a wrong value stops the start naming its key.
     MeetingConfig.from(config);
+    WaitlistConfig.from(config);
     NoShowConfig noShowConfig = NoShowConfig.from(config);
     Metrics metrics = Metrics.from(config);
     Database database = Database.open(config);
@@ -222,6 +227,16 @@ public final class App implements AutoCloseable {
       pages.common("site", new at.jobfair.site.Branding(config.operator()).site());
       // Pages name live topics through the live feature's one definition: {{liveTopic 'booth-staff' booth.id}}.
       pages.helper("liveTopic", (com.github.jknack.handlebars.Helper<String>) (name, options) -> Topic.named(name).of(options.param(0)));
+      // The booths' waitlists: who gets a freed seat is the database's (V37); the hold's length is written there.
+      WaitlistConfig waitlistConfig = WaitlistConfig.from(config);
+      WaitlistStore waitlistStore = new WaitlistStore(pool);
+      waitlistStore.holdFor(waitlistConfig.hold()).await(30, TimeUnit.SECONDS);
+      BookingService bookingService = new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
+          new BookingMails(messages, config.zone(), config.http().publicUrl().toString(),
+              new BookingCalendar(messages, config.http().publicUrl().toString(), config.mail().from())), metrics.registry(), relations,
+          config.bookings().undo(), config.reminders().offsets());
+      WaitlistService waitlist = new WaitlistService(pool, waitlistStore, bookingService, outbox, mailSender,
+          new WaitlistMails(messages, config.zone(), config.http().publicUrl().toString()), Clock.systemUTC());
       Services services = new Services(config, pool,
           new Services.Web(messages, pages, RequestContract.load(vertx).await(30, TimeUnit.SECONDS), sessions, sessionSecret(config, pool),
               new Limits(config.http().trustedProxies(),
@@ -230,11 +245,7 @@ public final class App implements AutoCloseable {
           new Services.People(accounts, secondFactor, new Reauthentication(accounts, secondFactor, config.auth().reauth()), relations),
           new Services.Fair(new CatalogService(new CatalogStore(pool)), new FairService(pool, new FairStore(pool), clock),
               new BoothService(pool, new BoothStore(pool), clock),
-              new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
-                  new BookingMails(messages, config.zone(), config.http().publicUrl().toString(),
-                      new BookingCalendar(messages, config.http().publicUrl().toString(), config.mail().from())), metrics.registry(), relations,
-                  config.bookings().undo(), config.reminders().offsets()),
-              invitations, attendance, meetings),
+              bookingService, invitations, attendance, meetings, waitlist),
           new Services.Cases(cascades, new Dossier(pool, cascades, letters, relations), noShows, letters, legal));
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
@@ -261,6 +272,8 @@ public final class App implements AutoCloseable {
               readiness.release(WARM_UP);
             });
       }
+      // Waitlists: ends holds whose time is up (the seat passes on), mails new offers, offers seats left free (each once).
+      every(vertx, jobs, waitlistConfig.poll(), "waitlist", "waitlist holds and offers", waitlist::run);
       // Marks due no-shows (each booking once).
       every(vertx, jobs, config.attendance().poll(), "no_shows", "no-show check", attendance::markNoShows);
       // Asks for reasons after each due no-show and overdue proposal, records missed deadlines (each once, on any node).

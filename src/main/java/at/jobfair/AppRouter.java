@@ -35,6 +35,8 @@ import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.CatalogApi;
 import at.jobfair.catalog.CatalogPages;
+import at.jobfair.waitlist.WaitlistApi;
+import at.jobfair.waitlist.WaitlistPages;
 import at.jobfair.catalog.HomePage;
 import at.jobfair.fair.FairApi;
 import at.jobfair.fair.FairPages;
@@ -198,6 +200,21 @@ public final class AppRouter {
     BookingApi bookingApi = new BookingApi(fair.bookings(), fair.bookings().calendar());
     BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service(), cases.legal());
     CatalogPages catalog = new CatalogPages(fair.catalog(), pages, bookingPages::ownAt);
+    // The waitlist's parts of the booking, schedule and booth pages (the waitlist sits above booking and the catalogue).
+    WaitlistPages waitlistPages = new WaitlistPages(fair.waitlist());
+    WaitlistApi waitlistApi = new WaitlistApi(fair.waitlist());
+    bookingPages.waitlists(new BookingPages.Waitlists() {
+      @Override
+      public io.vertx.core.Future<java.util.List<java.util.Map<String, Object>>> places(long jobseekerId) {
+        return waitlistPages.places(jobseekerId);
+      }
+
+      @Override
+      public io.vertx.core.Future<java.util.Map<String, Object>> line(long boothId) {
+        return waitlistPages.line(boothId);
+      }
+    });
+    catalog.waitlist(waitlistPages::at);
     InvitationPages invitationPages = new InvitationPages(fair.invitations(), pages);
     HomePage home = new HomePage(pages, fair.catalog(), bookingPages::next, invitationPages::openObligations,
         new StaffStart(s.pool(), java.time.Clock.systemUTC(), s.config().zone()));
@@ -317,6 +334,18 @@ public final class AppRouter {
     e.api(GET, "/api/bookings/:id/ics", signedIn(), bookingApi::ics);
     e.api(GET, "/api/booths/:id/bookings", roles(EMPLOYER, ORGANIZER, SFU, SFA), bookingApi::ofBooth);
     e.api(DELETE, "/api/slots/:id", roles(EMPLOYER, ORGANIZER), bookingApi::removeSlot);
+    // Waitlists (issue 16): a jobseeker joins a full booth's line, takes or passes on the seat held for them, leaves;
+    // the booth's staff (BookingService.staffsBooth) see the line's length. Each place is its person's own.
+    e.page(POST, "/booths/:id/waitlist", roles(JOBSEEKER), waitlistPages::joinForm);
+    e.page(POST, "/waitlist/:id/accept", roles(JOBSEEKER), waitlistPages::acceptForm);
+    e.page(POST, "/waitlist/:id/decline", roles(JOBSEEKER), waitlistPages::declineForm);
+    e.page(POST, "/waitlist/:id/leave", roles(JOBSEEKER), waitlistPages::leaveForm);
+    e.api(POST, "/api/booths/:id/waitlist", roles(JOBSEEKER), waitlistApi::join);
+    e.api(GET, "/api/booths/:id/waitlist", roles(EMPLOYER, ORGANIZER, SFU), waitlistApi::length);
+    e.api(GET, "/api/me/waitlist", roles(JOBSEEKER), waitlistApi::mine);
+    e.api(DELETE, "/api/waitlist/:id", roles(JOBSEEKER), waitlistApi::leave);
+    e.api(POST, "/api/waitlist/:id/accept", roles(JOBSEEKER), waitlistApi::accept);
+    e.api(POST, "/api/waitlist/:id/decline", roles(JOBSEEKER), waitlistApi::decline);
     // Mail outbox: Role.OUTBOX (it holds everyone's letters)
     Access mailsOut = Access.anyOf(Role.OUTBOX);
     e.page(GET, "/admin/outbox", mailsOut, outboxPages::page);

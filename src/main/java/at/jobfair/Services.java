@@ -28,6 +28,7 @@ import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
 import at.jobfair.web.PgSessionStore;
 import at.jobfair.web.RequestContract;
+import at.jobfair.waitlist.WaitlistService;
 import io.vertx.sqlclient.Pool;
 
 /**
@@ -57,7 +58,7 @@ public record Services(Config config, Pool pool, Web web, Platform platform, Peo
 
   /** The fair before and on the day: the catalogue, fairs, booths, bookings, invitations, attendance, meetings. */
   public record Fair(CatalogService catalog, FairService fairs, BoothService booths, BookingService bookings,
-                     InvitationService invitations, AttendanceService attendance, Meetings meetings) {
+                     InvitationService invitations, AttendanceService attendance, Meetings meetings, WaitlistService waitlist) {
   }
 
   /**

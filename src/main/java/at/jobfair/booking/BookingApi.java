@@ -84,7 +84,7 @@ public final class BookingApi {
   }
 
   /** A booking as JSON; the jobseeker's name only for the booth's staff. */
-  static JsonObject json(View b, boolean withPerson) {
+  public static JsonObject json(View b, boolean withPerson) {
     View.History h = b.history();
     JsonObject o = new JsonObject().put("id", b.id()).put("status", b.status().db()).put("source", b.origin().source().db())
         .put("legalBasis", b.origin().legalBasis().name()).put("invitationId", b.origin().invitationId())

@@ -29,6 +29,35 @@ public final class BookingPages {
   private final Pages pages;
   private final MeetingService meetings;
   private final at.jobfair.legal.Catalogue legal;
+  private Waitlists waitlists = Waitlists.NONE;
+
+  /**
+   * The waitlist's parts of the booking pages (the waitlist feature sits above booking; the composition root fills
+   * this): a person's places and offers for their appointments page, a booth's line for its schedule.
+   */
+  public interface Waitlists {
+    Waitlists NONE = new Waitlists() {
+      @Override
+      public Future<List<Map<String, Object>>> places(long jobseekerId) {
+        return Future.succeededFuture(List.of());
+      }
+
+      @Override
+      public Future<Map<String, Object>> line(long boothId) {
+        return Future.succeededFuture(null);
+      }
+    };
+
+    Future<List<Map<String, Object>>> places(long jobseekerId);
+
+    Future<Map<String, Object>> line(long boothId);
+  }
+
+  /** Shows the waitlist on these pages. */
+  public BookingPages waitlists(Waitlists waitlists) {
+    this.waitlists = waitlists;
+    return this;
+  }
 
   public BookingPages(BookingService bookings, CatalogService catalog, Pages pages, MeetingService meetings,
                       at.jobfair.legal.Catalogue legal) {
@@ -57,9 +86,11 @@ public final class BookingPages {
     Account user = Sessions.user(ctx);
     java.time.Instant now = bookings.now();
     Future<BookingStore.Counsellor> counsellor = bookings.counsellor(user.id());
-    return bookings.ofJobseeker(user.id()).compose(list -> Future.all(phones(list, now), counsellor).onSuccess(all -> {
+    Future<List<Map<String, Object>>> places = waitlists.places(user.id());
+    return bookings.ofJobseeker(user.id()).compose(list -> Future.all(phones(list, now), counsellor, places).onSuccess(all -> {
       Map<Long, String> phones = all.resultAt(0);
       Map<String, Object> model = notices(ctx);
+      model.put("waitlist", places.result());
       model.put("counsellor", BookingStore.Counsellor.model(counsellor.result()));
       String cancelledNow = ctx.request().getParam("cancelled");
       List<Map<String, Object>> upcoming = new ArrayList<>();
@@ -340,7 +371,8 @@ public final class BookingPages {
       Future<JsonObject> boothRead = catalog.boothForItsStaff(boothId);
       Future<List<View>> bookingsRead = bookings.ofBooth(boothId);
       Future<Map<Long, MeetingStore.RoomState>> roomsRead = meetings.rooms(boothId);
-      return Future.all(boothRead, bookingsRead, roomsRead).onSuccess(all -> {
+      Future<Map<String, Object>> lineRead = waitlists.line(boothId);
+      return Future.all(boothRead, bookingsRead, roomsRead, lineRead).onSuccess(all -> {
         JsonObject booth = boothRead.result();
         List<View> list = bookingsRead.result();
         Map<Long, MeetingStore.RoomState> rooms = roomsRead.result();
@@ -377,6 +409,7 @@ public final class BookingPages {
         model.put("booth", booth);
         model.put("slots", slots);
         model.put("cancelled", cancelled);
+        model.put("waitlist", lineRead.result());
         pages.render(ctx, "schedule", model);
       });
     });
@@ -406,6 +439,10 @@ public final class BookingPages {
     }
     if (ctx.request().getParam("cancelled") != null) model.put("notice", pages.messages().get(lang, "appointments.cancelledNotice"));
     if (ctx.request().getParam("restored") != null) model.put("notice", pages.messages().get(lang, "appointments.restoredNotice"));
+    String waitlist = ctx.request().getParam("waitlist");
+    if (waitlist != null && java.util.Set.of("joined", "left", "declined").contains(waitlist)) {
+      model.put("notice", pages.messages().get(lang, "waitlist.notice." + waitlist));
+    }
     if (ctx.request().getParam("checkedIn") != null) model.put("notice", pages.messages().get(lang, "attendance.checkedInNotice"));
     if (ctx.request().getParam("outcome") != null) model.put("notice", pages.messages().get(lang, "attendance.outcomeSaved"));
     return model;

@@ -123,13 +123,14 @@ public final class BookingStore {
       select nextval(pg_get_serial_sequence('booking', 'id')) as booking_id,
              f.status = 'PUBLISHED' and s.removed_at is null as visible,
              slot_open(s, f) as open,
-             s.booked >= s.capacity as full,
+             s.booked + s.held >= s.capacity and not exists (select 1 from waitlist_entry w where w.slot_id = s.id
+                 and w.jobseeker_id = $1 and w.status = 'OFFERED' and w.hold_until > now()) as full,
              exists (select 1 from booking x where x.booth_id = s.booth_id and x.jobseeker_id = $1 and x.status = 'ACTIVE') as at_booth,
              exists (select 1 from booking x where x.jobseeker_id = $1 and x.status = 'ACTIVE'
                                                and x.during && tstzrange(s.starts_at, s.ends_at)) as busy_then,
-             case when s.booked >= s.capacity then
+             case when s.booked + s.held >= s.capacity then
                coalesce((select json_agg(json_build_object('slotId', o.id, 'start', o.starts_at, 'end', o.ends_at, 'free', o.free))
-                           from (select o.id, o.starts_at, o.ends_at, o.capacity - o.booked as free from slot o
+                           from (select o.id, o.starts_at, o.ends_at, o.capacity - o.booked - o.held as free from slot o
                                   where o.booth_id = s.booth_id and slot_free(o, f)
                                   order by o.starts_at, o.id limit $3) o), '[]')::text end as alternatives,
              s.starts_at, s.ends_at, s.booth_id,
@@ -159,7 +160,12 @@ public final class BookingStore {
         select $1, s.id, s.booth_id, $3, tstzrange(s.starts_at, s.ends_at), $4, $5, $6, i.basis_code, i.basis_version
           from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id
           left join invitation i on i.id = $6
-         where s.id = $2 and slot_bookable(s, f)
+         where s.id = $2
+           and (slot_bookable(s, f)
+                -- or the seat the waitlist holds for this person (V37): every seat taken, one of them theirs
+                or (f.status = 'PUBLISHED' and s.removed_at is null and slot_open(s, f)
+                    and exists (select 1 from waitlist_entry w where w.slot_id = s.id and w.jobseeker_id = $3
+                                  and w.status = 'OFFERED' and w.hold_until > now())))
            for update of s
         on conflict do nothing
         returning id, created_at, outbox_enqueue($7::text, $8::text, $9::citext, $10::text, $11::text, $12::text, $13::text, $14::jsonb, $15::text) as mail_id)

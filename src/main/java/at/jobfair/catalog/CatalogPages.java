@@ -32,6 +32,22 @@ public final class CatalogPages {
     Future<Map<String, Object>> at(long jobseekerId, long boothId);
   }
 
+  /**
+   * The signed-in jobseeker's place in the booth's waitlist for the booth page ({@code id}, {@code place},
+   * {@code offered}, the offer's times), or null; filled by the waitlist feature.
+   */
+  public interface WaitlistPlace {
+    Future<Map<String, Object>> at(long jobseekerId, long boothId);
+  }
+
+  private WaitlistPlace waitlist = (person, booth) -> Future.succeededFuture(null);
+
+  /** Shows the person's waitlist place on the booth page, and the way onto a full booth's waitlist. */
+  public CatalogPages waitlist(WaitlistPlace waitlist) {
+    this.waitlist = waitlist;
+    return this;
+  }
+
   public CatalogPages(CatalogService catalog, Pages pages, OwnBooking own) {
     this.catalog = catalog;
     this.pages = pages;
@@ -65,10 +81,22 @@ public final class CatalogPages {
     boolean jobseeker = user != null && user.has(Role.JOBSEEKER);
     Future<Map<String, Object>> mine = jobseeker ? own.at(user.id(), boothId) : Future.succeededFuture(null);
     Lang page = Http.lang(ctx);
-    return catalog.booth(boothId, user).map(b -> localised(b, page)).compose(b -> mine.onSuccess(held -> {
+    Future<Map<String, Object>> place = jobseeker ? waitlist.at(user.id(), boothId) : Future.succeededFuture(null);
+    return catalog.booth(boothId, user).map(b -> localised(b, page)).compose(b -> Future.all(mine, place).onSuccess(all -> {
+      Map<String, Object> held = mine.result();
       Map<String, Object> model = new HashMap<>();
       JsonObject booth = b;
       model.put("canBook", jobseeker);
+      model.put("userId", jobseeker ? user.id() : null);
+      // Full: no slot still open with a free seat. A jobseeker without a booking here may join the waitlist.
+      boolean full = b.getJsonArray("slots", new io.vertx.core.json.JsonArray()).stream()
+          .map(o -> (JsonObject) o).noneMatch(s -> s.getBoolean("open", false) && s.getInteger("free", 0) > 0);
+      boolean anyOpen = b.getJsonArray("slots", new io.vertx.core.json.JsonArray()).stream()
+          .map(o -> (JsonObject) o).anyMatch(s -> s.getBoolean("open", false));
+      model.put("waitlist", place.result());
+      model.put("canWait", jobseeker && held == null && place.result() == null && full && anyOpen
+          && "PUBLISHED".equals(b.getJsonObject("fair").getString("status")));
+      model.put("full", full && anyOpen);
       String rebook = ctx.request().getParam("rebook");
       if (rebook != null && rebook.matches("\\d{1,18}")) model.put("rebook", rebook);
       if (held != null) {
@@ -88,6 +116,8 @@ public final class CatalogPages {
       model.put("canManage", BoothAccess.mayRun(user, b.getJsonObject("employer").getLong("id")));
       String error = pages.errorInAddress(ctx);
       if (error != null) model.put("error", error);
+      String notice = ctx.request().getParam("waitlist");
+      if (notice != null && java.util.Set.of("joined", "left", "declined").contains(notice)) model.put("notice", pages.messages().get(Http.lang(ctx), "waitlist.notice." + notice));
       pages.render(ctx, "booth", model);
     }));
   }

@@ -112,7 +112,7 @@ public final class CatalogStore {
                        from vacancy_translation t where t.vacancy_id = v.id), '{}')) order by v.id)
                      from vacancy v where v.booth_id = b.id), '[]') as vacancies,
                    coalesce((select json_agg(json_build_object('id', s.id, 'start', s.starts_at, 'end', s.ends_at,
-                       'capacity', s.capacity, 'free', s.capacity - s.booked,
+                       'capacity', s.capacity, 'free', s.capacity - s.booked - s.held,
                        'open', slot_open(s, f)) order by s.starts_at, s.id)
                      from slot s where s.booth_id = b.id and s.removed_at is null), '[]') as slots
               from booth b join employer e on e.id = b.employer_id join fair f on f.id = b.fair_id

@@ -90,7 +90,11 @@ public final class DemoData {
       new Person("ben@demo.test", "Ben Yilmaz", Role.JOBSEEKER, -1, "de"),
       new Person("clara@demo.test", "Clara Weiss", Role.JOBSEEKER, -1, "de"),
       // Her cascade at the campaign fair is already decided (DemoDecision): the decision letter, in English and German.
-      new Person("dora@demo.test", "Dora Berisha", Role.JOBSEEKER, -1, "en"));
+      new Person("dora@demo.test", "Dora Berisha", Role.JOBSEEKER, -1, "en"),
+      // The waitlist demo: Stadthotel's booth at the e-Jobmeeting is fully booked; she holds one of its appointments
+      // (cancelling it offers the seat to the first in line), he is first on its waitlist.
+      new Person("booked@demo.test", "Vera Koller", Role.JOBSEEKER, -1, "de"),
+      new Person("wait@demo.test", "Emil Schuster", Role.JOBSEEKER, -1, "de"));
 
   static {
     LOGINS.put("seeker@demo.test", "jobseeker / Arbeitssuchende:r");
@@ -108,6 +112,8 @@ public final class DemoData {
     LOGINS.put("ben@demo.test", "jobseeker, binding, minimum income, regional fair / Arbeitssuchende:r (regional, Mindestsicherung)");
     LOGINS.put("clara@demo.test", "jobseeker, voluntary, regional fair / Arbeitssuchende:r (regional, freiwillig)");
     LOGINS.put("dora@demo.test", "jobseeker (English), decided case with its decision letter / Arbeitssuchende:r mit Bescheid");
+    LOGINS.put("booked@demo.test", "jobseeker with an appointment at the fully booked Stadthotel booth / Arbeitssuchende:r mit Termin am ausgebuchten Stand");
+    LOGINS.put("wait@demo.test", "jobseeker first on the Stadthotel waitlist / Arbeitssuchende:r auf der Warteliste");
   }
 
   private static final String BOOTH_TEXT = "Wir stellen uns im Videogespräch vor: 20 Minuten, Sie brauchen nur ein Handy "
@@ -209,7 +215,36 @@ public final class DemoData {
           return booths;
         })
         // The cascade fairs run from the same start as the e-Jobmeeting (now at the latest): admission waits for a fair's start.
-        .compose(v -> seedCascadeFairs(tx, employerIds, accountIds, fairStart, firstSlot, fairEnd, legal));
+        .compose(v -> seedCascadeFairs(tx, employerIds, accountIds, fairStart, firstSlot, fairEnd, legal))
+        .compose(v -> seedWaitlist(tx, accountIds));
+  }
+
+  /** The booth of the e-Jobmeeting that the waitlist demo shows fully booked. */
+  public static final String FULL_BOOTH_EMPLOYER = "Stadthotel Wien Mitte";
+
+  /**
+   * The waitlist demo: Stadthotel's booth at the e-Jobmeeting keeps its last slot only, booked by booked@demo.test,
+   * and wait@demo.test, then seeker2@demo.test wait in line. Cancelling that appointment offers the seat to
+   * wait@demo.test, live and by email; seeker@demo.test sees "Join the waitlist".
+   */
+  private static Future<Void> seedWaitlist(SqlConnection tx, Map<String, Long> accountIds) {
+    return tx.preparedQuery("""
+            select b.id from booth b join fair f on f.id = b.fair_id join employer e on e.id = b.employer_id
+             where f.format = 'E_JOBMEETING' and e.name = $1""").execute(Tuple.of(FULL_BOOTH_EMPLOYER))
+        .map(rows -> rows.iterator().next().getLong(0))
+        .compose(booth -> tx.preparedQuery("""
+                delete from slot where booth_id = $1
+                   and id not in (select id from slot where booth_id = $1 order by starts_at desc limit 1)""")
+            .execute(Tuple.of(booth))
+            .compose(v -> tx.preparedQuery("""
+                insert into booking (slot_id, booth_id, jobseeker_id, during)
+                select id, booth_id, $2, tstzrange(starts_at, ends_at) from slot where booth_id = $1""")
+                .execute(Tuple.of(booth, accountIds.get("booked@demo.test"))))
+            .compose(v -> tx.preparedQuery("""
+                insert into waitlist_entry (booth_id, jobseeker_id, joined_at)
+                values ($1, $2, now() - interval '20 minutes'), ($1, $3, now() - interval '5 minutes')""")
+                .execute(Tuple.of(booth, accountIds.get("wait@demo.test"), accountIds.get("seeker2@demo.test")))))
+        .mapEmpty();
   }
 
   /**

@@ -84,6 +84,11 @@ public final class LiveHub {
     if (List.of("booking", "attendance", "meeting").contains(type)) {
       return List.of(Topic.BOOTH_STAFF.of(booth), Topic.FAIR_STAFF.of(fair), Topic.USER.of(change.getValue("jobseeker")));
     }
+    // A waitlist place changed (joined, offered a seat, booked, declined, expired, left): the person, the booth's staff
+    // (the length of the line) and the booth's public topic, where everyone in line reads their place again (no id).
+    if ("waitlist".equals(type)) {
+      return List.of(Topic.USER.of(change.getValue("jobseeker")), Topic.BOOTH_STAFF.of(booth), Topic.BOOTH.of(booth));
+    }
     // Outages: for the fair's board.
     if ("outage".equals(type)) return List.of(Topic.FAIR_STAFF.of(fair));
     // A cascade moved: the queues of the stations it left and entered, the fair's board, and the person themselves.
@@ -114,6 +119,11 @@ public final class LiveHub {
       // The board's topic is every staff member's, as its route: who a change was about is not theirs to know unless
       // they relate to the person, so the person's id stays out (the page fetches what it may show).
       if (topic.startsWith(Topic.FAIR_STAFF.prefix() + ":")) out.remove("jobseeker");
+      // A booth's topic is public: who moved in its waitlist is nobody's business there.
+      if (topic.startsWith(Topic.BOOTH.prefix() + ":")) {
+        out.remove("jobseeker");
+        out.remove("entry");
+      }
       String message = out.encode();
       for (ServerWebSocket ws : set) send(ws, message);
     }

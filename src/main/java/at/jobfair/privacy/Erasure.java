@@ -76,6 +76,9 @@ final class Erasure {
             return tx.preparedQuery("update meeting set callback_phone = null, callback_at = null where booking_id in (select id from booking where jobseeker_id = $1)").execute(id);
           })
           .compose(v -> tx.preparedQuery("delete from meeting_peer where account_id = $1").execute(id))
+          // Their waitlist places end (a seat held for them passes to the next in line in the same statement).
+          .compose(v -> tx.preparedQuery("update waitlist_entry set status = 'LEFT', ended_at = now() where jobseeker_id = $1 "
+              + "and status in ('WAITING', 'OFFERED')").execute(id))
           .compose(v -> tx.preparedQuery("update invitation set registered_ip = null where jobseeker_id = $1").execute(id))
           .compose(v -> tx.preparedQuery("delete from account_totp where account_id = $1").execute(id))
           .compose(v -> tx.preparedQuery("delete from email_link where account_id = $1").execute(id))

@@ -98,7 +98,7 @@ public final class Http {
    * {@code ?cancelled=id}, …), replacing any notice the address carried already.
    */
   public static String withNotice(String path, String name, String value) {
-    String clean = path.replaceAll("([?&])(error|cancelled|restored|booked|outcome|checkedIn|recorded)=[^&]*&?", "$1").replaceAll("[?&]$", "");
+    String clean = path.replaceAll("([?&])(error|cancelled|restored|booked|outcome|checkedIn|recorded|waitlist)=[^&]*&?", "$1").replaceAll("[?&]$", "");
     return clean + (clean.contains("?") ? "&" : "?") + name + "=" + value;
   }
 

@@ -99,6 +99,13 @@ class AuthorisationMatrixTest {
     rule("POST /api/bookings/{id}/rebook", "J:?", "");
     rule("POST /api/bookings/{id}/restore", "J:?", "");
     rule("GET /api/booths/{id}/bookings", "E:Y U:Y O:Y", "U:Y O:Y");
+    // waitlists: a jobseeker joins a booth's line and acts on their own places only; the booth's staff see its length
+    same("POST /api/booths/{id}/waitlist", "J:?");
+    rule("GET /api/booths/{id}/waitlist", "E:Y U:Y O:Y", "U:Y O:Y");
+    same("GET /api/me/waitlist", "J:Y");
+    rule("DELETE /api/waitlist/{id}", "J:?", "");
+    rule("POST /api/waitlist/{id}/accept", "J:?", "");
+    rule("POST /api/waitlist/{id}/decline", "J:?", "");
     rule("POST /api/bookings/{id}/checkin", "J:?", "");
     rule("PUT /api/bookings/{id}/outcome", "E:? O:?", "O:?");
     // a sick note is health data: the person's caseworker (or deputy); organisers record excuses for any booking
@@ -205,6 +212,9 @@ class AuthorisationMatrixTest {
     ids.put("jobseekers", new long[] {a, b});
     ids.put("bookings", new long[] {bookingOf(a), bookingOf(b)});
     ids.put("booths", new long[] {ownBooth, otherBooth});
+    ids.put("waitlist", new long[] {
+        app.count("insert into waitlist_entry (booth_id, jobseeker_id) values (" + otherBooth + ", " + a + ") returning id"),
+        app.count("insert into waitlist_entry (booth_id, jobseeker_id) values (" + ownBooth + ", " + b + ") returning id")});
     ids.put("slots", new long[] {fx.slots(ownBooth, later, 1, Duration.ofMinutes(20), 1).get(0), fx.slots(otherBooth, later, 1, Duration.ofMinutes(20), 1).get(0)});
     ids.put("employers", new long[] {hotel, otherEmployer});
     ids.put("vacancies", new long[] {ownVacancy, otherVacancy});

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The background jobs with three nodes running each of them every second (or faster): reminders, the no-show check,
- * the outbox sender and the closing of cascades each do their work once, however the nodes race.
+ * the outbox sender, the closing of cascades and the waitlist's holds and offers each do their work once, however
+ * the nodes race.
  */
 class ThreeNodesJobsTest {
 
@@ -52,6 +53,7 @@ class ThreeNodesJobsTest {
     s.put("noshow.pollSeconds", 1);
     s.put("cascade.closePollSeconds", 1);
     s.put("cascade.closeGraceDays", 14);
+    s.put("waitlist.pollSeconds", 1);
     return s;
   }
 
@@ -169,6 +171,58 @@ class ThreeNodesJobsTest {
       assertEquals(1, NODES.count("select count(*) from cascade_step where cascade_id = " + id + " and event = 'CLOSE' and actor_role = 'SYSTEM'"));
       assertEquals(1, NODES.count("select count(*) from audit_log where subject = 'cascade:" + id + "' and event = 'CLOSE'"));
     }
+  }
+
+  /**
+   * Six seats freed at once at a booth with twelve people waiting, held three seconds each: on all three nodes the
+   * waitlist job ends each hold once (the seat passes to the next in line), mails each offer once, and when the line
+   * is through the seats are free for everyone.
+   */
+  @Test
+  void eachWaitlistHoldEndsOnceAndEachOfferIsMailedOnce() throws Exception {
+    long fair = fx.fair("Warteliste im Cluster", true, 0);
+    long booth = fx.booth(fair, fx.employer("Warteliste Cluster GmbH"));
+    Instant later = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+    List<Long> bookings = new ArrayList<>();
+    int i = 0;
+    for (String p : fx.jobseekers("wl-cluster-holder", 6)) {
+      bookings.add(fx.booking(booth, fx.accountId(p), later.plus(Duration.ofMinutes(30L * i++)), 20));
+    }
+    List<String> line = fx.jobseekers("wl-cluster", 12);
+    for (int k = 0; k < line.size(); k++) {
+      fx.exec("insert into waitlist_entry (booth_id, jobseeker_id, joined_at) values (?, ?, now() - make_interval(mins => ?))",
+          booth, fx.accountId(line.get(k)), 60 - k);
+    }
+    fx.exec("update waitlist_setting set hold_seconds = 3");
+    try {
+      fx.exec("update booking set status = 'CANCELLED', cancelled_at = now(), cancelled_as = 'STAFF', cancel_reason = 'Cluster' "
+          + "where id in (" + join(bookings) + ")");
+      String entries = "select id from waitlist_entry where booth_id = " + booth;
+      assertEquals(6, NODES.count("select count(*) from waitlist_entry where status = 'OFFERED' and booth_id = " + booth));
+      waitUntil("the line is through", () -> NODES.count("select count(*) from waitlist_entry where status = 'EXPIRED' and booth_id = " + booth) == 12);
+      quietRounds();
+      assertEquals(0, NODES.count("select coalesce(sum(held), 0) from slot where booth_id = " + booth), "free for everyone");
+      assertEquals(12, NODES.count("select count(*) from waitlist_offer_mail where entry_id in (" + entries + ")"), "each offer claimed once");
+      assertEquals(12, NODES.count("select count(*) from mail_outbox where kind = 'WAITLIST_OFFER' and split_part(substr(ref, 10), '/', 1)::bigint in ("
+          + entries + ")"), "one mail per offer");
+      waitUntil("every offer delivered", () -> line.stream().allMatch(p -> offers(p) >= 1));
+      quietRounds();
+      for (String p : line) assertEquals(1, offers(p), p);
+    } finally {
+      fx.exec("update waitlist_setting set hold_seconds = 1800");
+    }
+  }
+
+  static long offers(String to) {
+    long n = 0;
+    try {
+      for (MimeMessage m : SMTP.getReceivedMessages()) {
+        if (((InternetAddress) m.getAllRecipients()[0]).getAddress().equals(to) && m.getSubject().startsWith("Ein Termin ist für Sie frei")) n++;
+      }
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+    return n;
   }
 
   /** Three more rounds of every job on every node: anything done twice would have happened by now. */

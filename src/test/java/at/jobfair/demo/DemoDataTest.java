@@ -40,8 +40,16 @@ class DemoDataTest {
     }
     assertTrue(app.count("select count(*) from booth") >= 3);
     assertEquals(0, app.count("select count(*) from booth b where (select count(*) from vacancy v where v.booth_id = b.id) < 1"));
-    assertEquals(0, app.count("select count(*) from booth b join fair f on f.id = b.fair_id where f.ends_at > now() and (select count(*) from slot s where s.booth_id = b.id "
+    assertEquals(0, app.count("select count(*) from booth b join fair f on f.id = b.fair_id join employer e on e.id = b.employer_id "
+        + "where f.ends_at > now() and not (f.format = 'E_JOBMEETING' and e.name = '" + DemoData.FULL_BOOTH_EMPLOYER + "') "
+        + "and (select count(*) from slot s where s.booth_id = b.id "
         + "and s.starts_at > now() and s.booked < s.capacity) < 8"), "every booth of a fair still to come has at least eight bookable slots");
+    // but one, fully booked with two people on its waitlist
+    assertEquals(0, app.count("select coalesce(sum(s.capacity - s.booked - s.held), 0) from slot s join booth b on b.id = s.booth_id "
+        + "join fair f on f.id = b.fair_id join employer e on e.id = b.employer_id where f.format = 'E_JOBMEETING' and e.name = '"
+        + DemoData.FULL_BOOTH_EMPLOYER + "'"), "the waitlist demo's booth is full");
+    assertEquals(2, app.count("select count(*) from waitlist_entry w join account a on a.id = w.jobseeker_id where w.status = 'WAITING' "
+        + "and a.email in ('wait@demo.test', 'seeker2@demo.test')"));
     assertEquals(0, app.count("select count(*) from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id "
         + "where s.starts_at < f.starts_at or s.ends_at > f.ends_at"), "slots lie inside the fair");
   }

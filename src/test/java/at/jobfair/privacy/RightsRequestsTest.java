@@ -137,6 +137,8 @@ class RightsRequestsTest {
     for (String email : fx.jobseekers("race", 4)) {
       var asked = app.as(email).post("/api/me/rights-requests", json("kind", "ERASURE"));
       long id = asked.json().getLong("id");
+      long person = fx.accountId(email);
+      fx.exec("insert into waitlist_entry (booth_id, jobseeker_id) select min(id), ? from booth", person);
       CountDownLatch go = new CountDownLatch(1);
       List<CompletableFuture<Integer>> both = new ArrayList<>();
       for (TestClient c : List.of(first, second)) {
@@ -155,6 +157,8 @@ class RightsRequestsTest {
       assertEquals(List.of(200, 409), statuses, email);
       assertEquals(1, app.count("select count(*) from audit_log where subject = 'rights:" + id + "' and event = 'ERASE'"));
       assertEquals(1, app.count("select count(*) from account where email = '" + email + "'") == 0 ? 1 : 0, "erased once");
+      assertEquals(0, app.count("select count(*) from waitlist_entry where jobseeker_id = " + person + " and status in ('WAITING', 'OFFERED')"),
+          "their waitlist places end");
     }
   }
 

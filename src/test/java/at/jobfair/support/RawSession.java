@@ -52,6 +52,12 @@ public final class RawSession {
     return new TestClient.Response(r.statusCode(), r.body(), r.headers());
   }
 
+  public TestClient.Response delete(String path) {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
+        .header("X-XSRF-TOKEN", token).DELETE().timeout(Duration.ofSeconds(60)).build());
+    return new TestClient.Response(r.statusCode(), r.body(), r.headers());
+  }
+
   public TestClient.Response get(String path) {
     HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
         .GET().timeout(Duration.ofSeconds(60)).build());
