@@ -28,6 +28,10 @@ import at.jobfair.invitation.InvitationService;
 import at.jobfair.invitation.LinkSigner;
 import at.jobfair.invitation.ReminderJob;
 import at.jobfair.retention.RetentionJob;
+import at.jobfair.chat.ChatConfig;
+import at.jobfair.chat.ChatRetention;
+import at.jobfair.chat.ChatService;
+import at.jobfair.chat.ChatStore;
 import at.jobfair.attendance.SickNoteRetention;
 import at.jobfair.cascade.HearingRetention;
 import at.jobfair.legal.Catalogue;
@@ -234,7 +238,9 @@ public final class App implements AutoCloseable {
                   new BookingMails(messages, config.zone(), config.http().publicUrl().toString(),
                       new BookingCalendar(messages, config.http().publicUrl().toString(), config.mail().from())), metrics.registry(), relations,
                   config.bookings().undo()),
-              invitations, attendance, meetings),
+              invitations, attendance, meetings,
+              // Text chat between a person and a booth, and in every meeting room (issue 16)
+              new ChatService(pool, new ChatStore(relations), meetings.groups(), audit, relations, ChatConfig.from(config), Clock.systemUTC())),
           new Services.Cases(cascades, new Dossier(pool, cascades, letters, relations), noShows, letters, legal));
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
@@ -286,7 +292,10 @@ public final class App implements AutoCloseable {
     return new RetentionJob(pool, audit, Clock.systemUTC(), List.of(
         new SickNoteRetention((int) config.retention().sickNote().toDays(), (int) config.retention().voluntary().toDays()),
         new HearingRetention((int) config.retention().caseEvidence().toDays()),
-        new ReasonsRetention((int) config.retention().caseEvidence().toDays())));
+        new ReasonsRetention((int) config.retention().caseEvidence().toDays()),
+        // reports first: a conversation left empty goes, and its reports with it
+        new ChatRetention.Reports(ChatConfig.from(config).retentionDays()),
+        new ChatRetention(ChatConfig.from(config).retentionDays())));
   }
 
   /** Check-in, outcomes, excuses and the no-show job, as configured. */
