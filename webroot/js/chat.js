@@ -102,6 +102,7 @@
         added = true;
       });
       if (empty) empty.hidden = log.children.length > 0;
+      log.hidden = log.children.length === 0;
       if (added) log.scrollTop = log.scrollHeight;
       root.dataset.lastSeq = String(lastSeq);
     }

@@ -29,6 +29,7 @@ import at.jobfair.invitation.LinkSigner;
 import at.jobfair.invitation.ReminderJob;
 import at.jobfair.retention.RetentionJob;
 import at.jobfair.chat.ChatConfig;
+import at.jobfair.demo.DemoChat;
 import at.jobfair.chat.ChatRetention;
 import at.jobfair.chat.ChatService;
 import at.jobfair.chat.ChatStore;
@@ -243,6 +244,8 @@ public final class App implements AutoCloseable {
               new ChatService(pool, new ChatStore(relations), meetings.groups(), audit, relations, ChatConfig.from(config), Clock.systemUTC())),
           new Services.Cases(cascades, new Dossier(pool, cascades, letters, relations), noShows, letters, legal));
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
+      // The demo's chat (a question to Hotel Alpenblick, its answer, one unread each way) through the service, once.
+      if (seeded) DemoChat.run(pool, services.fair().chats()).await(60, TimeUnit.SECONDS);
 
       int port = config.http().port();
       int instances = port == 0 ? 1 : config.http().instances();
