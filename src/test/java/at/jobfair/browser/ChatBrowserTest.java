@@ -67,30 +67,31 @@ class ChatBrowserTest extends BrowserTestSupport {
       assertEquals(List.of("Guten Tag! <b>Suchen</b> Sie Köche? https://example.org"), texts(staff));
       assertEquals(0, staff.locator("#chat .msg-text b, #chat .msg-text a").count(), "no markup, no link from a message");
 
-      // The person's start page counts the unread answer live.
-      Page home = personCtx.newPage();
-      home.navigate(app.baseUrl() + "/");
-      home.waitForFunction("() => document.body.dataset.liveReady === 'true'");
-
       send(staff, "Ja, kommen Sie um 10 Uhr an den Stand.");
       person.waitForFunction("() => document.querySelectorAll('#chat .msg').length === 2");
       assertEquals("Ja, kommen Sie um 10 Uhr an den Stand.", texts(person).get(1));
       assertTrue(person.locator("#chat .msg.theirs .sender").textContent().contains("Hotel Alpenblick"));
-      home.waitForFunction("() => { const b = document.querySelector('.chat-nav [data-chat-unread]'); return b && !b.hidden && b.textContent === '1'; }",
-          null, new Page.WaitForFunctionOptions().setTimeout(10_000));
 
       send(person, "Danke, bis dann!");
       staff.waitForFunction("() => document.querySelectorAll('#chat .msg').length === 3");
       assertEquals("Danke, bis dann!", texts(staff).get(2));
 
-      // After a reload, both pages show the whole conversation in order.
-      person.reload();
+      // The person has left the conversation for the start page: the menu and the page count the next answer live.
+      person.navigate(app.baseUrl() + "/");
+      person.waitForFunction("() => document.body.dataset.liveReady === 'true'");
+      send(staff, "Bringen Sie bitte Ihren Lebenslauf mit.");
+      String badgeIs1 = "() => [...document.querySelectorAll('[data-chat-unread]')].every(b => !b.hidden && b.textContent === '1')";
+      person.waitForFunction(badgeIs1);
+      assertEquals(2, person.locator("[data-chat-unread]").count(), "in the menu and on the start page");
+
+      // Back in the conversation (a new page load): the whole conversation in order on both sides; read now.
+      person.navigate(app.baseUrl() + "/chats/" + conv);
       staff.reload();
-      List<String> all = List.of("Guten Tag! <b>Suchen</b> Sie Köche? https://example.org", "Ja, kommen Sie um 10 Uhr an den Stand.", "Danke, bis dann!");
+      List<String> all = List.of("Guten Tag! <b>Suchen</b> Sie Köche? https://example.org", "Ja, kommen Sie um 10 Uhr an den Stand.",
+          "Danke, bis dann!", "Bringen Sie bitte Ihren Lebenslauf mit.");
       assertEquals(all, texts(person));
       assertEquals(all, texts(staff));
-      // the person has read the answer now: the count goes back to nothing, live
-      home.waitForFunction("() => document.querySelector('.chat-nav [data-chat-unread]').hidden");
+      person.waitForFunction("() => document.querySelector('.chat-nav [data-chat-unread]').hidden");
 
       // The person blocks the booth; the booth's page then says so and offers no form.
       person.locator("form.chat-block button").click();
