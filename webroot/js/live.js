@@ -3,6 +3,8 @@
 //    disappears (data-hide-when-full) for everyone at once.
 //  - Elements with data-live-refresh (and an id) are re-read from the server when one of their topics changes.
 //  - After a lost connection the page reconnects and re-reads every live element: the server is the truth.
+//  - Other scripts (chat.js) hear every message as a 'jobfair:live' event on document (detail: the message, or
+//    {type:'resync'}) and add topics later with window.jobfairLive.subscribe([...]).
 (function () {
   'use strict';
   const regions = Array.from(document.querySelectorAll('[data-live]'));
@@ -12,11 +14,22 @@
   let delay = 500;
   let connectedBefore = false;
   let refreshing = null;
+  let socket = null;
+  const tell = (m) => document.dispatchEvent(new CustomEvent('jobfair:live', { detail: m }));
+  window.jobfairLive = {
+    subscribe(more) {
+      const fresh = more.filter((t) => !topics.includes(t));
+      fresh.forEach((t) => topics.push(t));
+      if (fresh.length && socket && socket.readyState === 1) socket.send(JSON.stringify({ subscribe: fresh }));
+    }
+  };
 
   function connect() {
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/live');
+    socket = ws;
     ws.onopen = () => {
       ws.send(JSON.stringify({ subscribe: topics }));
+      if (connectedBefore) tell({ type: 'resync' });
       if (connectedBefore) refresh(regions);
       connectedBefore = true;
       delay = 500;
@@ -24,6 +37,7 @@
     ws.onmessage = (event) => {
       let m;
       try { m = JSON.parse(event.data); } catch (e) { return; }
+      tell(m);
       if (m.type === 'subscribed') { document.body.dataset.liveReady = 'true'; return; }
       if (m.type === 'resync') { refresh(regions); return; }
       if (m.type === 'slot') updateSlot(m);

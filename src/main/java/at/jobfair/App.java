@@ -28,6 +28,11 @@ import at.jobfair.invitation.InvitationService;
 import at.jobfair.invitation.LinkSigner;
 import at.jobfair.invitation.ReminderJob;
 import at.jobfair.retention.RetentionJob;
+import at.jobfair.chat.ChatConfig;
+import at.jobfair.demo.DemoChat;
+import at.jobfair.chat.ChatRetention;
+import at.jobfair.chat.ChatService;
+import at.jobfair.chat.ChatStore;
 import at.jobfair.attendance.SickNoteRetention;
 import at.jobfair.cascade.HearingRetention;
 import at.jobfair.legal.Catalogue;
@@ -245,9 +250,13 @@ public final class App implements AutoCloseable {
           new Services.People(accounts, secondFactor, new Reauthentication(accounts, secondFactor, config.auth().reauth()), relations),
           new Services.Fair(new CatalogService(new CatalogStore(pool)), new FairService(pool, new FairStore(pool), clock),
               new BoothService(pool, new BoothStore(pool), clock),
-              bookingService, invitations, attendance, meetings, waitlist),
+              bookingService, invitations, attendance, meetings, waitlist,
+              // Text chat between a person and a booth, and in every meeting room (issue 16)
+              new ChatService(pool, new ChatStore(relations), meetings.groups(), audit, relations, ChatConfig.from(config), Clock.systemUTC())),
           new Services.Cases(cascades, new Dossier(pool, cascades, letters, relations), noShows, letters, legal));
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
+      // The demo's chat (a question to Hotel Alpenblick, its answer, one unread each way) through the service, once.
+      if (seeded) DemoChat.run(pool, services.fair().chats()).await(60, TimeUnit.SECONDS);
 
       int port = config.http().port();
       int instances = port == 0 ? 1 : config.http().instances();
@@ -299,7 +308,10 @@ public final class App implements AutoCloseable {
     return new RetentionJob(pool, audit, Clock.systemUTC(), List.of(
         new SickNoteRetention((int) config.retention().sickNote().toDays(), (int) config.retention().voluntary().toDays()),
         new HearingRetention((int) config.retention().caseEvidence().toDays()),
-        new ReasonsRetention((int) config.retention().caseEvidence().toDays())));
+        new ReasonsRetention((int) config.retention().caseEvidence().toDays()),
+        // reports first: a conversation left empty goes, and its reports with it
+        new ChatRetention.Reports(ChatConfig.from(config).retentionDays()),
+        new ChatRetention(ChatConfig.from(config).retentionDays())));
   }
 
   /** Check-in, outcomes, excuses and the no-show job, as configured. */

@@ -33,6 +33,8 @@ import at.jobfair.cascade.CascadeApi;
 import at.jobfair.cascade.CascadePages;
 import at.jobfair.cascade.CascadeService;
 import at.jobfair.cascade.Dossier;
+import at.jobfair.chat.ChatApi;
+import at.jobfair.chat.ChatPages;
 import at.jobfair.catalog.CatalogApi;
 import at.jobfair.catalog.CatalogPages;
 import at.jobfair.waitlist.WaitlistApi;
@@ -165,7 +167,8 @@ public final class AppRouter {
         .setLazySession(true);
     // Live updates: a WebSocket upgrade must not pass the body handler; it checks each topic it is asked for.
     CascadeService cascades = cases.cascades();
-    router.get("/live").handler(sessions).handler(limits.sockets()).handler(new LiveSocket(platform.live(), fair.bookings()::staffsBooth, cascades::mayWatch)::upgrade);
+    router.get("/live").handler(sessions).handler(limits.sockets()).handler(new LiveSocket(platform.live(), fair.bookings()::staffsBooth, cascades::mayWatch,
+        fair.chats()::mayWatch, fair.chats()::answersForEmployer)::upgrade);
     // Meeting signalling (built-in video): one socket per participant, authorised per room before the upgrade.
     router.get("/meetings/:id/signal").handler(sessions).handler(limits.sockets()).handler(fair.meetings().relay()::upgradeBooking);
     router.get("/fairs/:id/orientation/signal").handler(sessions).handler(limits.sockets()).handler(ctx -> fair.meetings().relay().upgradeGroup(ctx, fair.meetings().groups()));
@@ -482,6 +485,35 @@ public final class AppRouter {
     e.api(POST, "/api/bookings/:id/meeting/callback", roles(JOBSEEKER), meetingApi::callback);
     e.api(GET, "/api/fairs/:id/orientation", signedIn(), meetingApi::group);
     e.api(POST, "/api/fairs/:id/orientation/events", signedIn(), meetingApi::groupEvent);
+
+    // Text chat (issue 16): a person writes to a booth ("write to this booth"), the booth's employer representatives
+    // answer from its inbox; every meeting room has the conversation beside the video (also when video fails). Who reads
+    // and writes a conversation is decided per conversation (ChatPolicy: the two sides; a caseworker reads only for an
+    // open case involving the booth, logged); a conversation one has no seat at answers 404.
+    ChatApi chatApi = new ChatApi(fair.chats());
+    ChatPages chatPages = new ChatPages(fair.chats(), pages);
+    e.api(GET, "/api/me/chats", roles(JOBSEEKER), chatApi::mine);
+    e.api(GET, "/api/me/chats/unread", roles(JOBSEEKER, EMPLOYER), chatApi::unread);
+    e.api(GET, "/api/booths/:id/chat", roles(JOBSEEKER), chatApi::withBooth);
+    e.api(POST, "/api/booths/:id/chat/messages", roles(JOBSEEKER), chatApi::writeToBooth);
+    e.api(GET, "/api/booths/:id/chats", roles(EMPLOYER), chatApi::inbox);
+    e.api(GET, "/api/chats/:id", signedIn(), chatApi::read); // a seat at the conversation decides
+    e.api(POST, "/api/chats/:id/messages", signedIn(), chatApi::write); // group sessions: whoever is in the room
+    e.api(PUT, "/api/chats/:id/block", roles(JOBSEEKER), chatApi::block);
+    e.api(POST, "/api/chat-messages/:id/report", signedIn(), chatApi::report);
+    e.api(GET, "/api/bookings/:id/chat", roles(JOBSEEKER, EMPLOYER), chatApi::ofBooking);
+    e.api(GET, "/api/fairs/:id/orientation/chat", signedIn(), chatApi::ofGroup);
+    e.api(GET, "/api/chat-reports", roles(ORGANIZER), chatApi::reports);
+    e.page(GET, "/me/chats", roles(JOBSEEKER), chatPages::minePage);
+    e.page(GET, "/booths/:id/chat", roles(JOBSEEKER), chatPages::boothPage);
+    e.page(POST, "/booths/:id/chat", roles(JOBSEEKER), chatPages::writeToBoothForm);
+    e.page(GET, "/employer/chats", roles(EMPLOYER), chatPages::employerPage);
+    e.page(GET, "/booths/:id/inbox", roles(EMPLOYER), chatPages::inboxPage);
+    e.page(GET, "/chats/:id", signedIn(), chatPages::conversationPage);
+    e.page(POST, "/chats/:id/messages", signedIn(), chatPages::writeForm);
+    e.page(POST, "/chats/:id/block", roles(JOBSEEKER), chatPages::blockForm);
+    e.page(POST, "/chats/:conversation/messages/:id/report", signedIn(), chatPages::reportForm);
+    e.page(GET, "/admin/chat-reports", roles(ORGANIZER), chatPages::reportsPage);
 
     // The interview cascade: playbook and stations per fair, live queues, steps, decisions, dossier, one's own history
     Dossier dossier = cases.dossiers();

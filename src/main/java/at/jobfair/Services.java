@@ -9,6 +9,7 @@ import at.jobfair.audit.AuditLog;
 import at.jobfair.booking.BookingService;
 import at.jobfair.booth.BoothService;
 import at.jobfair.cascade.CascadeService;
+import at.jobfair.chat.ChatService;
 import at.jobfair.cascade.Dossier;
 import at.jobfair.catalog.CatalogService;
 import at.jobfair.config.Config;
@@ -56,9 +57,13 @@ public record Services(Config config, Pool pool, Web web, Platform platform, Peo
                        Relations relations) {
   }
 
-  /** The fair before and on the day: the catalogue, fairs, booths, bookings, invitations, attendance, meetings. */
+  /**
+   * The fair before and on the day: the catalogue, fairs, booths, bookings, invitations, attendance, meetings, and the
+   * text chat between people and booths.
+   */
   public record Fair(CatalogService catalog, FairService fairs, BoothService booths, BookingService bookings,
-                     InvitationService invitations, AttendanceService attendance, Meetings meetings, WaitlistService waitlist) {
+                     InvitationService invitations, AttendanceService attendance, Meetings meetings, WaitlistService waitlist,
+                     ChatService chats) {
   }
 
   /**

@@ -42,6 +42,7 @@ class ConfigCoverageTest {
     MeetingConfig.from(c);
     NoShowConfig.from(c);
     at.jobfair.waitlist.WaitlistConfig.from(c);
+    at.jobfair.chat.ChatConfig.from(c);
     assertEquals(Set.of(), c.unread(), "keys in config/application.json that no section reads");
   }
 

@@ -100,6 +100,17 @@ public final class LiveHub {
       t.add(Topic.USER.of(change.getValue("jobseeker")));
       return t;
     }
+    // A chat message or a read: ids only (the pages fetch the text they may read). The conversation's own topic hears
+    // messages; the person's and the employer's unread counts hear messages and reads.
+    if ("chat".equals(type) || "chat-read".equals(type)) {
+      List<String> t = new java.util.ArrayList<>();
+      if ("chat".equals(type)) t.add(Topic.CHAT.of(change.getValue("conversation")));
+      if ("BOOTH".equals(change.getString("kind"))) {
+        t.add(Topic.CHATS.of(change.getValue("jobseeker")));
+        t.add(Topic.CHAT_EMPLOYER.of(change.getValue("employer")));
+      }
+      return t;
+    }
     return List.of();
   }
 

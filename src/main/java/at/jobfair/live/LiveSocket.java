@@ -26,6 +26,8 @@ public final class LiveSocket {
   private final LiveHub hub;
   private final Watchers boothStaff;
   private final Watchers stations;
+  private final Watchers chats;
+  private final Watchers chatInboxes;
 
   /**
    * Who may watch a topic about one thing (by id): asked of the feature that owns it, so that the live toolkit knows
@@ -37,9 +39,16 @@ public final class LiveSocket {
   }
 
   public LiveSocket(LiveHub hub, Watchers boothStaff, Watchers stations) {
+    this(hub, boothStaff, stations, (user, id) -> Future.succeededFuture(false), (user, id) -> Future.succeededFuture(false));
+  }
+
+  /** With the chat's watchers: a conversation's writers, an employer's representatives (see the chat feature). */
+  public LiveSocket(LiveHub hub, Watchers boothStaff, Watchers stations, Watchers chats, Watchers chatInboxes) {
     this.hub = hub;
     this.boothStaff = boothStaff;
     this.stations = stations;
+    this.chats = chats;
+    this.chatInboxes = chatInboxes;
   }
 
   public void upgrade(RoutingContext ctx) {
@@ -108,6 +117,9 @@ public final class LiveSocket {
       case BOOTH_STAFF -> user == null ? Future.succeededFuture(false) : boothStaff.mayWatch(user, ref.id());
       case USER -> Future.succeededFuture(user != null && user.id() == ref.id());
       case STATION -> stations.mayWatch(user, ref.id());
+      case CHAT -> user == null ? Future.succeededFuture(false) : chats.mayWatch(user, ref.id());
+      case CHATS -> Future.succeededFuture(user != null && user.id() == ref.id());
+      case CHAT_EMPLOYER -> user == null ? Future.succeededFuture(false) : chatInboxes.mayWatch(user, ref.id());
     }).orElse(Future.succeededFuture(false));
   }
 

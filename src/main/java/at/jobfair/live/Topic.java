@@ -21,7 +21,13 @@ public enum Topic {
   /** One person's own bookings and cases: that person. */
   USER("user"),
   /** A cascade station's queue: its staff and organisers. */
-  STATION("station");
+  STATION("station"),
+  /** One chat conversation's new messages (ids only): those who write in it (see the chat feature). */
+  CHAT("chat"),
+  /** One person's chat unread count changed: that person. */
+  CHATS("chats"),
+  /** The chat inboxes of an employer's booths changed: its representatives. */
+  CHAT_EMPLOYER("chat-employer");
 
   private static final Pattern FORM = Pattern.compile("([a-z-]+):(\\d{1,18})");
 

@@ -120,6 +120,21 @@ class AuthorisationMatrixTest {
     rule("POST /api/bookings/{id}/meeting/callback", "J:?", "");
     same("GET /api/fairs/{id}/orientation", SIGNED_IN_MAYBE);
     same("POST /api/fairs/{id}/orientation/events", SIGNED_IN_MAYBE);
+    // text chat (issue 16): the person and the booth's representatives; a caseworker reads for an open case involving
+    // the booth (A is admitted to the cascade of the own booth's fair); a group session's chat whoever is in its room;
+    // reports: organisers
+    same("GET /api/me/chats", "J:Y");
+    same("GET /api/me/chats/unread", "J:Y E:Y");
+    rule("GET /api/booths/{id}/chat", "J:Y", "J:Y");
+    rule("POST /api/booths/{id}/chat/messages", "J:?", "J:?");
+    rule("GET /api/booths/{id}/chats", "E:Y", "");
+    rule("GET /api/chats/{id}", "J:Y E:Y S:Y", "");
+    rule("POST /api/chats/{id}/messages", "J:? E:?", "");
+    rule("PUT /api/chats/{id}/block", "J:?", "");
+    rule("POST /api/chat-messages/{id}/report", "J:? E:?", "");
+    rule("GET /api/bookings/{id}/chat", "J:Y E:Y", "");
+    same("GET /api/fairs/{id}/orientation/chat", SIGNED_IN_MAYBE);
+    same("GET /api/chat-reports", "O:Y");
     // the mail outbox: those who send invitations and run the platform (each sees what is theirs to see)
     same("GET /api/outbox", "U:Y S:Y O:Y");
     // invitations and the legal texts
@@ -226,6 +241,15 @@ class AuthorisationMatrixTest {
     ids.put("municipalities", new long[] {fx.accountId("kommune@demo.test"), fx.accountId("kommune@demo.test")});
     ids.put("accountId", new long[] {fx.accountId("employer@demo.test"), fx.accountId("employer2@demo.test")});
     ids.put("none", new long[] {none, none});
+    // A's conversation with the own booth, B's with the other booth; a message of each from the person
+    TestClient writerA = app.client();
+    writerA.signIn(fx.email(a), Fixtures.PASSWORD);
+    TestClient writerB = app.client();
+    writerB.signIn(fx.email(b), Fixtures.PASSWORD);
+    JsonObject chatA = writerA.post("/api/booths/" + ownBooth + "/chat/messages", new JsonObject().put("text", "Matrix A")).json();
+    JsonObject chatB = writerB.post("/api/booths/" + otherBooth + "/chat/messages", new JsonObject().put("text", "Matrix B")).json();
+    ids.put("chats", new long[] {chatA.getLong("conversation"), chatB.getLong("conversation")});
+    ids.put("chat-messages", new long[] {chatA.getLong("id"), chatB.getLong("id")});
 
     as.put('A', app.client());
     TestClient seeker = app.client();
