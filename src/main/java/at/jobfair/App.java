@@ -47,6 +47,9 @@ import at.jobfair.noshow.NoShowStore;
 import at.jobfair.noshow.ReasonsRetention;
 import at.jobfair.meeting.MeetingConfig;
 import at.jobfair.meeting.Meetings;
+import at.jobfair.queue.QueueConfig;
+import at.jobfair.queue.QueueService;
+import at.jobfair.queue.QueueStore;
 import at.jobfair.db.Database;
 import at.jobfair.observe.JobRuns;
 import at.jobfair.observe.Logs;
@@ -127,6 +130,7 @@ public final class App implements AutoCloseable {
     Logs.configure(config, null);
     // The features' own sections are checked before anything starts: a wrong value stops the start naming its key.
     MeetingConfig.from(config);
+    QueueConfig queueConfig = QueueConfig.from(config);
     NoShowConfig noShowConfig = NoShowConfig.from(config);
     Metrics metrics = Metrics.from(config);
     Database database = Database.open(config);
@@ -222,6 +226,12 @@ public final class App implements AutoCloseable {
       pages.common("site", new at.jobfair.site.Branding(config.operator()).site());
       // Pages name live topics through the live feature's one definition: {{liveTopic 'booth-staff' booth.id}}.
       pages.helper("liveTopic", (com.github.jknack.handlebars.Helper<String>) (name, options) -> Topic.named(name).of(options.param(0)));
+      BookingService bookings = new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
+          new BookingMails(messages, config.zone(), config.http().publicUrl().toString(),
+              new BookingCalendar(messages, config.http().publicUrl().toString(), config.mail().from())), metrics.registry(), relations,
+          config.bookings().undo());
+      // The walk-up queue per booth: "next" makes a walk-up booking and lets the person into its room (the meeting feature's).
+      QueueService queues = new QueueService(pool, new QueueStore(), queueConfig, bookings, meetings.service(), audit, Clock.systemUTC());
       Services services = new Services(config, pool,
           new Services.Web(messages, pages, RequestContract.load(vertx).await(30, TimeUnit.SECONDS), sessions, sessionSecret(config, pool),
               new Limits(config.http().trustedProxies(),
@@ -230,11 +240,7 @@ public final class App implements AutoCloseable {
           new Services.People(accounts, secondFactor, new Reauthentication(accounts, secondFactor, config.auth().reauth()), relations),
           new Services.Fair(new CatalogService(new CatalogStore(pool)), new FairService(pool, new FairStore(pool), clock),
               new BoothService(pool, new BoothStore(pool), clock),
-              new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
-                  new BookingMails(messages, config.zone(), config.http().publicUrl().toString(),
-                      new BookingCalendar(messages, config.http().publicUrl().toString(), config.mail().from())), metrics.registry(), relations,
-                  config.bookings().undo()),
-              invitations, attendance, meetings),
+              bookings, invitations, attendance, meetings, queues),
           new Services.Cases(cascades, new Dossier(pool, cascades, letters, relations), noShows, letters, legal));
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
 
@@ -261,6 +267,8 @@ public final class App implements AutoCloseable {
               readiness.release(WARM_UP);
             });
       }
+      // Passes over absent people in the walk-up queues and calls nobody answered (each place once, on any node).
+      every(vertx, jobs, queueConfig.sweep(), "queue_sweep", "walk-up queue sweep", queues::sweep);
       // Marks due no-shows (each booking once).
       every(vertx, jobs, config.attendance().poll(), "no_shows", "no-show check", attendance::markNoShows);
       // Asks for reasons after each due no-show and overdue proposal, records missed deadlines (each once, on any node).

@@ -23,6 +23,7 @@ import at.jobfair.meeting.Meetings;
 import at.jobfair.node.Health;
 import at.jobfair.noshow.NoShowService;
 import at.jobfair.observe.Metrics;
+import at.jobfair.queue.QueueService;
 import at.jobfair.web.Limits;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
@@ -55,9 +56,12 @@ public record Services(Config config, Pool pool, Web web, Platform platform, Peo
                        Relations relations) {
   }
 
-  /** The fair before and on the day: the catalogue, fairs, booths, bookings, invitations, attendance, meetings. */
+  /**
+   * The fair before and on the day: the catalogue, fairs, booths, bookings, invitations, attendance, meetings, the
+   * walk-up queues.
+   */
   public record Fair(CatalogService catalog, FairService fairs, BoothService booths, BookingService bookings,
-                     InvitationService invitations, AttendanceService attendance, Meetings meetings) {
+                     InvitationService invitations, AttendanceService attendance, Meetings meetings, QueueService queues) {
   }
 
   /**

@@ -21,7 +21,9 @@ public enum Topic {
   /** One person's own bookings and cases: that person. */
   USER("user"),
   /** A cascade station's queue: its staff and organisers. */
-  STATION("station");
+  STATION("station"),
+  /** A booth's walk-up queue: open or paused, its length and waiting tickets (no names): public. */
+  QUEUE("queue");
 
   private static final Pattern FORM = Pattern.compile("([a-z-]+):(\\d{1,18})");
 
