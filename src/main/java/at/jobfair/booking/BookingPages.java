@@ -30,6 +30,19 @@ public final class BookingPages {
   private final MeetingService meetings;
   private final at.jobfair.legal.Catalogue legal;
 
+  /** The booth's walk-up queue as its staff's panel on the schedule (the queue feature answers; null for none). */
+  public interface QueuePanel {
+    Future<Map<String, Object>> of(Account user, long boothId);
+  }
+
+  private QueuePanel queue = (user, boothId) -> Future.succeededFuture(null);
+
+  /** The schedule shows the booth's walk-up queue through this (set by the composition root). */
+  public BookingPages withQueue(QueuePanel queue) {
+    this.queue = queue;
+    return this;
+  }
+
   public BookingPages(BookingService bookings, CatalogService catalog, Pages pages, MeetingService meetings,
                       at.jobfair.legal.Catalogue legal) {
     this.bookings = bookings;
@@ -222,7 +235,8 @@ public final class BookingPages {
       Future<JsonObject> boothRead = catalog.boothForItsStaff(boothId);
       Future<List<View>> bookingsRead = bookings.ofBooth(boothId);
       Future<Map<Long, MeetingStore.RoomState>> roomsRead = meetings.rooms(boothId);
-      return Future.all(boothRead, bookingsRead, roomsRead).onSuccess(all -> {
+      Future<Map<String, Object>> queueRead = queue.of(user, boothId);
+      return Future.all(boothRead, bookingsRead, roomsRead, queueRead).onSuccess(all -> {
         JsonObject booth = boothRead.result();
         List<View> list = bookingsRead.result();
         Map<Long, MeetingStore.RoomState> rooms = roomsRead.result();
@@ -259,6 +273,7 @@ public final class BookingPages {
         model.put("booth", booth);
         model.put("slots", slots);
         model.put("cancelled", cancelled);
+        if (queueRead.result() != null) model.put("queue", queueRead.result());
         pages.render(ctx, "schedule", model);
       });
     });

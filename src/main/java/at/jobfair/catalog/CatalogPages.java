@@ -29,10 +29,25 @@ public final class CatalogPages {
     Future<Map<String, Object>> at(long jobseekerId, long boothId);
   }
 
+  /**
+   * What the booth page shows of the booth's walk-up queue while its fair runs (state, length, whether the person may
+   * join, their place), or null for none. The queue feature answers it.
+   */
+  public interface QueuePanel {
+    Future<Map<String, Object>> at(Account user, long boothId);
+  }
+
+  private final QueuePanel queue;
+
   public CatalogPages(CatalogService catalog, Pages pages, OwnBooking own) {
+    this(catalog, pages, own, (user, boothId) -> Future.succeededFuture(null));
+  }
+
+  public CatalogPages(CatalogService catalog, Pages pages, OwnBooking own, QueuePanel queue) {
     this.catalog = catalog;
     this.pages = pages;
     this.own = own;
+    this.queue = queue;
   }
 
   public Future<?> fairsPage(RoutingContext ctx) {
@@ -60,8 +75,10 @@ public final class CatalogPages {
     long boothId = Http.pathId(ctx, "id");
     boolean jobseeker = user != null && user.has(Role.JOBSEEKER);
     Future<Map<String, Object>> mine = jobseeker ? own.at(user.id(), boothId) : Future.succeededFuture(null);
-    return catalog.booth(boothId, user).compose(b -> mine.onSuccess(held -> {
+    Future<Map<String, Object>> walkUp = queue.at(user, boothId);
+    return catalog.booth(boothId, user).compose(b -> Future.all(mine, walkUp).map(all -> mine.result()).onSuccess(held -> {
       Map<String, Object> model = new HashMap<>();
+      if (walkUp.result() != null) model.put("queue", walkUp.result());
       JsonObject booth = b;
       model.put("canBook", jobseeker);
       String rebook = ctx.request().getParam("rebook");
