@@ -22,11 +22,22 @@
   }
 
   function show(position) {
-    if (position <= 0) { reload(); return; }
+    if (position <= 0) { settle(); return; }
     positionEl.textContent = position;
     const seconds = position * (pace > 0 ? pace : defaultSeconds);
     estimateEl.textContent = Math.max(1, Math.ceil(seconds / 60));
     document.body.dataset.queuePosition = String(position);
+  }
+
+  // No longer waiting: called (then into the room, even if the call's own message is still on its way) or not.
+  function settle() {
+    if (gone) return;
+    fetch('/api/me/queue', { credentials: 'same-origin' }).then((r) => r.json()).then((j) => {
+      const p = j.place;
+      if (p && p.status === 'CALLED' && p.bookingId) enter(p.bookingId);
+      else if (!p || p.status !== 'WAITING' || p.id !== Number(el.dataset.queuePlace)) reload();
+      else show(p.position);
+    }).catch(reload);
   }
 
   function reload() {

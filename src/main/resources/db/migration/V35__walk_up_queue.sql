@@ -78,13 +78,13 @@ $$;
 
 create function queue_place_announce() returns trigger language plpgsql as $$
 begin
-  perform pg_notify('live', queue_state(new.booth_id)::text);
-  -- The person themselves: called (with the room to go to) or passed over.
+  -- The person themselves first: called (with the room to go to) or passed over; then everybody watching the queue.
   if tg_op = 'UPDATE' and new.status <> old.status and new.status in ('CALLED', 'PASSED') then
     perform pg_notify('live', json_build_object('type', 'queue-place', 'place', new.id, 'booth', new.booth_id,
         'fair', new.fair_id, 'jobseeker', new.account_id, 'status', new.status, 'booking', new.booking_id,
         'why', new.passed_why)::text);
   end if;
+  perform pg_notify('live', queue_state(new.booth_id)::text);
   return null;
 end $$;
 create trigger queue_place_announce after insert or update of status on queue_place

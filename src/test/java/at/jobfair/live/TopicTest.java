@@ -39,7 +39,9 @@ class TopicTest {
         new JsonObject().put("type", "attendance").put("booth", 7).put("fair", 3).put("jobseeker", 11),
         new JsonObject().put("type", "meeting").put("booth", 7).put("fair", 3).put("jobseeker", 11),
         new JsonObject().put("type", "outage").put("fair", 3),
-        new JsonObject().put("type", "cascade").put("fair", 3).put("jobseeker", 11).put("stations", new JsonArray().add(5).add(6)));
+        new JsonObject().put("type", "cascade").put("fair", 3).put("jobseeker", 11).put("stations", new JsonArray().add(5).add(6)),
+        new JsonObject().put("type", "queue").put("booth", 7).put("fair", 3).put("tickets", new JsonArray().add(4)),
+        new JsonObject().put("type", "queue-place").put("booth", 7).put("fair", 3).put("jobseeker", 11));
     List<Topic> seen = new ArrayList<>();
     for (JsonObject change : changes) {
       for (String topic : LiveHub.topics(change)) {
