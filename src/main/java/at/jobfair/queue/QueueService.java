@@ -118,12 +118,12 @@ public final class QueueService {
       return store.bookedHere(tx, boothId, user.id()).compose(booked -> {
         Reason why = QueuePolicy.join(new QueuePolicy.JoinFacts(running(b), b.open(), b.waiting(), maxLength(b), booked));
         if (why != null) return Future.failedFuture(why.refuse());
-        return store.join(tx, boothId, user.id());
+        // Under the booth's lock the new ticket is the highest: the person is last, behind everyone waiting.
+        return store.join(tx, boothId, user.id()).map(p -> p == null ? null : place(p,
+            new Booth(b.id(), b.fairId(), b.employerId(), b.employerName(), b.fairStart(), b.fairEnd(), b.open(), b.maxLength(),
+                b.paceSeconds(), b.waiting() + 1), b.waiting() + 1));
       });
-    })).compose(p -> {
-      if (p == null) return Future.failedFuture(Reason.QUEUE_ALREADY_WAITING.refuse());
-      return mine(user).map(m -> m.getJsonObject("place"));
-    });
+    })).compose(p -> p == null ? Future.failedFuture(Reason.QUEUE_ALREADY_WAITING.refuse()) : Future.succeededFuture(p));
   }
 
   /**
