@@ -78,7 +78,13 @@ public final class CatalogPages {
     Future<Map<String, Object>> walkUp = queue.at(user, boothId);
     return catalog.booth(boothId, user).compose(b -> Future.all(mine, walkUp).map(all -> mine.result()).onSuccess(held -> {
       Map<String, Object> model = new HashMap<>();
-      if (walkUp.result() != null) model.put("queue", walkUp.result());
+      if (walkUp.result() != null) {
+        model.put("queue", walkUp.result());
+        // No free slot to book (or none this person may book): the queue comes first; otherwise after the slots.
+        boolean free = b.getJsonArray("slots", new io.vertx.core.json.JsonArray()).stream()
+            .anyMatch(o -> o instanceof JsonObject s && Boolean.TRUE.equals(s.getBoolean("open")) && s.getInteger("free", 0) > 0);
+        model.put("queueFirst", !free && held == null);
+      }
       JsonObject booth = b;
       model.put("canBook", jobseeker);
       String rebook = ctx.request().getParam("rebook");
