@@ -41,7 +41,10 @@
       if (m.type === 'subscribed') { document.body.dataset.liveReady = 'true'; return; }
       if (m.type === 'resync') { refresh(regions); return; }
       if (m.type === 'slot') updateSlot(m);
-      const stale = regions.filter((r) => r.hasAttribute('data-live-refresh') && topicsOf(r).includes(m.topic));
+      // A walk-up queue changed: its counts are updated in place; only regions that list the queue are read again.
+      const queue = m.type === 'queue' || m.type === 'queue-place';
+      if (m.type === 'queue') updateQueue(m);
+      const stale = regions.filter((r) => r.hasAttribute(queue ? 'data-live-queue-refresh' : 'data-live-refresh') && topicsOf(r).includes(m.topic));
       if (stale.length) refresh(stale);
     };
     ws.onclose = () => {
@@ -66,6 +69,14 @@
       else if (m.removed) el.remove();
     });
     showEmpty();
+  }
+
+  function updateQueue(m) {
+    document.querySelectorAll('[data-queue-booth="' + m.booth + '"]').forEach((el) => {
+      el.dataset.queueOpen = String(!!m.open);
+      el.querySelectorAll('.queue-waiting').forEach((c) => { c.textContent = m.waiting; });
+      el.querySelectorAll('[data-queue-state]').forEach((s) => { s.hidden = s.dataset.queueState !== (m.open ? 'open' : 'paused'); });
+    });
   }
 
   function showEmpty() {

@@ -52,6 +52,9 @@ import at.jobfair.noshow.NoShowStore;
 import at.jobfair.noshow.ReasonsRetention;
 import at.jobfair.meeting.MeetingConfig;
 import at.jobfair.meeting.Meetings;
+import at.jobfair.queue.QueueConfig;
+import at.jobfair.queue.QueueService;
+import at.jobfair.queue.QueueStore;
 import at.jobfair.db.Database;
 import at.jobfair.observe.JobRuns;
 import at.jobfair.observe.Logs;
@@ -137,6 +140,7 @@ public final class App implements AutoCloseable {
     // The features' own sections are checked before anything starts: a wrong value stops the start naming its key.
     MeetingConfig.from(config);
     WaitlistConfig.from(config);
+    QueueConfig queueConfig = QueueConfig.from(config);
     NoShowConfig noShowConfig = NoShowConfig.from(config);
     Metrics metrics = Metrics.from(config);
     Database database = Database.open(config);
@@ -242,6 +246,8 @@ public final class App implements AutoCloseable {
           config.bookings().undo(), config.reminders().offsets());
       WaitlistService waitlist = new WaitlistService(pool, waitlistStore, bookingService, outbox, mailSender,
           new WaitlistMails(messages, config.zone(), config.http().publicUrl().toString()), Clock.systemUTC());
+      // The walk-up queue per booth: "next" makes a walk-up booking and lets the person into its room (the meeting feature's).
+      QueueService queues = new QueueService(pool, new QueueStore(), queueConfig, bookingService, meetings.service(), audit, Clock.systemUTC());
       Services services = new Services(config, pool,
           new Services.Web(messages, pages, RequestContract.load(vertx).await(30, TimeUnit.SECONDS), sessions, sessionSecret(config, pool),
               new Limits(config.http().trustedProxies(),
@@ -252,7 +258,8 @@ public final class App implements AutoCloseable {
               new BoothService(pool, new BoothStore(pool), clock),
               bookingService, invitations, attendance, meetings, waitlist,
               // Text chat between a person and a booth, and in every meeting room (issue 16)
-              new ChatService(pool, new ChatStore(relations), meetings.groups(), audit, relations, ChatConfig.from(config), Clock.systemUTC())),
+              new ChatService(pool, new ChatStore(relations), meetings.groups(), audit, relations, ChatConfig.from(config), Clock.systemUTC()),
+              queues),
           new Services.Cases(cascades, new Dossier(pool, cascades, letters, relations), noShows, letters, legal));
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);
       // The demo's chat (a question to Hotel Alpenblick, its answer, one unread each way) through the service, once.
@@ -283,6 +290,8 @@ public final class App implements AutoCloseable {
       }
       // Waitlists: ends holds whose time is up (the seat passes on), mails new offers, offers seats left free (each once).
       every(vertx, jobs, waitlistConfig.poll(), "waitlist", "waitlist holds and offers", waitlist::run);
+      // Passes over absent people in the walk-up queues and calls nobody answered (each place once, on any node).
+      every(vertx, jobs, queueConfig.sweep(), "queue_sweep", "walk-up queue sweep", queues::sweep);
       // Marks due no-shows (each booking once).
       every(vertx, jobs, config.attendance().poll(), "no_shows", "no-show check", attendance::markNoShows);
       // Asks for reasons after each due no-show and overdue proposal, records missed deadlines (each once, on any node).

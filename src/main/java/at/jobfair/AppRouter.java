@@ -69,6 +69,8 @@ import at.jobfair.privacy.PrivacyPages;
 import at.jobfair.privacy.RightsApi;
 import at.jobfair.privacy.RightsPages;
 import at.jobfair.privacy.RightsRequests;
+import at.jobfair.queue.QueueApi;
+import at.jobfair.queue.QueuePages;
 import at.jobfair.refusal.Reason;
 import at.jobfair.site.Branding;
 import at.jobfair.site.SitePages;
@@ -201,8 +203,12 @@ public final class AppRouter {
     UserApi userApi = new UserApi(people.accounts(), web.messages(), authenticatorReset, people.reauthentication());
     CatalogApi catalogApi = new CatalogApi(fair.catalog());
     BookingApi bookingApi = new BookingApi(fair.bookings(), fair.bookings().calendar());
-    BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service(), cases.legal());
-    CatalogPages catalog = new CatalogPages(fair.catalog(), pages, bookingPages::ownAt);
+    // The walk-up queue's panels appear on the booth page, the booth's schedule and the board (see QueuePages).
+    QueuePages queuePages = new QueuePages(fair.queues(), pages);
+    QueueApi queueApi = new QueueApi(fair.queues());
+    BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service(), cases.legal())
+        .withQueue(queuePages::staffPanel);
+    CatalogPages catalog = new CatalogPages(fair.catalog(), pages, bookingPages::ownAt, queuePages::boothPanel);
     // The waitlist's parts of the booking, schedule and booth pages (the waitlist sits above booking and the catalogue).
     WaitlistPages waitlistPages = new WaitlistPages(fair.waitlist());
     WaitlistApi waitlistApi = new WaitlistApi(fair.waitlist());
@@ -443,7 +449,7 @@ public final class AppRouter {
     WorklistPages worklist = new WorklistPages(worklistService, pages);
     BoardService boards = new BoardService(new BoardStore(s.pool(), people.relations()), people.relations(), attendance, fairId -> cascades.funnel(s.pool(), fairId));
     BoardApi boardApi = new BoardApi(boards, s.config().zone());
-    BoardPages board = new BoardPages(boards, pages);
+    BoardPages board = new BoardPages(boards, pages, queuePages::boardPanel);
     Access readsRecords = roles(SFA, SFU, ORGANIZER, ERHEBUNG, KOMMUNE); // never employers, jobseekers or providers
     e.api(GET, "/api/jobseekers/:id", readsRecords, records::get);
     e.api(PUT, "/api/jobseekers/:id", readsRecords, records::put);
@@ -465,6 +471,23 @@ public final class AppRouter {
     e.page(GET, "/staff/fairs/:id/board", staff(), board::page);
     e.api(GET, "/api/fairs/:id/board", staff(), boardApi::board);
     e.api(GET, "/api/fairs/:id/board.csv", staff(), boardApi::csv);
+
+    // The walk-up queue per booth while a fair runs: a jobseeker takes a place (one per fair), follows their position
+    // live and is called into a room by "next"; the booth's staff open or pause it and call (QueueService decides who).
+    e.api(GET, "/api/booths/:id/queue", anyone(), queueApi::state);
+    e.api(POST, "/api/booths/:id/queue", roles(JOBSEEKER), queueApi::join);
+    e.api(PUT, "/api/booths/:id/queue", roles(EMPLOYER, ORGANIZER), queueApi::settings);
+    e.api(POST, "/api/booths/:id/queue/next", roles(EMPLOYER), queueApi::next);
+    e.api(GET, "/api/booths/:id/queue/waiting", roles(EMPLOYER, ORGANIZER, SFU), queueApi::waiting);
+    e.api(GET, "/api/fairs/:id/queues", staff(), queueApi::ofFair);
+    e.api(GET, "/api/me/queue", roles(JOBSEEKER), queueApi::mine);
+    e.api(POST, "/api/me/queue/here", roles(JOBSEEKER), queueApi::here);
+    e.api(DELETE, "/api/me/queue", roles(JOBSEEKER), queueApi::leave);
+    e.page(GET, "/me/queue", roles(JOBSEEKER), queuePages::minePage);
+    e.page(POST, "/me/queue/leave", roles(JOBSEEKER), queuePages::leaveForm);
+    e.page(POST, "/booths/:id/queue/join", roles(JOBSEEKER), queuePages::joinForm);
+    e.page(POST, "/booths/:id/queue/settings", roles(EMPLOYER, ORGANIZER), queuePages::settingsForm);
+    e.page(POST, "/booths/:id/queue/next", roles(EMPLOYER), queuePages::nextForm);
 
     // Video meetings: a room per appointment (built in or Jitsi), its lobby, join/leave evidence, the phone fallback;
     // the fair's orientation part as a group session. Who may enter is decided per room (MeetingAccess).

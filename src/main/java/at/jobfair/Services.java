@@ -24,6 +24,7 @@ import at.jobfair.meeting.Meetings;
 import at.jobfair.node.Health;
 import at.jobfair.noshow.NoShowService;
 import at.jobfair.observe.Metrics;
+import at.jobfair.queue.QueueService;
 import at.jobfair.web.Limits;
 import at.jobfair.web.Messages;
 import at.jobfair.web.Pages;
@@ -58,12 +59,12 @@ public record Services(Config config, Pool pool, Web web, Platform platform, Peo
   }
 
   /**
-   * The fair before and on the day: the catalogue, fairs, booths, bookings, invitations, attendance, meetings, and the
-   * text chat between people and booths.
+   * The fair before and on the day: the catalogue, fairs, booths, bookings, invitations, attendance, meetings, the
+   * waitlists, the text chat between people and booths, and the walk-up queues.
    */
   public record Fair(CatalogService catalog, FairService fairs, BoothService booths, BookingService bookings,
                      InvitationService invitations, AttendanceService attendance, Meetings meetings, WaitlistService waitlist,
-                     ChatService chats) {
+                     ChatService chats, QueueService queues) {
   }
 
   /**

@@ -16,15 +16,30 @@ public final class BoardPages {
   private final BoardService boards;
   private final Pages pages;
 
+  /** Each booth's walk-up queue at the fair (state and length), as the queue feature answers it. */
+  public interface Queues {
+    io.vertx.core.Future<java.util.List<Map<String, Object>>> of(long fairId);
+  }
+
+  private final Queues queues;
+
   public BoardPages(BoardService boards, Pages pages) {
+    this(boards, pages, fairId -> io.vertx.core.Future.succeededFuture(java.util.List.of()));
+  }
+
+  public BoardPages(BoardService boards, Pages pages, Queues queues) {
     this.boards = boards;
     this.pages = pages;
+    this.queues = queues;
   }
 
   public Future<?> page(RoutingContext ctx) {
     var user = Sessions.user(ctx);
-    return boards.board(Http.pathId(ctx, "id"), user).onSuccess(b -> {
+    long fairId = Http.pathId(ctx, "id");
+    var walkUp = queues.of(fairId);
+    return boards.board(fairId, user).compose(b -> walkUp.map(q -> b)).onSuccess(b -> {
       Map<String, Object> model = new HashMap<>();
+      model.put("queues", walkUp.result());
       model.put("board", b);
       model.put("fair", b.getJsonObject("fair"));
       model.put("canRecordSickNotes", user.has(Role.SFA) || user.has(Role.ORGANIZER));

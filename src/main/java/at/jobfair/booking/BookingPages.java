@@ -59,6 +59,19 @@ public final class BookingPages {
     return this;
   }
 
+  /** The booth's walk-up queue as its staff's panel on the schedule (the queue feature answers; null for none). */
+  public interface QueuePanel {
+    Future<Map<String, Object>> of(Account user, long boothId);
+  }
+
+  private QueuePanel queue = (user, boothId) -> Future.succeededFuture(null);
+
+  /** The schedule shows the booth's walk-up queue through this (set by the composition root). */
+  public BookingPages withQueue(QueuePanel queue) {
+    this.queue = queue;
+    return this;
+  }
+
   public BookingPages(BookingService bookings, CatalogService catalog, Pages pages, MeetingService meetings,
                       at.jobfair.legal.Catalogue legal) {
     this.bookings = bookings;
@@ -372,7 +385,8 @@ public final class BookingPages {
       Future<List<View>> bookingsRead = bookings.ofBooth(boothId);
       Future<Map<Long, MeetingStore.RoomState>> roomsRead = meetings.rooms(boothId);
       Future<Map<String, Object>> lineRead = waitlists.line(boothId);
-      return Future.all(boothRead, bookingsRead, roomsRead, lineRead).onSuccess(all -> {
+      Future<Map<String, Object>> queueRead = queue.of(user, boothId);
+      return Future.all(boothRead, bookingsRead, roomsRead, lineRead, queueRead).onSuccess(all -> {
         JsonObject booth = boothRead.result();
         List<View> list = bookingsRead.result();
         Map<Long, MeetingStore.RoomState> rooms = roomsRead.result();
@@ -410,6 +424,7 @@ public final class BookingPages {
         model.put("slots", slots);
         model.put("cancelled", cancelled);
         model.put("waitlist", lineRead.result());
+        if (queueRead.result() != null) model.put("queue", queueRead.result());
         pages.render(ctx, "schedule", model);
       });
     });

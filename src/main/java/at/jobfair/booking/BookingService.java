@@ -229,6 +229,14 @@ public final class BookingService {
     return store.boothEmployer(pool, boothId).map(e -> e != null && actor.worksFor(e));
   }
 
+  /**
+   * A walk-up appointment with the booth from now, in the caller's transaction (the walk-up queue's "next"): a
+   * booking like any other, so the meeting room, its lobby and evidence, the check-in and the schedule all apply.
+   */
+  public Future<Long> walkUp(SqlClient tx, long boothId, long jobseekerId, int minutes) {
+    return store.walkUp(tx, boothId, jobseekerId, minutes);
+  }
+
   /** The whole booking of a seat inside the caller's transaction (a {@link BookingRehearsal}, which rolls it back). */
   Future<View> placeIn(SqlClient tx, long jobseekerId, long slotId) {
     return place(tx, jobseekerId, slotId, null);

@@ -37,7 +37,9 @@ public final class BookingStore {
 
     /** How a booking came about (booking.source): on the person's own initiative or through an invitation of a kind. */
     public enum Source {
-      OWN_INITIATIVE, PLACEMENT_PROPOSAL, CONTROL_APPOINTMENT, MASS_MAILING, PUBLIC_LINK;
+      OWN_INITIATIVE, PLACEMENT_PROPOSAL, CONTROL_APPOINTMENT, MASS_MAILING, PUBLIC_LINK,
+      /** Made by booth staff pressing "next" in the walk-up queue (at.jobfair.queue). */
+      WALK_UP;
 
       public static Source of(String db) {
         return db == null ? null : valueOf(db);
@@ -175,6 +177,21 @@ public final class BookingStore {
 
   public BookingStore(Pool pool) {
     this.pool = pool;
+  }
+
+  /**
+   * A walk-up appointment from now for {@code minutes}: a one-seat slot of its own at the booth, booked by the person
+   * (source WALK_UP, voluntary), in the caller's transaction; no mail (the person is on the queue's page and is sent
+   * into the room at once). The booking's constraints still hold: the statement fails when the person is busy then.
+   */
+  public Future<Long> walkUp(SqlClient tx, long boothId, long jobseekerId, int minutes) {
+    return tx.preparedQuery("""
+            with s as (insert into slot (booth_id, starts_at, ends_at, capacity, walk_up)
+                       values ($1, now(), now() + make_interval(mins => $3), 1, true) returning id, starts_at, ends_at)
+            insert into booking (slot_id, booth_id, jobseeker_id, during, source, legal_basis)
+            select s.id, $1, $2, tstzrange(s.starts_at, s.ends_at), 'WALK_UP', 'VOLUNTARY' from s
+            returning id""")
+        .execute(Tuple.of(boothId, jobseekerId, minutes)).map(rows -> rows.iterator().next().getLong(0));
   }
 
   /** What {@link #PREPARE} read: the booking as it will be, whether it can be, and what else is free. */

@@ -366,7 +366,7 @@ public final class BoothStore {
   public Future<Instant> firstOverlap(SqlClient tx, long boothId, List<SlotSchedule.Slot> spans) {
     return tx.preparedQuery("""
             select min(s.starts_at) from slot s, unnest($2::timestamptz[], $3::timestamptz[]) as n(starts_at, ends_at)
-             where s.booth_id = $1 and s.removed_at is null and s.starts_at < n.ends_at and s.ends_at > n.starts_at""")
+             where s.booth_id = $1 and s.removed_at is null and not s.walk_up and s.starts_at < n.ends_at and s.ends_at > n.starts_at""")
         .execute(Tuple.of(boothId, starts(spans), ends(spans)))
         .map(rows -> instant(rows.iterator().next(), "min"));
   }

@@ -48,10 +48,25 @@ public final class CatalogPages {
     return this;
   }
 
+  /**
+   * What the booth page shows of the booth's walk-up queue while its fair runs (state, length, whether the person may
+   * join, their place), or null for none. The queue feature answers it.
+   */
+  public interface QueuePanel {
+    Future<Map<String, Object>> at(Account user, long boothId);
+  }
+
+  private final QueuePanel queue;
+
   public CatalogPages(CatalogService catalog, Pages pages, OwnBooking own) {
+    this(catalog, pages, own, (user, boothId) -> Future.succeededFuture(null));
+  }
+
+  public CatalogPages(CatalogService catalog, Pages pages, OwnBooking own, QueuePanel queue) {
     this.catalog = catalog;
     this.pages = pages;
     this.own = own;
+    this.queue = queue;
   }
 
   public Future<?> fairsPage(RoutingContext ctx) {
@@ -82,9 +97,17 @@ public final class CatalogPages {
     Future<Map<String, Object>> mine = jobseeker ? own.at(user.id(), boothId) : Future.succeededFuture(null);
     Lang page = Http.lang(ctx);
     Future<Map<String, Object>> place = jobseeker ? waitlist.at(user.id(), boothId) : Future.succeededFuture(null);
-    return catalog.booth(boothId, user).map(b -> localised(b, page)).compose(b -> Future.all(mine, place).onSuccess(all -> {
+    Future<Map<String, Object>> walkUp = queue.at(user, boothId);
+    return catalog.booth(boothId, user).map(b -> localised(b, page)).compose(b -> Future.all(mine, place, walkUp).onSuccess(all -> {
       Map<String, Object> held = mine.result();
       Map<String, Object> model = new HashMap<>();
+      if (walkUp.result() != null) {
+        model.put("queue", walkUp.result());
+        // No free slot to book (or none this person may book): the queue comes first; otherwise after the slots.
+        boolean free = b.getJsonArray("slots", new io.vertx.core.json.JsonArray()).stream()
+            .anyMatch(o -> o instanceof JsonObject s && Boolean.TRUE.equals(s.getBoolean("open")) && s.getInteger("free", 0) > 0);
+        model.put("queueFirst", !free && held == null);
+      }
       JsonObject booth = b;
       model.put("canBook", jobseeker);
       model.put("userId", jobseeker ? user.id() : null);

@@ -401,6 +401,8 @@ public final class DemoData {
               .compose(v -> translations(tx, boothId, e))
               .compose(v -> tx.preparedQuery("insert into slot (booth_id, starts_at, ends_at, capacity) values ($1, $2, $3, 1)")
                   .executeBatch(slots))
+              // The walk-up queue is open at every booth while the fair runs: anyone without a booking can queue.
+              .compose(v -> tx.preparedQuery("insert into booth_queue (booth_id, open) values ($1, true)").execute(Tuple.of(boothId)))
               .compose(v -> interviewee == null ? Future.succeededFuture() : tx.preparedQuery("""
                   insert into booking (slot_id, booth_id, jobseeker_id, during)
                   select id, booth_id, $3, tstzrange(starts_at, ends_at) from slot where booth_id = $1 and starts_at = $2""")

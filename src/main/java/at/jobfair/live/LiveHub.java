@@ -89,6 +89,10 @@ public final class LiveHub {
     if ("waitlist".equals(type)) {
       return List.of(Topic.USER.of(change.getValue("jobseeker")), Topic.BOOTH_STAFF.of(booth), Topic.BOOTH.of(booth));
     }
+    // A booth's walk-up queue (open, length, the waiting tickets in order; no names): whoever watches the queue, the
+    // booth's staff and the fair's board. A place called or passed over: the person themselves and the booth's staff.
+    if ("queue".equals(type)) return List.of(Topic.QUEUE.of(booth), Topic.BOOTH_STAFF.of(booth), Topic.FAIR_STAFF.of(fair));
+    if ("queue-place".equals(type)) return List.of(Topic.USER.of(change.getValue("jobseeker")), Topic.BOOTH_STAFF.of(booth));
     // Outages: for the fair's board.
     if ("outage".equals(type)) return List.of(Topic.FAIR_STAFF.of(fair));
     // A cascade moved: the queues of the stations it left and entered, the fair's board, and the person themselves.
@@ -135,6 +139,8 @@ public final class LiveHub {
         out.remove("jobseeker");
         out.remove("entry");
       }
+      // The board counts a queue; the tickets are for the pages of those waiting in it.
+      if (!topic.startsWith(Topic.QUEUE.prefix() + ":")) out.remove("tickets");
       String message = out.encode();
       for (ServerWebSocket ws : set) send(ws, message);
     }

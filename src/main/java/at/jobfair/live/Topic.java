@@ -27,7 +27,9 @@ public enum Topic {
   /** One person's chat unread count changed: that person. */
   CHATS("chats"),
   /** The chat inboxes of an employer's booths changed: its representatives. */
-  CHAT_EMPLOYER("chat-employer");
+  CHAT_EMPLOYER("chat-employer"),
+  /** A booth's walk-up queue: open or paused, its length and waiting tickets (no names): public. */
+  QUEUE("queue");
 
   private static final Pattern FORM = Pattern.compile("([a-z-]+):(\\d{1,18})");
 

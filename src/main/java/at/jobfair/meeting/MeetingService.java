@@ -238,6 +238,15 @@ public final class MeetingService {
     return moderator(user, bookingId).compose(e -> recordAdmission(bookingId, user.id(), provider(), null));
   }
 
+  /**
+   * A walk-up meeting (the queue's "next"): the member of staff who called the person has let them in already, in the
+   * caller's transaction; recorded as an ADMIT by them, so the room's evidence reads as for a booked interview.
+   */
+  public Future<Void> admitWalkUp(io.vertx.sqlclient.SqlClient tx, long bookingId, long by) {
+    return store.admit(tx, bookingId, by)
+        .compose(won -> store.event(tx, bookingId, by, "EMPLOYER", Kind.ADMIT, provider(), "walk-up queue"));
+  }
+
   /** The jobseeker is let in at the start by itself (the booth chose so); true when this call admitted. */
   Future<Boolean> admitAtStart(long bookingId) {
     return recordAdmission(bookingId, null, provider(), "automatic");

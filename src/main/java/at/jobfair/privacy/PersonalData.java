@@ -57,6 +57,11 @@ public final class PersonalData {
            where b.jobseeker_id = $1 and (a.booking_id is not null or m.booking_id is not null
                  or exists (select 1 from meeting_event ev where ev.booking_id = b.id and ev.account_id = $1))
            order by lower(b.during)"""),
+      new Section("queue", """
+          select q.id, f.name as fair, e.name as employer, q.ticket, q.status, q.passed_why, q.joined_at, q.seen_at, q.ended_at,
+                 q.booking_id as booking
+            from queue_place q join booth bo on bo.id = q.booth_id join fair f on f.id = q.fair_id join employer e on e.id = bo.employer_id
+           where q.account_id = $1 order by q.joined_at"""),
       new Section("sickNotes", """
           select s.booking_id as booking, s.note, s.recorded_at from sick_note s where s.jobseeker_id = $1 order by s.recorded_at"""),
       new Section("cascade", """
@@ -126,7 +131,8 @@ public final class PersonalData {
       Map.entry("letter.jobseeker_id", "letters"),
       Map.entry("data_access.jobseeker_id", "dataAccess"),
       Map.entry("rights_request.jobseeker_id", "rightsRequests"),
-      Map.entry("email_link.account_id", "emailLinks"));
+      Map.entry("email_link.account_id", "emailLinks"),
+      Map.entry("queue_place.account_id", "queue"));
 
   /**
    * Columns referring to an account that name who of the staff (or an employer) acted, not whom it was about: the
@@ -147,6 +153,8 @@ public final class PersonalData {
       Map.entry("worklist_item.result_by", "the caseworker who closed the item"),
       Map.entry("meeting.admitted_by", "employer staff who admitted; the meeting row is exported in attendance"),
       Map.entry("meeting.phone_confirmed_by", "employer staff who confirmed a call"),
+      Map.entry("queue_place.called_by", "the booth's representative who called the person: the walk-up booking is exported"),
+      Map.entry("booth_queue.changed_by", "booth staff who opened or paused a queue; no person's data"),
       Map.entry("cascade_playbook.updated_by", "organiser who changed a playbook"),
       Map.entry("cascade.caseworker_id", "the decider at that time (staff)"),
       Map.entry("cascade.taken_by", "station staff serving the person"),

@@ -110,6 +110,17 @@ class AuthorisationMatrixTest {
     rule("PUT /api/bookings/{id}/outcome", "E:? O:?", "O:?");
     // a sick note is health data: the person's caseworker (or deputy); organisers record excuses for any booking
     rule("POST /api/bookings/{id}/sick-note", "S:? O:?", "O:?");
+    // the walk-up queue: anyone sees a booth's queue (no names); jobseekers queue; the booth's representatives call, its
+    // staff (and organisers, SfU) see the names; organisers open and pause any booth's queue; staff see every queue on the board
+    same("GET /api/booths/{id}/queue", ALL);
+    same("POST /api/booths/{id}/queue", "J:?");
+    rule("PUT /api/booths/{id}/queue", "E:? O:?", "O:?");
+    rule("POST /api/booths/{id}/queue/next", "E:?", "");
+    rule("GET /api/booths/{id}/queue/waiting", "E:Y U:Y O:Y", "U:Y O:Y");
+    same("GET /api/fairs/{id}/queues", STAFF);
+    same("GET /api/me/queue", "J:Y");
+    same("POST /api/me/queue/here", "J:?");
+    same("DELETE /api/me/queue", "J:?");
     // meetings: the person and the booth; staff as the meeting rules say
     rule("GET /api/bookings/{id}/meeting", SIGNED_IN_MAYBE, "U:? S:? H:? P:? O:? K:?");
     rule("GET /api/bookings/{id}/meeting/events", SIGNED_IN_MAYBE, "U:? S:? H:? P:? O:? K:?");
@@ -320,6 +331,7 @@ class AuthorisationMatrixTest {
       case "PUT /api/jobseekers/{id}" -> new JsonObject().put("region", "Wien");
       case "DELETE /api/bookings/{id}", "DELETE /api/slots/{id}" -> new JsonObject().put("reason", "Die Matrix prüft die Rechte.");
       case "PUT /api/bookings/{id}/outcome" -> new JsonObject().put("outcome", "APPEARED");
+      case "PUT /api/booths/{id}/queue" -> new JsonObject().put("open", false);
       case "POST /api/bookings/{id}/sick-note" -> new JsonObject().put("note", "Arztbestätigung");
       case "POST /api/cascades/{id}/events" -> new JsonObject().put("type", "EXCUSE");
       case "PUT /api/caseworkers/{id}/team" -> new JsonObject().put("team", "Matrix");
