@@ -219,13 +219,16 @@ public final class App implements AutoCloseable {
       pages.common("site", new at.jobfair.site.Branding(config.operator()).site());
       // Pages name live topics through the live feature's one definition: {{liveTopic 'booth-staff' booth.id}}.
       pages.helper("liveTopic", (com.github.jknack.handlebars.Helper<String>) (name, options) -> Topic.named(name).of(options.param(0)));
+      // The catalogue's pages keep what they show for a moment; a seat change announced on the live channel drops it.
+      CatalogService catalog = new CatalogService(new CatalogStore(pool));
+      live.listen(catalog.pageCopies()::changed);
       Services services = new Services(config, pool,
           new Services.Web(messages, pages, RequestContract.load(vertx).await(30, TimeUnit.SECONDS), sessions, sessionSecret(config, pool),
               new Limits(config.http().trustedProxies(),
                   config.limits().websocketsPerAddress(), config.limits().signInsPerMinute())),
           new Services.Platform(live, outbox, mailSender, audit, new Health(vertx, pool, cluster, readiness), metrics),
           new Services.People(accounts, secondFactor, new Reauthentication(accounts, secondFactor, config.auth().reauth()), relations),
-          new Services.Fair(new CatalogService(new CatalogStore(pool)), new FairService(pool, new FairStore(pool), clock),
+          new Services.Fair(catalog, new FairService(pool, new FairStore(pool), clock),
               new BoothService(pool, new BoothStore(pool), clock),
               new BookingService(pool, new BookingStore(pool), Clock.systemUTC(), outbox, mailSender,
                   new BookingMails(messages, config.zone(), config.http().publicUrl().toString(),

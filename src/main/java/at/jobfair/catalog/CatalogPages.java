@@ -45,7 +45,7 @@ public final class CatalogPages {
   public Future<?> fairPage(RoutingContext ctx) {
     long fairId = Http.pathId(ctx, "id");
     CatalogStore.BoothFilter filter = filter(ctx);
-    return catalog.booths(fairId, Sessions.user(ctx), filter).onSuccess(fb -> pages.render(ctx, "fair", Map.of("fair", fb.fair(),
+    return catalog.boothsForPage(fairId, Sessions.user(ctx), filter).onSuccess(fb -> pages.render(ctx, "fair", Map.of("fair", fb.fair(),
         "booths", fb.booths(), "filter", Map.of("region", nz(filter.region()), "german", nz(filter.german()), "q", nz(filter.query()),
         // A search in the address keeps the search form open; otherwise it is folded so that the booths come first.
         "active", !(nz(filter.region()) + nz(filter.german()) + nz(filter.query())).isEmpty()))));
@@ -60,7 +60,8 @@ public final class CatalogPages {
     long boothId = Http.pathId(ctx, "id");
     boolean jobseeker = user != null && user.has(Role.JOBSEEKER);
     Future<Map<String, Object>> mine = jobseeker ? own.at(user.id(), boothId) : Future.succeededFuture(null);
-    return catalog.booth(boothId, user).compose(b -> mine.onSuccess(held -> {
+    // The booth (possibly a copy shared with other requests: marked for this person only on a copy of it).
+    return catalog.boothForPage(boothId, user).compose(b -> mine.onSuccess(held -> {
       Map<String, Object> model = new HashMap<>();
       JsonObject booth = b;
       model.put("canBook", jobseeker);
