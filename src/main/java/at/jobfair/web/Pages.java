@@ -142,7 +142,6 @@ public final class Pages {
     Lang lang = Http.lang(ctx);
     Account user = Sessions.user(ctx);
     data.put("lang", lang.code());
-    data.put(LANG, lang);
     data.put("htmlLang", lang.htmlLang());
     data.put("dir", lang.rightToLeft() ? "rtl" : "ltr");
     data.put("languages", languages(ctx, lang));
@@ -159,8 +158,12 @@ public final class Pages {
     String html;
     try {
       Template t = template(template);
-      html = t.apply(Context.newBuilder(data)
-          .resolver(MapValueResolver.INSTANCE, JavaBeanValueResolver.INSTANCE, MethodValueResolver.INSTANCE).build());
+      Context context = Context.newBuilder(data)
+          .resolver(MapValueResolver.INSTANCE, JavaBeanValueResolver.INSTANCE, MethodValueResolver.INSTANCE).build();
+      // The language as the render's own data: every nested block shares it, so the helpers (t is called dozens of
+      // times a page, most inside #each) find it at once instead of asking each enclosing block's value first.
+      context.data(LANG, lang);
+      html = t.apply(context);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -319,7 +322,7 @@ public final class Pages {
 
   private Lang lang(Context context) {
     // The page's language as the enum (render puts it there): the helpers ask for it dozens of times a page.
-    if (context.get(LANG) instanceof Lang l) return l;
+    if (context.data(LANG) instanceof Lang l) return l;
     Object code = context.get("lang");
     Lang lang = Lang.parse(code == null ? null : code.toString());
     return lang == null ? Lang.DE : lang;
