@@ -248,13 +248,16 @@ public final class App implements AutoCloseable {
           new WaitlistMails(messages, config.zone(), config.http().publicUrl().toString()), Clock.systemUTC());
       // The walk-up queue per booth: "next" makes a walk-up booking and lets the person into its room (the meeting feature's).
       QueueService queues = new QueueService(pool, new QueueStore(), queueConfig, bookingService, meetings.service(), audit, Clock.systemUTC());
+      // The catalogue's pages keep what they show for a moment; a seat change announced on the live channel drops it.
+      CatalogService catalog = new CatalogService(new CatalogStore(pool));
+      live.listen(catalog.pageCopies()::changed);
       Services services = new Services(config, pool,
           new Services.Web(messages, pages, RequestContract.load(vertx).await(30, TimeUnit.SECONDS), sessions, sessionSecret(config, pool),
               new Limits(config.http().trustedProxies(),
                   config.limits().websocketsPerAddress(), config.limits().signInsPerMinute())),
           new Services.Platform(live, outbox, mailSender, audit, new Health(vertx, pool, cluster, readiness), metrics),
           new Services.People(accounts, secondFactor, new Reauthentication(accounts, secondFactor, config.auth().reauth()), relations),
-          new Services.Fair(new CatalogService(new CatalogStore(pool)), new FairService(pool, new FairStore(pool), clock),
+          new Services.Fair(catalog, new FairService(pool, new FairStore(pool), clock),
               new BoothService(pool, new BoothStore(pool), clock),
               bookingService, invitations, attendance, meetings, waitlist,
               // Text chat between a person and a booth, and in every meeting room (issue 16)

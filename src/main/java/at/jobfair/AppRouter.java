@@ -142,6 +142,8 @@ public final class AppRouter {
       ctx.next();
     });
     router.route().handler(SecurityHeaders::apply);
+    // A change this node answered drops the catalogue pages' short-lived copies (see CatalogCache).
+    router.route().handler(fair.catalog().pageCopies()::dropOnChange);
     // Health: /health answers as /health/ready does (tools and tests know it).
     router.get("/health/live").handler(platform.health()::live);
     router.get("/health/ready").handler(platform.health()::ready);

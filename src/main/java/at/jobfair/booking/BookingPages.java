@@ -355,7 +355,8 @@ public final class BookingPages {
   /** The person's active booking at a booth that has not ended yet, for the booth page; null when there is none. */
   public Future<Map<String, Object>> ownAt(long jobseekerId, long boothId) {
     java.time.Instant now = bookings.now();
-    return bookings.ofJobseeker(jobseekerId).map(list -> {
+    // Only the person's active bookings at this booth are read (not all of theirs): the booth page asks on every view.
+    return bookings.activeAtBooth(jobseekerId, boothId).map(list -> {
       for (View b : list) {
         if (!b.active() || b.booth().id() != boothId || !now.isBefore(b.slot().end())) continue;
         Map<String, Object> m = view(b);

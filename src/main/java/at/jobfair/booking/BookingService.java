@@ -61,6 +61,11 @@ public final class BookingService {
     return store.ofJobseeker(jobseekerId);
   }
 
+  /** A person's active bookings at one booth. */
+  public Future<List<View>> activeAtBooth(long jobseekerId, long boothId) {
+    return store.activeAtBooth(jobseekerId, boothId);
+  }
+
   /** The bookings of a booth (for its staff: the caller checked {@link #staffsBooth}). */
   public Future<List<View>> ofBooth(long boothId) {
     return store.ofBooth(boothId);

@@ -333,6 +333,12 @@ public final class BookingStore {
         .execute(Tuple.of(jobseekerId)).map(BookingStore::all);
   }
 
+  /** A person's active bookings at one booth (what the booth page shows them as theirs), in slot order. */
+  public Future<List<View>> activeAtBooth(long jobseekerId, long boothId) {
+    return pool.preparedQuery(VIEW + " where k.jobseeker_id = $1 and k.booth_id = $2 and k.status = 'ACTIVE' order by lower(k.during), k.id")
+        .execute(Tuple.of(jobseekerId, boothId)).map(BookingStore::all);
+  }
+
   /** All bookings of a booth (for its staff), in slot order. */
   public Future<List<View>> ofBooth(long boothId) {
     return pool.preparedQuery(VIEW + " where k.booth_id = $1 order by lower(k.during), k.status, k.id")

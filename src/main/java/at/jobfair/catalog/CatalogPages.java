@@ -80,7 +80,7 @@ public final class CatalogPages {
     long fairId = Http.pathId(ctx, "id");
     CatalogStore.BoothFilter filter = filter(ctx);
     Lang page = Http.lang(ctx);
-    return catalog.booths(fairId, Sessions.user(ctx), filter).onSuccess(fb -> pages.render(ctx, "fair", Map.of("fair", fb.fair(),
+    return catalog.boothsForPage(fairId, Sessions.user(ctx), filter).onSuccess(fb -> pages.render(ctx, "fair", Map.of("fair", fb.fair(),
         "booths", localised(fb.booths(), page), "filter", Map.of("region", nz(filter.region()), "german", nz(filter.german()), "q", nz(filter.query()),
         // A search in the address keeps the search form open; otherwise it is folded so that the booths come first.
         "active", !(nz(filter.region()) + nz(filter.german()) + nz(filter.query())).isEmpty()))));
@@ -98,7 +98,8 @@ public final class CatalogPages {
     Lang page = Http.lang(ctx);
     Future<Map<String, Object>> place = jobseeker ? waitlist.at(user.id(), boothId) : Future.succeededFuture(null);
     Future<Map<String, Object>> walkUp = queue.at(user, boothId);
-    return catalog.booth(boothId, user).map(b -> localised(b, page)).compose(b -> Future.all(mine, place, walkUp).onSuccess(all -> {
+    // The booth (possibly a copy shared with other requests: localised, and marked for this person, on copies of it).
+    return catalog.boothForPage(boothId, user).map(b -> localised(b, page)).compose(b -> Future.all(mine, place, walkUp).onSuccess(all -> {
       Map<String, Object> held = mine.result();
       Map<String, Object> model = new HashMap<>();
       if (walkUp.result() != null) {

@@ -13,9 +13,16 @@ import io.vertx.core.json.JsonObject;
 public final class CatalogService {
 
   private final CatalogStore store;
+  /** What the catalogue's pages show, kept for a moment (see CatalogCache). */
+  private final CatalogCache pageCopies = new CatalogCache();
 
   public CatalogService(CatalogStore store) {
     this.store = store;
+  }
+
+  /** The pages' short-lived copies: told of announced changes and of change requests by the composition root. */
+  public CatalogCache pageCopies() {
+    return pageCopies;
   }
 
   public Future<JsonArray> fairs(Account viewer, String sector, String region) {
@@ -33,6 +40,17 @@ public final class CatalogService {
   /** A fair the viewer may see with its booths matching the filter; a fair they may not see is not found. */
   public Future<FairBooths> booths(long fairId, Account viewer, CatalogStore.BoothFilter filter) {
     return fair(fairId, viewer).compose(f -> store.booths(fairId, filter).map(booths -> new FairBooths(f, booths)));
+  }
+
+  /** {@link #booths} as the fair page shows it: possibly a copy up to {@link CatalogCache#KEEP} old, read-only. */
+  public Future<FairBooths> boothsForPage(long fairId, Account viewer, CatalogStore.BoothFilter filter) {
+    return pageCopies.fairPage(fairId, CatalogPolicy.seesDrafts(viewer), filter, () -> booths(fairId, viewer, filter));
+  }
+
+  /** {@link #booth} as the booth page shows it: possibly a copy up to {@link CatalogCache#KEEP} old, read-only. */
+  public Future<JsonObject> boothForPage(long id, Account viewer) {
+    boolean drafts = CatalogPolicy.seesDrafts(viewer);
+    return pageCopies.booth(id, drafts, () -> store.booth(id, drafts)).map(b -> found(b, Reason.BOOTH_NOT_FOUND));
   }
 
   public Future<JsonObject> booth(long id, Account viewer) {

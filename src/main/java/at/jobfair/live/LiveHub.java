@@ -29,6 +29,8 @@ public final class LiveHub {
   private final PgConnectOptions options;
   private final ConcurrentHashMap<String, Set<ServerWebSocket>> subscribers = new ConcurrentHashMap<>();
   private final Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
+  /** Who else hears every change (caches of what pages show), before the sockets are told. */
+  private final List<java.util.function.Consumer<JsonObject>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private PgSubscriber subscriber;
   private volatile boolean subscribedOnce;
   private volatile boolean draining;
@@ -42,7 +44,11 @@ public final class LiveHub {
     subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
     subscriber.channel(CHANNEL)
         .subscribeHandler(v -> {
-          if (subscribedOnce) broadcast(new JsonObject().put("type", "resync").encode());
+          if (subscribedOnce) {
+            JsonObject resync = new JsonObject().put("type", "resync");
+            tell(resync);
+            broadcast(resync.encode());
+          }
           subscribedOnce = true;
         })
         .handler(this::dispatch);
@@ -127,6 +133,7 @@ public final class LiveHub {
       LOG.log(Level.WARNING, "unreadable notification " + payload);
       return;
     }
+    tell(change);
     for (String topic : topics(change)) {
       Set<ServerWebSocket> set = subscribers.get(topic);
       if (set == null || set.isEmpty()) continue;
@@ -143,6 +150,25 @@ public final class LiveHub {
       if (!topic.startsWith(Topic.QUEUE.prefix() + ":")) out.remove("tickets");
       String message = out.encode();
       for (ServerWebSocket ws : set) send(ws, message);
+    }
+  }
+
+  /**
+   * Also tells {@code listener} of every change heard, and of a {@code resync} after the listening connection was lost
+   * (changes in between were not heard), before any socket is told: a page that reads itself again on a change then
+   * reads past any copy the listener kept.
+   */
+  public void listen(java.util.function.Consumer<JsonObject> listener) {
+    listeners.add(listener);
+  }
+
+  private void tell(JsonObject change) {
+    for (var l : listeners) {
+      try {
+        l.accept(change);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "a listener failed on " + change.encode(), e);
+      }
     }
   }
 

@@ -35,7 +35,15 @@ public final class Pages {
   private final java.util.concurrent.ConcurrentHashMap<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final String REQUEST = "_request";
+  private static final String LANG = "_lang";
   private final Handlebars handlebars;
+  /** Templates are read from the class path at each use while developing (VERTXWEB_ENVIRONMENT=dev), else once. */
+  private final boolean dev;
+  /** Each page's template, compiled once (not while developing). */
+  private final java.util.concurrent.ConcurrentHashMap<String, Template> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+  /** A day ({@code Mo. 8. Dez.}) and a full date as each language writes them, in the zone: made once, used by every page. */
+  private final Map<Lang, DateTimeFormatter> days = new java.util.EnumMap<>(Lang.class);
+  private final Map<Lang, DateTimeFormatter> dates = new java.util.EnumMap<>(Lang.class);
   private final Messages messages;
   private final ZoneId zone;
   /** What every page shows whatever it is about (the operator's name, logo and hotline: {@code site}). */
@@ -44,17 +52,21 @@ public final class Pages {
   public Pages(Messages messages, ZoneId zone) {
     this.messages = messages;
     this.zone = zone;
-    boolean dev = "dev".equals(System.getenv("VERTXWEB_ENVIRONMENT"));
-    this.handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"))
-        .with(dev ? NullTemplateCache.INSTANCE : new ConcurrentMapTemplateCache());
+    this.dev = "dev".equals(System.getenv("VERTXWEB_ENVIRONMENT"));
+    this.handlebars = new Handlebars(dev ? new ClassPathTemplateLoader("/templates", ".hbs") : new KeptSources())
+        .with(dev ? NullTemplateCache.INSTANCE : new ConcurrentMapTemplateCache())
+        .with(Pages::escapeHtml);
+    for (Lang l : Lang.values()) {
+      days.put(l, DateTimeFormatter.ofPattern(l.locale().getLanguage().equals("de") ? "EEE d. MMM" : "EEE d MMM", l.locale()).withZone(zone));
+      dates.put(l, DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(l.locale()).withZone(zone));
+    }
     handlebars.registerHelper("t", (Helper<String>) (key, options) -> {
       Object[] args = options.params;
       return messages.get(lang(options.context), key, args);
     });
     handlebars.registerHelper("time", (Helper<Object>) (value, options) -> value == null ? "" : WallClock.clock(instant(value), zone));
-    handlebars.registerHelper("date", (Helper<Object>) (value, options) -> format(value, options.context, null));
-    handlebars.registerHelper("day", (Helper<Object>) (value, options) -> format(value, options.context,
-        lang(options.context).locale().getLanguage().equals("de") ? "EEE d. MMM" : "EEE d MMM"));
+    handlebars.registerHelper("date", (Helper<Object>) (value, options) -> value == null ? "" : dates.get(lang(options.context)).format(instant(value)));
+    handlebars.registerHelper("day", (Helper<Object>) (value, options) -> value == null ? "" : days.get(lang(options.context)).format(instant(value)));
     handlebars.registerHelper("concat", (Helper<Object>) (a, options) -> {
       StringBuilder sb = new StringBuilder(String.valueOf(a));
       for (Object p : options.params) sb.append(p);
@@ -161,9 +173,13 @@ public final class Pages {
     }
     String html;
     try {
-      Template t = handlebars.compile(template);
-      html = t.apply(Context.newBuilder(data)
-          .resolver(MapValueResolver.INSTANCE, JavaBeanValueResolver.INSTANCE, MethodValueResolver.INSTANCE).build());
+      Template t = template(template);
+      Context context = Context.newBuilder(data)
+          .resolver(MapValueResolver.INSTANCE, JavaBeanValueResolver.INSTANCE, MethodValueResolver.INSTANCE).build();
+      // The language as the render's own data: every nested block shares it, so the helpers (t is called dozens of
+      // times a page, most inside #each) find it at once instead of asking each enclosing block's value first.
+      context.data(LANG, lang);
+      html = t.apply(context);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -180,6 +196,43 @@ public final class Pages {
       response.putHeader("Cache-Control", "no-store");
     }
     response.setStatusCode(status).end(html);
+  }
+
+  /**
+   * A page's template. Compiled once and kept, unless while developing: looking it up by name each time asks the class
+   * path for the file (a file-system or jar lookup) on every request, only to find the compiled copy again.
+   */
+  private Template template(String name) throws IOException {
+    if (dev) return handlebars.compile(name);
+    Template t = compiled.get(name);
+    if (t == null) {
+      t = handlebars.compile(name);
+      compiled.putIfAbsent(name, t);
+    }
+    return t;
+  }
+
+  /**
+   * The templates' files on the class path, each looked up once: partials ({@code {{> partials/header}}}) are found by
+   * name whenever a page is rendered, and the class path's answer cannot change while the node runs.
+   */
+  private static final class KeptSources extends ClassPathTemplateLoader {
+    private final java.util.concurrent.ConcurrentHashMap<String, com.github.jknack.handlebars.io.TemplateSource> sources =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    KeptSources() {
+      super("/templates", ".hbs");
+    }
+
+    @Override
+    public com.github.jknack.handlebars.io.TemplateSource sourceAt(String location) throws IOException {
+      var source = sources.get(location);
+      if (source == null) {
+        source = super.sourceAt(location);
+        sources.putIfAbsent(location, source);
+      }
+      return source;
+    }
   }
 
   /** Marks the request's page as one a browser may keep when it is shown to someone not signed in (see Endpoints). */
@@ -284,20 +337,62 @@ public final class Pages {
   }
 
   private Lang lang(Context context) {
+    // The page's language as the enum (render puts it there): the helpers ask for it dozens of times a page.
+    if (context.data(LANG) instanceof Lang l) return l;
     Object code = context.get("lang");
     Lang lang = Lang.parse(code == null ? null : code.toString());
     return lang == null ? Lang.DE : lang;
   }
 
+  /**
+   * A time a template shows: an Instant, or its ISO text as the catalogue's JSON holds it. The same texts come again and
+   * again (a booth's slots on every view of its page), so each is parsed once.
+   */
   private static Instant instant(Object value) {
-    return value instanceof Instant i ? i : Instant.parse(value.toString());
+    if (value instanceof Instant i) return i;
+    String text = value.toString();
+    Instant parsed = PARSED.getIfPresent(text);
+    if (parsed == null) {
+      parsed = Instant.parse(text);
+      PARSED.put(text, parsed);
+    }
+    return parsed;
   }
 
-  private String format(Object value, Context context, String pattern) {
-    if (value == null) return "";
-    Instant instant = instant(value);
-    DateTimeFormatter f = pattern != null ? DateTimeFormatter.ofPattern(pattern, lang(context).locale())
-        : DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(lang(context).locale());
-    return f.withZone(zone).format(instant);
+  private static final com.github.benmanes.caffeine.cache.Cache<String, Instant> PARSED =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000).build();
+
+  /**
+   * What a template writes with double braces, escaped as Handlebars does by default ({@code EscapingStrategy.HTML_ENTITY}:
+   * the same seven characters, the same entities), in one pass over the text instead of its general-purpose
+   * translator, which tried every position against a table and was an eighth of a booth page's time. PagesTest
+   * compares the two.
+   */
+  static CharSequence escapeHtml(CharSequence value) {
+    if (value instanceof Handlebars.SafeString safe) return safe.content;
+    if (value == null || value.length() == 0) return "";
+    int n = value.length();
+    StringBuilder out = null;
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      String entity = switch (c) {
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '"' -> "&quot;";
+        case '\'' -> "&#x27;";
+        case '`' -> "&#x60;";
+        case '&' -> "&amp;";
+        case '=' -> "&#x3D;";
+        default -> null;
+      };
+      if (entity != null) {
+        if (out == null) out = new StringBuilder(n + 16).append(value, 0, i);
+        out.append(entity);
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? value.toString() : out.toString();
   }
+
 }

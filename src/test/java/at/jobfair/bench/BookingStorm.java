@@ -313,7 +313,7 @@ public final class BookingStorm {
    * CPU time used so far by PostgreSQL: the postmaster, its live backends, and the backends that have ended (the
    * kernel adds those to the postmaster's "children" times), in milliseconds. Linux only, as the embedded server is.
    */
-  private static long postgresCpuMillis(ProcessHandle postmaster) {
+  static long postgresCpuMillis(ProcessHandle postmaster) {
     Stat pm = stat(procStat(postmaster.pid()));
     long ticks = pm.own() + pm.children();
     for (ProcessHandle child : postmaster.children().toList()) {
@@ -351,7 +351,7 @@ public final class BookingStorm {
   }
 
   /** CPU time of a JVM's JIT compiler threads (named "C1 …" and "C2 …") so far, in milliseconds. */
-  private static long compilerMillis(long pid) throws IOException {
+  static long compilerMillis(long pid) throws IOException {
     try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
       return tasks.map(t -> stat(t.resolve("stat"))).filter(t -> t.name().startsWith("C1 ") || t.name().startsWith("C2 "))
           .mapToLong(Stat::own).sum() * 10;
