@@ -43,6 +43,7 @@ class ConfigCoverageTest {
     NoShowConfig.from(c);
     at.jobfair.waitlist.WaitlistConfig.from(c);
     at.jobfair.chat.ChatConfig.from(c);
+    at.jobfair.queue.QueueConfig.from(c);
     assertEquals(Set.of(), c.unread(), "keys in config/application.json that no section reads");
   }
 

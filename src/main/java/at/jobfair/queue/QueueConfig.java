@@ -18,16 +18,15 @@ import java.time.Duration;
 public record QueueConfig(Duration absentAfter, Duration meeting, Duration defaultPerPerson, int maxLength, Duration sweep) {
 
   public static QueueConfig from(Config c) {
-    int absent = range(c, "queue.absentAfterSeconds", 15, 3600);
-    int minutes = range(c, "queue.meetingMinutes", 5, 120);
-    int per = range(c, "queue.defaultMinutesPerPerson", 1, 120);
-    int max = range(c, "queue.maxLength", 0, 1000);
-    int sweep = range(c, "queue.sweepSeconds", 1, 60);
+    int absent = range("queue.absentAfterSeconds", c.integer("queue.absentAfterSeconds"), 15, 3600);
+    int minutes = range("queue.meetingMinutes", c.integer("queue.meetingMinutes"), 5, 120);
+    int per = range("queue.defaultMinutesPerPerson", c.integer("queue.defaultMinutesPerPerson"), 1, 120);
+    int max = range("queue.maxLength", c.integer("queue.maxLength"), 0, 1000);
+    int sweep = range("queue.sweepSeconds", c.integer("queue.sweepSeconds"), 1, 60);
     return new QueueConfig(Duration.ofSeconds(absent), Duration.ofMinutes(minutes), Duration.ofMinutes(per), max, Duration.ofSeconds(sweep));
   }
 
-  private static int range(Config c, String key, int min, int max) {
-    int v = c.integer(key);
+  private static int range(String key, int v, int min, int max) {
     if (v < min || v > max) throw new ConfigException(key, "must be between " + min + " and " + max + ", was " + v);
     return v;
   }
