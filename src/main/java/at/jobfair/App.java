@@ -128,6 +128,7 @@ public final class App implements AutoCloseable {
     // The features' own sections are checked before anything starts: a wrong value stops the start naming its key.
     MeetingConfig.from(config);
     NoShowConfig noShowConfig = NoShowConfig.from(config);
+    at.jobfair.profile.ProfileConfig.from(config);
     Metrics metrics = Metrics.from(config);
     Database database = Database.open(config);
     Vertx vertx = null;
