@@ -75,7 +75,7 @@ public final class ProfileStore {
                    shifts = excluded.shifts, max_commute_minutes = excluded.max_commute_minutes,
                    max_commute_km = excluded.max_commute_km, relocate = excluded.relocate, shared = excluded.shared,
                    updated_at = now()""")
-        .execute(Tuple.tuple().addLong(person).addArrayOfString(p.skills().toArray(new String[0])).addString(langs.encode())
+        .execute(Tuple.tuple().addLong(person).addArrayOfString(p.skills().toArray(new String[0])).addValue(langs)
             .addArrayOfString(p.licences().toArray(new String[0])).addLocalDate(p.availableFrom())
             .addValue(p.hoursPerWeek() == null ? null : p.hoursPerWeek().shortValue())
             .addArrayOfString(p.shifts().stream().map(Enum::name).toArray(String[]::new))
