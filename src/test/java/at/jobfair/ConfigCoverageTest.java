@@ -41,6 +41,7 @@ class ConfigCoverageTest {
     // The sections the features own are built at start (App.start); the others when the configuration is loaded.
     MeetingConfig.from(c);
     NoShowConfig.from(c);
+    at.jobfair.profile.ProfileConfig.from(c);
     assertEquals(Set.of(), c.unread(), "keys in config/application.json that no section reads");
   }
 
