@@ -152,7 +152,7 @@ public final class BookingPages {
       list.add(m);
     }
     Map<String, Object> model = new HashMap<>();
-    model.put("slot", slot.getMap());
+    model.put("slot", slot);
     model.put("questions", list);
     if (error != null) model.put("error", error);
     pages.render(ctx, status, "booking-questions", model);

@@ -82,7 +82,7 @@ public final class ProfilePages {
   private Future<?> page(RoutingContext ctx, int status, Refused error) {
     return profiles.mine(Sessions.user(ctx)).onSuccess(p -> {
       Map<String, Object> model = new HashMap<>();
-      model.put("profile", p.getMap());
+      model.put("profile", p);
       model.put("skillsText", String.join(", ", p.getJsonArray("skills").getList()));
       List<Map<String, Object>> rows = new ArrayList<>();
       JsonArray langs = p.getJsonArray("languages");
@@ -120,7 +120,7 @@ public final class ProfilePages {
     long boothId = Http.pathId(ctx, "id");
     return profiles.forBooth(Sessions.user(ctx), boothId, Http.pathId(ctx, "jobseekerId")).onSuccess(p -> {
       Map<String, Object> model = new HashMap<>();
-      model.put("candidate", p.getMap());
+      model.put("candidate", p);
       model.put("boothId", boothId);
       model.put("nothingShared", p.getJsonArray("shared").isEmpty());
       pages.render(ctx, "candidate", model);
