@@ -95,7 +95,7 @@ class ProfileBrowserTest extends BrowserTestSupport {
 
       Page employer = signedIn(e, "employer@demo.test", "demo");
       employer.navigate(app.baseUrl() + "/booths/" + booth + "/schedule");
-      assertThat(employer.locator(".answers")).containsText("Deutsch, Englisch und Türkisch");
+      assertThat(employer.locator(".booking-answers")).containsText("Deutsch, Englisch und Türkisch");
       employer.locator("a.candidate-link").first().click();
       assertThat(employer.locator(".candidate-profile")).containsText("Buchhaltung");
       assertThat(employer.locator(".candidate-profile")).not().containsText("C2");
