@@ -1,6 +1,7 @@
 package at.jobfair.profile;
 
 import at.jobfair.support.Fixtures;
+import at.jobfair.support.RawSession;
 import at.jobfair.support.TestApp;
 import at.jobfair.support.TestClient;
 import io.vertx.core.json.JsonArray;
@@ -20,7 +21,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -246,5 +253,42 @@ class ProfileApiTest {
     TestClient plain = seeker("plain");
     assertEquals(201, plain.post("/api/slots/" + otherSlots.get(0) + "/bookings", "").status());
     hotel.put("/api/vacancies/" + vacancy + "/questions", new JsonObject().put("questions", new JsonArray()));
+  }
+
+  @Test
+  void fortyPeopleAnsweringRaceForTheLastSeatOneIsBookedWithItsAnswersAndNoOtherAnswerIsWritten() throws Exception {
+    long hotel = app.as("employer@demo.test").get("/api/me").json().getLong("employerId");
+    long raceBooth = fx.booth(fx.fair("Fragen im Ansturm", true, 60), hotel);
+    long slot = fx.slots(raceBooth, START.plus(Duration.ofDays(1)), 1, Duration.ofMinutes(20), 1).get(0);
+    TestClient employer = app.as("employer@demo.test");
+    long vacancy = employer.post("/api/booths/" + raceBooth + "/vacancies", new JsonObject().put("title", "Etage")).json().getLong("id");
+    long question = employer.put("/api/vacancies/" + vacancy + "/questions", new JsonObject().put("questions", new JsonArray()
+        .add(new JsonObject().put("text", "Warum wir?").put("required", true)))).array().getJsonObject(0).getLong("id");
+    List<RawSession> people = new ArrayList<>();
+    for (String email : fx.jobseekers("answering", 40)) people.add(RawSession.signIn(app.baseUrl(), email, Fixtures.PASSWORD));
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(40);
+    List<Future<TestClient.Response>> tries = new ArrayList<>();
+    for (int i = 0; i < people.size(); i++) {
+      RawSession p = people.get(i);
+      String body = new JsonObject().put("answers", new JsonArray().add(new JsonObject().put("questionId", question)
+          .put("text", "Antwort " + i))).encode();
+      tries.add(pool.submit((Callable<TestClient.Response>) () -> {
+        go.await();
+        return p.post("/api/slots/" + slot + "/bookings", body);
+      }));
+    }
+    go.countDown();
+    int created = 0;
+    for (Future<TestClient.Response> f : tries) {
+      TestClient.Response r = f.get();
+      if (r.status() == 201) created++;
+      else assertEquals(409, r.status(), r.body());
+    }
+    pool.shutdown();
+    assertEquals(1, created);
+    assertEquals(1, app.count("select count(*) from booking where booth_id = " + raceBooth));
+    assertEquals(1, app.count("select count(*) from booking_answer a join booking k on k.id = a.booking_id where k.booth_id = " + raceBooth),
+        "only the booked person's answer is written");
   }
 }
