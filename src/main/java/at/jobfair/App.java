@@ -142,6 +142,7 @@ public final class App implements AutoCloseable {
     WaitlistConfig.from(config);
     QueueConfig queueConfig = QueueConfig.from(config);
     NoShowConfig noShowConfig = NoShowConfig.from(config);
+    at.jobfair.profile.ProfileConfig.from(config);
     Metrics metrics = Metrics.from(config);
     Database database = Database.open(config);
     Vertx vertx = null;

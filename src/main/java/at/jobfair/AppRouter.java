@@ -65,6 +65,11 @@ import at.jobfair.noshow.NoShowPages;
 import at.jobfair.observe.AccessLog;
 import at.jobfair.observe.RequestIds;
 import at.jobfair.privacy.PersonalData;
+import at.jobfair.profile.ProfileApi;
+import at.jobfair.profile.ProfileConfig;
+import at.jobfair.profile.ProfilePages;
+import at.jobfair.profile.ProfileService;
+import at.jobfair.profile.ProfileStore;
 import at.jobfair.privacy.PrivacyPages;
 import at.jobfair.privacy.RightsApi;
 import at.jobfair.privacy.RightsPages;
@@ -176,6 +181,11 @@ public final class AppRouter {
     // Meeting signalling (built-in video): one socket per participant, authorised per room before the upgrade.
     router.get("/meetings/:id/signal").handler(sessions).handler(limits.sockets()).handler(fair.meetings().relay()::upgradeBooking);
     router.get("/fairs/:id/orientation/signal").handler(sessions).handler(limits.sockets()).handler(ctx -> fair.meetings().relay().upgradeGroup(ctx, fair.meetings().groups()));
+    // A CV may be larger than other bodies (profile.cvMaxBytes): its two upload routes get a limit of their own, just above it.
+    long cvBody = Math.max(MAX_BODY, ProfileConfig.from(s.config()).cvMaxBytes() + 64L * 1024);
+    for (String cv : List.of("/api/me/cv", "/me/profile/cv")) {
+      router.post(cv).handler(BodyHandler.create(uploads.toString()).setBodyLimit(cvBody).setDeleteUploadedFilesOnEnd(true));
+    }
     router.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true));
     // Signing in hashes a password and registering creates an account: a few a minute per address, before the session.
     // Asking for a link by email sends a mail, and using one is worth guessing at: the same few a minute.
@@ -205,10 +215,13 @@ public final class AppRouter {
     UserApi userApi = new UserApi(people.accounts(), web.messages(), authenticatorReset, people.reauthentication());
     CatalogApi catalogApi = new CatalogApi(fair.catalog());
     BookingApi bookingApi = new BookingApi(fair.bookings(), fair.bookings().calendar());
+    // The person's profile and CV, what booths see of it, a booth's pre-screening questions (issue 16, point 4)
+    ProfileService profiles = new ProfileService(s.pool(), new ProfileStore(), new at.jobfair.booth.BoothStore(s.pool()),
+        platform.audit(), ProfileConfig.from(s.config()));
     // The walk-up queue's panels appear on the booth page, the booth's schedule and the board (see QueuePages).
     QueuePages queuePages = new QueuePages(fair.queues(), pages);
     QueueApi queueApi = new QueueApi(fair.queues());
-    BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service(), cases.legal())
+    BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service(), cases.legal(), profiles)
         .withQueue(queuePages::staffPanel);
     CatalogPages catalog = new CatalogPages(fair.catalog(), pages, bookingPages::ownAt, queuePages::boothPanel);
     // The waitlist's parts of the booking, schedule and booth pages (the waitlist sits above booking and the catalogue).
@@ -357,6 +370,26 @@ public final class AppRouter {
     e.api(DELETE, "/api/waitlist/:id", roles(JOBSEEKER), waitlistApi::leave);
     e.api(POST, "/api/waitlist/:id/accept", roles(JOBSEEKER), waitlistApi::accept);
     e.api(POST, "/api/waitlist/:id/decline", roles(JOBSEEKER), waitlistApi::decline);
+    // Profile and CV (the person's own), what a booth sees of its candidates (only with a relation, access/BoothRelation,
+    // and only what the person shares: ProfileService), and a booth's pre-screening questions per vacancy (asked when booking)
+    ProfileApi profileApi = new ProfileApi(profiles);
+    ProfilePages profilePages = new ProfilePages(profiles, pages, web.contract());
+    e.page(GET, "/me/profile", roles(JOBSEEKER), profilePages::page);
+    e.page(POST, "/me/profile", roles(JOBSEEKER), profilePages::form);
+    e.page(POST, "/me/profile/cv", roles(JOBSEEKER), profilePages::cvForm);
+    e.page(POST, "/me/profile/cv/delete", roles(JOBSEEKER), profilePages::deleteCvForm);
+    e.api(GET, "/api/me/job-profile", roles(JOBSEEKER), profileApi::mine);
+    e.api(PUT, "/api/me/job-profile", roles(JOBSEEKER), profileApi::save);
+    e.api(GET, "/api/me/cv", roles(JOBSEEKER), profileApi::ownCv);
+    e.api(POST, "/api/me/cv", roles(JOBSEEKER), profileApi::uploadCv);
+    e.api(DELETE, "/api/me/cv", roles(JOBSEEKER), profileApi::deleteCv);
+    e.page(GET, "/booths/:id/candidates/:jobseekerId", roles(EMPLOYER), profilePages::candidatePage);
+    e.api(GET, "/api/booths/:id/candidates/:jobseekerId", roles(EMPLOYER), profileApi::candidate);
+    e.api(GET, "/api/booths/:id/candidates/:jobseekerId/cv", roles(EMPLOYER), profileApi::candidateCv);
+    e.api(GET, "/api/booths/:id/questions", anyone(), profileApi::boothQuestions);
+    e.api(PUT, "/api/vacancies/:id/questions", roles(EMPLOYER, ORGANIZER), profileApi::setQuestions);
+    e.page(GET, "/booths/:id/manage/questions", roles(EMPLOYER, ORGANIZER), profilePages::questionsPage);
+    e.page(POST, "/booths/:id/manage/vacancies/:vacancyId/questions", roles(EMPLOYER, ORGANIZER), profilePages::questionsForm);
     // Mail outbox: Role.OUTBOX (it holds everyone's letters)
     Access mailsOut = Access.anyOf(Role.OUTBOX);
     e.page(GET, "/admin/outbox", mailsOut, outboxPages::page);

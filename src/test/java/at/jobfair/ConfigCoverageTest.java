@@ -44,6 +44,7 @@ class ConfigCoverageTest {
     at.jobfair.waitlist.WaitlistConfig.from(c);
     at.jobfair.chat.ChatConfig.from(c);
     at.jobfair.queue.QueueConfig.from(c);
+    at.jobfair.profile.ProfileConfig.from(c);
     assertEquals(Set.of(), c.unread(), "keys in config/application.json that no section reads");
   }
 

@@ -26,7 +26,7 @@ public final class BookingApi {
 
   public Future<?> book(RoutingContext ctx) {
     long slotId = Http.pathId(ctx, "id");
-    return bookings.book(Sessions.user(ctx), slotId)
+    return bookings.book(Sessions.user(ctx), slotId, Http.optionalBody(ctx).getJsonArray("answers"))
         .onSuccess(b -> Http.created(ctx, json(b, false)));
   }
 

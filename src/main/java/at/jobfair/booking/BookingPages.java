@@ -6,6 +6,8 @@ import at.jobfair.identity.Account;
 import at.jobfair.meeting.JoinWindow;
 import at.jobfair.meeting.MeetingService;
 import at.jobfair.meeting.MeetingStore;
+import at.jobfair.profile.ProfileService;
+import at.jobfair.profile.ScreeningPolicy;
 import at.jobfair.refusal.Reason;
 import at.jobfair.web.Http;
 import at.jobfair.web.Messages;
@@ -71,10 +73,12 @@ public final class BookingPages {
     this.queue = queue;
     return this;
   }
+  private final ProfileService profiles;
 
   public BookingPages(BookingService bookings, CatalogService catalog, Pages pages, MeetingService meetings,
-                      at.jobfair.legal.Catalogue legal) {
+                      at.jobfair.legal.Catalogue legal, ProfileService profiles) {
     this.bookings = bookings;
+    this.profiles = profiles;
     this.legal = legal;
     this.catalog = catalog;
     this.pages = pages;
@@ -142,12 +146,60 @@ public final class BookingPages {
     }));
   }
 
+  /**
+   * Books the slot chosen on the booth's page. When the booth asks pre-screening questions, the first post shows them
+   * (a page of its own, so it works without JavaScript) and the second, with {@code screening=1}, books with the
+   * answers; a required question left empty shows the page again with the answers typed so far.
+   */
   public Future<?> bookForm(RoutingContext ctx) {
     long slotId = formId(ctx, "slotId");
     String booth = ctx.request().getFormAttribute("boothId");
-    return bookings.book(Sessions.user(ctx), slotId)
-        .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?booked=" + b.id()))
-        .recover(e -> Http.backWithError(ctx, e, "/booths/" + (booth != null && booth.matches("\\d{1,18}") ? booth : "0")));
+    String back = "/booths/" + (booth != null && booth.matches("\\d{1,18}") ? booth : "0");
+    boolean answering = "1".equals(ctx.request().getFormAttribute("screening"));
+    return profiles.questionsOfSlot(slotId).compose(questions -> {
+      if (questions.isEmpty() || !answering) {
+        if (!questions.isEmpty()) return profiles.slot(slotId).onSuccess(slot -> questionsPage(ctx, 200, slot, questions, null)).mapEmpty();
+        return bookings.book(Sessions.user(ctx), slotId)
+            .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?booked=" + b.id())).mapEmpty()
+            .recover(e -> Http.backWithError(ctx, e, back));
+      }
+      io.vertx.core.json.JsonArray answers = new io.vertx.core.json.JsonArray();
+      for (ScreeningPolicy.Question q : questions) {
+        String text = ctx.request().getFormAttribute("answer-" + q.id());
+        answers.add(new JsonObject().put("questionId", q.id()).put("text", text == null ? "" : text));
+      }
+      return bookings.book(Sessions.user(ctx), slotId, answers)
+          .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?booked=" + b.id())).mapEmpty()
+          .recover(e -> {
+            if (e instanceof at.jobfair.refusal.Refused r && (r.reason() == Reason.ANSWER_REQUIRED || r.reason() == Reason.ANSWER_TOO_LONG)) {
+              return profiles.slot(slotId).onSuccess(slot -> questionsPage(ctx, 400, slot, questions,
+                  pages.messages().get(Http.lang(ctx), "error." + r.code(), r.args()))).mapEmpty();
+            }
+            return Http.backWithError(ctx, e, back);
+          });
+    });
+  }
+
+  /** The booth's questions before booking a slot, with what was typed (after a refusal) and its error. */
+  private void questionsPage(RoutingContext ctx, int status, JsonObject slot, List<ScreeningPolicy.Question> questions, String error) {
+    if (slot == null) throw Reason.SLOT_NOT_FOUND.refuse();
+    List<Map<String, Object>> list = new ArrayList<>();
+    String lastVacancy = null;
+    for (ScreeningPolicy.Question q : questions) {
+      Map<String, Object> m = new HashMap<>();
+      m.put("id", q.id());
+      m.put("text", q.text());
+      m.put("required", q.required());
+      if (!q.vacancy().equals(lastVacancy)) m.put("vacancy", q.vacancy());
+      lastVacancy = q.vacancy();
+      m.put("typed", ctx.request().getFormAttribute("answer-" + q.id()));
+      list.add(m);
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("slot", slot);
+    model.put("questions", list);
+    if (error != null) model.put("error", error);
+    pages.render(ctx, status, "booking-questions", model);
   }
 
   public Future<?> rebookForm(RoutingContext ctx) {
@@ -381,13 +433,16 @@ public final class BookingPages {
     Account user = Sessions.user(ctx);
     return bookings.staffsBooth(user, boothId).compose(ok -> {
       if (!ok) return Future.failedFuture(Reason.BOOTH_NOT_FOUND.refuse());
-      // Three reads that do not depend on each other, under way together.
+      // Reads that do not depend on each other, under way together.
       Future<JsonObject> boothRead = catalog.boothForItsStaff(boothId);
       Future<List<View>> bookingsRead = bookings.ofBooth(boothId);
       Future<Map<Long, MeetingStore.RoomState>> roomsRead = meetings.rooms(boothId);
       Future<Map<String, Object>> lineRead = waitlists.line(boothId);
       Future<Map<String, Object>> queueRead = queue.of(user, boothId);
-      return Future.all(boothRead, bookingsRead, roomsRead, lineRead, queueRead).onSuccess(all -> {
+      Future<Map<Long, List<JsonObject>>> answersRead = profiles.answersOfBooth(boothId);
+      // The candidates' shared profiles are for the booth's employer representatives (ProfileService#forBooth).
+      boolean candidates = user.has(at.jobfair.identity.Role.EMPLOYER);
+      return Future.all(List.of(boothRead, bookingsRead, roomsRead, lineRead, queueRead, answersRead)).onSuccess(all -> {
         JsonObject booth = boothRead.result();
         List<View> list = bookingsRead.result();
         Map<Long, MeetingStore.RoomState> rooms = roomsRead.result();
@@ -401,6 +456,9 @@ public final class BookingPages {
           Map<String, Object> v = view(b);
           View movedTo = movedTo(b, madeAt);
           if (movedTo != null) v.put("movedTo", movedTo.slot().start());
+          List<JsonObject> answers = answersRead.result().get(b.id());
+          if (answers != null) v.put("answers", answers.stream().map(JsonObject::getMap).toList());
+          if (candidates) v.put("candidate", "/booths/" + boothId + "/candidates/" + b.jobseeker().id());
           if (b.active()) {
             meeting(v, b, now);
             MeetingStore.RoomState room = rooms.get(b.id());

@@ -8,6 +8,7 @@ import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
+import at.jobfair.profile.ScreeningPolicy;
 import at.jobfair.refusal.Reason;
 import at.jobfair.refusal.Refused;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,7 +83,16 @@ public final class BookingService {
    * the database's {@code booking_invitation}); without one it is their own initiative (voluntary).
    */
   public Future<View> book(Account jobseeker, long slotId) {
-    return place(pool, jobseeker.id(), slotId, null)
+    return book(jobseeker, slotId, null);
+  }
+
+  /**
+   * As {@link #book(Account, long)}, answering the booth's pre-screening questions ({@code [{"questionId", "text"}]},
+   * see profile/ScreeningPolicy): a required one left unanswered refuses the booking (400) before anything is written;
+   * the answers are written by the booking statement itself.
+   */
+  public Future<View> book(Account jobseeker, long slotId, JsonArray answers) {
+    return place(pool, jobseeker.id(), slotId, null, answers == null ? new JsonArray() : answers)
         .onSuccess(b -> mailSender.wake())
         .recover(BookingService::backstop)
         // The node's warm-up tries as an account no person has (id 0): its refusals are not people's, so not counted.
@@ -99,7 +109,8 @@ public final class BookingService {
           // A move, not a cancellation: the old booking's mail says where it moved to, the new one's that it was moved.
           return store.cancel(tx, bookingId, jobseeker.id(), "JOBSEEKER", null)
               .compose(v -> store.find(tx, bookingId))
-              .compose(from -> place(tx, jobseeker.id(), newSlotId, from)
+              .compose(from -> place(tx, jobseeker.id(), newSlotId, from, null)
+                  .compose(to -> store.copyAnswers(tx, from.id(), to.id()).map(to))
                   .compose(to -> outbox.enqueue(tx, mails.movedAway(from, to)).map(to)));
         }))
         .onSuccess(b -> mailSender.wake())
@@ -244,21 +255,24 @@ public final class BookingService {
 
   /** The whole booking of a seat inside the caller's transaction (a {@link BookingRehearsal}, which rolls it back). */
   Future<View> placeIn(SqlClient tx, long jobseekerId, long slotId) {
-    return place(tx, jobseekerId, slotId, null);
+    return place(tx, jobseekerId, slotId, null, null);
   }
 
   /**
    * Books a seat: reads and renders everything first, then books and queues the confirmation in one statement,
    * so that the slot is locked only while that statement runs. A refusal is explained from the same read, in the
    * same transaction when there is one. A booking being moved ({@code moved}) keeps its source, legal basis and
-   * invitation, and its confirmation says it was moved.
+   * invitation, and its confirmation says it was moved. {@code answers}: the person's answers to the booth's questions,
+   * checked against the questions the same read found ({@code null}: not asked, for a move, which keeps the answers
+   * given at the same booth, and for the warm-up's rehearsal).
    */
-  private Future<View> place(SqlClient c, long jobseekerId, long slotId, View moved) {
+  private Future<View> place(SqlClient c, long jobseekerId, long slotId, View moved, JsonArray answers) {
     return store.prepare(c, jobseekerId, slotId, ALTERNATIVES, clock.instant()).compose(p -> {
       if (p == null) return Future.failedFuture(Reason.SLOT_NOT_FOUND.refuse());
       if (!BookingPolicy.bookable(p.facts())) return Future.failedFuture(refusal(p));
+      List<ScreeningPolicy.Answer> given = answers == null ? List.of() : ScreeningPolicy.answers(p.questions(), answers);
       View b = moved == null ? p.booking() : p.booking().withOrigin(moved.origin());
-      return store.book(c, b, outbox.row(moved == null ? mails.confirmed(b) : mails.moved(moved, b))).compose(booked -> booked != null ? Future.succeededFuture(booked)
+      return store.book(c, b, outbox.row(moved == null ? mails.confirmed(b) : mails.moved(moved, b)), given).compose(booked -> booked != null ? Future.succeededFuture(booked)
           // Someone was quicker between the read and the statement: read again to say what happened.
           : store.prepare(c, jobseekerId, slotId, ALTERNATIVES, clock.instant())
               .compose(again -> Future.failedFuture(again == null ? Reason.SLOT_NOT_FOUND.refuse() : refusal(again))));

@@ -3,6 +3,7 @@ package at.jobfair.booking;
 import at.jobfair.attendance.AttendancePolicy.NextStep;
 import at.jobfair.attendance.AttendancePolicy.Outcome;
 import at.jobfair.legal.Obligation;
+import at.jobfair.profile.ScreeningPolicy;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -118,7 +119,8 @@ public final class BookingStore {
    * free slots to suggest): a booking id drawn in advance; whether the slot can be booked by this person (public,
    * still open, a seat free, no booking of theirs at the booth or at that time, see {@link BookingPolicy}); the
    * free slots left at the booth when this one is full; the slot with its booth, employer and fair; the person;
-   * and the invitation the booking comes from (the database's {@code booking_invitation}, V29). No row when the slot does not exist.
+   * the invitation the booking comes from (the database's {@code booking_invitation}, V29); and the booth's pre-screening
+   * questions (V38, those of its vacancies). No row when the slot does not exist.
    * The same read explains a refusal, so a taken seat costs one round trip.
    */
   public static final String PREPARE = """
@@ -138,7 +140,10 @@ public final class BookingStore {
              s.starts_at, s.ends_at, s.booth_id,
              e.id as employer_id, e.name as employer_name, f.id as fair_id, f.name as fair_name, f.booking_cutoff_minutes,
              a.name as jobseeker_name, a.email::text as jobseeker_email, a.language as jobseeker_language,
-             inv.id as invitation_id, inv.kind as invitation_kind, inv.legal_basis as invitation_basis
+             inv.id as invitation_id, inv.kind as invitation_kind, inv.legal_basis as invitation_basis,
+             (select json_agg(json_build_object('id', q.id, 'vacancyId', v.id, 'vacancy', v.title, 'position', q.position,
+                                                'text', q.text, 'required', q.required) order by v.id, q.position)
+                from vacancy_question q join vacancy v on v.id = q.vacancy_id where v.booth_id = s.booth_id)::text as questions
         from slot s join booth b on b.id = s.booth_id join fair f on f.id = b.fair_id join employer e on e.id = b.employer_id
         join account a on a.id = $1
         left join lateral booking_invitation($1, s.id) inv on true
@@ -173,6 +178,25 @@ public final class BookingStore {
         returning id, created_at, outbox_enqueue($7::text, $8::text, $9::citext, $10::text, $11::text, $12::text, $13::text, $14::jsonb, $15::text) as mail_id)
       select id, created_at from k""";
 
+  /**
+   * {@link #BOOK} with the answers to the booth's pre-screening questions written by the same statement ($16 question
+   * ids, $17 positions, $18 vacancy titles, $19 question texts, $20 answers, arrays of one length): a refused booking
+   * (no row in {@code k}) writes no answer, and the slot's lock lasts no longer than without answers.
+   */
+  public static final String BOOK_ANSWERED = answered(BOOK);
+
+  private static String answered(String book) {
+    String tail = "\nselect id, created_at from k";
+    if (!book.endsWith(tail)) throw new IllegalStateException("the booking statement changed its shape");
+    return book.substring(0, book.length() - tail.length()) + """
+        ,
+        a as (
+          insert into booking_answer (booking_id, question_id, position, vacancy, question, answer)
+          select k.id, x.question_id, x.position, x.vacancy, x.question, x.answer
+            from k cross join unnest($16::bigint[], $17::int[], $18::text[], $19::text[], $20::text[])
+                              as x (question_id, position, vacancy, question, answer))""" + tail;
+  }
+
   private final Pool pool;
 
   public BookingStore(Pool pool) {
@@ -195,7 +219,8 @@ public final class BookingStore {
   }
 
   /** What {@link #PREPARE} read: the booking as it will be, whether it can be, and what else is free. */
-  public record Prepared(View booking, BookingPolicy.SlotFacts facts, List<Alternative> alternatives) {
+  public record Prepared(View booking, BookingPolicy.SlotFacts facts, List<Alternative> alternatives,
+                         List<ScreeningPolicy.Question> questions) {
   }
 
   /** Reads what a booking needs (or what explains its refusal) before taking any lock; null when there is no slot. */
@@ -221,16 +246,37 @@ public final class BookingStore {
               OffsetDateTime.parse(a.getString("end")).toInstant(), a.getInteger("free")));
         }
       }
-      return new Prepared(v, facts, free);
+      List<ScreeningPolicy.Question> questions = new ArrayList<>();
+      String asked = r.getString("questions");
+      if (asked != null) {
+        for (Object o : new io.vertx.core.json.JsonArray(asked)) {
+          io.vertx.core.json.JsonObject q = (io.vertx.core.json.JsonObject) o;
+          questions.add(new ScreeningPolicy.Question(q.getLong("id"), q.getLong("vacancyId"), q.getString("vacancy"),
+              q.getInteger("position"), q.getString("text"), q.getBoolean("required")));
+        }
+      }
+      return new Prepared(v, facts, free, List.copyOf(questions));
     });
   }
 
   /** Books the prepared booking and queues its mail in one statement; the booking as stored, or null when refused. */
   public Future<View> book(SqlClient c, View b, io.vertx.sqlclient.Tuple mailRow) {
+    return book(c, b, mailRow, List.of());
+  }
+
+  /** As {@link #book(SqlClient, View, Tuple)}, with the answers to the booth's questions written in the same statement. */
+  public Future<View> book(SqlClient c, View b, io.vertx.sqlclient.Tuple mailRow, List<ScreeningPolicy.Answer> answers) {
     Tuple params = Tuple.of(b.id(), b.slot().id(), b.jobseeker().id(), b.origin().source().db(),
         b.origin().legalBasis().name(), b.origin().invitationId());
     for (int i = 0; i < mailRow.size(); i++) params.addValue(mailRow.getValue(i));
-    return c.preparedQuery(BOOK).execute(params).map(rows -> {
+    if (!answers.isEmpty()) {
+      params.addArrayOfLong(answers.stream().map(a -> a.question().id()).toArray(Long[]::new))
+          .addArrayOfInteger(answers.stream().map(a -> a.question().position()).toArray(Integer[]::new))
+          .addArrayOfString(answers.stream().map(a -> a.question().vacancy()).toArray(String[]::new))
+          .addArrayOfString(answers.stream().map(a -> a.question().text()).toArray(String[]::new))
+          .addArrayOfString(answers.stream().map(ScreeningPolicy.Answer::text).toArray(String[]::new));
+    }
+    return c.preparedQuery(answers.isEmpty() ? BOOK : BOOK_ANSWERED).execute(params).map(rows -> {
       if (rows.size() == 0) return null;
       Instant created = instant(rows.iterator().next(), "created_at");
       return new View(b.id(), b.status(), b.origin(), b.slot(), b.booth(), b.jobseeker(),
@@ -273,6 +319,16 @@ public final class BookingStore {
                    cancel_reason = null, ics_sequence = ics_sequence + 1
              where id = $1 and status = 'CANCELLED'""")
         .execute(Tuple.of(bookingId)).mapEmpty();
+  }
+
+  /** A move within the same booth keeps the answers given to its questions (the new booking gets a copy). */
+  public Future<Void> copyAnswers(SqlClient c, long fromBooking, long toBooking) {
+    return c.preparedQuery("""
+            insert into booking_answer (booking_id, question_id, position, vacancy, question, answer)
+            select t.id, a.question_id, a.position, a.vacancy, a.question, a.answer
+              from booking_answer a join booking f on f.id = a.booking_id join booking t on t.id = $2 and t.booth_id = f.booth_id
+             where a.booking_id = $1
+            on conflict do nothing""").execute(Tuple.of(fromBooking, toBooking)).mapEmpty();
   }
 
   /** A jobseeker's counsellor as the person may see them. */

@@ -407,6 +407,7 @@ public final class DemoData {
                   insert into booking (slot_id, booth_id, jobseeker_id, during)
                   select id, booth_id, $3, tstzrange(starts_at, ends_at) from slot where booth_id = $1 and starts_at = $2""")
                   .execute(Tuple.of(boothId, utc(interview), interviewee)))
+              .compose(v -> interviewee == null ? Future.succeededFuture() : screening(tx, boothId, interviewee))
               .mapEmpty();
         });
   }
@@ -428,6 +429,32 @@ public final class DemoData {
         .compose(v -> vacancyRows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery("""
             insert into vacancy_translation (vacancy_id, lang, title, description, pay)
             select v.id, $3, $4, $5, $6 from vacancy v where v.booth_id = $1 and v.title = $2""").executeBatch(vacancyRows));
+  }
+
+  /**
+   * Issue 16's profile at Hotel Alpenblick: two pre-screening questions on its first vacancy (one required), and Sam
+   * Novak's profile, shared with the booths he books (skills, languages, availability), with his answers to the
+   * questions on his running interview, so the schedule shows them and "Profil" opens what he shares.
+   */
+  private static Future<Void> screening(io.vertx.sqlclient.SqlClient tx, long boothId, long person) {
+    return tx.preparedQuery("""
+            insert into vacancy_question (vacancy_id, position, text, required)
+            select v.id, q.position, q.text, q.required from (select id from vacancy where booth_id = $1 order by id limit 1) v
+              cross join (values (1, 'Seit wann arbeiten Sie in der Küche oder im Service?', true),
+                                 (2, 'Ab wann könnten Sie anfangen?', false)) as q (position, text, required)""")
+        .execute(Tuple.of(boothId))
+        .compose(v -> tx.preparedQuery("""
+            insert into job_profile (jobseeker_id, skills, languages, licences, available_from, hours_per_week, shifts,
+                                     max_commute_minutes, relocate, shared)
+            values ($1, '{Frühstücksservice,Barista,Kassa}', '[{"code":"de","level":"C1"},{"code":"en","level":"B2"}]',
+                    '{B}', current_date + 14, 30, '{MORNING,WEEKEND}', 45, false, '{SKILLS,LANGUAGES,AVAILABILITY}')""")
+            .execute(Tuple.of(person)))
+        .compose(v -> tx.preparedQuery("""
+            insert into booking_answer (booking_id, question_id, position, vacancy, question, answer)
+            select k.id, q.id, q.position, v.title, q.text, 'Seit drei Jahren im Frühstücksservice eines Wiener Hotels.'
+              from booking k join vacancy v on v.booth_id = k.booth_id join vacancy_question q on q.vacancy_id = v.id and q.position = 1
+             where k.booth_id = $1 and k.jobseeker_id = $2""").execute(Tuple.of(boothId, person)))
+        .mapEmpty();
   }
 
   private static Instant nextHalfHour(Instant now) {

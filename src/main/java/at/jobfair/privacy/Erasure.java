@@ -65,6 +65,11 @@ final class Erasure {
                          status = case when status = 'QUEUED' then 'FAILED' else status end,
                          last_error = case when status = 'QUEUED' then 'recipient erased' else last_error end
                    where to_address = $2::citext and $1 > 0""").execute(idEmail))
+          // What the person wrote for employers (profile, CV, answers to booths' questions) is no evidence: it goes.
+          .compose(r -> tx.preparedQuery("delete from job_profile where jobseeker_id = $1").execute(id)
+              .compose(x -> tx.preparedQuery("delete from job_profile_cv where jobseeker_id = $1").execute(id))
+              .compose(x -> tx.preparedQuery("delete from booking_answer a using booking k where k.id = a.booking_id and k.jobseeker_id = $1")
+                  .execute(id)).map(r))
           .compose(r -> {
             counts[0] = r.rowCount();
             return tx.preparedQuery("""

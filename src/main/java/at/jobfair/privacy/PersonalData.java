@@ -110,7 +110,17 @@ public final class PersonalData {
           select f.at, f.ip from sign_in_failure f where f.email = (select email from account where id = $1) order by f.at"""),
       // the links mailed to sign in once or to set a new password: when asked, until when, when used (never the token)
       new Section("emailLinks", """
-          select l.purpose, l.created_at, l.expires_at, l.used_at from email_link l where l.account_id = $1 order by l.created_at"""));
+          select l.purpose, l.created_at, l.expires_at, l.used_at from email_link l where l.account_id = $1 order by l.created_at"""),
+      // the profile the person keeps for employers, what they share, their CV (its facts; the file at /api/me/cv) and
+      // their answers to booths' questions
+      new Section("profile", """
+          select p.skills, p.languages, p.licences, p.available_from, p.hours_per_week, p.shifts, p.max_commute_minutes,
+                 p.max_commute_km, p.relocate, p.shared, p.updated_at,
+                 (select json_build_object('name', c.file_name, 'size', c.size, 'uploadedAt', c.uploaded_at)
+                    from job_profile_cv c where c.jobseeker_id = x.id) as cv,
+                 (select json_agg(json_build_object('booking', a.booking_id, 'question', a.question, 'answer', a.answer) order by a.booking_id, a.position)
+                    from booking_answer a join booking k on k.id = a.booking_id where k.jobseeker_id = x.id) as answers
+            from (select $1::bigint as id) x left join job_profile p on p.jobseeker_id = x.id"""));
 
   /**
    * Every column referring to an account whose rows are about the person, and the section that exports them. The
@@ -132,7 +142,9 @@ public final class PersonalData {
       Map.entry("data_access.jobseeker_id", "dataAccess"),
       Map.entry("rights_request.jobseeker_id", "rightsRequests"),
       Map.entry("email_link.account_id", "emailLinks"),
-      Map.entry("queue_place.account_id", "queue"));
+      Map.entry("queue_place.account_id", "queue"),
+      Map.entry("job_profile.jobseeker_id", "profile"),
+      Map.entry("job_profile_cv.jobseeker_id", "profile"));
 
   /**
    * Columns referring to an account that name who of the staff (or an employer) acted, not whom it was about: the

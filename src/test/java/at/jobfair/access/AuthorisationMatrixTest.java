@@ -157,6 +157,17 @@ class AuthorisationMatrixTest {
     rule("GET /api/jobseekers/{id}", "U:Y S:Y O:Y K:Y", "O:Y");
     rule("PUT /api/jobseekers/{id}", "S:? O:?", "O:?");
     same("GET /api/me/profile", "J:Y");
+    // the profile and CV: the person's own; a booth's employer representatives read what the person shares, only with a
+    // relation (A booked at the own booth); another booth, organisers and other staff nothing; questions are public
+    same("GET /api/me/job-profile", "J:Y");
+    same("PUT /api/me/job-profile", "J:?");
+    same("GET /api/me/cv", "J:?");
+    same("POST /api/me/cv", "J:?");
+    same("DELETE /api/me/cv", "J:?");
+    rule("GET /api/booths/{id}/candidates/{jobseekerId}", "E:Y", "");
+    rule("GET /api/booths/{id}/candidates/{jobseekerId}/cv", "E:?", "");
+    same("GET /api/booths/{id}/questions", ALL);
+    rule("PUT /api/vacancies/{id}/questions", "E:? O:?", "O:?");
     // the caseworker's worklist, the board (every member of staff; what it names is decided per row)
     same("GET /api/worklist", "S:Y");
     same("POST /api/worklist/{itemId}/result", "S:?");
@@ -236,6 +247,7 @@ class AuthorisationMatrixTest {
     Instant later = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
     long none = 987_654_321L;
     ids.put("jobseekers", new long[] {a, b});
+    ids.put("candidates", new long[] {a, b});
     ids.put("bookings", new long[] {bookingOf(a), bookingOf(b)});
     ids.put("booths", new long[] {ownBooth, otherBooth});
     ids.put("waitlist", new long[] {
