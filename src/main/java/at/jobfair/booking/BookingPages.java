@@ -29,9 +29,17 @@ public final class BookingPages {
   private final Pages pages;
   private final MeetingService meetings;
   private final at.jobfair.legal.Catalogue legal;
+  private final at.jobfair.handoff.HandoffService handoffs;
 
   public BookingPages(BookingService bookings, CatalogService catalog, Pages pages, MeetingService meetings,
                       at.jobfair.legal.Catalogue legal) {
+    this(bookings, catalog, pages, meetings, legal, null);
+  }
+
+  /** With hand-offs: who interviews is shown, and the schedule offers handing an appointment to a colleague. */
+  public BookingPages(BookingService bookings, CatalogService catalog, Pages pages, MeetingService meetings,
+                      at.jobfair.legal.Catalogue legal, at.jobfair.handoff.HandoffService handoffs) {
+    this.handoffs = handoffs;
     this.bookings = bookings;
     this.legal = legal;
     this.catalog = catalog;
@@ -57,8 +65,9 @@ public final class BookingPages {
     Account user = Sessions.user(ctx);
     java.time.Instant now = bookings.now();
     Future<BookingStore.Counsellor> counsellor = bookings.counsellor(user.id());
-    return bookings.ofJobseeker(user.id()).compose(list -> Future.all(phones(list, now), counsellor).onSuccess(all -> {
+    return bookings.ofJobseeker(user.id()).compose(list -> Future.all(phones(list, now), counsellor, interviewers(list)).onSuccess(all -> {
       Map<Long, String> phones = all.resultAt(0);
+      Map<Long, at.jobfair.handoff.HandoffStore.Colleague> interviewers = all.resultAt(2);
       Map<String, Object> model = notices(ctx);
       model.put("counsellor", counsellor(counsellor.result()));
       String cancelledNow = ctx.request().getParam("cancelled");
@@ -79,6 +88,7 @@ public final class BookingPages {
           m.put("movedTo", Map.of("start", movedTo.slot().start(), "end", movedTo.slot().end(), "employerName", movedTo.booth().employerName()));
         }
         meeting(m, b, now);
+        if (interviewers.containsKey(b.id())) m.put("interviewer", interviewers.get(b.id()).name());
         if (b.active() && now.isBefore(b.slot().end())) m.put("phone", phones.get(b.booth().id()));
         java.time.Instant undoUntil = bookings.undoUntil(b);
         if (undoUntil != null) {
@@ -222,7 +232,12 @@ public final class BookingPages {
       Future<JsonObject> boothRead = catalog.boothForItsStaff(boothId);
       Future<List<View>> bookingsRead = bookings.ofBooth(boothId);
       Future<Map<Long, MeetingStore.RoomState>> roomsRead = meetings.rooms(boothId);
-      return Future.all(boothRead, bookingsRead, roomsRead).onSuccess(all -> {
+      Future<List<at.jobfair.handoff.HandoffStore.Colleague>> staffRead = handoffs == null ? Future.succeededFuture(List.of()) : handoffs.staff(boothId);
+      Future<Map<Long, String>> invitesRead = handoffs == null ? Future.succeededFuture(Map.of()) : handoffs.openInvites(user.id(), boothId);
+      return Future.all(List.of(boothRead, bookingsRead, roomsRead, staffRead, invitesRead)).compose(x -> interviewers(bookingsRead.result())).onSuccess(interviewers -> {
+        List<at.jobfair.handoff.HandoffStore.Colleague> staff = staffRead.result();
+        Map<Long, String> invites = invitesRead.result();
+        List<Map<String, Object>> invitations = new ArrayList<>();
         JsonObject booth = boothRead.result();
         List<View> list = bookingsRead.result();
         Map<Long, MeetingStore.RoomState> rooms = roomsRead.result();
@@ -238,6 +253,17 @@ public final class BookingPages {
           if (movedTo != null) v.put("movedTo", movedTo.slot().start());
           if (b.active()) {
             meeting(v, b, now);
+            at.jobfair.handoff.HandoffStore.Colleague current = interviewers.get(b.id());
+            if (current != null) v.put("interviewer", current.name());
+            if (now.isBefore(b.slot().end())) {
+              List<Map<String, Object>> others = new ArrayList<>();
+              for (var c : staff) if (current == null || c.id() != current.id()) others.add(Map.of("id", c.id(), "name", c.name()));
+              if (!others.isEmpty()) v.put("colleagues", others);
+            }
+            if (invites.containsKey(b.id()) && now.isBefore(b.slot().end())) {
+              v.put("invitedBy", invites.get(b.id()));
+              invitations.add(v);
+            }
             MeetingStore.RoomState room = rooms.get(b.id());
             if (room != null) v.put("room", room);
             boolean byPhone = (phone != null && !phone.isBlank()) || (room != null && room.callbackPhone() != null);
@@ -259,9 +285,16 @@ public final class BookingPages {
         model.put("booth", booth);
         model.put("slots", slots);
         model.put("cancelled", cancelled);
+        model.put("invitations", invitations);
         pages.render(ctx, "schedule", model);
       });
     });
+  }
+
+  /** Who interviews, by booking (none without hand-offs). */
+  private Future<Map<Long, at.jobfair.handoff.HandoffStore.Colleague>> interviewers(List<View> list) {
+    if (handoffs == null) return Future.succeededFuture(Map.of());
+    return handoffs.interviewers(list.stream().filter(View::active).map(View::id).toList());
   }
 
   /**
@@ -285,6 +318,7 @@ public final class BookingPages {
     if (ctx.request().getParam("restored") != null) model.put("notice", pages.messages().get(lang, "appointments.restoredNotice"));
     if (ctx.request().getParam("checkedIn") != null) model.put("notice", pages.messages().get(lang, "attendance.checkedInNotice"));
     if (ctx.request().getParam("outcome") != null) model.put("notice", pages.messages().get(lang, "attendance.outcomeSaved"));
+    if (ctx.request().getParam("handedOff") != null) model.put("notice", pages.messages().get(lang, "handoff.done"));
     return model;
   }
 
