@@ -251,8 +251,23 @@ class HandoffTest {
       assertEquals(200, evaC.post("/api/bookings/" + k + "/meeting/admit", "").status());
       guest.next("admitted");
 
+      // The colleague's open schedule (the booth's staff topic) hears of the invitation at once.
+      BlockingQueue<JsonObject> heard = new LinkedBlockingQueue<>();
+      WebSocket live = ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.app().port()).setURI("/live")
+          .addHeader("Cookie", "jobfair.session=" + juliaC.cookie("jobfair.session"))).await(10, TimeUnit.SECONDS);
+      live.textMessageHandler(t -> heard.add(new JsonObject(t)));
+      live.writeTextMessage(new JsonObject().put("subscribe", new JsonArray().add("booth-staff:" + booth)).encode());
+      assertEquals(new JsonArray().add("booth-staff:" + booth), heard.poll(5, TimeUnit.SECONDS).getJsonArray("topics"));
+
       TestClient.Response invited = evaC.post("/api/bookings/" + k + "/meeting/invite", new JsonObject().put("colleague", julia));
       assertEquals(201, invited.status(), invited.body());
+      JsonObject invitation = null;
+      for (JsonObject m = heard.poll(5, TimeUnit.SECONDS); m != null && invitation == null; m = invitation == null ? heard.poll(5, TimeUnit.SECONDS) : null) {
+        if ("INVITE".equals(m.getString("kind"))) invitation = m;
+      }
+      assertNotNull(invitation, "the invitation arrives live");
+      assertEquals(julia, invitation.getLong("invitee"));
+      live.close();
       // The colleague sees the invitation on the booth's schedule, and enters as the host does: in the call, moderator.
       String schedule = juliaC.get("/booths/" + booth + "/schedule").body();
       assertTrue(schedule.contains("Paul Pichler holt Sie ins Gespräch"), "the invitation is on the colleague's schedule");
@@ -269,9 +284,9 @@ class HandoffTest {
     JsonObject evidence = evaC.get("/api/bookings/" + k + "/handoffs").json();
     List<String> inCall = evidence.getJsonArray("staffInCall").stream().map(o -> ((JsonObject) o).getString("name")).toList();
     assertEquals(List.of("Paul Pichler", "Ida Imhof"), inCall);
-    JsonObject invitation = evidence.getJsonArray("invitations").getJsonObject(0);
-    assertEquals("Ida Imhof", invitation.getString("inviteeName"));
-    assertEquals("Paul Pichler", invitation.getString("byName"));
+    JsonObject recorded = evidence.getJsonArray("invitations").getJsonObject(0);
+    assertEquals("Ida Imhof", recorded.getString("inviteeName"));
+    assertEquals("Paul Pichler", recorded.getString("byName"));
     JsonObject handoff = evidence.getJsonArray("handoffs").getJsonObject(0);
     assertEquals("Paul Pichler", handoff.getString("toName"));
     assertEquals("Eva Huber", handoff.getString("byName"));
