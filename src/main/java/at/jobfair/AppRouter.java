@@ -57,6 +57,10 @@ import at.jobfair.live.LiveSocket;
 import at.jobfair.mail.OutboxApi;
 import at.jobfair.mail.OutboxPages;
 import at.jobfair.mail.OutboxService;
+import at.jobfair.handoff.HandoffApi;
+import at.jobfair.handoff.HandoffPages;
+import at.jobfair.handoff.HandoffService;
+import at.jobfair.handoff.HandoffStore;
 import at.jobfair.meeting.MeetingApi;
 import at.jobfair.meeting.MeetingPages;
 import at.jobfair.noshow.NoShowApi;
@@ -215,13 +219,17 @@ public final class AppRouter {
     UserApi userApi = new UserApi(people.accounts(), web.messages(), authenticatorReset, people.reauthentication());
     CatalogApi catalogApi = new CatalogApi(fair.catalog());
     BookingApi bookingApi = new BookingApi(fair.bookings(), fair.bookings().calendar());
+    // Hand-off to a colleague (issue 16, point 5): built here from what the platform shares (stateless, one per router).
+    HandoffService handoffs = new HandoffService(s.pool(), new HandoffStore(), fair.meetings().service(), platform.outbox(),
+        platform.mailSender(), platform.audit(), web.messages(), s.config().zone(), s.config().http().publicUrl().toString(),
+        java.time.Clock.systemUTC());
     // The person's profile and CV, what booths see of it, a booth's pre-screening questions (issue 16, point 4)
     ProfileService profiles = new ProfileService(s.pool(), new ProfileStore(), new at.jobfair.booth.BoothStore(s.pool()),
         platform.audit(), ProfileConfig.from(s.config()));
     // The walk-up queue's panels appear on the booth page, the booth's schedule and the board (see QueuePages).
     QueuePages queuePages = new QueuePages(fair.queues(), pages);
     QueueApi queueApi = new QueueApi(fair.queues());
-    BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service(), cases.legal(), profiles)
+    BookingPages bookingPages = new BookingPages(fair.bookings(), fair.catalog(), pages, fair.meetings().service(), cases.legal(), profiles, handoffs)
         .withQueue(queuePages::staffPanel);
     CatalogPages catalog = new CatalogPages(fair.catalog(), pages, bookingPages::ownAt, queuePages::boothPanel);
     // The waitlist's parts of the booking, schedule and booth pages (the waitlist sits above booking and the catalogue).
@@ -526,7 +534,9 @@ public final class AppRouter {
 
     // Video meetings: a room per appointment (built in or Jitsi), its lobby, join/leave evidence, the phone fallback;
     // the fair's orientation part as a group session. Who may enter is decided per room (MeetingAccess).
-    MeetingPages meetingPages = new MeetingPages(fair.meetings().service(), fair.meetings().groups(), pages);
+    MeetingPages meetingPages = new MeetingPages(fair.meetings().service(), fair.meetings().groups(), pages)
+        .colleagues(boothId -> handoffs.staff(boothId).map(list -> list.stream()
+            .map(c -> java.util.Map.<String, Object>of("id", c.id(), "name", c.name())).toList()));
     MeetingApi meetingApi = new MeetingApi(fair.meetings().service(), fair.meetings().groups());
     e.page(GET, "/meetings/:id", signedIn(), meetingPages::roomPage);
     e.page(GET, "/fairs/:id/orientation", signedIn(), meetingPages::groupPage);
@@ -572,6 +582,15 @@ public final class AppRouter {
     e.page(POST, "/chats/:id/block", roles(JOBSEEKER), chatPages::blockForm);
     e.page(POST, "/chats/:conversation/messages/:id/report", signedIn(), chatPages::reportForm);
     e.page(GET, "/admin/chat-reports", roles(ORGANIZER), chatPages::reportsPage);
+    // Hand-off to a colleague: booth staff pass an appointment to a colleague of the booth, or ask one into the running
+    // call; the evidence lists every member of staff who met the person. Only the booth's own employer (HandoffPolicy).
+    HandoffApi handoffApi = new HandoffApi(handoffs);
+    HandoffPages handoffPages = new HandoffPages(handoffs);
+    e.page(POST, "/bookings/:id/handoff", roles(EMPLOYER), handoffPages::handOffForm);
+    e.page(POST, "/bookings/:id/meeting/invite", roles(EMPLOYER), handoffPages::inviteForm);
+    e.api(POST, "/api/bookings/:id/handoff", roles(EMPLOYER), handoffApi::handOff);
+    e.api(POST, "/api/bookings/:id/meeting/invite", roles(EMPLOYER), handoffApi::invite);
+    e.api(GET, "/api/bookings/:id/handoffs", roles(EMPLOYER), handoffApi::evidence);
 
     // The interview cascade: playbook and stations per fair, live queues, steps, decisions, dossier, one's own history
     Dossier dossier = cases.dossiers();

@@ -75,8 +75,12 @@ public final class BookingPages {
   }
   private final ProfileService profiles;
 
+  private final at.jobfair.handoff.HandoffService handoffs;
+
+  /** With hand-offs (null: none): who interviews is shown, and the schedule offers handing an appointment to a colleague. */
   public BookingPages(BookingService bookings, CatalogService catalog, Pages pages, MeetingService meetings,
-                      at.jobfair.legal.Catalogue legal, ProfileService profiles) {
+                      at.jobfair.legal.Catalogue legal, ProfileService profiles, at.jobfair.handoff.HandoffService handoffs) {
+    this.handoffs = handoffs;
     this.bookings = bookings;
     this.profiles = profiles;
     this.legal = legal;
@@ -104,8 +108,9 @@ public final class BookingPages {
     java.time.Instant now = bookings.now();
     Future<BookingStore.Counsellor> counsellor = bookings.counsellor(user.id());
     Future<List<Map<String, Object>>> places = waitlists.places(user.id());
-    return bookings.ofJobseeker(user.id()).compose(list -> Future.all(phones(list, now), counsellor, places).onSuccess(all -> {
+    return bookings.ofJobseeker(user.id()).compose(list -> Future.all(phones(list, now), counsellor, interviewers(list), places).onSuccess(all -> {
       Map<Long, String> phones = all.resultAt(0);
+      Map<Long, at.jobfair.handoff.HandoffStore.Colleague> interviewers = all.resultAt(2);
       Map<String, Object> model = notices(ctx);
       model.put("waitlist", places.result());
       model.put("counsellor", BookingStore.Counsellor.model(counsellor.result()));
@@ -127,6 +132,7 @@ public final class BookingPages {
           m.put("movedTo", Map.of("start", movedTo.slot().start(), "end", movedTo.slot().end(), "employerName", movedTo.booth().employerName()));
         }
         meeting(m, b, now);
+        if (interviewers.containsKey(b.id())) m.put("interviewer", interviewers.get(b.id()).name());
         if (b.active() && now.isBefore(b.slot().end())) m.put("phone", phones.get(b.booth().id()));
         java.time.Instant undoUntil = bookings.undoUntil(b);
         if (undoUntil != null) {
@@ -442,7 +448,13 @@ public final class BookingPages {
       Future<Map<Long, List<JsonObject>>> answersRead = profiles.answersOfBooth(boothId);
       // The candidates' shared profiles are for the booth's employer representatives (ProfileService#forBooth).
       boolean candidates = user.has(at.jobfair.identity.Role.EMPLOYER);
-      return Future.all(List.of(boothRead, bookingsRead, roomsRead, lineRead, queueRead, answersRead)).onSuccess(all -> {
+      Future<List<at.jobfair.handoff.HandoffStore.Colleague>> staffRead = handoffs == null ? Future.succeededFuture(List.of()) : handoffs.staff(boothId);
+      Future<Map<Long, String>> invitesRead = handoffs == null ? Future.succeededFuture(Map.of()) : handoffs.openInvites(user.id(), boothId);
+      return Future.all(List.of(boothRead, bookingsRead, roomsRead, lineRead, queueRead, answersRead, staffRead, invitesRead))
+          .compose(x -> interviewers(bookingsRead.result())).onSuccess(interviewers -> {
+        List<at.jobfair.handoff.HandoffStore.Colleague> staff = staffRead.result();
+        Map<Long, String> invites = invitesRead.result();
+        List<Map<String, Object>> invitations = new ArrayList<>();
         JsonObject booth = boothRead.result();
         List<View> list = bookingsRead.result();
         Map<Long, MeetingStore.RoomState> rooms = roomsRead.result();
@@ -461,6 +473,17 @@ public final class BookingPages {
           if (candidates) v.put("candidate", "/booths/" + boothId + "/candidates/" + b.jobseeker().id());
           if (b.active()) {
             meeting(v, b, now);
+            at.jobfair.handoff.HandoffStore.Colleague current = interviewers.get(b.id());
+            if (current != null) v.put("interviewer", current.name());
+            if (now.isBefore(b.slot().end())) {
+              List<Map<String, Object>> others = new ArrayList<>();
+              for (var c : staff) if (current == null || c.id() != current.id()) others.add(Map.of("id", c.id(), "name", c.name()));
+              if (!others.isEmpty()) v.put("colleagues", others);
+            }
+            if (invites.containsKey(b.id()) && now.isBefore(b.slot().end())) {
+              v.put("invitedBy", invites.get(b.id()));
+              invitations.add(v);
+            }
             MeetingStore.RoomState room = rooms.get(b.id());
             if (room != null) v.put("room", room);
             boolean byPhone = (phone != null && !phone.isBlank()) || (room != null && room.callbackPhone() != null);
@@ -484,9 +507,16 @@ public final class BookingPages {
         model.put("cancelled", cancelled);
         model.put("waitlist", lineRead.result());
         if (queueRead.result() != null) model.put("queue", queueRead.result());
+        model.put("invitations", invitations);
         pages.render(ctx, "schedule", model);
       });
     });
+  }
+
+  /** Who interviews, by booking (none without hand-offs). */
+  private Future<Map<Long, at.jobfair.handoff.HandoffStore.Colleague>> interviewers(List<View> list) {
+    if (handoffs == null) return Future.succeededFuture(Map.of());
+    return handoffs.interviewers(list.stream().filter(View::active).map(View::id).toList());
   }
 
   /**
@@ -519,6 +549,7 @@ public final class BookingPages {
     }
     if (ctx.request().getParam("checkedIn") != null) model.put("notice", pages.messages().get(lang, "attendance.checkedInNotice"));
     if (ctx.request().getParam("outcome") != null) model.put("notice", pages.messages().get(lang, "attendance.outcomeSaved"));
+    if (ctx.request().getParam("handedOff") != null) model.put("notice", pages.messages().get(lang, "handoff.done"));
     return model;
   }
 

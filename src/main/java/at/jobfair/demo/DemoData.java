@@ -79,6 +79,8 @@ public final class DemoData {
       new Person("interview@demo.test", "Sam Novak", Role.JOBSEEKER, -1, "de"),
       new Person("employer@demo.test", "Eva Huber", Role.EMPLOYER, 0, "de"),
       new Person("employer2@demo.test", "Jonas Wimmer", Role.EMPLOYER, 1, "de"),
+      // Eva Huber's colleague at the Hotel Alpenblick booth: appointments are handed to her, she is asked into calls.
+      new Person("employer3@demo.test", "Julia Moser", Role.EMPLOYER, 0, "de"),
       new Person("sfu@demo.test", "Sabine Fuchs", Role.SFU, -1, "de"),
       new Person("sfa@demo.test", "Markus Lehner", Role.SFA, -1, "de"),
       new Person("erhebung@demo.test", "Petra Gruber", Role.ERHEBUNG, -1, "de"),
@@ -102,6 +104,7 @@ public final class DemoData {
     LOGINS.put("interview@demo.test", "jobseeker with a video interview at Hotel Alpenblick now / Videogespräch jetzt");
     LOGINS.put("employer@demo.test", "employer, Hotel Alpenblick / Arbeitgeber:in");
     LOGINS.put("employer2@demo.test", "employer, Gasthof Donaublick / Arbeitgeber:in");
+    LOGINS.put("employer3@demo.test", "employer, Hotel Alpenblick, Eva Huber's colleague (hand-off) / Kollegin am Stand");
     LOGINS.put("sfu@demo.test", "employer-service counsellor / SfU");
     LOGINS.put("sfa@demo.test", "jobseeker counsellor / SfA");
     LOGINS.put("erhebung@demo.test", "inquiry service / Erhebungsdienst");
@@ -214,6 +217,11 @@ public final class DemoData {
           }
           return booths;
         })
+        // Hand-off (issue 16): Julia Moser staffs the Hotel Alpenblick booth too; the running interview is Eva Huber's.
+        .compose(v -> tx.preparedQuery("insert into booth_staff (booth_id, account_id) select b.id, $1 from booth b where b.employer_id = $2")
+            .execute(Tuple.of(accountIds.get("employer3@demo.test"), employerIds.get(0))).mapEmpty())
+        .compose(v -> tx.preparedQuery("update booking set interviewer_id = $1 where jobseeker_id = $2")
+            .execute(Tuple.of(accountIds.get("employer@demo.test"), accountIds.get("interview@demo.test"))).mapEmpty())
         // The cascade fairs run from the same start as the e-Jobmeeting (now at the latest): admission waits for a fair's start.
         .compose(v -> seedCascadeFairs(tx, employerIds, accountIds, fairStart, firstSlot, fairEnd, legal))
         .compose(v -> seedWaitlist(tx, accountIds));

@@ -39,6 +39,14 @@ public final class MeetingPages {
     this.pages = pages;
   }
 
+  /** The booth's staff by booth ({id, name}), to ask a colleague into the call (filled by the composition root). */
+  private volatile java.util.function.Function<Long, Future<List<Map<String, Object>>>> colleagues;
+
+  public MeetingPages colleagues(java.util.function.Function<Long, Future<List<Map<String, Object>>>> colleagues) {
+    this.colleagues = colleagues;
+    return this;
+  }
+
   /** {@code GET /meetings/:id}: the room of an appointment, or a page saying why not (and, too early, when it opens). */
   public Future<?> roomPage(RoutingContext ctx) {
     long id = Http.pathId(ctx, "id");
@@ -60,8 +68,20 @@ public final class MeetingPages {
         String error = pages.errorInAddress(ctx);
         if (error != null) model.put("error", error);
       }
-      render(ctx, config, "meeting", model);
-      return Future.succeededFuture();
+      if (!e.moderator() || colleagues == null) {
+        render(ctx, config, "meeting", model);
+        return Future.succeededFuture();
+      }
+      // Booth staff may ask a colleague of the booth into the call.
+      String error = pages.errorInAddress(ctx);
+      if (error != null) model.put("error", error);
+      if (ctx.request().getParam("invited") != null) model.put("notice", pages.messages().get(Http.lang(ctx), "handoff.invited"));
+      return colleagues.apply(e.booking().booth().id()).<Void>map(list -> {
+        List<Map<String, Object>> others = list.stream().filter(c -> !Long.valueOf(user.id()).equals(c.get("id"))).toList();
+        if (!others.isEmpty()) model.put("colleagues", others);
+        render(ctx, config, "meeting", model);
+        return null;
+      });
     }).recover(ex -> refused(ctx, ex, id));
   }
 

@@ -182,7 +182,14 @@ public final class PersonalData {
       Map.entry("caseworker_deputy.deputy_id", "the deputy (staff)"),
       Map.entry("caseworker_deputy.created_by", "the organiser who entered the deputy"),
       Map.entry("caseworker_team.sfa_id", "an SfA's team (staff)"),
-      Map.entry("municipality_area.account_id", "a municipality's regions (staff account)"));
+      Map.entry("municipality_area.account_id", "a municipality's regions (staff account)"),
+      // hand-off to a colleague (handoff/HandoffService): employer staff of the booth; the booking is exported
+      Map.entry("booking.interviewer_id", "the booth's staff member who interviews (employer staff)"),
+      Map.entry("booking_handoff.from_id", "employer staff who had the appointment"),
+      Map.entry("booking_handoff.to_id", "employer staff who took the appointment over"),
+      Map.entry("booking_handoff.by_id", "employer staff who handed the appointment over"),
+      Map.entry("meeting_invite.invitee_id", "employer staff asked into a call"),
+      Map.entry("meeting_invite.invited_by", "employer staff who asked a colleague in"));
 
   private final Pool pool;
 

@@ -129,6 +129,10 @@ class AuthorisationMatrixTest {
     rule("PUT /api/bookings/{id}/meeting/auto-admit", "E:?", "");
     rule("POST /api/bookings/{id}/meeting/phone", "E:?", "");
     rule("POST /api/bookings/{id}/meeting/callback", "J:?", "");
+    // hand-off to a colleague (issue 16): only the booth's own employer; another employer's booth is refused
+    rule("POST /api/bookings/{id}/handoff", "E:?", "");
+    rule("POST /api/bookings/{id}/meeting/invite", "E:?", "");
+    rule("GET /api/bookings/{id}/handoffs", "E:Y", "");
     same("GET /api/fairs/{id}/orientation", SIGNED_IN_MAYBE);
     same("POST /api/fairs/{id}/orientation/events", SIGNED_IN_MAYBE);
     // text chat (issue 16): the person and the booth's representatives; a caseworker reads for an open case involving
@@ -344,6 +348,8 @@ class AuthorisationMatrixTest {
       case "DELETE /api/bookings/{id}", "DELETE /api/slots/{id}" -> new JsonObject().put("reason", "Die Matrix prüft die Rechte.");
       case "PUT /api/bookings/{id}/outcome" -> new JsonObject().put("outcome", "APPEARED");
       case "PUT /api/booths/{id}/queue" -> new JsonObject().put("open", false);
+      case "POST /api/bookings/{id}/handoff", "POST /api/bookings/{id}/meeting/invite" ->
+          new JsonObject().put("colleague", ids.get("accountId")[1]);
       case "POST /api/bookings/{id}/sick-note" -> new JsonObject().put("note", "Arztbestätigung");
       case "POST /api/cascades/{id}/events" -> new JsonObject().put("type", "EXCUSE");
       case "PUT /api/caseworkers/{id}/team" -> new JsonObject().put("team", "Matrix");

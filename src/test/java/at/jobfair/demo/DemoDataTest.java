@@ -84,7 +84,8 @@ class DemoDataTest {
   void everyRoleHasADemoAccountAndEmployersStaffTheirBooths() {
     assertEquals(DemoData.LOGINS.size(), app.count("select count(*) from account where email like '%@demo.test'"));
     assertEquals(8, app.count("select count(distinct role) from account_role"));
-    assertEquals(2, app.count("select count(*) from booth_staff s join account a on a.id = s.account_id "
+    // Eva Huber and her colleague Julia Moser at Hotel Alpenblick's booth (hand-off), Jonas Wimmer at Gasthof Donaublick's
+    assertEquals(3, app.count("select count(*) from booth_staff s join account a on a.id = s.account_id "
         + "join booth b on b.id = s.booth_id where a.employer_id = b.employer_id"));
   }
 
