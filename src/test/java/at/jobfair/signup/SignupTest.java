@@ -105,6 +105,7 @@ class SignupTest {
     assertTrue(rep.get("/employer").body().contains("Herbstbörse " + employer));
     var applied = form(rep, "/employer/fairs/" + fair + "/apply");
     assertEquals(303, applied.status(), applied.body());
+    assertTrue(rep.get("/fairs/" + fair).body().contains("/employer/fairs/" + fair + "/apply"), "one click on the fair page too");
     var again = rep.post("/api/fairs/" + fair + "/exhibitor-applications", new JsonObject());
     assertEquals(409, again.status());
     assertEquals("application_exists", again.json().getString("error"));
