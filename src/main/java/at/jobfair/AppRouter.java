@@ -42,6 +42,7 @@ import at.jobfair.waitlist.WaitlistPages;
 import at.jobfair.catalog.HomePage;
 import at.jobfair.fair.FairApi;
 import at.jobfair.fair.FairPages;
+import at.jobfair.fair.FairStore;
 import at.jobfair.identity.Role;
 import at.jobfair.invitation.InvitationApi;
 import at.jobfair.invitation.InvitationPages;
@@ -81,6 +82,9 @@ import at.jobfair.privacy.RightsRequests;
 import at.jobfair.queue.QueueApi;
 import at.jobfair.queue.QueuePages;
 import at.jobfair.refusal.Reason;
+import at.jobfair.signup.SignupApi;
+import at.jobfair.signup.SignupPages;
+import at.jobfair.signup.SignupService;
 import at.jobfair.site.Branding;
 import at.jobfair.site.SitePages;
 import at.jobfair.site.StaffStart;
@@ -198,9 +202,15 @@ public final class AppRouter {
         "/password-reset", "/password-reset/:token", "/api/password-reset", "/api/password-reset/confirm")) {
       router.post(expensive).handler(limits.attempts(expensive));
     }
+    // Employers signing up create an account and mail a link; using a link is worth guessing at (signup/)
+    for (String expensive : List.of("/employers/signup", "/api/employer-signups", "/employers/signup/confirm/:token",
+        "/api/employer-signups/confirm", "/employers/invitation/:token", "/api/employer-invitations/accept")) {
+      router.post(expensive).handler(limits.attempts(expensive));
+    }
     router.route().handler(sessions);
     router.route().handler(new Csrf(Set.of("POST /api/session", "POST /api/fairs/*/registrations", "POST /api/session/link",
-        "POST /api/password-reset", "POST /api/password-reset/confirm")));
+        "POST /api/password-reset", "POST /api/password-reset/confirm", "POST /api/employer-signups",
+        "POST /api/employer-signups/confirm", "POST /api/employer-invitations/accept")));
     router.route().handler(new LanguageChoice(new AccountStore(s.pool()))::remember);
 
     Failures failures = new Failures(pages);
@@ -406,8 +416,38 @@ public final class AppRouter {
     e.page(POST, "/admin/outbox/:id/resend", mailsOut, outboxPages::resendForm);
     e.api(GET, "/api/outbox", mailsOut, outboxApi::list);
 
+    // Employers who sign up themselves (issue 16): the public sign-up and its links, the representative's page (colleagues,
+    // applying to exhibit), the organisers' decisions on sign-ups and on applications (on the admin fair page)
+    SignupService signups = new SignupService(vertx, s.pool(), new FairStore(s.pool()), new PasswordHasher(s.config().auth().argon2MemoryKiB(),
+        s.config().auth().argon2Iterations()), platform.outbox(), platform.mailSender(), platform.audit(), web.messages(),
+        s.config().http().publicUrl().toString(), java.time.Duration.ofDays(3), java.time.Clock.systemUTC());
+    SignupPages signupPages = new SignupPages(signups, pages, web.contract());
+    SignupApi signupApi = new SignupApi(signups);
+    e.page(GET, "/employers/signup", anyone(), signupPages::signupPage);
+    e.page(POST, "/employers/signup", anyone(), signupPages::signupForm);
+    e.page(GET, "/employers/signup/confirm/:token", anyone(), signupPages::confirmPage);
+    e.page(POST, "/employers/signup/confirm/:token", anyone(), signupPages::confirmForm);
+    e.page(GET, "/employers/invitation/:token", anyone(), signupPages::invitationPage);
+    e.page(POST, "/employers/invitation/:token", anyone(), signupPages::invitationForm);
+    e.page(GET, "/employer", roles(EMPLOYER), signupPages::employerPage);
+    e.page(POST, "/employer/colleagues", roles(EMPLOYER), signupPages::inviteForm);
+    e.page(POST, "/employer/fairs/:id/apply", roles(EMPLOYER), signupPages::applyForm);
+    e.page(GET, "/admin/employer-signups", roles(ORGANIZER), signupPages::adminPage);
+    e.page(POST, "/admin/employer-signups/:id/approve", roles(ORGANIZER), signupPages::approveForm);
+    e.page(POST, "/admin/employer-signups/:id/reject", roles(ORGANIZER), signupPages::rejectForm);
+    e.page(POST, "/admin/fairs/:id/applications/:applicationId", roles(ORGANIZER), signupPages::applicationForm);
+    e.api(POST, "/api/employer-signups", anyone(), signupApi::signUp);
+    e.api(POST, "/api/employer-signups/confirm", anyone(), signupApi::confirm);
+    e.api(GET, "/api/employer-signups", roles(ORGANIZER), signupApi::pending);
+    e.api(POST, "/api/employer-signups/:id/decision", roles(ORGANIZER), signupApi::decide);
+    e.api(POST, "/api/employer/colleagues", roles(EMPLOYER), signupApi::inviteColleague);
+    e.api(POST, "/api/employer-invitations/accept", anyone(), signupApi::acceptInvitation);
+    e.api(POST, "/api/fairs/:id/exhibitor-applications", roles(EMPLOYER), signupApi::apply);
+    e.api(GET, "/api/fairs/:id/exhibitor-applications", roles(ORGANIZER), signupApi::applications);
+    e.api(POST, "/api/fairs/:id/exhibitor-applications/:applicationId/decision", roles(ORGANIZER), signupApi::decideApplication);
+
     // Fairs and booths: management (organisers, employers)
-    FairPages fairPages = new FairPages(fair.fairs(), pages, web.contract());
+    FairPages fairPages = new FairPages(fair.fairs(), pages, web.contract(), signupPages::applicationsFor);
     FairApi fairApi = new FairApi(fair.fairs());
     BoothApi boothApi = new BoothApi(fair.booths());
     BoothPages boothPages = new BoothPages(fair.booths(), pages, web.contract());

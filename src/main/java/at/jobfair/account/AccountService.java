@@ -70,6 +70,11 @@ public final class AccountService {
         .compose(found -> vertx.executeBlocking(() -> hasher.verify(password, found == null ? null : found.passwordHash()), false)
             .compose(matches -> {
               if (matches && found.active()) return store.clearFailures(normalized).map(found.account());
+              // the right password of a company's representative whose sign-up awaits a decision: say so (signup/)
+              if (matches) return store.employerStatus(found.account().id()).compose(status -> "PENDING".equals(status)
+                  ? Future.failedFuture(Reason.EMPLOYER_PENDING.refuse())
+                  : "REJECTED".equals(status) ? Future.failedFuture(Reason.EMPLOYER_REJECTED.refuse())
+                  : store.recordFailure(normalized, ip).compose(v -> Future.failedFuture(Reason.BAD_CREDENTIALS.refuse())));
               return store.recordFailure(normalized, ip).compose(v -> Future.failedFuture(Reason.BAD_CREDENTIALS.refuse()));
             }));
   }

@@ -135,6 +135,16 @@ public final class AccountStore {
         .execute(Tuple.of(email, ip)).mapEmpty();
   }
 
+  /**
+   * Whether an inactive account's employer signed up itself and awaits an organiser's decision ("PENDING") or was
+   * turned down ("REJECTED"); null otherwise (told only to whoever gave the account's right password).
+   */
+  public Future<String> employerStatus(long accountId) {
+    return pool.preparedQuery("select e.status from account a join employer e on e.id = a.employer_id where a.id = $1")
+        .execute(Tuple.of(accountId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("status"));
+  }
+
   public Future<Void> clearFailures(String email) {
     return pool.preparedQuery("delete from sign_in_failure where email = $1").execute(Tuple.of(email)).mapEmpty();
   }

@@ -105,6 +105,7 @@ public final class DemoData {
     LOGINS.put("employer@demo.test", "employer, Hotel Alpenblick / Arbeitgeber:in");
     LOGINS.put("employer2@demo.test", "employer, Gasthof Donaublick / Arbeitgeber:in");
     LOGINS.put("employer3@demo.test", "employer, Hotel Alpenblick, Eva Huber's colleague (hand-off) / Kollegin am Stand");
+    LOGINS.put("gaertnerei@demo.test", "employer who signed up itself, applying to exhibit / selbst registriertes Unternehmen");
     LOGINS.put("sfu@demo.test", "employer-service counsellor / SfU");
     LOGINS.put("sfa@demo.test", "jobseeker counsellor / SfA");
     LOGINS.put("erhebung@demo.test", "inquiry service / Erhebungsdienst");
@@ -224,7 +225,8 @@ public final class DemoData {
             .execute(Tuple.of(accountIds.get("employer@demo.test"), accountIds.get("interview@demo.test"))).mapEmpty())
         // The cascade fairs run from the same start as the e-Jobmeeting (now at the latest): admission waits for a fair's start.
         .compose(v -> seedCascadeFairs(tx, employerIds, accountIds, fairStart, firstSlot, fairEnd, legal))
-        .compose(v -> seedWaitlist(tx, accountIds));
+        .compose(v -> seedWaitlist(tx, accountIds))
+        .compose(v -> seedSignups(tx, hashes.get(0)));
   }
 
   /** The booth of the e-Jobmeeting that the waitlist demo shows fully booked. */
@@ -252,6 +254,34 @@ public final class DemoData {
                 insert into waitlist_entry (booth_id, jobseeker_id, joined_at)
                 values ($1, $2, now() - interval '20 minutes'), ($1, $3, now() - interval '5 minutes')""")
                 .execute(Tuple.of(booth, accountIds.get("wait@demo.test"), accountIds.get("seeker2@demo.test")))))
+        .mapEmpty();
+  }
+
+  /**
+   * Employers who signed up themselves (signup/): one sign-up awaiting the organiser's decision (its address confirmed,
+   * its representative sabine@baeckerei-morgenrot.example not yet able to sign in), and an approved one that applied to exhibit at the
+   * e-Jobmeeting, awaiting the organiser's decision on the admin fair page.
+   */
+  private static Future<Void> seedSignups(SqlConnection tx, String passwordHash) {
+    return tx.query("""
+            with e as (insert into employer (name, phone, status) values ('Bäckerei Morgenrot', '+43 1 555 0101', 'PENDING') returning id),
+                 a as (insert into account (email, name, password_hash, language, employer_id, active)
+                       select 'sabine@baeckerei-morgenrot.example', 'Sabine Morgenrot', '%s', 'de', id, false from e returning id, employer_id),
+                 r as (insert into account_role (account_id, role) select id, 'EMPLOYER' from a)
+            insert into employer_signup (employer_id, representative_id, address, region, contact_phone, email_confirmed_at)
+            select employer_id, id, 'Praterstraße 12, 1020 Wien', 'Wien', '+43 1 555 0101', now() from a""".formatted(passwordHash.replace("'", "''")))
+        .execute()
+        .compose(v -> tx.query("""
+            with e as (insert into employer (name, description, phone) values ('Stadtgärtnerei Grün',
+                         'Wir pflegen Parks und Gärten in Wien und bilden Gärtnerinnen und Gärtner aus.', '+43 1 555 0202') returning id),
+                 a as (insert into account (email, name, password_hash, language, employer_id)
+                       select 'gaertnerei@demo.test', 'Tomas Grün', '%s', 'de', id from e returning id, employer_id),
+                 r as (insert into account_role (account_id, role) select id, 'EMPLOYER' from a),
+                 s as (insert into employer_signup (employer_id, representative_id, address, region, email_confirmed_at, decision, decided_at)
+                       select employer_id, id, 'Gartenweg 3, 1100 Wien', 'Wien', now(), 'APPROVED', now() from a)
+            insert into exhibitor_application (fair_id, employer_id, applied_by)
+            select f.id, a.employer_id, a.id from a, fair f where f.name = 'e-Jobmeeting Tourismus & Gastronomie'"""
+            .formatted(passwordHash.replace("'", "''"))).execute())
         .mapEmpty();
   }
 

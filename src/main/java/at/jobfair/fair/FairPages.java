@@ -21,13 +21,22 @@ import java.util.Set;
 /** The organisers' two fair pages (the list and one fair) and their forms: create, edit, publish, bring employers in. */
 public final class FairPages {
 
-  private static final Set<String> NOTICES = Set.of("created", "saved", "published", "employerAdded", "employerInvited");
+  private static final Set<String> NOTICES = Set.of("created", "saved", "published", "employerAdded", "employerInvited",
+      "applicationApproved", "applicationRejected");
   private final FairService fairs;
   private final Pages pages;
   private final RequestContract contract;
+  /** The employers' applications to exhibit at a fair (signup/, above this feature; filled by the composition root). */
+  private final java.util.function.LongFunction<Future<List<Object>>> applications;
+
+  public FairPages(FairService fairs, Pages pages, RequestContract contract) {
+    this(fairs, pages, contract, id -> Future.succeededFuture(List.of()));
+  }
 
   /** The forms send what the API's operations take, and are checked against the same contract (openapi.json). */
-  public FairPages(FairService fairs, Pages pages, RequestContract contract) {
+  public FairPages(FairService fairs, Pages pages, RequestContract contract,
+                   java.util.function.LongFunction<Future<List<Object>>> applications) {
+    this.applications = applications;
     this.fairs = fairs;
     this.pages = pages;
     this.contract = contract;
@@ -61,6 +70,8 @@ public final class FairPages {
     Map<String, Object> model = new HashMap<>();
     String done = ctx.request().getParam("done");
     if (done != null && NOTICES.contains(done)) model.put("notice", pages.messages().get(Http.lang(ctx), "fairs.done." + done));
+    String error = ctx.request().getParam("error");
+    if (error != null && error.matches("[a-z_]{1,60}")) model.put("error", pages.messages().get(Http.lang(ctx), "error." + error));
     return renderFair(ctx, 200, id, model);
   }
 
@@ -142,14 +153,15 @@ public final class FairPages {
   private Future<?> renderFair(RoutingContext ctx, int status, long id, Map<String, Object> model) {
     return fairs.find(id).compose(fair -> {
       if (fair == null) return Future.failedFuture(Reason.FAIR_NOT_FOUND.refuse());
-      return fairs.participants(id).compose(participants -> fairs.employersNotIn(id).onSuccess(employers -> {
+      return fairs.participants(id).compose(participants -> applications.apply(id).compose(apps -> fairs.employersNotIn(id).onSuccess(employers -> {
+        model.put("applications", apps);
         model.put("fair", fair);
         model.putIfAbsent("form", fair.form(fairs.clock()));
         model.put("formats", formats(model));
         model.put("participants", participants);
         model.put("employers", employers);
         pages.render(ctx, status, "admin-fair", model);
-      }));
+      })));
     });
   }
 

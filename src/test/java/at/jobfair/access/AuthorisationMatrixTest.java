@@ -71,6 +71,17 @@ class AuthorisationMatrixTest {
     same("POST /api/session/link", "SKIP");
     same("POST /api/password-reset", "SKIP");
     same("POST /api/password-reset/confirm", "SKIP");
+    // employers who sign up themselves: the sign-up and its links answer anyone (SignupTest holds them); the organisers
+    // decide; a representative invites colleagues and applies for their own employer only (taken from the session)
+    same("POST /api/employer-signups", "SKIP");
+    same("POST /api/employer-signups/confirm", "SKIP");
+    same("POST /api/employer-invitations/accept", "SKIP");
+    same("GET /api/employer-signups", "O:Y");
+    same("POST /api/employer-signups/{id}/decision", "O:?");
+    same("POST /api/employer/colleagues", "E:?");
+    same("POST /api/fairs/{id}/exhibitor-applications", "E:?");
+    same("GET /api/fairs/{id}/exhibitor-applications", "O:Y");
+    same("POST /api/fairs/{id}/exhibitor-applications/{applicationId}/decision", "O:?");
     // accounts, fairs, employers: organisers; booths: their employer and organisers
     same("GET /api/users", "O:Y");
     same("POST /api/users", "O:?");

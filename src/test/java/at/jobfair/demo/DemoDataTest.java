@@ -90,6 +90,20 @@ class DemoDataTest {
   }
 
   @Test
+  void theOrganiserSeesAPendingSignUpAndAPendingApplicationToExhibit() {
+    var organiser = app.as("organizer@demo.test");
+    var pending = organiser.get("/api/employer-signups");
+    assertEquals(200, pending.status(), pending.body());
+    assertEquals("Bäckerei Morgenrot", pending.array().getJsonObject(0).getString("company"));
+    assertTrue(organiser.get("/admin/employer-signups").body().contains("Bäckerei Morgenrot"));
+    long fair = app.count("select id from fair where name = 'e-Jobmeeting Tourismus & Gastronomie'");
+    var applications = organiser.get("/api/fairs/" + fair + "/exhibitor-applications");
+    assertEquals("Stadtgärtnerei Grün", applications.array().getJsonObject(0).getString("employerName"));
+    assertEquals("PENDING", applications.array().getJsonObject(0).getString("status"));
+    assertTrue(organiser.get("/admin/fairs/" + fair).body().contains("Stadtgärtnerei Grün"));
+  }
+
+  @Test
   void seedingTwiceChangesNothing() {
     long before = app.count("select count(*) from slot");
     var hasher = new at.jobfair.account.PasswordHasher(1024, 1);
