@@ -54,7 +54,8 @@ class SignInBrowserTest extends BrowserTestSupport {
       try (BrowserContext context = Browsers.context(browser)) {
         Page page = signedIn(context, "seeker@demo.test", DemoData.PASSWORD);
         page.setViewportSize(width, width < 500 ? 844 : 900);
-        for (String lang : new String[] {"de", "en"}) {
+        // English first: the choice is kept in the account, so the walk ends in the account's German again.
+        for (String lang : new String[] {"en", "de"}) {
           page.navigate(app.baseUrl() + "/?lang=" + lang);
           var toggle = page.locator("header .menu-toggle");
           var appointments = page.locator("header nav a[href='/me/appointments']");

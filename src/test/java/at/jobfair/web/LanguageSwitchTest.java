@@ -81,6 +81,14 @@ class LanguageSwitchTest {
       rs.next();
       assertEquals("uk", rs.getString(1));
     }
+    // An API call's ?lang= answers in that language and leaves the choice alone.
+    person.get("/api/me?lang=en");
+    try (var c = app.jdbc(); var st = c.prepareStatement("select language from account where email = ?")) {
+      st.setString(1, email);
+      var rs = st.executeQuery();
+      rs.next();
+      assertEquals("uk", rs.getString(1));
+    }
     // Another device, no cookie: the account's language.
     assertTrue(app.as(email).get("/fairs").body().contains("<html lang=\"uk\">"));
   }
