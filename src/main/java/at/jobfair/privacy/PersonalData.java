@@ -111,6 +111,21 @@ public final class PersonalData {
       // the links mailed to sign in once or to set a new password: when asked, until when, when used (never the token)
       new Section("emailLinks", """
           select l.purpose, l.created_at, l.expires_at, l.used_at from email_link l where l.account_id = $1 order by l.created_at"""),
+      // the person's conversations with booths and what was written in them (by either side), and what they reported
+      new Section("chats", """
+          select c.id, e.name as booth, c.created_at, c.blocked_at,
+                 (select json_agg(json_build_object('seq', m.seq, 'side', m.side, 'from', m.sender_name, 'text', m.body, 'at', m.sent_at)
+                                  order by m.seq) from chat_message m where m.conversation_id = c.id) as messages,
+                 (select json_agg(json_build_object('message', r.body, 'reason', r.reason, 'at', r.reported_at))
+                    from chat_report r where r.conversation_id = c.id and r.reporter_id = $1) as reported
+            from chat_conversation c left join booth bo on bo.id = c.booth_id left join employer e on e.id = bo.employer_id
+           where c.jobseeker_id = $1 or exists (select 1 from chat_message m where m.conversation_id = c.id and m.sender_id = $1)
+           order by c.id"""),
+      // the booths' waitlists the person joined, offers of a freed seat and how each place ended
+      new Section("waitlists", """
+          select w.id, e.name as booth, w.status, w.joined_at, w.offered_at, w.hold_until, w.booking_id, w.ended_at
+            from waitlist_entry w join booth bo on bo.id = w.booth_id join employer e on e.id = bo.employer_id
+           where w.jobseeker_id = $1 order by w.id"""),
       // the profile the person keeps for employers, what they share, their CV (its facts; the file at /api/me/cv) and
       // their answers to booths' questions
       new Section("profile", """
@@ -144,7 +159,11 @@ public final class PersonalData {
       Map.entry("email_link.account_id", "emailLinks"),
       Map.entry("queue_place.account_id", "queue"),
       Map.entry("job_profile.jobseeker_id", "profile"),
-      Map.entry("job_profile_cv.jobseeker_id", "profile"));
+      Map.entry("job_profile_cv.jobseeker_id", "profile"),
+      Map.entry("chat_conversation.jobseeker_id", "chats"),
+      Map.entry("chat_message.sender_id", "chats"),
+      Map.entry("chat_report.reporter_id", "chats"),
+      Map.entry("waitlist_entry.jobseeker_id", "waitlists"));
 
   /**
    * Columns referring to an account that name who of the staff (or an employer) acted, not whom it was about: the
@@ -167,6 +186,10 @@ public final class PersonalData {
       Map.entry("meeting.phone_confirmed_by", "employer staff who confirmed a call"),
       Map.entry("queue_place.called_by", "the booth's representative who called the person: the walk-up booking is exported"),
       Map.entry("booth_queue.changed_by", "booth staff who opened or paused a queue; no person's data"),
+      Map.entry("employer_signup.representative_id", "an employer's first representative (not a jobseeker)"),
+      Map.entry("employer_signup.decided_by", "the organiser who decided a sign-up"),
+      Map.entry("exhibitor_application.applied_by", "the employer's representative who applied to exhibit"),
+      Map.entry("exhibitor_application.decided_by", "the organiser who decided an application"),
       Map.entry("cascade_playbook.updated_by", "organiser who changed a playbook"),
       Map.entry("cascade.caseworker_id", "the decider at that time (staff)"),
       Map.entry("cascade.taken_by", "station staff serving the person"),

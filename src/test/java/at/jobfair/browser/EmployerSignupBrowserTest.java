@@ -47,7 +47,7 @@ class EmployerSignupBrowserTest extends BrowserTestSupport {
       Page page = context.newPage();
       page.navigate(app.baseUrl() + "/");
       page.locator("#employer-signup-link").click();
-      assertThat(page.locator("h1")).hasText("Als Unternehmen registrieren");
+      assertThat(page.locator("h1")).hasText("Unternehmenskonto beantragen");
       page.locator("#signup-company").fill("Radwerkstatt Lea");
       page.locator("#signup-address").fill("Radgasse 5, 1070 Wien");
       page.locator("#signup-region").fill("Wien");
@@ -56,7 +56,7 @@ class EmployerSignupBrowserTest extends BrowserTestSupport {
       page.locator("#signup-password").fill("speichen123");
       shot(page, "employer-signup-390");
       assertEquals(390.0, ((Number) page.evaluate("document.documentElement.scrollWidth")).doubleValue(), 0.5, "no sideways scrolling");
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrieren")).click();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Antrag senden")).click();
       assertThat(page.locator("h1")).hasText("Bitte bestätigen Sie Ihre E-Mail-Adresse");
 
       Matcher link = Pattern.compile("(/employers/signup/confirm/[A-Za-z0-9_-]{43})").matcher(mailed(email, "SIGNUP_CONFIRM"));
