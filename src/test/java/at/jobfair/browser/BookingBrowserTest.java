@@ -68,7 +68,7 @@ class BookingBrowserTest extends BrowserTestSupport {
       Page person = signedIn(a, "browser-0@example.org", Fixtures.PASSWORD);
       person.navigate(app.baseUrl() + "/booths/" + booth);
       person.locator(slot + " button").click();
-      assertThat(person.locator(".notice")).hasText("Ihr Termin ist gebucht. Sie bekommen eine Bestätigung per E-Mail.");
+      assertThat(person.locator(".notice")).containsText("Ihr Termin ist gebucht. Sie bekommen eine Bestätigung per E-Mail.");
       assertThat(person.locator(".appointment h3").first()).hasText("Hotel Alpenblick GmbH");
       assertThat(person.locator("a[href$='/ics']").first()).hasText("In meinen Kalender");
 

@@ -90,7 +90,7 @@ class ProfileBrowserTest extends BrowserTestSupport {
       assertThat(person.locator("h1")).hasText("Fragen vor dem Termin");
       person.locator("textarea[name^=answer-]").fill("Deutsch, Englisch und Türkisch");
       person.locator("form.screening button[type=submit]").click();
-      assertThat(person.locator(".notice")).hasText("Ihr Termin ist gebucht. Sie bekommen eine Bestätigung per E-Mail.");
+      assertThat(person.locator(".notice")).containsText("Ihr Termin ist gebucht. Sie bekommen eine Bestätigung per E-Mail.");
       long personId = fx.accountId("cvbrowser-0@example.org");
 
       Page employer = signedIn(e, "employer@demo.test", "demo");

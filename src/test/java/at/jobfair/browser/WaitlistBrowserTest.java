@@ -88,7 +88,7 @@ class WaitlistBrowserTest extends BrowserTestSupport {
       assertNoReload(staff);
 
       first.locator(".waitlist-place.offer form.accept button").click();
-      assertThat(first.locator(".notice")).hasText("Ihr Termin ist gebucht. Sie bekommen eine Bestätigung per E-Mail.");
+      assertThat(first.locator(".notice")).containsText("Ihr Termin ist gebucht. Sie bekommen eine Bestätigung per E-Mail.");
       assertThat(first.locator(".appointment h3").first()).hasText("Hotel Alpenblick GmbH");
       assertThat(first.locator(".waitlist-place")).hasCount(0);
 
