@@ -8,7 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * A signed-in person who picks a language from the menu keeps it: the account remembers it, so their mails, reminders
  * and letters come in it too and it follows them to another device. Someone not signed in keeps it in a cookie
- * ({@link Http#lang}). An API call's {@code ?lang=} answers that call in the language and changes nothing.
+ * ({@link Http#lang}). A {@code ?lang=} that does not come from our own page (a link in a mail, an API call) answers
+ * in the language and changes nothing kept in the account.
  */
 public final class LanguageChoice {
 
@@ -19,8 +20,10 @@ public final class LanguageChoice {
   }
 
   public void remember(RoutingContext ctx) {
-    // The menu's links are pages; an API call's ?lang= only chooses the language of that one answer.
-    boolean fromMenu = ctx.request().method() == io.vertx.core.http.HttpMethod.GET && !ctx.request().path().startsWith("/api/");
+    // A choice is a click in the menu of one of our pages (the browser names the page it came from, same-origin); a
+    // ?lang= in a link from elsewhere (a mail, a bookmark) or on an API call only chooses the language of that answer.
+    boolean fromMenu = ctx.request().method() == io.vertx.core.http.HttpMethod.GET && !ctx.request().path().startsWith("/api/")
+        && fromOurPage(ctx);
     Account user = !fromMenu || ctx.request().getParam("lang") == null ? null : Sessions.user(ctx);
     String chosen = user == null ? null : Http.lang(ctx).code();
     if (chosen == null || chosen.equals(user.language())) {
@@ -31,5 +34,16 @@ public final class LanguageChoice {
       if (done.succeeded()) Sessions.update(ctx, user.withLanguage(chosen));
       ctx.next();
     });
+  }
+
+  private static boolean fromOurPage(RoutingContext ctx) {
+    String referer = ctx.request().getHeader("Referer");
+    if (referer == null || ctx.request().authority() == null) return false;
+    try {
+      java.net.URI from = new java.net.URI(referer);
+      return ctx.request().authority().host().equals(from.getHost());
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 }

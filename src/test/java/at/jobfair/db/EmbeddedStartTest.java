@@ -23,10 +23,17 @@ class EmbeddedStartTest {
     try {
       assertTrue(app.database().isEmbedded());
       TestClient seeker = new TestClient("http://127.0.0.1:" + app.port()).signedIn("seeker@demo.test");
-      // The first free slot: the demo's running video interview holds the booth's first one.
-      long slot = new TestClient("http://127.0.0.1:" + app.port()).get("/api/booths/1").json().getJsonArray("slots").stream()
-          .map(o -> (io.vertx.core.json.JsonObject) o).filter(o -> o.getInteger("free") > 0).findFirst().orElseThrow().getLong("id");
-      assertEquals(201, seeker.post("/api/slots/" + slot + "/bookings", "").status());
+      // The first free slot: the demo's running video interview holds the booth's first one. Its booth asks a required
+      // pre-screening question, answered here from the questions the booking page asks.
+      try (var c = DriverManager.getConnection(app.database().jdbcUrl(), "postgres", null); var st = c.createStatement();
+           var rs = st.executeQuery("select q.id from vacancy_question q join vacancy v on v.id = q.vacancy_id where v.booth_id = 1")) {
+        io.vertx.core.json.JsonArray answers = new io.vertx.core.json.JsonArray();
+        while (rs.next()) answers.add(new io.vertx.core.json.JsonObject().put("questionId", rs.getLong(1)).put("text", "Seit 2019."));
+        long slot = new TestClient("http://127.0.0.1:" + app.port()).get("/api/booths/1").json().getJsonArray("slots").stream()
+            .map(o -> (io.vertx.core.json.JsonObject) o).filter(o -> o.getInteger("free") > 0).findFirst().orElseThrow().getLong("id");
+        var booked = seeker.post("/api/slots/" + slot + "/bookings", new io.vertx.core.json.JsonObject().put("answers", answers));
+        assertEquals(201, booked.status(), booked.body());
+      }
       try (var c = DriverManager.getConnection(app.database().jdbcUrl(), "postgres", null); var st = c.createStatement();
            var rs = st.executeQuery("select count(*) filter (where usename = '" + Database.APP_ROLE + "'), "
                + "count(*) filter (where usename <> '" + Database.APP_ROLE + "' and pid <> pg_backend_pid()) "

@@ -32,45 +32,31 @@ final class SignalPeer implements AutoCloseable {
 
   /** The next message of a type, skipping others (lobby updates come whenever someone comes or goes). */
   JsonObject next(String type) throws InterruptedException {
-    JsonObject kept = kept(type);
-    if (kept != null) return kept;
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < until) {
       JsonObject m = received.poll(200, TimeUnit.MILLISECONDS);
-      if (m == null) continue;
-      if (type.equals(m.getString("type"))) return m;
-      skipped.add(m);
+      if (m != null && type.equals(m.getString("type"))) return m;
     }
     throw new AssertionError("no " + type + " message");
   }
 
-  /**
-   * Messages passed over while waiting for another type, in the order they came: two messages the server sends at
-   * once (a "joined" and a "lobby" from two nodes) may arrive in either order, and the test asks for both.
-   */
-  private final java.util.List<JsonObject> skipped = new java.util.ArrayList<>();
-
-  private JsonObject kept(String type) {
-    for (var it = skipped.iterator(); it.hasNext(); ) {
-      JsonObject m = it.next();
-      if (type.equals(m.getString("type"))) {
-        it.remove();
-        return m;
-      }
+  /** The next message of any of these types (others are passed over), for messages that may come in either order. */
+  JsonObject nextOf(String... types) throws InterruptedException {
+    java.util.Set<String> wanted = java.util.Set.of(types);
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < until) {
+      JsonObject m = received.poll(200, TimeUnit.MILLISECONDS);
+      if (m != null && wanted.contains(m.getString("type"))) return m;
     }
-    return null;
+    throw new AssertionError("no " + wanted + " message");
   }
 
   /** A message of this type within the time, or null. */
   JsonObject none(String type, int millis) throws InterruptedException {
-    JsonObject kept = kept(type);
-    if (kept != null) return kept;
     long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (System.nanoTime() < until) {
       JsonObject m = received.poll(50, TimeUnit.MILLISECONDS);
-      if (m == null) continue;
-      if (type.equals(m.getString("type"))) return m;
-      skipped.add(m);
+      if (m != null && type.equals(m.getString("type"))) return m;
     }
     return null;
   }

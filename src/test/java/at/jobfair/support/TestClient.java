@@ -50,6 +50,13 @@ public final class TestClient {
     return send(request(path).GET());
   }
 
+  /** A GET with extra request headers as name, value pairs (e.g. the Referer a browser sends from our own page). */
+  public Response getWith(String path, String... headers) {
+    HttpRequest.Builder b = request(path).GET();
+    for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    return send(b);
+  }
+
   public Response post(String path, Object json) {
     return send(request(path).header("Content-Type", "application/json").POST(body(json)));
   }

@@ -74,7 +74,16 @@ class LanguageSwitchTest {
   void aSignedInPersonsChoiceIsKeptInTheAccountSoMailsFollowIt() throws Exception {
     String email = new Fixtures(app).jobseekers("lang-choice", 1).get(0);
     var person = app.as(email);
-    assertTrue(person.get("/fairs?lang=uk").body().contains("<html lang=\"uk\">"));
+    // A ?lang= in a link from elsewhere answers in the language but is not a choice the account keeps.
+    assertTrue(person.get("/fairs?lang=en").body().contains("<html lang=\"en\">"));
+    try (var c = app.jdbc(); var st = c.prepareStatement("select language from account where email = ?")) {
+      st.setString(1, email);
+      var rs = st.executeQuery();
+      rs.next();
+      assertEquals("de", rs.getString(1));
+    }
+    // A click in the menu of our own page is.
+    assertTrue(person.getWith("/fairs?lang=uk", "Referer", app.baseUrl() + "/fairs").body().contains("<html lang=\"uk\">"));
     try (var c = app.jdbc(); var st = c.prepareStatement("select language from account where email = ?")) {
       st.setString(1, email);
       var rs = st.executeQuery();
