@@ -2,6 +2,7 @@ package at.jobfair.account;
 
 import at.jobfair.identity.Account;
 import at.jobfair.web.Http;
+import at.jobfair.web.Pages;
 import at.jobfair.web.Sessions;
 import io.vertx.ext.web.RoutingContext;
 
@@ -22,9 +23,9 @@ public final class LanguageChoice {
   public void remember(RoutingContext ctx) {
     // A choice is a click in the menu of one of our pages (the browser names the page it came from, same-origin); a
     // ?lang= in a link from elsewhere (a mail, a bookmark) or on an API call only chooses the language of that answer.
-    boolean fromMenu = ctx.request().method() == io.vertx.core.http.HttpMethod.GET && !ctx.request().path().startsWith("/api/")
-        && fromOurPage(ctx);
-    Account user = !fromMenu || ctx.request().getParam("lang") == null ? null : Sessions.user(ctx);
+    boolean fromMenu = ctx.request().getParam("lang") != null && ctx.request().method() == io.vertx.core.http.HttpMethod.GET
+        && !ctx.request().path().startsWith("/api/") && Pages.referer(ctx) != null;
+    Account user = fromMenu ? Sessions.user(ctx) : null;
     String chosen = user == null ? null : Http.lang(ctx).code();
     if (chosen == null || chosen.equals(user.language())) {
       ctx.next();
@@ -34,16 +35,5 @@ public final class LanguageChoice {
       if (done.succeeded()) Sessions.update(ctx, user.withLanguage(chosen));
       ctx.next();
     });
-  }
-
-  private static boolean fromOurPage(RoutingContext ctx) {
-    String referer = ctx.request().getHeader("Referer");
-    if (referer == null || ctx.request().authority() == null) return false;
-    try {
-      java.net.URI from = new java.net.URI(referer);
-      return ctx.request().authority().host().equals(from.getHost());
-    } catch (java.net.URISyntaxException e) {
-      return false;
-    }
   }
 }

@@ -294,7 +294,8 @@ public final class Pages {
     return out;
   }
 
-  private static java.net.URI referer(RoutingContext ctx) {
+  /** The page of ours the browser came from (its same-origin Referer), or null when it came from elsewhere or says nothing. */
+  public static java.net.URI referer(RoutingContext ctx) {
     String referer = ctx.request().getHeader("Referer");
     if (referer == null) return null;
     try {
