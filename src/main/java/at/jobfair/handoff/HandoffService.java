@@ -69,12 +69,12 @@ public final class HandoffService {
 
   /**
    * The booth's staff move the appointment to a colleague's schedule: the colleague interviews from now on. Two
-   * hand-offs of one booking at once run one after the other (the booking is locked); two bookings of the same time
-   * handed to one colleague at once get one through (the database's exclusion constraint), the other a 409.
+   * hand-offs of one employer at once run one after the other (see {@link HandoffStore#serialise}); two bookings of the
+   * same time handed to one colleague get one through (the database's exclusion constraint), the other a 409.
    */
   public Future<Handed> handOff(Account actor, long bookingId, Long colleagueId) {
     if (colleagueId == null) return Future.failedFuture(Reason.HANDOFF_COLLEAGUE_REQUIRED.refuse());
-    return pool.withTransaction(tx -> store.lock(tx, bookingId, colleagueId).compose(b -> {
+    return pool.withTransaction(tx -> store.serialise(tx, bookingId).compose(v -> store.lock(tx, bookingId, colleagueId)).compose(b -> {
       Reason no = b == null ? Reason.BOOKING_NOT_FOUND : HandoffPolicy.handOff(facts(actor, b, colleagueId), clock.instant());
       if (no != null) return Future.failedFuture(no.refuse());
       return store.interviewer(tx, bookingId, colleagueId)

@@ -26,6 +26,22 @@ public final class HandoffStore {
   public record Colleague(long id, String name) {
   }
 
+  /** The advisory lock class of one employer's hand-offs (other jobs use 7212001-7212036). */
+  static final int HANDOFF_LOCK = 7212037;
+
+  /**
+   * One employer's hand-offs run one after the other. Two hand-offs that trade interviewers between two bookings at once
+   * (a to Julia while b goes to Kurt, each having the other's old interviewer) would otherwise wait on each other's
+   * exclusion check and deadlock; an interviewer only ever interviews at their own employer's booths, so serialising
+   * per employer is enough, and hand-offs are rare.
+   */
+  public Future<Void> serialise(SqlClient tx, long bookingId) {
+    return tx.preparedQuery("""
+            select pg_advisory_xact_lock($2, coalesce((select b.employer_id from booking k join booth b on b.id = k.booth_id
+                                                       where k.id = $1), 0)::int)""")
+        .execute(Tuple.of(bookingId, HANDOFF_LOCK)).mapEmpty();
+  }
+
   /** The booking ($1) locked for a change of interviewer, and whether the colleague ($2) staffs its booth. */
   public Future<Locked> lock(SqlClient tx, long bookingId, long colleagueId) {
     return tx.preparedQuery("""

@@ -167,6 +167,41 @@ class HandoffTest {
     assertEquals(handed, app.count("select count(*) from audit_log where event = 'HANDOFF' and subject in ('booking:" + a + "', 'booking:" + b + "')"));
   }
 
+  /**
+   * Two appointments at the same time, Kurt interviewing one and Julia the other; one person hands the first to Julia
+   * while another hands the second to Kurt. Each waits on the other's exclusion check: without the employer's hand-offs
+   * taking turns that is a deadlock (a 500 for one of them). Taking turns, both are refused as a conflict, every time.
+   */
+  @Test
+  void twoHandOffsThatTradeInterviewersAtOnceAreBothRefusedNeverADeadlock() throws Exception {
+    long kurt = colleague("Kurt Tausch");
+    long julia = colleague("Julia Tausch");
+    long booth = booth(kurt, julia);
+    long second = booth(kurt, julia);
+    Instant at = Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.HOURS);
+    long a = fx.booking(booth, jobseeker("swap-a"), at, 30);
+    long b = fx.booking(second, jobseeker("swap-b"), at.plus(Duration.ofMinutes(10)), 30);
+    RawSession evaS = RawSession.signIn(app.baseUrl(), "employer@demo.test", "demo");
+    RawSession juliaS = RawSession.signIn(app.baseUrl(), emailOf(julia), "demo");
+    assertEquals(200, evaS.post("/api/bookings/" + a + "/handoff", handOff(kurt)).status());
+    assertEquals(200, evaS.post("/api/bookings/" + b + "/handoff", handOff(julia)).status());
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Integer> statuses = new ArrayList<>();
+    for (int round = 0; round < 60; round++) {
+      CountDownLatch go = new CountDownLatch(1);
+      Future<Integer> one = pool.submit(() -> { go.await(); return evaS.post("/api/bookings/" + a + "/handoff", handOff(julia)).status(); });
+      Future<Integer> two = pool.submit(() -> { go.await(); return juliaS.post("/api/bookings/" + b + "/handoff", handOff(kurt)).status(); });
+      go.countDown();
+      statuses.add(one.get(60, TimeUnit.SECONDS));
+      statuses.add(two.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    assertTrue(statuses.stream().allMatch(s -> s == 409), "each trade is refused as a conflict: " + statuses);
+    assertEquals(kurt, app.count("select interviewer_id from booking where id = " + a));
+    assertEquals(julia, app.count("select interviewer_id from booking where id = " + b));
+  }
+
   @Test
   void thePersonIsToldLiveAndByEmailInTheirLanguageAndSeesWhoInterviewsThem() throws Exception {
     long julia = colleague("Julia Moser-Told");
