@@ -97,6 +97,11 @@ public final class Failures implements Handler<RoutingContext> {
       switch (pg.getSqlState()) {
         case "23505": return Reason.CONFLICT.refuse();
         case "23502", "23503", "23514": return Reason.INVALID_VALUE.refuse();
+        case "40P01", "40001":
+          // Two changes met and the database undid one (a deadlock or a serialisation failure). Each such place should
+          // take turns itself (logged, so that it is found); the person is told to try again, which then works.
+          LOG.log(Level.WARNING, "concurrent change undone on " + ctx.request().method() + " " + ctx.request().path() + ": " + pg.getMessage());
+          return Reason.CONCURRENT_CHANGE.refuse();
         default: break;
       }
       // Class 22, data exceptions: a value PostgreSQL cannot take (too long, out of range, a NUL character, a broken
