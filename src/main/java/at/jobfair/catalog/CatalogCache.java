@@ -1,5 +1,7 @@
 package at.jobfair.catalog;
 
+import at.jobfair.identity.Account;
+import at.jobfair.web.Sessions;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
@@ -27,14 +29,21 @@ import java.util.function.Supplier;
  * </ul>
  * A read that was under way while a change was announced is not kept (it may have read what was before). Copies are
  * read-only and shared between requests and threads: a page that marks something for one person copies first. Only
- * the pages read through here; the API reads the database each time. Nothing personal is kept: the copies are what
- * anyone may see (a viewer who sees drafts has copies of their own).
+ * the pages read through here; the API reads the database each time. The booth and fair copies are what anyone may
+ * see (a viewer who sees drafts has copies of their own).
+ * <p>
+ * The booth page's <b>own part of one person</b> (their booking there, their waitlist place, the walk-up queue as they
+ * see it: {@link #personal}) is kept the same way, for that person only, and dropped sooner still: by any announced
+ * change about its booth (a booking, a waitlist place, the queue, attendance, a meeting: every one of them names its
+ * booth), by any announced change that names no booth, and by any change request of that person on this node once it
+ * is answered (so that the booking they just made is on the page they go to next, before the notice is back).
  */
 public final class CatalogCache {
 
   /** How long a copy is used at most. */
   public static final Duration KEEP = Duration.ofSeconds(1);
   private static final int STRIPES = 64;
+  private static final String PERSONAL = "personal";
 
   private final Cache<List<Object>, Object> copies = Caffeine.newBuilder().expireAfterWrite(KEEP).maximumSize(10_000).build();
   /** Counts the changes announced per booth and fair (by their id's stripe), to tell a read that overlapped one. */
@@ -51,6 +60,14 @@ public final class CatalogCache {
   Future<CatalogService.FairBooths> fairPage(long fair, boolean drafts, CatalogStore.BoothFilter filter,
                                              Supplier<Future<CatalogService.FairBooths>> read) {
     return get(List.of("fair", fair, drafts, filter), fair, read);
+  }
+
+  /**
+   * The person's own part of a booth's page (anonymous visitors are person 0, and share theirs): a copy, or else read
+   * and kept.
+   */
+  <T> Future<T> personal(long person, long booth, Supplier<Future<T>> read) {
+    return get(List.of(PERSONAL, booth, person), booth, read);
   }
 
   @SuppressWarnings("unchecked")
@@ -70,13 +87,19 @@ public final class CatalogCache {
    * its booth and of its fair (whose page counts the booth's free slots). Other kinds change nothing shown here.
    */
   public void changed(JsonObject change) {
+    // (A slot's seats are not in anyone's personal part: the page takes them from the booth's copy.)
     // The listening connection was lost and is back: what was announced meanwhile was not heard.
     if ("resync".equals(change.getString("type"))) {
       dropAll();
       return;
     }
-    if (!"slot".equals(change.getString("type"))) return;
     Object booth = change.getValue("booth");
+    if (!"slot".equals(change.getString("type"))) {
+      // Someone's booking, waitlist place or queue place, the queue itself, attendance, a meeting: the booth's personal parts.
+      if (booth instanceof Number b) drop(PERSONAL, b.longValue());
+      else dropPersonal(k -> true);
+      return;
+    }
     Object fair = change.getValue("fair");
     if (booth instanceof Number b) drop("booth", b.longValue());
     if (fair instanceof Number f) drop("fair", f.longValue());
@@ -90,8 +113,14 @@ public final class CatalogCache {
    */
   public void dropOnChange(RoutingContext ctx) {
     HttpMethod method = ctx.request().method();
-    if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS && !announcedOrUnrelated(ctx.request().path())) {
-      ctx.addEndHandler(v -> dropAll());
+    if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
+      boolean announced = announcedOrUnrelated(ctx.request().path());
+      ctx.addEndHandler(v -> {
+        if (!announced) dropAll();
+        // Whoever made it (known once the request has run): their own parts go, announced or not.
+        Account user = Sessions.user(ctx);
+        if (user != null) dropPersonal(k -> ((Long) k.get(2)) == user.id());
+      });
     }
     ctx.next();
   }
@@ -108,6 +137,11 @@ public final class CatalogCache {
   public void dropAll() {
     droppedAll.incrementAndGet();
     copies.invalidateAll();
+  }
+
+  private void dropPersonal(java.util.function.Predicate<List<Object>> which) {
+    droppedAll.incrementAndGet();
+    copies.asMap().keySet().removeIf(k -> k.get(0).equals(PERSONAL) && which.test(k));
   }
 
   private void drop(String kind, long id) {

@@ -58,6 +58,10 @@ public final class CatalogPages {
 
   private final QueuePanel queue;
 
+  /** The person's own part of a booth page (read-only: it may be a copy other requests of theirs share). */
+  record Personal(Map<String, Object> booking, Map<String, Object> waitlist, Map<String, Object> queue) {
+  }
+
   public CatalogPages(CatalogService catalog, Pages pages, OwnBooking own) {
     this(catalog, pages, own, (user, boothId) -> Future.succeededFuture(null));
   }
@@ -94,16 +98,20 @@ public final class CatalogPages {
     Account user = Sessions.user(ctx);
     long boothId = Http.pathId(ctx, "id");
     boolean jobseeker = user != null && user.has(Role.JOBSEEKER);
-    Future<Map<String, Object>> mine = jobseeker ? own.at(user.id(), boothId) : Future.succeededFuture(null);
     Lang page = Http.lang(ctx);
-    Future<Map<String, Object>> place = jobseeker ? waitlist.at(user.id(), boothId) : Future.succeededFuture(null);
-    Future<Map<String, Object>> walkUp = queue.at(user, boothId);
+    // What is the person's own on this page, from the features that own it; kept a moment like the booth (CatalogCache).
+    Future<Personal> personal = catalog.personalForPage(user, boothId, () -> {
+      Future<Map<String, Object>> mine = jobseeker ? own.at(user.id(), boothId) : Future.succeededFuture(null);
+      Future<Map<String, Object>> place = jobseeker ? waitlist.at(user.id(), boothId) : Future.succeededFuture(null);
+      Future<Map<String, Object>> walkUp = queue.at(user, boothId);
+      return Future.all(mine, place, walkUp).map(all -> new Personal(mine.result(), place.result(), walkUp.result()));
+    });
     // The booth (possibly a copy shared with other requests: localised, and marked for this person, on copies of it).
-    return catalog.boothForPage(boothId, user).map(b -> localised(b, page)).compose(b -> Future.all(mine, place, walkUp).onSuccess(all -> {
-      Map<String, Object> held = mine.result();
+    return catalog.boothForPage(boothId, user).map(b -> localised(b, page)).compose(b -> personal.onSuccess(theirs -> {
+      Map<String, Object> held = theirs.booking();
       Map<String, Object> model = new HashMap<>();
-      if (walkUp.result() != null) {
-        model.put("queue", walkUp.result());
+      if (theirs.queue() != null) {
+        model.put("queue", theirs.queue());
         // No free slot to book (or none this person may book): the queue comes first; otherwise after the slots.
         boolean free = b.getJsonArray("slots", new io.vertx.core.json.JsonArray()).stream()
             .anyMatch(o -> o instanceof JsonObject s && Boolean.TRUE.equals(s.getBoolean("open")) && s.getInteger("free", 0) > 0);
@@ -117,8 +125,8 @@ public final class CatalogPages {
           .map(o -> (JsonObject) o).noneMatch(s -> s.getBoolean("open", false) && s.getInteger("free", 0) > 0);
       boolean anyOpen = b.getJsonArray("slots", new io.vertx.core.json.JsonArray()).stream()
           .map(o -> (JsonObject) o).anyMatch(s -> s.getBoolean("open", false));
-      model.put("waitlist", place.result());
-      model.put("canWait", jobseeker && held == null && place.result() == null && full && anyOpen
+      model.put("waitlist", theirs.waitlist());
+      model.put("canWait", jobseeker && held == null && theirs.waitlist() == null && full && anyOpen
           && "PUBLISHED".equals(b.getJsonObject("fair").getString("status")));
       model.put("full", full && anyOpen);
       String rebook = ctx.request().getParam("rebook");

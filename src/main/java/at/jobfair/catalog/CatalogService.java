@@ -53,6 +53,14 @@ public final class CatalogService {
     return pageCopies.booth(id, drafts, () -> store.booth(id, drafts)).map(b -> found(b, Reason.BOOTH_NOT_FOUND));
   }
 
+  /**
+   * The viewer's own part of a booth's page, read by {@code read} (the features that own it answer): possibly a copy up
+   * to {@link CatalogCache#KEEP} old, read-only, dropped by any announced change about the booth (see CatalogCache).
+   */
+  public <T> Future<T> personalForPage(Account viewer, long boothId, java.util.function.Supplier<Future<T>> read) {
+    return pageCopies.personal(viewer == null ? 0 : viewer.id(), boothId, read);
+  }
+
   public Future<JsonObject> booth(long id, Account viewer) {
     return store.booth(id, CatalogPolicy.seesDrafts(viewer)).map(b -> found(b, Reason.BOOTH_NOT_FOUND));
   }

@@ -120,4 +120,50 @@ class CatalogCacheTest {
       assertFalse(CatalogCache.announcedOrUnrelated(p), p);
     }
   }
+
+  private Future<String> personal(long person, long booth) {
+    return cache.personal(person, booth, () -> {
+      reads.incrementAndGet();
+      return Future.succeededFuture("person " + person + " at booth " + booth + ", read " + reads.get());
+    });
+  }
+
+  @Test
+  void aPersonsOwnPartIsKeptForThemAloneAndDroppedByAnyAnnouncedChangeAboutItsBooth() {
+    String mine = personal(1, 10).result();
+    assertEquals(mine, personal(1, 10).result());
+    assertTrue(personal(2, 10).result().startsWith("person 2"), "another person's part is never theirs");
+    personal(1, 11);
+    assertEquals(3, reads.get());
+    cache.changed(slotChange(10, 7));
+    personal(1, 10);
+    assertEquals(3, reads.get(), "a seat count is not part of anyone's own part (the page takes it from the booth's copy)");
+    for (String type : new String[] {"booking", "waitlist", "queue", "queue-place", "attendance", "meeting"}) {
+      int before = reads.get();
+      cache.changed(new JsonObject().put("type", type).put("booth", 10).put("fair", 7));
+      personal(1, 10);
+      personal(2, 10);
+      personal(1, 11);
+      assertEquals(before + 2, reads.get(), type + " at booth 10 drops that booth's parts of everyone, and no other booth's");
+    }
+    int before = reads.get();
+    cache.changed(new JsonObject().put("type", "outage").put("fair", 7));
+    personal(1, 11);
+    assertEquals(before + 1, reads.get(), "a change that names no booth drops every personal part");
+    booth(1);
+    booth(1);
+    cache.changed(new JsonObject().put("type", "booking").put("booth", 1));
+    booth(1);
+    assertEquals(before + 2, reads.get(), "nor does any of them drop the booths' copies");
+  }
+
+  @Test
+  void aReadOfAPersonsPartUnderWayWhileTheirBoothChangedIsNotKept() {
+    Promise<String> slow = Promise.promise();
+    Future<String> read = cache.personal(1, 10, () -> slow.future());
+    cache.changed(new JsonObject().put("type", "booking").put("booth", 10).put("jobseeker", 1));
+    slow.complete("stale");
+    assertEquals("stale", read.result());
+    assertFalse(personal(1, 10).result().equals("stale"));
+  }
 }
