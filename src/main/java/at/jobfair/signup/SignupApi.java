@@ -15,14 +15,15 @@ public final class SignupApi {
     this.signups = signups;
   }
 
-  /** Answers 202 alike for a new address and a known one (no enumeration). */
+  /** Answers 202 alike for a new address and a known one (no enumeration); 409 while one of the address is pending. */
   public Future<?> signUp(RoutingContext ctx) {
     SignupInput in = SignupInput.from(Http.body(ctx));
     return signups.signUp(in, Http.lang(ctx).code()).onSuccess(v -> Http.json(ctx, 202, new JsonObject().put("status", "CHECK_EMAIL")));
   }
 
   public Future<?> confirm(RoutingContext ctx) {
-    return signups.confirm(Http.body(ctx).getString("token")).onSuccess(v -> Http.noContent(ctx));
+    JsonObject body = Http.body(ctx);
+    return signups.confirm(body.getString("token"), body.getValue("password") instanceof String p ? p : null).onSuccess(v -> Http.noContent(ctx));
   }
 
   public Future<?> pending(RoutingContext ctx) {

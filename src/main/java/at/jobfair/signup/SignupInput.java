@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * A company's sign-up as the form or the API sends it (already checked against {@code postEmployerSignups} in
- * openapi.json): the company, its address and region, a phone, and its first representative with a password.
+ * openapi.json): the company, its address and region, a phone, and its first representative's name and address. No
+ * password: the representative sets it with the link mailed to the address, so whoever proves the address chooses it.
  */
-public record SignupInput(String company, String address, String region, String phone, String name, String email, String password) {
+public record SignupInput(String company, String address, String region, String phone, String name, String email) {
 
   static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   public static final int MIN_PASSWORD = 8;
@@ -30,8 +31,7 @@ public record SignupInput(String company, String address, String region, String 
     if (name == null || name.length() > 200) throw JsonFields.invalid("name", Reason.NAME_INVALID);
     String email = text(j, "email");
     if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) throw JsonFields.invalid("email", Reason.EMAIL_INVALID);
-    String password = password(j);
-    return new SignupInput(company, address, region, phone, name, email.toLowerCase(Locale.ROOT), password);
+    return new SignupInput(company, address, region, phone, name, email.toLowerCase(Locale.ROOT));
   }
 
   static String password(JsonObject j) {

@@ -46,12 +46,8 @@ public final class SignupPages {
   public Future<?> signupForm(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
     JsonObject json = new JsonFields.Form(form).text("company", "address", "region", "phone", "name", "email").json();
-    String password = form.get("password");
-    if (password != null && !password.isEmpty()) json.put("password", password);
     Map<String, Object> model = new HashMap<>();
-    Map<String, Object> typed = new HashMap<>(JsonFields.typed(form));
-    typed.remove("password");
-    model.put("form", typed);
+    model.put("form", JsonFields.typed(form));
     try {
       SignupInput in = SignupInput.from(contract.operation("postEmployerSignups").check(json));
       return signups.signUp(in, Http.lang(ctx).code())
@@ -65,14 +61,21 @@ public final class SignupPages {
   public Future<?> confirmPage(RoutingContext ctx) {
     String token = ctx.pathParam("token");
     return signups.checkLink(token, SignupStore.LinkPurpose.SIGNUP_CONFIRM)
-        .onSuccess(v -> pages.render(ctx, "employer-signup-confirm", Map.of("token", token)))
+        .onSuccess(v -> pages.render(ctx, "employer-signup-confirm", Map.of("token", token, "min", SignupInput.MIN_PASSWORD)))
         .recover(e -> linkRefused(ctx, e));
   }
 
+  /** The link's form: the password the representative chooses; a too short one shows the form again with the error. */
   public Future<?> confirmForm(RoutingContext ctx) {
-    return signups.confirm(ctx.pathParam("token"))
+    String token = ctx.pathParam("token");
+    return signups.confirm(token, ctx.request().getFormAttribute("password"))
         .onSuccess(v -> pages.render(ctx, "employer-signup-confirm", Map.of("confirmed", true)))
-        .recover(e -> linkRefused(ctx, e));
+        .recover(e -> {
+          if (e instanceof Refused r && "password_too_short".equals(r.code())) {
+            return refused(ctx, e, "employer-signup-confirm", new HashMap<>(Map.of("token", token)));
+          }
+          return linkRefused(ctx, e);
+        });
   }
 
   // ---- a colleague's invitation (public, by link)

@@ -82,29 +82,37 @@ public final class SignupService {
   // ---- signing up
 
   /**
-   * Registers the company and its first representative, or (for an address that has an account) only mails its owner;
-   * answers alike in both cases. Everything or nothing is written.
+   * Takes a company's application for an employer account with its first representative (pending, inactive, without a
+   * password until the mailed link is used), or (for an address with another account) only mails its owner and
+   * answers alike. An address whose application awaits its confirmation or a decision is refused 409
+   * {@code signup_pending}; of applications at once with one address, the unique address keeps one and refuses the
+   * others alike. One never confirmed whose link ran out gives way to the new one. Everything or nothing is written.
    */
   public Future<Void> signUp(SignupInput in, String language) {
-    return vertx.executeBlocking(() -> hasher.hash(in.password()), false)
-        .compose(hash -> pool.withTransaction(tx -> store.emailTaken(tx, in.email()).compose(taken -> {
-          if (taken) {
+    return pool.withTransaction(tx -> store.addressState(tx, in.email(), now()).compose(state -> switch (state) {
+          case PENDING -> Future.<Void>failedFuture(Reason.SIGNUP_PENDING.refuse());
+          case ACCOUNT -> {
             Messages.Lang lang = lang(language);
-            return outbox.enqueue(tx, Mail.text(in.email(), in.name(), messages.get(lang, "mail.signupExists.subject"),
+            yield outbox.enqueue(tx, Mail.text(in.email(), in.name(), messages.get(lang, "mail.signupExists.subject"),
                 messages.get(lang, "mail.signupExists.text", in.name(), publicUrl + "/password-reset"), "SIGNUP_EXISTS",
-                "signup-exists:" + OffsetDateTime.now(clock).toLocalDate())).mapEmpty();
+                "signup-exists:" + OffsetDateTime.now(clock).toLocalDate())).<Void>mapEmpty();
           }
-          return store.insertSignup(tx, in, hash, language).compose(ids -> {
-            String token = newToken();
-            return store.insertLink(tx, hash(token), ids[1], SignupStore.LinkPurpose.SIGNUP_CONFIRM, expires())
-                .compose(v -> outbox.enqueue(tx, mail(in.email(), in.name(), language, "mail.signupConfirm", "SIGNUP_CONFIRM",
-                    "signup:" + ids[0], in.name(), in.company(), publicUrl + "/employers/signup/confirm/" + token, validHours())));
-          }).mapEmpty();
-        })))
-        // two sign-ups with one address at once: the second finds it taken in the unique index, and answers alike
-        .recover(e -> isUniqueViolation(e) ? Future.succeededFuture() : Future.failedFuture(e))
+          case STALE -> store.deleteStale(tx, in.email()).compose(v -> register(tx, in, language));
+          case FREE -> register(tx, in, language);
+        }))
+        // two applications with one address at once: the second finds it in the unique index once the first is written
+        .recover(e -> Future.failedFuture(isUniqueViolation(e) ? Reason.SIGNUP_PENDING.refuse() : e))
         .onSuccess(v -> mailSender.wake())
         .mapEmpty();
+  }
+
+  private Future<Void> register(SqlClient tx, SignupInput in, String language) {
+    return store.insertSignup(tx, in, language).compose(ids -> {
+      String token = newToken();
+      return store.insertLink(tx, hash(token), ids[1], SignupStore.LinkPurpose.SIGNUP_CONFIRM, expires())
+          .compose(v -> outbox.enqueue(tx, mail(in.email(), in.name(), language, "mail.signupConfirm", "SIGNUP_CONFIRM",
+              "signup:" + ids[0], in.name(), in.company(), publicUrl + "/employers/signup/confirm/" + token, validHours())));
+    }).mapEmpty();
   }
 
   /** Checks a link without using it (the page that asks for a tap): refused as used, expired or unknown. */
@@ -131,10 +139,23 @@ public final class SignupService {
         : store.linkState(tx, hash, purpose, now()).compose(state -> linkRefusal(state == null ? "used" : state)).map(0L));
   }
 
-  /** Confirms the sign-up's address with the mailed link; the organisers can decide from then on. */
-  public Future<Void> confirm(String token) {
-    return pool.withTransaction(tx -> use(tx, token, SignupStore.LinkPurpose.SIGNUP_CONFIRM)
-        .compose(account -> store.confirmEmail(tx, account)));
+  /**
+   * Confirms the application's address with the mailed link (once, before it expires) and keeps the password the
+   * representative chooses there; the account stays inactive until an organiser approves, and only from now on do
+   * the organisers see the application.
+   */
+  public Future<Void> confirm(String token, String password) {
+    return checkLink(token, SignupStore.LinkPurpose.SIGNUP_CONFIRM).compose(ok -> {
+      if (password == null || password.length() < SignupInput.MIN_PASSWORD || password.length() > 200) {
+        return Future.failedFuture(JsonFields.invalid("password", Reason.PASSWORD_TOO_SHORT, SignupInput.MIN_PASSWORD));
+      }
+      return vertx.executeBlocking(() -> hasher.hash(password), false);
+    }).compose(hash -> pool.withTransaction(tx -> use(tx, token, SignupStore.LinkPurpose.SIGNUP_CONFIRM)
+        .compose(account -> store.confirmEmail(tx, account, hash).compose(employer -> employer == null
+            ? Future.failedFuture(Reason.SIGNUP_DECIDED.refuse())
+            : audit.append(tx, AuditChain.Entry.of(clock.instant(), account, Role.EMPLOYER.name(), "employer:" + employer,
+                "EMPLOYER_SIGNUP_CONFIRMED", "UNCONFIRMED", "PENDING", "email link"))))))
+        .mapEmpty();
   }
 
   // ---- the organisers' decision

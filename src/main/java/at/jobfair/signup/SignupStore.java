@@ -20,17 +20,55 @@ public final class SignupStore {
     return tx.preparedQuery("select 1 from account where email = $1::citext").execute(Tuple.of(email)).map(r -> r.size() > 0);
   }
 
-  /** The pending employer, its inactive first representative (role EMPLOYER) and the sign-up; answers {employerId, accountId}. */
-  public Future<long[]> insertSignup(SqlClient tx, SignupInput in, String passwordHash, String language) {
+  /** Where an address stands: no account, an undecided sign-up (with a link still to use, or confirmed), a stale one, or other. */
+  public enum AddressState { FREE, PENDING, STALE, ACCOUNT }
+
+  /**
+   * Whether an address may apply: PENDING while a sign-up of it awaits a decision (its address confirmed, or its link
+   * still working), STALE when it was never confirmed and its link ran out (the applicant may start again), ACCOUNT
+   * for any other account. The account's row is locked, so a second application for it waits for this one.
+   */
+  public Future<AddressState> addressState(SqlClient tx, String email, OffsetDateTime now) {
+    return tx.preparedQuery("""
+            select s.employer_id is not null as signup, s.decision is null as undecided, s.email_confirmed_at is not null as confirmed,
+                   exists (select 1 from email_link l where l.account_id = a.id and l.purpose = 'SIGNUP_CONFIRM'
+                            and l.used_at is null and l.expires_at > $2) as link_open
+              from account a left join employer_signup s on s.representative_id = a.id
+             where a.email = $1::citext for update of a""")
+        .execute(Tuple.of(email, now))
+        .map(rows -> {
+          if (rows.size() == 0) return AddressState.FREE;
+          Row r = rows.iterator().next();
+          if (!r.getBoolean("signup") || !r.getBoolean("undecided")) return AddressState.ACCOUNT;
+          return r.getBoolean("confirmed") || r.getBoolean("link_open") ? AddressState.PENDING : AddressState.STALE;
+        });
+  }
+
+  /** Removes a sign-up that was never confirmed and whose link ran out: its employer, its account (and what hangs on them). */
+  public Future<Void> deleteStale(SqlClient tx, String email) {
+    return tx.preparedQuery("""
+            delete from account a using employer_signup s
+             where s.representative_id = a.id and a.email = $1::citext and s.decision is null and s.email_confirmed_at is null
+            returning s.employer_id""")
+        .execute(Tuple.of(email))
+        .compose(rows -> rows.size() == 0 ? Future.<Void>succeededFuture()
+            : tx.preparedQuery("delete from employer where id = $1 and status = 'PENDING'").execute(Tuple.of(rows.iterator().next().getLong(0))).mapEmpty());
+  }
+
+  /**
+   * The pending employer, its inactive first representative (role EMPLOYER, no password yet: it is set with the
+   * confirmation link) and the sign-up; answers {employerId, accountId}.
+   */
+  public Future<long[]> insertSignup(SqlClient tx, SignupInput in, String language) {
     long[] ids = new long[2];
     return tx.preparedQuery("insert into employer (name, phone, status) values ($1, $2, 'PENDING') returning id")
         .execute(Tuple.of(in.company(), in.phone()))
         .compose(rows -> {
           ids[0] = rows.iterator().next().getLong(0);
           return tx.preparedQuery("""
-                  insert into account (email, name, password_hash, language, employer_id, active)
-                  values ($1, $2, $3, $4, $5, false) returning id""")
-              .execute(Tuple.of(in.email(), in.name(), passwordHash, language, ids[0]));
+                  insert into account (email, name, language, employer_id, active)
+                  values ($1, $2, $3, $4, false) returning id""")
+              .execute(Tuple.of(in.email(), in.name(), language, ids[0]));
         })
         .compose(rows -> {
           ids[1] = rows.iterator().next().getLong(0);
@@ -68,18 +106,27 @@ public final class SignupStore {
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
   }
 
-  public Future<Void> confirmEmail(SqlClient tx, long accountId) {
-    return tx.preparedQuery("update employer_signup set email_confirmed_at = coalesce(email_confirmed_at, now()) where representative_id = $1")
-        .execute(Tuple.of(accountId)).mapEmpty();
+  /**
+   * The address is confirmed and the password the representative chose with the link is kept; the account stays
+   * inactive until an organiser approves. Answers the employer, or null when the account has no undecided sign-up.
+   */
+  public Future<Long> confirmEmail(SqlClient tx, long accountId, String passwordHash) {
+    return tx.preparedQuery("""
+            update employer_signup set email_confirmed_at = coalesce(email_confirmed_at, now())
+             where representative_id = $1 and decision is null returning employer_id""")
+        .execute(Tuple.of(accountId))
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture((Long) null)
+            : tx.preparedQuery("update account set password_hash = $2 where id = $1").execute(Tuple.of(accountId, passwordHash))
+                .map(rows.iterator().next().getLong(0)));
   }
 
-  /** Sign-ups still undecided, oldest first. */
+  /** Sign-ups whose address is confirmed and that are still undecided, oldest first (unconfirmed ones are nobody's business yet). */
   public Future<JsonArray> pending(SqlClient c) {
     return c.query("""
             select s.employer_id, e.name as company, s.address, s.region, s.contact_phone, s.created_at, s.email_confirmed_at,
                    a.name as representative, a.email::text as email
               from employer_signup s join employer e on e.id = s.employer_id join account a on a.id = s.representative_id
-             where s.decision is null order by s.created_at, s.employer_id""")
+             where s.decision is null and s.email_confirmed_at is not null order by s.email_confirmed_at, s.employer_id""")
         .execute()
         .map(rows -> {
           JsonArray out = new JsonArray();

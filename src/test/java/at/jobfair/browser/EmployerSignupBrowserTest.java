@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * In a real browser (issue 16): an employer signs up on the public page, confirms the address by the mailed link,
- * cannot sign in until an organiser approves it on the admin page, then applies to exhibit at a fair with one click,
+ * In a real browser (issue 16): an employer applies for an account on the public page, confirms the address by the
+ * mailed link and sets its password there, cannot sign in until an organiser approves it on the admin page (where it
+ * shows only once confirmed), then applies to exhibit at a fair with one click,
  * the organiser approves on the admin fair page, and the representative builds the booth.
  */
 class EmployerSignupBrowserTest extends BrowserTestSupport {
@@ -53,7 +54,6 @@ class EmployerSignupBrowserTest extends BrowserTestSupport {
       page.locator("#signup-region").fill("Wien");
       page.locator("#signup-name").fill("Lea Rad");
       page.locator("#signup-email").fill(email);
-      page.locator("#signup-password").fill("speichen123");
       shot(page, "employer-signup-390");
       assertEquals(390.0, ((Number) page.evaluate("document.documentElement.scrollWidth")).doubleValue(), 0.5, "no sideways scrolling");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Antrag senden")).click();
@@ -61,7 +61,12 @@ class EmployerSignupBrowserTest extends BrowserTestSupport {
 
       Matcher link = Pattern.compile("(/employers/signup/confirm/[A-Za-z0-9_-]{43})").matcher(mailed(email, "SIGNUP_CONFIRM"));
       assertTrue(link.find());
+      // unconfirmed, the organisers do not see it yet
+      assertTrue(!app.client().signedIn("organizer@demo.test").get("/admin/employer-signups").body().contains("Radwerkstatt Lea"));
+      // the link asks for the password the representative will sign in with
       page.navigate(app.baseUrl() + link.group(1));
+      page.locator("#confirm-password").fill("speichen123");
+      shot(page, "employer-signup-confirm-390");
       page.locator("#confirm-signup").click();
       assertThat(page.locator("#signup-confirmed")).isVisible();
 

@@ -63,7 +63,7 @@ class SignupTest {
 
   static JsonObject signup(String company, String email) {
     return new JsonObject().put("company", company).put("address", "Hauptstraße 1, 1010 Wien").put("region", "Wien")
-        .put("phone", "+43 1 234").put("name", "Rita " + company).put("email", email).put("password", "geheim1234");
+        .put("phone", "+43 1 234").put("name", "Rita " + company).put("email", email);
   }
 
   /** Signs the company up and confirms its address by the mailed link (through the pages); answers the employer's id. */
@@ -72,7 +72,7 @@ class SignupTest {
     String path = link(email, 1, CONFIRM);
     TestClient c = app.client();
     assertEquals(200, c.get(path).status());
-    var confirmed = form(c, path);
+    var confirmed = form(c, path, "password", "geheim1234");
     assertEquals(200, confirmed.status(), confirmed.body());
     assertTrue(confirmed.body().contains("Ihre Adresse ist bestätigt"), confirmed.body());
     return app.count("select employer_id from account where email = '" + email + "'");
@@ -160,14 +160,11 @@ class SignupTest {
     var bad = app.client().post("/api/employer-signups", signup("", "x@bad.example"));
     assertEquals(400, bad.status(), bad.body());
     assertEquals("company", bad.json().getJsonObject("details", new JsonObject()).getString("field", bad.json().getString("field")));
-    var shortPassword = app.client().post("/api/employer-signups", signup("Kurz", "y@bad.example").put("password", "kurz"));
-    assertEquals(400, shortPassword.status());
-    assertEquals("password_too_short", shortPassword.json().getString("error"));
     assertEquals(employers, app.count("select count(*) from employer"));
     // the page form says the same in words
     TestClient browser = app.client();
     assertEquals(200, browser.get("/employers/signup").status());
-    var page = form(browser, "/employers/signup", "company", "Seite GmbH", "address", "", "region", "Wien", "name", "Ana", "email", "ana@page.example", "password", "geheim1234");
+    var page = form(browser, "/employers/signup", "company", "Seite GmbH", "address", "", "region", "Wien", "name", "Ana", "email", "ana@page.example");
     assertEquals(400, page.status());
     assertTrue(page.body().contains("Adresse des Unternehmens"), page.body());
     assertEquals(employers, app.count("select count(*) from employer"));
@@ -211,6 +208,111 @@ class SignupTest {
   }
 
   @Test
+  void organisersSeeAnApplicationOnlyOnceItsAddressIsConfirmedWhereTheRepresentativeSetsThePassword() {
+    String email = "olga@werkstatt-nord.example";
+    assertEquals(202, app.client().post("/api/employer-signups", signup("Werkstatt Nord", email)).status());
+    long employer = app.count("select employer_id from account where email = '" + email + "'");
+    // unconfirmed: not on the organisers' list, and nobody can sign in (there is no password yet)
+    assertTrue(!organiser.get("/api/employer-signups").body().contains("Werkstatt Nord"));
+    assertTrue(!organiser.get("/admin/employer-signups").body().contains("Werkstatt Nord"));
+    assertEquals(null, str("select password_hash from account where email = '" + email + "'"));
+    assertEquals(401, app.client().signIn(email, "geheim1234").status());
+    // the link asks for a password; too short: the form again with the error, the link still unused
+    String path = link(email, 1, CONFIRM);
+    TestClient c = app.client();
+    var page = c.get(path);
+    assertEquals(200, page.status());
+    assertTrue(page.body().contains("name=\"password\""), page.body());
+    var tooShort = form(c, path, "password", "kurz");
+    assertEquals(400, tooShort.status(), tooShort.body());
+    assertTrue(tooShort.body().contains("Mindestens 8") || tooShort.body().contains("8 Zeichen"), tooShort.body());
+    assertEquals(null, str("select email_confirmed_at from employer_signup where employer_id = " + employer));
+    String token = path.substring(path.lastIndexOf('/') + 1);
+    var apiShort = app.client().post("/api/employer-signups/confirm", new JsonObject().put("token", token).put("password", "kurz"));
+    assertEquals(400, apiShort.status());
+    assertEquals("password_too_short", apiShort.json().getString("error"));
+    assertEquals(204, app.client().post("/api/employer-signups/confirm", new JsonObject().put("token", token).put("password", "nordnord9")).status());
+    // once: a second use is refused and does not change the password
+    var again = app.client().post("/api/employer-signups/confirm", new JsonObject().put("token", token).put("password", "anderes-pw"));
+    assertEquals(410, again.status());
+    assertEquals("email_link_used", again.json().getString("error"));
+    assertEquals(404, app.client().post("/api/employer-signups/confirm", new JsonObject().put("token", "x" + token.substring(1)).put("password", "anderes-pw")).status());
+    // now the organisers see it; the account is not usable before the approval
+    assertTrue(organiser.get("/api/employer-signups").body().contains("Werkstatt Nord"));
+    var early = app.client().signIn(email, "nordnord9");
+    assertEquals(403, early.status());
+    assertEquals("employer_pending", early.json().getString("error"));
+    assertEquals(401, app.client().signIn(email, "anderes-pw").status());
+    assertEquals(1, app.count("select count(*) from audit_log where event = 'EMPLOYER_SIGNUP_CONFIRMED' and subject = 'employer:" + employer + "'"));
+    assertEquals(204, organiser.post("/api/employer-signups/" + employer + "/decision", new JsonObject().put("approve", true)).status());
+    assertEquals(200, app.client().signIn(email, "nordnord9").status());
+  }
+
+  @Test
+  void applyingAgainWhileAnApplicationOfTheAddressIsPendingIsAClear409AndAnExpiredUnconfirmedOneGivesWay() {
+    String email = "doppelt@antrag.example";
+    assertEquals(202, app.client().post("/api/employer-signups", signup("Antrag Eins", email)).status());
+    var twice = app.client().post("/api/employer-signups", signup("Antrag Zwei", email.toUpperCase()));
+    assertEquals(409, twice.status(), twice.body());
+    assertEquals("signup_pending", twice.json().getString("error"));
+    assertTrue(twice.json().getString("message").contains("läuft schon ein Antrag"), twice.body());
+    // the page says it in words, and keeps what was typed
+    TestClient browser = app.client();
+    browser.get("/employers/signup");
+    var page = form(browser, "/employers/signup", "company", "Antrag Drei", "address", "Weg 1", "region", "Wien", "name", "Ana", "email", email);
+    assertEquals(409, page.status());
+    assertTrue(page.body().contains("läuft schon ein Antrag") && page.body().contains("Antrag Drei"), page.body());
+    assertEquals(1, app.count("select count(*) from account where email = '" + email + "'"));
+    assertEquals(1, mailsTo(email).size());
+    // its link ran out without being used: a new application replaces it
+    fx.exec("update email_link set expires_at = now() - interval '1 second' where account_id = ?", fx.accountId(email));
+    long old = app.count("select employer_id from account where email = '" + email + "'");
+    assertEquals(202, app.client().post("/api/employer-signups", signup("Antrag Neu", email)).status());
+    assertEquals(0, app.count("select count(*) from employer where id = " + old));
+    assertEquals("Antrag Neu", str("select e.name from employer e join account a on a.employer_id = e.id where a.email = '" + email + "'"));
+    // once confirmed it stays pending (409) even after its link is used
+    String path = link(email, 2, CONFIRM);
+    assertEquals(200, confirmWith(path, "geheim1234").status());
+    assertEquals(409, app.client().post("/api/employer-signups", signup("Antrag Fünf", email)).status());
+  }
+
+  @Test
+  void ofManyApplicationsWithOneAddressAtOnceExactlyOneIsKept() throws Exception {
+    String email = "gleichzeitig@race.example";
+    int n = 12;
+    List<Integer> statuses = race(n, i -> app.client().post("/api/employer-signups", signup("Gleichzeitig " + i, email)).status());
+    assertEquals(1, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
+    assertEquals(n - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+    assertEquals(1, app.count("select count(*) from account where email = '" + email + "'"));
+    assertEquals(1, app.count("select count(*) from employer_signup s join account a on a.id = s.representative_id where a.email = '" + email + "'"));
+    assertEquals(1, app.count("select count(*) from employer where name like 'Gleichzeitig %'"));
+    assertEquals(1, app.count("select count(*) from mail_outbox where to_address = '" + email + "'"));
+  }
+
+  @Test
+  void theApplicantIsToldOfTheDecisionInTheLanguageTheyAppliedIn() {
+    String tr = "ayse@firma-tr.example";
+    assertEquals(202, app.client().language("tr").post("/api/employer-signups", signup("Firma Ayşe", tr)).status());
+    assertEquals(200, confirmWith(link(tr, 1, CONFIRM), "geheim1234").status());
+    long employerTr = app.count("select employer_id from account where email = '" + tr + "'");
+    assertEquals(204, organiser.post("/api/employer-signups/" + employerTr + "/decision", new JsonObject().put("approve", true)).status());
+    waitUntil("the Turkish approval", () -> mailsTo(tr).size() >= 2);
+    assertTrue(text(mailsTo(tr).get(0)).contains("Merhaba"), text(mailsTo(tr).get(0)));
+    assertTrue(text(mailsTo(tr).get(1)).contains("onaylandı"), text(mailsTo(tr).get(1)));
+
+    String en = "john@company-en.example";
+    assertEquals(202, app.client().language("en").post("/api/employer-signups", signup("Company John", en)).status());
+    assertEquals(200, confirmWith(link(en, 1, CONFIRM), "geheim1234").status());
+    long employerEn = app.count("select employer_id from account where email = '" + en + "'");
+    assertEquals(204, organiser.post("/api/employer-signups/" + employerEn + "/decision",
+        new JsonObject().put("approve", false).put("reason", "Keine Firmenbuchnummer")).status());
+    waitUntil("the English refusal", () -> mailsTo(en).size() >= 2);
+    String refusal = text(mailsTo(en).get(1));
+    assertTrue(refusal.contains("was rejected") && refusal.contains("Keine Firmenbuchnummer"), refusal);
+    assertEquals(403, app.client().signIn(en, "geheim1234").status());
+  }
+
+  @Test
   void ofManyOrganisersDecidingOneSignUpAtOnceOneDecidesAndOfManyApplicationsAtOnceOneCounts() throws Exception {
     String email = "rennen@race.example";
     long employer = signedUpAndConfirmed("Rennen AG", email);
@@ -238,6 +340,13 @@ class SignupTest {
     assertEquals(1, applied.stream().filter(s -> s == 201).count(), applied.toString());
     assertEquals(n - 1, applied.stream().filter(s -> s == 409).count(), applied.toString());
     assertEquals(1, app.count("select count(*) from exhibitor_application where fair_id = " + fair));
+  }
+
+  /** Opens the mailed confirmation link in a fresh client and sets the password there. */
+  static TestClient.Response confirmWith(String path, String password) {
+    TestClient c = app.client();
+    assertEquals(200, c.get(path).status());
+    return form(c, path, "password", password);
   }
 
   static String str(String sql) {
