@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -42,24 +43,40 @@ public final class CatalogCache {
 
   /** How long a copy is used at most. */
   public static final Duration KEEP = Duration.ofSeconds(1);
-  private static final int STRIPES = 64;
-  private static final String PERSONAL = "personal";
+  private static final int STRIPES = 1024;
 
-  private final Cache<List<Object>, Object> copies = Caffeine.newBuilder().expireAfterWrite(KEEP).maximumSize(10_000).build();
-  /** Counts the changes announced per booth and fair (by their id's stripe), to tell a read that overlapped one. */
-  private final AtomicLongArray announced = new AtomicLongArray(STRIPES);
-  /** Counts the times everything was dropped. */
+  /** A copy and the stamp of what had been announced when it was read. */
+  private record Copy(Object value, long stamp) {
+  }
+
+  private final Cache<List<Object>, Copy> copies = Caffeine.newBuilder().expireAfterWrite(KEEP).maximumSize(20_000).build();
+  /*
+   * Dropping is counting: each counter goes up when something it covers changes, and a copy is used only while the sum
+   * of its counters is what it was when the copy was read (they only go up, so an equal sum means none moved). That
+   * also tells a read that overlapped a change, and a drop costs the same however many copies there are (a storm's
+   * notices come by the thousand a second). Ids share a counter by their stripe: at worst a copy too many is read again.
+   */
+  /** Seat changes announced, per booth and per fair. */
+  private final AtomicLongArray boothSeats = new AtomicLongArray(STRIPES);
+  private final AtomicLongArray fairSeats = new AtomicLongArray(STRIPES);
+  /** Changes announced about someone at a booth (a booking, a waitlist or queue place, attendance, a meeting). */
+  private final AtomicLongArray boothPeople = new AtomicLongArray(STRIPES);
+  /** Change requests answered for a person on this node. */
+  private final AtomicLongArray personChanges = new AtomicLongArray(STRIPES);
+  /** Announcements about someone that named no booth. */
+  private final AtomicLong allPeople = new AtomicLong();
+  /** Times everything was dropped. */
   private final AtomicLong droppedAll = new AtomicLong();
 
   /** A booth as the booth page shows it: a copy, or else read and kept. */
   Future<JsonObject> booth(long booth, boolean drafts, Supplier<Future<JsonObject>> read) {
-    return get(List.of("booth", booth, drafts), booth, read);
+    return get(List.of("booth", booth, drafts), () -> boothSeats.get(stripe(booth)) + droppedAll.get(), read);
   }
 
   /** A fair and its booths matching the filter, as the fair page shows them. */
   Future<CatalogService.FairBooths> fairPage(long fair, boolean drafts, CatalogStore.BoothFilter filter,
                                              Supplier<Future<CatalogService.FairBooths>> read) {
-    return get(List.of("fair", fair, drafts, filter), fair, read);
+    return get(List.of("fair", fair, drafts, filter), () -> fairSeats.get(stripe(fair)) + droppedAll.get(), read);
   }
 
   /**
@@ -67,27 +84,28 @@ public final class CatalogCache {
    * and kept.
    */
   <T> Future<T> personal(long person, long booth, Supplier<Future<T>> read) {
-    return get(List.of(PERSONAL, booth, person), booth, read);
+    return get(List.of("personal", booth, person), () -> boothPeople.get(stripe(booth)) + personChanges.get(stripe(person))
+        + allPeople.get() + droppedAll.get(), read);
   }
 
   @SuppressWarnings("unchecked")
-  private <T> Future<T> get(List<Object> key, long id, Supplier<Future<T>> read) {
-    Object copy = copies.getIfPresent(key);
-    if (copy != null) return Future.succeededFuture((T) copy);
-    int stripe = stripe(id);
-    long before = announced.get(stripe), allBefore = droppedAll.get();
+  private <T> Future<T> get(List<Object> key, LongSupplier stamp, Supplier<Future<T>> read) {
+    long before = stamp.getAsLong();
+    Copy copy = copies.getIfPresent(key);
+    if (copy != null && copy.stamp() == before) return Future.succeededFuture((T) copy.value());
     return read.get().onSuccess(value -> {
-      // Kept only if nothing about it (nor everything) was announced while it was read.
-      if (value != null && announced.get(stripe) == before && droppedAll.get() == allBefore) copies.put(key, value);
+      // Kept only if nothing about it was announced (or dropped) while it was read.
+      if (value != null && stamp.getAsLong() == before) copies.put(key, new Copy(value, before));
     });
   }
 
   /**
    * A change the database announced on the {@code live} channel: a slot's seats, times or removal drop the copies of
-   * its booth and of its fair (whose page counts the booth's free slots). Other kinds change nothing shown here.
+   * its booth and of its fair (whose page counts the booth's free slots), and nobody's own part (the page takes the
+   * seats from the booth's copy); any other kind drops the personal parts of its booth (of every booth when it names
+   * none), and no booth's or fair's copy.
    */
   public void changed(JsonObject change) {
-    // (A slot's seats are not in anyone's personal part: the page takes them from the booth's copy.)
     // The listening connection was lost and is back: what was announced meanwhile was not heard.
     if ("resync".equals(change.getString("type"))) {
       dropAll();
@@ -96,13 +114,13 @@ public final class CatalogCache {
     Object booth = change.getValue("booth");
     if (!"slot".equals(change.getString("type"))) {
       // Someone's booking, waitlist place or queue place, the queue itself, attendance, a meeting: the booth's personal parts.
-      if (booth instanceof Number b) drop(PERSONAL, b.longValue());
-      else dropPersonal(k -> true);
+      if (booth instanceof Number b) boothPeople.incrementAndGet(stripe(b.longValue()));
+      else allPeople.incrementAndGet();
       return;
     }
     Object fair = change.getValue("fair");
-    if (booth instanceof Number b) drop("booth", b.longValue());
-    if (fair instanceof Number f) drop("fair", f.longValue());
+    if (booth instanceof Number b) boothSeats.incrementAndGet(stripe(b.longValue()));
+    if (fair instanceof Number f) fairSeats.incrementAndGet(stripe(f.longValue()));
     if (!(booth instanceof Number) || !(fair instanceof Number)) dropAll();
   }
 
@@ -119,7 +137,7 @@ public final class CatalogCache {
         if (!announced) dropAll();
         // Whoever made it (known once the request has run): their own parts go, announced or not.
         Account user = Sessions.user(ctx);
-        if (user != null) dropPersonal(k -> ((Long) k.get(2)) == user.id());
+        if (user != null) personChanges.incrementAndGet(stripe(user.id()));
       });
     }
     ctx.next();
@@ -137,16 +155,6 @@ public final class CatalogCache {
   public void dropAll() {
     droppedAll.incrementAndGet();
     copies.invalidateAll();
-  }
-
-  private void dropPersonal(java.util.function.Predicate<List<Object>> which) {
-    droppedAll.incrementAndGet();
-    copies.asMap().keySet().removeIf(k -> k.get(0).equals(PERSONAL) && which.test(k));
-  }
-
-  private void drop(String kind, long id) {
-    announced.incrementAndGet(stripe(id));
-    copies.asMap().keySet().removeIf(k -> k.get(0).equals(kind) && ((Long) k.get(1)) == id);
   }
 
   private static int stripe(long id) {
