@@ -60,7 +60,8 @@ class MoveScreeningBrowserTest extends BrowserTestSupport {
       person.locator("[data-slot='" + askingSlots.get(0) + "'] button").click();
 
       assertThat(person.locator("h1")).hasText("Fragen vor dem Termin");
-      assertThat(person.locator(".screening-moving")).containsText("Ihr bisheriger Termin bei Ohne Fragen KG bleibt bestehen");
+      assertThat(person.locator(".screening-moving")).containsText("Ihr bisheriger Termin bleibt bestehen, bis Sie hier umbuchen.");
+      assertThat(person.locator(".screening-moving")).containsText("Ihr Termin bisher: Ohne Fragen KG");
       assertThat(person.locator("form.screening button[type=submit]")).hasText("Auf diesen Termin umbuchen");
       // Still where it was while the question is open.
       assertEquals(1, app.count("select count(*) from booking where id = " + booking + " and status = 'ACTIVE'"));
