@@ -243,7 +243,7 @@ public final class AppRouter {
         .withQueue(queuePages::staffPanel);
     CatalogPages catalog = new CatalogPages(fair.catalog(), pages, bookingPages::ownAt, queuePages::boothPanel);
     // The waitlist's parts of the booking, schedule and booth pages (the waitlist sits above booking and the catalogue).
-    WaitlistPages waitlistPages = new WaitlistPages(fair.waitlist());
+    WaitlistPages waitlistPages = new WaitlistPages(fair.waitlist(), bookingPages);
     WaitlistApi waitlistApi = new WaitlistApi(fair.waitlist());
     bookingPages.waitlists(new BookingPages.Waitlists() {
       @Override

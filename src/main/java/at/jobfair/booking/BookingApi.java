@@ -48,8 +48,9 @@ public final class BookingApi {
   }
 
   public Future<?> rebook(RoutingContext ctx) {
-    long slotId = Http.body(ctx).getNumber("slotId").longValue();
-    return bookings.rebook(Sessions.user(ctx), Http.pathId(ctx, "id"), slotId)
+    JsonObject body = Http.body(ctx);
+    // Moving to another booth answers its questions as booking does (the same "answers"; within the booth none).
+    return bookings.rebook(Sessions.user(ctx), Http.pathId(ctx, "id"), body.getNumber("slotId").longValue(), body.getJsonArray("answers"))
         .onSuccess(b -> Http.created(ctx, json(b, false)));
   }
 

@@ -153,41 +153,66 @@ public final class BookingPages {
   }
 
   /**
-   * Books the slot chosen on the booth's page. When the booth asks pre-screening questions, the first post shows them
-   * (a page of its own, so it works without JavaScript) and the second, with {@code screening=1}, books with the
-   * answers; a required question left empty shows the page again with the answers typed so far.
+   * Where the questions page posts and what its button says ({@code submitKey}, a text key), and what else the page
+   * tells ({@code extra}: {@code moving}, the booking being moved; {@code holdUntil}, until when a waitlist seat is
+   * held; {@code back}, where the step's form goes back to).
    */
+  public record ScreeningForm(String action, String submitKey, Map<String, Object> extra) {
+  }
+
+  /** Books the slot chosen on the booth's page, asking the booth's pre-screening questions first (see {@link #screened}). */
   public Future<?> bookForm(RoutingContext ctx) {
     long slotId = formId(ctx, "slotId");
     String booth = ctx.request().getFormAttribute("boothId");
     String back = "/booths/" + (booth != null && booth.matches("\\d{1,18}") ? booth : "0");
+    Account user = Sessions.user(ctx);
+    return screened(ctx, slotId, true, new ScreeningForm("/bookings", "booth.book", Map.of()),
+        answers -> answers == null ? bookings.book(user, slotId) : bookings.book(user, slotId, answers), back);
+  }
+
+  /**
+   * Takes a seat by a step that asks the booth's pre-screening questions: booking, moving to another booth, taking a
+   * seat the waitlist holds. When the booth asks some, the first post shows them (a page of its own, so it works without
+   * JavaScript) and the second, with {@code screening=1}, takes the step with the answers; a required question left
+   * empty (or an answer too long) shows the page again with the answers typed so far, and the step wrote nothing.
+   * {@code asks} false: the step asks nothing (a move within the booth keeps its answers); {@code take} gets null when
+   * no question was shown. Done: the appointments page with the booking.
+   */
+  public Future<?> screened(RoutingContext ctx, long slotId, boolean asks, ScreeningForm form,
+                            java.util.function.Function<io.vertx.core.json.JsonArray, Future<View>> take, String back) {
     boolean answering = "1".equals(ctx.request().getFormAttribute("screening"));
-    return profiles.questionsOfSlot(slotId).compose(questions -> {
-      if (questions.isEmpty() || !answering) {
-        if (!questions.isEmpty()) return profiles.slot(slotId).onSuccess(slot -> questionsPage(ctx, 200, slot, questions, null)).mapEmpty();
-        return bookings.book(Sessions.user(ctx), slotId)
-            .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?booked=" + b.id())).mapEmpty()
-            .recover(e -> Http.backWithError(ctx, e, back));
+    Future<List<ScreeningPolicy.Question>> asked = asks ? profiles.questionsOfSlot(slotId) : Future.succeededFuture(List.of());
+    return asked.compose(questions -> {
+      if (!questions.isEmpty() && !answering) {
+        return profiles.slot(slotId).onSuccess(slot -> questionsPage(ctx, 200, slot, questions, null, form)).mapEmpty();
       }
-      io.vertx.core.json.JsonArray answers = new io.vertx.core.json.JsonArray();
-      for (ScreeningPolicy.Question q : questions) {
-        String text = ctx.request().getFormAttribute("answer-" + q.id());
-        answers.add(new JsonObject().put("questionId", q.id()).put("text", text == null ? "" : text));
-      }
-      return bookings.book(Sessions.user(ctx), slotId, answers)
+      return take.apply(questions.isEmpty() ? null : answers(ctx, questions))
           .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?booked=" + b.id())).mapEmpty()
           .recover(e -> {
             if (e instanceof at.jobfair.refusal.Refused r && (r.reason() == Reason.ANSWER_REQUIRED || r.reason() == Reason.ANSWER_TOO_LONG)) {
-              return profiles.slot(slotId).onSuccess(slot -> questionsPage(ctx, 400, slot, questions,
-                  pages.messages().get(Http.lang(ctx), "error." + r.code(), r.args()))).mapEmpty();
+              // Asked (again) with the booth's questions as they are now: it may have added one since the page was shown.
+              String error = pages.messages().get(Http.lang(ctx), "error." + r.code(), r.args());
+              return profiles.questionsOfSlot(slotId).compose(now -> profiles.slot(slotId)
+                  .onSuccess(slot -> questionsPage(ctx, 400, slot, now, error, form))).mapEmpty();
             }
             return Http.backWithError(ctx, e, back);
           });
     });
   }
 
-  /** The booth's questions before booking a slot, with what was typed (after a refusal) and its error. */
-  private void questionsPage(RoutingContext ctx, int status, JsonObject slot, List<ScreeningPolicy.Question> questions, String error) {
+  /** The answers typed into the questions page, as the API takes them. */
+  private static io.vertx.core.json.JsonArray answers(RoutingContext ctx, List<ScreeningPolicy.Question> questions) {
+    io.vertx.core.json.JsonArray answers = new io.vertx.core.json.JsonArray();
+    for (ScreeningPolicy.Question q : questions) {
+      String text = ctx.request().getFormAttribute("answer-" + q.id());
+      answers.add(new JsonObject().put("questionId", q.id()).put("text", text == null ? "" : text));
+    }
+    return answers;
+  }
+
+  /** The booth's questions before taking a seat, with what was typed (after a refusal) and its error. */
+  private void questionsPage(RoutingContext ctx, int status, JsonObject slot, List<ScreeningPolicy.Question> questions, String error,
+                             ScreeningForm form) {
     if (slot == null) throw Reason.SLOT_NOT_FOUND.refuse();
     List<Map<String, Object>> list = new ArrayList<>();
     String lastVacancy = null;
@@ -201,20 +226,37 @@ public final class BookingPages {
       m.put("typed", ctx.request().getFormAttribute("answer-" + q.id()));
       list.add(m);
     }
-    Map<String, Object> model = new HashMap<>();
+    Map<String, Object> model = new HashMap<>(form.extra());
     model.put("slot", slot);
     model.put("questions", list);
+    model.put("action", form.action());
+    model.put("submit", pages.messages().get(Http.lang(ctx), form.submitKey()));
     if (error != null) model.put("error", error);
     pages.render(ctx, status, "booking-questions", model);
   }
 
+  /**
+   * Moves the person's booking to the slot chosen. A slot of another booth asks that booth's pre-screening questions
+   * first, as booking does (the same page, its button "move"); within the booth nothing is asked: the answers move along.
+   */
   public Future<?> rebookForm(RoutingContext ctx) {
+    Account user = Sessions.user(ctx);
     long bookingId = Http.pathId(ctx, "id");
     long slotId = formId(ctx, "slotId");
     String booth = ctx.request().getFormAttribute("boothId");
-    return bookings.rebook(Sessions.user(ctx), bookingId, slotId)
-        .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?booked=" + b.id()))
-        .recover(e -> Http.backWithError(ctx, e, "/booths/" + (booth != null && booth.matches("\\d{1,18}") ? booth : "0") + "?rebook=" + bookingId));
+    String back = "/booths/" + (booth != null && booth.matches("\\d{1,18}") ? booth : "0") + "?rebook=" + bookingId;
+    // Not the person's booking, or no such slot: nothing to ask, the move itself refuses.
+    Future<View> moving = bookings.visible(user, bookingId).otherwise((View) null);
+    Future<JsonObject> target = profiles.slot(slotId);
+    return Future.all(moving, target).compose(all -> {
+      View from = moving.result();
+      JsonObject slot = target.result();
+      boolean otherBooth = from != null && from.jobseeker().id() == user.id() && slot != null
+          && slot.getLong("boothId") != from.booth().id();
+      Map<String, Object> extra = otherBooth ? Map.of("moving", view(from)) : Map.of();
+      return screened(ctx, slotId, otherBooth, new ScreeningForm("/bookings/" + bookingId + "/rebook", "booth.rebook", extra),
+          answers -> bookings.rebook(user, bookingId, slotId, answers), back);
+    });
   }
 
   /**

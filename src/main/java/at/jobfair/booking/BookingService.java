@@ -101,15 +101,25 @@ public final class BookingService {
         });
   }
 
-  /** Cancels the person's booking and books another slot, both or neither. */
+  /** Cancels the person's booking and books another slot, both or neither (a move to another booth without answers). */
   public Future<View> rebook(Account jobseeker, long bookingId, long newSlotId) {
+    return rebook(jobseeker, bookingId, newSlotId, null);
+  }
+
+  /**
+   * Cancels the person's booking and books another slot, both or neither. A move within the booth keeps the answers
+   * given there and asks nothing; a move to another booth asks that booth's questions as booking does ({@code answers}
+   * as for {@link #book(Account, long, JsonArray)}): a required one left unanswered refuses the move and the whole
+   * transaction, the old booking's cancellation with it, is rolled back; the answers are written by the booking statement.
+   */
+  public Future<View> rebook(Account jobseeker, long bookingId, long newSlotId, JsonArray answers) {
     return pool.withTransaction(tx -> store.findForUpdate(tx, bookingId).compose(old -> {
           Reason refusal = old == null ? Reason.BOOKING_NOT_FOUND : BookingPolicy.cancel(Actor.JOBSEEKER, facts(old, jobseeker), null, clock.instant());
           if (refusal != null) return Future.failedFuture(refusal(refusal));
           // A move, not a cancellation: the old booking's mail says where it moved to, the new one's that it was moved.
           return store.cancel(tx, bookingId, jobseeker.id(), "JOBSEEKER", null)
               .compose(v -> store.find(tx, bookingId))
-              .compose(from -> place(tx, jobseeker.id(), newSlotId, from, null)
+              .compose(from -> place(tx, jobseeker.id(), newSlotId, from, answers == null ? new JsonArray() : answers)
                   .compose(to -> store.copyAnswers(tx, from.id(), to.id()).map(to))
                   .compose(to -> outbox.enqueue(tx, mails.movedAway(from, to)).map(to)));
         }))
@@ -263,14 +273,15 @@ public final class BookingService {
    * so that the slot is locked only while that statement runs. A refusal is explained from the same read, in the
    * same transaction when there is one. A booking being moved ({@code moved}) keeps its source, legal basis and
    * invitation, and its confirmation says it was moved. {@code answers}: the person's answers to the booth's questions,
-   * checked against the questions the same read found ({@code null}: not asked, for a move, which keeps the answers
-   * given at the same booth, and for the warm-up's rehearsal).
+   * checked against the questions the same read found; not asked for a move within the same booth (it keeps the
+   * answers given there) nor with {@code null} (the warm-up's rehearsal). A move to another booth is asked them.
    */
   private Future<View> place(SqlClient c, long jobseekerId, long slotId, View moved, JsonArray answers) {
     return store.prepare(c, jobseekerId, slotId, ALTERNATIVES, clock.instant()).compose(p -> {
       if (p == null) return Future.failedFuture(Reason.SLOT_NOT_FOUND.refuse());
       if (!BookingPolicy.bookable(p.facts())) return Future.failedFuture(refusal(p));
-      List<ScreeningPolicy.Answer> given = answers == null ? List.of() : ScreeningPolicy.answers(p.questions(), answers);
+      boolean withinBooth = moved != null && moved.booth().id() == p.booking().booth().id();
+      List<ScreeningPolicy.Answer> given = answers == null || withinBooth ? List.of() : ScreeningPolicy.answers(p.questions(), answers);
       View b = moved == null ? p.booking() : p.booking().withOrigin(moved.origin());
       return store.book(c, b, outbox.row(moved == null ? mails.confirmed(b) : mails.moved(moved, b)), given).compose(booked -> booked != null ? Future.succeededFuture(booked)
           // Someone was quicker between the read and the statement: read again to say what happened.

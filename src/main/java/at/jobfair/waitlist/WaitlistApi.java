@@ -34,7 +34,7 @@ public final class WaitlistApi {
   }
 
   public Future<?> accept(RoutingContext ctx) {
-    return waitlist.accept(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(b -> Http.created(ctx, BookingApi.json(b, false)));
+    return waitlist.accept(Sessions.user(ctx), Http.pathId(ctx, "id"), Http.optionalBody(ctx).getJsonArray("answers")).onSuccess(b -> Http.created(ctx, BookingApi.json(b, false)));
   }
 
   public Future<?> decline(RoutingContext ctx) {

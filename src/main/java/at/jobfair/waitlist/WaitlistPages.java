@@ -1,5 +1,6 @@
 package at.jobfair.waitlist;
 
+import at.jobfair.booking.BookingPages;
 import at.jobfair.identity.Account;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
@@ -18,9 +19,12 @@ import java.util.Map;
 public final class WaitlistPages {
 
   private final WaitlistService waitlist;
+  private final BookingPages booking;
 
-  public WaitlistPages(WaitlistService waitlist) {
+  /** {@code booking}: its questions page asks the booth's pre-screening questions before a held seat is taken. */
+  public WaitlistPages(WaitlistService waitlist, BookingPages booking) {
     this.waitlist = waitlist;
+    this.booking = booking;
   }
 
   /** Join a full booth's line from its page; back to the page, which shows the place. */
@@ -31,11 +35,25 @@ public final class WaitlistPages {
         .recover(e -> Http.backWithError(ctx, e, "/booths/" + boothId));
   }
 
-  /** Take the held seat: booked, to the appointments page. */
+  /**
+   * Take the held seat: booked, to the appointments page. A booth with pre-screening questions asks them first, on the
+   * booking's questions page (the seat stays held meanwhile, until the time it shows).
+   */
   public Future<?> acceptForm(RoutingContext ctx) {
-    return waitlist.accept(Sessions.user(ctx), Http.pathId(ctx, "id"))
-        .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?booked=" + b.id()))
-        .recover(e -> Http.backWithError(ctx, e, back(ctx)));
+    Account user = Sessions.user(ctx);
+    long id = Http.pathId(ctx, "id");
+    String back = back(ctx);
+    // No seat held for this person (any more): nothing to ask, taking it refuses and says why.
+    return waitlist.mine(user, id).map(WaitlistStore.Entry::offer).otherwise((WaitlistStore.Offer) null).<Void>compose(offer -> {
+      if (offer == null || !offer.holdUntil().isAfter(waitlist.now())) {
+        return waitlist.accept(user, id, null)
+            .onSuccess(b -> Http.seeOther(ctx, "/me/appointments?booked=" + b.id())).<Void>mapEmpty()
+            .recover(e -> Http.backWithError(ctx, e, back));
+      }
+      return booking.screened(ctx, offer.slotId(), true, new BookingPages.ScreeningForm("/waitlist/" + id + "/accept",
+              "waitlist.offer.accept", Map.of("holdUntil", offer.holdUntil(), "back", back)),
+          answers -> waitlist.accept(user, id, answers), back).mapEmpty();
+    });
   }
 
   /** Pass the held seat on to the next in line. */

@@ -74,13 +74,15 @@ public final class WaitlistService {
 
   /**
    * The person takes the seat held for them: an ordinary booking of that slot (one per booth, no overlap, the
-   * confirmation mail), which the database lets the holder make and which ends the hold in the same statement.
+   * confirmation mail), which the database lets the holder make and which ends the hold in the same statement. The
+   * booth's pre-screening questions are answered as when booking ({@code answers}, see BookingService#book): a required
+   * one left unanswered refuses and the seat stays held for the person.
    */
-  public Future<BookingStore.View> accept(Account person, long entryId) {
+  public Future<BookingStore.View> accept(Account person, long entryId, io.vertx.core.json.JsonArray answers) {
     return mine(person, entryId).compose(e -> {
       Reason refusal = WaitlistPolicy.accept(e, clock.instant());
       if (refusal != null) return Future.failedFuture(refusal.refuse());
-      return bookings.book(person, e.offer().slotId()).recover(err -> {
+      return bookings.book(person, e.offer().slotId(), answers).recover(err -> {
         // The hold ended between the read and the booking (expired, or the slot closed): say so, not "taken".
         if (err instanceof Refused r && r.reason() == Reason.SLOT_TAKEN) return Future.failedFuture(Reason.OFFER_ENDED.refuse());
         return Future.failedFuture(err);
