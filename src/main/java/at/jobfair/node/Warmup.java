@@ -2,6 +2,7 @@ package at.jobfair.node;
 
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
+import at.jobfair.web.PgSessionStore;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -15,7 +16,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Session;
 import io.vertx.ext.web.impl.Signature;
-import io.vertx.ext.web.sstore.SessionStore;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -34,10 +34,12 @@ import java.util.logging.Logger;
  * Warm before ready: a node drives its own hot paths over loopback before it reports ready, so that the JIT has
  * compiled them before the balancer sends it people (a cold JVM served the booking storm at 0.40 of pgbench, a warm one
  * at 0.83-0.96; see docs/BENCHMARKS.md). The requests take the storm's path as far as they can without touching anything
- * a person could see: a signed-in jobseeker (a session of the warm-up's own, for an account that does not exist) tries to
+ * a person could see: signed-in jobseekers (sessions of the warm-up's own, for an account that does not exist) try to
  * book a slot that does not exist — through HTTP, the session, CSRF, the body, the booking read in PostgreSQL and the
- * refusal — and anonymous readers fetch the published catalogue as pages and as JSON. Nothing is written (the booking
- * read finds no row, so nothing is locked or queued); the warm-up's session is deleted at the end. Beside them, the
+ * refusal — and anonymous readers fetch the published catalogue as pages and as JSON. As in a storm, where thousands of
+ * people each send one request, the attempts come with up to {@link #SESSIONS} different sessions that this node holds
+ * no copy of, so each is read from PostgreSQL and decoded as a person's is. Nothing is written but those sessions (the
+ * booking read finds no row, so nothing is locked or queued); they are deleted at the end. Beside them, the
  * booking path the storm takes with rows — bookings with their confirmation, refusals with alternatives — is rehearsed
  * in transactions that are rolled back (a supplier the composition root gives: the booking feature's rehearsal).
  * <p>
@@ -53,6 +55,9 @@ public final class Warmup {
   /** No slot or account has this id (identities start at 1), so the booking read finds nothing to book or lock. */
   private static final long NOBODY = 0;
 
+  /** Sessions the attempts take turns with (each read from the database while this node holds no copy of it). */
+  static final int SESSIONS = 4_096;
+
   /** Rehearsals under way at once (each one transaction on a connection of its own). */
   private static final int REHEARSALS = 2;
 
@@ -60,18 +65,17 @@ public final class Warmup {
   private final HttpClient http;
   private final Supplier<Future<?>> rehearsal;
   private final AtomicLong rehearsals = new AtomicLong();
-  private final SessionStore sessions;
+  private final PgSessionStore sessions;
   private final String sessionSecret;
   private final long deadline;
   /** How often each answer came: "POST 404", "GET 200", … */
   private final Map<String, AtomicLong> answers = new ConcurrentSkipListMap<>();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final List<String> reads = new ArrayList<>(List.of("/", "/fairs", "/api/fairs"));
-  private String cookie;
-  private String csrf;
-  private String sessionId;
+  /** The warm-up's sessions: their cookies, CSRF tokens and ids, made as they are first needed. */
+  private final List<String[]> made = new ArrayList<>();
 
-  private Warmup(Vertx vertx, String host, int port, SessionStore sessions, String sessionSecret, Supplier<Future<?>> rehearsal,
+  private Warmup(Vertx vertx, String host, int port, PgSessionStore sessions, String sessionSecret, Supplier<Future<?>> rehearsal,
                  int maxSeconds) {
     this.vertx = vertx;
     this.rehearsal = rehearsal;
@@ -87,12 +91,12 @@ public final class Warmup {
    * {@code sessions} (the store the node's router reads), its cookie signed with {@code sessionSecret}. Never fails:
    * a warm-up that cannot run leaves the node as ready as it was, and says so in the log.
    */
-  public static Future<Report> run(Vertx vertx, String host, int port, SessionStore sessions, String sessionSecret,
+  public static Future<Report> run(Vertx vertx, String host, int port, PgSessionStore sessions, String sessionSecret,
                                    Supplier<Future<?>> rehearsal, int maxSeconds) {
     Warmup w = new Warmup(vertx, "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host, port, sessions,
         sessionSecret, rehearsal, maxSeconds);
     long started = System.currentTimeMillis();
-    return w.signIn().compose(v -> w.discover()).compose(v -> w.drive())
+    return w.discover().compose(v -> w.drive())
         .eventually(w::finish)
         .recover(e -> {
           LOG.warning("Warm-up stopped early: " + e);
@@ -101,27 +105,47 @@ public final class Warmup {
         .map(v -> {
           Map<String, Long> answers = new java.util.TreeMap<>();
           w.answers.forEach((k, n) -> answers.put(k, n.get()));
-          Report report = new Report(answers, w.rehearsals.get(), (System.currentTimeMillis() - started) / 1000.0);
-          LOG.info(String.format("Warm-up: %,d requests and %,d rehearsals in %.1f s, answers %s", report.requests(),
-              report.rehearsals(), report.seconds(), answers));
+          Report report = new Report(answers, w.rehearsals.get(), w.made.size(), (System.currentTimeMillis() - started) / 1000.0);
+          LOG.info(String.format("Warm-up: %,d requests with %,d sessions and %,d rehearsals in %.1f s, answers %s", report.requests(),
+              report.sessions(), report.rehearsals(), report.seconds(), answers));
           return report;
         });
   }
 
-  /** What the warm-up did: how often each answer came ("POST 404" …), how many rehearsals ran, and how long it took. */
-  public record Report(Map<String, Long> answers, long rehearsals, double seconds) {
+  /**
+   * What the warm-up did: how often each answer came ("POST 404" …), how many rehearsals ran, with how many sessions of
+   * its own, and how long it took.
+   */
+  public record Report(Map<String, Long> answers, long rehearsals, int sessions, double seconds) {
     public long requests() {
       return answers.values().stream().mapToLong(Long::longValue).sum();
     }
   }
 
-  /** A session of the warm-up's own, as signing in would make it: an account that does not exist, as a jobseeker. */
-  private Future<Void> signIn() {
+  /**
+   * The {@code n}th session of the warm-up's own, as signing in would make it (an account that does not exist, as a
+   * jobseeker), made when first needed and then taken in turn; this node forgets its copy, so it is read as a person's.
+   */
+  private Future<String[]> session(long n) {
+    int i = (int) (n % SESSIONS);
+    synchronized (made) {
+      if (i < made.size()) {
+        sessions.forget(made.get(i)[2]);
+        return Future.succeededFuture(made.get(i));
+      }
+    }
     Session session = sessions.createSession(60_000, 32);
-    csrf = Sessions.prepare(session, new Account(NOBODY, "warmup@localhost", "Warm-up", "de", null, EnumSet.of(Role.JOBSEEKER)));
+    String csrf = Sessions.prepare(session, new Account(NOBODY, "warmup@localhost", "Warm-up", "de", null, EnumSet.of(Role.JOBSEEKER)));
     // The session handler expects the cookie signed as it signs its own (HMAC-SHA256 of the id, see setSigningSecret).
-    cookie = Sessions.COOKIE + "=" + new Signature(sessionSecret).sign(session.id()) + "; " + Sessions.CSRF_COOKIE + "=" + csrf;
-    return sessions.put(session).onSuccess(v -> sessionId = session.id());
+    String cookie = Sessions.COOKIE + "=" + new Signature(sessionSecret).sign(session.id()) + "; " + Sessions.CSRF_COOKIE + "=" + csrf;
+    String[] one = {cookie, csrf, session.id()};
+    synchronized (made) {
+      made.add(one);
+    }
+    return sessions.put(session).map(v -> {
+      sessions.forget(session.id());
+      return one;
+    });
   }
 
   /** The published fairs' pages and their booths', found as anyone finds them (nothing found is fine: fewer reads). */
@@ -174,7 +198,7 @@ public final class Warmup {
       if (working.decrementAndGet() == 0) done.complete();
       return;
     }
-    Future<?> request = n % 4 == 3 ? get(reads.get((int) (n / 4 % reads.size()))) : bookNothing();
+    Future<?> request = n % 4 == 3 ? get(reads.get((int) (n / 4 % reads.size()))) : bookNothing(n);
     request.onComplete(ar -> next(n + CONCURRENCY, working, done));
   }
 
@@ -196,13 +220,13 @@ public final class Warmup {
     });
   }
 
-  private Future<Buffer> bookNothing() {
-    return send(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/slots/" + NOBODY + "/bookings")
-        .putHeader("Cookie", cookie).putHeader(Sessions.CSRF_HEADER, csrf).putHeader("Content-Type", "application/json"), "{}");
+  private Future<Buffer> bookNothing(long n) {
+    return session(n).compose(s -> send(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/slots/" + NOBODY + "/bookings")
+        .putHeader("Cookie", s[0]).putHeader(Sessions.CSRF_HEADER, s[1]).putHeader("Content-Type", "application/json"), "{}"));
   }
 
   private Future<Buffer> get(String uri) {
-    return send(new RequestOptions().setMethod(HttpMethod.GET).setURI(uri).putHeader("Cookie", cookie), null);
+    return send(new RequestOptions().setMethod(HttpMethod.GET).setURI(uri), null);
   }
 
   private Future<Buffer> send(RequestOptions options, String body) {
@@ -215,7 +239,11 @@ public final class Warmup {
   }
 
   private Future<Void> finish() {
-    Future<Void> deleted = sessionId == null ? Future.succeededFuture() : sessions.delete(sessionId);
+    List<String> ids;
+    synchronized (made) {
+      ids = made.stream().map(s -> s[2]).toList();
+    }
+    Future<Void> deleted = ids.isEmpty() ? Future.succeededFuture() : sessions.deleteKnownHereOnly(ids);
     return deleted.eventually(http::close);
   }
 }

@@ -211,6 +211,23 @@ public final class PgSessionStore implements SessionStore {
         .compose(deleted -> changed(id));
   }
 
+  /**
+   * Drops this node's copy of a session it wrote, so that the next request with it reads it from the database, as the
+   * first request of a person after a while does (the warm-up's sessions, {@code node.Warmup}).
+   */
+  public void forget(String id) {
+    if (copies != null) copies.invalidate(id);
+  }
+
+  /** Deletes sessions only this node ever knew (the warm-up's), in one statement. */
+  public Future<Void> deleteKnownHereOnly(List<String> ids) {
+    if (copies != null) copies.invalidateAll(ids);
+    return pool.preparedQuery("delete from http_session where id = any($1)").execute(Tuple.of(ids.toArray(new String[0])))
+        .onSuccess(v -> {
+          if (copies != null) copies.invalidateAll(ids);
+        }).mapEmpty();
+  }
+
   /** Removes expired sessions; any node may run it, at any time. Answers how many went. */
   public Future<Integer> sweep() {
     return pool.query("delete from http_session where expires_at <= now()").execute().map(RowSet::rowCount);
