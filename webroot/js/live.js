@@ -86,6 +86,25 @@
     });
   }
 
+  // What someone is typing in a region read again (a note, a reason) survives it: fields are matched by their id.
+  function typedIn(el) {
+    const active = document.activeElement;
+    return {
+      focused: active && el.contains(active) ? active.id : null,
+      values: Array.from(el.querySelectorAll('input[id]:not([type=hidden]), textarea[id]'))
+        .filter((f) => f.value !== f.defaultValue).map((f) => [f.id, f.value])
+    };
+  }
+
+  function restore(el, typed) {
+    typed.values.forEach(([id, value]) => {
+      const f = document.getElementById(id);
+      if (f && el.contains(f)) f.value = value;
+    });
+    const again = typed.focused && document.getElementById(typed.focused);
+    if (again && el.contains(again)) again.focus();
+  }
+
   // One fetch of the page serves every element that needs re-reading; requests during a fetch are merged.
   function refresh(elements) {
     if (refreshing) { refreshing.pending = true; return; }
@@ -96,7 +115,11 @@
         const doc = new DOMParser().parseFromString(html, 'text/html');
         regions.forEach((el) => {
           const fresh = el.id && doc.getElementById(el.id);
-          if (fresh && elements.includes(el)) el.innerHTML = fresh.innerHTML;
+          if (fresh && elements.includes(el)) {
+            const typed = typedIn(el);
+            el.innerHTML = fresh.innerHTML;
+            restore(el, typed);
+          }
         });
         showEmpty();
         document.body.dataset.liveRefreshed = String(Number(document.body.dataset.liveRefreshed || 0) + 1);

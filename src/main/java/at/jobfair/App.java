@@ -262,7 +262,8 @@ public final class App implements AutoCloseable {
               new BoothService(pool, new BoothStore(pool), clock),
               bookingService, invitations, attendance, meetings, waitlist,
               // Text chat between a person and a booth, and in every meeting room (issue 16)
-              new ChatService(pool, new ChatStore(relations), meetings.groups(), audit, relations, ChatConfig.from(config), Clock.systemUTC()),
+              new ChatService(pool, new ChatStore(relations), meetings.groups(), audit, relations, ChatConfig.from(config), Clock.systemUTC(),
+                  new ChatService.Mails(outbox, mailSender, messages, config.http().publicUrl().toString())),
               queues),
           new Services.Cases(cascades, new Dossier(pool, cascades, letters, relations), noShows, letters, legal));
       NodeMetrics.register(metrics, vertx, services, outboxStore, cluster::members);

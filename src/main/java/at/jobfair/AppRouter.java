@@ -622,6 +622,9 @@ public final class AppRouter {
     e.page(POST, "/chats/:id/block", roles(JOBSEEKER), chatPages::blockForm);
     e.page(POST, "/chats/:conversation/messages/:id/report", signedIn(), chatPages::reportForm);
     e.page(GET, "/admin/chat-reports", roles(ORGANIZER), chatPages::reportsPage);
+    // Organisers mark a report handled with a short outcome (one of two at once wins, the other 409); live on organisers:0
+    e.api(POST, "/api/chat-reports/:id/handled", roles(ORGANIZER), chatApi::handle);
+    e.page(POST, "/admin/chat-reports/:id/handled", roles(ORGANIZER), chatPages::handleForm);
     // Hand-off to a colleague: booth staff pass an appointment to a colleague of the booth, or ask one into the running
     // call; the evidence lists every member of staff who met the person. Only the booth's own employer (HandoffPolicy).
     HandoffApi handoffApi = new HandoffApi(handoffs);

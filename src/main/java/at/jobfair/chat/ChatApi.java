@@ -1,5 +1,6 @@
 package at.jobfair.chat;
 
+import at.jobfair.identity.Account;
 import at.jobfair.web.Http;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -78,17 +79,33 @@ public final class ChatApi {
     return chats.ofGroup(Sessions.user(ctx), Http.pathId(ctx, "id")).onSuccess(j -> Http.ok(ctx, j));
   }
 
-  /** {@code GET /api/chat-reports}: reported messages (organisers). */
+  /** {@code GET /api/chat-reports?state=open|handled}: open reports (the default), or the ones handled last (organisers). */
   public Future<?> reports(RoutingContext ctx) {
-    return chats.reports(Sessions.user(ctx)).onSuccess(list -> {
+    String state = ctx.request().getParam("state");
+    if (state != null && !state.equals("open") && !state.equals("handled")) throw at.jobfair.refusal.Reason.FIELD_INVALID.refuse();
+    Account user = Sessions.user(ctx);
+    return ("handled".equals(state) ? chats.handledReports(user) : chats.reports(user)).onSuccess(list -> {
       JsonArray out = new JsonArray();
-      for (ChatStore.Report r : list) {
-        out.add(new JsonObject().put("id", r.id()).put("fair", new JsonObject().put("id", r.fairId()).put("name", r.fairName()))
-            .put("employer", r.employerName()).put("person", r.personName()).put("sender", r.senderName()).put("text", r.body())
-            .put("sentAt", r.sentAt().toString()).put("reason", r.reason()).put("reportedAt", r.reportedAt().toString()));
-      }
+      for (ChatStore.Report r : list) out.add(json(r));
       Http.ok(ctx, out);
     });
+  }
+
+  /** {@code POST /api/chat-reports/:id/handled} {@code {"outcome"}}: an organiser marks an open report handled (once). */
+  public Future<?> handle(RoutingContext ctx) {
+    return chats.handle(Sessions.user(ctx), Http.pathId(ctx, "id"), Http.body(ctx).getString("outcome"))
+        .onSuccess(r -> Http.ok(ctx, json(r)));
+  }
+
+  static JsonObject json(ChatStore.Report r) {
+    JsonObject j = new JsonObject().put("id", r.id()).put("fair", new JsonObject().put("id", r.fairId()).put("name", r.fairName()))
+        .put("employer", r.employerName()).put("person", r.personName()).put("sender", r.senderName()).put("text", r.body())
+        .put("sentAt", r.sentAt().toString()).put("reason", r.reason()).put("reportedAt", r.reportedAt().toString())
+        .put("state", r.handled() ? "handled" : "open");
+    if (r.handled()) {
+      j.put("handled", new JsonObject().put("at", r.handledAt().toString()).put("by", r.handledBy()).put("outcome", r.outcome()));
+    }
+    return j;
   }
 
   static long after(RoutingContext ctx) {

@@ -146,15 +146,35 @@ public final class ChatPages {
     });
   }
 
-  /** {@code GET /admin/chat-reports}: reported messages with their text (organisers). */
+  /**
+   * {@code GET /admin/chat-reports}: open reports with their text, each with its form to mark it handled, and the ones
+   * handled last (organisers). Live: a new or handled report reads the lists again ({@code organisers:0}).
+   */
   public Future<?> reportsPage(RoutingContext ctx) {
     Account user = Sessions.user(ctx);
     if (!user.has(Role.ORGANIZER)) throw at.jobfair.refusal.Reason.FORBIDDEN_ROLE.refuse();
-    return chats.reports(user).onSuccess(reports -> {
-      Map<String, Object> model = model(ctx);
-      model.put("title", pages.messages().get(Http.lang(ctx), "chat.reports.title"));
-      model.put("reports", reports);
+    Future<java.util.List<ChatStore.Report>> open = chats.reports(user);
+    Future<java.util.List<ChatStore.Report>> handled = chats.handledReports(user);
+    return Future.all(open, handled).onSuccess(v -> {
+      Map<String, Object> model = new HashMap<>();
+      Messages.Lang lang = Http.lang(ctx);
+      String error = pages.errorInAddress(ctx, String.valueOf(ChatPolicy.OUTCOME_MAX));
+      if (error != null) model.put("error", error);
+      if ("handled".equals(ctx.request().getParam("done"))) model.put("notice", pages.messages().get(lang, "chat.reports.handledNotice"));
+      model.put("title", pages.messages().get(lang, "chat.reports.title"));
+      model.put("reports", open.result());
+      model.put("openCount", open.result().size());
+      model.put("handled", handled.result());
+      model.put("outcomeMax", ChatPolicy.OUTCOME_MAX);
       pages.render(ctx, "chat-reports", model);
     });
+  }
+
+  /** {@code POST /admin/chat-reports/:id/handled}: an organiser marks a report handled with its outcome (once). */
+  public Future<?> handleForm(RoutingContext ctx) {
+    long id = Http.pathId(ctx, "id");
+    return chats.handle(Sessions.user(ctx), id, ctx.request().getFormAttribute("outcome"))
+        .onSuccess(r -> Http.seeOther(ctx, "/admin/chat-reports?done=handled"))
+        .recover(e -> Http.backWithError(ctx, e, "/admin/chat-reports"));
   }
 }

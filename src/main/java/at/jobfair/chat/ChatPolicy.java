@@ -15,6 +15,8 @@ import at.jobfair.refusal.Reason;
  *   <li>A group session's conversation: whoever may be in the session's room now reads and writes it.</li>
  *   <li>Only the person blocks the booth (or lifts it); a blocked booth's message is refused. Either side reports a
  *   message of the other side; a report goes with the message's text to the fair's organisers.</li>
+ *   <li>The organisers (every one of them: they run every fair) read open reports and mark one handled, once, with a
+ *   short outcome note.</li>
  * </ul>
  */
 public final class ChatPolicy {
@@ -99,6 +101,22 @@ public final class ChatPolicy {
     if (text.isEmpty()) throw Reason.CHAT_TEXT_MISSING.refuse();
     if (text.codePointCount(0, text.length()) > maxLength) throw Reason.CHAT_TEXT_TOO_LONG.refuse(String.valueOf(maxLength));
     return text;
+  }
+
+  /** How long an organiser's outcome note on a report may be (characters). */
+  public static final int OUTCOME_MAX = 500;
+
+  /** Only organisers read reports and mark them handled. */
+  public static Reason mayHandleReports(boolean organiser) {
+    return organiser ? null : Reason.FORBIDDEN_ROLE;
+  }
+
+  /** The outcome note of a handled report as it is kept: trimmed, required, at most {@link #OUTCOME_MAX} characters. */
+  public static String outcome(String raw) {
+    String s = raw == null ? "" : raw.strip();
+    if (s.isEmpty()) throw Reason.CHAT_REPORT_OUTCOME_MISSING.refuse();
+    if (s.codePointCount(0, s.length()) > OUTCOME_MAX) throw Reason.CHAT_REPORT_OUTCOME_TOO_LONG.refuse(String.valueOf(OUTCOME_MAX));
+    return s;
   }
 
   static boolean isBidiControl(int cp) {

@@ -9,8 +9,12 @@ import at.jobfair.chat.ChatStore.Conversation;
 import at.jobfair.chat.ChatStore.Message;
 import at.jobfair.identity.Account;
 import at.jobfair.identity.Role;
+import at.jobfair.mail.Mail;
+import at.jobfair.mail.MailSender;
+import at.jobfair.mail.Outbox;
 import at.jobfair.meeting.GroupSessions;
 import at.jobfair.refusal.Reason;
+import at.jobfair.web.Messages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,9 +41,18 @@ public final class ChatService {
   private final Relations relations;
   private final ChatConfig config;
   private final Clock clock;
+  private final Mails mails;
+
+  /**
+   * How the organisers are told of a new report: a mail each, queued in the report's transaction, in their language,
+   * with a link to the reports page of {@code publicUrl} (the message's text stays on the page).
+   */
+  public record Mails(Outbox outbox, MailSender sender, Messages messages, String publicUrl) {
+  }
 
   public ChatService(Pool pool, ChatStore store, GroupSessions groups, AuditLog audit, Relations relations, ChatConfig config,
-                     Clock clock) {
+                     Clock clock, Mails mails) {
+    this.mails = mails;
     this.pool = pool;
     this.store = store;
     this.groups = groups;
@@ -236,7 +249,10 @@ public final class ChatService {
     }));
   }
 
-  /** Reports a message to the fair's organisers (with a copy of its text); reporting it again changes nothing. */
+  /**
+   * Reports a message to the fair's organisers (with a copy of its text); reporting it again changes nothing. Every
+   * organiser is mailed in the same transaction (in their language, the text only on the reports page).
+   */
   public Future<JsonObject> report(Account user, long messageId, String reason) {
     String why = reason == null ? null : reason.strip();
     if (why != null && why.isEmpty()) why = null;
@@ -248,11 +264,27 @@ public final class ChatService {
         if (s.seat() == Seat.MEMBER && m.senderId() != null && m.senderId() == user.id()) return Future.failedFuture(Reason.CHAT_REPORT_OWN.refuse());
         Reason no = ChatPolicy.mayReport(s.seat(), m.side());
         if (no != null) return Future.failedFuture(no.refuse());
-        return store.report(tx, m, s.conversation().fairId(), user.id(), given).compose(fresh -> !fresh ? Future.succeededFuture()
+        return store.report(tx, m, s.conversation().fairId(), user.id(), given).compose(id -> id == null ? Future.succeededFuture()
             : audit.append(tx, AuditChain.Entry.of(clock.instant(), user.id(), s.seat().name(), "chat-message:" + messageId,
-                "REPORTED", null, null, null)).mapEmpty()).map(v -> new JsonObject().put("message", messageId).put("reported", true));
+                "REPORTED", null, null, null)).compose(v -> tellOrganisers(tx, id, s.conversation().fairName())))
+            .map(v -> new JsonObject().put("message", messageId).put("reported", true));
       });
-    }));
+    })).onSuccess(v -> mails.sender().wake());
+  }
+
+  private Future<Void> tellOrganisers(SqlClient tx, long reportId, String fairName) {
+    return store.organisers(tx).compose(list -> {
+      Future<Long> chain = Future.succeededFuture();
+      String link = mails.publicUrl().replaceAll("/+$", "") + "/admin/chat-reports#report-" + reportId;
+      for (ChatStore.Organiser o : list) {
+        Messages.Lang lang = Messages.Lang.parse(o.language());
+        if (lang == null) lang = Messages.Lang.DE;
+        Mail mail = Mail.text(o.email(), o.name(), mails.messages().get(lang, "mail.chatReported.subject", fairName),
+            mails.messages().get(lang, "mail.chatReported.text", o.name(), fairName, link), "CHAT_REPORTED", "chat-report:" + reportId);
+        chain = chain.compose(x -> mails.outbox().enqueue(tx, mail));
+      }
+      return chain.mapEmpty();
+    });
   }
 
   /** The person's conversations with booths and their unread counts. */
@@ -320,9 +352,42 @@ public final class ChatService {
         .put("last", l.last()).put("blocked", l.blocked());
   }
 
-  /** Reported messages with their copies (organisers). */
+  /** Open reports with their copies (organisers). */
   public Future<List<ChatStore.Report>> reports(Account user) {
-    if (!user.has(Role.ORGANIZER)) return Future.failedFuture(Reason.FORBIDDEN_ROLE.refuse());
+    Reason no = ChatPolicy.mayHandleReports(user != null && user.has(Role.ORGANIZER));
+    if (no != null) return Future.failedFuture(no.refuse());
     return store.reports(pool);
+  }
+
+  /** The reports handled most recently, with who handled them, when and the outcome (organisers). */
+  public Future<List<ChatStore.Report>> handledReports(Account user) {
+    Reason no = ChatPolicy.mayHandleReports(user != null && user.has(Role.ORGANIZER));
+    if (no != null) return Future.failedFuture(no.refuse());
+    return store.handledReports(pool, 50);
+  }
+
+  /**
+   * An organiser marks an open report handled with a short outcome note: kept with the report (who, when) and in the
+   * audit trail, in one transaction. Of two organisers at once exactly one marks it; the other gets 409
+   * {@code chat_report_handled}; a report that is not there (or deleted by retention) 404.
+   */
+  public Future<ChatStore.Report> handle(Account user, long reportId, String rawOutcome) {
+    Reason no = ChatPolicy.mayHandleReports(user != null && user.has(Role.ORGANIZER));
+    if (no != null) return Future.failedFuture(no.refuse());
+    String outcome;
+    try {
+      outcome = ChatPolicy.outcome(rawOutcome);
+    } catch (at.jobfair.refusal.Refused e) {
+      return Future.failedFuture(e);
+    }
+    return pool.withTransaction(tx -> store.markHandled(tx, reportId, user.id(), user.name(), outcome).compose(marked -> {
+      if (!marked) {
+        return store.report(tx, reportId).compose(r -> Future.failedFuture(r == null
+            ? Reason.CHAT_REPORT_NOT_FOUND.refuse() : Reason.CHAT_REPORT_HANDLED.refuse()));
+      }
+      return audit.append(tx, AuditChain.Entry.of(clock.instant(), user.id(), Role.ORGANIZER.name(), "chat-report:" + reportId,
+              "CHAT_REPORT_HANDLED", "OPEN", "HANDLED", outcome))
+          .compose(v -> store.report(tx, reportId));
+    }));
   }
 }

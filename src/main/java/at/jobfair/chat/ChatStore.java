@@ -40,9 +40,13 @@ public final class ChatStore {
                      boolean blocked) {
   }
 
-  /** A report as organisers read it. */
+  /** A report as organisers read it; open while {@code handledAt} is null, then with who handled it and the outcome. */
   public record Report(long id, long fairId, String fairName, String employerName, String personName, String senderName,
-                       String body, Instant sentAt, String reason, Instant reportedAt) {
+                       String body, Instant sentAt, String reason, Instant reportedAt, Instant handledAt,
+                       String handledBy, String outcome) {
+    public boolean handled() {
+      return handledAt != null;
+    }
   }
 
   private static final String CONVERSATION = """
@@ -260,33 +264,79 @@ public final class ChatStore {
         });
   }
 
-  /** Keeps a report with a copy of the message; answers false when this person reported it already. */
-  public Future<Boolean> report(SqlClient tx, Message m, long fairId, long reporterId, String reason) {
+  /** Keeps a report with a copy of the message; answers its id, or null when this person reported it already. */
+  public Future<Long> report(SqlClient tx, Message m, long fairId, long reporterId, String reason) {
     return tx.preparedQuery("""
             insert into chat_report (message_id, conversation_id, fair_id, reporter_id, sender_name, body, sent_at, reason)
-            values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (message_id, reporter_id) do nothing""")
+            values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (message_id, reporter_id) do nothing returning id""")
         .execute(Tuple.tuple().addLong(m.id()).addLong(m.conversationId()).addLong(fairId).addLong(reporterId)
             .addString(m.senderName()).addString(m.body()).addOffsetDateTime(m.sentAt().atOffset(java.time.ZoneOffset.UTC))
             .addString(reason))
-        .map(rows -> rows.rowCount() == 1);
+        .map(rows -> first(rows, r -> r.getLong(0)));
   }
 
-  /** Reports, newest first (organisers). */
+  private static final String REPORT = """
+      select r.id, r.fair_id, f.name as fair_name, e.name as employer_name, a.name as person_name, r.sender_name, r.body,
+             r.sent_at, r.reason, r.reported_at, r.handled_at, r.handled_by_name, r.outcome
+        from chat_report r join fair f on f.id = r.fair_id join chat_conversation c on c.id = r.conversation_id
+        left join booth b on b.id = c.booth_id left join employer e on e.id = b.employer_id
+        left join account a on a.id = c.jobseeker_id""";
+
+  private static Report report(Row r) {
+    java.time.OffsetDateTime handled = r.getOffsetDateTime("handled_at");
+    return new Report(r.getLong("id"), r.getLong("fair_id"), r.getString("fair_name"), r.getString("employer_name"),
+        r.getString("person_name"), r.getString("sender_name"), r.getString("body"),
+        r.getOffsetDateTime("sent_at").toInstant(), r.getString("reason"), r.getOffsetDateTime("reported_at").toInstant(),
+        handled == null ? null : handled.toInstant(), r.getString("handled_by_name"), r.getString("outcome"));
+  }
+
+  /** Open reports, newest first (organisers). */
   public Future<List<Report>> reports(SqlClient c) {
-    return c.preparedQuery("""
-            select r.id, r.fair_id, f.name as fair_name, e.name as employer_name, a.name as person_name, r.sender_name, r.body,
-                   r.sent_at, r.reason, r.reported_at
-              from chat_report r join fair f on f.id = r.fair_id join chat_conversation c on c.id = r.conversation_id
-              left join booth b on b.id = c.booth_id left join employer e on e.id = b.employer_id
-              left join account a on a.id = c.jobseeker_id
-             order by r.reported_at desc limit 500""")
+    return c.preparedQuery(REPORT + " where r.handled_at is null order by r.reported_at desc, r.id desc limit 500")
         .execute().map(rows -> {
           List<Report> out = new ArrayList<>();
-          for (Row r : rows) {
-            out.add(new Report(r.getLong("id"), r.getLong("fair_id"), r.getString("fair_name"), r.getString("employer_name"),
-                r.getString("person_name"), r.getString("sender_name"), r.getString("body"),
-                r.getOffsetDateTime("sent_at").toInstant(), r.getString("reason"), r.getOffsetDateTime("reported_at").toInstant()));
-          }
+          for (Row r : rows) out.add(report(r));
+          return out;
+        });
+  }
+
+  /** The reports handled most recently, newest first (organisers). */
+  public Future<List<Report>> handledReports(SqlClient c, int limit) {
+    return c.preparedQuery(REPORT + " where r.handled_at is not null order by r.handled_at desc, r.id desc limit $1")
+        .execute(Tuple.of(limit)).map(rows -> {
+          List<Report> out = new ArrayList<>();
+          for (Row r : rows) out.add(report(r));
+          return out;
+        });
+  }
+
+  public Future<Report> report(SqlClient c, long id) {
+    return c.preparedQuery(REPORT + " where r.id = $1").execute(Tuple.of(id)).map(rows -> first(rows, ChatStore::report));
+  }
+
+  /**
+   * Marks an open report handled; answers whether this statement did. Of two organisers at once the second's update
+   * waits for the first's row and then finds it handled: exactly one marks it, whatever the application does.
+   */
+  public Future<Boolean> markHandled(SqlClient tx, long id, long organiserId, String organiserName, String outcome) {
+    return tx.preparedQuery("""
+            update chat_report set handled_at = now(), handled_by = $2, handled_by_name = $3, outcome = $4
+             where id = $1 and handled_at is null""")
+        .execute(Tuple.of(id, organiserId, organiserName, outcome)).map(rows -> rows.rowCount() == 1);
+  }
+
+  /** Who is told of a new report: every active organiser, with the language they read. */
+  public record Organiser(String email, String name, String language) {
+  }
+
+  public Future<List<Organiser>> organisers(SqlClient c) {
+    return c.query("""
+            select a.email::text, a.name, a.language from account a
+              join account_role r on r.account_id = a.id and r.role = 'ORGANIZER'
+             where a.active order by a.id""")
+        .execute().map(rows -> {
+          List<Organiser> out = new ArrayList<>();
+          for (Row r : rows) out.add(new Organiser(r.getString(0), r.getString(1), r.getString(2)));
           return out;
         });
   }

@@ -24,9 +24,13 @@ public final class DemoChat {
     return pool.query("""
             select a.id as alex, a.name as alex_name, m.id as mina, m.name as mina_name, e.id as eva, e.name as eva_name,
                    e.employer_id, (select b.id from booth b join fair f on f.id = b.fair_id
-                                    where b.employer_id = e.employer_id and f.format = 'E_JOBMEETING' order by b.id limit 1) as booth
-              from account a, account m, account e
-             where a.email = 'seeker@demo.test' and m.email = 'seeker2@demo.test' and e.email = 'employer@demo.test'""")
+                                    where b.employer_id = e.employer_id and f.format = 'E_JOBMEETING' order by b.id limit 1) as booth,
+                   j.id as jonas, j.name as jonas_name, j.employer_id as jonas_employer,
+                   (select b.id from booth b join fair f on f.id = b.fair_id
+                     where b.employer_id = j.employer_id and f.status = 'PUBLISHED' order by (f.format = 'E_JOBMEETING') desc, b.id limit 1) as jonas_booth
+              from account a, account m, account e, account j
+             where a.email = 'seeker@demo.test' and m.email = 'seeker2@demo.test' and e.email = 'employer@demo.test'
+               and j.email = 'employer2@demo.test'""")
         .execute().compose(rows -> {
           if (rows.size() == 0) return Future.succeededFuture();
           Row r = rows.iterator().next();
@@ -41,7 +45,24 @@ public final class DemoChat {
                   .compose(v -> chats.write(eva, first.getLong("conversation"),
                       "Hallo Herr Berger, ja: Zu unseren Stellen gehört ein Personalzimmer. Buchen Sie gerne einen Termin.")))
               .compose(v -> chats.writeToBooth(mina, booth, "Hello, do I need to speak German for the kitchen assistant job?"))
+              .compose(v -> report(chats, mina, r))
               .mapEmpty();
         });
+  }
+
+  /**
+   * An open report for the organisers' page: Mina asked Gasthof Donaublick's booth about work, Jonas Wimmer answered
+   * with an offer off the books, and Mina reported it (the organisers are mailed, the report waits on /admin/chat-reports).
+   */
+  private static Future<Void> report(ChatService chats, Account mina, Row r) {
+    Long booth = r.getLong("jonas_booth");
+    if (booth == null) return Future.succeededFuture();
+    Account jonas = new Account(r.getLong("jonas"), "employer2@demo.test", r.getString("jonas_name"), "de", r.getLong("jonas_employer"),
+        EnumSet.of(Role.EMPLOYER));
+    return chats.writeToBooth(mina, booth, "Hello, is the waiter job full-time?")
+        .compose(first -> chats.write(jonas, first.getLong("conversation"),
+            "Yes. Send me your phone number on WhatsApp, we pay cash, no contract needed."))
+        .compose(answer -> chats.report(mina, answer.getLong("id"), "He asks me to work without a contract."))
+        .mapEmpty();
   }
 }

@@ -121,6 +121,11 @@ public final class LiveHub {
       }
       return t;
     }
+    // What organisers handle: a chat report (new or handled), a sign-up (new, confirmed, decided), an application to
+    // exhibit (new, decided). Every organiser may handle any fair's, so "organisers:0" hears all; a fair's own topic too.
+    if (List.of("chat-report", "employer-signup", "exhibitor-application").contains(type)) {
+      return fair == null ? List.of(Topic.ORGANISERS.of(0)) : List.of(Topic.ORGANISERS.of(0), Topic.ORGANISERS.of(fair));
+    }
     return List.of();
   }
 

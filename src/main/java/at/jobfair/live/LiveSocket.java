@@ -1,6 +1,7 @@
 package at.jobfair.live;
 
 import at.jobfair.identity.Account;
+import at.jobfair.identity.Role;
 import at.jobfair.refusal.Reason;
 import at.jobfair.web.Sessions;
 import io.vertx.core.Future;
@@ -120,6 +121,8 @@ public final class LiveSocket {
       case CHAT -> user == null ? Future.succeededFuture(false) : chats.mayWatch(user, ref.id());
       case CHATS -> Future.succeededFuture(user != null && user.id() == ref.id());
       case CHAT_EMPLOYER -> user == null ? Future.succeededFuture(false) : chatInboxes.mayWatch(user, ref.id());
+      // Reports, sign-ups and applications are every organiser's to handle (Relations: administration), nobody else's.
+      case ORGANISERS -> Future.succeededFuture(user != null && user.has(Role.ORGANIZER));
     }).orElse(Future.succeededFuture(false));
   }
 

@@ -29,7 +29,12 @@ public enum Topic {
   /** The chat inboxes of an employer's booths changed: its representatives. */
   CHAT_EMPLOYER("chat-employer"),
   /** A booth's walk-up queue: open or paused, its length and waiting tickets (no names): public. */
-  QUEUE("queue");
+  QUEUE("queue"),
+  /**
+   * What organisers handle (chat reports, employer sign-ups, applications to exhibit; ids only): organisers. Id 0 hears
+   * all of it (the reports and sign-ups pages), a fair's id what concerns that fair (its admin page).
+   */
+  ORGANISERS("organisers");
 
   private static final Pattern FORM = Pattern.compile("([a-z-]+):(\\d{1,18})");
 

@@ -265,6 +265,11 @@ public enum Reason {
   CHAT_TEXT_MISSING(Kind.INVALID),
   CHAT_TEXT_TOO_LONG(Kind.INVALID),
   CHAT_TOO_MANY(Kind.TOO_MANY),
+  // chat reports an organiser marks handled (issue 16): of two at once, one; the other is told it is handled already
+  CHAT_REPORT_HANDLED(Kind.CONFLICT),
+  CHAT_REPORT_NOT_FOUND(Kind.NOT_FOUND),
+  CHAT_REPORT_OUTCOME_MISSING(Kind.INVALID),
+  CHAT_REPORT_OUTCOME_TOO_LONG(Kind.INVALID),
   // ---- queue (walk-up queue per booth)
   QUEUE_ALREADY_WAITING(Kind.CONFLICT),
   QUEUE_BOOKED_HERE(Kind.CONFLICT),

@@ -161,6 +161,7 @@ class AuthorisationMatrixTest {
     rule("GET /api/bookings/{id}/chat", "J:Y E:Y", "");
     same("GET /api/fairs/{id}/orientation/chat", SIGNED_IN_MAYBE);
     same("GET /api/chat-reports", "O:Y");
+    same("POST /api/chat-reports/{id}/handled", "O:?"); // organisers mark a report handled (issue 16)
     // the mail outbox: those who send invitations and run the platform (each sees what is theirs to see)
     same("GET /api/outbox", "U:Y S:Y O:Y");
     // invitations and the legal texts

@@ -62,4 +62,18 @@ class ChatPolicyTest {
     assertEquals(Reason.CHAT_TEXT_TOO_LONG, assertThrows(Refused.class, () -> ChatPolicy.text("x".repeat(11), 10)).reason());
     assertEquals("x".repeat(10), ChatPolicy.text("x".repeat(10), 10));
   }
+
+  @Test
+  void onlyOrganisersHandleReportsAndAnOutcomeIsAShortTrimmedText() {
+    assertEquals(null, ChatPolicy.mayHandleReports(true));
+    assertEquals(Reason.FORBIDDEN_ROLE, ChatPolicy.mayHandleReports(false));
+    assertEquals("Stand verwarnt", ChatPolicy.outcome("  Stand verwarnt \n"));
+    assertEquals("x".repeat(ChatPolicy.OUTCOME_MAX), ChatPolicy.outcome("x".repeat(ChatPolicy.OUTCOME_MAX)));
+    assertEquals("😀".repeat(ChatPolicy.OUTCOME_MAX), ChatPolicy.outcome("😀".repeat(ChatPolicy.OUTCOME_MAX)), "characters, not UTF-16 units");
+    for (String blank : new String[] {null, "", "   ", "\n\t"}) {
+      assertEquals(Reason.CHAT_REPORT_OUTCOME_MISSING, assertThrows(Refused.class, () -> ChatPolicy.outcome(blank)).reason());
+    }
+    Refused tooLong = assertThrows(Refused.class, () -> ChatPolicy.outcome("x".repeat(ChatPolicy.OUTCOME_MAX + 1)));
+    assertEquals(Reason.CHAT_REPORT_OUTCOME_TOO_LONG, tooLong.reason());
+  }
 }

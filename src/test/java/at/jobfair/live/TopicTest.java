@@ -45,7 +45,8 @@ class TopicTest {
         new JsonObject().put("type", "chat-read").put("conversation", 9).put("kind", "BOOTH").put("booth", 7).put("employer", 2)
             .put("fair", 3).put("jobseeker", 11),
         new JsonObject().put("type", "queue").put("booth", 7).put("fair", 3).put("tickets", new JsonArray().add(4)),
-        new JsonObject().put("type", "queue-place").put("booth", 7).put("fair", 3).put("jobseeker", 11));
+        new JsonObject().put("type", "queue-place").put("booth", 7).put("fair", 3).put("jobseeker", 11),
+        new JsonObject().put("type", "chat-report").put("report", 4).put("fair", 3).put("handled", false));
     List<Topic> seen = new ArrayList<>();
     for (JsonObject change : changes) {
       for (String topic : LiveHub.topics(change)) {
