@@ -84,6 +84,19 @@ final class Erasure {
           // Their waitlist places end (a seat held for them passes to the next in line in the same statement).
           .compose(v -> tx.preparedQuery("update waitlist_entry set status = 'LEFT', ended_at = now() where jobseeker_id = $1 "
               + "and status in ('WAITING', 'OFFERED')").execute(id))
+          // ... and, ended, they go with the ones ended before (the bookings a held seat became stay with the bookings).
+          .compose(v -> tx.preparedQuery("delete from waitlist_entry where jobseeker_id = $1 and status not in ('WAITING', 'OFFERED')")
+              .execute(id))
+          // Their walk-up queue places end as when they leave (everyone behind moves up live, V35), then go with the
+          // finished ones (V42 refuses to remove a waiting place); a walk-up booking stays with the bookings.
+          .compose(v -> tx.preparedQuery("update queue_place set status = 'LEFT', ended_at = now() where account_id = $1 "
+              + "and status = 'WAITING'").execute(id))
+          .compose(v -> tx.preparedQuery("delete from queue_place where account_id = $1").execute(id))
+          // What they wrote in chats is no evidence: their conversations with booths go (messages and reports on them
+          // with them), and what they wrote elsewhere (a group session's chat) and the copies of what they reported.
+          .compose(v -> tx.preparedQuery("delete from chat_conversation where jobseeker_id = $1").execute(id))
+          .compose(v -> tx.preparedQuery("delete from chat_message where sender_id = $1").execute(id))
+          .compose(v -> tx.preparedQuery("delete from chat_report where reporter_id = $1").execute(id))
           .compose(v -> tx.preparedQuery("update invitation set registered_ip = null where jobseeker_id = $1").execute(id))
           .compose(v -> tx.preparedQuery("delete from account_totp where account_id = $1").execute(id))
           .compose(v -> tx.preparedQuery("delete from email_link where account_id = $1").execute(id))
