@@ -625,9 +625,11 @@ public final class AppRouter {
     // Hand-off to a colleague: booth staff pass an appointment to a colleague of the booth, or ask one into the running
     // call; the evidence lists every member of staff who met the person. Only the booth's own employer (HandoffPolicy).
     HandoffApi handoffApi = new HandoffApi(handoffs);
-    HandoffPages handoffPages = new HandoffPages(handoffs);
+    HandoffPages handoffPages = new HandoffPages(handoffs, pages);
     e.page(POST, "/bookings/:id/handoff", roles(EMPLOYER), handoffPages::handOffForm);
     e.page(POST, "/bookings/:id/meeting/invite", roles(EMPLOYER), handoffPages::inviteForm);
+    // the evidence of who met the person as a page for the booth's own employer (linked from the schedule; others 404)
+    e.page(GET, "/bookings/:id/handoffs", roles(EMPLOYER), handoffPages::evidencePage);
     e.api(POST, "/api/bookings/:id/handoff", roles(EMPLOYER), handoffApi::handOff);
     e.api(POST, "/api/bookings/:id/meeting/invite", roles(EMPLOYER), handoffApi::invite);
     e.api(GET, "/api/bookings/:id/handoffs", roles(EMPLOYER), handoffApi::evidence);
