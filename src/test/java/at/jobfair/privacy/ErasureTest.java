@@ -46,6 +46,20 @@ class ErasureTest {
     app.close();
   }
 
+  /** A page's live connection (tried again if a busy machine drops the handshake). */
+  private static WebSocket watch() throws Exception {
+    Exception last = null;
+    for (int i = 0; i < 3; i++) {
+      try {
+        return vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+            .setPort(app.app().port()).setURI("/live")).await(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
   private static void erase(String email) {
     var asked = app.as(email).post("/api/me/rights-requests", new JsonObject().put("kind", "ERASURE"));
     assertEquals(201, asked.status(), asked.body());
@@ -77,8 +91,7 @@ class ErasureTest {
     int thirdTicket = third.get("/api/me/queue").json().getJsonObject("place").getInteger("ticket");
 
     BlockingQueue<JsonObject> heard = new LinkedBlockingQueue<>();
-    WebSocket watcher = vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1")
-        .setPort(app.app().port()).setURI("/live")).await(10, TimeUnit.SECONDS);
+    WebSocket watcher = watch();
     try {
       watcher.textMessageHandler(t -> heard.add(new JsonObject(t)));
       watcher.writeTextMessage(new JsonObject().put("subscribe", new JsonArray().add("queue:" + booth)).encode());
@@ -159,5 +172,46 @@ class ErasureTest {
     assertEquals(2, kept.getJsonArray("chats").size(), "their conversation with the booth and the group session");
     assertEquals(2, kept.getJsonArray("waitlists").size());
     assertTrue(kept.getJsonArray("profile").getJsonObject(0).getValue("cv") != null, kept.getJsonArray("profile").encode());
+  }
+
+  @Test
+  void anErasureRacingTheBoothsNextLeavesThePersonNeitherAPlaceNorAWalkUpAppointment() throws Exception {
+    long hotel = app.as("employer@demo.test").get("/api/me").json().getLong("employerId");
+    TestClient staff = app.as("employer@demo.test");
+    TestClient organizer = app.as("organizer@demo.test");
+    for (String email : fx.jobseekers("erase-next", 5)) {
+      long fair = fx.fair("Löschmesse Aufruf " + email, true, 0);
+      long booth = fx.booth(fair, hotel);
+      fx.exec("insert into booth_queue (booth_id, open) values (?, true)", booth);
+      long person = fx.accountId(email);
+      TestClient client = app.as(email);
+      assertEquals(201, client.post("/api/booths/" + booth + "/queue", "").status());
+      long request = client.post("/api/me/rights-requests", new JsonObject().put("kind", "ERASURE")).json().getLong("id");
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      var erasing = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        await(go);
+        return organizer.post("/api/rights-requests/" + request + "/close", new JsonObject().put("outcome", "DONE"));
+      });
+      var calling = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        await(go);
+        return staff.post("/api/booths/" + booth + "/queue/next", new JsonObject());
+      });
+      go.countDown();
+      var erased = erasing.get(60, TimeUnit.SECONDS);
+      var called = calling.get(60, TimeUnit.SECONDS);
+      assertEquals(200, erased.status(), erased.body());
+      assertTrue(called.status() < 500, called.status() + " " + called.body());
+      assertEquals(0, app.count("select count(*) from queue_place where account_id = " + person), email);
+      assertEquals(0, app.count("select count(*) from booking where jobseeker_id = " + person + " and status = 'ACTIVE' "
+          + "and upper(during) > now()"), "a walk-up appointment \"next\" made meanwhile is cancelled: " + called.body());
+    }
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch go) {
+    try {
+      go.await();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
