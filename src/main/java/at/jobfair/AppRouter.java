@@ -269,7 +269,8 @@ public final class AppRouter {
     PrivacyPages privacy = new PrivacyPages(pages, cases.legal(), new PrivacyPages.Periods(
         (int) s.config().retention().sickNote().toDays(), (int) s.config().retention().voluntary().toDays(),
         (int) s.config().retention().caseEvidence().toDays(), (int) s.config().session().timeout().toMinutes(),
-        (int) s.config().privacy().erasure().toDays()), people.relations());
+        (int) s.config().privacy().erasure().toDays(),
+        at.jobfair.queue.QueueConfig.from(s.config()).retentionDays()), people.relations()); // queue places: issue 16
     e.publicPage(GET, "/privacy", privacy::notice);
     // Imprint, accessibility statement, help: linked from every page's footer
     SitePages site = new SitePages(pages, s.config().operator());

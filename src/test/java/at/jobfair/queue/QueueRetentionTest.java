@@ -79,4 +79,13 @@ class QueueRetentionTest {
     }
     assertEquals(1, app.count("select count(*) from queue_place where id = " + waitingLong + " and status = 'WAITING'"));
   }
+
+  @Test
+  void thePrivacyNoticeSaysTheConfiguredPeriod() {
+    String notice = app.client().get("/privacy").body();
+    assertTrue(notice.matches("(?s).*Ihre Plätze in Warteschlangen an Ständen, nachdem sie geendet haben</th><td>30 Tage<.*"), notice);
+    String english = app.client().get("/privacy?lang=en").body();
+    assertTrue(english.contains("Your places in booths&#x27; queues, after they ended</th><td>30 days<")
+        || english.contains("Your places in booths' queues, after they ended</th><td>30 days<"), english);
+  }
 }
