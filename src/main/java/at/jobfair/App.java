@@ -53,6 +53,7 @@ import at.jobfair.noshow.ReasonsRetention;
 import at.jobfair.meeting.MeetingConfig;
 import at.jobfair.meeting.Meetings;
 import at.jobfair.queue.QueueConfig;
+import at.jobfair.queue.QueueRetention;
 import at.jobfair.queue.QueueService;
 import at.jobfair.queue.QueueStore;
 import at.jobfair.db.Database;
@@ -325,7 +326,8 @@ public final class App implements AutoCloseable {
         new ReasonsRetention((int) config.retention().caseEvidence().toDays()),
         // reports first: a conversation left empty goes, and its reports with it
         new ChatRetention.Reports(ChatConfig.from(config).retentionDays()),
-        new ChatRetention(ChatConfig.from(config).retentionDays())));
+        new ChatRetention(ChatConfig.from(config).retentionDays()),
+        new QueueRetention(QueueConfig.from(config).retentionDays())));
   }
 
   /** Check-in, outcomes, excuses and the no-show job, as configured. */

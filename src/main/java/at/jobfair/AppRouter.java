@@ -269,7 +269,8 @@ public final class AppRouter {
     PrivacyPages privacy = new PrivacyPages(pages, cases.legal(), new PrivacyPages.Periods(
         (int) s.config().retention().sickNote().toDays(), (int) s.config().retention().voluntary().toDays(),
         (int) s.config().retention().caseEvidence().toDays(), (int) s.config().session().timeout().toMinutes(),
-        (int) s.config().privacy().erasure().toDays()), people.relations());
+        (int) s.config().privacy().erasure().toDays(),
+        at.jobfair.queue.QueueConfig.from(s.config()).retentionDays()), people.relations()); // queue places: issue 16
     e.publicPage(GET, "/privacy", privacy::notice);
     // Imprint, accessibility statement, help: linked from every page's footer
     SitePages site = new SitePages(pages, s.config().operator());
@@ -628,9 +629,11 @@ public final class AppRouter {
     // Hand-off to a colleague: booth staff pass an appointment to a colleague of the booth, or ask one into the running
     // call; the evidence lists every member of staff who met the person. Only the booth's own employer (HandoffPolicy).
     HandoffApi handoffApi = new HandoffApi(handoffs);
-    HandoffPages handoffPages = new HandoffPages(handoffs);
+    HandoffPages handoffPages = new HandoffPages(handoffs, pages);
     e.page(POST, "/bookings/:id/handoff", roles(EMPLOYER), handoffPages::handOffForm);
     e.page(POST, "/bookings/:id/meeting/invite", roles(EMPLOYER), handoffPages::inviteForm);
+    // the evidence of who met the person as a page for the booth's own employer (linked from the schedule; others 404)
+    e.page(GET, "/bookings/:id/handoffs", roles(EMPLOYER), handoffPages::evidencePage);
     e.api(POST, "/api/bookings/:id/handoff", roles(EMPLOYER), handoffApi::handOff);
     e.api(POST, "/api/bookings/:id/meeting/invite", roles(EMPLOYER), handoffApi::invite);
     e.api(GET, "/api/bookings/:id/handoffs", roles(EMPLOYER), handoffApi::evidence);

@@ -223,6 +223,12 @@ public final class DemoData {
             .execute(Tuple.of(accountIds.get("employer3@demo.test"), employerIds.get(0))).mapEmpty())
         .compose(v -> tx.preparedQuery("update booking set interviewer_id = $1 where jobseeker_id = $2")
             .execute(Tuple.of(accountIds.get("employer@demo.test"), accountIds.get("interview@demo.test"))).mapEmpty())
+        // ... handed to her by Julia Moser, so the page of who met the person (/bookings/{id}/handoffs) has a record to show.
+        .compose(v -> tx.preparedQuery("""
+                insert into booking_handoff (booking_id, from_id, to_id, by_id, at)
+                select id, $1, $2, $1, now() - interval '1 hour' from booking where jobseeker_id = $3""")
+            .execute(Tuple.of(accountIds.get("employer3@demo.test"), accountIds.get("employer@demo.test"), accountIds.get("interview@demo.test")))
+            .mapEmpty())
         // The cascade fairs run from the same start as the e-Jobmeeting (now at the latest): admission waits for a fair's start.
         .compose(v -> seedCascadeFairs(tx, employerIds, accountIds, fairStart, firstSlot, fairEnd, legal))
         .compose(v -> seedWaitlist(tx, accountIds))

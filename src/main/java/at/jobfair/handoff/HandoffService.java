@@ -109,9 +109,18 @@ public final class HandoffService {
 
   /** The evidence of who met the person, for the booth's own employer (others: not found). */
   public Future<Map<String, List<Map<String, Object>>>> evidence(Account actor, long bookingId) {
+    return withBooking(actor, bookingId).map(Evidence::items);
+  }
+
+  /** The evidence and the appointment it is about (for its page). */
+  public record Evidence(Locked booking, Map<String, List<Map<String, Object>>> items) {
+  }
+
+  /** The evidence with its appointment, for the booth's own employer (others: not found, as for the API). */
+  public Future<Evidence> withBooking(Account actor, long bookingId) {
     return pool.withTransaction(tx -> store.lock(tx, bookingId, -1).compose(b -> {
       if (b == null || !actor.worksFor(b.employerId())) return Future.failedFuture(Reason.BOOKING_NOT_FOUND.refuse());
-      return store.evidence(tx, bookingId);
+      return store.evidence(tx, bookingId).map(items -> new Evidence(b, items));
     }));
   }
 

@@ -44,8 +44,11 @@ final class Erasure {
     Tuple id = Tuple.of(personId);
     List<String> sessions = new ArrayList<>();
     int[] counts = new int[2];
-    // The old address first: mails and failed sign-ins are kept by address, not by account.
-    return tx.preparedQuery("select email::text from account where id = $1 for update").execute(id).compose(rows -> {
+    // The old address first: mails and failed sign-ins are kept by address, not by account. The account is locked
+    // against a second erasure, but not against what refers to it (no key update): a "next" at a booth's queue that
+    // is making the person a walk-up booking finishes first and its booking is cancelled below, rather than the two
+    // waiting for each other (a deadlock).
+    return tx.preparedQuery("select email::text from account where id = $1 for no key update").execute(id).compose(rows -> {
       String email = rows.iterator().next().getString(0);
       Tuple idEmail = Tuple.of(personId, email);
       // Sessions keep the signed-in account (with its email) in their data: found by it, ended after the commit.
@@ -56,6 +59,11 @@ final class Erasure {
             return tx.preparedQuery("delete from http_session where id = any($1)").execute(Tuple.of(sessions.toArray(new String[0])));
           })
           .compose(v -> tx.preparedQuery("delete from sign_in_failure where email = $1::citext").execute(Tuple.of(email)))
+          // Their waiting walk-up queue places end as when they leave (everyone behind moves up live, V35). Before the
+          // bookings are cancelled: a "next" that called them meanwhile (its row lock waited for) made a walk-up booking
+          // the cancelling below then sees.
+          .compose(v -> tx.preparedQuery("update queue_place set status = 'LEFT', ended_at = now() where account_id = $1 "
+              + "and status = 'WAITING'").execute(id))
           // Mails to the person: the address and the text go; that a mail of its kind was sent, and when, stays (delivery
           // of a binding invitation is evidence). A letter's PDF stays in the letter, under retention. Mails not yet sent
           // are not sent any more.
@@ -84,6 +92,17 @@ final class Erasure {
           // Their waitlist places end (a seat held for them passes to the next in line in the same statement).
           .compose(v -> tx.preparedQuery("update waitlist_entry set status = 'LEFT', ended_at = now() where jobseeker_id = $1 "
               + "and status in ('WAITING', 'OFFERED')").execute(id))
+          // ... and, ended, they go with the ones ended before (the bookings a held seat became stay with the bookings).
+          .compose(v -> tx.preparedQuery("delete from waitlist_entry where jobseeker_id = $1 and status not in ('WAITING', 'OFFERED')")
+              .execute(id))
+          // Their finished walk-up queue places go too (ended above; V42 refuses to remove a waiting place); a walk-up
+          // booking stays with the bookings.
+          .compose(v -> tx.preparedQuery("delete from queue_place where account_id = $1").execute(id))
+          // What they wrote in chats is no evidence: their conversations with booths go (messages and reports on them
+          // with them), and what they wrote elsewhere (a group session's chat) and the copies of what they reported.
+          .compose(v -> tx.preparedQuery("delete from chat_conversation where jobseeker_id = $1").execute(id))
+          .compose(v -> tx.preparedQuery("delete from chat_message where sender_id = $1").execute(id))
+          .compose(v -> tx.preparedQuery("delete from chat_report where reporter_id = $1").execute(id))
           .compose(v -> tx.preparedQuery("update invitation set registered_ip = null where jobseeker_id = $1").execute(id))
           .compose(v -> tx.preparedQuery("delete from account_totp where account_id = $1").execute(id))
           .compose(v -> tx.preparedQuery("delete from email_link where account_id = $1").execute(id))

@@ -19,7 +19,8 @@ import java.util.Map;
 public final class PrivacyPages {
 
   /** How long each kind of data is kept, in days (or minutes for sessions), as configured. */
-  public record Periods(int sickNoteDays, int voluntaryDays, int caseEvidenceDays, int sessionMinutes, int erasureDays) {
+  public record Periods(int sickNoteDays, int voluntaryDays, int caseEvidenceDays, int sessionMinutes, int erasureDays,
+                        int queueDays) {
   }
 
   private final Pages pages;
@@ -52,6 +53,7 @@ public final class PrivacyPages {
     model.put("caseEvidenceDays", periods.caseEvidenceDays());
     model.put("sessionMinutes", periods.sessionMinutes());
     model.put("erasureDays", periods.erasureDays());
+    model.put("queueDays", periods.queueDays());
     pages.render(ctx, "privacy", model);
     return null;
   }

@@ -14,8 +14,11 @@ import java.time.Duration;
  * @param defaultPerPerson the estimated wait per person ahead until the booth's own pace is known
  * @param maxLength        the longest a queue may grow when its booth set no length of its own; 0 = no limit
  * @param sweep            how often a node passes over the absent and the unanswered
+ * @param retentionDays    after how many days a finished place (left, called, passed over) is removed by the retention
+ *                         job ({@link QueueRetention})
  */
-public record QueueConfig(Duration absentAfter, Duration meeting, Duration defaultPerPerson, int maxLength, Duration sweep) {
+public record QueueConfig(Duration absentAfter, Duration meeting, Duration defaultPerPerson, int maxLength, Duration sweep,
+                          int retentionDays) {
 
   public static QueueConfig from(Config c) {
     int absent = range("queue.absentAfterSeconds", c.integer("queue.absentAfterSeconds"), 15, 3600);
@@ -23,7 +26,9 @@ public record QueueConfig(Duration absentAfter, Duration meeting, Duration defau
     int per = range("queue.defaultMinutesPerPerson", c.integer("queue.defaultMinutesPerPerson"), 1, 120);
     int max = range("queue.maxLength", c.integer("queue.maxLength"), 0, 1000);
     int sweep = range("queue.sweepSeconds", c.integer("queue.sweepSeconds"), 1, 60);
-    return new QueueConfig(Duration.ofSeconds(absent), Duration.ofMinutes(minutes), Duration.ofMinutes(per), max, Duration.ofSeconds(sweep));
+    int retention = range("queue.retentionDays", c.integer("queue.retentionDays"), 1, 3650);
+    return new QueueConfig(Duration.ofSeconds(absent), Duration.ofMinutes(minutes), Duration.ofMinutes(per), max, Duration.ofSeconds(sweep),
+        retention);
   }
 
   private static int range(String key, int v, int min, int max) {
