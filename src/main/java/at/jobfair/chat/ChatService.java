@@ -12,6 +12,7 @@ import at.jobfair.identity.Role;
 import at.jobfair.mail.Mail;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
+import at.jobfair.mail.Recipients;
 import at.jobfair.meeting.GroupSessions;
 import at.jobfair.refusal.Reason;
 import at.jobfair.web.Messages;
@@ -273,10 +274,10 @@ public final class ChatService {
   }
 
   private Future<Void> tellOrganisers(SqlClient tx, long reportId, String fairName) {
-    return store.organisers(tx).compose(list -> {
+    return Recipients.organisers(tx).compose(list -> {
       Future<Long> chain = Future.succeededFuture();
       String link = mails.publicUrl().replaceAll("/+$", "") + "/admin/chat-reports#report-" + reportId;
-      for (ChatStore.Organiser o : list) {
+      for (Recipients.Recipient o : list) {
         Messages.Lang lang = Messages.Lang.parse(o.language());
         if (lang == null) lang = Messages.Lang.DE;
         Mail mail = Mail.text(o.email(), o.name(), mails.messages().get(lang, "mail.chatReported.subject", fairName),

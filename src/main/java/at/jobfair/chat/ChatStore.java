@@ -324,20 +324,4 @@ public final class ChatStore {
              where id = $1 and handled_at is null""")
         .execute(Tuple.of(id, organiserId, organiserName, outcome)).map(rows -> rows.rowCount() == 1);
   }
-
-  /** Who is told of a new report: every active organiser, with the language they read. */
-  public record Organiser(String email, String name, String language) {
-  }
-
-  public Future<List<Organiser>> organisers(SqlClient c) {
-    return c.query("""
-            select a.email::text, a.name, a.language from account a
-              join account_role r on r.account_id = a.id and r.role = 'ORGANIZER'
-             where a.active order by a.id""")
-        .execute().map(rows -> {
-          List<Organiser> out = new ArrayList<>();
-          for (Row r : rows) out.add(new Organiser(r.getString(0), r.getString(1), r.getString(2)));
-          return out;
-        });
-  }
 }

@@ -9,6 +9,7 @@ import at.jobfair.identity.Role;
 import at.jobfair.mail.Mail;
 import at.jobfair.mail.MailSender;
 import at.jobfair.mail.Outbox;
+import at.jobfair.mail.Recipients;
 import at.jobfair.refusal.Reason;
 import at.jobfair.web.JsonFields;
 import at.jobfair.web.Messages;
@@ -154,8 +155,22 @@ public final class SignupService {
         .compose(account -> store.confirmEmail(tx, account, hash).compose(employer -> employer == null
             ? Future.failedFuture(Reason.SIGNUP_DECIDED.refuse())
             : audit.append(tx, AuditChain.Entry.of(clock.instant(), account, Role.EMPLOYER.name(), "employer:" + employer,
-                "EMPLOYER_SIGNUP_CONFIRMED", "UNCONFIRMED", "PENDING", "email link"))))))
+                "EMPLOYER_SIGNUP_CONFIRMED", "UNCONFIRMED", "PENDING", "email link"))
+                .compose(v -> tellOrganisers(tx, employer))))))
+        .onSuccess(v -> mailSender.wake())
         .mapEmpty();
+  }
+
+  /** A confirmed application waits for an organiser: each gets a mail (in the same transaction, in their language). */
+  private Future<Void> tellOrganisers(SqlClient tx, long employerId) {
+    return store.employerName(tx, employerId).compose(company -> Recipients.organisers(tx).compose(list -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Recipients.Recipient o : list) {
+        chain = chain.compose(x -> outbox.enqueue(tx, mail(o.email(), o.name(), o.language(), "mail.signupToDecide", "SIGNUP_TO_DECIDE",
+            "signup:" + employerId + "/organiser", o.name(), company, publicUrl + "/admin/employer-signups")).mapEmpty());
+      }
+      return chain;
+    }));
   }
 
   // ---- the organisers' decision

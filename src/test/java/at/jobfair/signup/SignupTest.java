@@ -89,6 +89,10 @@ class SignupTest {
     assertEquals(403, early.status(), early.body());
     assertEquals("employer_pending", early.json().getString("error"));
     assertEquals(401, app.client().signIn(email, "wrong-password").status());
+    // the organisers are told by mail that an application waits, with the way to it
+    waitUntil("the organiser's mail", () -> mailsTo("organizer@demo.test").stream().anyMatch(m -> text(m).contains("Hotel Sonne hat ein Unternehmenskonto beantragt")));
+    assertTrue(mailsTo("organizer@demo.test").stream().map(SignupTest::text)
+        .anyMatch(t -> t.contains("Hotel Sonne hat") && t.contains("https://jobs.example.org/admin/employer-signups")));
     // the organiser sees it and approves
     var pending = organiser.get("/api/employer-signups");
     assertEquals(200, pending.status());
