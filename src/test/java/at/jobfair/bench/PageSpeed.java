@@ -173,7 +173,8 @@ public final class PageSpeed {
     // An answer that does not come within 20 s counts as failed (and the loop goes on) rather than stalling the run.
     RequestOptions o = new RequestOptions().setPort(t.port()).setMethod(HttpMethod.GET).setURI(t.uri()).setIdleTimeout(20_000);
     if (t.cookie() != null) o.putHeader("Cookie", t.cookie());
-    return http.request(o).compose(io.vertx.core.http.HttpClientRequest::send);
+    // (and one that never gets a connection or never ends counts as failed after 30 s, rather than stalling the run)
+    return http.request(o).compose(io.vertx.core.http.HttpClientRequest::send).timeout(30, TimeUnit.SECONDS);
   }
 
   private static Map<String, Object> once(HttpClient http, Target t) throws Exception {
@@ -217,7 +218,7 @@ public final class PageSpeed {
         get(http, t).compose(resp -> resp.body().map(b -> {
           if (resp.statusCode() != 200) throw new IllegalStateException("answer " + resp.statusCode());
           return b.length();
-        })).onComplete(ar -> {
+        })).timeout(40, TimeUnit.SECONDS).onComplete(ar -> {
           long t1 = System.nanoTime();
           if (ar.failed()) {
             synchronized (failures) {
@@ -234,7 +235,9 @@ public final class PageSpeed {
       };
       next[0].run();
     }
-    if (!done.await(seconds + 60L, TimeUnit.SECONDS)) throw new IllegalStateException("the load did not stop: " + done.getCount() + " connections still waiting");
+    if (!done.await(seconds + 60L, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the load on " + t.uri() + " did not stop: " + done.getCount() + " connections still waiting");
+    }
     double elapsed = (System.nanoTime() - start) / 1e9;
     long cpu = cpuMillis(servingPid) - cpu0, pg = postgresCpuMillis(postmaster) - pg0, self = cpuMillis(ProcessHandle.current().pid()) - self0;
     long jit = compilerMillis(servingPid) - jit0;
