@@ -205,8 +205,9 @@ public final class BookingStorm {
     return out;
   }
 
+  /** One line for pgbench: the SQL's own comments go first (on one line, a comment would swallow the rest). */
   private static String oneLine(String sql) {
-    return sql.replaceAll("\\s+", " ").trim();
+    return sql.replaceAll("--[^\n]*", "").replaceAll("\\s+", " ").trim();
   }
 
   /**
