@@ -75,6 +75,7 @@
       const text = document.createElement('p');
       text.className = 'msg-text';
       text.textContent = m.text;
+      text.dir = 'auto'; // a message is in its writer's language, whichever way the page runs
       li.append(meta, text);
       if (!m.own && t.reports === 'true') {
         const b = document.createElement('button');
