@@ -212,7 +212,9 @@ public final class PersonalData {
       Map.entry("booking_handoff.to_id", "employer staff who took the appointment over"),
       Map.entry("booking_handoff.by_id", "employer staff who handed the appointment over"),
       Map.entry("meeting_invite.invitee_id", "employer staff asked into a call"),
-      Map.entry("meeting_invite.invited_by", "employer staff who asked a colleague in"));
+      Map.entry("meeting_invite.invited_by", "employer staff who asked a colleague in"),
+      // chat reports handled (chat/ChatService#handle): the organiser who handled one; the report is exported as chats
+      Map.entry("chat_report.handled_by", "the organiser who handled a report (staff)"));
 
   private final Pool pool;
 

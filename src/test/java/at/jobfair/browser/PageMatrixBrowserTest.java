@@ -53,7 +53,7 @@ class PageMatrixBrowserTest extends BrowserTestSupport {
     also("seeker@demo.test", "/me/profile", "/me/queue", "/me/chats", "/booths/1/chat", "/chats/{chat}", "/booths/{fullBooth}");
     also("wait@demo.test", "/me/appointments", "/booths/{fullBooth}");
     also("employer@demo.test", "/employer", "/employer/chats", "/booths/1/inbox", "/chats/{chat}", "/booths/1/manage/questions",
-        "/booths/1/candidates/{candidate}");
+        "/booths/1/candidates/{candidate}", "/bookings/{handedOff}/handoffs");
     also("gaertnerei@demo.test", "/", "/employer");
     also("organizer@demo.test", "/admin/employer-signups", "/admin/chat-reports");
   }
@@ -88,6 +88,8 @@ class PageMatrixBrowserTest extends BrowserTestSupport {
     var report = app.client().signedIn("seeker@demo.test").post("/api/chat-messages/" + answer + "/report", "{\"reason\": \"Test\"}");
     if (report.status() / 100 != 2) throw new AssertionError("report: " + report.status() + " " + report.body());
     ids.put("candidate", String.valueOf(app.count("select id from account where email = 'interview@demo.test'")));
+    // The demo's appointment Julia handed to Eva: its evidence of who met the person.
+    ids.put("handedOff", String.valueOf(app.count("select booking_id from booking_handoff order by id limit 1")));
     long full = app.count("select b.id from booth b join employer e on e.id = b.employer_id where b.fair_id = 1 and e.name = '"
         + DemoData.FULL_BOOTH_EMPLOYER + "'");
     ids.put("fullBooth", String.valueOf(full));
