@@ -110,21 +110,18 @@ public final class CatalogPages {
     return catalog.boothForPage(boothId, user).map(b -> localised(b, page)).compose(b -> personal.onSuccess(theirs -> {
       Map<String, Object> held = theirs.booking();
       Map<String, Object> model = new HashMap<>();
+      // Full: no slot still open with a free seat. A jobseeker without a booking here may join the waitlist.
+      JsonArray slots = b.getJsonArray("slots", new JsonArray());
+      boolean full = slots.stream().map(o -> (JsonObject) o).noneMatch(s -> s.getBoolean("open", false) && s.getInteger("free", 0) > 0);
+      boolean anyOpen = slots.stream().map(o -> (JsonObject) o).anyMatch(s -> s.getBoolean("open", false));
       if (theirs.queue() != null) {
         model.put("queue", theirs.queue());
         // No free slot to book (or none this person may book): the queue comes first; otherwise after the slots.
-        boolean free = b.getJsonArray("slots", new io.vertx.core.json.JsonArray()).stream()
-            .anyMatch(o -> o instanceof JsonObject s && Boolean.TRUE.equals(s.getBoolean("open")) && s.getInteger("free", 0) > 0);
-        model.put("queueFirst", !free && held == null);
+        model.put("queueFirst", full && held == null);
       }
       JsonObject booth = b;
       model.put("canBook", jobseeker);
       model.put("userId", jobseeker ? user.id() : null);
-      // Full: no slot still open with a free seat. A jobseeker without a booking here may join the waitlist.
-      boolean full = b.getJsonArray("slots", new io.vertx.core.json.JsonArray()).stream()
-          .map(o -> (JsonObject) o).noneMatch(s -> s.getBoolean("open", false) && s.getInteger("free", 0) > 0);
-      boolean anyOpen = b.getJsonArray("slots", new io.vertx.core.json.JsonArray()).stream()
-          .map(o -> (JsonObject) o).anyMatch(s -> s.getBoolean("open", false));
       model.put("waitlist", theirs.waitlist());
       model.put("canWait", jobseeker && held == null && theirs.waitlist() == null && full && anyOpen
           && "PUBLISHED".equals(b.getJsonObject("fair").getString("status")));
@@ -139,7 +136,7 @@ public final class CatalogPages {
         else model.put("canBook", false);
         booth = b.copy();
         Object slotId = held.get("slotId");
-        for (Object o : booth.getJsonArray("slots", new io.vertx.core.json.JsonArray())) {
+        for (Object o : booth.getJsonArray("slots", new JsonArray())) {
           JsonObject s = (JsonObject) o;
           if (String.valueOf(s.getValue("id")).equals(String.valueOf(slotId))) s.put("mine", true);
         }

@@ -274,17 +274,12 @@ public final class ChatService {
   }
 
   private Future<Void> tellOrganisers(SqlClient tx, long reportId, String fairName) {
-    return Recipients.organisers(tx).compose(list -> {
-      Future<Long> chain = Future.succeededFuture();
-      String link = mails.publicUrl().replaceAll("/+$", "") + "/admin/chat-reports#report-" + reportId;
-      for (Recipients.Recipient o : list) {
-        Messages.Lang lang = Messages.Lang.parse(o.language());
-        if (lang == null) lang = Messages.Lang.DE;
-        Mail mail = Mail.text(o.email(), o.name(), mails.messages().get(lang, "mail.chatReported.subject", fairName),
-            mails.messages().get(lang, "mail.chatReported.text", o.name(), fairName, link), "CHAT_REPORTED", "chat-report:" + reportId);
-        chain = chain.compose(x -> mails.outbox().enqueue(tx, mail));
-      }
-      return chain.mapEmpty();
+    String link = mails.publicUrl().replaceAll("/+$", "") + "/admin/chat-reports#report-" + reportId;
+    return Recipients.mailOrganisers(tx, mails.outbox(), o -> {
+      Messages.Lang lang = Messages.Lang.parse(o.language());
+      if (lang == null) lang = Messages.Lang.DE;
+      return Mail.text(o.email(), o.name(), mails.messages().get(lang, "mail.chatReported.subject", fairName),
+          mails.messages().get(lang, "mail.chatReported.text", o.name(), fairName, link), "CHAT_REPORTED", "chat-report:" + reportId);
     });
   }
 

@@ -163,14 +163,9 @@ public final class SignupService {
 
   /** A confirmed application waits for an organiser: each gets a mail (in the same transaction, in their language). */
   private Future<Void> tellOrganisers(SqlClient tx, long employerId) {
-    return store.employerName(tx, employerId).compose(company -> Recipients.organisers(tx).compose(list -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (Recipients.Recipient o : list) {
-        chain = chain.compose(x -> outbox.enqueue(tx, mail(o.email(), o.name(), o.language(), "mail.signupToDecide", "SIGNUP_TO_DECIDE",
-            "signup:" + employerId + "/organiser", o.name(), company, publicUrl + "/admin/employer-signups")).mapEmpty());
-      }
-      return chain;
-    }));
+    return store.employerName(tx, employerId).compose(company -> Recipients.mailOrganisers(tx, outbox, o ->
+        mail(o.email(), o.name(), o.language(), "mail.signupToDecide", "SIGNUP_TO_DECIDE", "signup:" + employerId + "/organiser",
+            o.name(), company, publicUrl + "/admin/employer-signups")));
   }
 
   // ---- the organisers' decision

@@ -221,7 +221,6 @@ public final class PgSessionStore implements SessionStore {
 
   /** Deletes sessions only this node ever knew (the warm-up's), in one statement. */
   public Future<Void> deleteKnownHereOnly(List<String> ids) {
-    if (copies != null) copies.invalidateAll(ids);
     return pool.preparedQuery("delete from http_session where id = any($1)").execute(Tuple.of(ids.toArray(new String[0])))
         .onSuccess(v -> {
           if (copies != null) copies.invalidateAll(ids);
